@@ -1,0 +1,95 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+import { isValidTimeZone } from './text/dates.js'
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes')
+
+const schema = z.object({
+  /** Interface the server binds to. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** TCP port the server listens on. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Folder for the SQLite database and other local data. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** postgres://user:pass@host:port/db, or file:PATH for SQLite (default: file:DATA_DIR/dateline.db). */
+  DATABASE_URL: z.string().min(1).optional(),
+  /** PostgreSQL connections per process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** The site's public address, used for absolute links (default: http://HOST:PORT). */
+  SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The publication's name. */
+  SITE_NAME: z.string().min(1).max(100).default('The Dateline Courier'),
+  /** BCP 47 language of the site's content, for <html lang> and date formats. */
+  SITE_LANGUAGE: z
+    .string()
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 tag such as en or en-GB')
+    .default('en'),
+  /** IANA time zone in which dates are shown and date lines are read. */
+  SITE_TIME_ZONE: z
+    .string()
+    .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/London')
+    .default('UTC'),
+  /** Log verbosity. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Log every request (off by default: a proxy or CDN usually keeps access logs). */
+  LOG_REQUESTS: flag.default(false),
+  /** Trust X-Forwarded-* headers from a reverse proxy. */
+  TRUST_PROXY: flag.default(false),
+})
+
+export interface Config {
+  host: string
+  port: number
+  dataDir: string
+  databaseUrl: string
+  databasePoolSize: number
+  siteUrl: string
+  siteName: string
+  siteLanguage: string
+  siteTimeZone: string
+  logLevel: (typeof LOG_LEVELS)[number]
+  logRequests: boolean
+  trustProxy: boolean
+}
+
+/** The settings are wrong; `problems` lists each one. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+/**
+ * Reads the configuration from environment variables. Throws one ConfigError
+ * listing every problem; the result is frozen.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
+  // An empty variable means "not set", as in most shells' `VAR= command`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''))
+  const parsed = schema.safeParse(present)
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`))
+  }
+  const vars = parsed.data
+  const dataDir = resolve(vars.DATA_DIR)
+  const displayHost = vars.HOST.includes(':') ? `[${vars.HOST}]` : vars.HOST
+  return Object.freeze({
+    host: vars.HOST,
+    port: vars.PORT,
+    dataDir,
+    databaseUrl: vars.DATABASE_URL ?? `file:${resolve(dataDir, 'dateline.db')}`,
+    databasePoolSize: vars.DATABASE_POOL_SIZE,
+    siteUrl: (vars.SITE_URL ?? `http://${displayHost}:${vars.PORT}`).replace(/\/+$/, ''),
+    siteName: vars.SITE_NAME,
+    siteLanguage: vars.SITE_LANGUAGE,
+    siteTimeZone: vars.SITE_TIME_ZONE,
+    logLevel: vars.LOG_LEVEL,
+    logRequests: vars.LOG_REQUESTS,
+    trustProxy: vars.TRUST_PROXY,
+  })
+}

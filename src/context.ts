@@ -1,0 +1,51 @@
+import type { Config } from './config.js'
+import { createArticleImporter } from './domain/articles/article-import.js'
+import { createArticleService } from './domain/articles/article-service.js'
+import { systemClock, type Clock } from './domain/clock.js'
+import { uuidv7, type IdGenerator } from './domain/ids.js'
+import { createAuthorService } from './domain/people/author-service.js'
+import { createSectionService } from './domain/sections/section-service.js'
+import { createDatabase } from './storage/database.js'
+import type { DialectName } from './storage/dialect.js'
+import { migrateToLatest } from './storage/migrate.js'
+import { createUnitOfWork } from './storage/unit-of-work.js'
+
+export interface ContextOptions {
+  clock?: Clock
+  newId?: IdGenerator
+}
+
+/**
+ * The composition root: opens the database, brings its schema up to date and
+ * builds every service. The server, the CLI and the tests all start here.
+ */
+export async function createContext(config: Readonly<Config>, options: ContextOptions = {}) {
+  const clock = options.clock ?? systemClock
+  const newId = options.newId ?? (() => uuidv7(clock.now().getTime()))
+  const database = await createDatabase(config.databaseUrl, { poolSize: config.databasePoolSize })
+  try {
+    await migrateToLatest(database.db, database.dialect)
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+  const stores = createUnitOfWork(database.db, clock)
+
+  const services = {
+    sections: createSectionService({ stores, newId }),
+    authors: createAuthorService({ stores }),
+    articles: createArticleService({ stores }),
+    importer: createArticleImporter({ stores, clock, newId, timeZone: config.siteTimeZone }),
+  }
+
+  return {
+    config,
+    clock,
+    services,
+    database: { dialect: database.dialect as DialectName, location: database.location },
+    close: () => database.close(),
+  }
+}
+
+export type AppContext = Awaited<ReturnType<typeof createContext>>
+export type Services = AppContext['services']

@@ -1,0 +1,70 @@
+import { NotFoundError } from '../errors.js'
+import type { UnitOfWork } from '../unit-of-work.js'
+import type { Article, ArticleSummary } from './article.js'
+import type { PublishedFilter } from './article-store.js'
+
+export interface Paged<T> {
+  items: T[]
+  page: number
+  perPage: number
+  total: number
+  pageCount: number
+}
+
+export interface FrontPage {
+  /** The newest story, shown largest. */
+  lead: ArticleSummary | undefined
+  /** The newest stories of each section, keyed by section slug. */
+  bySection: Map<string, ArticleSummary[]>
+  /** Short items for the "At a glance" rail, newest first. */
+  briefs: ArticleSummary[]
+}
+
+export const MAX_PAGE = 10_000
+
+export type ArticleService = ReturnType<typeof createArticleService>
+
+export function createArticleService({ stores }: { stores: UnitOfWork }) {
+  return {
+    /** A published article by slug; drafts and unknown slugs are NotFoundError. */
+    async getPublishedBySlug(slug: string): Promise<Article> {
+      const article = await stores.articles.findBySlug(slug)
+      if (!article || article.status !== 'published') {
+        throw new NotFoundError('article_not_found', `There is no published article "${slug}".`)
+      }
+      return article
+    },
+
+    /**
+     * One page of published articles, newest first. A page past the last is
+     * NotFoundError, except the first page of an empty listing.
+     */
+    async listPublished(filter: PublishedFilter, page: number, perPage: number): Promise<Paged<ArticleSummary>> {
+      if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) {
+        throw new NotFoundError('page_not_found', `There is no page ${page}.`)
+      }
+      const total = await stores.articles.countPublished(filter)
+      const pageCount = Math.max(1, Math.ceil(total / perPage))
+      if (page > pageCount) throw new NotFoundError('page_not_found', `There is no page ${page}.`)
+      const items = await stores.articles.listPublished(filter, { limit: perPage, offset: (page - 1) * perPage })
+      return { items, page, perPage, total, pageCount }
+    },
+
+    /** What the home page shows. */
+    async frontPage({ perSection, briefs }: { perSection: number; briefs: number }): Promise<FrontPage> {
+      const [latest, perSectionItems] = await Promise.all([
+        stores.articles.listPublished({}, { limit: briefs + 1, offset: 0 }),
+        stores.articles.latestPublishedPerSection(perSection + 1),
+      ])
+      const [lead, ...rest] = latest
+      const bySection = new Map<string, ArticleSummary[]>()
+      for (const item of perSectionItems) {
+        if (item.id === lead?.id) continue
+        const list = bySection.get(item.section.slug) ?? []
+        if (list.length < perSection) list.push(item)
+        bySection.set(item.section.slug, list)
+      }
+      return { lead, bySection, briefs: rest.slice(0, briefs) }
+    },
+  }
+}

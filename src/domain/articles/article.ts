@@ -1,0 +1,129 @@
+import { ValidationError } from '../errors.js'
+import type { AuthorRef } from '../people/author.js'
+import type { SectionRef } from '../sections/section.js'
+import type { TagRef } from '../tags/tag.js'
+
+export type ArticleStatus = 'draft' | 'published'
+
+export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'published']
+
+/** An article as stored, with its section, bylines and tags resolved. */
+export interface Article {
+  id: string
+  slug: string
+  headline: string
+  standfirst: string
+  /** Where the story was filed from ("MOSCOW, RUSSIA"); '' when none. */
+  dateline: string
+  /** Markdown. */
+  body: string
+  keyPoints: string[]
+  sectionId: string
+  section: SectionRef
+  /** Bylines in order. */
+  bylines: AuthorRef[]
+  tags: TagRef[]
+  status: ArticleStatus
+  publishedAt: Date | null
+  createdAt: Date
+  updatedAt: Date
+  /** Increases by one on every change; a save names the version it started from. */
+  version: number
+}
+
+/** What a listing shows of an article. */
+export interface ArticleSummary {
+  id: string
+  slug: string
+  headline: string
+  standfirst: string
+  dateline: string
+  keyPoints: string[]
+  /** The start of the body (Markdown), enough for a one-line brief. */
+  excerpt: string
+  section: SectionRef
+  bylines: AuthorRef[]
+  publishedAt: Date
+  updatedAt: Date
+}
+
+/** The fields a writer controls. */
+export interface ArticleContent {
+  headline: string
+  standfirst: string
+  dateline: string
+  body: string
+  keyPoints: string[]
+}
+
+export const ARTICLE_LIMITS = {
+  headline: 250,
+  standfirst: 500,
+  dateline: 100,
+  body: 200_000,
+  keyPoints: 10,
+  keyPoint: 400,
+  bylines: 12,
+  tags: 20,
+} as const
+
+/** Throws a ValidationError naming the first field that breaks a rule. */
+export function assertArticleContent(content: ArticleContent): void {
+  if (content.headline.trim() === '') {
+    throw new ValidationError('headline_required', 'An article needs a headline.', { field: 'headline' })
+  }
+  for (const field of ['headline', 'standfirst', 'dateline', 'body'] as const) {
+    if (content[field].length > ARTICLE_LIMITS[field]) {
+      throw new ValidationError(
+        `${field}_too_long`,
+        `The ${field} is ${content[field].length} characters long; the limit is ${ARTICLE_LIMITS[field]}.`,
+        { field },
+      )
+    }
+  }
+  if (content.body.trim() === '') {
+    throw new ValidationError('body_required', 'An article needs body text.', { field: 'body' })
+  }
+  if (content.keyPoints.length > ARTICLE_LIMITS.keyPoints) {
+    throw new ValidationError(
+      'too_many_key_points',
+      `At a glance holds at most ${ARTICLE_LIMITS.keyPoints} key points.`,
+      { field: 'keyPoints' },
+    )
+  }
+  if (content.keyPoints.some((point) => point.trim() === '' || point.length > ARTICLE_LIMITS.keyPoint)) {
+    throw new ValidationError(
+      'invalid_key_point',
+      `Each key point is 1–${ARTICLE_LIMITS.keyPoint} characters.`,
+      { field: 'keyPoints' },
+    )
+  }
+}
+
+export function assertBylineCount(count: number): void {
+  if (count > ARTICLE_LIMITS.bylines) {
+    throw new ValidationError('too_many_bylines', `An article has at most ${ARTICLE_LIMITS.bylines} bylines.`, {
+      field: 'bylines',
+    })
+  }
+}
+
+/** Grace period in which a change still counts as part of the publication. */
+const UPDATE_THRESHOLD_MS = 60_000
+
+/** Whether a published article changed after it went out, so the page shows "Updated". */
+export function isUpdatedAfterPublication(article: Pick<Article, 'publishedAt' | 'updatedAt'>): boolean {
+  return (
+    article.publishedAt !== null &&
+    article.updatedAt.getTime() - article.publishedAt.getTime() > UPDATE_THRESHOLD_MS
+  )
+}
+
+/** `base`, or `base-2`, `base-3`… — the first that `isTaken` does not claim. */
+export function firstFreeSlug(base: string, isTaken: (slug: string) => boolean): string {
+  if (!isTaken(base)) return base
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`
+    if (!isTaken(candidate)) return candidate
+  }
+}

@@ -1,0 +1,20 @@
+import type { ArticleStore } from './articles/article-store.js'
+import type { AuthorStore } from './people/author-store.js'
+import type { SectionStore } from './sections/section-store.js'
+import type { TagStore } from './tags/tag-store.js'
+
+/** Every store the services use. */
+export interface Stores {
+  sections: SectionStore
+  authors: AuthorStore
+  tags: TagStore
+  articles: ArticleStore
+}
+
+/**
+ * The stores plus a way to run several writes atomically. Services open
+ * transactions; storage/ implements this over Kysely.
+ */
+export interface UnitOfWork extends Stores {
+  transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>
+}

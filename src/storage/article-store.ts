@@ -1,0 +1,237 @@
+import { sql, type Kysely } from 'kysely'
+import type { Article, ArticleStatus, ArticleSummary } from '../domain/articles/article.js'
+import type { ArticleRecord, ArticleStore, PublishedFilter } from '../domain/articles/article-store.js'
+import type { AuthorRef } from '../domain/people/author.js'
+import type { TagRef } from '../domain/tags/tag.js'
+import { fromDbCount, fromDbTime, fromNullableDbTime, toDbTime } from './dialect.js'
+import type { Database } from './schema.js'
+
+/** Enough of the body for a one-line brief without reading whole articles. */
+const EXCERPT_LENGTH = 600
+
+export function createArticleStore(db: Kysely<Database>): ArticleStore {
+  function articleQuery() {
+    return db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .selectAll('a')
+      .select(['s.slug as section_slug', 's.name as section_name'])
+  }
+
+  async function findOne(column: 'a.id' | 'a.slug', value: string): Promise<Article | undefined> {
+    const row = await articleQuery().where(column, '=', value).executeTakeFirst()
+    if (!row) return undefined
+    const [bylines, tags] = await Promise.all([bylinesOf([row.id]), tagsOf(row.id)])
+    return {
+      id: row.id,
+      slug: row.slug,
+      headline: row.headline,
+      standfirst: row.standfirst,
+      dateline: row.dateline,
+      body: row.body,
+      keyPoints: parseKeyPoints(row.key_points),
+      sectionId: row.section_id,
+      section: { slug: row.section_slug, name: row.section_name },
+      bylines: bylines.get(row.id) ?? [],
+      tags,
+      status: row.status as ArticleStatus,
+      publishedAt: fromNullableDbTime(row.published_at),
+      createdAt: fromDbTime(row.created_at),
+      updatedAt: fromDbTime(row.updated_at),
+      version: row.version,
+    }
+  }
+
+  /** Bylines of many articles in one query, in byline order. */
+  async function bylinesOf(articleIds: readonly string[]): Promise<Map<string, AuthorRef[]>> {
+    const byArticle = new Map<string, AuthorRef[]>()
+    if (articleIds.length === 0) return byArticle
+    const rows = await db
+      .selectFrom('article_authors as aa')
+      .innerJoin('authors as au', 'au.id', 'aa.author_id')
+      .select(['aa.article_id', 'au.slug', 'au.name'])
+      .where('aa.article_id', 'in', articleIds)
+      .orderBy('aa.article_id')
+      .orderBy('aa.position')
+      .execute()
+    for (const { article_id, slug, name } of rows) {
+      const list = byArticle.get(article_id) ?? []
+      list.push({ slug, name })
+      byArticle.set(article_id, list)
+    }
+    return byArticle
+  }
+
+  async function tagsOf(articleId: string): Promise<TagRef[]> {
+    return db
+      .selectFrom('article_tags as at')
+      .innerJoin('tags as t', 't.id', 'at.tag_id')
+      .select(['t.slug', 't.name'])
+      .where('at.article_id', '=', articleId)
+      .orderBy('at.position')
+      .execute()
+  }
+
+  function publishedQuery(filter: PublishedFilter) {
+    let query = db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .where('a.status', '=', 'published')
+    if (filter.sectionId !== undefined) query = query.where('a.section_id', '=', filter.sectionId)
+    if (filter.authorId !== undefined) {
+      const authorId = filter.authorId
+      query = query.where('a.id', 'in', (sub) =>
+        sub.selectFrom('article_authors').select('article_id').where('author_id', '=', authorId),
+      )
+    }
+    if (filter.tagId !== undefined) {
+      const tagId = filter.tagId
+      query = query.where('a.id', 'in', (sub) =>
+        sub.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId),
+      )
+    }
+    return query
+  }
+
+  async function summaries(query: ReturnType<typeof publishedQuery>): Promise<ArticleSummary[]> {
+    const rows = await query
+      .select([
+        'a.id',
+        'a.slug',
+        'a.headline',
+        'a.standfirst',
+        'a.dateline',
+        'a.key_points',
+        'a.published_at',
+        'a.updated_at',
+        's.slug as section_slug',
+        's.name as section_name',
+      ])
+      .select(sql<string>`substr(a.body, 1, ${sql.lit(EXCERPT_LENGTH)})`.as('excerpt'))
+      .orderBy('a.published_at', 'desc')
+      .orderBy('a.id', 'desc')
+      .execute()
+    const bylines = await bylinesOf(rows.map((row) => row.id))
+    return rows.map((row) => ({
+      id: row.id,
+      slug: row.slug,
+      headline: row.headline,
+      standfirst: row.standfirst,
+      dateline: row.dateline,
+      keyPoints: parseKeyPoints(row.key_points),
+      excerpt: row.excerpt,
+      section: { slug: row.section_slug, name: row.section_name },
+      bylines: bylines.get(row.id) ?? [],
+      // Published rows always have a publication time.
+      publishedAt: fromDbTime(row.published_at ?? row.updated_at),
+      updatedAt: fromDbTime(row.updated_at),
+    }))
+  }
+
+  async function writeRelations(record: ArticleRecord): Promise<void> {
+    if (record.authorIds.length > 0) {
+      await db
+        .insertInto('article_authors')
+        .values(record.authorIds.map((author_id, position) => ({ article_id: record.id, author_id, position })))
+        .execute()
+    }
+    if (record.tagIds.length > 0) {
+      await db
+        .insertInto('article_tags')
+        .values(record.tagIds.map((tag_id, position) => ({ article_id: record.id, tag_id, position })))
+        .execute()
+    }
+  }
+
+  return {
+    findById: (id) => findOne('a.id', id),
+    findBySlug: (slug) => findOne('a.slug', slug),
+
+    async findIdByImportKey(importKey) {
+      const row = await db.selectFrom('articles').select('id').where('import_key', '=', importKey).executeTakeFirst()
+      return row?.id
+    },
+
+    async slugsLike(base) {
+      const rows = await db
+        .selectFrom('articles')
+        .select('slug')
+        .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+        .execute()
+      return rows.map((row) => row.slug)
+    },
+
+    async insert(record) {
+      await db.insertInto('articles').values(toRow(record)).execute()
+      await writeRelations(record)
+    },
+
+    async update(record, expectedVersion) {
+      const result = await db
+        .updateTable('articles')
+        .set(toRow(record))
+        .where('id', '=', record.id)
+        .where('version', '=', expectedVersion)
+        .executeTakeFirst()
+      if (Number(result.numUpdatedRows) === 0) return false
+      await db.deleteFrom('article_authors').where('article_id', '=', record.id).execute()
+      await db.deleteFrom('article_tags').where('article_id', '=', record.id).execute()
+      await writeRelations(record)
+      return true
+    },
+
+    listPublished: (filter, page) => summaries(publishedQuery(filter).limit(page.limit).offset(page.offset)),
+
+    async countPublished(filter) {
+      const row = await publishedQuery(filter)
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .executeTakeFirstOrThrow()
+      return fromDbCount(row.count)
+    },
+
+    async latestPublishedPerSection(perSection) {
+      // One small indexed query per section beats a window over every published article.
+      const sections = await db.selectFrom('sections').select('id').orderBy('position').execute()
+      const lists = await Promise.all(
+        sections.map((section) =>
+          db
+            .selectFrom('articles')
+            .select('id')
+            .where('section_id', '=', section.id)
+            .where('status', '=', 'published')
+            .orderBy('published_at', 'desc')
+            .orderBy('id', 'desc')
+            .limit(perSection)
+            .execute(),
+        ),
+      )
+      const ids = lists.flat().map((row) => row.id)
+      if (ids.length === 0) return []
+      return summaries(publishedQuery({}).where('a.id', 'in', ids))
+    },
+  }
+}
+
+function toRow(record: ArticleRecord) {
+  return {
+    id: record.id,
+    slug: record.slug,
+    headline: record.headline,
+    standfirst: record.standfirst,
+    dateline: record.dateline,
+    body: record.body,
+    key_points: JSON.stringify(record.keyPoints),
+    section_id: record.sectionId,
+    status: record.status,
+    published_at: record.publishedAt ? toDbTime(record.publishedAt) : null,
+    created_at: toDbTime(record.createdAt),
+    updated_at: toDbTime(record.updatedAt),
+    version: record.version,
+    import_key: record.importKey,
+  }
+}
+
+function parseKeyPoints(json: string): string[] {
+  const value: unknown = JSON.parse(json)
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
+}

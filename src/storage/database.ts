@@ -1,0 +1,113 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect, type LogConfig } from 'kysely'
+import pg from 'pg'
+import type { DialectName } from './dialect.js'
+import type { Database } from './schema.js'
+
+export interface DatabaseHandle {
+  db: Kysely<Database>
+  dialect: DialectName
+  /** Where the data lives, safe to print (no password). */
+  location: string
+  close(): Promise<void>
+}
+
+/** The database could not be opened; the message says which and why. */
+export class DatabaseUnavailableError extends Error {}
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection pool size. */
+  poolSize?: number
+  log?: LogConfig
+}
+
+/**
+ * Opens the database a URL names: `postgres://…` for PostgreSQL, `file:PATH`
+ * or `sqlite:PATH` for SQLite. The only place that chooses a dialect.
+ */
+export async function createDatabase(url: string, options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  if (/^postgres(ql)?:\/\//i.test(url)) return openPostgres(url, options)
+  const match = /^(?:file|sqlite):(.+)$/i.exec(url)
+  if (!match?.[1]) {
+    throw new DatabaseUnavailableError(
+      `DATABASE_URL must start with postgres://, file: or sqlite: (got "${redact(url)}")`,
+    )
+  }
+  return openSqlite(match[1], options)
+}
+
+function openSqlite(path: string, options: DatabaseOptions): DatabaseHandle {
+  const file = resolve(path.replace(/^\/\/(?=\/)/, ''))
+  let connection: SQLite.Database
+  try {
+    mkdirSync(dirname(file), { recursive: true })
+    connection = new SQLite(file)
+  } catch (error) {
+    throw new DatabaseUnavailableError(`Cannot open the SQLite database ${file}: ${errorMessage(error)}`, {
+      cause: error,
+    })
+  }
+  // WAL lets readers go on while one writer commits. better-sqlite3 is built with
+  // SQLITE_DEFAULT_WAL_SYNCHRONOUS=1 (NORMAL), under which a commit acknowledged just
+  // before a power cut can be lost; FULL syncs the WAL on every commit.
+  connection.pragma('journal_mode = WAL')
+  connection.pragma('synchronous = FULL')
+  connection.pragma('foreign_keys = ON')
+  connection.pragma('busy_timeout = 5000')
+  assertDurable(connection, file)
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }), log: options.log })
+  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() }
+}
+
+/** Refuses to run unless every commit is synced to disk. */
+function assertDurable(connection: SQLite.Database, file: string): void {
+  const journal = String(connection.pragma('journal_mode', { simple: true }))
+  const synchronous = Number(connection.pragma('synchronous', { simple: true }))
+  if (journal !== 'wal' || synchronous !== 2) {
+    connection.close()
+    throw new DatabaseUnavailableError(
+      `SQLite ${file} is in journal_mode=${journal}, synchronous=${synchronous}; Dateline needs WAL with synchronous=FULL (2) so that saved work survives a crash`,
+    )
+  }
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseHandle> {
+  const location = redact(url)
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+    application_name: 'dateline',
+  })
+  // An idle client losing its server must not crash the process; the next query reconnects.
+  pool.on('error', () => {})
+  try {
+    await pool.query('select 1')
+  } catch (error) {
+    await pool.end().catch(() => {})
+    throw new DatabaseUnavailableError(`Cannot reach PostgreSQL at ${location}: ${errorMessage(error)}`, {
+      cause: error,
+    })
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log })
+  return { db, dialect: 'postgres', location, close: () => db.destroy() }
+}
+
+/** The URL without its password, for messages and logs. */
+export function redact(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
+  }
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return errorMessage(error.errors[0])
+  if (error instanceof Error) return error.message || ('code' in error ? String(error.code) : error.name)
+  return String(error)
+}

@@ -1,0 +1,29 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely'
+import type { DialectName } from './dialect.js'
+import * as createContent from './migrations/2026-11-28T0800_create-content.js'
+
+interface MigrationModule {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
+  up(db: Kysely<any>, dialect: DialectName): Promise<void>
+}
+
+/** Every migration, by name; names sort in the order they run. Never edit one that has shipped. */
+const MIGRATIONS: Record<string, MigrationModule> = {
+  '2026-11-28T0800_create-content': createContent,
+}
+
+/** Brings the schema up to date. Throws, naming the migration, if one fails. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator does not care about the schema type
+export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<string[]> {
+  const migrations: Record<string, Migration> = {}
+  for (const [name, module] of Object.entries(MIGRATIONS)) {
+    migrations[name] = { up: (migrationDb) => module.up(migrationDb, dialect) }
+  }
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } })
+  const { error, results }: MigrationResultSet = await migrator.migrateToLatest()
+  const failed = results?.find((result) => result.status === 'Error')
+  if (error) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error })
+  }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName)
+}

@@ -1,0 +1,76 @@
+import type { ColumnType, Selectable } from 'kysely'
+
+/**
+ * Times are bound as ISO-8601 UTC strings on both databases. SQLite stores
+ * them as that text (which sorts correctly); PostgreSQL stores timestamptz
+ * and hands back Date objects. `fromDbTime` in dialect.ts reads either.
+ */
+type Time = ColumnType<Date | string, string, string>
+type NullableTime = ColumnType<Date | string | null, string | null, string | null>
+
+export interface SectionTable {
+  id: string
+  slug: string
+  name: string
+  position: number
+  created_at: Time
+  updated_at: Time
+}
+
+export interface AuthorTable {
+  id: string
+  slug: string
+  name: string
+  bio: string
+  created_at: Time
+  updated_at: Time
+}
+
+export interface TagTable {
+  id: string
+  slug: string
+  name: string
+  created_at: Time
+}
+
+export interface ArticleTable {
+  id: string
+  slug: string
+  headline: string
+  standfirst: string
+  dateline: string
+  body: string
+  /** JSON array of strings. */
+  key_points: string
+  section_id: string
+  /** One of the domain's ArticleStatus values; the domain enforces which. */
+  status: string
+  published_at: NullableTime
+  created_at: Time
+  updated_at: Time
+  version: number
+  import_key: string | null
+}
+
+export interface ArticleAuthorTable {
+  article_id: string
+  author_id: string
+  position: number
+}
+
+export interface ArticleTagTable {
+  article_id: string
+  tag_id: string
+  position: number
+}
+
+export interface Database {
+  sections: SectionTable
+  authors: AuthorTable
+  tags: TagTable
+  articles: ArticleTable
+  article_authors: ArticleAuthorTable
+  article_tags: ArticleTagTable
+}
+
+export type ArticleRow = Selectable<ArticleTable>

@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely'
+import type { Clock } from '../domain/clock.js'
+import type { Tag } from '../domain/tags/tag.js'
+import type { TagStore } from '../domain/tags/tag-store.js'
+import { toDbTime } from './dialect.js'
+import type { Database } from './schema.js'
+
+const COLUMNS = ['id', 'slug', 'name'] as const
+
+export function createTagStore(db: Kysely<Database>, clock: Clock): TagStore {
+  return {
+    findBySlug: (slug) => db.selectFrom('tags').select(COLUMNS).where('slug', '=', slug).executeTakeFirst(),
+
+    async findBySlugs(slugs) {
+      if (slugs.length === 0) return []
+      return db.selectFrom('tags').select(COLUMNS).where('slug', 'in', slugs).execute()
+    },
+
+    async insert(tag: Tag) {
+      await db.insertInto('tags').values({ ...tag, created_at: toDbTime(clock.now()) }).execute()
+    },
+  }
+}

@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely'
+import type { Clock } from '../domain/clock.js'
+import type { Stores, UnitOfWork } from '../domain/unit-of-work.js'
+import { createArticleStore } from './article-store.js'
+import { createAuthorStore } from './author-store.js'
+import type { Database } from './schema.js'
+import { createSectionStore } from './section-store.js'
+import { createTagStore } from './tag-store.js'
+
+function createStores(db: Kysely<Database>, clock: Clock): Stores {
+  return {
+    sections: createSectionStore(db, clock),
+    authors: createAuthorStore(db, clock),
+    tags: createTagStore(db, clock),
+    articles: createArticleStore(db),
+  }
+}
+
+/** The domain's stores over one database, with transactions that hand out stores bound to them. */
+export function createUnitOfWork(db: Kysely<Database>, clock: Clock): UnitOfWork {
+  return {
+    ...createStores(db, clock),
+    transaction: (work) => db.transaction().execute((trx) => work(createStores(trx, clock))),
+  }
+}

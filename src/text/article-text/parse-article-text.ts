@@ -1,0 +1,199 @@
+import { escapeMarkdownText } from '../markdown.js'
+import type { CalendarDate } from '../dates.js'
+import {
+  MAX_HEADLINE_LENGTH,
+  type ArticleText,
+  type ParseReport,
+  type ParseResult,
+} from './article-text.js'
+import { parseDatelinePrefix, splitNames, type DatelinePrefix } from './bylines.js'
+import { parseDateLine } from './date-line.js'
+
+const SUBHEADING = /^[-–—]\s+(.+?)\s+[-–—]$/u
+const WHOLE_QUOTATION = /^["“][^"“”]+["”]$/u
+const COMMENT_PROMPT = /^(?:new comment|leave a comment|add a comment|comments?)\s*:?$/i
+const AT_A_GLANCE = /^at a glance\s*:?$/i
+const KEY_POINT_MARK = /^(?:[-–—•*]|\d{1,2}[.)])\s+/u
+const MAX_KEY_POINT_LENGTH = 400
+/** How far into a lead line the dateline and byline may run before the dash. */
+const MAX_PREFIX_LENGTH = 300
+
+/**
+ * Parses an article in the plain-text archive form. Never throws: text that
+ * cannot be read as an article gives `{ ok: false, reason }`.
+ */
+export function parseArticleText(input: string): ParseResult {
+  const lines = normaliseLines(input)
+  const report: ParseReport = { paragraphs: 0, subheadings: 0, quotations: 0, dropped: [], warnings: [] }
+
+  const headlineIndex = lines.findIndex((line) => line !== '')
+  if (headlineIndex < 0) return { ok: false, reason: 'the text is empty' }
+  const headline = lines[headlineIndex] ?? ''
+  if (headline.length > MAX_HEADLINE_LENGTH) {
+    return {
+      ok: false,
+      reason: `the first line is ${headline.length} characters long; a headline has at most ${MAX_HEADLINE_LENGTH}`,
+    }
+  }
+
+  const tail = readTail(lines, headlineIndex + 1, report)
+  let start = skipBlank(lines, headlineIndex + 1, tail.bodyEnd)
+  const standfirst = readStandfirst(lines, start, tail.bodyEnd)
+  if (standfirst !== undefined) start = skipBlank(lines, start + 1, tail.bodyEnd)
+
+  const leadLine = lines[start]
+  if (leadLine === undefined || start >= tail.bodyEnd) {
+    return { ok: false, reason: 'there is no body text after the headline' }
+  }
+  const lead = splitLeadLine(leadLine)
+  if (!lead) report.warnings.push('no dateline or byline found before the first dash of the lead')
+
+  const bodyLines = [lead ? lead.rest : leadLine, ...lines.slice(start + 1, tail.bodyEnd)]
+  const body = bodyToMarkdown(bodyLines, report)
+  if (report.paragraphs === 0) return { ok: false, reason: 'the body has no paragraphs' }
+
+  let bylines = lead?.bylines ?? []
+  if (bylines.length === 0 && tail.bylines) bylines = tail.bylines
+  else if (tail.bylines && tail.bylines.join('|') !== bylines.join('|')) {
+    report.warnings.push('the closing byline differs from the one before the lead; the first is kept')
+  }
+  if (bylines.length === 0) report.warnings.push('no byline found')
+
+  const article: ArticleText = {
+    headline,
+    standfirst: standfirst ?? '',
+    dateline: lead?.dateline ?? '',
+    bylines,
+    body,
+    publishedOn: tail.publishedOn,
+    keyPoints: tail.keyPoints,
+  }
+  return { ok: true, article, report }
+}
+
+function normaliseLines(input: string): string[] {
+  return input
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
+    .split('\n')
+    .map((line) =>
+      line
+        // Control characters carry no text; tabs and odd spaces become plain spaces.
+        .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u0084\u0086-\u009F\u200B\uFEFF]/g, '')
+        .replace(/[\s\u00A0]+/g, ' ')
+        .trim(),
+    )
+}
+
+function skipBlank(lines: string[], from: number, end: number): number {
+  let index = from
+  while (index < end && lines[index] === '') index++
+  return index
+}
+
+/** A lone line between the headline and a dateline line is the standfirst. */
+function readStandfirst(lines: string[], start: number, end: number): string | undefined {
+  const candidate = lines[start]
+  if (candidate === undefined || start + 1 >= end || lines[start + 1] !== '') return undefined
+  if (splitLeadLine(candidate)) return undefined
+  const next = lines[skipBlank(lines, start + 1, end)]
+  return next !== undefined && splitLeadLine(next) ? candidate : undefined
+}
+
+/** "MOSCOW, RUSSIA, A and B- The lead…" → dateline, bylines and the rest of the line. */
+function splitLeadLine(line: string): (DatelinePrefix & { rest: string }) | undefined {
+  const dash = /\s*[-–—]\s+(?=\S)/gu
+  for (let match = dash.exec(line); match; match = dash.exec(line)) {
+    if (match.index > MAX_PREFIX_LENGTH) return undefined
+    const prefix = parseDatelinePrefix(line.slice(0, match.index))
+    if (prefix) return { ...prefix, rest: line.slice(match.index + match[0].length) }
+  }
+  return undefined
+}
+
+interface Tail {
+  /** Index of the first line after the body. */
+  bodyEnd: number
+  publishedOn: CalendarDate | undefined
+  bylines: string[] | undefined
+  keyPoints: string[]
+}
+
+/**
+ * Reads the trailing date line, repeated byline and site chrome (comment
+ * prompt, section navigation, "At a glance" and its key points) from the end.
+ */
+function readTail(lines: string[], from: number, report: ParseReport): Tail {
+  const tail: Tail = { bodyEnd: lines.length, publishedOn: undefined, bylines: undefined, keyPoints: [] }
+  let end = lines.length
+  const glance = findAtAGlance(lines, from)
+  if (glance !== undefined) {
+    tail.keyPoints = glance.keyPoints
+    report.dropped.push('"At a glance" header')
+    end = glance.index
+  }
+  let index = end - 1
+  for (; index >= from; index--) {
+    const line = lines[index] ?? ''
+    if (line === '') continue
+    if (COMMENT_PROMPT.test(line)) {
+      report.dropped.push('comment prompt')
+    } else if (isSectionNavigation(line)) {
+      report.dropped.push('section navigation')
+    } else if (/[-–—]$/u.test(line) && splitNames(line.slice(0, -1)) && tail.bylines === undefined) {
+      tail.bylines = splitNames(line.slice(0, -1))
+      report.dropped.push('repeated byline')
+    } else {
+      const dateLine = parseDateLine(line)
+      if (!dateLine || tail.publishedOn) break
+      if (dateLine.kind === 'invalid') {
+        report.warnings.push(`${dateLine.reason}; the article is left undated`)
+      } else {
+        tail.publishedOn = dateLine.date
+        if (dateLine.weekdayMismatch) report.warnings.push(`the weekday in "${line}" does not match the date`)
+      }
+      report.dropped.push('date line')
+    }
+  }
+  tail.bodyEnd = index + 1
+  report.dropped.reverse()
+  return tail
+}
+
+/** The last "At a glance" line, when only short key points follow it. */
+function findAtAGlance(lines: string[], from: number): { index: number; keyPoints: string[] } | undefined {
+  for (let index = lines.length - 1; index >= from; index--) {
+    if (!AT_A_GLANCE.test(lines[index] ?? '')) continue
+    const following = lines.slice(index + 1).filter((line) => line !== '')
+    if (following.some((line) => line.length > MAX_KEY_POINT_LENGTH)) return undefined
+    const keyPoints = following.map((line) => line.replace(KEY_POINT_MARK, '')).filter((point) => point !== '')
+    return { index, keyPoints }
+  }
+  return undefined
+}
+
+/** "News | Politics | Sport": two or more short capitalised items between bars. */
+function isSectionNavigation(line: string): boolean {
+  const items = line.split('|').map((item) => item.trim())
+  return items.length >= 2 && items.every((item) => /^\p{Lu}[\p{L}&' -]{0,30}$/u.test(item))
+}
+
+function bodyToMarkdown(lines: string[], report: ParseReport): string {
+  const blocks: string[] = []
+  for (const line of lines) {
+    if (line === '') continue
+    const subheading = SUBHEADING.exec(line)
+    if (subheading) {
+      blocks.push(`## ${escapeMarkdownText(subheading[1] ?? '')}`)
+      report.subheadings++
+    } else if (WHOLE_QUOTATION.test(line)) {
+      blocks.push(`> ${escapeMarkdownText(line)}`)
+      report.quotations++
+      report.paragraphs++
+    } else {
+      blocks.push(escapeMarkdownText(line))
+      report.paragraphs++
+    }
+  }
+  return blocks.join('\n\n')
+}
