@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './domain/clock.js'
 import { uuidv7, type IdGenerator } from './domain/ids.js'
 import { createAuthorService } from './domain/people/author-service.js'
 import { createSectionService } from './domain/sections/section-service.js'
+import { createTagService } from './domain/tags/tag-service.js'
 import { createDatabase } from './storage/database.js'
 import type { DialectName } from './storage/dialect.js'
 import { migrateToLatest } from './storage/migrate.js'
@@ -34,6 +35,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   const services = {
     sections: createSectionService({ stores, newId }),
     authors: createAuthorService({ stores }),
+    tags: createTagService({ stores }),
     articles: createArticleService({ stores }),
     importer: createArticleImporter({ stores, clock, newId, timeZone: config.siteTimeZone }),
   }

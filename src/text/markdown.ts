@@ -29,9 +29,26 @@ renderer.renderer.rules.image = (tokens, index, options, env, self) => {
   return defaultImage ? defaultImage(tokens, index, options, env, self) : ''
 }
 
-/** Article Markdown → HTML safe to place in a page. */
-export function renderMarkdown(source: string): string {
-  return renderer.render(source)
+// The dateline opens the lead paragraph: "MOSCOW, RUSSIA — The president …".
+renderer.renderer.rules.paragraph_open = (tokens, index, options, _env, self) => {
+  const html = self.renderToken(tokens, index, options)
+  const dateline: unknown = tokens[index]?.meta?.dateline
+  if (typeof dateline !== 'string') return html
+  return `${html}<span class="dateline">${renderer.utils.escapeHtml(dateline)}</span> — `
+}
+
+/** Article Markdown → HTML safe to place in a page, the dateline (if any) opening the lead. */
+export function renderMarkdown(source: string, options: { dateline?: string } = {}): string {
+  const env = {}
+  const tokens = renderer.parse(source, env)
+  const dateline = options.dateline ?? ''
+  let prefix = ''
+  if (dateline !== '') {
+    const first = tokens[0]
+    if (first?.type === 'paragraph_open') first.meta = { ...first.meta, dateline }
+    else prefix = `<p><span class="dateline">${renderer.utils.escapeHtml(dateline)}</span></p>\n`
+  }
+  return prefix + renderer.renderer.render(tokens, renderer.options, env)
 }
 
 const reader = new MarkdownIt({ html: false, linkify: false, typographer: false })

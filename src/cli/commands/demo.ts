@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+import type { AppContext } from '../../context.js'
+import { formatDateLine, parseDateLine } from '../../text/article-text/date-line.js'
+import { zonedDate, type CalendarDate } from '../../text/dates.js'
+import { slugify } from '../../text/slug.js'
+
+/** The demo articles and their manifest, beside src/ and dist/. */
+const DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url))
+
+const manifestSchema = z.object({
+  authors: z.array(z.object({ name: z.string(), bio: z.string() })),
+  articles: z.array(z.object({ file: z.string().regex(/^[a-z]+\/[a-z0-9-]+\.txt$/), tags: z.array(z.string()) })),
+})
+
+const DAY_MS = 86_400_000
+
+/**
+ * Loads the demo newsroom: articles in every form the importer reads, filed
+ * in the sections their folders name, with tags and author biographies. The
+ * articles' dates move so that the newest is yesterday and the site looks
+ * current. Does nothing when the site has articles, unless forced.
+ */
+export async function runDemo(ctx: AppContext, { force }: { force: boolean }): Promise<void> {
+  const { services, config, clock } = ctx
+  await services.sections.ensureDefaults()
+  const existing = await services.articles.listPublished({}, 1, 1)
+  if (existing.total > 0 && !force) return
+
+  const manifest = manifestSchema.parse(JSON.parse(await readFile(`${DEMO_DIR}manifest.json`, 'utf8')))
+  const texts = await Promise.all(manifest.articles.map((entry) => readFile(`${DEMO_DIR}articles/${entry.file}`, 'utf8')))
+  const yesterday = zonedDate(new Date(clock.now().getTime() - DAY_MS), config.siteTimeZone)
+  const shiftDays = daysBetween(newestDate(texts), yesterday)
+
+  for (const [index, entry] of manifest.articles.entries()) {
+    const text = shiftDateLines(texts[index] ?? '', shiftDays)
+    await services.importer.importText(text, {
+      sectionSlug: entry.file.split('/')[0] ?? 'news',
+      draft: false,
+      tags: entry.tags,
+    })
+  }
+  for (const author of manifest.authors) {
+    await services.authors.setBio(slugify(author.name), author.bio)
+  }
+  console.log(`Loaded ${manifest.articles.length} demo articles by ${manifest.authors.length} authors.`)
+}
+
+function dateLines(text: string): CalendarDate[] {
+  return text.split('\n').flatMap((line) => {
+    const parsed = parseDateLine(line)
+    return parsed?.kind === 'date' ? [parsed.date] : []
+  })
+}
+
+function newestDate(texts: readonly string[]): CalendarDate {
+  const all = texts.flatMap(dateLines)
+  return all.reduce((newest, date) => (toDays(date) > toDays(newest) ? date : newest), all[0] ?? { year: 2026, month: 1, day: 1 })
+}
+
+const toDays = (date: CalendarDate): number => Date.UTC(date.year, date.month - 1, date.day) / DAY_MS
+
+function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return toDays(to) - toDays(from)
+}
+
+function shiftDateLines(text: string, days: number): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const parsed = parseDateLine(line)
+      if (parsed?.kind !== 'date') return line
+      const shifted = new Date((toDays(parsed.date) + days) * DAY_MS)
+      return formatDateLine({ year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() })
+    })
+    .join('\n')
+}

@@ -1,0 +1,114 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { SingleBar } from 'cli-progress'
+import type { AppContext } from '../../context.js'
+import type { ImportResult } from '../../domain/articles/article-import.js'
+import { DomainError } from '../../domain/errors.js'
+import {
+  decodeArticleFile,
+  formatBytes,
+  MAX_ARTICLE_FILE_BYTES,
+} from '../../text/article-text/decode-article-file.js'
+import { formatLongDate } from '../../text/dates.js'
+
+/** Above this many files the import shows a progress bar instead of a report per file. */
+const DETAILED_REPORT_LIMIT = 10
+
+export interface ImportCommandOptions {
+  sectionSlug: string
+  draft: boolean
+  tags: string[] | undefined
+}
+
+type Outcome = { file: string; result: ImportResult } | { file: string; error: string }
+
+/** Imports files and folders of article text; one bad file never stops the rest. Exit code 1 if any failed. */
+export async function runImport(ctx: AppContext, paths: readonly string[], options: ImportCommandOptions): Promise<number> {
+  const { files, missing } = await collectFiles(paths)
+  const outcomes: Outcome[] = missing.map((file) => ({ file, error: 'does not exist or cannot be read' }))
+  const detailed = files.length <= DETAILED_REPORT_LIMIT
+  const bar = !detailed && process.stderr.isTTY ? new SingleBar({ format: 'Importing [{bar}] {value}/{total} files' }) : undefined
+  bar?.start(files.length, 0)
+
+  for (const file of files) {
+    const outcome = await importFile(ctx, file, options)
+    outcomes.push(outcome)
+    bar?.increment()
+    if (detailed) printOutcome(ctx, outcome)
+  }
+  bar?.stop()
+
+  const failed = outcomes.filter((outcome) => 'error' in outcome)
+  if (!detailed) for (const outcome of failed) printOutcome(ctx, outcome)
+  printSummary(outcomes)
+  return failed.length > 0 ? 1 : 0
+}
+
+async function importFile(ctx: AppContext, file: string, options: ImportCommandOptions): Promise<Outcome> {
+  try {
+    const size = (await stat(file)).size
+    if (size > MAX_ARTICLE_FILE_BYTES) {
+      return { file, error: `is too large (${formatBytes(size)}; the limit is ${formatBytes(MAX_ARTICLE_FILE_BYTES)})` }
+    }
+    const decoded = decodeArticleFile(await readFile(file))
+    if (!decoded.ok) return { file, error: decoded.reason }
+    const result = await ctx.services.importer.importText(decoded.text, options)
+    return { file, result }
+  } catch (error) {
+    if (error instanceof DomainError) return { file, error: error.message }
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR') return { file, error: `cannot be read (${code})` }
+    throw error
+  }
+}
+
+/** Expands folders into the .txt files inside them, sorted; reports paths that do not exist. */
+async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
+  const files: string[] = []
+  const missing: string[] = []
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined)
+    if (!info) missing.push(path)
+    else if (info.isDirectory()) {
+      const entries = await readdir(path, { recursive: true })
+      files.push(...entries.filter((entry) => entry.endsWith('.txt')).sort().map((entry) => join(path, entry)))
+    } else files.push(path)
+  }
+  return { files, missing }
+}
+
+function printOutcome(ctx: AppContext, outcome: Outcome): void {
+  const name = relative(process.cwd(), outcome.file) || outcome.file
+  if ('error' in outcome) {
+    console.error(`✗ ${name} ${outcome.error}`)
+    return
+  }
+  const { action, article, report } = outcome.result
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+  const dateOptions = { timeZone: ctx.config.siteTimeZone, locale: ctx.config.siteLanguage }
+  console.log(`✓ ${name}: ${action} "${article.slug}" in ${article.section.name} (${article.status})`)
+  const rows: [string, string][] = [
+    ['headline', article.headline],
+    ['standfirst', article.standfirst || '(none)'],
+    ['dateline', article.dateline || '(none)'],
+    ['bylines', article.bylines.map((author) => author.name).join(', ') || '(none)'],
+    ['published', article.publishedAt ? formatLongDate(article.publishedAt, dateOptions) : '(not yet)'],
+    ['body', `${count(report.paragraphs, 'paragraph')}, ${count(report.subheadings, 'subheading')}, ${count(report.quotations, 'quotation')}`],
+    ['at a glance', count(article.keyPoints.length, 'key point')],
+    ['dropped', report.dropped.join(', ') || '(nothing)'],
+    ...report.warnings.map((warning): [string, string] => ['warning', warning]),
+  ]
+  for (const [label, value] of rows) console.log(`    ${label.padEnd(12)}${value}`)
+}
+
+function printSummary(outcomes: readonly Outcome[]): void {
+  const tally = { created: 0, updated: 0, unchanged: 0, failed: 0 }
+  for (const outcome of outcomes) {
+    if ('error' in outcome) tally.failed++
+    else tally[outcome.result.action]++
+  }
+  const total = outcomes.length
+  console.log(
+    `Imported ${total} file${total === 1 ? '' : 's'}: ${tally.created} created, ${tally.updated} updated, ${tally.unchanged} unchanged, ${tally.failed} failed.`,
+  )
+}

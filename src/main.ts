@@ -1,0 +1,86 @@
+import { realpathSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { FastifyInstance } from 'fastify'
+import { ConfigError, loadConfig } from './config.js'
+import { createContext, type AppContext } from './context.js'
+import { DatabaseUnavailableError } from './storage/database.js'
+import { buildApp } from './web/app.js'
+
+/** Something stops the server from starting; the message says what to do. */
+export class StartupError extends Error {}
+
+export interface RunningServer {
+  app: FastifyInstance
+  url: string
+}
+
+/** Builds the web app over a context and listens on the configured host and port. */
+export async function listen(ctx: AppContext): Promise<RunningServer> {
+  const { host, port } = ctx.config
+  await ctx.services.sections.ensureDefaults()
+  const app = await buildApp(ctx)
+  try {
+    await app.listen({ host, port })
+  } catch (error) {
+    await app.close()
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EADDRINUSE') {
+      throw new StartupError(`Port ${port} on ${host} is already in use. Stop the other server, or set PORT to a free port.`)
+    }
+    if (code === 'EACCES') throw new StartupError(`Not allowed to listen on ${host}:${port}. Choose a port above 1023.`)
+    if (code === 'EADDRNOTAVAIL') throw new StartupError(`HOST=${host} is not an address of this machine.`)
+    throw error
+  }
+  const address = app.server.address()
+  const actualPort = typeof address === 'object' && address ? address.port : port
+  const displayHost = host.includes(':') ? `[${host}]` : host
+  return { app, url: `http://${displayHost}:${actualPort}` }
+}
+
+/** Closes the server, then the database, when the process is asked to stop. */
+export function closeOnSignals(app: FastifyInstance, ctx: AppContext): void {
+  let closing = false
+  const stop = (signal: NodeJS.Signals) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    app
+      .close()
+      .then(() => ctx.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(error)
+          process.exit(1)
+        },
+      )
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+/** Serves an existing database: `node dist/main.js`. */
+export async function main(env: Record<string, string | undefined>): Promise<void> {
+  const ctx = await createContext(loadConfig(env))
+  const { app, url } = await listen(ctx).catch(async (error: unknown) => {
+    await ctx.close()
+    throw error
+  })
+  closeOnSignals(app, ctx)
+  console.log(`Dateline is serving ${ctx.config.siteName} at ${url}`)
+}
+
+/** What to print when start-up fails: the message for problems the operator can fix, else the stack. */
+export function describeFatal(error: unknown): string {
+  const expected = error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof StartupError
+  if (expected) return `Error: ${error.message}`
+  return error instanceof Error ? (error.stack ?? error.message) : String(error)
+}
+
+const isEntryPoint = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)
+if (isEntryPoint) {
+  main(process.env).catch((error: unknown) => {
+    console.error(describeFatal(error))
+    process.exit(1)
+  })
+}

@@ -1,0 +1,24 @@
+import { markdownToTextBlocks } from './markdown.js'
+import { splitSentences } from './sentences.js'
+
+const MAX_BRIEF_LENGTH = 220
+
+/** Shortens text to at most `max` characters at a word boundary, marking the cut with "…". */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`
+}
+
+/**
+ * One line about a story for a rail of briefs: its standfirst, else its first
+ * key point, else the first sentence of its body.
+ */
+export function briefLine(story: { standfirst: string; keyPoints: readonly string[]; excerpt: string }): string {
+  if (story.standfirst !== '') return truncate(story.standfirst, MAX_BRIEF_LENGTH)
+  const point = story.keyPoints[0]
+  if (point !== undefined) return truncate(point, MAX_BRIEF_LENGTH)
+  const lead = markdownToTextBlocks(story.excerpt).find((block) => block.kind === 'paragraph')
+  return lead ? truncate(splitSentences(lead.text)[0] ?? '', MAX_BRIEF_LENGTH) : ''
+}

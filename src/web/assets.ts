@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
+import { extname, join } from 'node:path'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
+
+/** A static file held in memory with its compressed variants. */
+export interface Asset {
+  /** Hashed public path, e.g. /assets/site.3f2a9c1e.css */
+  path: string
+  contentType: string
+  etag: string
+  identity: Buffer
+  gzip: Buffer | undefined
+  br: Buffer | undefined
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+}
+
+const COMPRESSIBLE = new Set(['.css', '.js', '.svg'])
+
+/**
+ * Reads every file in `dir` once, at start-up. Each gets a content-hashed
+ * path, so it can be cached forever and a changed file gets a new URL.
+ */
+export function loadAssets(dir: string): Map<string, Asset> {
+  const assets = new Map<string, Asset>()
+  for (const name of readdirSync(dir).sort()) {
+    const extension = extname(name)
+    const contentType = CONTENT_TYPES[extension]
+    if (!contentType) continue
+    const identity = readFileSync(join(dir, name))
+    const hash = createHash('sha256').update(identity).digest('hex').slice(0, 10)
+    const compressible = COMPRESSIBLE.has(extension)
+    assets.set(name, {
+      path: `/assets/${name.slice(0, -extension.length)}.${hash}${extension}`,
+      contentType,
+      etag: `"${hash}"`,
+      identity,
+      gzip: compressible ? gzipSync(identity, { level: 9 }) : undefined,
+      br: compressible ? brotliCompressSync(identity) : undefined,
+    })
+  }
+  return assets
+}
+
+/** The folder of the site's static files, beside src/ and dist/. */
+export const ASSETS_DIR = new URL('../../assets/', import.meta.url)

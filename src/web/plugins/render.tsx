@@ -1,0 +1,50 @@
+import type { FastifyReply } from 'fastify'
+import fp from 'fastify-plugin'
+import type { VNode } from 'preact'
+import { renderToString } from 'preact-render-to-string'
+import type { SectionRef } from '../../domain/sections/section.js'
+import { Layout, type PageMeta } from '../ui/layout.js'
+import { SiteContext, type SiteInfo } from '../ui/site.js'
+
+export interface PageOptions extends PageMeta {
+  status?: number
+}
+
+/** Page content, or a function of the site's sections for pages that list them. */
+export type PageContent = VNode | ((sections: readonly SectionRef[]) => VNode)
+
+/** Renders a whole HTML document around page content. */
+export type PageRenderer = (content: PageContent, meta: PageMeta) => Promise<string>
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders a public page inside the site layout and sends it. */
+    page(content: PageContent, options: PageOptions): Promise<FastifyReply>
+  }
+}
+
+/** Doctype, layout and page, all through one escaping renderer. */
+export function createPageRenderer(site: SiteInfo, navigation: () => Promise<readonly SectionRef[]>): PageRenderer {
+  return async (content, meta) => {
+    const sections = await navigation()
+    const body = typeof content === 'function' ? content(sections) : content
+    return `<!doctype html>${renderToString(
+      <SiteContext.Provider value={site}>
+        <Layout meta={meta} sections={sections}>
+          {body}
+        </Layout>
+      </SiteContext.Provider>,
+    )}`
+  }
+}
+
+export const renderPlugin = fp<{ renderPage: PageRenderer }>(
+  async (app, { renderPage }) => {
+    app.decorateReply('page', async function page(this: FastifyReply, content: PageContent, options: PageOptions) {
+      const { status = 200, ...meta } = options
+      const html = await renderPage(content, meta)
+      return this.code(status).type('text/html; charset=utf-8').send(html)
+    })
+  },
+  { name: 'render' },
+)

@@ -1,0 +1,14 @@
+import type { FastifyInstance } from 'fastify'
+import type { PublicDeps } from '../deps.js'
+import { HomePage } from '../views/home-page.js'
+
+export async function homeRoutes(app: FastifyInstance, { services, site }: PublicDeps) {
+  app.get('/', async (_request, reply) => {
+    const front = await services.articles.frontPage({ perSection: 4, briefs: 8 })
+    return reply.page((sections) => <HomePage front={front} sections={sections} />, {
+      title: '',
+      description: `The latest news from ${site.name}.`,
+      canonicalPath: '/',
+    })
+  })
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { ComponentChildren } from 'preact'
+import { z } from 'zod'
+import type { ArticleSummary } from '../../../domain/articles/article.js'
+import type { Paged } from '../../../domain/articles/article-service.js'
+import { authorPath, pagePath, sectionPath, tagPath } from '../../ui/urls.js'
+import type { PublicDeps } from '../deps.js'
+import { pageQuery, parseOrNotFound, slug } from '../params.js'
+import { ListingPage } from '../views/listing-page.js'
+
+const PER_PAGE = 20
+const slugParams = z.object({ slug })
+
+interface Listing {
+  title: string
+  description: string
+  path: string
+  listing: Paged<ArticleSummary>
+  intro?: ComponentChildren
+  currentSection?: string
+}
+
+function sendListing(reply: FastifyReply, { title, description, path, listing, intro, currentSection }: Listing) {
+  const { page, pageCount } = listing
+  return reply.page(
+    <ListingPage title={title} intro={intro} path={path} listing={listing} showSection={!currentSection} />,
+    {
+      title: page > 1 ? `${title} (page ${page})` : title,
+      description,
+      canonicalPath: pagePath(path, page),
+      currentSection,
+      prevPath: page > 1 ? pagePath(path, page - 1) : undefined,
+      nextPath: page < pageCount ? pagePath(path, page + 1) : undefined,
+    },
+  )
+}
+
+/** Section, author and tag pages: a paged list of stories under a heading. */
+export async function listingRoutes(app: FastifyInstance, { services }: PublicDeps) {
+  app.get('/:slug', async (request, reply) => {
+    const params = parseOrNotFound(slugParams, request.params)
+    const { page } = parseOrNotFound(pageQuery, request.query)
+    const section = await services.sections.getBySlug(params.slug)
+    return sendListing(reply, {
+      title: section.name,
+      description: `The latest ${section.name} stories.`,
+      path: sectionPath(section.slug),
+      listing: await services.articles.listPublished({ sectionId: section.id }, page, PER_PAGE),
+      currentSection: section.slug,
+    })
+  })
+
+  app.get('/authors/:slug', async (request, reply) => {
+    const params = parseOrNotFound(slugParams, request.params)
+    const { page } = parseOrNotFound(pageQuery, request.query)
+    const author = await services.authors.getBySlug(params.slug)
+    return sendListing(reply, {
+      title: author.name,
+      description: author.bio || `Stories by ${author.name}.`,
+      path: authorPath(author.slug),
+      listing: await services.articles.listPublished({ authorId: author.id }, page, PER_PAGE),
+      intro: author.bio ? <p class="author-bio">{author.bio}</p> : undefined,
+    })
+  })
+
+  app.get('/tags/:slug', async (request, reply) => {
+    const params = parseOrNotFound(slugParams, request.params)
+    const { page } = parseOrNotFound(pageQuery, request.query)
+    const tag = await services.tags.getBySlug(params.slug)
+    return sendListing(reply, {
+      title: tag.name,
+      description: `Stories about ${tag.name}.`,
+      path: tagPath(tag.slug),
+      listing: await services.articles.listPublished({ tagId: tag.id }, page, PER_PAGE),
+    })
+  })
+}

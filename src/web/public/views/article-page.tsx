@@ -1,0 +1,88 @@
+import { isUpdatedAfterPublication, type Article, type ArticleSummary } from '../../../domain/articles/article.js'
+import { ArticleCard } from '../../ui/article-card.js'
+import { AuthorNames, Byline } from '../../ui/byline.js'
+import { DateTime } from '../../ui/date-time.js'
+import { TrustedHtml } from '../../ui/trusted-html.js'
+import { sectionPath, tagPath } from '../../ui/urls.js'
+
+export interface ArticlePageProps {
+  article: Article & { publishedAt: Date }
+  /** The body rendered by text/markdown.ts, dateline included. */
+  bodyHtml: string
+  /** Other recent stories from the same section. */
+  more: ArticleSummary[]
+}
+
+export function ArticlePage({ article, bodyHtml, more }: ArticlePageProps) {
+  const updated = isUpdatedAfterPublication(article)
+  return (
+    <>
+      <article class="story">
+        <header class="story-header">
+          <p class="kicker">
+            <a href={sectionPath(article.section.slug)}>{article.section.name}</a>
+          </p>
+          <h1>{article.headline}</h1>
+          {article.standfirst && <p class="standfirst">{article.standfirst}</p>}
+          <Byline authors={article.bylines} />
+          <p class="meta">
+            Published <DateTime date={article.publishedAt} />
+            {updated && (
+              <>
+                {' · '}Updated <DateTime date={article.updatedAt} withTime />
+              </>
+            )}
+          </p>
+        </header>
+
+        {article.keyPoints.length > 0 && (
+          <aside class="at-a-glance" aria-labelledby="at-a-glance-title">
+            <h2 id="at-a-glance-title">At a glance</h2>
+            <ul>
+              {article.keyPoints.map((point, index) => (
+                <li key={index}>{point}</li>
+              ))}
+            </ul>
+          </aside>
+        )}
+
+        <TrustedHtml class="story-body" html={bodyHtml} />
+
+        <footer class="story-footer">
+          {article.bylines.length > 0 && (
+            <p class="byline">
+              <AuthorNames authors={article.bylines} />
+            </p>
+          )}
+          {article.tags.length > 0 && (
+            <>
+              <h2 class="visually-hidden">Topics</h2>
+              <ul class="tag-list">
+                {article.tags.map((tag) => (
+                  <li key={tag.slug}>
+                    <a href={tagPath(tag.slug)} rel="tag">
+                      {tag.name}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </footer>
+      </article>
+
+      {more.length > 0 && (
+        <section class="related" aria-labelledby="more-title">
+          <h2 id="more-title" class="section-heading">
+            More from {article.section.name}
+          </h2>
+          <ul class="cards">
+            {more.map((item) => (
+              <ArticleCard key={item.id} article={item} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  )
+}

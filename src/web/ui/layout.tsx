@@ -1,0 +1,88 @@
+import type { ComponentChildren } from 'preact'
+import type { SectionRef } from '../../domain/sections/section.js'
+import { useSite } from './site.js'
+import { sectionPath } from './urls.js'
+
+/** What a page tells the layout about itself. */
+export interface PageMeta {
+  /** The page's own title; the site name is added. Empty on the home page. */
+  title: string
+  description?: string
+  /** Path of the page's one true URL; error pages have none. */
+  canonicalPath?: string
+  /** Slug of the section the page belongs to, marked in the navigation. */
+  currentSection?: string
+  prevPath?: string
+  nextPath?: string
+  /** Keep the page out of search engines (error pages). */
+  noindex?: boolean
+}
+
+function SectionNav({ sections, label, current }: { sections: readonly SectionRef[]; label: string; current?: string }) {
+  return (
+    <nav class="section-nav" aria-label={label}>
+      <ul>
+        {sections.map((section) => (
+          <li key={section.slug}>
+            <a href={sectionPath(section.slug)} aria-current={section.slug === current ? 'page' : undefined}>
+              {section.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
+
+/** The document around every public page: head, masthead, section navigation, footer. */
+export function Layout({
+  meta,
+  sections,
+  children,
+}: {
+  meta: PageMeta
+  sections: readonly SectionRef[]
+  children: ComponentChildren
+}) {
+  const site = useSite()
+  return (
+    <html lang={site.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{meta.title ? `${meta.title} | ${site.name}` : site.name}</title>
+        {meta.description && <meta name="description" content={meta.description} />}
+        {meta.noindex && <meta name="robots" content="noindex" />}
+        {meta.canonicalPath !== undefined && <link rel="canonical" href={site.url + meta.canonicalPath} />}
+        {meta.prevPath && <link rel="prev" href={meta.prevPath} />}
+        {meta.nextPath && <link rel="next" href={meta.nextPath} />}
+        <link rel="stylesheet" href={site.stylesheet} />
+        <link rel="icon" href={site.favicon} type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="masthead">
+          <div class="wrap">
+            <a class="site-name" href="/">
+              {site.name}
+            </a>
+            <SectionNav sections={sections} label="Sections" current={meta.currentSection} />
+          </div>
+        </header>
+        <main id="main" class="wrap">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <SectionNav sections={sections} label="Sections (footer)" current={meta.currentSection} />
+            <p>
+              {site.name} · Published with Dateline
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  )
+}

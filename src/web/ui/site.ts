@@ -1,0 +1,21 @@
+import { createContext } from 'preact'
+import { useContext } from 'preact/hooks'
+
+/** What every page knows about the site it belongs to. */
+export interface SiteInfo {
+  name: string
+  /** Absolute base URL, no trailing slash. */
+  url: string
+  language: string
+  timeZone: string
+  stylesheet: string
+  favicon: string
+}
+
+export const SiteContext = createContext<SiteInfo | undefined>(undefined)
+
+export function useSite(): SiteInfo {
+  const site = useContext(SiteContext)
+  if (!site) throw new Error('a view was rendered outside SiteContext')
+  return site
+}
