@@ -73,7 +73,9 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''))
   const parsed = schema.safeParse(present)
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`))
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    )
   }
   const vars = parsed.data
   const dataDir = resolve(vars.DATA_DIR)

@@ -7,7 +7,6 @@ import { createAuthorService } from './domain/people/author-service.js'
 import { createSectionService } from './domain/sections/section-service.js'
 import { createTagService } from './domain/tags/tag-service.js'
 import { createDatabase } from './storage/database.js'
-import type { DialectName } from './storage/dialect.js'
 import { migrateToLatest } from './storage/migrate.js'
 import { createUnitOfWork } from './storage/unit-of-work.js'
 
@@ -43,8 +42,10 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   return {
     config,
     clock,
+    /** The stores, for tests and tools; the web app only ever sees services. */
+    stores,
     services,
-    database: { dialect: database.dialect as DialectName, location: database.location },
+    database: { dialect: database.dialect, location: database.location },
     close: () => database.close(),
   }
 }

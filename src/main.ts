@@ -25,10 +25,16 @@ export async function listen(ctx: AppContext): Promise<RunningServer> {
     await app.close()
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EADDRINUSE') {
-      throw new StartupError(`Port ${port} on ${host} is already in use. Stop the other server, or set PORT to a free port.`)
+      throw new StartupError(
+        `Port ${port} on ${host} is already in use. Stop the other server, or set PORT to a free port.`,
+      )
     }
-    if (code === 'EACCES') throw new StartupError(`Not allowed to listen on ${host}:${port}. Choose a port above 1023.`)
-    if (code === 'EADDRNOTAVAIL') throw new StartupError(`HOST=${host} is not an address of this machine.`)
+    if (code === 'EACCES') {
+      throw new StartupError(`Not allowed to listen on ${host}:${port}. Choose a port above 1023.`)
+    }
+    if (code === 'EADDRNOTAVAIL') {
+      throw new StartupError(`HOST=${host} is not an address of this machine.`)
+    }
     throw error
   }
   const address = app.server.address()
@@ -72,12 +78,16 @@ export async function main(env: Record<string, string | undefined>): Promise<voi
 
 /** What to print when start-up fails: the message for problems the operator can fix, else the stack. */
 export function describeFatal(error: unknown): string {
-  const expected = error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof StartupError
+  const expected =
+    error instanceof ConfigError ||
+    error instanceof DatabaseUnavailableError ||
+    error instanceof StartupError
   if (expected) return `Error: ${error.message}`
   return error instanceof Error ? (error.stack ?? error.message) : String(error)
 }
 
-const isEntryPoint = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)
+const isEntryPoint =
+  process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)
 if (isEntryPoint) {
   main(process.env).catch((error: unknown) => {
     console.error(describeFatal(error))

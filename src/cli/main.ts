@@ -23,17 +23,23 @@ async function withContext(run: (ctx: AppContext) => Promise<number | 'keep-open
 
 export function buildProgram(): Command {
   const program = new Command('dateline')
-    .description('Dateline: a newsroom publishing platform. Settings come from environment variables (see README).')
+    .description(
+      'Dateline: a newsroom publishing platform. Settings come from environment variables (see README).',
+    )
     .showHelpAfterError()
     .exitOverride()
 
   program
     .command('start')
-    .description('load the demo content into an empty database, then serve the site (what `npm start` runs)')
-    .action(() => withContext(async (ctx) => {
-      await runDemo(ctx, { force: false })
-      return runServe(ctx)
-    }))
+    .description(
+      'load the demo content into an empty database, then serve the site (what `npm start` runs)',
+    )
+    .action(() =>
+      withContext(async (ctx) => {
+        await runDemo(ctx, { force: false })
+        return runServe(ctx)
+      }),
+    )
 
   program
     .command('serve')
@@ -53,14 +59,20 @@ export function buildProgram(): Command {
 
   program
     .command('import')
-    .description('import articles in the plain-text archive form (headline, dateline and bylines, paragraphs, date line)')
+    .description(
+      'import articles in the plain-text archive form (headline, dateline and bylines, paragraphs, date line)',
+    )
     .argument('<paths...>', 'text files, or folders to search for .txt files')
     .option('--section <slug>', 'section to file the articles in', 'news')
     .option('--draft', 'import new articles as drafts instead of publishing them')
     .addOption(new Option('--tag <name...>', 'tags to give every imported article'))
     .action((paths: string[], options: { section: string; draft?: boolean; tag?: string[] }) =>
       withContext((ctx) =>
-        runImport(ctx, paths, { sectionSlug: options.section, draft: options.draft === true, tags: options.tag }),
+        runImport(ctx, paths, {
+          sectionSlug: options.section,
+          draft: options.draft === true,
+          tags: options.tag,
+        }),
       ),
     )
 

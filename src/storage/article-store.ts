@@ -1,6 +1,10 @@
 import { sql, type Kysely } from 'kysely'
 import type { Article, ArticleStatus, ArticleSummary } from '../domain/articles/article.js'
-import type { ArticleRecord, ArticleStore, PublishedFilter } from '../domain/articles/article-store.js'
+import type {
+  ArticleRecord,
+  ArticleStore,
+  PublishedFilter,
+} from '../domain/articles/article-store.js'
 import type { AuthorRef } from '../domain/people/author.js'
 import type { TagRef } from '../domain/tags/tag.js'
 import { fromDbCount, fromDbTime, fromNullableDbTime, toDbTime } from './dialect.js'
@@ -132,13 +136,21 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
     if (record.authorIds.length > 0) {
       await db
         .insertInto('article_authors')
-        .values(record.authorIds.map((author_id, position) => ({ article_id: record.id, author_id, position })))
+        .values(
+          record.authorIds.map((author_id, position) => ({
+            article_id: record.id,
+            author_id,
+            position,
+          })),
+        )
         .execute()
     }
     if (record.tagIds.length > 0) {
       await db
         .insertInto('article_tags')
-        .values(record.tagIds.map((tag_id, position) => ({ article_id: record.id, tag_id, position })))
+        .values(
+          record.tagIds.map((tag_id, position) => ({ article_id: record.id, tag_id, position })),
+        )
         .execute()
     }
   }
@@ -148,7 +160,11 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
     findBySlug: (slug) => findOne('a.slug', slug),
 
     async findIdByImportKey(importKey) {
-      const row = await db.selectFrom('articles').select('id').where('import_key', '=', importKey).executeTakeFirst()
+      const row = await db
+        .selectFrom('articles')
+        .select('id')
+        .where('import_key', '=', importKey)
+        .executeTakeFirst()
       return row?.id
     },
 
@@ -180,7 +196,8 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
       return true
     },
 
-    listPublished: (filter, page) => summaries(publishedQuery(filter).limit(page.limit).offset(page.offset)),
+    listPublished: (filter, page) =>
+      summaries(publishedQuery(filter).limit(page.limit).offset(page.offset)),
 
     async countPublished(filter) {
       const row = await publishedQuery(filter)
@@ -233,5 +250,7 @@ function toRow(record: ArticleRecord) {
 
 function parseKeyPoints(json: string): string[] {
   const value: unknown = JSON.parse(json)
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : []
 }

@@ -9,7 +9,8 @@ const COLUMNS = ['id', 'slug', 'name', 'bio'] as const
 
 export function createAuthorStore(db: Kysely<Database>, clock: Clock): AuthorStore {
   return {
-    findBySlug: (slug) => db.selectFrom('authors').select(COLUMNS).where('slug', '=', slug).executeTakeFirst(),
+    findBySlug: (slug) =>
+      db.selectFrom('authors').select(COLUMNS).where('slug', '=', slug).executeTakeFirst(),
 
     async findBySlugs(slugs) {
       if (slugs.length === 0) return []
@@ -18,7 +19,10 @@ export function createAuthorStore(db: Kysely<Database>, clock: Clock): AuthorSto
 
     async insert(author: Author) {
       const now = toDbTime(clock.now())
-      await db.insertInto('authors').values({ ...author, created_at: now, updated_at: now }).execute()
+      await db
+        .insertInto('authors')
+        .values({ ...author, created_at: now, updated_at: now })
+        .execute()
     },
 
     async updateBio(id, bio) {

@@ -27,7 +27,10 @@ export interface DatabaseOptions {
  * Opens the database a URL names: `postgres://…` for PostgreSQL, `file:PATH`
  * or `sqlite:PATH` for SQLite. The only place that chooses a dialect.
  */
-export async function createDatabase(url: string, options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+export async function createDatabase(
+  url: string,
+  options: DatabaseOptions = {},
+): Promise<DatabaseHandle> {
   if (/^postgres(ql)?:\/\//i.test(url)) return openPostgres(url, options)
   const match = /^(?:file|sqlite):(.+)$/i.exec(url)
   if (!match?.[1]) {
@@ -45,9 +48,12 @@ function openSqlite(path: string, options: DatabaseOptions): DatabaseHandle {
     mkdirSync(dirname(file), { recursive: true })
     connection = new SQLite(file)
   } catch (error) {
-    throw new DatabaseUnavailableError(`Cannot open the SQLite database ${file}: ${errorMessage(error)}`, {
-      cause: error,
-    })
+    throw new DatabaseUnavailableError(
+      `Cannot open the SQLite database ${file}: ${errorMessage(error)}`,
+      {
+        cause: error,
+      },
+    )
   }
   // WAL lets readers go on while one writer commits. better-sqlite3 is built with
   // SQLITE_DEFAULT_WAL_SYNCHRONOUS=1 (NORMAL), under which a commit acknowledged just
@@ -57,7 +63,10 @@ function openSqlite(path: string, options: DatabaseOptions): DatabaseHandle {
   connection.pragma('foreign_keys = ON')
   connection.pragma('busy_timeout = 5000')
   assertDurable(connection, file)
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }), log: options.log })
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: connection }),
+    log: options.log,
+  })
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() }
 }
 
@@ -87,9 +96,12 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     await pool.query('select 1')
   } catch (error) {
     await pool.end().catch(() => {})
-    throw new DatabaseUnavailableError(`Cannot reach PostgreSQL at ${location}: ${errorMessage(error)}`, {
-      cause: error,
-    })
+    throw new DatabaseUnavailableError(
+      `Cannot reach PostgreSQL at ${location}: ${errorMessage(error)}`,
+      {
+        cause: error,
+      },
+    )
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log })
   return { db, dialect: 'postgres', location, close: () => db.destroy() }
@@ -107,7 +119,11 @@ export function redact(url: string): string {
 }
 
 function errorMessage(error: unknown): string {
-  if (error instanceof AggregateError && error.errors.length > 0) return errorMessage(error.errors[0])
-  if (error instanceof Error) return error.message || ('code' in error ? String(error.code) : error.name)
+  if (error instanceof AggregateError && error.errors.length > 0) {
+    return errorMessage(error.errors[0])
+  }
+  if (error instanceof Error) {
+    return error.message || ('code' in error ? String(error.code) : error.name)
+  }
   return String(error)
 }

@@ -19,11 +19,19 @@ export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Pr
   for (const [name, module] of Object.entries(MIGRATIONS)) {
     migrations[name] = { up: (migrationDb) => module.up(migrationDb, dialect) }
   }
-  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } })
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+  })
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest()
   const failed = results?.find((result) => result.status === 'Error')
   if (error) {
-    throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error })
+    throw new Error(
+      `Database migration ${failed?.migrationName ?? ''} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      { cause: error },
+    )
   }
-  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName)
+  return (results ?? [])
+    .filter((result) => result.status === 'Success')
+    .map((result) => result.migrationName)
 }

@@ -9,9 +9,11 @@ const COLUMNS = ['id', 'slug', 'name', 'position'] as const
 
 export function createSectionStore(db: Kysely<Database>, clock: Clock): SectionStore {
   return {
-    list: () => db.selectFrom('sections').select(COLUMNS).orderBy('position').orderBy('name').execute(),
+    list: () =>
+      db.selectFrom('sections').select(COLUMNS).orderBy('position').orderBy('name').execute(),
 
-    findBySlug: (slug) => db.selectFrom('sections').select(COLUMNS).where('slug', '=', slug).executeTakeFirst(),
+    findBySlug: (slug) =>
+      db.selectFrom('sections').select(COLUMNS).where('slug', '=', slug).executeTakeFirst(),
 
     async insert(section: Section) {
       const now = toDbTime(clock.now())

@@ -9,7 +9,8 @@ const COLUMNS = ['id', 'slug', 'name'] as const
 
 export function createTagStore(db: Kysely<Database>, clock: Clock): TagStore {
   return {
-    findBySlug: (slug) => db.selectFrom('tags').select(COLUMNS).where('slug', '=', slug).executeTakeFirst(),
+    findBySlug: (slug) =>
+      db.selectFrom('tags').select(COLUMNS).where('slug', '=', slug).executeTakeFirst(),
 
     async findBySlugs(slugs) {
       if (slugs.length === 0) return []
@@ -17,7 +18,10 @@ export function createTagStore(db: Kysely<Database>, clock: Clock): TagStore {
     },
 
     async insert(tag: Tag) {
-      await db.insertInto('tags').values({ ...tag, created_at: toDbTime(clock.now()) }).execute()
+      await db
+        .insertInto('tags')
+        .values({ ...tag, created_at: toDbTime(clock.now()) })
+        .execute()
     },
   }
 }

@@ -15,7 +15,11 @@ export function truncate(text: string, max: number): string {
  * One line about a story for a rail of briefs: its standfirst, else its first
  * key point, else the first sentence of its body.
  */
-export function briefLine(story: { standfirst: string; keyPoints: readonly string[]; excerpt: string }): string {
+export function briefLine(story: {
+  standfirst: string
+  keyPoints: readonly string[]
+  excerpt: string
+}): string {
   if (story.standfirst !== '') return truncate(story.standfirst, MAX_BRIEF_LENGTH)
   const point = story.keyPoints[0]
   if (point !== undefined) return truncate(point, MAX_BRIEF_LENGTH)

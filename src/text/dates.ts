@@ -44,18 +44,20 @@ export function isValidCalendarDate({ year, month, day }: CalendarDate): boolean
 
 /** The wall-clock parts of an instant in a time zone. */
 export function zonedParts(instant: Date, timeZone: string): ZonedParts {
-  const parts = formatter(`parts:${timeZone}`, () =>
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      weekday: 'short',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }),
+  const parts = formatter(
+    `parts:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        weekday: 'short',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      }),
   ).formatToParts(instant)
   const get = (type: Intl.DateTimeFormatPartTypes): string =>
     parts.find((part) => part.type === type)?.value ?? ''
@@ -114,27 +116,31 @@ export interface DateFormatOptions {
 export function formatLongDate(instant: Date, { timeZone, locale }: DateFormatOptions): string {
   if (locale === 'en' || locale.startsWith('en-')) {
     const parts = zonedParts(instant, timeZone)
-    const names = formatter(`en-names:${timeZone}`, () =>
-      new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long', month: 'long' }),
+    const names = formatter(
+      `en-names:${timeZone}`,
+      () => new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long', month: 'long' }),
     ).formatToParts(instant)
     const weekday = names.find((part) => part.type === 'weekday')?.value ?? ''
     const month = names.find((part) => part.type === 'month')?.value ?? ''
     return `${weekday}, ${month} ${ordinal(parts.day)} ${parts.year}`
   }
-  return formatter(`full:${locale}:${timeZone}`, () =>
-    new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'full' }),
+  return formatter(
+    `full:${locale}:${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'full' }),
   ).format(instant)
 }
 
 /** A time of day with the zone's short name: "14:05 GMT". */
 export function formatTimeOfDay(instant: Date, { timeZone, locale }: DateFormatOptions): string {
-  return formatter(`time:${locale}:${timeZone}`, () =>
-    new Intl.DateTimeFormat(locale, {
-      timeZone,
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    }),
+  return formatter(
+    `time:${locale}:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZoneName: 'short',
+      }),
   ).format(instant)
 }

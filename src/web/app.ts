@@ -12,7 +12,13 @@ import type { SiteInfo } from './ui/site.js'
 export interface AppDeps {
   config: Pick<
     Config,
-    'siteName' | 'siteUrl' | 'siteLanguage' | 'siteTimeZone' | 'logLevel' | 'logRequests' | 'trustProxy'
+    | 'siteName'
+    | 'siteUrl'
+    | 'siteLanguage'
+    | 'siteTimeZone'
+    | 'logLevel'
+    | 'logRequests'
+    | 'trustProxy'
   >
   services: PublicDeps['services']
 }
@@ -23,7 +29,10 @@ export interface AppOptions {
 }
 
 /** Builds the web app without listening: the server, the tests and the benchmark all call it. */
-export async function buildApp({ config, services }: AppDeps, options: AppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  { config, services }: AppDeps,
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
   const assets = loadAssets(ASSETS_DIR.pathname)
   const site = siteInfo(config, assets)
   const renderPage = createPageRenderer(site, () => services.sections.list())

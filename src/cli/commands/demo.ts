@@ -11,7 +11,9 @@ const DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url))
 
 const manifestSchema = z.object({
   authors: z.array(z.object({ name: z.string(), bio: z.string() })),
-  articles: z.array(z.object({ file: z.string().regex(/^[a-z]+\/[a-z0-9-]+\.txt$/), tags: z.array(z.string()) })),
+  articles: z.array(
+    z.object({ file: z.string().regex(/^[a-z]+\/[a-z0-9-]+\.txt$/), tags: z.array(z.string()) }),
+  ),
 })
 
 const DAY_MS = 86_400_000
@@ -28,8 +30,12 @@ export async function runDemo(ctx: AppContext, { force }: { force: boolean }): P
   const existing = await services.articles.listPublished({}, 1, 1)
   if (existing.total > 0 && !force) return
 
-  const manifest = manifestSchema.parse(JSON.parse(await readFile(`${DEMO_DIR}manifest.json`, 'utf8')))
-  const texts = await Promise.all(manifest.articles.map((entry) => readFile(`${DEMO_DIR}articles/${entry.file}`, 'utf8')))
+  const manifest = manifestSchema.parse(
+    JSON.parse(await readFile(`${DEMO_DIR}manifest.json`, 'utf8')),
+  )
+  const texts = await Promise.all(
+    manifest.articles.map((entry) => readFile(`${DEMO_DIR}articles/${entry.file}`, 'utf8')),
+  )
   const yesterday = zonedDate(new Date(clock.now().getTime() - DAY_MS), config.siteTimeZone)
   const shiftDays = daysBetween(newestDate(texts), yesterday)
 
@@ -44,7 +50,9 @@ export async function runDemo(ctx: AppContext, { force }: { force: boolean }): P
   for (const author of manifest.authors) {
     await services.authors.setBio(slugify(author.name), author.bio)
   }
-  console.log(`Loaded ${manifest.articles.length} demo articles by ${manifest.authors.length} authors.`)
+  console.log(
+    `Loaded ${manifest.articles.length} demo articles by ${manifest.authors.length} authors.`,
+  )
 }
 
 function dateLines(text: string): CalendarDate[] {
@@ -56,10 +64,14 @@ function dateLines(text: string): CalendarDate[] {
 
 function newestDate(texts: readonly string[]): CalendarDate {
   const all = texts.flatMap(dateLines)
-  return all.reduce((newest, date) => (toDays(date) > toDays(newest) ? date : newest), all[0] ?? { year: 2026, month: 1, day: 1 })
+  return all.reduce(
+    (newest, date) => (toDays(date) > toDays(newest) ? date : newest),
+    all[0] ?? { year: 2026, month: 1, day: 1 },
+  )
 }
 
-const toDays = (date: CalendarDate): number => Date.UTC(date.year, date.month - 1, date.day) / DAY_MS
+const toDays = (date: CalendarDate): number =>
+  Date.UTC(date.year, date.month - 1, date.day) / DAY_MS
 
 function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return toDays(to) - toDays(from)
@@ -72,7 +84,11 @@ function shiftDateLines(text: string, days: number): string {
       const parsed = parseDateLine(line)
       if (parsed?.kind !== 'date') return line
       const shifted = new Date((toDays(parsed.date) + days) * DAY_MS)
-      return formatDateLine({ year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() })
+      return formatDateLine({
+        year: shifted.getUTCFullYear(),
+        month: shifted.getUTCMonth() + 1,
+        day: shifted.getUTCDate(),
+      })
     })
     .join('\n')
 }

@@ -23,11 +23,21 @@ export interface ImportCommandOptions {
 type Outcome = { file: string; result: ImportResult } | { file: string; error: string }
 
 /** Imports files and folders of article text; one bad file never stops the rest. Exit code 1 if any failed. */
-export async function runImport(ctx: AppContext, paths: readonly string[], options: ImportCommandOptions): Promise<number> {
+export async function runImport(
+  ctx: AppContext,
+  paths: readonly string[],
+  options: ImportCommandOptions,
+): Promise<number> {
   const { files, missing } = await collectFiles(paths)
-  const outcomes: Outcome[] = missing.map((file) => ({ file, error: 'does not exist or cannot be read' }))
+  const outcomes: Outcome[] = missing.map((file) => ({
+    file,
+    error: 'does not exist or cannot be read',
+  }))
   const detailed = files.length <= DETAILED_REPORT_LIMIT
-  const bar = !detailed && process.stderr.isTTY ? new SingleBar({ format: 'Importing [{bar}] {value}/{total} files' }) : undefined
+  const bar =
+    !detailed && process.stderr.isTTY
+      ? new SingleBar({ format: 'Importing [{bar}] {value}/{total} files' })
+      : undefined
   bar?.start(files.length, 0)
 
   for (const file of files) {
@@ -44,11 +54,18 @@ export async function runImport(ctx: AppContext, paths: readonly string[], optio
   return failed.length > 0 ? 1 : 0
 }
 
-async function importFile(ctx: AppContext, file: string, options: ImportCommandOptions): Promise<Outcome> {
+async function importFile(
+  ctx: AppContext,
+  file: string,
+  options: ImportCommandOptions,
+): Promise<Outcome> {
   try {
     const size = (await stat(file)).size
     if (size > MAX_ARTICLE_FILE_BYTES) {
-      return { file, error: `is too large (${formatBytes(size)}; the limit is ${formatBytes(MAX_ARTICLE_FILE_BYTES)})` }
+      return {
+        file,
+        error: `is too large (${formatBytes(size)}; the limit is ${formatBytes(MAX_ARTICLE_FILE_BYTES)})`,
+      }
     }
     const decoded = decodeArticleFile(await readFile(file))
     if (!decoded.ok) return { file, error: decoded.reason }
@@ -57,13 +74,17 @@ async function importFile(ctx: AppContext, file: string, options: ImportCommandO
   } catch (error) {
     if (error instanceof DomainError) return { file, error: error.message }
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR') return { file, error: `cannot be read (${code})` }
+    if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR') {
+      return { file, error: `cannot be read (${code})` }
+    }
     throw error
   }
 }
 
 /** Expands folders into the .txt files inside them, sorted; reports paths that do not exist. */
-async function collectFiles(paths: readonly string[]): Promise<{ files: string[]; missing: string[] }> {
+async function collectFiles(
+  paths: readonly string[],
+): Promise<{ files: string[]; missing: string[] }> {
   const files: string[] = []
   const missing: string[] = []
   for (const path of paths) {
@@ -71,7 +92,12 @@ async function collectFiles(paths: readonly string[]): Promise<{ files: string[]
     if (!info) missing.push(path)
     else if (info.isDirectory()) {
       const entries = await readdir(path, { recursive: true })
-      files.push(...entries.filter((entry) => entry.endsWith('.txt')).sort().map((entry) => join(path, entry)))
+      files.push(
+        ...entries
+          .filter((entry) => entry.endsWith('.txt'))
+          .sort()
+          .map((entry) => join(path, entry)),
+      )
     } else files.push(path)
   }
   return { files, missing }
@@ -86,14 +112,22 @@ function printOutcome(ctx: AppContext, outcome: Outcome): void {
   const { action, article, report } = outcome.result
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
   const dateOptions = { timeZone: ctx.config.siteTimeZone, locale: ctx.config.siteLanguage }
-  console.log(`✓ ${name}: ${action} "${article.slug}" in ${article.section.name} (${article.status})`)
+  console.log(
+    `✓ ${name}: ${action} "${article.slug}" in ${article.section.name} (${article.status})`,
+  )
   const rows: [string, string][] = [
     ['headline', article.headline],
     ['standfirst', article.standfirst || '(none)'],
     ['dateline', article.dateline || '(none)'],
     ['bylines', article.bylines.map((author) => author.name).join(', ') || '(none)'],
-    ['published', article.publishedAt ? formatLongDate(article.publishedAt, dateOptions) : '(not yet)'],
-    ['body', `${count(report.paragraphs, 'paragraph')}, ${count(report.subheadings, 'subheading')}, ${count(report.quotations, 'quotation')}`],
+    [
+      'published',
+      article.publishedAt ? formatLongDate(article.publishedAt, dateOptions) : '(not yet)',
+    ],
+    [
+      'body',
+      `${count(report.paragraphs, 'paragraph')}, ${count(report.subheadings, 'subheading')}, ${count(report.quotations, 'quotation')}`,
+    ],
     ['at a glance', count(article.keyPoints.length, 'key point')],
     ['dropped', report.dropped.join(', ') || '(nothing)'],
     ...report.warnings.map((warning): [string, string] => ['warning', warning]),

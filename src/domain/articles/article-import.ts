@@ -76,9 +76,13 @@ export function createArticleImporter(deps: {
       return stores.transaction(async (tx) => {
         const section = await tx.sections.findBySlug(options.sectionSlug)
         if (!section) {
-          throw new NotFoundError('section_not_found', `There is no section "${options.sectionSlug}".`, {
-            field: 'section',
-          })
+          throw new NotFoundError(
+            'section_not_found',
+            `There is no section "${options.sectionSlug}".`,
+            {
+              field: 'section',
+            },
+          )
         }
         const existingId = await tx.articles.findIdByImportKey(importKey)
         const existing = existingId ? await tx.articles.findById(existingId) : undefined
@@ -121,7 +125,9 @@ export function createArticleImporter(deps: {
           return { action: 'created', article: await mustFind(tx, record.id), report }
         }
 
-        if (isSame(existing, fields, authors, tags)) return { action: 'unchanged', article: existing, report }
+        if (isSame(existing, fields, authors, tags)) {
+          return { action: 'unchanged', article: existing, report }
+        }
         const record: ArticleRecord = {
           ...fields,
           id: existing.id,
@@ -134,7 +140,10 @@ export function createArticleImporter(deps: {
           importKey,
         }
         if (!(await tx.articles.update(record, existing.version))) {
-          throw new ConflictError('article_changed', `"${existing.headline}" was changed while it was being imported.`)
+          throw new ConflictError(
+            'article_changed',
+            `"${existing.headline}" was changed while it was being imported.`,
+          )
         }
         return { action: 'updated', article: await mustFind(tx, record.id), report }
       })

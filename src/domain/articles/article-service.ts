@@ -39,19 +39,32 @@ export function createArticleService({ stores }: { stores: UnitOfWork }) {
      * One page of published articles, newest first. A page past the last is
      * NotFoundError, except the first page of an empty listing.
      */
-    async listPublished(filter: PublishedFilter, page: number, perPage: number): Promise<Paged<ArticleSummary>> {
+    async listPublished(
+      filter: PublishedFilter,
+      page: number,
+      perPage: number,
+    ): Promise<Paged<ArticleSummary>> {
       if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) {
         throw new NotFoundError('page_not_found', `There is no page ${page}.`)
       }
       const total = await stores.articles.countPublished(filter)
       const pageCount = Math.max(1, Math.ceil(total / perPage))
       if (page > pageCount) throw new NotFoundError('page_not_found', `There is no page ${page}.`)
-      const items = await stores.articles.listPublished(filter, { limit: perPage, offset: (page - 1) * perPage })
+      const items = await stores.articles.listPublished(filter, {
+        limit: perPage,
+        offset: (page - 1) * perPage,
+      })
       return { items, page, perPage, total, pageCount }
     },
 
     /** What the home page shows. */
-    async frontPage({ perSection, briefs }: { perSection: number; briefs: number }): Promise<FrontPage> {
+    async frontPage({
+      perSection,
+      briefs,
+    }: {
+      perSection: number
+      briefs: number
+    }): Promise<FrontPage> {
       const [latest, perSectionItems] = await Promise.all([
         stores.articles.listPublished({}, { limit: briefs + 1, offset: 0 }),
         stores.articles.latestPublishedPerSection(perSection + 1),

@@ -70,7 +70,9 @@ export const ARTICLE_LIMITS = {
 /** Throws a ValidationError naming the first field that breaks a rule. */
 export function assertArticleContent(content: ArticleContent): void {
   if (content.headline.trim() === '') {
-    throw new ValidationError('headline_required', 'An article needs a headline.', { field: 'headline' })
+    throw new ValidationError('headline_required', 'An article needs a headline.', {
+      field: 'headline',
+    })
   }
   for (const field of ['headline', 'standfirst', 'dateline', 'body'] as const) {
     if (content[field].length > ARTICLE_LIMITS[field]) {
@@ -91,7 +93,9 @@ export function assertArticleContent(content: ArticleContent): void {
       { field: 'keyPoints' },
     )
   }
-  if (content.keyPoints.some((point) => point.trim() === '' || point.length > ARTICLE_LIMITS.keyPoint)) {
+  if (
+    content.keyPoints.some((point) => point.trim() === '' || point.length > ARTICLE_LIMITS.keyPoint)
+  ) {
     throw new ValidationError(
       'invalid_key_point',
       `Each key point is 1–${ARTICLE_LIMITS.keyPoint} characters.`,
@@ -102,9 +106,13 @@ export function assertArticleContent(content: ArticleContent): void {
 
 export function assertBylineCount(count: number): void {
   if (count > ARTICLE_LIMITS.bylines) {
-    throw new ValidationError('too_many_bylines', `An article has at most ${ARTICLE_LIMITS.bylines} bylines.`, {
-      field: 'bylines',
-    })
+    throw new ValidationError(
+      'too_many_bylines',
+      `An article has at most ${ARTICLE_LIMITS.bylines} bylines.`,
+      {
+        field: 'bylines',
+      },
+    )
   }
 }
 
@@ -112,7 +120,9 @@ export function assertBylineCount(count: number): void {
 const UPDATE_THRESHOLD_MS = 60_000
 
 /** Whether a published article changed after it went out, so the page shows "Updated". */
-export function isUpdatedAfterPublication(article: Pick<Article, 'publishedAt' | 'updatedAt'>): boolean {
+export function isUpdatedAfterPublication(
+  article: Pick<Article, 'publishedAt' | 'updatedAt'>,
+): boolean {
   return (
     article.publishedAt !== null &&
     article.updatedAt.getTime() - article.publishedAt.getTime() > UPDATE_THRESHOLD_MS

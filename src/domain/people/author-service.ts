@@ -19,9 +19,13 @@ export function createAuthorService({ stores }: { stores: UnitOfWork }) {
     async setBio(slug: string, bio: string): Promise<Author> {
       const trimmed = bio.trim()
       if (trimmed.length > MAX_AUTHOR_BIO_LENGTH) {
-        throw new ValidationError('bio_too_long', `A biography has at most ${MAX_AUTHOR_BIO_LENGTH} characters.`, {
-          field: 'bio',
-        })
+        throw new ValidationError(
+          'bio_too_long',
+          `A biography has at most ${MAX_AUTHOR_BIO_LENGTH} characters.`,
+          {
+            field: 'bio',
+          },
+        )
       }
       const author = await getBySlug(slug)
       await stores.authors.updateBio(author.id, trimmed)

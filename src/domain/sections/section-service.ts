@@ -2,16 +2,17 @@ import { slugify } from '../../text/slug.js'
 import { NotFoundError } from '../errors.js'
 import type { IdGenerator } from '../ids.js'
 import type { UnitOfWork } from '../unit-of-work.js'
-import {
-  assertSectionName,
-  assertSectionSlug,
-  DEFAULT_SECTIONS,
-  type Section,
-} from './section.js'
+import { assertSectionName, assertSectionSlug, DEFAULT_SECTIONS, type Section } from './section.js'
 
 export type SectionService = ReturnType<typeof createSectionService>
 
-export function createSectionService({ stores, newId }: { stores: UnitOfWork; newId: IdGenerator }) {
+export function createSectionService({
+  stores,
+  newId,
+}: {
+  stores: UnitOfWork
+  newId: IdGenerator
+}) {
   return {
     /** Sections in navigation order. */
     list: (): Promise<Section[]> => stores.sections.list(),

@@ -27,9 +27,26 @@ export const DEFAULT_SECTIONS: readonly string[] = [
  * keeps them apart from the date archive (`/2015/…`).
  */
 export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
-  'admin', 'api', 'assets', 'at-a-glance', 'authors', 'comments', 'feed', 'feeds', 'login',
-  'logout', 'media', 'robots-txt', 'rss', 'search', 'sitemap', 'sitemaps', 'static', 'tags',
-  'threads', 'well-known',
+  'admin',
+  'api',
+  'assets',
+  'at-a-glance',
+  'authors',
+  'comments',
+  'feed',
+  'feeds',
+  'login',
+  'logout',
+  'media',
+  'robots-txt',
+  'rss',
+  'search',
+  'sitemap',
+  'sitemaps',
+  'static',
+  'tags',
+  'threads',
+  'well-known',
 ])
 
 export const MAX_SECTION_NAME_LENGTH = 60
@@ -44,9 +61,13 @@ export function assertSectionSlug(slug: string): void {
     )
   }
   if (RESERVED_SECTION_SLUGS.has(slug)) {
-    throw new ValidationError('reserved_section_slug', `"${slug}" is used by another page of the site.`, {
-      field: 'slug',
-    })
+    throw new ValidationError(
+      'reserved_section_slug',
+      `"${slug}" is used by another page of the site.`,
+      {
+        field: 'slug',
+      },
+    )
   }
 }
 

@@ -67,7 +67,9 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
 
   await db.schema
     .createTable('article_authors')
-    .addColumn('article_id', 'text', (col) => col.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'text', (col) =>
+      col.notNull().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('author_id', 'text', (col) => col.notNull().references('authors.id'))
     .addColumn('position', 'integer', (col) => col.notNull())
     .addPrimaryKeyConstraint('article_authors_pk', ['article_id', 'author_id'])
@@ -80,10 +82,16 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
 
   await db.schema
     .createTable('article_tags')
-    .addColumn('article_id', 'text', (col) => col.notNull().references('articles.id').onDelete('cascade'))
+    .addColumn('article_id', 'text', (col) =>
+      col.notNull().references('articles.id').onDelete('cascade'),
+    )
     .addColumn('tag_id', 'text', (col) => col.notNull().references('tags.id'))
     .addColumn('position', 'integer', (col) => col.notNull())
     .addPrimaryKeyConstraint('article_tags_pk', ['article_id', 'tag_id'])
     .execute()
-  await db.schema.createIndex('article_tags_tag').on('article_tags').columns(['tag_id', 'article_id']).execute()
+  await db.schema
+    .createIndex('article_tags_tag')
+    .on('article_tags')
+    .columns(['tag_id', 'article_id'])
+    .execute()
 }

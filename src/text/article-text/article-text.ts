@@ -33,8 +33,7 @@ export interface ParseReport {
 }
 
 export type ParseResult =
-  | { ok: true; article: ArticleText; report: ParseReport }
-  | { ok: false; reason: string }
+  { ok: true; article: ArticleText; report: ParseReport } | { ok: false; reason: string }
 
 /** Longest line accepted as a headline: longer first lines are prose, not headlines. */
 export const MAX_HEADLINE_LENGTH = 250

@@ -1,8 +1,30 @@
 // Byline and dateline grammar shared by the parser and the exporter.
 
 const PARTICLES = new Set([
-  'al', 'bin', 'da', 'das', 'de', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el',
-  'la', 'le', 'st', 'te', 'ten', 'ter', 'van', 'von', 'y', 'zu',
+  'al',
+  'bin',
+  'da',
+  'das',
+  'de',
+  'del',
+  'della',
+  'den',
+  'der',
+  'di',
+  'do',
+  'dos',
+  'du',
+  'el',
+  'la',
+  'le',
+  'st',
+  'te',
+  'ten',
+  'ter',
+  'van',
+  'von',
+  'y',
+  'zu',
 ])
 
 const NAME_WORD = /^[\p{L}\p{M}][\p{L}\p{M}'’.-]*$/u
@@ -25,9 +47,7 @@ export function isPersonName(candidate: string): boolean {
 export function splitNames(text: string): string[] | undefined {
   const cleaned = text.replace(/^by\s+/i, '').trim()
   if (cleaned === '') return undefined
-  const names = cleaned
-    .split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/)
-    .map((name) => name.trim())
+  const names = cleaned.split(/\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+/).map((name) => name.trim())
   if (names.length > MAX_NAMES || !names.every(isPersonName)) return undefined
   return names
 }

@@ -2,8 +2,18 @@ import { isValidCalendarDate, ordinal, type CalendarDate } from '../dates.js'
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ]
 
 const DATE_LINE =
@@ -30,12 +40,17 @@ export function parseDateLine(line: string): DateLine | undefined {
     return { kind: 'invalid', reason: `"${line.trim()}" names a day that does not exist` }
   }
   const actualWeekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay()
-  return { kind: 'date', date, weekdayMismatch: weekdayIndex >= 0 && weekdayIndex !== actualWeekday }
+  return {
+    kind: 'date',
+    date,
+    weekdayMismatch: weekdayIndex >= 0 && weekdayIndex !== actualWeekday,
+  }
 }
 
 /** A calendar date as the archive form writes it: "Friday, November 27th 2015". */
 export function formatDateLine(date: CalendarDate): string {
-  const weekday = WEEKDAYS[new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay()] ?? ''
+  const weekday =
+    WEEKDAYS[new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay()] ?? ''
   const month = MONTHS[date.month - 1] ?? ''
   return `${capitalise(weekday)}, ${capitalise(month)} ${ordinal(date.day)} ${date.year}`
 }

@@ -8,7 +8,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 /** File bytes → text, refusing what cannot be an article: too large, binary, not UTF-8, or empty. */
 export function decodeArticleFile(bytes: Uint8Array): DecodedFile {
   if (bytes.byteLength > MAX_ARTICLE_FILE_BYTES) {
-    return { ok: false, reason: `is too large (${formatBytes(bytes.byteLength)}; the limit is ${formatBytes(MAX_ARTICLE_FILE_BYTES)})` }
+    return {
+      ok: false,
+      reason: `is too large (${formatBytes(bytes.byteLength)}; the limit is ${formatBytes(MAX_ARTICLE_FILE_BYTES)})`,
+    }
   }
   if (bytes.includes(0)) return { ok: false, reason: 'is a binary file, not text' }
   let text: string

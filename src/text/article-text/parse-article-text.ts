@@ -24,7 +24,13 @@ const MAX_PREFIX_LENGTH = 300
  */
 export function parseArticleText(input: string): ParseResult {
   const lines = normaliseLines(input)
-  const report: ParseReport = { paragraphs: 0, subheadings: 0, quotations: 0, dropped: [], warnings: [] }
+  const report: ParseReport = {
+    paragraphs: 0,
+    subheadings: 0,
+    quotations: 0,
+    dropped: [],
+    warnings: [],
+  }
 
   const headlineIndex = lines.findIndex((line) => line !== '')
   if (headlineIndex < 0) return { ok: false, reason: 'the text is empty' }
@@ -55,7 +61,9 @@ export function parseArticleText(input: string): ParseResult {
   let bylines = lead?.bylines ?? []
   if (bylines.length === 0 && tail.bylines) bylines = tail.bylines
   else if (tail.bylines && tail.bylines.join('|') !== bylines.join('|')) {
-    report.warnings.push('the closing byline differs from the one before the lead; the first is kept')
+    report.warnings.push(
+      'the closing byline differs from the one before the lead; the first is kept',
+    )
   }
   if (bylines.length === 0) report.warnings.push('no byline found')
 
@@ -79,6 +87,7 @@ function normaliseLines(input: string): string[] {
     .map((line) =>
       line
         // Control characters carry no text; tabs and odd spaces become plain spaces.
+        // eslint-disable-next-line no-control-regex -- stripping control characters is the point
         .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u0084\u0086-\u009F\u200B\uFEFF]/g, '')
         .replace(/[\s\u00A0]+/g, ' ')
         .trim(),
@@ -124,7 +133,12 @@ interface Tail {
  * prompt, section navigation, "At a glance" and its key points) from the end.
  */
 function readTail(lines: string[], from: number, report: ParseReport): Tail {
-  const tail: Tail = { bodyEnd: lines.length, publishedOn: undefined, bylines: undefined, keyPoints: [] }
+  const tail: Tail = {
+    bodyEnd: lines.length,
+    publishedOn: undefined,
+    bylines: undefined,
+    keyPoints: [],
+  }
   let end = lines.length
   const glance = findAtAGlance(lines, from)
   if (glance !== undefined) {
@@ -140,7 +154,11 @@ function readTail(lines: string[], from: number, report: ParseReport): Tail {
       report.dropped.push('comment prompt')
     } else if (isSectionNavigation(line)) {
       report.dropped.push('section navigation')
-    } else if (/[-–—]$/u.test(line) && splitNames(line.slice(0, -1)) && tail.bylines === undefined) {
+    } else if (
+      /[-–—]$/u.test(line) &&
+      splitNames(line.slice(0, -1)) &&
+      tail.bylines === undefined
+    ) {
       tail.bylines = splitNames(line.slice(0, -1))
       report.dropped.push('repeated byline')
     } else {
@@ -150,7 +168,9 @@ function readTail(lines: string[], from: number, report: ParseReport): Tail {
         report.warnings.push(`${dateLine.reason}; the article is left undated`)
       } else {
         tail.publishedOn = dateLine.date
-        if (dateLine.weekdayMismatch) report.warnings.push(`the weekday in "${line}" does not match the date`)
+        if (dateLine.weekdayMismatch) {
+          report.warnings.push(`the weekday in "${line}" does not match the date`)
+        }
       }
       report.dropped.push('date line')
     }
@@ -161,12 +181,17 @@ function readTail(lines: string[], from: number, report: ParseReport): Tail {
 }
 
 /** The last "At a glance" line, when only short key points follow it. */
-function findAtAGlance(lines: string[], from: number): { index: number; keyPoints: string[] } | undefined {
+function findAtAGlance(
+  lines: string[],
+  from: number,
+): { index: number; keyPoints: string[] } | undefined {
   for (let index = lines.length - 1; index >= from; index--) {
     if (!AT_A_GLANCE.test(lines[index] ?? '')) continue
     const following = lines.slice(index + 1).filter((line) => line !== '')
     if (following.some((line) => line.length > MAX_KEY_POINT_LENGTH)) return undefined
-    const keyPoints = following.map((line) => line.replace(KEY_POINT_MARK, '')).filter((point) => point !== '')
+    const keyPoints = following
+      .map((line) => line.replace(KEY_POINT_MARK, ''))
+      .filter((point) => point !== '')
     return { index, keyPoints }
   }
   return undefined

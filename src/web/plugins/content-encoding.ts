@@ -16,7 +16,13 @@ export function pickEncoding(acceptEncoding: string | undefined): Encoding {
     if (!(q > 0)) continue
     // Prefer brotli over gzip at equal weight: it is smaller.
     const candidate: Encoding | undefined =
-      name === 'br' ? 'br' : name === 'gzip' || name === 'x-gzip' ? 'gzip' : name === '*' ? 'br' : undefined
+      name === 'br'
+        ? 'br'
+        : name === 'gzip' || name === 'x-gzip'
+          ? 'gzip'
+          : name === '*'
+            ? 'br'
+            : undefined
     if (candidate && (q > bestQ || (q === bestQ && candidate === 'br'))) {
       best = candidate
       bestQ = q

@@ -1,6 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../domain/errors.js'
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '../../domain/errors.js'
 import { ProblemPage } from '../ui/problem-page.js'
 import type { PageRenderer } from './render.js'
 
@@ -13,15 +18,27 @@ interface Problem {
 /** The single mapping from an error to what the reader is told. */
 export function problemFor(error: unknown): Problem {
   if (error instanceof NotFoundError) return notFound
-  if (error instanceof ValidationError) return { status: 422, title: 'That did not work', message: error.message }
-  if (error instanceof ForbiddenError) return { status: 403, title: 'Not allowed', message: error.message }
-  if (error instanceof ConflictError) return { status: 409, title: 'Changed meanwhile', message: error.message }
+  if (error instanceof ValidationError) {
+    return { status: 422, title: 'That did not work', message: error.message }
+  }
+  if (error instanceof ForbiddenError) {
+    return { status: 403, title: 'Not allowed', message: error.message }
+  }
+  if (error instanceof ConflictError) {
+    return { status: 409, title: 'Changed meanwhile', message: error.message }
+  }
   const status = (error as Partial<FastifyError>).statusCode
   const code = (error as Partial<FastifyError>).code
   // A URL the router cannot even decode, or one too long to be ours, names no page.
-  if (code === 'FST_ERR_BAD_URL' || code === 'FST_ERR_MAX_PARAM_LENGTH' || status === 404) return notFound
+  if (code === 'FST_ERR_BAD_URL' || code === 'FST_ERR_MAX_PARAM_LENGTH' || status === 404) {
+    return notFound
+  }
   if (status !== undefined && status >= 400 && status < 500) {
-    return { status, title: 'Something is wrong with this request', message: (error as Error).message }
+    return {
+      status,
+      title: 'Something is wrong with this request',
+      message: (error as Error).message,
+    }
   }
   return {
     status: 500,
@@ -41,7 +58,11 @@ const notFound: Problem = {
  * before any plugin decorations exist, so it renders without reply.page.
  */
 export function createProblemSender(renderPage: PageRenderer) {
-  return async function sendProblem(request: FastifyRequest, reply: FastifyReply, error: unknown): Promise<FastifyReply> {
+  return async function sendProblem(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error: unknown,
+  ): Promise<FastifyReply> {
     const problem = problemFor(error)
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
     reply.code(problem.status).header('cache-control', 'no-store')
@@ -50,7 +71,9 @@ export function createProblemSender(renderPage: PageRenderer) {
       return reply.send({ error: { status: problem.status, message: problem.message } })
     }
     const html = await renderPage(
-      (sections) => <ProblemPage title={problem.title} message={problem.message} sections={sections} />,
+      (sections) => (
+        <ProblemPage title={problem.title} message={problem.message} sections={sections} />
+      ),
       { title: problem.title, noindex: true },
     )
     return reply.type('text/html; charset=utf-8').send(html)

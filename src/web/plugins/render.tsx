@@ -24,7 +24,10 @@ declare module 'fastify' {
 }
 
 /** Doctype, layout and page, all through one escaping renderer. */
-export function createPageRenderer(site: SiteInfo, navigation: () => Promise<readonly SectionRef[]>): PageRenderer {
+export function createPageRenderer(
+  site: SiteInfo,
+  navigation: () => Promise<readonly SectionRef[]>,
+): PageRenderer {
   return async (content, meta) => {
     const sections = await navigation()
     const body = typeof content === 'function' ? content(sections) : content
@@ -40,11 +43,14 @@ export function createPageRenderer(site: SiteInfo, navigation: () => Promise<rea
 
 export const renderPlugin = fp<{ renderPage: PageRenderer }>(
   async (app, { renderPage }) => {
-    app.decorateReply('page', async function page(this: FastifyReply, content: PageContent, options: PageOptions) {
-      const { status = 200, ...meta } = options
-      const html = await renderPage(content, meta)
-      return this.code(status).type('text/html; charset=utf-8').send(html)
-    })
+    app.decorateReply(
+      'page',
+      async function page(this: FastifyReply, content: PageContent, options: PageOptions) {
+        const { status = 200, ...meta } = options
+        const html = await renderPage(content, meta)
+        return this.code(status).type('text/html; charset=utf-8').send(html)
+      },
+    )
   },
   { name: 'render' },
 )

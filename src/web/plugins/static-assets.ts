@@ -3,7 +3,10 @@ import type { Asset } from '../assets.js'
 import { pickEncoding } from './content-encoding.js'
 
 /** Serves hashed assets from memory with immutable caching and precompressed bodies. */
-export async function staticAssetsPlugin(app: FastifyInstance, { assets }: { assets: Map<string, Asset> }) {
+export async function staticAssetsPlugin(
+  app: FastifyInstance,
+  { assets }: { assets: Map<string, Asset> },
+) {
   for (const asset of assets.values()) {
     app.get(asset.path, async (request, reply) => {
       reply

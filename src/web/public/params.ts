@@ -12,7 +12,10 @@ export function parseOrNotFound<T>(schema: z.ZodType<T>, value: unknown): T {
   return parsed.data
 }
 
-export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(200)
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(200)
 
 /** `?page=N`; other query parameters are ignored. */
 export const pageQuery = z.object({

@@ -18,13 +18,24 @@ export interface PageMeta {
   noindex?: boolean
 }
 
-function SectionNav({ sections, label, current }: { sections: readonly SectionRef[]; label: string; current?: string }) {
+function SectionNav({
+  sections,
+  label,
+  current,
+}: {
+  sections: readonly SectionRef[]
+  label: string
+  current?: string
+}) {
   return (
     <nav class="section-nav" aria-label={label}>
       <ul>
         {sections.map((section) => (
           <li key={section.slug}>
-            <a href={sectionPath(section.slug)} aria-current={section.slug === current ? 'page' : undefined}>
+            <a
+              href={sectionPath(section.slug)}
+              aria-current={section.slug === current ? 'page' : undefined}
+            >
               {section.name}
             </a>
           </li>
@@ -53,7 +64,9 @@ export function Layout({
         <title>{meta.title ? `${meta.title} | ${site.name}` : site.name}</title>
         {meta.description && <meta name="description" content={meta.description} />}
         {meta.noindex && <meta name="robots" content="noindex" />}
-        {meta.canonicalPath !== undefined && <link rel="canonical" href={site.url + meta.canonicalPath} />}
+        {meta.canonicalPath !== undefined && (
+          <link rel="canonical" href={site.url + meta.canonicalPath} />
+        )}
         {meta.prevPath && <link rel="prev" href={meta.prevPath} />}
         {meta.nextPath && <link rel="next" href={meta.nextPath} />}
         <link rel="stylesheet" href={site.stylesheet} />
@@ -76,10 +89,12 @@ export function Layout({
         </main>
         <footer class="site-footer">
           <div class="wrap">
-            <SectionNav sections={sections} label="Sections (footer)" current={meta.currentSection} />
-            <p>
-              {site.name} · Published with Dateline
-            </p>
+            <SectionNav
+              sections={sections}
+              label="Sections (footer)"
+              current={meta.currentSection}
+            />
+            <p>{site.name} · Published with Dateline</p>
           </div>
         </footer>
       </body>

@@ -1,7 +1,15 @@
 import { pagePath } from './urls.js'
 
 /** Previous and next links for a paged listing; nothing when there is one page. */
-export function Pagination({ path, page, pageCount }: { path: string; page: number; pageCount: number }) {
+export function Pagination({
+  path,
+  page,
+  pageCount,
+}: {
+  path: string
+  page: number
+  pageCount: number
+}) {
   if (pageCount <= 1) return null
   return (
     <nav class="pagination" aria-label="Pages">

@@ -26,11 +26,14 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Pu
     const related = await services.articles.listPublished({ sectionId: article.sectionId }, 1, 5)
     const more = related.items.filter((item) => item.id !== article.id).slice(0, 4)
     const bodyHtml = renderMarkdown(article.body, { dateline: article.dateline })
-    return reply.page(<ArticlePage article={{ ...article, publishedAt }} bodyHtml={bodyHtml} more={more} />, {
-      title: article.headline,
-      description: briefLine({ ...article, excerpt: article.body.slice(0, 600) }),
-      canonicalPath,
-      currentSection: article.section.slug,
-    })
+    return reply.page(
+      <ArticlePage article={{ ...article, publishedAt }} bodyHtml={bodyHtml} more={more} />,
+      {
+        title: article.headline,
+        description: briefLine({ ...article, excerpt: article.body.slice(0, 600) }),
+        canonicalPath,
+        currentSection: article.section.slug,
+      },
+    )
   })
 }

@@ -20,10 +20,19 @@ interface Listing {
   currentSection?: string
 }
 
-function sendListing(reply: FastifyReply, { title, description, path, listing, intro, currentSection }: Listing) {
+function sendListing(
+  reply: FastifyReply,
+  { title, description, path, listing, intro, currentSection }: Listing,
+) {
   const { page, pageCount } = listing
   return reply.page(
-    <ListingPage title={title} intro={intro} path={path} listing={listing} showSection={!currentSection} />,
+    <ListingPage
+      title={title}
+      intro={intro}
+      path={path}
+      listing={listing}
+      showSection={!currentSection}
+    />,
     {
       title: page > 1 ? `${title} (page ${page})` : title,
       description,

@@ -1,4 +1,8 @@
-import { isUpdatedAfterPublication, type Article, type ArticleSummary } from '../../../domain/articles/article.js'
+import {
+  isUpdatedAfterPublication,
+  type Article,
+  type ArticleSummary,
+} from '../../../domain/articles/article.js'
 import { ArticleCard } from '../../ui/article-card.js'
 import { AuthorNames, Byline } from '../../ui/byline.js'
 import { DateTime } from '../../ui/date-time.js'

@@ -46,7 +46,13 @@ export function BriefsRail({ briefs }: { briefs: readonly ArticleSummary[] }) {
   )
 }
 
-export function HomePage({ front, sections }: { front: FrontPage; sections: readonly SectionRef[] }) {
+export function HomePage({
+  front,
+  sections,
+}: {
+  front: FrontPage
+  sections: readonly SectionRef[]
+}) {
   const { name } = useSite()
   return (
     <>

@@ -27,7 +27,12 @@ export function ListingPage({
       ) : (
         <ul class="stack">
           {listing.items.map((article) => (
-            <ArticleCard key={article.id} article={article} headingLevel={2} showSection={showSection} />
+            <ArticleCard
+              key={article.id}
+              article={article}
+              headingLevel={2}
+              showSection={showSection}
+            />
           ))}
         </ul>
       )}

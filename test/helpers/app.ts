@@ -1,0 +1,36 @@
+import type { TestContext } from 'node:test'
+import { parse, type HTMLElement } from 'node-html-parser'
+import { buildApp } from '../../src/web/app.js'
+import type { AppContext } from '../../src/context.js'
+
+export interface TestServer {
+  /** Base URL of the running app, e.g. http://127.0.0.1:41234 */
+  url: string
+  get(path: string, init?: RequestInit): Promise<Response>
+  /** GETs a page and parses its HTML. */
+  page(
+    path: string,
+    init?: RequestInit,
+  ): Promise<{ response: Response; html: string; document: HTMLElement }>
+}
+
+/** Starts the real app on a free loopback port; tests talk to it over HTTP. */
+export async function startTestServer(t: TestContext, ctx: AppContext): Promise<TestServer> {
+  const app = await buildApp(ctx, { logger: false })
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  t.after(() => app.close())
+  const address = app.server.address()
+  if (typeof address !== 'object' || !address) throw new Error('the test server has no address')
+  const url = `http://127.0.0.1:${address.port}`
+  const get = (path: string, init: RequestInit = {}) =>
+    fetch(url + path, { redirect: 'manual', ...init })
+  return {
+    url,
+    get,
+    async page(path, init) {
+      const response = await get(path, init)
+      const html = await response.text()
+      return { response, html, document: parse(html) }
+    },
+  }
+}

@@ -1,0 +1,55 @@
+import type { TestContext } from 'node:test'
+import { loadConfig, type Config } from '../../src/config.js'
+import { createContext, type AppContext } from '../../src/context.js'
+import type { Clock } from '../../src/domain/clock.js'
+import { createTestDatabase, type DialectName } from './dialects.js'
+
+/** A clock tests move by hand. */
+export interface TestClock extends Clock {
+  set(date: Date | string): void
+  advance(ms: number): void
+}
+
+export function createTestClock(start: Date | string = '2026-11-20T09:00:00.000Z'): TestClock {
+  let now = new Date(start).getTime()
+  return {
+    now: () => new Date(now),
+    set: (date) => {
+      now = new Date(date).getTime()
+    },
+    advance: (ms) => {
+      now += ms
+    },
+  }
+}
+
+export interface TestAppContext extends AppContext {
+  clock: TestClock
+}
+
+/**
+ * A context over a fresh, migrated database with the default sections, built
+ * from a literal configuration (never process.env). Closed and dropped after the test.
+ */
+export async function createTestContext(
+  t: TestContext,
+  dialect: DialectName,
+  env: Record<string, string> = {},
+): Promise<TestAppContext> {
+  const database = await createTestDatabase(dialect)
+  const config: Readonly<Config> = loadConfig({
+    DATABASE_URL: database.url,
+    SITE_TIME_ZONE: 'Europe/London',
+    SITE_URL: 'https://news.example',
+    LOG_LEVEL: 'silent',
+    ...env,
+  })
+  const clock = createTestClock()
+  const ctx = await createContext(config, { clock })
+  t.after(async () => {
+    await ctx.close()
+    await database.drop()
+  })
+  await ctx.services.sections.ensureDefaults()
+  return { ...ctx, clock }
+}

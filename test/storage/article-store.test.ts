@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { createTestContext } from '../helpers/context.js'
+import { testDialects } from '../helpers/dialects.js'
+import { importArticle } from '../helpers/factories.js'
+
+for (const dialect of testDialects()) {
+  describe(`article store (${dialect})`, () => {
+    test('round-trips an article with its section, ordered bylines, tags and key points', async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      const { article } = await importArticle(
+        ctx,
+        { bylines: ['Zoe Adams', 'Ana Lind', 'Omar Haddad'] },
+        { tags: ['Floods', 'Harbours'] },
+      )
+      const stored = await ctx.stores.articles.findById(article.id)
+      assert.ok(stored)
+      assert.deepEqual(
+        stored.bylines.map((author) => author.name),
+        ['Zoe Adams', 'Ana Lind', 'Omar Haddad'],
+      )
+      assert.deepEqual(
+        stored.tags.map((tag) => tag.slug),
+        ['floods', 'harbours'],
+      )
+      assert.deepEqual(stored.keyPoints, [
+        'The council approved the sea wall.',
+        'About 400 homes are protected.',
+      ])
+      assert.equal(stored.section.slug, 'news')
+      assert.equal(stored.dateline, 'BERGEN, NORWAY')
+      assert.equal(stored.status, 'published')
+      assert.equal(stored.version, 1)
+      // Noon in Europe/London on November 17th 2026 (GMT).
+      assert.equal(stored.publishedAt?.toISOString(), '2026-11-17T12:00:00.000Z')
+      assert.ok(stored.createdAt instanceof Date)
+    })
+
+    test('update refuses a stale version and changes nothing', async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      const { article } = await importArticle(ctx)
+      const record = {
+        ...article,
+        headline: 'Changed',
+        authorIds: [],
+        tagIds: [],
+        importKey: null,
+        version: 2,
+      }
+      assert.equal(await ctx.stores.articles.update(record, 7), false)
+      assert.equal((await ctx.stores.articles.findById(article.id))?.headline, article.headline)
+      assert.equal(await ctx.stores.articles.update(record, 1), true)
+      const updated = await ctx.stores.articles.findById(article.id)
+      assert.equal(updated?.headline, 'Changed')
+      assert.equal(updated?.version, 2)
+      assert.deepEqual(updated?.bylines, [])
+    })
+  })
+}
