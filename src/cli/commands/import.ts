@@ -28,12 +28,16 @@ export async function runImport(
   paths: readonly string[],
   options: ImportCommandOptions,
 ): Promise<number> {
+  // A fresh database has no sections yet; `serve` and `demo` create the defaults too.
+  await ctx.services.sections.ensureDefaults()
   const { files, missing } = await collectFiles(paths)
   const outcomes: Outcome[] = missing.map((file) => ({
     file,
     error: 'does not exist or cannot be read',
   }))
   const detailed = files.length <= DETAILED_REPORT_LIMIT
+  // In a detailed report failures are printed as they happen; paths that do not exist come first.
+  if (detailed) for (const outcome of outcomes) printOutcome(ctx, outcome)
   const bar =
     !detailed && process.stderr.isTTY
       ? new SingleBar({ format: 'Importing [{bar}] {value}/{total} files' })

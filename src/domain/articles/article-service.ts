@@ -14,9 +14,11 @@ export interface Paged<T> {
 export interface FrontPage {
   /** The newest story, shown largest. */
   lead: ArticleSummary | undefined
+  /** The next newest, shown beside the lead. */
+  top: ArticleSummary[]
   /** The newest stories of each section, keyed by section slug. */
   bySection: Map<string, ArticleSummary[]>
-  /** Short items for the "At a glance" rail, newest first. */
+  /** Short items for the "At a glance" rail: the stories after the top ones, newest first. */
   briefs: ArticleSummary[]
 }
 
@@ -57,27 +59,23 @@ export function createArticleService({ stores }: { stores: UnitOfWork }) {
       return { items, page, perPage, total, pageCount }
     },
 
-    /** What the home page shows. */
-    async frontPage({
-      perSection,
-      briefs,
-    }: {
-      perSection: number
-      briefs: number
-    }): Promise<FrontPage> {
+    /** What the home page shows; no story appears twice on it. */
+    async frontPage(counts: { top: number; briefs: number; perSection: number }): Promise<FrontPage> {
       const [latest, perSectionItems] = await Promise.all([
-        stores.articles.listPublished({}, { limit: briefs + 1, offset: 0 }),
-        stores.articles.latestPublishedPerSection(perSection + 1),
+        stores.articles.listPublished({}, { limit: 1 + counts.top + counts.briefs, offset: 0 }),
+        stores.articles.latestPublishedPerSection(1 + counts.top + counts.perSection),
       ])
       const [lead, ...rest] = latest
+      const top = rest.slice(0, counts.top)
+      const shown = new Set([lead, ...top].map((story) => story?.id))
       const bySection = new Map<string, ArticleSummary[]>()
       for (const item of perSectionItems) {
-        if (item.id === lead?.id) continue
+        if (shown.has(item.id)) continue
         const list = bySection.get(item.section.slug) ?? []
-        if (list.length < perSection) list.push(item)
+        if (list.length < counts.perSection) list.push(item)
         bySection.set(item.section.slug, list)
       }
-      return { lead, bySection, briefs: rest.slice(0, briefs) }
+      return { lead, top, bySection, briefs: rest.slice(counts.top) }
     },
   }
 }

@@ -4,7 +4,7 @@ import { HomePage } from '../views/home-page.js'
 
 export async function homeRoutes(app: FastifyInstance, { services, site }: PublicDeps) {
   app.get('/', async (_request, reply) => {
-    const front = await services.articles.frontPage({ perSection: 4, briefs: 8 })
+    const front = await services.articles.frontPage({ top: 4, briefs: 6, perSection: 4 })
     return reply.page((sections) => <HomePage front={front} sections={sections} />, {
       title: '',
       description: `The latest news from ${site.name}.`,

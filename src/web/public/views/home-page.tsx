@@ -59,7 +59,21 @@ export function HomePage({
       <h1 class="visually-hidden">{name}: latest news</h1>
       {front.lead ? (
         <div class="front">
-          <LeadStory story={front.lead} />
+          <div>
+            <LeadStory story={front.lead} />
+            {front.top.length > 0 && (
+              <section aria-labelledby="top-title">
+                <h2 id="top-title" class="visually-hidden">
+                  Top stories
+                </h2>
+                <ul class="cards top-stories">
+                  {front.top.map((story) => (
+                    <ArticleCard key={story.id} article={story} showSection />
+                  ))}
+                </ul>
+              </section>
+            )}
+          </div>
           {front.briefs.length > 0 && <BriefsRail briefs={front.briefs} />}
         </div>
       ) : (
