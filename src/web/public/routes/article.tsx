@@ -23,11 +23,20 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Pu
     // The slug identifies the story; a wrong date in the link is corrected, not refused.
     if (request.url.split('?')[0] !== canonicalPath) return reply.redirect(canonicalPath, 301)
 
-    const related = await services.articles.listPublished({ sectionId: article.sectionId }, 1, 5)
+    const [related, latest] = await Promise.all([
+      services.articles.listPublished({ sectionId: article.sectionId }, 1, 5),
+      services.articles.listPublished({}, 1, 6),
+    ])
     const more = related.items.filter((item) => item.id !== article.id).slice(0, 4)
+    const briefs = latest.items.filter((item) => item.id !== article.id).slice(0, 5)
     const bodyHtml = renderMarkdown(article.body, { dateline: article.dateline })
     return reply.page(
-      <ArticlePage article={{ ...article, publishedAt }} bodyHtml={bodyHtml} more={more} />,
+      <ArticlePage
+        article={{ ...article, publishedAt }}
+        bodyHtml={bodyHtml}
+        more={more}
+        briefs={briefs}
+      />,
       {
         title: article.headline,
         description: briefLine({ ...article, excerpt: article.body.slice(0, 600) }),

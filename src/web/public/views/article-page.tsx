@@ -4,6 +4,7 @@ import {
   type ArticleSummary,
 } from '../../../domain/articles/article.js'
 import { ArticleCard } from '../../ui/article-card.js'
+import { BriefsRail } from '../../ui/briefs-rail.js'
 import { AuthorNames, Byline } from '../../ui/byline.js'
 import { DateTime } from '../../ui/date-time.js'
 import { TrustedHtml } from '../../ui/trusted-html.js'
@@ -15,12 +16,14 @@ export interface ArticlePageProps {
   bodyHtml: string
   /** Other recent stories from the same section. */
   more: ArticleSummary[]
+  /** The latest stories site-wide, for the "At a glance" rail. */
+  briefs: ArticleSummary[]
 }
 
-export function ArticlePage({ article, bodyHtml, more }: ArticlePageProps) {
+export function ArticlePage({ article, bodyHtml, more, briefs }: ArticlePageProps) {
   const updated = isUpdatedAfterPublication(article)
   return (
-    <>
+    <div class="story-layout">
       <article class="story">
         <header class="story-header">
           <p class="kicker">
@@ -40,8 +43,8 @@ export function ArticlePage({ article, bodyHtml, more }: ArticlePageProps) {
         </header>
 
         {article.keyPoints.length > 0 && (
-          <aside class="at-a-glance" aria-labelledby="at-a-glance-title">
-            <h2 id="at-a-glance-title">At a glance</h2>
+          <aside class="at-a-glance" aria-label="At a glance: this story's key points">
+            <h2>At a glance</h2>
             <ul>
               {article.keyPoints.map((point, index) => (
                 <li key={index}>{point}</li>
@@ -75,6 +78,8 @@ export function ArticlePage({ article, bodyHtml, more }: ArticlePageProps) {
         </footer>
       </article>
 
+      {briefs.length > 0 && <BriefsRail briefs={briefs} />}
+
       {more.length > 0 && (
         <section class="related" aria-labelledby="more-title">
           <h2 id="more-title" class="section-heading">
@@ -87,6 +92,6 @@ export function ArticlePage({ article, bodyHtml, more }: ArticlePageProps) {
           </ul>
         </section>
       )}
-    </>
+    </div>
   )
 }

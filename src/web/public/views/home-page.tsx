@@ -5,6 +5,7 @@ import { briefLine } from '../../../text/brief.js'
 import { ArticleCard } from '../../ui/article-card.js'
 import { Byline } from '../../ui/byline.js'
 import { DateTime } from '../../ui/date-time.js'
+import { BriefsRail } from '../../ui/briefs-rail.js'
 import { useSite } from '../../ui/site.js'
 import { articlePath, sectionPath } from '../../ui/urls.js'
 
@@ -25,24 +26,6 @@ function LeadStory({ story }: { story: ArticleSummary }) {
         <DateTime date={story.publishedAt} />
       </p>
     </article>
-  )
-}
-
-/** The "At a glance" rail: the latest stories in a line each. */
-export function BriefsRail({ briefs }: { briefs: readonly ArticleSummary[] }) {
-  const { timeZone } = useSite()
-  return (
-    <aside class="rail" aria-labelledby="rail-title">
-      <h2 id="rail-title">At a glance</h2>
-      <ol class="briefs">
-        {briefs.map((story) => (
-          <li key={story.id}>
-            <a href={articlePath(story, timeZone)}>{story.headline}</a>
-            <p>{briefLine(story)}</p>
-          </li>
-        ))}
-      </ol>
-    </aside>
   )
 }
 

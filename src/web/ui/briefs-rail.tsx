@@ -1,0 +1,22 @@
+import type { ArticleSummary } from '../../domain/articles/article.js'
+import { briefLine } from '../../text/brief.js'
+import { useSite } from './site.js'
+import { articlePath } from './urls.js'
+
+/** The "At a glance" rail: the latest stories in a line each. */
+export function BriefsRail({ briefs }: { briefs: readonly ArticleSummary[] }) {
+  const { timeZone } = useSite()
+  return (
+    <aside class="rail" aria-label="At a glance: the latest stories">
+      <h2>At a glance</h2>
+      <ol class="briefs">
+        {briefs.map((story) => (
+          <li key={story.id}>
+            <a href={articlePath(story, timeZone)}>{story.headline}</a>
+            <p>{briefLine(story)}</p>
+          </li>
+        ))}
+      </ol>
+    </aside>
+  )
+}
