@@ -114,7 +114,8 @@ export function redact(url: string): string {
     if (parsed.password) parsed.password = '***'
     return parsed.toString()
   } catch {
-    return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
+    // Up to the last @ of the authority: a password may itself contain @, and the user may be empty.
+    return url.replace(/\/\/([^:/@]*):[^?#]*@/, '//$1:***@')
   }
 }
 

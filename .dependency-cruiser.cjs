@@ -1,0 +1,53 @@
+/**
+ * dependency-cruiser: no circular imports anywhere in src/, and the layer rule
+ * (ARCHITECTURE.md, "Invariants") checked on the real import graph, as a
+ * second line behind ESLint's no-restricted-imports.
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'Circular imports make load order matter; keep layers one-way.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'domain-and-text-are-pure',
+      severity: 'error',
+      from: { path: '^src/(domain|text)/' },
+      to: { path: '^src/(web|storage|cli)/|^src/(config|context|main)\\.ts$|node_modules/(fastify|@fastify|kysely|better-sqlite3|pg|preact)' },
+    },
+    {
+      name: 'text-below-domain',
+      severity: 'error',
+      from: { path: '^src/text/' },
+      to: { path: '^src/domain/' },
+    },
+    {
+      name: 'web-never-touches-storage',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { path: '^src/(storage|cli)/|^src/(context|main)\\.ts$|node_modules/(kysely|better-sqlite3|pg)/' },
+    },
+    {
+      name: 'storage-never-touches-web',
+      severity: 'error',
+      from: { path: '^src/storage/' },
+      to: { path: '^src/(web|cli)/|^src/context\\.ts$|node_modules/(fastify|@fastify|preact)' },
+    },
+    {
+      name: 'cli-never-touches-web-or-stores',
+      severity: 'error',
+      from: { path: '^src/cli/' },
+      to: { path: '^src/web/|^src/storage/.*-store\\.ts$' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    exclude: { path: '\\.test\\.tsx?$' },
+  },
+}
