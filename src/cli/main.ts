@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander'
+import { Command, CommanderError } from 'commander'
 import { loadConfig } from '../config.js'
 import { createContext, type AppContext } from '../context.js'
 import { describeFatal } from '../main.js'
@@ -21,6 +21,11 @@ async function withContext(run: (ctx: AppContext) => Promise<number | 'keep-open
   if (result !== 'keep-open') process.exitCode = result
 }
 
+/** Commander's way to let an option repeat: --tag A --tag B. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value]
+}
+
 export function buildProgram(): Command {
   const program = new Command('dateline')
     .description(
@@ -36,7 +41,7 @@ export function buildProgram(): Command {
     )
     .action(() =>
       withContext(async (ctx) => {
-        await runDemo(ctx, { force: false })
+        await runDemo(ctx, { force: false, announceSkip: false })
         return runServe(ctx)
       }),
     )
@@ -52,7 +57,10 @@ export function buildProgram(): Command {
     .option('--force', 'load them even when the site already has articles')
     .action((options: { force?: boolean }) =>
       withContext(async (ctx) => {
-        await runDemo(ctx, { force: options.force === true })
+        await runDemo(ctx, {
+          force: options.force === true,
+          announceSkip: true,
+        })
         return 0
       }),
     )
@@ -65,7 +73,7 @@ export function buildProgram(): Command {
     .argument('<paths...>', 'text files, or folders to search for .txt files')
     .option('--section <slug>', 'section to file the articles in', 'news')
     .option('--draft', 'import new articles as drafts instead of publishing them')
-    .addOption(new Option('--tag <name...>', 'tags to give every imported article'))
+    .option('--tag <name>', 'a tag to give every imported article (repeat for more)', collect)
     .action((paths: string[], options: { section: string; draft?: boolean; tag?: string[] }) =>
       withContext((ctx) =>
         runImport(ctx, paths, {
@@ -90,6 +98,11 @@ export function buildProgram(): Command {
 }
 
 export async function runCli(argv: readonly string[]): Promise<void> {
+  // Output piped into `head` and closed early is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+    throw error
+  })
   try {
     await buildProgram().parseAsync([...argv], { from: 'user' })
   } catch (error) {

@@ -24,11 +24,20 @@ const DAY_MS = 86_400_000
  * articles' dates move so that the newest is yesterday and the site looks
  * current. Does nothing when the site has articles, unless forced.
  */
-export async function runDemo(ctx: AppContext, { force }: { force: boolean }): Promise<void> {
+export async function runDemo(
+  ctx: AppContext,
+  { force, announceSkip }: { force: boolean; announceSkip: boolean },
+): Promise<void> {
   const { services, config, clock } = ctx
   await services.sections.ensureDefaults()
   const existing = await services.articles.listPublished({}, 1, 1)
-  if (existing.total > 0 && !force) return
+  if (existing.total > 0 && !force) {
+    if (announceSkip)
+      console.log(
+        'The site already has articles; the demo content was not loaded (add --force to load it anyway).',
+      )
+    return
+  }
 
   const manifest = manifestSchema.parse(
     JSON.parse(await readFile(`${DEMO_DIR}manifest.json`, 'utf8')),

@@ -4,11 +4,7 @@ import { SingleBar } from 'cli-progress'
 import type { AppContext } from '../../context.js'
 import type { ImportResult } from '../../domain/articles/article-import.js'
 import { DomainError } from '../../domain/errors.js'
-import {
-  decodeArticleFile,
-  formatBytes,
-  MAX_ARTICLE_FILE_BYTES,
-} from '../../text/article-text/decode-article-file.js'
+import { decodeArticleFile, sizeProblem } from '../../text/article-text/decode-article-file.js'
 import { formatLongDate } from '../../text/dates.js'
 
 /** Above this many files the import shows a progress bar instead of a report per file. */
@@ -30,6 +26,13 @@ export async function runImport(
 ): Promise<number> {
   // A fresh database has no sections yet; `serve` and `demo` create the defaults too.
   await ctx.services.sections.ensureDefaults()
+  const sections = await ctx.services.sections.list()
+  if (!sections.some((section) => section.slug === options.sectionSlug)) {
+    console.error(
+      `There is no section "${options.sectionSlug}". Sections: ${sections.map((s) => s.slug).join(', ')}.`,
+    )
+    return 1
+  }
   const { files, missing } = await collectFiles(paths)
   const outcomes: Outcome[] = missing.map((file) => ({
     file,
@@ -64,13 +67,9 @@ async function importFile(
   options: ImportCommandOptions,
 ): Promise<Outcome> {
   try {
-    const size = (await stat(file)).size
-    if (size > MAX_ARTICLE_FILE_BYTES) {
-      return {
-        file,
-        error: `is too large (${formatBytes(size)}; the limit is ${formatBytes(MAX_ARTICLE_FILE_BYTES)})`,
-      }
-    }
+    // Checked before reading, so that a huge file is never loaded into memory.
+    const tooLarge = sizeProblem((await stat(file)).size)
+    if (tooLarge) return { file, error: tooLarge }
     const decoded = decodeArticleFile(await readFile(file))
     if (!decoded.ok) return { file, error: decoded.reason }
     const result = await ctx.services.importer.importText(decoded.text, options)

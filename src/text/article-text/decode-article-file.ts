@@ -7,12 +7,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** File bytes → text, refusing what cannot be an article: too large, binary, not UTF-8, or empty. */
 export function decodeArticleFile(bytes: Uint8Array): DecodedFile {
-  if (bytes.byteLength > MAX_ARTICLE_FILE_BYTES) {
-    return {
-      ok: false,
-      reason: `is too large (${formatBytes(bytes.byteLength)}; the limit is ${formatBytes(MAX_ARTICLE_FILE_BYTES)})`,
-    }
-  }
+  const tooLarge = sizeProblem(bytes.byteLength)
+  if (tooLarge) return { ok: false, reason: tooLarge }
   if (bytes.includes(0)) return { ok: false, reason: 'is a binary file, not text' }
   let text: string
   try {
@@ -24,8 +20,8 @@ export function decodeArticleFile(bytes: Uint8Array): DecodedFile {
   return { ok: true, text }
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+/** Why a file of this size is refused, or undefined when the size is fine. */
+export function sizeProblem(bytes: number): string | undefined {
+  if (bytes <= MAX_ARTICLE_FILE_BYTES) return undefined
+  return `is too large (${bytes.toLocaleString('en')} bytes; the limit is ${MAX_ARTICLE_FILE_BYTES.toLocaleString('en')} bytes, 1 MiB)`
 }
