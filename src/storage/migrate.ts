@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely'
+import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely'
 import type { DialectName } from './dialect.js'
 import * as createContent from './migrations/2026-11-28T0800_create-content.js'
 
@@ -22,6 +22,10 @@ export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Pr
   const migrator = new Migrator({
     db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
+    // Kysely looks for its bookkeeping tables in any schema unless told which; with
+    // several Dateline databases in one PostgreSQL database (one schema each), it must
+    // be the schema this connection works in.
+    migrationTableSchema: dialect === 'postgres' ? await currentSchema(db) : undefined,
   })
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest()
   const failed = results?.find((result) => result.status === 'Error')
@@ -34,4 +38,12 @@ export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Pr
   return (results ?? [])
     .filter((result) => result.status === 'Success')
     .map((result) => result.migrationName)
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema type will do for this query
+async function currentSchema(db: Kysely<any>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+  const schema = rows[0]?.schema
+  if (!schema) throw new Error('PostgreSQL reports no current schema: check search_path')
+  return schema
 }

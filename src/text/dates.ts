@@ -81,14 +81,18 @@ export function zonedTimeToInstant(
   timeZone: string,
 ): Date {
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour ?? 0, wall.minute ?? 0)
-  // The zone's offset at a guess, then at the corrected instant: two rounds settle any DST edge.
-  let instant = asUtc
-  for (let round = 0; round < 2; round++) {
+  const offsetAt = (instant: number): number => {
     const seen = zonedParts(new Date(instant), timeZone)
-    const seenAsUtc = Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute)
-    instant += asUtc - seenAsUtc
+    return Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute) - instant
   }
-  return new Date(instant)
+  // The zone's offset at a guess, then at the corrected instant: two rounds settle any wall
+  // time that exists.
+  const first = asUtc - offsetAt(asUtc)
+  const second = asUtc - offsetAt(first)
+  if (second === first || asUtc - offsetAt(second) === second) return new Date(second)
+  // A wall time in a gap exists at no instant, and the rounds swing between the offsets on
+  // either side of it. The offset from before the gap gives the later instant: after the gap.
+  return new Date(Math.max(first, second))
 }
 
 /** The calendar date an instant falls on in a time zone. */

@@ -60,7 +60,11 @@ export function createArticleService({ stores }: { stores: UnitOfWork }) {
     },
 
     /** What the home page shows; no story appears twice on it. */
-    async frontPage(counts: { top: number; briefs: number; perSection: number }): Promise<FrontPage> {
+    async frontPage(counts: {
+      top: number
+      briefs: number
+      perSection: number
+    }): Promise<FrontPage> {
       const [latest, perSectionItems] = await Promise.all([
         stores.articles.listPublished({}, { limit: 1 + counts.top + counts.briefs, offset: 0 }),
         stores.articles.latestPublishedPerSection(1 + counts.top + counts.perSection),

@@ -187,11 +187,12 @@ function findAtAGlance(
 ): { index: number; keyPoints: string[] } | undefined {
   for (let index = lines.length - 1; index >= from; index--) {
     if (!AT_A_GLANCE.test(lines[index] ?? '')) continue
-    const following = lines.slice(index + 1).filter((line) => line !== '')
-    if (following.some((line) => line.length > MAX_KEY_POINT_LENGTH)) return undefined
-    const keyPoints = following
+    // A point's length is measured without its "- " mark, as the article limit counts it.
+    const keyPoints = lines
+      .slice(index + 1)
       .map((line) => line.replace(KEY_POINT_MARK, ''))
       .filter((point) => point !== '')
+    if (keyPoints.some((point) => point.length > MAX_KEY_POINT_LENGTH)) return undefined
     return { index, keyPoints }
   }
   return undefined
