@@ -3,7 +3,7 @@ import type { Config } from '../config.js'
 import { ASSETS_DIR, loadAssets, type Asset } from './assets.js'
 import { createProblemSender, errorsPlugin } from './plugins/errors.js'
 import { createPageRenderer, renderPlugin } from './plugins/render.js'
-import { securityHeadersPlugin } from './plugins/security-headers.js'
+import { securityHeaders, securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticAssetsPlugin } from './plugins/static-assets.js'
 import type { PublicDeps } from './public/deps.js'
 import { publicSite } from './public/index.js'
@@ -37,13 +37,16 @@ export async function buildApp(
   const site = siteInfo(config, assets)
   const renderPage = createPageRenderer(site, () => services.sections.list())
   const sendProblem = createProblemSender(renderPage)
+  const headers = securityHeaders({ https: config.siteUrl.startsWith('https:') })
 
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     logController: new LogController({ disableRequestLogging: !config.logRequests }),
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 300 },
+    // The router rejects some URLs before any hook runs: they still get the headers.
     frameworkErrors: (error, request, reply) => {
+      reply.headers(headers)
       sendProblem(request, reply, error).catch((failure: unknown) => {
         request.log.error({ err: failure }, 'could not send the error page')
         if (!reply.raw.headersSent) reply.raw.writeHead(500).end()
@@ -51,7 +54,7 @@ export async function buildApp(
     },
   })
 
-  await app.register(securityHeadersPlugin, { https: config.siteUrl.startsWith('https:') })
+  await app.register(securityHeadersPlugin, { headers })
   await app.register(renderPlugin, { renderPage })
   await app.register(errorsPlugin, { sendProblem })
   await app.register(staticAssetsPlugin, { assets })

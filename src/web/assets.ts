@@ -41,7 +41,8 @@ export function loadAssets(dir: string): Map<string, Asset> {
     assets.set(name, {
       path: `/assets/${name.slice(0, -extension.length)}.${hash}${extension}`,
       contentType,
-      etag: `"${hash}"`,
+      // Weak: the identity, gzip and brotli bodies are one representation, byte-different.
+      etag: `W/"${hash}"`,
       identity,
       gzip: compressible ? gzipSync(identity, { level: 9 }) : undefined,
       br: compressible ? brotliCompressSync(identity) : undefined,

@@ -33,9 +33,9 @@ export async function runDemo(
   const existing = await services.articles.listPublished({}, 1, 1)
   if (existing.total > 0 && !force) {
     if (announceSkip)
-      console.log(
+      {console.log(
         'The site already has articles; the demo content was not loaded (add --force to load it anyway).',
-      )
+      )}
     return
   }
 

@@ -65,13 +65,15 @@ export function createArticleService({ stores }: { stores: UnitOfWork }) {
       briefs: number
       perSection: number
     }): Promise<FrontPage> {
+      const aboveTheFold = 1 + counts.top + counts.briefs
+      // Enough per section to fill its block even if every story above the fold is from it.
       const [latest, perSectionItems] = await Promise.all([
-        stores.articles.listPublished({}, { limit: 1 + counts.top + counts.briefs, offset: 0 }),
-        stores.articles.latestPublishedPerSection(1 + counts.top + counts.perSection),
+        stores.articles.listPublished({}, { limit: aboveTheFold, offset: 0 }),
+        stores.articles.latestPublishedPerSection(aboveTheFold + counts.perSection),
       ])
       const [lead, ...rest] = latest
       const top = rest.slice(0, counts.top)
-      const shown = new Set([lead, ...top].map((story) => story?.id))
+      const shown = new Set(latest.map((story) => story.id))
       const bySection = new Map<string, ArticleSummary[]>()
       for (const item of perSectionItems) {
         if (shown.has(item.id)) continue

@@ -63,7 +63,10 @@ export function createProblemSender(renderPage: PageRenderer) {
     reply: FastifyReply,
     error: unknown,
   ): Promise<FastifyReply> {
-    const problem = problemFor(error)
+    // On an address with no route, anything short of a server fault (a body that
+    // did not parse, say) is answered as what it is: no such page.
+    const found = problemFor(error)
+    const problem = request.is404 && found.status < 500 ? notFound : found
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
     reply.code(problem.status).header('cache-control', 'no-store')
     const accept = request.headers.accept ?? ''

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Asset } from '../assets.js'
 import { pickEncoding } from './content-encoding.js'
+import { etagMatches } from './etag.js'
 
 /** Serves hashed assets from memory with immutable caching and precompressed bodies. */
 export async function staticAssetsPlugin(
@@ -14,7 +15,7 @@ export async function staticAssetsPlugin(
         .header('etag', asset.etag)
         .header('vary', 'accept-encoding')
         .type(asset.contentType)
-      if (request.headers['if-none-match'] === asset.etag) return reply.code(304).send()
+      if (etagMatches(request.headers['if-none-match'], asset.etag)) return reply.code(304).send()
       const encoding = pickEncoding(request.headers['accept-encoding'])
       const body = encoding === 'identity' ? undefined : asset[encoding]
       if (body) return reply.header('content-encoding', encoding).send(body)
