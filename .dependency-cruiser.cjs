@@ -17,7 +17,9 @@ module.exports = {
       name: 'domain-and-text-are-pure',
       severity: 'error',
       from: { path: '^src/(domain|text)/' },
-      to: { path: '^src/(web|storage|cli)/|^src/(config|context|main)\\.ts$|node_modules/(fastify|@fastify|kysely|better-sqlite3|pg|preact)' },
+      to: {
+        path: '^src/(web|storage|cli)/|^src/(config|context|main)\\.ts$|node_modules/(fastify|@fastify|kysely|better-sqlite3|pg|preact)',
+      },
     },
     {
       name: 'text-below-domain',
@@ -29,7 +31,9 @@ module.exports = {
       name: 'web-never-touches-storage',
       severity: 'error',
       from: { path: '^src/web/' },
-      to: { path: '^src/(storage|cli)/|^src/(context|main)\\.ts$|node_modules/(kysely|better-sqlite3|pg)/' },
+      to: {
+        path: '^src/(storage|cli)/|^src/(context|main)\\.ts$|node_modules/(kysely|better-sqlite3|pg)/',
+      },
     },
     {
       name: 'storage-never-touches-web',

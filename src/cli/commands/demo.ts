@@ -32,10 +32,11 @@ export async function runDemo(
   await services.sections.ensureDefaults()
   const existing = await services.articles.listPublished({}, 1, 1)
   if (existing.total > 0 && !force) {
-    if (announceSkip)
-      {console.log(
+    if (announceSkip) {
+      console.log(
         'The site already has articles; the demo content was not loaded (add --force to load it anyway).',
-      )}
+      )
+    }
     return
   }
 
