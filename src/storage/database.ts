@@ -111,7 +111,8 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
 export function redact(url: string): string {
   try {
     const parsed = new URL(url)
-    if (parsed.password) parsed.password = '***'
+    if (!parsed.password) return url
+    parsed.password = '***'
     return parsed.toString()
   } catch {
     // Up to the last @ of the authority: a password may itself contain @, and the user may be empty.
