@@ -1,6 +1,11 @@
 import type { Config } from './config.js'
+import { createAccountService } from './domain/accounts/account-service.js'
 import { createArticleImporter } from './domain/articles/article-import.js'
 import { createArticleService } from './domain/articles/article-service.js'
+import { createDashboardService } from './domain/articles/dashboard-service.js'
+import { createEditingService } from './domain/articles/editing-service.js'
+import { createWorkflowService } from './domain/articles/workflow-service.js'
+import { createAuditService } from './domain/audit/audit-service.js'
 import { systemClock, type Clock } from './domain/clock.js'
 import { uuidv7, type IdGenerator } from './domain/ids.js'
 import { createAuthorService } from './domain/people/author-service.js'
@@ -30,13 +35,19 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     throw error
   }
   const stores = createUnitOfWork(database.db, clock)
+  const deps = { stores, clock, newId }
 
   const services = {
-    sections: createSectionService({ stores, newId }),
+    sections: createSectionService(deps),
     authors: createAuthorService({ stores }),
     tags: createTagService({ stores }),
     articles: createArticleService({ stores }),
-    importer: createArticleImporter({ stores, clock, newId, timeZone: config.siteTimeZone }),
+    importer: createArticleImporter({ ...deps, timeZone: config.siteTimeZone }),
+    accounts: createAccountService(deps),
+    editing: createEditingService(deps),
+    workflow: createWorkflowService(deps),
+    dashboard: createDashboardService({ stores }),
+    audit: createAuditService({ stores }),
   }
 
   return {

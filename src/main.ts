@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { ConfigError, loadConfig } from './config.js'
 import { createContext, type AppContext } from './context.js'
 import { DatabaseUnavailableError } from './storage/database.js'
+import { startScheduler } from './scheduler.js'
 import { buildApp } from './web/app.js'
 
 /** Something stops the server from starting; the message says what to do. */
@@ -19,6 +20,8 @@ export async function listen(ctx: AppContext): Promise<RunningServer> {
   const { host, port } = ctx.config
   await ctx.services.sections.ensureDefaults()
   const app = await buildApp(ctx)
+  const scheduler = startScheduler(ctx.services.workflow, app.log)
+  app.addHook('onClose', async () => scheduler.stop())
   try {
     await app.listen({ host, port })
   } catch (error) {

@@ -23,3 +23,17 @@ export class ValidationError extends DomainError {}
 export class ConflictError extends DomainError {}
 
 export class ForbiddenError extends DomainError {}
+
+/** The request needs a signed-in user, and there is none (or the session has expired). */
+export class UnauthenticatedError extends DomainError {}
+
+/** Too many attempts in too short a time; `retryAfterSeconds` says when to try again. */
+export class TooManyRequestsError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message)
+  }
+}

@@ -1,4 +1,7 @@
+import type { LoginFailureStore, SessionStore, UserStore } from './accounts/account-stores.js'
 import type { ArticleStore } from './articles/article-store.js'
+import type { RevisionStore } from './articles/revision.js'
+import type { AuditStore } from './audit/audit.js'
 import type { AuthorStore } from './people/author-store.js'
 import type { SectionStore } from './sections/section-store.js'
 import type { TagStore } from './tags/tag-store.js'
@@ -9,6 +12,11 @@ export interface Stores {
   authors: AuthorStore
   tags: TagStore
   articles: ArticleStore
+  revisions: RevisionStore
+  users: UserStore
+  sessions: SessionStore
+  loginFailures: LoginFailureStore
+  audit: AuditStore
 }
 
 /**

@@ -1,8 +1,16 @@
 import { sql, type Kysely } from 'kysely'
-import type { Article, ArticleStatus, ArticleSummary } from '../domain/articles/article.js'
+import {
+  ARTICLE_STATUSES,
+  isArticleStatus,
+  type Article,
+  type ArticleStatus,
+  type ArticleSummary,
+  type Correction,
+} from '../domain/articles/article.js'
 import type {
   ArticleRecord,
   ArticleStore,
+  NewsroomFilter,
   PublishedFilter,
 } from '../domain/articles/article-store.js'
 import type { AuthorRef } from '../domain/people/author.js'
@@ -25,7 +33,11 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
   async function findOne(column: 'a.id' | 'a.slug', value: string): Promise<Article | undefined> {
     const row = await articleQuery().where(column, '=', value).executeTakeFirst()
     if (!row) return undefined
-    const [bylines, tags] = await Promise.all([bylinesOf([row.id]), tagsOf(row.id)])
+    const [bylines, tags, corrections] = await Promise.all([
+      bylinesOf([row.id]),
+      tagsOf(row.id),
+      correctionsOf(row.id),
+    ])
     return {
       id: row.id,
       slug: row.slug,
@@ -40,10 +52,40 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
       tags,
       status: row.status as ArticleStatus,
       publishedAt: fromNullableDbTime(row.published_at),
+      scheduledFor: fromNullableDbTime(row.scheduled_for),
       createdAt: fromDbTime(row.created_at),
       updatedAt: fromDbTime(row.updated_at),
+      createdBy: row.created_by,
+      corrections,
       version: row.version,
     }
+  }
+
+  async function correctionsOf(articleId: string): Promise<Correction[]> {
+    const rows = await db
+      .selectFrom('corrections')
+      .select(['id', 'note', 'created_at'])
+      .where('article_id', '=', articleId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+    return rows.map((row) => ({
+      id: row.id,
+      note: row.note,
+      createdAt: fromDbTime(row.created_at),
+    }))
+  }
+
+  function newsroomQuery(filter: NewsroomFilter) {
+    let query = db.selectFrom('articles as a').innerJoin('sections as s', 's.id', 'a.section_id')
+    if (filter.status !== undefined) query = query.where('a.status', '=', filter.status)
+    if (filter.sectionId !== undefined) query = query.where('a.section_id', '=', filter.sectionId)
+    if (filter.createdBy !== undefined) query = query.where('a.created_by', '=', filter.createdBy)
+    if (filter.headline) {
+      const pattern = `%${filter.headline.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`
+      query = query.where(sql<boolean>`lower(a.headline) like ${pattern} escape '\\'`)
+    }
+    return query
   }
 
   /** Bylines of many articles in one query, in byline order. */
@@ -183,9 +225,11 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
     },
 
     async update(record, expectedVersion) {
+      // The import key is an article's identity in the archive: set once, never changed.
+      const { import_key: _importKey, ...row } = toRow(record)
       const result = await db
         .updateTable('articles')
-        .set(toRow(record))
+        .set(row)
         .where('id', '=', record.id)
         .where('version', '=', expectedVersion)
         .executeTakeFirst()
@@ -194,6 +238,104 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
       await db.deleteFrom('article_tags').where('article_id', '=', record.id).execute()
       await writeRelations(record)
       return true
+    },
+
+    async delete(id) {
+      await db.deleteFrom('articles').where('id', '=', id).execute()
+    },
+
+    async listForNewsroom(filter, page) {
+      const rows = await newsroomQuery(filter)
+        .select([
+          'a.id',
+          'a.slug',
+          'a.headline',
+          'a.status',
+          'a.created_by',
+          'a.published_at',
+          'a.scheduled_for',
+          'a.updated_at',
+          'a.version',
+          's.slug as section_slug',
+          's.name as section_name',
+        ])
+        .orderBy('a.updated_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute()
+      const bylines = await bylinesOf(rows.map((row) => row.id))
+      return rows.map((row) => ({
+        id: row.id,
+        slug: row.slug,
+        headline: row.headline,
+        status: row.status as ArticleStatus,
+        section: { slug: row.section_slug, name: row.section_name },
+        bylines: bylines.get(row.id) ?? [],
+        createdBy: row.created_by,
+        publishedAt: fromNullableDbTime(row.published_at),
+        scheduledFor: fromNullableDbTime(row.scheduled_for),
+        updatedAt: fromDbTime(row.updated_at),
+        version: row.version,
+      }))
+    },
+
+    async countForNewsroom(filter) {
+      const row = await newsroomQuery(filter)
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .executeTakeFirstOrThrow()
+      return fromDbCount(row.count)
+    },
+
+    async countByStatus(filter) {
+      const rows = await newsroomQuery(filter)
+        .select(['a.status', (eb) => eb.fn.countAll<number | string>().as('count')])
+        .groupBy('a.status')
+        .execute()
+      const counts = Object.fromEntries(ARTICLE_STATUSES.map((status) => [status, 0])) as Record<
+        ArticleStatus,
+        number
+      >
+      for (const row of rows) {
+        if (isArticleStatus(row.status)) counts[row.status] = fromDbCount(row.count)
+      }
+      return counts
+    },
+
+    async findDueScheduled(now) {
+      const rows = await db
+        .selectFrom('articles')
+        .select('id')
+        .where('status', '=', 'scheduled')
+        .where('scheduled_for', '<=', toDbTime(now))
+        .orderBy('scheduled_for')
+        .execute()
+      return rows.map((row) => row.id)
+    },
+
+    async nextScheduledTime() {
+      const row = await db
+        .selectFrom('articles')
+        .select('scheduled_for')
+        .where('status', '=', 'scheduled')
+        .where('scheduled_for', 'is not', null)
+        .orderBy('scheduled_for')
+        .limit(1)
+        .executeTakeFirst()
+      return row?.scheduled_for ? fromDbTime(row.scheduled_for) : undefined
+    },
+
+    async insertCorrection(articleId, correction) {
+      await db
+        .insertInto('corrections')
+        .values({
+          id: correction.id,
+          article_id: articleId,
+          note: correction.note,
+          created_at: toDbTime(correction.createdAt),
+          created_by: correction.createdBy,
+        })
+        .execute()
     },
 
     listPublished: (filter, page) =>
@@ -245,6 +387,8 @@ function toRow(record: ArticleRecord) {
     updated_at: toDbTime(record.updatedAt),
     version: record.version,
     import_key: record.importKey,
+    created_by: record.createdBy,
+    scheduled_for: record.scheduledFor ? toDbTime(record.scheduledFor) : null,
   }
 }
 

@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely'
 import type { DialectName } from './dialect.js'
 import * as createContent from './migrations/2026-11-28T0800_create-content.js'
+import * as addNewsroom from './migrations/2026-11-28T1000_add-newsroom.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -10,6 +11,7 @@ interface MigrationModule {
 /** Every migration, by name; names sort in the order they run. Never edit one that has shipped. */
 const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-11-28T0800_create-content': createContent,
+  '2026-11-28T1000_add-newsroom': addNewsroom,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */

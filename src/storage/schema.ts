@@ -50,6 +50,8 @@ export interface ArticleTable {
   updated_at: Time
   version: number
   import_key: string | null
+  created_by: string | null
+  scheduled_for: NullableTime
 }
 
 export interface ArticleAuthorTable {
@@ -64,6 +66,64 @@ export interface ArticleTagTable {
   position: number
 }
 
+export interface UserTable {
+  id: string
+  email: string
+  display_name: string
+  role: string
+  author_id: string | null
+  password_hash: string
+  /** 1 or 0: SQLite has no boolean. */
+  active: number
+  created_at: Time
+  updated_at: Time
+}
+
+export interface SessionTable {
+  id: string
+  user_id: string
+  created_at: Time
+  last_seen_at: Time
+  expires_at: Time
+}
+
+export interface LoginFailureTable {
+  id: string
+  email: string
+  ip: string
+  at: Time
+}
+
+export interface ArticleRevisionTable {
+  id: string
+  article_id: string
+  version: number
+  created_at: Time
+  created_by: string | null
+  created_by_name: string
+  note: string
+  /** JSON: RevisionFields. */
+  fields: string
+}
+
+export interface CorrectionTable {
+  id: string
+  article_id: string
+  note: string
+  created_at: Time
+  created_by: string | null
+}
+
+export interface AuditEventTable {
+  id: string
+  at: Time
+  actor_id: string | null
+  actor_name: string
+  action: string
+  subject: string
+  details: string
+}
+
 export interface Database {
   sections: SectionTable
   authors: AuthorTable
@@ -71,6 +131,12 @@ export interface Database {
   articles: ArticleTable
   article_authors: ArticleAuthorTable
   article_tags: ArticleTagTable
+  users: UserTable
+  sessions: SessionTable
+  login_failures: LoginFailureTable
+  article_revisions: ArticleRevisionTable
+  corrections: CorrectionTable
+  audit_events: AuditEventTable
 }
 
 export type ArticleRow = Selectable<ArticleTable>

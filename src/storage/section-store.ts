@@ -15,6 +15,22 @@ export function createSectionStore(db: Kysely<Database>, clock: Clock): SectionS
     findBySlug: (slug) =>
       db.selectFrom('sections').select(COLUMNS).where('slug', '=', slug).executeTakeFirst(),
 
+    async rename(id, name) {
+      await db
+        .updateTable('sections')
+        .set({ name, updated_at: toDbTime(clock.now()) })
+        .where('id', '=', id)
+        .execute()
+    },
+
+    async setPosition(id, position) {
+      await db
+        .updateTable('sections')
+        .set({ position, updated_at: toDbTime(clock.now()) })
+        .where('id', '=', id)
+        .execute()
+    },
+
     async insert(section: Section) {
       const now = toDbTime(clock.now())
       await db

@@ -2,6 +2,10 @@ import type { Kysely } from 'kysely'
 import type { Clock } from '../domain/clock.js'
 import type { Stores, UnitOfWork } from '../domain/unit-of-work.js'
 import { createArticleStore } from './article-store.js'
+import { createAuditStore } from './audit-store.js'
+import { createRevisionStore } from './revision-store.js'
+import { createLoginFailureStore, createSessionStore } from './session-store.js'
+import { createUserStore } from './user-store.js'
 import { createAuthorStore } from './author-store.js'
 import type { Database } from './schema.js'
 import { createSectionStore } from './section-store.js'
@@ -13,6 +17,11 @@ function createStores(db: Kysely<Database>, clock: Clock): Stores {
     authors: createAuthorStore(db, clock),
     tags: createTagStore(db, clock),
     articles: createArticleStore(db),
+    revisions: createRevisionStore(db),
+    users: createUserStore(db),
+    sessions: createSessionStore(db),
+    loginFailures: createLoginFailureStore(db),
+    audit: createAuditStore(db),
   }
 }
 

@@ -2,27 +2,29 @@ import type { ParseReport } from '../../text/article-text/article-text.js'
 import { parseArticleText } from '../../text/article-text/parse-article-text.js'
 import { zonedTimeToInstant } from '../../text/dates.js'
 import { slugify } from '../../text/slug.js'
-import type { Clock } from '../clock.js'
-import { ConflictError, NotFoundError, ValidationError } from '../errors.js'
-import { findOrCreateNamed } from '../find-or-create-named.js'
-import type { IdGenerator } from '../ids.js'
-import { MAX_AUTHOR_NAME_LENGTH } from '../people/author.js'
-import { MAX_TAG_NAME_LENGTH } from '../tags/tag.js'
-import type { Stores, UnitOfWork } from '../unit-of-work.js'
+import { IMPORTER, type Actor } from '../access/policy.js'
+import { ValidationError } from '../errors.js'
+import type { UnitOfWork } from '../unit-of-work.js'
+import { assertPublishable, type Article } from './article.js'
 import {
-  assertArticleContent,
-  assertBylineCount,
-  firstFreeSlug,
-  type Article,
-  type ArticleContent,
-} from './article.js'
-import type { ArticleRecord } from './article-store.js'
+  commitChange,
+  getArticle,
+  hasWriterChanges,
+  recordOf,
+  resolveInput,
+  writeRevision,
+  type ArticleInput,
+  type WriteDeps,
+} from './article-writes.js'
 
 export interface ImportOptions {
   sectionSlug: string
   /** Import as a draft instead of publishing (applies to new articles only). */
   draft: boolean
+  /** Tags for the article; without them, a re-import keeps the tags editors gave it. */
   tags?: readonly string[]
+  /** Who is importing, for the revision history; the command line by default. */
+  actor?: Actor
 }
 
 export type ImportAction = 'created' | 'updated' | 'unchanged'
@@ -38,13 +40,12 @@ const FILING_HOUR = 12
 
 export type ArticleImporter = ReturnType<typeof createArticleImporter>
 
-export function createArticleImporter(deps: {
-  stores: UnitOfWork
-  clock: Clock
-  newId: IdGenerator
-  timeZone: string
-}) {
-  const { stores, clock, newId, timeZone } = deps
+export function createArticleImporter({
+  stores,
+  timeZone,
+  ...deps
+}: { stores: UnitOfWork; timeZone: string } & WriteDeps) {
+  const { clock, newId } = deps
 
   return {
     /**
@@ -56,121 +57,70 @@ export function createArticleImporter(deps: {
       const parsed = parseArticleText(text)
       if (!parsed.ok) throw new ValidationError('unreadable_article', parsed.reason)
       const { article: source, report } = parsed
-      const content: ArticleContent = {
-        headline: source.headline,
-        standfirst: source.standfirst,
-        dateline: source.dateline,
-        body: source.body,
-        keyPoints: source.keyPoints,
-      }
-      assertArticleContent(content)
-      assertBylineCount(source.bylines.length)
-
-      const baseSlug = slugify(source.headline) || 'article'
+      const actor = options.actor ?? IMPORTER
       const date = source.publishedOn
-      const importKey = `${baseSlug}/${date ? `${date.year}-${date.month}-${date.day}` : 'undated'}`
-      const publishedAt = date
-        ? zonedTimeToInstant({ ...date, hour: FILING_HOUR }, timeZone)
-        : clock.now()
+      const importKey = `${slugify(source.headline) || 'article'}/${date ? `${date.year}-${date.month}-${date.day}` : 'undated'}`
 
       return stores.transaction(async (tx) => {
-        const section = await tx.sections.findBySlug(options.sectionSlug)
-        if (!section) {
-          throw new NotFoundError(
-            'section_not_found',
-            `There is no section "${options.sectionSlug}".`,
-            {
-              field: 'section',
-            },
-          )
-        }
         const existingId = await tx.articles.findIdByImportKey(importKey)
-        const existing = existingId ? await tx.articles.findById(existingId) : undefined
-        const authors = await findOrCreateNamed(tx.authors, source.bylines, {
-          field: 'bylines',
-          maxLength: MAX_AUTHOR_NAME_LENGTH,
-          create: (name, slug) => ({ id: newId(), slug, name, bio: '' }),
-        })
-        // Without tags of its own, a re-import keeps the tags editors gave the article.
-        const tagNames = options.tags ?? existing?.tags.map((tag) => tag.name) ?? []
-        const tags = await findOrCreateNamed(tx.tags, tagNames, {
-          field: 'tags',
-          maxLength: MAX_TAG_NAME_LENGTH,
-          create: (name, slug) => ({ id: newId(), slug, name }),
-        })
-        const fields = {
-          ...content,
-          sectionId: section.id,
-          authorIds: authors.map((author) => author.id),
-          tagIds: tags.map((tag) => tag.id),
+        const existing = existingId ? await getArticle(tx, existingId) : undefined
+        const input: ArticleInput = {
+          headline: source.headline,
+          standfirst: source.standfirst,
+          dateline: source.dateline,
+          body: source.body,
+          keyPoints: source.keyPoints,
+          sectionSlug: options.sectionSlug,
+          bylines: source.bylines,
+          tags: [...(options.tags ?? existing?.tags.map((tag) => tag.name) ?? [])],
+          slug: existing?.slug ?? '',
         }
+        const fields = await resolveInput(tx, input, { newId, articleId: existing?.id ?? null })
+        const publish = existing ? existing.status === 'published' : !options.draft
+        if (publish) assertPublishable(input)
 
-        if (!existing) {
-          const taken = new Set(await tx.articles.slugsLike(baseSlug))
-          const now = clock.now()
-          const status = options.draft ? 'draft' : 'published'
-          const record: ArticleRecord = {
-            id: newId(),
-            slug: firstFreeSlug(baseSlug, (slug) => taken.has(slug)),
+        if (existing) {
+          const current = await recordOf(tx, existing)
+          if (!hasWriterChanges(current, fields))
+            return { action: 'unchanged', article: existing, report }
+          const record = {
+            ...current,
             ...fields,
-            status,
-            publishedAt: status === 'published' ? publishedAt : null,
-            createdAt: now,
-            // An imported story was last touched when it was published, not when it was imported.
-            updatedAt: status === 'published' && date ? publishedAt : now,
-            version: 1,
-            importKey,
+            updatedAt: clock.now(),
+            version: existing.version + 1,
           }
-          await tx.articles.insert(record)
-          return { action: 'created', article: await mustFind(tx, record.id), report }
+          const article = await commitChange(tx, deps, record, existing, actor, 'Imported again')
+          return { action: 'updated', article, report }
         }
 
-        if (isSame(existing, fields, authors, tags)) {
-          return { action: 'unchanged', article: existing, report }
-        }
-        const record: ArticleRecord = {
+        const now = clock.now()
+        const publishedAt = date
+          ? zonedTimeToInstant({ ...date, hour: FILING_HOUR }, timeZone)
+          : now
+        const id = newId()
+        await tx.articles.insert({
+          id,
           ...fields,
-          id: existing.id,
-          slug: existing.slug,
-          status: existing.status,
-          publishedAt: existing.publishedAt,
-          createdAt: existing.createdAt,
-          updatedAt: clock.now(),
-          version: existing.version + 1,
+          status: publish ? 'published' : 'draft',
+          publishedAt: publish ? publishedAt : null,
+          scheduledFor: null,
+          createdAt: now,
+          // An imported story was last touched when it was published, not when it was imported.
+          updatedAt: publish && date ? publishedAt : now,
+          createdBy: null,
+          version: 1,
           importKey,
-        }
-        if (!(await tx.articles.update(record, existing.version))) {
-          throw new ConflictError(
-            'article_changed',
-            `"${existing.headline}" was changed while it was being imported.`,
-          )
-        }
-        return { action: 'updated', article: await mustFind(tx, record.id), report }
+        })
+        const article = await getArticle(tx, id)
+        await writeRevision(
+          tx,
+          deps,
+          article,
+          { id: actor.id, name: actor.displayName },
+          'Imported',
+        )
+        return { action: 'created', article, report }
       })
     },
   }
-}
-
-function isSame(
-  existing: Article,
-  fields: ArticleContent & { sectionId: string },
-  authors: readonly { slug: string }[],
-  tags: readonly { slug: string }[],
-): boolean {
-  return (
-    existing.headline === fields.headline &&
-    existing.standfirst === fields.standfirst &&
-    existing.dateline === fields.dateline &&
-    existing.body === fields.body &&
-    existing.sectionId === fields.sectionId &&
-    existing.keyPoints.join('\n') === fields.keyPoints.join('\n') &&
-    existing.bylines.map((a) => a.slug).join('|') === authors.map((a) => a.slug).join('|') &&
-    existing.tags.map((t) => t.slug).join('|') === tags.map((t) => t.slug).join('|')
-  )
-}
-
-async function mustFind(stores: Stores, id: string): Promise<Article> {
-  const article = await stores.articles.findById(id)
-  if (!article) throw new Error(`article ${id} vanished inside its own transaction`)
-  return article
 }

@@ -1,4 +1,4 @@
-import type { Article, ArticleStatus, ArticleSummary } from './article.js'
+import type { Article, ArticleStatus, ArticleSummary, Correction } from './article.js'
 
 /** A new or changed article, with its relations as ids in order. */
 export interface ArticleRecord {
@@ -14,10 +14,12 @@ export interface ArticleRecord {
   tagIds: string[]
   status: ArticleStatus
   publishedAt: Date | null
+  scheduledFor: Date | null
   createdAt: Date
   updatedAt: Date
+  createdBy: string | null
   version: number
-  /** Identity of imported text, so that importing it again updates the article. */
+  /** Identity of imported text, so that importing it again updates the article. Written on insert only. */
   importKey: string | null
 }
 
@@ -27,9 +29,32 @@ export interface PublishedFilter {
   tagId?: string
 }
 
+export interface NewsroomFilter {
+  status?: ArticleStatus
+  sectionId?: string
+  createdBy?: string
+  /** Words the headline contains, case-insensitively. */
+  headline?: string
+}
+
 export interface PageRequest {
   limit: number
   offset: number
+}
+
+/** What the newsroom's lists show of an article. */
+export interface NewsroomSummary {
+  id: string
+  slug: string
+  headline: string
+  status: ArticleStatus
+  section: { slug: string; name: string }
+  bylines: { slug: string; name: string }[]
+  createdBy: string | null
+  publishedAt: Date | null
+  scheduledFor: Date | null
+  updatedAt: Date
+  version: number
 }
 
 export interface ArticleStore {
@@ -44,9 +69,22 @@ export interface ArticleStore {
    * Returns false, changing nothing, when another save got there first.
    */
   update(record: ArticleRecord, expectedVersion: number): Promise<boolean>
+  delete(id: string): Promise<void>
   /** Published articles, newest first. */
   listPublished(filter: PublishedFilter, page: PageRequest): Promise<ArticleSummary[]>
   countPublished(filter: PublishedFilter): Promise<number>
   /** The newest `perSection` published articles of every section. */
   latestPublishedPerSection(perSection: number): Promise<ArticleSummary[]>
+  /** Articles of any status for the newsroom, most recently changed first. */
+  listForNewsroom(filter: NewsroomFilter, page: PageRequest): Promise<NewsroomSummary[]>
+  countForNewsroom(filter: NewsroomFilter): Promise<number>
+  countByStatus(filter: Omit<NewsroomFilter, 'status'>): Promise<Record<ArticleStatus, number>>
+  /** Ids of scheduled articles whose time has come, oldest first. */
+  findDueScheduled(now: Date): Promise<string[]>
+  /** When the next scheduled article is due, if any. */
+  nextScheduledTime(): Promise<Date | undefined>
+  insertCorrection(
+    articleId: string,
+    correction: Correction & { createdBy: string | null },
+  ): Promise<void>
 }

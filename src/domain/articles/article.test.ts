@@ -5,6 +5,7 @@ import {
   ARTICLE_LIMITS,
   assertArticleContent,
   assertBylineCount,
+  assertPublishable,
   firstFreeSlug,
   isUpdatedAfterPublication,
   type ArticleContent,
@@ -51,17 +52,25 @@ describe('assertArticleContent', () => {
     )
   })
 
-  test('requires body text that is not only whitespace', () => {
+  test('lets a draft have no body yet', () => {
+    assertArticleContent(content({ body: '' }))
+  })
+
+  test('publishing needs body text that is not only whitespace, and a byline', () => {
+    const byline = [{ slug: 'ana-lind', name: 'Ana Lind' }]
+    for (const body of ['', '\n\n  ']) {
+      assertValidationError(
+        () => assertPublishable({ body, bylines: byline }),
+        'body_required',
+        'body',
+      )
+    }
     assertValidationError(
-      () => assertArticleContent(content({ body: '' })),
-      'body_required',
-      'body',
+      () => assertPublishable({ body: 'Text.', bylines: [] }),
+      'byline_required',
+      'bylines',
     )
-    assertValidationError(
-      () => assertArticleContent(content({ body: '\n\n  ' })),
-      'body_required',
-      'body',
-    )
+    assertPublishable({ body: 'Text.', bylines: byline })
   })
 
   for (const field of ['headline', 'standfirst', 'dateline', 'body'] as const) {

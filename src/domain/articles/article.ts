@@ -3,9 +3,34 @@ import type { AuthorRef } from '../people/author.js'
 import type { SectionRef } from '../sections/section.js'
 import type { TagRef } from '../tags/tag.js'
 
-export type ArticleStatus = 'draft' | 'published'
+export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished'
 
-export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'published']
+export const ARTICLE_STATUSES: readonly ArticleStatus[] = [
+  'draft',
+  'in_review',
+  'scheduled',
+  'published',
+  'unpublished',
+]
+
+export const STATUS_LABELS: Record<ArticleStatus, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  scheduled: 'Scheduled',
+  published: 'Published',
+  unpublished: 'Unpublished',
+}
+
+export function isArticleStatus(value: string): value is ArticleStatus {
+  return (ARTICLE_STATUSES as readonly string[]).includes(value)
+}
+
+/** A public note that a published article was corrected. All are kept and listed. */
+export interface Correction {
+  id: string
+  note: string
+  createdAt: Date
+}
 
 /** An article as stored, with its section, bylines and tags resolved. */
 export interface Article {
@@ -25,8 +50,13 @@ export interface Article {
   tags: TagRef[]
   status: ArticleStatus
   publishedAt: Date | null
+  /** When a scheduled article goes out. */
+  scheduledFor: Date | null
   createdAt: Date
   updatedAt: Date
+  /** The user who created it; null for imported articles. */
+  createdBy: string | null
+  corrections: Correction[]
   /** Increases by one on every change; a save names the version it started from. */
   version: number
 }
@@ -83,9 +113,6 @@ export function assertArticleContent(content: ArticleContent): void {
       )
     }
   }
-  if (content.body.trim() === '') {
-    throw new ValidationError('body_required', 'An article needs body text.', { field: 'body' })
-  }
   if (content.keyPoints.length > ARTICLE_LIMITS.keyPoints) {
     throw new ValidationError(
       'too_many_key_points',
@@ -101,6 +128,20 @@ export function assertArticleContent(content: ArticleContent): void {
       `Each key point is 1–${ARTICLE_LIMITS.keyPoint} characters.`,
       { field: 'keyPoints' },
     )
+  }
+}
+
+/** What publishing (or scheduling) needs beyond a valid draft: body text and a byline. */
+export function assertPublishable(article: { body: string; bylines: readonly unknown[] }): void {
+  if (article.body.trim() === '') {
+    throw new ValidationError('body_required', 'An article needs body text before it goes out.', {
+      field: 'body',
+    })
+  }
+  if (article.bylines.length === 0) {
+    throw new ValidationError('byline_required', 'An article needs a byline before it goes out.', {
+      field: 'bylines',
+    })
   }
 }
 

@@ -1,5 +1,8 @@
 import { slugify } from '../../text/slug.js'
-import { NotFoundError } from '../errors.js'
+import { authorize, type Actor } from '../access/policy.js'
+import { recordAudit } from '../audit/record-audit.js'
+import type { Clock } from '../clock.js'
+import { ConflictError, NotFoundError } from '../errors.js'
 import type { IdGenerator } from '../ids.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import { assertSectionName, assertSectionSlug, DEFAULT_SECTIONS, type Section } from './section.js'
@@ -9,32 +12,110 @@ export type SectionService = ReturnType<typeof createSectionService>
 export function createSectionService({
   stores,
   newId,
+  clock,
 }: {
   stores: UnitOfWork
   newId: IdGenerator
+  clock: Clock
 }) {
+  const deps = { clock, newId }
+
+  async function getBySlug(slug: string): Promise<Section> {
+    const section = await stores.sections.findBySlug(slug)
+    if (!section) throw new NotFoundError('section_not_found', `There is no section "${slug}".`)
+    return section
+  }
+
   return {
     /** Sections in navigation order. */
     list: (): Promise<Section[]> => stores.sections.list(),
 
     /** The section with this slug; throws NotFoundError when there is none. */
-    async getBySlug(slug: string): Promise<Section> {
-      const section = await stores.sections.findBySlug(slug)
-      if (!section) throw new NotFoundError('section_not_found', `There is no section "${slug}".`)
-      return section
-    },
+    getBySlug,
 
     /** Creates the default sections when the site has none; returns how many were created. */
     async ensureDefaults(): Promise<number> {
       return stores.transaction(async (tx) => {
         if ((await tx.sections.list()).length > 0) return 0
         for (const [position, name] of DEFAULT_SECTIONS.entries()) {
-          const slug = slugify(name)
-          assertSectionSlug(slug)
-          assertSectionName(name)
-          await tx.sections.insert({ id: newId(), slug, name, position })
+          await tx.sections.insert({ id: newId(), slug: slugify(name), name, position })
         }
         return DEFAULT_SECTIONS.length
+      })
+    },
+
+    /** Adds a section at the end of the navigation. The slug, from the name unless given, is its URL. */
+    async create(actor: Actor, { name, slug }: { name: string; slug?: string }): Promise<Section> {
+      authorize(actor, 'sections:manage')
+      const trimmed = name.trim()
+      assertSectionName(trimmed)
+      const chosen = slug?.trim() || slugify(trimmed)
+      assertSectionSlug(chosen)
+      return stores.transaction(async (tx) => {
+        if (await tx.sections.findBySlug(chosen)) {
+          throw new ConflictError(
+            'section_slug_taken',
+            `There is already a section at /${chosen}.`,
+            { field: 'slug' },
+          )
+        }
+        const sections = await tx.sections.list()
+        const section = { id: newId(), slug: chosen, name: trimmed, position: sections.length }
+        await tx.sections.insert(section)
+        await recordAudit(tx.audit, deps, {
+          actor,
+          action: 'section_created',
+          subject: trimmed,
+          details: `/${chosen}`,
+        })
+        return section
+      })
+    },
+
+    /** Renames a section; its slug, and so every URL in it, stays. */
+    async rename(actor: Actor, slug: string, name: string): Promise<Section> {
+      authorize(actor, 'sections:manage')
+      const trimmed = name.trim()
+      assertSectionName(trimmed)
+      return stores.transaction(async (tx) => {
+        const section = await tx.sections.findBySlug(slug)
+        if (!section) throw new NotFoundError('section_not_found', `There is no section "${slug}".`)
+        await tx.sections.rename(section.id, trimmed)
+        await recordAudit(tx.audit, deps, {
+          actor,
+          action: 'section_renamed',
+          subject: section.name,
+          details: `→ ${trimmed}`,
+        })
+        return { ...section, name: trimmed }
+      })
+    },
+
+    /** Moves a section one place up or down the navigation. */
+    async move(actor: Actor, slug: string, direction: 'up' | 'down'): Promise<Section[]> {
+      authorize(actor, 'sections:manage')
+      return stores.transaction(async (tx) => {
+        const sections = await tx.sections.list()
+        const index = sections.findIndex((section) => section.slug === slug)
+        if (index < 0)
+          throw new NotFoundError('section_not_found', `There is no section "${slug}".`)
+        const target = direction === 'up' ? index - 1 : index + 1
+        const moving = sections[index]
+        const other = sections[target]
+        if (!moving || !other) return sections
+        sections[index] = other
+        sections[target] = moving
+        // Positions are rewritten densely, which also repairs any gaps or ties.
+        for (const [position, section] of sections.entries()) {
+          if (section.position !== position) await tx.sections.setPosition(section.id, position)
+        }
+        await recordAudit(tx.audit, deps, {
+          actor,
+          action: 'sections_reordered',
+          subject: moving.name,
+          details: direction,
+        })
+        return sections.map((section, position) => ({ ...section, position }))
       })
     },
   }

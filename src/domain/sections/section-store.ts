@@ -5,4 +5,6 @@ export interface SectionStore {
   list(): Promise<Section[]>
   findBySlug(slug: string): Promise<Section | undefined>
   insert(section: Section): Promise<void>
+  rename(id: string, name: string): Promise<void>
+  setPosition(id: string, position: number): Promise<void>
 }

@@ -1,0 +1,74 @@
+import type { Role } from '../accounts/user.js'
+import { ForbiddenError } from '../errors.js'
+
+/**
+ * Who is acting. People act as themselves; the scheduler and the command line
+ * act as the system, with no user id.
+ */
+export interface Actor {
+  id: string | null
+  displayName: string
+  role: Role
+}
+
+export const SCHEDULER: Actor = { id: null, displayName: 'Scheduler', role: 'admin' }
+export const COMMAND_LINE: Actor = { id: null, displayName: 'Command line', role: 'admin' }
+export const IMPORTER: Actor = { id: null, displayName: 'Import', role: 'admin' }
+
+/** Site-wide permissions. Article-level rules are the functions below. */
+export type Permission =
+  | 'articles:create'
+  | 'articles:edit-any'
+  | 'articles:publish'
+  | 'articles:delete'
+  | 'users:manage'
+  | 'sections:manage'
+  | 'settings:manage'
+  | 'audit:view'
+
+/** The whole grant table: every authorization decision starts here. */
+const GRANTS: Record<Role, ReadonlySet<Permission>> = {
+  contributor: new Set(['articles:create']),
+  editor: new Set(['articles:create', 'articles:edit-any', 'articles:publish', 'articles:delete']),
+  admin: new Set([
+    'articles:create',
+    'articles:edit-any',
+    'articles:publish',
+    'articles:delete',
+    'users:manage',
+    'sections:manage',
+    'settings:manage',
+    'audit:view',
+  ]),
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  return GRANTS[actor.role].has(permission)
+}
+
+/** Throws ForbiddenError unless the actor holds the permission. */
+export function authorize(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) {
+    throw new ForbiddenError('forbidden', `Your role (${actor.role}) does not allow this.`)
+  }
+}
+
+/** What the article rules need to know about an article. */
+export interface OwnedArticle {
+  status: string
+  createdBy: string | null
+}
+
+export function isOwner(actor: Actor, article: OwnedArticle): boolean {
+  return actor.id !== null && article.createdBy === actor.id
+}
+
+/** Contributors see their own articles; editors and admins see every article. */
+export function canViewArticle(actor: Actor, article: OwnedArticle): boolean {
+  return can(actor, 'articles:edit-any') || isOwner(actor, article)
+}
+
+/** Contributors edit their own drafts only; editors and admins edit anything. */
+export function canEditArticle(actor: Actor, article: OwnedArticle): boolean {
+  return can(actor, 'articles:edit-any') || (isOwner(actor, article) && article.status === 'draft')
+}

@@ -1,0 +1,45 @@
+import type { ArticleStatus } from './article.js'
+
+/** The fields of an article as one save left them. */
+export interface RevisionFields {
+  slug: string
+  headline: string
+  standfirst: string
+  dateline: string
+  body: string
+  keyPoints: string[]
+  section: string
+  bylines: string[]
+  tags: string[]
+  status: ArticleStatus
+}
+
+export interface Revision {
+  id: string
+  articleId: string
+  version: number
+  createdAt: Date
+  /** Who saved it: a user's name, or "Import", "Scheduler". */
+  createdByName: string
+  note: string
+  fields: RevisionFields
+}
+
+export interface RevisionStore {
+  insert(revision: Revision & { createdBy: string | null }): Promise<void>
+  list(articleId: string): Promise<Revision[]>
+  find(articleId: string, version: number): Promise<Revision | undefined>
+}
+
+export const REVISION_FIELD_LABELS: Record<keyof RevisionFields, string> = {
+  slug: 'Slug',
+  headline: 'Headline',
+  standfirst: 'Standfirst',
+  dateline: 'Dateline',
+  body: 'Body',
+  keyPoints: 'At a glance',
+  section: 'Section',
+  bylines: 'Bylines',
+  tags: 'Tags',
+  status: 'Status',
+}

@@ -1,0 +1,45 @@
+import type { Actor } from '../access/policy.js'
+
+/** The actions the audit log records. */
+export type AuditAction =
+  | 'login'
+  | 'login_failed'
+  | 'logout'
+  | 'password_changed'
+  | 'user_created'
+  | 'user_updated'
+  | 'role_changed'
+  | 'user_deactivated'
+  | 'user_reactivated'
+  | 'article_published'
+  | 'article_scheduled'
+  | 'article_unpublished'
+  | 'article_corrected'
+  | 'article_deleted'
+  | 'section_created'
+  | 'section_renamed'
+  | 'sections_reordered'
+
+export interface AuditEvent {
+  id: string
+  at: Date
+  actorId: string | null
+  actorName: string
+  action: AuditAction
+  /** What was acted on, in words: a headline, an email, a section name. */
+  subject: string
+  details: string
+}
+
+export interface AuditStore {
+  insert(event: AuditEvent): Promise<void>
+  list(page: { limit: number; offset: number }): Promise<AuditEvent[]>
+  count(): Promise<number>
+}
+
+export interface AuditEntry {
+  actor: Actor
+  action: AuditAction
+  subject: string
+  details?: string
+}

@@ -1,0 +1,56 @@
+import type { Kysely, Selectable } from 'kysely'
+import type { Revision, RevisionFields, RevisionStore } from '../domain/articles/revision.js'
+import { fromDbTime, toDbTime } from './dialect.js'
+import type { ArticleRevisionTable, Database } from './schema.js'
+
+function toRevision(row: Selectable<ArticleRevisionTable>): Revision {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    version: row.version,
+    createdAt: fromDbTime(row.created_at),
+    createdByName: row.created_by_name,
+    note: row.note,
+    fields: JSON.parse(row.fields) as RevisionFields,
+  }
+}
+
+export function createRevisionStore(db: Kysely<Database>): RevisionStore {
+  return {
+    async insert(revision) {
+      await db
+        .insertInto('article_revisions')
+        .values({
+          id: revision.id,
+          article_id: revision.articleId,
+          version: revision.version,
+          created_at: toDbTime(revision.createdAt),
+          created_by: revision.createdBy,
+          created_by_name: revision.createdByName,
+          note: revision.note,
+          fields: JSON.stringify(revision.fields),
+        })
+        .execute()
+    },
+
+    async list(articleId) {
+      const rows = await db
+        .selectFrom('article_revisions')
+        .selectAll()
+        .where('article_id', '=', articleId)
+        .orderBy('version', 'desc')
+        .execute()
+      return rows.map(toRevision)
+    },
+
+    async find(articleId, version) {
+      const row = await db
+        .selectFrom('article_revisions')
+        .selectAll()
+        .where('article_id', '=', articleId)
+        .where('version', '=', version)
+        .executeTakeFirst()
+      return row && toRevision(row)
+    },
+  }
+}
