@@ -5,6 +5,7 @@ import { describeFatal } from '../main.js'
 import { runDemo } from './commands/demo.js'
 import { runImport } from './commands/import.js'
 import { runServe } from './commands/serve.js'
+import { runUserAdd, runUserPassword } from './commands/user.js'
 
 /** Exit codes: 0 done, 1 failed, 2 the command line was wrong. */
 export const EXIT_USAGE = 2
@@ -83,6 +84,25 @@ export function buildProgram(): Command {
         }),
       ),
     )
+
+  const user = program.command('user').description('manage newsroom accounts')
+  user
+    .command('add')
+    .description('create an account and print its password')
+    .argument('<email>', "the person's email address, their sign-in name")
+    .requiredOption('--role <role>', 'contributor, editor or admin')
+    .option(
+      '--name <name>',
+      'their name as it appears in bylines (default: the part of the email before @)',
+    )
+    .action((email: string, options: { role: string; name?: string }) =>
+      withContext((ctx) => runUserAdd(ctx, email, options)),
+    )
+  user
+    .command('password')
+    .description('set a new password for an account, print it, and sign out its sessions')
+    .argument('<email>')
+    .action((email: string) => withContext((ctx) => runUserPassword(ctx, email)))
 
   program
     .command('migrate')

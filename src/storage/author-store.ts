@@ -17,6 +17,16 @@ export function createAuthorStore(db: Kysely<Database>, clock: Clock): AuthorSto
       return db.selectFrom('authors').select(COLUMNS).where('slug', 'in', slugs).execute()
     },
 
+    async listNames(limit) {
+      const rows = await db
+        .selectFrom('authors')
+        .select('name')
+        .orderBy('name')
+        .limit(limit)
+        .execute()
+      return rows.map((row) => row.name)
+    },
+
     async insert(author: Author) {
       const now = toDbTime(clock.now())
       await db

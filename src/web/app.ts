@@ -5,6 +5,8 @@ import { createProblemSender, errorsPlugin } from './plugins/errors.js'
 import { createPageRenderer, renderPlugin } from './plugins/render.js'
 import { securityHeaders, securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticAssetsPlugin } from './plugins/static-assets.js'
+import type { AdminDeps } from './admin/deps.js'
+import { newsroom } from './admin/index.js'
 import type { PublicDeps } from './public/deps.js'
 import { publicSite } from './public/index.js'
 import type { SiteInfo } from './ui/site.js'
@@ -20,7 +22,7 @@ export interface AppDeps {
     | 'logRequests'
     | 'trustProxy'
   >
-  services: PublicDeps['services']
+  services: PublicDeps['services'] & AdminDeps['services']
 }
 
 export interface AppOptions {
@@ -59,6 +61,12 @@ export async function buildApp(
   await app.register(errorsPlugin, { sendProblem })
   await app.register(staticAssetsPlugin, { assets })
   await app.register(publicSite, { services, site })
+  await app.register(newsroom, {
+    prefix: '/admin',
+    services,
+    site,
+    secureCookies: config.siteUrl.startsWith('https:'),
+  })
   return app
 }
 
@@ -75,5 +83,7 @@ function siteInfo(config: AppDeps['config'], assets: Map<string, Asset>): SiteIn
     timeZone: config.siteTimeZone,
     stylesheet: assetPath('site.css'),
     favicon: assetPath('favicon.svg'),
+    adminStylesheet: assetPath('admin.css'),
+    adminScript: assetPath('admin.js'),
   }
 }

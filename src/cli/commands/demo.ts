@@ -5,6 +5,8 @@ import type { AppContext } from '../../context.js'
 import { formatDateLine, parseDateLine } from '../../text/article-text/date-line.js'
 import { zonedDate, type CalendarDate } from '../../text/dates.js'
 import { slugify } from '../../text/slug.js'
+import { createDemoAccounts } from './demo-accounts.js'
+import { COMMAND_LINE } from '../../domain/access/policy.js'
 
 /** The demo articles and their manifest, beside src/ and dist/. */
 const DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url))
@@ -57,6 +59,7 @@ export async function runDemo(
       tags: entry.tags,
     })
   }
+  if ((await services.accounts.listUsers(COMMAND_LINE)).length === 0) await createDemoAccounts(ctx)
   for (const author of manifest.authors) {
     await services.authors.setBio(slugify(author.name), author.bio)
   }

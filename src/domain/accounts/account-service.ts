@@ -153,12 +153,13 @@ export function createAccountService({
       await stores.transaction(async (tx) => {
         await tx.sessions.delete(session.id)
         const user = await tx.users.findById(session.userId)
-        if (user)
+        if (user) {
           await recordAudit(tx.audit, deps, {
             actor: actorOf(user),
             action: 'logout',
             subject: user.email,
           })
+        }
       })
     },
 

@@ -81,8 +81,9 @@ export function createArticleImporter({
 
         if (existing) {
           const current = await recordOf(tx, existing)
-          if (!hasWriterChanges(current, fields))
+          if (!hasWriterChanges(current, fields)) {
             return { action: 'unchanged', article: existing, report }
+          }
           const record = {
             ...current,
             ...fields,

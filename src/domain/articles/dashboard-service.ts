@@ -54,8 +54,9 @@ export function createDashboardService({ stores }: { stores: UnitOfWork }) {
         }
         const total = await stores.articles.countForNewsroom(filter)
         const pageCount = Math.max(1, Math.ceil(total / PER_PAGE))
-        if (query.page > pageCount)
+        if (query.page > pageCount) {
           throw new NotFoundError('page_not_found', `There is no page ${query.page}.`)
+        }
         const items = await stores.articles.listForNewsroom(filter, {
           limit: PER_PAGE,
           offset: (query.page - 1) * PER_PAGE,

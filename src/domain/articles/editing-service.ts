@@ -146,8 +146,9 @@ export function createEditingService({ stores, ...deps }: { stores: UnitOfWork }
         const article = await editableArticle(tx, actor, id)
         await assertCurrentVersion(tx, article, baseVersion)
         const revision = await tx.revisions.find(id, version)
-        if (!revision)
+        if (!revision) {
           throw new NotFoundError('revision_not_found', `There is no version ${version}.`)
+        }
         const sections = await tx.sections.list()
         const section = sections.find((s) => s.name === revision.fields.section) ?? article.section
         const fields = await resolveInput(

@@ -41,8 +41,9 @@ export function createWorkflowService({ stores, ...deps }: { stores: UnitOfWork 
         )
       }
       const status = nextStatus(article.status, transition)
-      if (request.baseVersion !== undefined)
+      if (request.baseVersion !== undefined) {
         await assertCurrentVersion(tx, article, request.baseVersion)
+      }
       const now = clock.now()
       const record = {
         ...(await recordOf(tx, article)),

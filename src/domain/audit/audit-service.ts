@@ -13,8 +13,9 @@ export function createAuditService({ stores }: { stores: UnitOfWork }) {
       authorize(actor, 'audit:view')
       const total = await stores.audit.count()
       const pageCount = Math.max(1, Math.ceil(total / perPage))
-      if (page < 1 || page > pageCount)
+      if (page < 1 || page > pageCount) {
         throw new NotFoundError('page_not_found', `There is no page ${page}.`)
+      }
       const items = await stores.audit.list({ limit: perPage, offset: (page - 1) * perPage })
       return { items, page, perPage, total, pageCount }
     },

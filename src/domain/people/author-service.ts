@@ -15,6 +15,9 @@ export function createAuthorService({ stores }: { stores: UnitOfWork }) {
     /** The author with this slug; throws NotFoundError when there is none. */
     getBySlug,
 
+    /** Names to suggest for bylines. */
+    listNames: (): Promise<string[]> => stores.authors.listNames(2000),
+
     /** Replaces an author's biography. */
     async setBio(slug: string, bio: string): Promise<Author> {
       const trimmed = bio.trim()

@@ -97,8 +97,9 @@ export function createSectionService({
       return stores.transaction(async (tx) => {
         const sections = await tx.sections.list()
         const index = sections.findIndex((section) => section.slug === slug)
-        if (index < 0)
+        if (index < 0) {
           throw new NotFoundError('section_not_found', `There is no section "${slug}".`)
+        }
         const target = direction === 'up' ? index - 1 : index + 1
         const moving = sections[index]
         const other = sections[target]

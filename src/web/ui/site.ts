@@ -10,6 +10,8 @@ export interface SiteInfo {
   timeZone: string
   stylesheet: string
   favicon: string
+  adminStylesheet: string
+  adminScript: string
 }
 
 export const SiteContext = createContext<SiteInfo | undefined>(undefined)

@@ -18,5 +18,5 @@ export const tagPath = (slug: string): string => `/tags/${slug}`
 
 /** A listing's path for a page number; page 1 has no query string. */
 export function pagePath(path: string, page: number): string {
-  return page <= 1 ? path : `${path}?page=${page}`
+  return page <= 1 ? path : `${path}${path.includes('?') ? '&' : '?'}page=${page}`
 }

@@ -1,0 +1,1 @@
+// Newsroom enhancements: see below.

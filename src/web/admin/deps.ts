@@ -1,0 +1,26 @@
+import type { AccountService } from '../../domain/accounts/account-service.js'
+import type { ArticleService } from '../../domain/articles/article-service.js'
+import type { DashboardService } from '../../domain/articles/dashboard-service.js'
+import type { EditingService } from '../../domain/articles/editing-service.js'
+import type { WorkflowService } from '../../domain/articles/workflow-service.js'
+import type { AuditService } from '../../domain/audit/audit-service.js'
+import type { AuthorService } from '../../domain/people/author-service.js'
+import type { SectionService } from '../../domain/sections/section-service.js'
+import type { SiteInfo } from '../ui/site.js'
+
+/** What the newsroom needs: its services and the site's settings. */
+export interface AdminDeps {
+  services: {
+    accounts: AccountService
+    articles: ArticleService
+    authors: AuthorService
+    dashboard: DashboardService
+    editing: EditingService
+    workflow: WorkflowService
+    sections: SectionService
+    audit: AuditService
+  }
+  site: SiteInfo
+  /** Cookies get the Secure flag when the site is served over HTTPS. */
+  secureCookies: boolean
+}

@@ -1,0 +1,106 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../../domain/errors.js'
+import { isCsrfValid } from './session.js'
+
+/** A parsed urlencoded form: repeated names give arrays. */
+export type FormValues = Record<string, string | string[] | undefined>
+
+export function formOf(request: FastifyRequest): FormValues {
+  const body = request.body
+  return body && typeof body === 'object' ? (body as FormValues) : {}
+}
+
+/** One field's value: the first if repeated, '' if absent. Line endings become \n. */
+export function text(form: FormValues, name: string): string {
+  const value = form[name]
+  const first = Array.isArray(value) ? value[0] : value
+  return (first ?? '').replace(/\r\n?/g, '\n')
+}
+
+/** Every value of a repeated field, blanks dropped. */
+export function texts(form: FormValues, name: string): string[] {
+  const value = form[name]
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value]
+  return list.map((item) => item.replace(/\r\n?/g, '\n').trim()).filter((item) => item !== '')
+}
+
+/** What went wrong with a form, for re-rendering it with the user's values. */
+export interface FormProblem {
+  status: number
+  message: string
+  field?: string
+  error?: unknown
+}
+
+export const CSRF_PROBLEM: FormProblem = {
+  status: 403,
+  message:
+    'This form had expired, or was sent from another site, so nothing was saved. Everything you typed is still here: check it and send it again.',
+}
+
+/** The status and words for a domain error; undefined for anything else (a bug: a 500). */
+export function problemOf(error: unknown): FormProblem | undefined {
+  if (!(error instanceof DomainError)) return undefined
+  const status =
+    error instanceof ValidationError
+      ? 422
+      : error instanceof ConflictError
+        ? 409
+        : error instanceof ForbiddenError
+          ? 403
+          : error instanceof NotFoundError
+            ? 404
+            : error instanceof UnauthenticatedError
+              ? 401
+              : error instanceof TooManyRequestsError
+                ? 429
+                : 400
+  return { status, message: error.message, field: error.field, error }
+}
+
+/**
+ * Runs a form's action after checking its CSRF token. A bad token or a domain
+ * error re-renders the form, through `render`, with the user's values intact.
+ */
+export async function handleForm(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  {
+    run,
+    render,
+  }: {
+    run: () => Promise<FastifyReply>
+    render: (problem: FormProblem) => FastifyReply | Promise<FastifyReply>
+  },
+): Promise<FastifyReply> {
+  if (!isCsrfValid(request, formOf(request)._csrf)) return render(CSRF_PROBLEM)
+  try {
+    return await run()
+  } catch (error) {
+    const problem = problemOf(error)
+    if (!problem) throw error
+    if (error instanceof TooManyRequestsError) {
+      reply.header('retry-after', String(error.retryAfterSeconds))
+    }
+    return render(problem)
+  }
+}
+
+/** A safe place to go back to after signing in: a newsroom path, never another site. */
+export function safeNext(value: string): string {
+  return /^\/admin(?:\/[\w\-/.?=&%]*)?$/.test(value) && !value.includes('//') ? value : '/admin'
+}
+
+/** A query-string parameter as a string; '' when absent or repeated. */
+export function queryParam(request: FastifyRequest, name: string): string {
+  const value = (request.query as Record<string, unknown> | undefined)?.[name]
+  return typeof value === 'string' ? value : ''
+}

@@ -1,0 +1,254 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import { can } from '../../../domain/access/policy.js'
+import type { Article } from '../../../domain/articles/article.js'
+import { StaleEditError } from '../../../domain/articles/article-writes.js'
+import {
+  availableTransitions,
+  isTransition,
+  TRANSITIONS,
+} from '../../../domain/articles/workflow.js'
+import { NotFoundError } from '../../../domain/errors.js'
+import { renderMarkdown } from '../../../text/markdown.js'
+import { actorFor } from '../actor.js'
+import type { AdminDeps } from '../deps.js'
+import {
+  inputFromValues,
+  parseLocalTime,
+  valuesFromArticle,
+  valuesFromForm,
+  type EditorValues,
+} from '../editor-values.js'
+import { formOf, handleForm, queryParam, text, type FormProblem } from '../forms.js'
+import { EditorPage } from '../views/editor-page.js'
+import { DeletePage } from '../views/delete-page.js'
+
+const idParams = z.object({
+  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+})
+
+/** The article id from the URL; anything that cannot be one is simply not found. */
+function articleId(request: FastifyRequest): string {
+  const parsed = idParams.safeParse(request.params)
+  if (!parsed.success) throw new NotFoundError('article_not_found', 'There is no such article.')
+  return parsed.data.id
+}
+
+const SAVED_NOTICES: Record<string, string> = {
+  save: 'Saved.',
+  ...Object.fromEntries(
+    Object.entries(TRANSITIONS).map(([name, rule]) => [name, `Saved. ${rule.label}: done.`]),
+  ),
+}
+
+export async function articleRoutes(app: FastifyInstance, { services, site }: AdminDeps) {
+  const { editing, workflow } = services
+
+  async function renderEditor(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    {
+      article,
+      values,
+      problem,
+      previewHtml,
+      notice,
+    }: {
+      article?: Article
+      values: EditorValues
+      problem?: FormProblem
+      previewHtml?: string
+      notice?: string
+    },
+  ): Promise<FastifyReply> {
+    const actor = actorFor(request)
+    const [sections, authorNames] = await Promise.all([
+      services.sections.list(),
+      services.authors.listNames(),
+    ])
+    const conflict = problem?.error instanceof StaleEditError ? problem.error : undefined
+    // After a conflict the form carries the current version, so saving again is a deliberate overwrite.
+    const shownValues = conflict ? { ...values, version: conflict.current.version } : values
+    const shownArticle = conflict?.current ?? article
+    return reply.admin(
+      <EditorPage
+        article={shownArticle}
+        values={shownValues}
+        sections={sections}
+        authorNames={authorNames}
+        transitions={shownArticle ? availableTransitions(actor, shownArticle) : ['submit']}
+        canEdit={shownArticle ? editing.canEdit(actor, shownArticle) : true}
+        canDelete={can(actor, 'articles:delete')}
+        problem={problem}
+        previewHtml={previewHtml}
+        conflict={conflict}
+        notice={notice}
+      />,
+      {
+        title: shownArticle?.headline || 'New article',
+        area: shownArticle ? undefined : 'new',
+        status: problem?.status,
+      },
+    )
+  }
+
+  const preview = (values: EditorValues) =>
+    renderMarkdown(values.body, { dateline: values.dateline.trim() })
+
+  app.get('/articles/new', async (request, reply) => {
+    const [first] = await services.sections.list()
+    const values: EditorValues = {
+      headline: '',
+      standfirst: '',
+      dateline: '',
+      body: '',
+      keyPoints: '',
+      section: first?.slug ?? '',
+      bylines: request.user ? [request.user.displayName] : [],
+      tags: '',
+      slug: '',
+      version: 0,
+      correction: '',
+      scheduledFor: '',
+    }
+    return renderEditor(request, reply, { values })
+  })
+
+  app.post('/articles', async (request, reply) => {
+    const values = valuesFromForm(formOf(request))
+    const intent = text(formOf(request), 'intent') || 'save'
+    if (intent === 'preview') {
+      return renderEditor(request, reply, { values, previewHtml: preview(values) })
+    }
+    return handleForm(request, reply, {
+      run: async () => {
+        const actor = actorFor(request)
+        const article = await editing.createDraft(actor, inputFromValues(values))
+        if (intent === 'submit') {
+          await workflow.transition(actor, article.id, {
+            transition: 'submit',
+            baseVersion: article.version,
+          })
+        }
+        return reply.redirect(
+          `/admin/articles/${article.id}?saved=${intent === 'submit' ? 'submit' : 'save'}`,
+          303,
+        )
+      },
+      render: (problem) => renderEditor(request, reply, { values, problem }),
+    })
+  })
+
+  app.get('/articles/:id', async (request, reply) => {
+    const article = await editing.get(actorFor(request), articleId(request))
+    const saved = queryParam(request, 'saved')
+    return renderEditor(request, reply, {
+      article,
+      values: valuesFromArticle(article, site.timeZone),
+      notice: SAVED_NOTICES[saved],
+    })
+  })
+
+  app.post('/articles/:id', async (request, reply) => {
+    const id = articleId(request)
+    const form = formOf(request)
+    const values = valuesFromForm(form)
+    const intent = text(form, 'intent') || 'save'
+    const actor = actorFor(request)
+    let article = await editing.get(actor, id)
+    if (intent === 'preview') {
+      return renderEditor(request, reply, { article, values, previewHtml: preview(values) })
+    }
+    return handleForm(request, reply, {
+      run: async () => {
+        if (intent !== 'save' && !isTransition(intent)) {
+          throw new NotFoundError(
+            'unknown_action',
+            `"${intent}" is not something the editor can do.`,
+          )
+        }
+        // The writer's changes are saved first, so that "Publish" publishes what is on screen.
+        if (editing.canEdit(actor, article)) {
+          article = await editing.save(actor, id, inputFromValues(values), {
+            baseVersion: values.version,
+            correction: values.correction,
+          })
+        }
+        if (isTransition(intent)) {
+          const at =
+            intent === 'schedule' ? parseLocalTime(values.scheduledFor, site.timeZone) : undefined
+          article = await workflow.transition(actor, id, {
+            transition: intent,
+            baseVersion: article.version,
+            at,
+          })
+        }
+        return reply.redirect(`/admin/articles/${id}?saved=${intent}`, 303)
+      },
+      // A save may have gone through before a later step failed: show the version now current.
+      render: (problem) =>
+        renderEditor(request, reply, {
+          article,
+          values: { ...values, version: article.version },
+          problem,
+        }),
+    })
+  })
+
+  app.get('/articles/:id/delete', async (request, reply) => {
+    const article = await editing.get(actorFor(request), articleId(request))
+    return reply.admin(<DeletePage article={article} />, { title: `Delete ${article.headline}` })
+  })
+
+  app.post('/articles/:id/delete', async (request, reply) => {
+    const id = articleId(request)
+    const article = await editing.get(actorFor(request), id)
+    return handleForm(request, reply, {
+      run: async () => {
+        await editing.remove(actorFor(request), id)
+        return reply.redirect('/admin?deleted=1', 303)
+      },
+      render: (problem) =>
+        reply.admin(<DeletePage article={article} problem={problem} />, {
+          title: 'Delete',
+          status: problem.status,
+        }),
+    })
+  })
+
+  // Progressive enhancement: the editor's script saves drafts as the writer types.
+  app.post('/articles/:id/autosave', async (request, reply) => {
+    const id = articleId(request)
+    const values = valuesFromForm(formOf(request))
+    return handleForm(request, reply, {
+      run: async () => {
+        const actor = actorFor(request)
+        const current = await editing.get(actor, id)
+        if (current.status === 'published') {
+          return reply
+            .code(409)
+            .send({ ok: false, message: 'Published articles are saved by hand only.' })
+        }
+        const article = await editing.save(actor, id, inputFromValues(values), {
+          baseVersion: values.version,
+        })
+        return reply.send({
+          ok: true,
+          version: article.version,
+          savedAt: article.updatedAt.toISOString(),
+        })
+      },
+      render: (problem) => reply.code(problem.status).send({ ok: false, message: problem.message }),
+    })
+  })
+
+  // Live preview for the editor's script: the same renderer as the public page.
+  app.post('/preview', async (request, reply) => {
+    const values = valuesFromForm(formOf(request))
+    return handleForm(request, reply, {
+      run: async () => reply.type('text/html; charset=utf-8').send(preview(values)),
+      render: (problem) =>
+        reply.code(problem.status).type('text/plain; charset=utf-8').send(problem.message),
+    })
+  })
+}

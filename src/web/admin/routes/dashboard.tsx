@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify'
+import { z } from 'zod'
+import { ARTICLE_STATUSES } from '../../../domain/articles/article.js'
+import { actorFor } from '../actor.js'
+import type { AdminDeps } from '../deps.js'
+import { DashboardPage } from '../views/dashboard-page.js'
+
+const query = z.object({
+  status: z.enum(ARTICLE_STATUSES).optional().catch(undefined),
+  section: z.string().max(60).optional().catch(undefined),
+  q: z.string().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+})
+
+export async function dashboardRoutes(app: FastifyInstance, { services }: AdminDeps) {
+  app.get('/', async (request, reply) => {
+    const params = query.parse(request.query ?? {})
+    const sections = await services.sections.list()
+    const section = sections.find((s) => s.slug === params.section)
+    const dashboardQuery = {
+      status: params.status,
+      sectionId: section?.id,
+      headline: params.q?.trim() || undefined,
+      page: params.page,
+    }
+    const dashboard = await services.dashboard.load(actorFor(request), dashboardQuery)
+    const filters = {
+      status: params.status,
+      section: section?.slug ?? '',
+      headline: params.q?.trim() ?? '',
+    }
+    return reply.admin(
+      <DashboardPage
+        dashboard={dashboard}
+        sections={sections}
+        filters={filters}
+        query={dashboardQuery}
+      />,
+      {
+        title: 'Dashboard',
+        area: 'dashboard',
+      },
+    )
+  })
+}

@@ -1,0 +1,107 @@
+import type { ComponentChildren } from 'preact'
+import { can } from '../../../domain/access/policy.js'
+import { actorOf } from '../../../domain/accounts/account-service.js'
+import { useSite } from '../../ui/site.js'
+import { useAdmin } from '../admin-context.js'
+
+/** The hidden field every state-changing form carries. */
+export function CsrfField() {
+  const { csrf } = useAdmin()
+  return <input type="hidden" name="_csrf" value={csrf} />
+}
+
+export interface AdminMeta {
+  title: string
+  /** Which item of the newsroom navigation is current. */
+  area?: 'dashboard' | 'new' | 'users' | 'sections' | 'audit' | 'account'
+}
+
+function NavLink({
+  href,
+  current,
+  children,
+}: {
+  href: string
+  current: boolean
+  children: ComponentChildren
+}) {
+  return (
+    <li>
+      <a href={href} aria-current={current ? 'page' : undefined}>
+        {children}
+      </a>
+    </li>
+  )
+}
+
+/** The newsroom's page: its own header and navigation, no public chrome. */
+export function AdminLayout({ meta, children }: { meta: AdminMeta; children: ComponentChildren }) {
+  const site = useSite()
+  const { user } = useAdmin()
+  const actor = user && actorOf(user)
+  return (
+    <html lang={site.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${meta.title} · Newsroom · ${site.name}`}</title>
+        <link rel="stylesheet" href={site.adminStylesheet} />
+        <link rel="icon" href={site.favicon} type="image/svg+xml" />
+        <script src={site.adminScript} defer />
+      </head>
+      <body class="admin">
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="admin-header">
+          <a class="brand" href="/admin">
+            {site.name} <span>Newsroom</span>
+          </a>
+          {actor && (
+            <nav aria-label="Newsroom">
+              <ul>
+                <NavLink href="/admin" current={meta.area === 'dashboard'}>
+                  Dashboard
+                </NavLink>
+                <NavLink href="/admin/articles/new" current={meta.area === 'new'}>
+                  New article
+                </NavLink>
+                {can(actor, 'users:manage') && (
+                  <NavLink href="/admin/users" current={meta.area === 'users'}>
+                    Users
+                  </NavLink>
+                )}
+                {can(actor, 'sections:manage') && (
+                  <NavLink href="/admin/sections" current={meta.area === 'sections'}>
+                    Sections
+                  </NavLink>
+                )}
+                {can(actor, 'audit:view') && (
+                  <NavLink href="/admin/audit" current={meta.area === 'audit'}>
+                    Audit log
+                  </NavLink>
+                )}
+                <NavLink href="/admin/account" current={meta.area === 'account'}>
+                  {user.displayName}
+                </NavLink>
+                <li>
+                  <a href="/">View site</a>
+                </li>
+              </ul>
+              <form method="post" action="/admin/logout" class="inline">
+                <CsrfField />
+                <button type="submit" class="link">
+                  Sign out
+                </button>
+              </form>
+            </nav>
+          )}
+        </header>
+        <main id="main" class="admin-main">
+          {children}
+        </main>
+      </body>
+    </html>
+  )
+}

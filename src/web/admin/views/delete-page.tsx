@@ -1,0 +1,22 @@
+import type { Article } from '../../../domain/articles/article.js'
+import type { FormProblem } from '../forms.js'
+import { CsrfField } from './admin-layout.js'
+import { ProblemBanner } from './form-parts.js'
+
+/** A confirmation step, so that deleting works without JavaScript and never by one stray click. */
+export function DeletePage({ article, problem }: { article: Article; problem?: FormProblem }) {
+  return (
+    <div class="narrow">
+      <h1>Delete “{article.headline}”?</h1>
+      <ProblemBanner problem={problem} />
+      <p>The article and its history will be gone for good. This cannot be undone.</p>
+      <form method="post" action={`/admin/articles/${article.id}/delete`} class="inline-actions">
+        <CsrfField />
+        <button type="submit" class="danger">
+          Delete the article
+        </button>
+        <a href={`/admin/articles/${article.id}`}>Keep it</a>
+      </form>
+    </div>
+  )
+}

@@ -1,0 +1,54 @@
+import type { ComponentChildren } from 'preact'
+import type { FormProblem } from '../forms.js'
+
+/** The banner at the top of a form that went wrong: announced to screen readers at once. */
+export function ProblemBanner({ problem }: { problem: FormProblem | undefined }) {
+  if (!problem) return null
+  return (
+    <div class="problem" role="alert">
+      <p>{problem.message}</p>
+    </div>
+  )
+}
+
+/** A labelled field whose error, when it is the field at fault, sits beside it. */
+export function Field({
+  id,
+  label,
+  hint,
+  problem,
+  children,
+}: {
+  id: string
+  label: string
+  hint?: string
+  problem?: FormProblem | undefined
+  children: ComponentChildren
+}) {
+  const error = problem?.field === id ? problem.message : undefined
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {children}
+    </div>
+  )
+}
+
+/** aria-describedby for a field's hint and error, as Field renders them. */
+export function describedBy(
+  id: string,
+  { hint, problem }: { hint?: boolean; problem?: FormProblem },
+): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', problem?.field === id ? `${id}-error` : ''].filter(Boolean)
+  return ids.length > 0 ? ids.join(' ') : undefined
+}
