@@ -39,6 +39,16 @@ export function ArticlePage({ article, bodyHtml, more, briefs }: ArticlePageProp
                 {' · '}Updated <DateTime date={article.updatedAt} withTime />
               </>
             )}
+            {article.corrections.length > 0 && (
+              <>
+                {' · '}
+                <a href="#corrections">
+                  {article.corrections.length === 1
+                    ? 'Corrected'
+                    : `${article.corrections.length} corrections`}
+                </a>
+              </>
+            )}
           </p>
         </header>
 
@@ -54,6 +64,21 @@ export function ArticlePage({ article, bodyHtml, more, briefs }: ArticlePageProp
         )}
 
         <TrustedHtml class="story-body" html={bodyHtml} />
+
+        {article.corrections.length > 0 && (
+          <aside class="corrections" id="corrections" aria-labelledby="corrections-title">
+            <h2 id="corrections-title">
+              {article.corrections.length === 1 ? 'Correction' : 'Corrections'}
+            </h2>
+            <ul>
+              {article.corrections.map((correction) => (
+                <li key={correction.id}>
+                  <DateTime date={correction.createdAt} withTime />: {correction.note}
+                </li>
+              ))}
+            </ul>
+          </aside>
+        )}
 
         <footer class="story-footer">
           {article.bylines.length > 0 && (
