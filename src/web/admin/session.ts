@@ -38,7 +38,9 @@ export function rotateCsrfToken(reply: FastifyReply, secure: boolean): string {
   reply.setCookie(CSRF_COOKIE, token, {
     path: COOKIE_PATH,
     httpOnly: true,
-    sameSite: 'strict',
+    // Lax, not Strict: a link into the newsroom from elsewhere must not mint a new token and
+    // so break the forms open in other tabs. Cross-site POSTs still arrive without it.
+    sameSite: 'lax',
     secure,
   })
   return token
