@@ -7,6 +7,8 @@ import { createEditingService } from './domain/articles/editing-service.js'
 import { createWorkflowService } from './domain/articles/workflow-service.js'
 import { createAuditService } from './domain/audit/audit-service.js'
 import { systemClock, type Clock } from './domain/clock.js'
+import { createCommentService } from './domain/comments/comment-service.js'
+import { createSettingsService } from './domain/settings/settings-service.js'
 import { uuidv7, type IdGenerator } from './domain/ids.js'
 import { createAuthorService } from './domain/people/author-service.js'
 import { createSectionService } from './domain/sections/section-service.js'
@@ -37,7 +39,10 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   const stores = createUnitOfWork(database.db, clock)
   const deps = { stores, clock, newId }
 
+  const settings = createSettingsService(deps)
   const services = {
+    settings,
+    comments: createCommentService({ ...deps, settings }),
     sections: createSectionService(deps),
     authors: createAuthorService({ stores }),
     tags: createTagService({ stores }),

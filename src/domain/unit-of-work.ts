@@ -2,6 +2,8 @@ import type { LoginFailureStore, SessionStore, UserStore } from './accounts/acco
 import type { ArticleStore } from './articles/article-store.js'
 import type { RevisionStore } from './articles/revision.js'
 import type { AuditStore } from './audit/audit.js'
+import type { BanStore, CommentStore } from './comments/comment-store.js'
+import type { SettingsStore } from './settings/settings-store.js'
 import type { AuthorStore } from './people/author-store.js'
 import type { SectionStore } from './sections/section-store.js'
 import type { TagStore } from './tags/tag-store.js'
@@ -17,6 +19,9 @@ export interface Stores {
   sessions: SessionStore
   loginFailures: LoginFailureStore
   audit: AuditStore
+  comments: CommentStore
+  bans: BanStore
+  settings: SettingsStore
 }
 
 /**

@@ -13,6 +13,7 @@ import type {
   NewsroomFilter,
   PublishedFilter,
 } from '../domain/articles/article-store.js'
+import type { ArticleCommentMode } from '../domain/comments/comment-policy.js'
 import type { AuthorRef } from '../domain/people/author.js'
 import type { TagRef } from '../domain/tags/tag.js'
 import { fromDbCount, fromDbTime, fromNullableDbTime, toDbTime } from './dialect.js'
@@ -56,6 +57,7 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
       createdAt: fromDbTime(row.created_at),
       updatedAt: fromDbTime(row.updated_at),
       createdBy: row.created_by,
+      commentMode: row.comment_mode as ArticleCommentMode,
       corrections,
       version: row.version,
     }
@@ -389,6 +391,7 @@ function toRow(record: ArticleRecord) {
     import_key: record.importKey,
     created_by: record.createdBy,
     scheduled_for: record.scheduledFor ? toDbTime(record.scheduledFor) : null,
+    comment_mode: record.commentMode,
   }
 }
 

@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } f
 import type { DialectName } from './dialect.js'
 import * as createContent from './migrations/2026-11-28T0800_create-content.js'
 import * as addNewsroom from './migrations/2026-11-28T1000_add-newsroom.js'
+import * as addComments from './migrations/2026-11-28T1200_add-comments.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -12,6 +13,7 @@ interface MigrationModule {
 const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-11-28T0800_create-content': createContent,
   '2026-11-28T1000_add-newsroom': addNewsroom,
+  '2026-11-28T1200_add-comments': addComments,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */

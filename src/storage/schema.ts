@@ -52,6 +52,7 @@ export interface ArticleTable {
   import_key: string | null
   created_by: string | null
   scheduled_for: NullableTime
+  comment_mode: string
 }
 
 export interface ArticleAuthorTable {
@@ -124,6 +125,34 @@ export interface AuditEventTable {
   details: string
 }
 
+export interface CommentTable {
+  id: string
+  article_id: string
+  parent_id: string | null
+  author_name: string
+  body: string
+  status: string
+  created_at: Time
+  moderated_at: NullableTime
+  moderated_by: string | null
+  email_hash: string | null
+  network_hash: string
+  body_hash: string
+}
+
+export interface CommentBanTable {
+  id: string
+  kind: string
+  value_hash: string
+  created_at: Time
+  created_by: string
+}
+
+export interface SiteSettingTable {
+  key: string
+  value: string
+}
+
 export interface Database {
   sections: SectionTable
   authors: AuthorTable
@@ -137,6 +166,9 @@ export interface Database {
   article_revisions: ArticleRevisionTable
   corrections: CorrectionTable
   audit_events: AuditEventTable
+  comments: CommentTable
+  comment_bans: CommentBanTable
+  site_settings: SiteSettingTable
 }
 
 export type ArticleRow = Selectable<ArticleTable>

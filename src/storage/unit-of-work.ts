@@ -3,6 +3,8 @@ import type { Clock } from '../domain/clock.js'
 import type { Stores, UnitOfWork } from '../domain/unit-of-work.js'
 import { createArticleStore } from './article-store.js'
 import { createAuditStore } from './audit-store.js'
+import { createBanStore, createCommentStore } from './comment-store.js'
+import { createSettingsStore } from './settings-store.js'
 import { createRevisionStore } from './revision-store.js'
 import { createLoginFailureStore, createSessionStore } from './session-store.js'
 import { createUserStore } from './user-store.js'
@@ -22,6 +24,9 @@ function createStores(db: Kysely<Database>, clock: Clock): Stores {
     sessions: createSessionStore(db),
     loginFailures: createLoginFailureStore(db),
     audit: createAuditStore(db),
+    comments: createCommentStore(db),
+    bans: createBanStore(db),
+    settings: createSettingsStore(db),
   }
 }
 

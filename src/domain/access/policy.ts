@@ -25,11 +25,18 @@ export type Permission =
   | 'sections:manage'
   | 'settings:manage'
   | 'audit:view'
+  | 'comments:moderate'
 
 /** The whole grant table: every authorization decision starts here. */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   contributor: new Set(['articles:create']),
-  editor: new Set(['articles:create', 'articles:edit-any', 'articles:publish', 'articles:delete']),
+  editor: new Set([
+    'articles:create',
+    'articles:edit-any',
+    'articles:publish',
+    'articles:delete',
+    'comments:moderate',
+  ]),
   admin: new Set([
     'articles:create',
     'articles:edit-any',
@@ -39,6 +46,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'sections:manage',
     'settings:manage',
     'audit:view',
+    'comments:moderate',
   ]),
 }
 

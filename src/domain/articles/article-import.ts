@@ -109,6 +109,7 @@ export function createArticleImporter({
           // An imported story was last touched when it was published, not when it was imported.
           updatedAt: publish && date ? publishedAt : now,
           createdBy: null,
+          commentMode: 'default',
           version: 1,
           importKey,
         })

@@ -1,3 +1,4 @@
+import type { ArticleCommentMode } from '../comments/comment-policy.js'
 import type { Article, ArticleStatus, ArticleSummary, Correction } from './article.js'
 
 /** A new or changed article, with its relations as ids in order. */
@@ -18,6 +19,7 @@ export interface ArticleRecord {
   createdAt: Date
   updatedAt: Date
   createdBy: string | null
+  commentMode: ArticleCommentMode
   version: number
   /** Identity of imported text, so that importing it again updates the article. Written on insert only. */
   importKey: string | null

@@ -3,6 +3,7 @@
 // import use cases.
 import { slugify, isSlug } from '../../text/slug.js'
 import type { Actor } from '../access/policy.js'
+import { ARTICLE_COMMENT_MODES, type ArticleCommentMode } from '../comments/comment-policy.js'
 import type { Clock } from '../clock.js'
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js'
 import { findOrCreateNamed } from '../find-or-create-named.js'
@@ -29,6 +30,8 @@ export interface ArticleInput extends ArticleContent {
   tags: string[]
   /** '' to derive one from the headline. */
   slug: string
+  /** Absent: leave as it is (a new article takes the site's rule). */
+  commentMode?: ArticleCommentMode
 }
 
 export interface WriteDeps {
@@ -91,7 +94,8 @@ export async function resolveInput(
     | 'sectionId'
     | 'authorIds'
     | 'tagIds'
-  >
+  > &
+    Partial<Pick<ArticleRecord, 'commentMode'>>
 > {
   const content: ArticleContent = {
     headline: input.headline.trim(),
@@ -127,6 +131,15 @@ export async function resolveInput(
     maxLength: MAX_TAG_NAME_LENGTH,
     create: (name, slug) => ({ id: newId(), slug, name }),
   })
+  if (input.commentMode !== undefined && !ARTICLE_COMMENT_MODES.includes(input.commentMode)) {
+    throw new ValidationError(
+      'invalid_comment_mode',
+      'Comments are the site default, open or closed.',
+      {
+        field: 'commentMode',
+      },
+    )
+  }
   const slug = await chooseSlug(stores, input.slug.trim(), content.headline, articleId)
   return {
     ...content,
@@ -134,6 +147,8 @@ export async function resolveInput(
     sectionId: section.id,
     authorIds: authors.map((a) => a.id),
     tagIds: tags.map((t) => t.id),
+    // Absent, not undefined: spread over a record, it must leave the article's choice alone.
+    ...(input.commentMode !== undefined && { commentMode: input.commentMode }),
   }
 }
 
@@ -181,13 +196,16 @@ const WRITER_FIELDS = [
   'sectionId',
   'authorIds',
   'tagIds',
+  'commentMode',
 ] as const
 
 export function hasWriterChanges(
   current: ArticleRecord,
-  next: Pick<ArticleRecord, (typeof WRITER_FIELDS)[number]>,
+  next: Partial<Pick<ArticleRecord, (typeof WRITER_FIELDS)[number]>>,
 ): boolean {
-  return WRITER_FIELDS.some((key) => JSON.stringify(current[key]) !== JSON.stringify(next[key]))
+  return WRITER_FIELDS.some(
+    (key) => key in next && JSON.stringify(current[key]) !== JSON.stringify(next[key]),
+  )
 }
 
 /** The stored record of an article as it stands, to change a few fields of. */
@@ -215,6 +233,7 @@ export async function recordOf(stores: Stores, article: Article): Promise<Articl
     createdAt: article.createdAt,
     updatedAt: article.updatedAt,
     createdBy: article.createdBy,
+    commentMode: article.commentMode,
     version: article.version,
     importKey: null,
   }

@@ -1,3 +1,4 @@
+import type { ArticleCommentMode } from '../comments/comment-policy.js'
 import { ValidationError } from '../errors.js'
 import type { AuthorRef } from '../people/author.js'
 import type { SectionRef } from '../sections/section.js'
@@ -56,6 +57,8 @@ export interface Article {
   updatedAt: Date
   /** The user who created it; null for imported articles. */
   createdBy: string | null
+  /** Whether readers may comment: the site's rule, or this article's own. */
+  commentMode: ArticleCommentMode
   corrections: Correction[]
   /** Increases by one on every change; a save names the version it started from. */
   version: number

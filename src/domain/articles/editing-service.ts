@@ -61,6 +61,7 @@ export function createEditingService({ stores, ...deps }: { stores: UnitOfWork }
           createdAt: now,
           updatedAt: now,
           createdBy: actor.id,
+          commentMode: fields.commentMode ?? 'default',
           version: 1,
           importKey: null,
         })

@@ -19,6 +19,9 @@ export type AuditAction =
   | 'section_created'
   | 'section_renamed'
   | 'sections_reordered'
+  | 'settings_changed'
+  | 'comments_moderated'
+  | 'commenter_banned'
 
 export interface AuditEvent {
   id: string

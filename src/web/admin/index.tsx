@@ -6,8 +6,12 @@ import type { AdminDeps } from './deps.js'
 import { formOf, problemOf } from './forms.js'
 import { adminRenderPlugin } from './render.js'
 import { articleRoutes } from './routes/articles.js'
+import { auditRoutes } from './routes/audit.js'
 import { authRoutes } from './routes/auth.js'
 import { dashboardRoutes } from './routes/dashboard.js'
+import { historyRoutes } from './routes/history.js'
+import { sectionRoutes } from './routes/sections.js'
+import { userRoutes } from './routes/users.js'
 import { SESSION_COOKIE } from './session.js'
 import { AdminProblemPage, LoginPage } from './views/auth-pages.js'
 
@@ -101,4 +105,8 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
   await app.register(authRoutes, deps)
   await app.register(dashboardRoutes, deps)
   await app.register(articleRoutes, deps)
+  await app.register(historyRoutes, deps)
+  await app.register(userRoutes, deps)
+  await app.register(sectionRoutes, deps)
+  await app.register(auditRoutes, deps)
 }

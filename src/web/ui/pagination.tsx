@@ -5,17 +5,20 @@ export function Pagination({
   path,
   page,
   pageCount,
+  items = 'stories',
 }: {
   path: string
   page: number
   pageCount: number
+  /** What is listed, newest first, as in "Older stories →". */
+  items?: string
 }) {
   if (pageCount <= 1) return null
   return (
     <nav class="pagination" aria-label="Pages">
       {page > 1 ? (
         <a href={pagePath(path, page - 1)} rel="prev">
-          ← Newer stories
+          ← Newer {items}
         </a>
       ) : (
         <span />
@@ -25,7 +28,7 @@ export function Pagination({
       </span>
       {page < pageCount ? (
         <a href={pagePath(path, page + 1)} rel="next">
-          Older stories →
+          Older {items} →
         </a>
       ) : (
         <span />

@@ -1,14 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { can } from '../../../domain/access/policy.js'
+import { authorize, can } from '../../../domain/access/policy.js'
 import type { Article } from '../../../domain/articles/article.js'
 import { StaleEditError } from '../../../domain/articles/article-writes.js'
 import {
   availableTransitions,
+  canMakeTransition,
   isTransition,
+  nextStatus,
   TRANSITIONS,
 } from '../../../domain/articles/workflow.js'
-import { NotFoundError } from '../../../domain/errors.js'
+import { ForbiddenError, NotFoundError } from '../../../domain/errors.js'
 import { renderMarkdown } from '../../../text/markdown.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
@@ -28,7 +30,7 @@ const idParams = z.object({
 })
 
 /** The article id from the URL; anything that cannot be one is simply not found. */
-function articleId(request: FastifyRequest): string {
+export function articleId(request: FastifyRequest): string {
   const parsed = idParams.safeParse(request.params)
   if (!parsed.success) throw new NotFoundError('article_not_found', 'There is no such article.')
   return parsed.data.id
@@ -36,6 +38,7 @@ function articleId(request: FastifyRequest): string {
 
 const SAVED_NOTICES: Record<string, string> = {
   save: 'Saved.',
+  restore: 'Restored: a new version was saved from the old one.',
   ...Object.fromEntries(
     Object.entries(TRANSITIONS).map(([name, rule]) => [name, `Saved. ${rule.label}: done.`]),
   ),
@@ -167,8 +170,21 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
             `"${intent}" is not something the editor can do.`,
           )
         }
+        // A move the actor may not make, or one not possible now, is refused before
+        // anything is saved: a refused request changes nothing.
+        if (isTransition(intent)) {
+          if (!canMakeTransition(actor, article, intent)) {
+            throw new ForbiddenError(
+              'forbidden',
+              `Your role (${actor.role}) cannot "${TRANSITIONS[intent].label}".`,
+            )
+          }
+          nextStatus(article.status, intent)
+        }
         // The writer's changes are saved first, so that "Publish" publishes what is on screen.
-        if (editing.canEdit(actor, article)) {
+        // A plain save of an article the actor may not change is refused by the service (403),
+        // never skipped with a "Saved." that saved nothing.
+        if (intent === 'save' || editing.canEdit(actor, article)) {
           article = await editing.save(actor, id, inputFromValues(values), {
             baseVersion: values.version,
             correction: values.correction,
@@ -197,6 +213,8 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
 
   app.get('/articles/:id/delete', async (request, reply) => {
     const article = await editing.get(actorFor(request), articleId(request))
+    // No confirmation page for a deletion the actor could not make.
+    authorize(actorFor(request), 'articles:delete')
     return reply.admin(<DeletePage article={article} />, { title: `Delete ${article.headline}` })
   })
 

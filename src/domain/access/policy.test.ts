@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import type { Role } from '../accounts/user.js'
+import { ARTICLE_STATUSES } from '../articles/article.js'
+import { ForbiddenError } from '../errors.js'
+import {
+  authorize,
+  can,
+  canEditArticle,
+  canViewArticle,
+  COMMAND_LINE,
+  IMPORTER,
+  isOwner,
+  SCHEDULER,
+  type Actor,
+  type Permission,
+} from './policy.js'
+
+const PERMISSIONS: Permission[] = [
+  'articles:create',
+  'articles:edit-any',
+  'articles:publish',
+  'articles:delete',
+  'users:manage',
+  'sections:manage',
+  'settings:manage',
+  'audit:view',
+]
+
+/** The grant table as the issue states it, written out independently of policy.ts. */
+const EXPECTED_GRANTS: Record<Role, Permission[]> = {
+  contributor: ['articles:create'],
+  editor: ['articles:create', 'articles:edit-any', 'articles:publish', 'articles:delete'],
+  admin: PERMISSIONS,
+}
+
+const actor = (role: Role, id: string | null = `user-${role}`): Actor => ({
+  id,
+  displayName: `A ${role}`,
+  role,
+})
+
+const contributor = actor('contributor', 'contributor-1')
+const otherContributor = actor('contributor', 'contributor-2')
+const editor = actor('editor', 'editor-1')
+const admin = actor('admin', 'admin-1')
+
+describe('access policy: the grant table', () => {
+  for (const role of ['contributor', 'editor', 'admin'] as const) {
+    test(`${role} holds exactly its permissions`, () => {
+      const held = PERMISSIONS.filter((permission) => can(actor(role), permission))
+      assert.deepEqual(held, EXPECTED_GRANTS[role])
+    })
+
+    test(`authorize lets a ${role} through exactly where can() says yes`, () => {
+      for (const permission of PERMISSIONS) {
+        if (EXPECTED_GRANTS[role].includes(permission)) {
+          assert.doesNotThrow(() => authorize(actor(role), permission), permission)
+        } else {
+          assert.throws(
+            () => authorize(actor(role), permission),
+            (error: unknown) => error instanceof ForbiddenError && error.code === 'forbidden',
+            permission,
+          )
+        }
+      }
+    })
+  }
+
+  test('the system actors (scheduler, command line, importer) act as admins with no user id', () => {
+    for (const system of [SCHEDULER, COMMAND_LINE, IMPORTER]) {
+      assert.equal(system.id, null)
+      for (const permission of PERMISSIONS) assert.equal(can(system, permission), true)
+    }
+  })
+})
+
+describe('access policy: articles', () => {
+  const own = (status: string) => ({ status, createdBy: contributor.id })
+  const others = (status: string) => ({ status, createdBy: otherContributor.id })
+  const imported = (status: string) => ({ status, createdBy: null })
+
+  test('isOwner needs a user id that matches the creator', () => {
+    assert.equal(isOwner(contributor, own('draft')), true)
+    assert.equal(isOwner(contributor, others('draft')), false)
+    assert.equal(isOwner(contributor, imported('draft')), false)
+    // The system actors own nothing, even an article with no creator.
+    assert.equal(isOwner(SCHEDULER, imported('draft')), false)
+    assert.equal(isOwner(actor('contributor', null), imported('draft')), false)
+  })
+
+  for (const status of ARTICLE_STATUSES) {
+    test(`a contributor sees their own ${status} article, and no one else's`, () => {
+      assert.equal(canViewArticle(contributor, own(status)), true)
+      assert.equal(canViewArticle(contributor, others(status)), false)
+      assert.equal(canViewArticle(contributor, imported(status)), false)
+    })
+
+    test(`a contributor edits their own ${status} article only if it is a draft`, () => {
+      assert.equal(canEditArticle(contributor, own(status)), status === 'draft')
+      assert.equal(canEditArticle(contributor, others(status)), false)
+      assert.equal(canEditArticle(contributor, imported(status)), false)
+    })
+
+    test(`editors and admins see and edit anyone's ${status} article`, () => {
+      for (const who of [editor, admin]) {
+        for (const article of [own(status), others(status), imported(status)]) {
+          assert.equal(canViewArticle(who, article), true, `${who.role} view`)
+          assert.equal(canEditArticle(who, article), true, `${who.role} edit`)
+        }
+      }
+    })
+  }
+})

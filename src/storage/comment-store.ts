@@ -1,0 +1,263 @@
+import type { Kysely, Selectable } from 'kysely'
+import {
+  COMMENT_STATUSES,
+  isCommentStatus,
+  type Comment,
+  type CommentStatus,
+} from '../domain/comments/comment.js'
+import type { BanStore, CommentStore } from '../domain/comments/comment-store.js'
+import { fromDbCount, fromDbTime, fromNullableDbTime, toDbTime } from './dialect.js'
+import type { CommentTable, Database } from './schema.js'
+
+const COLUMNS = [
+  'c.id',
+  'c.article_id',
+  'c.parent_id',
+  'c.author_name',
+  'c.body',
+  'c.status',
+  'c.created_at',
+  'c.moderated_at',
+  'c.moderated_by',
+] as const
+
+type CommentRow = Pick<
+  Selectable<CommentTable>,
+  | 'id'
+  | 'article_id'
+  | 'parent_id'
+  | 'author_name'
+  | 'body'
+  | 'status'
+  | 'created_at'
+  | 'moderated_at'
+  | 'moderated_by'
+>
+
+function toComment(row: CommentRow): Comment {
+  return {
+    id: row.id,
+    articleId: row.article_id,
+    parentId: row.parent_id,
+    authorName: row.author_name,
+    body: row.body,
+    status: row.status as CommentStatus,
+    createdAt: fromDbTime(row.created_at),
+    moderatedAt: fromNullableDbTime(row.moderated_at),
+    moderatedBy: row.moderated_by,
+  }
+}
+
+export function createCommentStore(db: Kysely<Database>): CommentStore {
+  const comments = () => db.selectFrom('comments as c')
+
+  return {
+    async insert(comment) {
+      await db
+        .insertInto('comments')
+        .values({
+          id: comment.id,
+          article_id: comment.articleId,
+          parent_id: comment.parentId,
+          author_name: comment.authorName,
+          body: comment.body,
+          status: comment.status,
+          created_at: toDbTime(comment.createdAt),
+          moderated_at: comment.moderatedAt ? toDbTime(comment.moderatedAt) : null,
+          moderated_by: comment.moderatedBy,
+          email_hash: comment.emailHash,
+          network_hash: comment.networkHash,
+          body_hash: comment.bodyHash,
+        })
+        .execute()
+    },
+
+    async findById(id) {
+      const row = await comments().select(COLUMNS).where('c.id', '=', id).executeTakeFirst()
+      return row && toComment(row)
+    },
+
+    async listApprovedTopLevel(articleId, { limit, offset }) {
+      const rows = await comments()
+        .select(COLUMNS)
+        .where('c.article_id', '=', articleId)
+        .where('c.status', '=', 'approved')
+        .where('c.parent_id', 'is', null)
+        .orderBy('c.created_at')
+        .orderBy('c.id')
+        .limit(limit)
+        .offset(offset)
+        .execute()
+      return rows.map(toComment)
+    },
+
+    async listApprovedReplies(parentIds) {
+      if (parentIds.length === 0) return []
+      const rows = await comments()
+        .select(COLUMNS)
+        .where('c.parent_id', 'in', parentIds)
+        .where('c.status', '=', 'approved')
+        .orderBy('c.created_at')
+        .orderBy('c.id')
+        .execute()
+      return rows.map(toComment)
+    },
+
+    async countApproved(articleId) {
+      const row = await comments()
+        .select((eb) => [
+          eb.fn.countAll<number | string>().as('all'),
+          eb.fn
+            .count<number | string>('c.id')
+            .filterWhere('c.parent_id', 'is', null)
+            .as('top_level'),
+        ])
+        .where('c.article_id', '=', articleId)
+        .where('c.status', '=', 'approved')
+        .executeTakeFirstOrThrow()
+      return { all: fromDbCount(row.all), topLevel: fromDbCount(row.top_level) }
+    },
+
+    async listApprovedNewest(articleId, limit) {
+      const rows = await comments()
+        .select(COLUMNS)
+        .where('c.article_id', '=', articleId)
+        .where('c.status', '=', 'approved')
+        .orderBy('c.created_at', 'desc')
+        .orderBy('c.id', 'desc')
+        .limit(limit)
+        .execute()
+      return rows.map(toComment)
+    },
+
+    async countFromNetworkSince(networkHash, since) {
+      const row = await comments()
+        .select((eb) => eb.fn.countAll<number | string>().as('count'))
+        .where('c.network_hash', '=', networkHash)
+        .where('c.created_at', '>', toDbTime(since))
+        .executeTakeFirstOrThrow()
+      return fromDbCount(row.count)
+    },
+
+    async hasDuplicate(articleId, bodyHash, since) {
+      const row = await comments()
+        .select('c.id')
+        .where('c.article_id', '=', articleId)
+        .where('c.body_hash', '=', bodyHash)
+        .where('c.created_at', '>', toDbTime(since))
+        .where('c.status', 'in', ['pending', 'approved'])
+        .limit(1)
+        .executeTakeFirst()
+      return row !== undefined
+    },
+
+    async hasApprovedFrom({ emailHash, networkHash }) {
+      const row = await comments()
+        .select('c.id')
+        .where('c.status', '=', 'approved')
+        .where((eb) =>
+          emailHash
+            ? eb.or([eb('c.email_hash', '=', emailHash), eb('c.network_hash', '=', networkHash)])
+            : eb('c.network_hash', '=', networkHash),
+        )
+        .limit(1)
+        .executeTakeFirst()
+      return row !== undefined
+    },
+
+    async setStatus(ids, status, at, by) {
+      if (ids.length === 0) return 0
+      const result = await db
+        .updateTable('comments')
+        .set({ status, moderated_at: toDbTime(at), moderated_by: by })
+        .where('id', 'in', ids)
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows)
+    },
+
+    async fingerprintsOf(ids) {
+      if (ids.length === 0) return []
+      const rows = await db
+        .selectFrom('comments')
+        .select(['id', 'email_hash', 'network_hash', 'body_hash'])
+        .where('id', 'in', ids)
+        .execute()
+      return rows.map((row) => ({
+        id: row.id,
+        emailHash: row.email_hash,
+        networkHash: row.network_hash,
+        bodyHash: row.body_hash,
+      }))
+    },
+
+    async listForModeration(status, { limit, offset }) {
+      const rows = await comments()
+        .innerJoin('articles as a', 'a.id', 'c.article_id')
+        .select(COLUMNS)
+        .select([
+          'a.slug as article_slug',
+          'a.headline as article_headline',
+          'a.published_at as article_published_at',
+        ])
+        .where('c.status', '=', status)
+        .orderBy('c.created_at', 'desc')
+        .orderBy('c.id', 'desc')
+        .limit(limit)
+        .offset(offset)
+        .execute()
+      return rows.map((row) => ({
+        ...toComment(row),
+        article: {
+          id: row.article_id,
+          slug: row.article_slug,
+          headline: row.article_headline,
+          publishedAt: fromNullableDbTime(row.article_published_at),
+        },
+      }))
+    },
+
+    async countByStatus() {
+      const rows = await comments()
+        .select(['c.status', (eb) => eb.fn.countAll<number | string>().as('count')])
+        .groupBy('c.status')
+        .execute()
+      const counts = Object.fromEntries(COMMENT_STATUSES.map((status) => [status, 0])) as Record<
+        CommentStatus,
+        number
+      >
+      for (const row of rows) {
+        if (isCommentStatus(row.status)) counts[row.status] = fromDbCount(row.count)
+      }
+      return counts
+    },
+  }
+}
+
+export function createBanStore(db: Kysely<Database>): BanStore {
+  return {
+    async add(ban) {
+      await db
+        .insertInto('comment_bans')
+        .values({
+          id: ban.id,
+          kind: ban.kind,
+          value_hash: ban.valueHash,
+          created_at: toDbTime(ban.createdAt),
+          created_by: ban.createdBy,
+        })
+        .onConflict((oc) => oc.column('value_hash').doNothing())
+        .execute()
+    },
+
+    async isBanned(valueHashes) {
+      if (valueHashes.length === 0) return false
+      const row = await db
+        .selectFrom('comment_bans')
+        .select('id')
+        .where('value_hash', 'in', valueHashes)
+        .limit(1)
+        .executeTakeFirst()
+      return row !== undefined
+    },
+  }
+}

@@ -1,0 +1,108 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { z } from 'zod'
+import { authorize } from '../../../domain/access/policy.js'
+import { NotFoundError, ValidationError } from '../../../domain/errors.js'
+import { actorFor } from '../actor.js'
+import type { AdminDeps } from '../deps.js'
+import { formOf, handleForm, queryParam, text, type FormProblem } from '../forms.js'
+import { SectionsPage, type SectionAttempt } from '../views/sections-page.js'
+
+const slugParams = z.object({
+  slug: z
+    .string()
+    .max(60)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+})
+
+/** The section slug from the URL; anything that cannot be one is simply not found. */
+function sectionSlug(request: FastifyRequest): string {
+  const parsed = slugParams.safeParse(request.params)
+  if (!parsed.success) throw new NotFoundError('section_not_found', 'There is no such section.')
+  return parsed.data.slug
+}
+
+const direction = z.enum(['up', 'down'])
+
+function directionOf(value: string): 'up' | 'down' {
+  const parsed = direction.safeParse(value)
+  if (!parsed.success) {
+    throw new ValidationError('invalid_direction', 'A section moves up or down.', {
+      field: 'direction',
+    })
+  }
+  return parsed.data
+}
+
+const NOTICES = new Map([
+  ['created', 'Section added at the end of the navigation.'],
+  ['renamed', 'Section renamed. Its address stays the same.'],
+  ['moved', 'Navigation order saved.'],
+])
+
+export async function sectionRoutes(app: FastifyInstance, { services }: AdminDeps) {
+  const { sections } = services
+
+  async function renderSections(
+    reply: FastifyReply,
+    {
+      attempt,
+      problem,
+      notice,
+    }: { attempt?: SectionAttempt; problem?: FormProblem; notice?: string | undefined },
+  ): Promise<FastifyReply> {
+    const list = await sections.list()
+    return reply.admin(
+      <SectionsPage sections={list} attempt={attempt} problem={problem} notice={notice} />,
+      { title: 'Sections', area: 'sections', status: problem?.status },
+    )
+  }
+
+  /** Where to go after a change: the list, at the section's row. */
+  const backTo = (done: string, slug: string) => `/admin/sections?done=${done}#section-${slug}`
+
+  app.get('/sections', async (request, reply) => {
+    authorize(actorFor(request), 'sections:manage')
+    return renderSections(reply, { notice: NOTICES.get(queryParam(request, 'done')) })
+  })
+
+  app.post('/sections', async (request, reply) => {
+    const form = formOf(request)
+    const values = { name: text(form, 'name'), slug: text(form, 'slug') }
+    return handleForm(request, reply, {
+      run: async () => {
+        const section = await sections.create(actorFor(request), values)
+        return reply.redirect(backTo('created', section.slug), 303)
+      },
+      render: (problem) =>
+        renderSections(reply, { attempt: { form: 'create', ...values }, problem }),
+    })
+  })
+
+  app.post('/sections/:slug/rename', async (request, reply) => {
+    const slug = sectionSlug(request)
+    const name = text(formOf(request), 'name')
+    return handleForm(request, reply, {
+      run: async () => {
+        await sections.rename(actorFor(request), slug, name)
+        return reply.redirect(backTo('renamed', slug), 303)
+      },
+      render: (problem) =>
+        renderSections(reply, { attempt: { form: 'rename', slug, name }, problem }),
+    })
+  })
+
+  app.post('/sections/:slug/move', async (request, reply) => {
+    const slug = sectionSlug(request)
+    return handleForm(request, reply, {
+      run: async () => {
+        await sections.move(
+          actorFor(request),
+          slug,
+          directionOf(text(formOf(request), 'direction')),
+        )
+        return reply.redirect(backTo('moved', slug), 303)
+      },
+      render: (problem) => renderSections(reply, { attempt: { form: 'move', slug }, problem }),
+    })
+  })
+}
