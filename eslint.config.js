@@ -47,6 +47,26 @@ export default tseslint.config(
     },
   },
   {
+    // Progressive-enhancement scripts, served as they are to the browser: no types, browser globals.
+    files: ['assets/*.js'],
+    languageOptions: {
+      parserOptions: { projectService: false, project: false },
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        FormData: 'readonly',
+        URLSearchParams: 'readonly',
+        DOMParser: 'readonly',
+        Event: 'readonly',
+        HTMLFormElement: 'readonly',
+        HTMLInputElement: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
+    },
+  },
+  {
     files: ['test/**', 'src/**/*.test.ts'],
     rules: {
       // node:test's describe/test return promises the runner awaits itself.
