@@ -72,6 +72,59 @@ function foldShortKeeps(segments: readonly Segment[]): Segment[] {
   return stack
 }
 
+/** Length of the whitespace both texts end (or, with `fromStart`, begin) with. */
+function sharedSpace(a: string, b: string, fromStart: boolean): number {
+  let length = 0
+  while (length < a.length && length < b.length) {
+    const at = (text: string) => text[fromStart ? length : text.length - 1 - length] ?? ''
+    if (!/\s/.test(at(a)) || at(a) !== at(b)) break
+    length++
+  }
+  return length
+}
+
+/**
+ * Moves the spaces that a removal and its replacement share out to the kept
+ * text around them ("six <del>homes in</del> <ins>suddenly</ins> the"), so
+ * the marks cover words only.
+ */
+function trimSharedSpace(segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = []
+  const keep = (text: string) => {
+    if (text === '') return
+    const last = out.at(-1)
+    if (last?.kind === 'same') last.text += text
+    else out.push({ kind: 'same', text })
+  }
+  for (const segment of segments) {
+    if (segment.kind === 'same') {
+      keep(segment.text)
+      continue
+    }
+    let { removed, added } = segment
+    if (removed === '' || added === '') {
+      out.push(segment)
+      continue
+    }
+    const lead = sharedSpace(removed, added, true)
+    keep(removed.slice(0, lead))
+    removed = removed.slice(lead)
+    added = added.slice(lead)
+    const trail = sharedSpace(removed, added, false)
+    if (removed.length === trail && added.length === trail) {
+      keep(removed)
+      continue
+    }
+    out.push({
+      kind: 'edit',
+      removed: removed.slice(0, removed.length - trail),
+      added: added.slice(0, added.length - trail),
+    })
+    keep(removed.slice(removed.length - trail))
+  }
+  return out
+}
+
 function partsOf(segments: readonly Segment[]): DiffPart[] {
   return segments.flatMap((segment): DiffPart[] =>
     segment.kind === 'same'
@@ -100,7 +153,7 @@ export function diffText(before: string, after: string): DiffPart[] {
         { kind: 'removed', text: before },
         { kind: 'added', text: after },
       ]
-  return partsOf(foldShortKeeps(segmentsOf(parts)))
+  return partsOf(trimSharedSpace(foldShortKeeps(segmentsOf(parts))))
 }
 
 const visibleLength = (text: string) => text.replace(/\s+/g, '').length

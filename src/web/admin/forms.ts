@@ -1,13 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import {
-  ConflictError,
-  DomainError,
-  ForbiddenError,
-  NotFoundError,
-  TooManyRequestsError,
-  UnauthenticatedError,
-  ValidationError,
-} from '../../domain/errors.js'
+import { TooManyRequestsError } from '../../domain/errors.js'
+import { problemOf, type FormProblem } from '../plugins/domain-status.js'
+
+export { problemOf, type FormProblem }
 import { isCsrfValid } from './session.js'
 
 /** A parsed urlencoded form: repeated names give arrays. */
@@ -32,38 +27,10 @@ export function texts(form: FormValues, name: string): string[] {
   return list.map((item) => item.replace(/\r\n?/g, '\n').trim()).filter((item) => item !== '')
 }
 
-/** What went wrong with a form, for re-rendering it with the user's values. */
-export interface FormProblem {
-  status: number
-  message: string
-  field?: string
-  error?: unknown
-}
-
 export const CSRF_PROBLEM: FormProblem = {
   status: 403,
   message:
     'This form had expired, or was sent from another site, so nothing was saved. Everything you typed is still here: check it and send it again.',
-}
-
-/** The status and words for a domain error; undefined for anything else (a bug: a 500). */
-export function problemOf(error: unknown): FormProblem | undefined {
-  if (!(error instanceof DomainError)) return undefined
-  const status =
-    error instanceof ValidationError
-      ? 422
-      : error instanceof ConflictError
-        ? 409
-        : error instanceof ForbiddenError
-          ? 403
-          : error instanceof NotFoundError
-            ? 404
-            : error instanceof UnauthenticatedError
-              ? 401
-              : error instanceof TooManyRequestsError
-                ? 429
-                : 400
-  return { status, message: error.message, field: error.field, error }
 }
 
 /**

@@ -43,6 +43,9 @@ export function rotateCsrfToken(reply: FastifyReply, secure: boolean): string {
     sameSite: 'lax',
     secure,
   })
+  // A page rendered later in this request (the "Save my changes" page after signing in)
+  // must carry the new token, not the one the browser is about to replace.
+  reply.request.cookies[CSRF_COOKIE] = token
   return token
 }
 

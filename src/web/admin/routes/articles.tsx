@@ -148,7 +148,7 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     return renderEditor(request, reply, {
       article,
       values: valuesFromArticle(article, site.timeZone),
-      notice: SAVED_NOTICES[saved],
+      notice: Object.hasOwn(SAVED_NOTICES, saved) ? SAVED_NOTICES[saved] : undefined,
     })
   })
 
@@ -162,6 +162,8 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     if (intent === 'preview') {
       return renderEditor(request, reply, { article, values, previewHtml: preview(values) })
     }
+    // The version the form is based on: the user's, until this request saves a newer one.
+    let base = values.version
     return handleForm(request, reply, {
       run: async () => {
         if (intent !== 'save' && !isTransition(intent)) {
@@ -181,6 +183,8 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
           }
           nextStatus(article.status, intent)
         }
+        const at =
+          intent === 'schedule' ? parseLocalTime(values.scheduledFor, site.timeZone) : undefined
         // The writer's changes are saved first, so that "Publish" publishes what is on screen.
         // A plain save of an article the actor may not change is refused by the service (403),
         // never skipped with a "Saved." that saved nothing.
@@ -189,10 +193,9 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
             baseVersion: values.version,
             correction: values.correction,
           })
+          base = article.version
         }
         if (isTransition(intent)) {
-          const at =
-            intent === 'schedule' ? parseLocalTime(values.scheduledFor, site.timeZone) : undefined
           article = await workflow.transition(actor, id, {
             transition: intent,
             baseVersion: article.version,
@@ -201,11 +204,13 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
         }
         return reply.redirect(`/admin/articles/${id}?saved=${intent}`, 303)
       },
-      // A save may have gone through before a later step failed: show the version now current.
+      // A save may have gone through before a later step failed: then the form is based on
+      // the version it made. Otherwise it keeps the user's, so that a stale form refused for
+      // another reason (a bad token, a move not allowed) is still caught as stale next time.
       render: (problem) =>
         renderEditor(request, reply, {
           article,
-          values: { ...values, version: article.version },
+          values: { ...values, version: base },
           problem,
         }),
     })

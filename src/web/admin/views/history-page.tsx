@@ -101,7 +101,7 @@ function Versions({
           </button>
         </form>
       )}
-      {canEdit && article.status === 'published' && (
+      {compare && canEdit && article.status === 'published' && (
         <p class="restore-warning">
           This article is published: restoring a version changes what readers see at once.
         </p>

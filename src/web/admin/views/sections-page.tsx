@@ -55,6 +55,7 @@ function SectionRow({
           <input
             id={id}
             name="name"
+            type="text"
             required
             maxLength={MAX_SECTION_NAME_LENGTH}
             value={renaming ? renaming.name : section.name}
@@ -132,6 +133,7 @@ export function SectionsPage({ sections, attempt, problem, notice }: SectionsPag
             <input
               id="name"
               name="name"
+              type="text"
               required
               maxLength={MAX_SECTION_NAME_LENGTH}
               value={creating?.name ?? ''}
@@ -147,6 +149,7 @@ export function SectionsPage({ sections, attempt, problem, notice }: SectionsPag
             <input
               id="slug"
               name="slug"
+              type="text"
               maxLength={60}
               spellcheck={false}
               autocomplete="off"

@@ -53,6 +53,7 @@ function NameField({ value, problem }: { value: string; problem?: FormProblem })
       <input
         id="displayName"
         name="displayName"
+        type="text"
         required
         maxLength={100}
         autocomplete="off"
