@@ -85,5 +85,6 @@ function siteInfo(config: AppDeps['config'], assets: Map<string, Asset>): SiteIn
     favicon: assetPath('favicon.svg'),
     adminStylesheet: assetPath('admin.css'),
     adminScript: assetPath('admin.js'),
+    commentsScript: assetPath('comments.js'),
   }
 }

@@ -51,14 +51,17 @@ export async function runDemo(
   const yesterday = zonedDate(new Date(clock.now().getTime() - DAY_MS), config.siteTimeZone)
   const shiftDays = daysBetween(newestDate(texts), yesterday)
 
+  const articleIds = new Map<string, { id: string; publishedAt: Date | null }>()
   for (const [index, entry] of manifest.articles.entries()) {
     const text = shiftDateLines(texts[index] ?? '', shiftDays)
-    await services.importer.importText(text, {
+    const { article } = await services.importer.importText(text, {
       sectionSlug: entry.file.split('/')[0] ?? 'news',
       draft: false,
       tags: entry.tags,
     })
+    articleIds.set(entry.file, article)
   }
+  await loadDemoComments(ctx, articleIds)
   if ((await services.accounts.listUsers(COMMAND_LINE)).length === 0) await createDemoAccounts(ctx)
   for (const author of manifest.authors) {
     await services.authors.setBio(slugify(author.name), author.bio)
@@ -104,4 +107,47 @@ function shiftDateLines(text: string, days: number): string {
       })
     })
     .join('\n')
+}
+
+const commentSchema = z.object({
+  name: z.string(),
+  body: z.string(),
+  pending: z.boolean().optional(),
+})
+const commentsSchema = z.array(
+  z.object({
+    file: z.string(),
+    comments: z.array(commentSchema.extend({ replies: z.array(commentSchema).optional() })),
+  }),
+)
+
+/** Readers' comments on a few demo articles, some approved with replies, some waiting for a moderator. */
+async function loadDemoComments(
+  ctx: AppContext,
+  articles: Map<string, { id: string; publishedAt: Date | null }>,
+): Promise<void> {
+  const threads = commentsSchema.parse(
+    JSON.parse(await readFile(`${DEMO_DIR}comments.json`, 'utf8')),
+  )
+  for (const { file, comments } of threads) {
+    const article = articles.get(file)
+    if (!article?.publishedAt) continue
+    // Spread through the hours after publication, in order.
+    let at = article.publishedAt.getTime()
+    const add = async (entry: z.infer<typeof commentSchema>, parentId: string | null) => {
+      at += 47 * 60_000
+      return ctx.services.comments.addDirectly(COMMAND_LINE, {
+        articleId: article.id,
+        parentId,
+        name: entry.name,
+        body: entry.body,
+        status: entry.pending ? 'pending' : 'approved',
+        createdAt: new Date(Math.min(at, ctx.clock.now().getTime())),
+      })
+    }
+    for (const entry of comments) {
+      const parent = await add(entry, null)
+      for (const reply of entry.replies ?? []) await add(reply, parent.id)
+    }
+  }
 }

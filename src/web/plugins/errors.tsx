@@ -1,11 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  ValidationError,
-} from '../../domain/errors.js'
+import { DomainError, NotFoundError } from '../../domain/errors.js'
+import { statusOfDomainError } from './domain-status.js'
 import { ProblemPage } from '../ui/problem-page.js'
 import type { PageRenderer } from './render.js'
 
@@ -15,17 +11,20 @@ interface Problem {
   message: string
 }
 
+const TITLES: Record<number, string> = {
+  401: 'Sign in first',
+  403: 'Not allowed',
+  409: 'Changed meanwhile',
+  422: 'That did not work',
+  429: 'Too many attempts',
+}
+
 /** The single mapping from an error to what the reader is told. */
 export function problemFor(error: unknown): Problem {
   if (error instanceof NotFoundError) return notFound
-  if (error instanceof ValidationError) {
-    return { status: 422, title: 'That did not work', message: error.message }
-  }
-  if (error instanceof ForbiddenError) {
-    return { status: 403, title: 'Not allowed', message: error.message }
-  }
-  if (error instanceof ConflictError) {
-    return { status: 409, title: 'Changed meanwhile', message: error.message }
+  if (error instanceof DomainError) {
+    const status = statusOfDomainError(error)
+    return { status, title: TITLES[status] ?? 'That did not work', message: error.message }
   }
   const status = (error as Partial<FastifyError>).statusCode
   const code = (error as Partial<FastifyError>).code

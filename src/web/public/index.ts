@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { PublicDeps } from './deps.js'
 import { articleRoutes } from './routes/article.js'
+import { commentRoutes } from './routes/comments.js'
 import { homeRoutes } from './routes/home.js'
 import { listingRoutes } from './routes/listings.js'
 import { robotsRoutes } from './routes/robots.js'
@@ -14,6 +15,7 @@ export async function publicSite(app: FastifyInstance, deps: PublicDeps) {
   })
   await app.register(homeRoutes, deps)
   await app.register(articleRoutes, deps)
+  await app.register(commentRoutes, deps)
   await app.register(listingRoutes, deps)
   await app.register(robotsRoutes)
 }

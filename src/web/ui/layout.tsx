@@ -16,6 +16,8 @@ export interface PageMeta {
   nextPath?: string
   /** Keep the page out of search engines (error pages). */
   noindex?: boolean
+  /** Same-site scripts that enhance the page; it works without them. */
+  scripts?: readonly string[]
 }
 
 function SectionNav({
@@ -71,6 +73,9 @@ export function Layout({
         {meta.nextPath && <link rel="next" href={meta.nextPath} />}
         <link rel="stylesheet" href={site.stylesheet} />
         <link rel="icon" href={site.favicon} type="image/svg+xml" />
+        {meta.scripts?.map((src) => (
+          <script key={src} src={src} defer />
+        ))}
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -12,6 +12,7 @@ export interface SiteInfo {
   favicon: string
   adminStylesheet: string
   adminScript: string
+  commentsScript: string
 }
 
 export const SiteContext = createContext<SiteInfo | undefined>(undefined)

@@ -1,48 +1,48 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
-import { renderMarkdown } from '../../../text/markdown.js'
-import { briefLine } from '../../../text/brief.js'
-import { articlePath } from '../../ui/urls.js'
 import type { PublicDeps } from '../deps.js'
 import { parseOrNotFound, slug } from '../params.js'
-import { ArticlePage } from '../views/article-page.js'
+import { canonicalPathOf, renderArticlePage } from '../render-article.js'
 
-const params = z.object({
+export const articleParams = z.object({
   year: z.string().regex(/^\d{4}$/),
   month: z.string().regex(/^\d{2}$/),
   day: z.string().regex(/^\d{2}$/),
   slug,
 })
 
-export async function articleRoutes(app: FastifyInstance, { services, site }: PublicDeps) {
+const articleQuery = z.object({
+  comments: z.coerce.number().int().min(1).max(10_000).default(1),
+  reply: z
+    .string()
+    .regex(/^[0-9a-f-]{36}$/)
+    .optional()
+    .catch(undefined),
+  comment: z.enum(['held', 'published']).optional().catch(undefined),
+})
+
+export async function articleRoutes(app: FastifyInstance, deps: PublicDeps) {
+  const { services, site } = deps
+
   app.get('/:year/:month/:day/:slug', async (request, reply) => {
-    const path = parseOrNotFound(params, request.params)
-    const article = await services.articles.getPublishedBySlug(path.slug)
-    const publishedAt = article.publishedAt ?? article.updatedAt
-    const canonicalPath = articlePath({ slug: article.slug, publishedAt }, site.timeZone)
+    const path = parseOrNotFound(articleParams, request.params)
+    const query = parseOrNotFound(articleQuery, request.query)
+    const found = await services.articles.getPublishedBySlug(path.slug)
+    const article = { ...found, publishedAt: found.publishedAt ?? found.updatedAt }
+    const canonicalPath = canonicalPathOf(article, site.timeZone)
     // The slug identifies the story; a wrong date in the link is corrected, not refused.
     if (request.url.split('?')[0] !== canonicalPath) return reply.redirect(canonicalPath, 301)
 
-    const [related, latest] = await Promise.all([
-      services.articles.listPublished({ sectionId: article.sectionId }, 1, 5),
-      services.articles.listPublished({}, 1, 6),
-    ])
-    const more = related.items.filter((item) => item.id !== article.id).slice(0, 4)
-    const briefs = latest.items.filter((item) => item.id !== article.id).slice(0, 5)
-    const bodyHtml = renderMarkdown(article.body, { dateline: article.dateline })
-    return reply.page(
-      <ArticlePage
-        article={{ ...article, publishedAt }}
-        bodyHtml={bodyHtml}
-        more={more}
-        briefs={briefs}
-      />,
-      {
-        title: article.headline,
-        description: briefLine({ ...article, excerpt: article.body.slice(0, 600) }),
-        canonicalPath,
-        currentSection: article.section.slug,
+    const replyTo = query.reply
+      ? await services.comments.approvedComment(article.id, query.reply)
+      : undefined
+    return renderArticlePage(reply, deps, article, {
+      commentPage: query.comments,
+      form: {
+        notice: query.comment,
+        replyTo,
+        values: { name: '', email: '', body: '', parentId: replyTo?.id ?? '' },
       },
-    )
+    })
   })
 }

@@ -8,6 +8,7 @@ import { BriefsRail } from '../../ui/briefs-rail.js'
 import { AuthorNames, Byline } from '../../ui/byline.js'
 import { DateTime } from '../../ui/date-time.js'
 import { TrustedHtml } from '../../ui/trusted-html.js'
+import { CommentsSection, type CommentsSectionProps } from './comments-section.js'
 import { sectionPath, tagPath } from '../../ui/urls.js'
 
 export interface ArticlePageProps {
@@ -18,9 +19,10 @@ export interface ArticlePageProps {
   more: ArticleSummary[]
   /** The latest stories site-wide, for the "At a glance" rail. */
   briefs: ArticleSummary[]
+  comments: CommentsSectionProps
 }
 
-export function ArticlePage({ article, bodyHtml, more, briefs }: ArticlePageProps) {
+export function ArticlePage({ article, bodyHtml, more, briefs, comments }: ArticlePageProps) {
   const updated = isUpdatedAfterPublication(article)
   return (
     <div class="story-layout">
@@ -104,6 +106,8 @@ export function ArticlePage({ article, bodyHtml, more, briefs }: ArticlePageProp
       </article>
 
       {briefs.length > 0 && <BriefsRail briefs={briefs} />}
+
+      <CommentsSection {...comments} />
 
       {more.length > 0 && (
         <section class="related" aria-labelledby="more-title">

@@ -1,0 +1,64 @@
+import type { FastifyReply } from 'fastify'
+import type { Article } from '../../domain/articles/article.js'
+import { briefLine } from '../../text/brief.js'
+import { renderMarkdown } from '../../text/markdown.js'
+import { articlePath } from '../ui/urls.js'
+import type { PublicDeps } from './deps.js'
+import { ArticlePage } from './views/article-page.js'
+import type { CommentFormState } from './views/comments-section.js'
+
+export type PublishedArticle = Article & { publishedAt: Date }
+
+/** The article's one true path, dated in the site's zone. */
+export function canonicalPathOf(article: PublishedArticle, timeZone: string): string {
+  return articlePath(article, timeZone)
+}
+
+/** The article page, with its comments and a comment form in the given state. */
+export async function renderArticlePage(
+  reply: FastifyReply,
+  { services, site }: PublicDeps,
+  article: PublishedArticle,
+  {
+    commentPage = 1,
+    form,
+    status = 200,
+  }: { commentPage?: number; form?: Partial<CommentFormState>; status?: number } = {},
+): Promise<FastifyReply> {
+  const path = canonicalPathOf(article, site.timeZone)
+  const [related, latest, threads, availability] = await Promise.all([
+    services.articles.listPublished({ sectionId: article.sectionId }, 1, 5),
+    services.articles.listPublished({}, 1, 6),
+    services.comments.approvedThreads(article.id, commentPage),
+    services.comments.availability(article),
+  ])
+  const commentForm: CommentFormState | undefined = availability.open
+    ? {
+        values: { name: '', email: '', body: '', parentId: '' },
+        token: await services.comments.formToken(article.id),
+        ...form,
+      }
+    : undefined
+  return reply.page(
+    <ArticlePage
+      article={article}
+      bodyHtml={renderMarkdown(article.body, { dateline: article.dateline })}
+      more={related.items.filter((item) => item.id !== article.id).slice(0, 4)}
+      briefs={latest.items.filter((item) => item.id !== article.id).slice(0, 5)}
+      comments={{
+        articlePath: path,
+        threads,
+        form: commentForm,
+        closedReason: availability.open ? undefined : availability.reason,
+      }}
+    />,
+    {
+      title: article.headline,
+      description: briefLine({ ...article, excerpt: article.body.slice(0, 600) }),
+      canonicalPath: path,
+      currentSection: article.section.slug,
+      status,
+      scripts: availability.open ? [site.commentsScript] : [],
+    },
+  )
+}
