@@ -5,7 +5,9 @@ import type { EditingService } from '../../domain/articles/editing-service.js'
 import type { WorkflowService } from '../../domain/articles/workflow-service.js'
 import type { AuditService } from '../../domain/audit/audit-service.js'
 import type { AuthorService } from '../../domain/people/author-service.js'
+import type { CommentService } from '../../domain/comments/comment-service.js'
 import type { SectionService } from '../../domain/sections/section-service.js'
+import type { SettingsService } from '../../domain/settings/settings-service.js'
 import type { SiteInfo } from '../ui/site.js'
 
 /** What the newsroom needs: its services and the site's settings. */
@@ -19,6 +21,8 @@ export interface AdminDeps {
     workflow: WorkflowService
     sections: SectionService
     audit: AuditService
+    comments: CommentService
+    settings: SettingsService
   }
   site: SiteInfo
   /** Cookies get the Secure flag when the site is served over HTTPS. */

@@ -1,4 +1,5 @@
 import type { Article } from '../../domain/articles/article.js'
+import type { ArticleCommentMode } from '../../domain/comments/comment-policy.js'
 import type { ArticleInput } from '../../domain/articles/article-writes.js'
 import { ValidationError } from '../../domain/errors.js'
 import { zonedParts, zonedTimeToInstant } from '../../text/dates.js'
@@ -21,6 +22,8 @@ export interface EditorValues {
   correction: string
   /** datetime-local text in the site's time zone. */
   scheduledFor: string
+  /** default, open or closed. */
+  comments: string
 }
 
 export function valuesFromForm(form: FormValues): EditorValues {
@@ -38,6 +41,7 @@ export function valuesFromForm(form: FormValues): EditorValues {
     version: Number.isInteger(version) ? version : 0,
     correction: text(form, 'correction'),
     scheduledFor: text(form, 'scheduled_for'),
+    comments: text(form, 'comments') || 'default',
   }
 }
 
@@ -57,6 +61,7 @@ export function valuesFromArticle(article: Article, timeZone: string): EditorVal
     version: article.version,
     correction: '',
     scheduledFor: article.scheduledFor ? toLocalInput(article.scheduledFor, timeZone) : '',
+    comments: article.commentMode,
   }
 }
 
@@ -79,6 +84,7 @@ export function inputFromValues(values: EditorValues): ArticleInput {
       .map((tag) => tag.trim())
       .filter((tag) => tag !== ''),
     slug: values.slug,
+    commentMode: values.comments as ArticleCommentMode,
   }
 }
 

@@ -8,6 +8,8 @@ import { adminRenderPlugin } from './render.js'
 import { articleRoutes } from './routes/articles.js'
 import { auditRoutes } from './routes/audit.js'
 import { authRoutes } from './routes/auth.js'
+import { commentModerationRoutes } from './routes/comments.js'
+import { settingsRoutes } from './routes/settings.js'
 import { dashboardRoutes } from './routes/dashboard.js'
 import { historyRoutes } from './routes/history.js'
 import { sectionRoutes } from './routes/sections.js'
@@ -109,4 +111,6 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
   await app.register(userRoutes, deps)
   await app.register(sectionRoutes, deps)
   await app.register(auditRoutes, deps)
+  await app.register(commentModerationRoutes, deps)
+  await app.register(settingsRoutes, deps)
 }

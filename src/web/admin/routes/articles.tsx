@@ -113,6 +113,7 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
       version: 0,
       correction: '',
       scheduledFor: '',
+      comments: 'default',
     }
     return renderEditor(request, reply, { values })
   })

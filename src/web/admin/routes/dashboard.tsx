@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { ARTICLE_STATUSES } from '../../../domain/articles/article.js'
+import { can } from '../../../domain/access/policy.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
 import { DashboardPage } from '../views/dashboard-page.js'
@@ -23,7 +24,11 @@ export async function dashboardRoutes(app: FastifyInstance, { services }: AdminD
       headline: params.q?.trim() || undefined,
       page: params.page,
     }
-    const dashboard = await services.dashboard.load(actorFor(request), dashboardQuery)
+    const actor = actorFor(request)
+    const [dashboard, commentCounts] = await Promise.all([
+      services.dashboard.load(actor, dashboardQuery),
+      can(actor, 'comments:moderate') ? services.comments.countsByStatus(actor) : undefined,
+    ])
     const filters = {
       status: params.status,
       section: section?.slug ?? '',
@@ -35,6 +40,7 @@ export async function dashboardRoutes(app: FastifyInstance, { services }: AdminD
         sections={sections}
         filters={filters}
         query={dashboardQuery}
+        commentsWaiting={commentCounts?.pending}
       />,
       {
         title: 'Dashboard',

@@ -13,7 +13,7 @@ export function CsrfField() {
 export interface AdminMeta {
   title: string
   /** Which item of the newsroom navigation is current. */
-  area?: 'dashboard' | 'new' | 'users' | 'sections' | 'audit' | 'account'
+  area?: 'dashboard' | 'new' | 'comments' | 'users' | 'sections' | 'settings' | 'audit' | 'account'
 }
 
 function NavLink({
@@ -67,6 +67,11 @@ export function AdminLayout({ meta, children }: { meta: AdminMeta; children: Com
                 <NavLink href="/admin/articles/new" current={meta.area === 'new'}>
                   New article
                 </NavLink>
+                {can(actor, 'comments:moderate') && (
+                  <NavLink href="/admin/comments" current={meta.area === 'comments'}>
+                    Comments
+                  </NavLink>
+                )}
                 {can(actor, 'users:manage') && (
                   <NavLink href="/admin/users" current={meta.area === 'users'}>
                     Users
@@ -75,6 +80,11 @@ export function AdminLayout({ meta, children }: { meta: AdminMeta; children: Com
                 {can(actor, 'sections:manage') && (
                   <NavLink href="/admin/sections" current={meta.area === 'sections'}>
                     Sections
+                  </NavLink>
+                )}
+                {can(actor, 'settings:manage') && (
+                  <NavLink href="/admin/settings" current={meta.area === 'settings'}>
+                    Settings
                   </NavLink>
                 )}
                 {can(actor, 'audit:view') && (

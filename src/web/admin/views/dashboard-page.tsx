@@ -28,11 +28,14 @@ export function DashboardPage({
   sections,
   filters,
   query,
+  commentsWaiting,
 }: {
   dashboard: Dashboard
   sections: readonly Section[]
   filters: DashboardFilters
   query: DashboardQuery
+  /** Comments waiting for a moderator; undefined for those who do not moderate. */
+  commentsWaiting?: number
 }) {
   const { counts, results } = dashboard
   return (
@@ -46,6 +49,13 @@ export function DashboardPage({
             </a>
           </li>
         ))}
+        {commentsWaiting !== undefined && (
+          <li>
+            <a href="/admin/comments?status=pending">
+              <strong>{commentsWaiting}</strong> Comments waiting
+            </a>
+          </li>
+        )}
       </ul>
 
       <form method="get" action="/admin" class="filters" role="search" aria-label="Find articles">

@@ -332,6 +332,27 @@ export function EditorPage(props: EditorPageProps) {
                 ))}
               </select>
             </Field>
+            <Field id="commentMode" label="Comments" problem={problem}>
+              <select
+                id="commentMode"
+                name="comments"
+                aria-describedby={describedBy('commentMode', { problem })}
+              >
+                {[
+                  { value: 'default', label: "The site's rule" },
+                  { value: 'open', label: 'Open' },
+                  { value: 'closed', label: 'Closed' },
+                ].map((option) => (
+                  <option
+                    key={option.value}
+                    value={option.value}
+                    selected={values.comments === option.value}
+                  >
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            </Field>
             <Field id="tags" label="Tags" hint="Separated by commas." problem={problem}>
               <input
                 id="tags"
