@@ -17,7 +17,7 @@ export const RUNNER = fileURLToPath(new URL('./run-cli.ts', import.meta.url))
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url))
 
 /** How long a command may run before it is killed and the test fails. */
-export const CLI_TIMEOUT_MS = 20_000
+export const CLI_TIMEOUT_MS = 60_000
 
 export interface CliResult {
   /** Exit code, or null when a signal ended the process. */

@@ -18,7 +18,7 @@ import {
   writeArticle,
 } from './cli.js'
 
-const TIMEOUT = { timeout: 90_000 }
+const TIMEOUT = { timeout: 180_000 }
 
 /** The original article in test/cli/fixtures, and what the importer should read in it. */
 const TRAM_DEPOT = join(FIXTURES, 'tram-depot.txt')

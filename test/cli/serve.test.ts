@@ -16,7 +16,7 @@ import {
   tempDir,
 } from './cli.js'
 
-const TIMEOUT = { timeout: 90_000 }
+const TIMEOUT = { timeout: 180_000 }
 
 const SERVING = /^Dateline is serving .+ at (http:\/\/127\.0\.0\.1:(\d+))$/
 

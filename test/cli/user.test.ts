@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { assertNoStackTrace, cliEnv, inspectDataDir, runCli, show, tempDir } from './cli.js'
 
-const TIMEOUT = { timeout: 120_000 }
+const TIMEOUT = { timeout: 180_000 }
 
 describe('dateline user', () => {
   test(
@@ -81,8 +81,9 @@ describe('dateline user', () => {
       const unknown = await runCli(t, ['user', 'password', 'nobody@example.org'], { env })
       assert.equal(unknown.code, 1, show(unknown))
       assert.match(unknown.stderr, /no account for nobody@example\.org/)
-      for (const result of [badRole, missingRole, badEmail, taken, unknown])
-        {assertNoStackTrace(result.stderr)}
+      for (const result of [badRole, missingRole, badEmail, taken, unknown]) {
+        assertNoStackTrace(result.stderr)
+      }
     },
   )
 })
