@@ -30,4 +30,12 @@ export interface Stores {
  */
 export interface UnitOfWork extends Stores {
   transaction<T>(work: (stores: Stores) => Promise<T>): Promise<T>
+  /**
+   * One transaction for many units of work, each in its own savepoint: a unit
+   * that throws undoes only itself. One commit, and so one sync to disk, for
+   * the lot; nothing is acknowledged before it.
+   */
+  batch<T>(
+    work: (unit: <R>(fn: (stores: Stores) => Promise<R>) => Promise<R>) => Promise<T>,
+  ): Promise<T>
 }

@@ -73,6 +73,8 @@ export function createCommentStore(db: Kysely<Database>): CommentStore {
     },
 
     async findById(id) {
+      // PostgreSQL text cannot hold NUL, so no id has one; asking would be an error there.
+      if (id.includes('\u0000')) return undefined
       const row = await comments().select(COLUMNS).where('c.id', '=', id).executeTakeFirst()
       return row && toComment(row)
     },

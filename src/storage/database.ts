@@ -64,10 +64,40 @@ function openSqlite(path: string, options: DatabaseOptions): DatabaseHandle {
   connection.pragma('busy_timeout = 5000')
   assertDurable(connection, file)
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: connection }),
+    dialect: new SqliteDialect({ database: withStatementCache(connection) }),
     log: options.log,
   })
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() }
+}
+
+/** Prepared statements kept, by SQL text; beyond this many the oldest are dropped. */
+const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * Kysely prepares every statement again each time it runs it; preparing costs
+ * as much as running a small query. The same few hundred statements come
+ * back on every request, so they are prepared once and kept.
+ */
+function withStatementCache(connection: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>()
+  const prepare = connection.prepare.bind(connection)
+  return new Proxy(connection, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') return Reflect.get(target, property, receiver) as unknown
+      return (sql: string) => {
+        let statement = cache.get(sql)
+        if (statement) {
+          // Refresh its place: a Map keeps insertion order, so the first key is the least recent.
+          cache.delete(sql)
+        } else {
+          statement = prepare(sql)
+          if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '')
+        }
+        cache.set(sql, statement)
+        return statement
+      }
+    },
+  })
 }
 
 /** Refuses to run unless every commit is synced to disk. */

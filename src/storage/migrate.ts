@@ -1,5 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely'
-import type { DialectName } from './dialect.js'
+import { isMissingSchema, type DialectName } from './dialect.js'
 import * as createContent from './migrations/2026-11-28T0800_create-content.js'
 import * as addNewsroom from './migrations/2026-11-28T1000_add-newsroom.js'
 import * as addComments from './migrations/2026-11-28T1200_add-comments.js'
@@ -31,7 +31,13 @@ export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Pr
     // be the schema this connection works in.
     migrationTableSchema: dialect === 'postgres' ? await currentSchema(db) : undefined,
   })
-  const { error, results }: MigrationResultSet = await migrator.migrateToLatest()
+  let outcome: MigrationResultSet = await migrator.migrateToLatest()
+  // That read comes before any migration runs, so when another schema vanished under it,
+  // nothing was applied: read again.
+  for (let retry = 0; retry < 5 && outcome.error && isMissingSchema(outcome.error); retry++) {
+    outcome = await migrator.migrateToLatest()
+  }
+  const { error, results } = outcome
   const failed = results?.find((result) => result.status === 'Error')
   if (error) {
     throw new Error(

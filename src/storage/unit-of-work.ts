@@ -35,5 +35,31 @@ export function createUnitOfWork(db: Kysely<Database>, clock: Clock): UnitOfWork
   return {
     ...createStores(db, clock),
     transaction: (work) => db.transaction().execute((trx) => work(createStores(trx, clock))),
+
+    async batch(work) {
+      const trx = await db.startTransaction().execute()
+      let count = 0
+      const unit = async <R>(fn: (stores: Stores) => Promise<R>): Promise<R> => {
+        const name = `unit_${count++}`
+        const inside = await trx.savepoint(name).execute()
+        try {
+          const result = await fn(createStores(inside, clock))
+          await inside.releaseSavepoint(name).execute()
+          return result
+        } catch (error) {
+          await inside.rollbackToSavepoint(name).execute()
+          await inside.releaseSavepoint(name).execute()
+          throw error
+        }
+      }
+      try {
+        const result = await work(unit)
+        await trx.commit().execute()
+        return result
+      } catch (error) {
+        await trx.rollback().execute()
+        throw error
+      }
+    },
   }
 }

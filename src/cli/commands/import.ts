@@ -9,6 +9,8 @@ import { formatLongDate } from '../../text/dates.js'
 
 /** Above this many files the import shows a progress bar instead of a report per file. */
 const DETAILED_REPORT_LIMIT = 10
+/** Files per transaction: large enough that syncing to disk is rare, small enough to show progress. */
+const BATCH_SIZE = 200
 
 export interface ImportCommandOptions {
   sectionSlug: string
@@ -47,11 +49,11 @@ export async function runImport(
       : undefined
   bar?.start(files.length, 0)
 
-  for (const file of files) {
-    const outcome = await importFile(ctx, file, options)
-    outcomes.push(outcome)
-    bar?.increment()
-    if (detailed) printOutcome(ctx, outcome)
+  for (let start = 0; start < files.length; start += BATCH_SIZE) {
+    const batch = await importBatch(ctx, files.slice(start, start + BATCH_SIZE), options)
+    outcomes.push(...batch)
+    bar?.increment(batch.length)
+    if (detailed) for (const outcome of batch) printOutcome(ctx, outcome)
   }
   bar?.stop()
 
@@ -61,27 +63,47 @@ export async function runImport(
   return failed.length > 0 ? 1 : 0
 }
 
-async function importFile(
-  ctx: AppContext,
-  file: string,
-  options: ImportCommandOptions,
-): Promise<Outcome> {
+type ReadFile = { file: string; text: string } | { file: string; error: string }
+
+async function readArticleFile(file: string): Promise<ReadFile> {
   try {
     // Checked before reading, so that a huge file is never loaded into memory.
     const tooLarge = sizeProblem((await stat(file)).size)
     if (tooLarge) return { file, error: tooLarge }
     const decoded = decodeArticleFile(await readFile(file))
-    if (!decoded.ok) return { file, error: decoded.reason }
-    const result = await ctx.services.importer.importText(decoded.text, options)
-    return { file, result }
+    return decoded.ok ? { file, text: decoded.text } : { file, error: decoded.reason }
   } catch (error) {
-    if (error instanceof DomainError) return { file, error: error.message }
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR') {
       return { file, error: `cannot be read (${code})` }
     }
     throw error
   }
+}
+
+/**
+ * Imports files as one batch: one transaction, one savepoint per file, so a
+ * file that fails is undone alone and the batch costs one sync to disk.
+ */
+async function importBatch(
+  ctx: AppContext,
+  files: readonly string[],
+  options: ImportCommandOptions,
+): Promise<Outcome[]> {
+  const read = await Promise.all(files.map(readArticleFile))
+  const readable = read.filter((entry): entry is { file: string; text: string } => 'text' in entry)
+  const results = await ctx.services.importer.importBatch(
+    readable.map(({ text }) => ({ text, options })),
+  )
+  const byFile = new Map(readable.map(({ file }, index) => [file, results[index]]))
+  return read.map((entry): Outcome => {
+    if ('error' in entry) return entry
+    const result = byFile.get(entry.file)
+    if (!result) return { file: entry.file, error: 'was not imported' }
+    return result instanceof DomainError
+      ? { file: entry.file, error: result.message }
+      : { file: entry.file, result }
+  })
 }
 
 /** Expands folders into the .txt files inside them, sorted; reports paths that do not exist. */

@@ -16,21 +16,27 @@ import {
   type Permission,
 } from './policy.js'
 
-const PERMISSIONS: Permission[] = [
-  'articles:create',
-  'articles:edit-any',
-  'articles:publish',
-  'articles:delete',
-  'users:manage',
-  'sections:manage',
-  'settings:manage',
-  'audit:view',
-]
+/**
+ * The grant table as the issue states it, written out independently of
+ * policy.ts: who holds each permission. A Record over every Permission, so a
+ * new permission does not compile until this table says who holds it.
+ */
+const HOLDERS: Record<Permission, Role[]> = {
+  'articles:create': ['contributor', 'editor', 'admin'],
+  'articles:edit-any': ['editor', 'admin'],
+  'articles:publish': ['editor', 'admin'],
+  'articles:delete': ['editor', 'admin'],
+  'comments:moderate': ['editor', 'admin'],
+  'users:manage': ['admin'],
+  'sections:manage': ['admin'],
+  'settings:manage': ['admin'],
+  'audit:view': ['admin'],
+}
+const PERMISSIONS = Object.keys(HOLDERS) as Permission[]
 
-/** The grant table as the issue states it, written out independently of policy.ts. */
 const EXPECTED_GRANTS: Record<Role, Permission[]> = {
-  contributor: ['articles:create'],
-  editor: ['articles:create', 'articles:edit-any', 'articles:publish', 'articles:delete'],
+  contributor: PERMISSIONS.filter((p) => HOLDERS[p].includes('contributor')),
+  editor: PERMISSIONS.filter((p) => HOLDERS[p].includes('editor')),
   admin: PERMISSIONS,
 }
 

@@ -3,8 +3,8 @@ import { parseArticleText } from '../../text/article-text/parse-article-text.js'
 import { zonedTimeToInstant } from '../../text/dates.js'
 import { slugify } from '../../text/slug.js'
 import { IMPORTER, type Actor } from '../access/policy.js'
-import { ValidationError } from '../errors.js'
-import type { UnitOfWork } from '../unit-of-work.js'
+import { DomainError, ValidationError } from '../errors.js'
+import type { Stores, UnitOfWork } from '../unit-of-work.js'
 import { assertPublishable, type Article } from './article.js'
 import {
   commitChange,
@@ -47,82 +47,100 @@ export function createArticleImporter({
 }: { stores: UnitOfWork; timeZone: string } & WriteDeps) {
   const { clock, newId } = deps
 
+  /** Parses text and writes its article into the given stores (inside a transaction or savepoint). */
+  async function importInto(
+    tx: Stores,
+    text: string,
+    options: ImportOptions,
+  ): Promise<ImportResult> {
+    const parsed = parseArticleText(text)
+    if (!parsed.ok) throw new ValidationError('unreadable_article', parsed.reason)
+    const { article: source, report } = parsed
+    const actor = options.actor ?? IMPORTER
+    const date = source.publishedOn
+    const importKey = `${slugify(source.headline) || 'article'}/${date ? `${date.year}-${date.month}-${date.day}` : 'undated'}`
+
+    const existingId = await tx.articles.findIdByImportKey(importKey)
+    const existing = existingId ? await getArticle(tx, existingId) : undefined
+    const input: ArticleInput = {
+      headline: source.headline,
+      standfirst: source.standfirst,
+      dateline: source.dateline,
+      body: source.body,
+      keyPoints: source.keyPoints,
+      sectionSlug: options.sectionSlug,
+      bylines: source.bylines,
+      tags: [...(options.tags ?? existing?.tags.map((tag) => tag.name) ?? [])],
+      slug: existing?.slug ?? '',
+    }
+    const fields = await resolveInput(tx, input, { newId, articleId: existing?.id ?? null })
+    const publish = existing ? existing.status === 'published' : !options.draft
+    if (publish) assertPublishable(input)
+
+    if (existing) {
+      const current = await recordOf(tx, existing)
+      if (!hasWriterChanges(current, fields))
+        {return { action: 'unchanged', article: existing, report }}
+      const record = {
+        ...current,
+        ...fields,
+        updatedAt: clock.now(),
+        version: existing.version + 1,
+      }
+      const article = await commitChange(tx, deps, record, existing, actor, 'Imported again')
+      return { action: 'updated', article, report }
+    }
+
+    const now = clock.now()
+    const publishedAt = date ? zonedTimeToInstant({ ...date, hour: FILING_HOUR }, timeZone) : now
+    const id = newId()
+    await tx.articles.insert({
+      id,
+      ...fields,
+      status: publish ? 'published' : 'draft',
+      publishedAt: publish ? publishedAt : null,
+      scheduledFor: null,
+      createdAt: now,
+      // An imported story was last touched when it was published, not when it was imported.
+      updatedAt: publish && date ? publishedAt : now,
+      createdBy: null,
+      commentMode: 'default',
+      version: 1,
+      importKey,
+    })
+    const article = await getArticle(tx, id)
+    await writeRevision(tx, deps, article, { id: actor.id, name: actor.displayName }, 'Imported')
+    return { action: 'created', article, report }
+  }
+
   return {
     /**
      * Imports one article in the plain-text archive form. Text already
      * imported (same headline and date) updates its article instead of
      * adding another. Throws ValidationError when the text is not an article.
      */
-    async importText(text: string, options: ImportOptions): Promise<ImportResult> {
-      const parsed = parseArticleText(text)
-      if (!parsed.ok) throw new ValidationError('unreadable_article', parsed.reason)
-      const { article: source, report } = parsed
-      const actor = options.actor ?? IMPORTER
-      const date = source.publishedOn
-      const importKey = `${slugify(source.headline) || 'article'}/${date ? `${date.year}-${date.month}-${date.day}` : 'undated'}`
+    importText: (text: string, options: ImportOptions): Promise<ImportResult> =>
+      stores.transaction((tx) => importInto(tx, text, options)),
 
-      return stores.transaction(async (tx) => {
-        const existingId = await tx.articles.findIdByImportKey(importKey)
-        const existing = existingId ? await getArticle(tx, existingId) : undefined
-        const input: ArticleInput = {
-          headline: source.headline,
-          standfirst: source.standfirst,
-          dateline: source.dateline,
-          body: source.body,
-          keyPoints: source.keyPoints,
-          sectionSlug: options.sectionSlug,
-          bylines: source.bylines,
-          tags: [...(options.tags ?? existing?.tags.map((tag) => tag.name) ?? [])],
-          slug: existing?.slug ?? '',
-        }
-        const fields = await resolveInput(tx, input, { newId, articleId: existing?.id ?? null })
-        const publish = existing ? existing.status === 'published' : !options.draft
-        if (publish) assertPublishable(input)
-
-        if (existing) {
-          const current = await recordOf(tx, existing)
-          if (!hasWriterChanges(current, fields)) {
-            return { action: 'unchanged', article: existing, report }
+    /**
+     * Imports many articles in one transaction, each in its own savepoint: a
+     * text that fails is reported and undone alone, the rest go in, and the
+     * whole batch reaches the disk with one sync. Results come in input order.
+     */
+    importBatch: (
+      entries: readonly { text: string; options: ImportOptions }[],
+    ): Promise<(ImportResult | DomainError)[]> =>
+      stores.batch(async (unit) => {
+        const results: (ImportResult | DomainError)[] = []
+        for (const { text, options } of entries) {
+          try {
+            results.push(await unit((tx) => importInto(tx, text, options)))
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error
+            results.push(error)
           }
-          const record = {
-            ...current,
-            ...fields,
-            updatedAt: clock.now(),
-            version: existing.version + 1,
-          }
-          const article = await commitChange(tx, deps, record, existing, actor, 'Imported again')
-          return { action: 'updated', article, report }
         }
-
-        const now = clock.now()
-        const publishedAt = date
-          ? zonedTimeToInstant({ ...date, hour: FILING_HOUR }, timeZone)
-          : now
-        const id = newId()
-        await tx.articles.insert({
-          id,
-          ...fields,
-          status: publish ? 'published' : 'draft',
-          publishedAt: publish ? publishedAt : null,
-          scheduledFor: null,
-          createdAt: now,
-          // An imported story was last touched when it was published, not when it was imported.
-          updatedAt: publish && date ? publishedAt : now,
-          createdBy: null,
-          commentMode: 'default',
-          version: 1,
-          importKey,
-        })
-        const article = await getArticle(tx, id)
-        await writeRevision(
-          tx,
-          deps,
-          article,
-          { id: actor.id, name: actor.displayName },
-          'Imported',
-        )
-        return { action: 'created', article, report }
-      })
-    },
+        return results
+      }),
   }
 }

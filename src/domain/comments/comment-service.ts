@@ -67,6 +67,56 @@ export function createCommentService({
     return article
   }
 
+  /**
+   * Adds comments directly, past the readers' defences, in one transaction:
+   * for demo content and archive imports, by someone allowed to moderate.
+   * A reply's parentId may name a comment earlier in the same list.
+   */
+  async function addManyDirectly(
+    actor: Actor,
+    entries: readonly {
+      id?: string
+      articleId: string
+      parentId: string | null
+      name: string
+      body: string
+      status: CommentStatus
+      createdAt: Date
+    }[],
+  ): Promise<Comment[]> {
+    authorize(actor, 'comments:moderate')
+    const key = await settings.siteKey()
+    const comments = entries.map((entry): Comment => {
+      const input = validateCommentInput({ name: entry.name, email: '', body: entry.body })
+      const moderated = entry.status !== 'pending'
+      return {
+        id: entry.id ?? newId(),
+        articleId: entry.articleId,
+        parentId: entry.parentId,
+        authorName: input.name,
+        body: input.body,
+        status: entry.status,
+        createdAt: entry.createdAt,
+        moderatedAt: moderated ? entry.createdAt : null,
+        moderatedBy: moderated ? actor.displayName : null,
+      }
+    })
+    await stores.transaction(async (tx) => {
+      for (const comment of comments) {
+        await tx.comments.insert({
+          ...comment,
+          emailHash: null,
+          networkHash: keyedHash(key, `direct:${comment.id}`),
+          // Hashed as post() hashes, so that duplicates are found either way.
+          bodyHash: createHash('sha256')
+            .update(comment.body.toLowerCase().replace(/\s+/g, ' '))
+            .digest('hex'),
+        })
+      }
+    })
+    return comments
+  }
+
   return {
     /** A fresh token for the comment form of an article. */
     async formToken(articleId: string): Promise<string> {
@@ -196,10 +246,9 @@ export function createCommentService({
       return comment
     },
 
-    /**
-     * Adds a comment directly, past the readers' defences: for demo content and
-     * archive imports, by someone allowed to moderate.
-     */
+    addManyDirectly,
+
+    /** One comment, added directly as addManyDirectly does. */
     async addDirectly(
       actor: Actor,
       entry: {
@@ -211,26 +260,8 @@ export function createCommentService({
         createdAt: Date
       },
     ): Promise<Comment> {
-      authorize(actor, 'comments:moderate')
-      const input = validateCommentInput({ name: entry.name, email: '', body: entry.body })
-      const key = await settings.siteKey()
-      const comment: Comment = {
-        id: newId(),
-        articleId: entry.articleId,
-        parentId: entry.parentId,
-        authorName: input.name,
-        body: input.body,
-        status: entry.status,
-        createdAt: entry.createdAt,
-        moderatedAt: entry.status === 'pending' ? null : entry.createdAt,
-        moderatedBy: entry.status === 'pending' ? null : actor.displayName,
-      }
-      await stores.comments.insert({
-        ...comment,
-        emailHash: null,
-        networkHash: keyedHash(key, `direct:${comment.id}`),
-        bodyHash: createHash('sha256').update(input.body.toLowerCase()).digest('hex'),
-      })
+      const [comment] = await addManyDirectly(actor, [entry])
+      if (!comment) throw new Error('addManyDirectly returned nothing for one entry')
       return comment
     },
 

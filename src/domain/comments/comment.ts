@@ -93,7 +93,7 @@ export interface CommentInput {
 
 /** Checks the reader's fields; returns them cleaned. ValidationError names the field at fault. */
 export function validateCommentInput(input: CommentInput): CommentInput {
-  const name = input.name.replace(/\s+/g, ' ').trim()
+  const name = input.name.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()
   const email = input.email.trim().toLowerCase()
   const body = normaliseCommentBody(input.body)
   if (name === '' || name.length > COMMENT_LIMITS.name) {

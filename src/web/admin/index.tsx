@@ -25,6 +25,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (the sign-in page). */
     public?: boolean
+    /** Its form carries passwords: refused for want of a session, it is not kept for replay. */
+    secret?: boolean
   }
 }
 
@@ -64,6 +66,17 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
       return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 303)
     }
     const path = request.url.split('?')[0] ?? '/admin'
+    if (request.routeOptions.config.secret) {
+      // Passwords are never written back into a page, not even a hidden field.
+      const problem = {
+        status: 401,
+        message: 'Your session had ended, so nothing was changed. Sign in, then try again.',
+      }
+      return reply.admin(<LoginPage next="/admin/account" problem={problem} />, {
+        title: 'Sign in again',
+        status: 401,
+      })
+    }
     return reply.admin(
       <LoginPage replay={{ action: path, values: formOf(request) }} next="/admin" />,
       {

@@ -50,6 +50,8 @@ export async function renderArticlePage(
         threads,
         form: commentForm,
         closedReason: availability.open ? undefined : availability.reason,
+        // Refused because comments closed: nothing the reader wrote is lost.
+        refusedText: availability.open ? undefined : form?.values?.body || undefined,
       }}
     />,
     {

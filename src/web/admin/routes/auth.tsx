@@ -83,7 +83,7 @@ export async function authRoutes(app: FastifyInstance, { services, secureCookies
     return reply.admin(<AccountPage saved={saved} />, { title: 'Your account', area: 'account' })
   })
 
-  app.post('/account/password', async (request, reply) => {
+  app.post('/account/password', { config: { secret: true } }, async (request, reply) => {
     const form = formOf(request)
     return handleForm(request, reply, {
       run: async () => {

@@ -68,8 +68,9 @@ export async function commentModerationRoutes(app: FastifyInstance, { services }
     const { action, ids } = requestedAction(formOf(request))
     return handleForm(request, reply, {
       run: async () => {
-        if (!isAction(action))
-          {throw new ValidationError('unknown_action', 'Choose what to do with the comments.')}
+        if (!isAction(action)) {
+          throw new ValidationError('unknown_action', 'Choose what to do with the comments.')
+        }
         const count = await services.comments.moderate(actorFor(request), ids, action)
         return reply.redirect(`/admin/comments?status=${status}&done=${action}&n=${count}`, 303)
       },

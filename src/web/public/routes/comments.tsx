@@ -1,7 +1,7 @@
 import formbody from '@fastify/formbody'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { ForbiddenError, TooManyRequestsError } from '../../../domain/errors.js'
-import { problemOf } from '../../plugins/domain-status.js'
+import { problemOf, type FormProblem } from '../../plugins/domain-status.js'
 import { commentsAtom, commentsJson, type CommentFeedInput } from '../comment-feeds.js'
 import type { PublicDeps } from '../deps.js'
 import { parseOrNotFound } from '../params.js'
@@ -47,8 +47,24 @@ export async function commentRoutes(app: FastifyInstance, deps: PublicDeps) {
     return { ...found, publishedAt: found.publishedAt ?? found.updatedAt }
   }
 
+  /** A refusal as the enhancing script reads it: {ok: false, error: {code, message, field}}. */
+  function sendJsonProblem(reply: FastifyReply, problem: FormProblem) {
+    return reply.code(problem.status).send({
+      ok: false,
+      error: { code: problem.code, message: problem.message, field: problem.field },
+    })
+  }
+
   app.post('/:year/:month/:day/:slug/comments', async (request, reply) => {
-    const article = await publishedArticle(request)
+    let article: PublishedArticle
+    try {
+      article = await publishedArticle(request)
+    } catch (error) {
+      // No such article: a 404 either way, in the same shape as any other refusal for scripts.
+      const problem = problemOf(error)
+      if (problem && wantsJson(request)) return sendJsonProblem(reply, problem)
+      throw error
+    }
     const path = canonicalPathOf(article, site.timeZone)
     const values = {
       name: field(request.body, 'name'),
@@ -82,12 +98,7 @@ export async function commentRoutes(app: FastifyInstance, deps: PublicDeps) {
       if (error instanceof TooManyRequestsError) {
         reply.header('retry-after', String(error.retryAfterSeconds))
       }
-      if (wantsJson(request)) {
-        return reply.code(problem.status).send({
-          ok: false,
-          error: { code: problem.code, message: problem.message, field: problem.field },
-        })
-      }
+      if (wantsJson(request)) return sendJsonProblem(reply, problem)
       // Refused, the comment comes back in the form with the reason; nothing the reader wrote is lost.
       const replyTo = values.parentId
         ? await services.comments.approvedComment(article.id, values.parentId)

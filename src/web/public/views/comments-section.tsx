@@ -19,6 +19,8 @@ export interface CommentsSectionProps {
   /** undefined when comments are closed, with the reason. */
   form: CommentFormState | undefined
   closedReason?: string
+  /** A comment refused because comments closed meanwhile: given back to copy. */
+  refusedText?: string
 }
 
 function CommentItem({
@@ -58,6 +60,9 @@ function CommentItem({
   )
 }
 
+/** The fields that show their own error; any other problem is said above them. */
+const SHOWN_FIELDS = ['name', 'email', 'body']
+
 function CommentForm({
   state,
   action,
@@ -87,7 +92,7 @@ function CommentForm({
           <a href={`${articlePath}#new-comment`}>Write a new comment instead</a>
         </p>
       )}
-      {problem && !problem.field && (
+      {problem && !SHOWN_FIELDS.includes(problem.field ?? '') && (
         <p class="form-problem" role="alert">
           {problem.message}
         </p>
@@ -156,6 +161,7 @@ export function CommentsSection({
   threads,
   form,
   closedReason,
+  refusedText,
 }: CommentsSectionProps) {
   const { page, pageCount, total } = threads
   const pagePath = (n: number) => `${articlePath}${n > 1 ? `?comments=${n}` : ''}#comments`
@@ -211,7 +217,19 @@ export function CommentsSection({
       {form ? (
         <CommentForm state={form} action={`${articlePath}/comments`} articlePath={articlePath} />
       ) : (
-        <p>{closedReason}</p>
+        <>
+          <p>{closedReason}</p>
+          {refusedText && (
+            <div class="field">
+              <label for="comment-refused">
+                Your comment was not posted. Here is its text to keep:
+              </label>
+              <textarea id="comment-refused" rows={6} readOnly>
+                {refusedText}
+              </textarea>
+            </div>
+          )}
+        </>
       )}
     </section>
   )

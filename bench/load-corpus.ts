@@ -1,0 +1,52 @@
+// Loads the benchmark corpus into a fresh data folder through the real importer
+// (in batches, as `dateline import` does), and prints the timings as JSON.
+import { performance } from 'node:perf_hooks'
+import { loadConfig } from '../src/config.js'
+import { createContext } from '../src/context.js'
+import { COMMAND_LINE } from '../src/domain/access/policy.js'
+import { DomainError } from '../src/domain/errors.js'
+import { commentText, corpus, random, vocabulary } from './corpus.js'
+
+const [articles = '10000', comments = '20000'] = process.argv.slice(2)
+const ctx = await createContext(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }))
+await ctx.services.sections.ensureDefaults()
+
+const started = performance.now()
+const ids: { id: string; publishedAt: Date }[] = []
+const entries = [...corpus(Number(articles), ctx.clock.now())].map((article) => ({
+  text: article.text,
+  options: { sectionSlug: article.section, draft: false, tags: article.tags },
+}))
+for (let i = 0; i < entries.length; i += 200) {
+  for (const result of await ctx.services.importer.importBatch(entries.slice(i, i + 200))) {
+    if (result instanceof DomainError) throw result
+    ids.push({ id: result.article.id, publishedAt: result.article.publishedAt ?? new Date() })
+  }
+}
+const importMs = performance.now() - started
+
+const commentsStarted = performance.now()
+const next = random(7)
+const words = vocabulary()
+const batch: Parameters<typeof ctx.services.comments.addManyDirectly>[1][number][] = []
+for (let i = 0; i < Number(comments); i++) {
+  // Most comments gather on recent articles, as they do on a real site.
+  const target = ids[ids.length - 1 - Math.floor(next() ** 3 * ids.length)]
+  if (!target) continue
+  batch.push({
+    articleId: target.id,
+    parentId: null,
+    name: `Reader ${i % 997}`,
+    body: commentText(next, words),
+    status: 'approved',
+    createdAt: new Date(Math.min(target.publishedAt.getTime() + (i % 500) * 60_000, Date.now())),
+  })
+  if (batch.length === 1000)
+    {await ctx.services.comments.addManyDirectly(COMMAND_LINE, batch.splice(0))}
+}
+await ctx.services.comments.addManyDirectly(COMMAND_LINE, batch.splice(0))
+const commentsMs = performance.now() - commentsStarted
+await ctx.close()
+console.log(
+  JSON.stringify({ articles: Number(articles), comments: Number(comments), importMs, commentsMs }),
+)

@@ -1,0 +1,982 @@
+// THE authorization matrix: every route the newsroom registers, for no session
+// and for each role, over real HTTP against the running app. POSTs go straight
+// to the server with a valid CSRF token, bypassing the UI, so only authorization
+// decides; they name other people's drafts too. A refused request must change
+// nothing in the database.
+//
+// The routes are read from the app itself. A route with no row here fails the
+// test: when you add a newsroom route, add its row to MATRIX.
+import assert from 'node:assert/strict'
+import diagnostics from 'node:diagnostics_channel'
+import { describe, test, type TestContext } from 'node:test'
+import type { FastifyInstance, RouteOptions } from 'fastify'
+import { COMMAND_LINE } from '../../src/domain/access/policy.js'
+import type { Article } from '../../src/domain/articles/article.js'
+import { startTestServer, type TestServer } from '../helpers/app.js'
+import { createTestContext, type TestAppContext } from '../helpers/context.js'
+import { testDialects, type DialectName } from '../helpers/dialects.js'
+import { importArticle } from '../helpers/factories.js'
+import {
+  AdminClient,
+  createStaff,
+  replayedValues,
+  STAFF_PASSWORD,
+  type AdminPage,
+  type FormFields,
+  type Staff,
+} from './admin-session.js'
+
+type Who = 'anonymous' | 'contributor' | 'editor' | 'admin'
+const WHO: readonly Who[] = ['anonymous', 'contributor', 'editor', 'admin']
+
+/**
+ * What a request must get: an exact status, or 'sign-in' — without a session,
+ * a GET is sent to the sign-in page (303 with ?next=) and a POST gets a 401
+ * sign-in page that keeps what was submitted.
+ */
+type Outcome = number | 'sign-in'
+type Expectation = Record<Who, Outcome>
+
+interface World {
+  ctx: TestAppContext
+  server: TestServer
+  /** The contributor who acts in the contributor column; other people's drafts are the colleague's. */
+  writer: Staff
+  colleague: Staff
+  editor: Staff
+  admin: Staff
+  draftBy(owner: Staff): Promise<Article>
+  inReviewBy(owner: Staff): Promise<Article>
+  /** A published article no one in the matrix created (imported). */
+  published(): Promise<Article>
+}
+
+interface Target {
+  path: string
+  form?: FormFields
+  /** The article the request is about, if any. */
+  article?: Article
+}
+
+interface Case {
+  what: string
+  /** Makes fresh fixtures for one request; `me` is who makes it (undefined: no session). */
+  prepare(world: World, me: Staff | undefined): Promise<Target>
+  expect: Expectation
+  /** After an allowed request: asserts that it did what it says. */
+  then?(world: World, target: Target, me: Staff): Promise<void>
+  /** The form carries passwords: without a session, none of it is written back into the page. */
+  secret?: boolean
+}
+
+const signedIn = (status: number): Expectation => ({
+  anonymous: 'sign-in',
+  contributor: status,
+  editor: status,
+  admin: status,
+})
+const editorsOnly = (status: number, contributor = 403): Expectation => ({
+  anonymous: 'sign-in',
+  contributor,
+  editor: status,
+  admin: status,
+})
+const adminsOnly = (status: number): Expectation => ({
+  anonymous: 'sign-in',
+  contributor: 403,
+  editor: 403,
+  admin: status,
+})
+
+let unique = 0
+const mark = () => `${++unique}-${Math.random().toString(36).slice(2, 7)}`
+
+/** The editor form's fields for an article, as the page would send them back. */
+function editorFields(article: Article, changes: FormFields = {}): FormFields {
+  return {
+    headline: article.headline,
+    standfirst: article.standfirst,
+    dateline: article.dateline,
+    body: article.body,
+    key_points: article.keyPoints.join('\n'),
+    section: article.section.slug,
+    byline: article.bylines.map((author) => author.name),
+    tags: article.tags.map((tag) => tag.name).join(', '),
+    slug: article.slug,
+    version: article.version,
+    ...changes,
+  }
+}
+
+async function current(world: World, article: Article): Promise<Article | undefined> {
+  return world.ctx.stores.articles.findById(article.id)
+}
+
+/** An article route's cases over the usual targets: own draft, a colleague's draft, … */
+const articlePath =
+  (suffix = '') =>
+  (article: Article) =>
+    `/admin/articles/${article.id}${suffix}`
+
+/**
+ * Every newsroom route, keyed "METHOD /admin/path" as the app registers it.
+ * HEAD is not listed: Fastify derives it from GET, and the guard treats it as GET.
+ */
+const MATRIX: Record<string, Case[]> = {
+  'GET /admin/login': [
+    {
+      what: 'the sign-in page (signed-in people are sent on)',
+      prepare: async () => ({ path: '/admin/login' }),
+      expect: { anonymous: 200, contributor: 303, editor: 303, admin: 303 },
+    },
+  ],
+  'POST /admin/login': [
+    {
+      what: 'signing in with the right password',
+      prepare: async (world, me) => {
+        const who = me ?? world.writer
+        return {
+          path: '/admin/login',
+          form: { email: who.email, password: STAFF_PASSWORD, next: '/admin' },
+        }
+      },
+      expect: { anonymous: 303, contributor: 303, editor: 303, admin: 303 },
+    },
+  ],
+  'POST /admin/logout': [
+    {
+      what: 'signing out',
+      prepare: async () => ({ path: '/admin/logout', form: {} }),
+      expect: signedIn(303),
+    },
+  ],
+  'GET /admin': [
+    { what: 'the dashboard', prepare: async () => ({ path: '/admin' }), expect: signedIn(200) },
+  ],
+  'GET /admin/account': [
+    {
+      what: 'your account',
+      prepare: async () => ({ path: '/admin/account' }),
+      expect: signedIn(200),
+    },
+  ],
+  'POST /admin/account/password': [
+    {
+      what: 'changing your own password',
+      secret: true,
+      prepare: async () => ({
+        path: '/admin/account/password',
+        form: { current: STAFF_PASSWORD, next: STAFF_PASSWORD },
+      }),
+      expect: signedIn(303),
+    },
+  ],
+  'GET /admin/articles/new': [
+    {
+      what: 'a blank editor',
+      prepare: async () => ({ path: '/admin/articles/new' }),
+      expect: signedIn(200),
+    },
+  ],
+  'POST /admin/articles': [
+    {
+      what: 'creating a draft',
+      prepare: async () => {
+        const headline = `A new draft ${mark()}`
+        return {
+          path: '/admin/articles',
+          form: {
+            headline,
+            standfirst: '',
+            dateline: '',
+            body: 'Text.',
+            key_points: '',
+            section: 'news',
+            byline: ['Someone New'],
+            tags: '',
+            slug: '',
+            version: 0,
+            intent: 'save',
+          },
+        }
+      },
+      expect: signedIn(303),
+      then: async (world, target, me) => {
+        const [created] = await world.ctx.stores.articles.listForNewsroom(
+          { headline: String(target.form?.headline) },
+          { limit: 5, offset: 0 },
+        )
+        assert.equal(created?.createdBy, me.user.id)
+        assert.equal(created?.status, 'draft')
+      },
+    },
+  ],
+  'GET /admin/articles/:id': [
+    {
+      what: "the contributor's own draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.writer)
+        return { path: articlePath()(article), article }
+      },
+      expect: signedIn(200),
+    },
+    {
+      what: "someone else's draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.colleague)
+        return { path: articlePath()(article), article }
+      },
+      expect: editorsOnly(200, 404),
+    },
+    {
+      what: 'a published article',
+      prepare: async (world) => {
+        const article = await world.published()
+        return { path: articlePath()(article), article }
+      },
+      expect: editorsOnly(200, 404),
+    },
+  ],
+  'POST /admin/articles/:id': [
+    {
+      what: "saving the contributor's own draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.writer)
+        return {
+          path: articlePath()(article),
+          article,
+          form: editorFields(article, { headline: `Changed ${mark()}`, intent: 'save' }),
+        }
+      },
+      expect: signedIn(303),
+      then: async (world, target) => {
+        assert.equal((await current(world, target.article!))?.headline, target.form?.headline)
+      },
+    },
+    {
+      what: "saving someone else's draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.colleague)
+        return {
+          path: articlePath()(article),
+          article,
+          form: editorFields(article, { headline: `Changed ${mark()}`, intent: 'save' }),
+        }
+      },
+      expect: editorsOnly(303, 404),
+      then: async (world, target) => {
+        assert.equal((await current(world, target.article!))?.headline, target.form?.headline)
+      },
+    },
+    {
+      what: "saving the contributor's own article once it is in review",
+      prepare: async (world) => {
+        const article = await world.inReviewBy(world.writer)
+        return {
+          path: articlePath()(article),
+          article,
+          form: editorFields(article, { headline: `Changed ${mark()}`, intent: 'save' }),
+        }
+      },
+      expect: editorsOnly(303, 403),
+      then: async (world, target) => {
+        assert.equal((await current(world, target.article!))?.headline, target.form?.headline)
+      },
+    },
+    {
+      what: "publishing the contributor's own draft (with a change)",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.writer)
+        return {
+          path: articlePath()(article),
+          article,
+          form: editorFields(article, { headline: `Changed ${mark()}`, intent: 'publish' }),
+        }
+      },
+      expect: editorsOnly(303),
+      then: async (world, target) => {
+        const after = await current(world, target.article!)
+        assert.equal(after?.status, 'published')
+        assert.equal(after?.headline, target.form?.headline)
+      },
+    },
+    {
+      what: "scheduling the contributor's own draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.writer)
+        return {
+          path: articlePath()(article),
+          article,
+          form: editorFields(article, { intent: 'schedule', scheduled_for: '2030-01-01T09:00' }),
+        }
+      },
+      expect: editorsOnly(303),
+      then: async (world, target) => {
+        assert.equal((await current(world, target.article!))?.status, 'scheduled')
+      },
+    },
+    {
+      what: "submitting the contributor's own draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.writer)
+        return {
+          path: articlePath()(article),
+          article,
+          form: editorFields(article, { intent: 'submit' }),
+        }
+      },
+      expect: signedIn(303),
+      then: async (world, target) => {
+        assert.equal((await current(world, target.article!))?.status, 'in_review')
+      },
+    },
+    {
+      what: "submitting someone else's draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.colleague)
+        return {
+          path: articlePath()(article),
+          article,
+          form: editorFields(article, { intent: 'submit' }),
+        }
+      },
+      expect: editorsOnly(303, 404),
+    },
+    {
+      what: 'unpublishing a published article',
+      prepare: async (world) => {
+        const article = await world.published()
+        return {
+          path: articlePath()(article),
+          article,
+          form: editorFields(article, { intent: 'unpublish' }),
+        }
+      },
+      expect: editorsOnly(303, 404),
+      then: async (world, target) => {
+        assert.equal((await current(world, target.article!))?.status, 'unpublished')
+      },
+    },
+  ],
+  'GET /admin/articles/:id/delete': [
+    {
+      what: "the delete page for the contributor's own draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.writer)
+        return { path: articlePath('/delete')(article), article }
+      },
+      expect: editorsOnly(200),
+    },
+    {
+      what: "the delete page for someone else's draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.colleague)
+        return { path: articlePath('/delete')(article), article }
+      },
+      expect: editorsOnly(200, 404),
+    },
+  ],
+  'POST /admin/articles/:id/delete': [
+    {
+      what: "deleting the contributor's own draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.writer)
+        return { path: articlePath('/delete')(article), article, form: {} }
+      },
+      expect: editorsOnly(303),
+      then: async (world, target) => {
+        assert.equal(await current(world, target.article!), undefined)
+      },
+    },
+    {
+      what: "deleting someone else's draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.colleague)
+        return { path: articlePath('/delete')(article), article, form: {} }
+      },
+      expect: editorsOnly(303, 404),
+      then: async (world, target) => {
+        assert.equal(await current(world, target.article!), undefined)
+      },
+    },
+    {
+      what: 'deleting a published article (refused for everyone: unpublish first)',
+      prepare: async (world) => {
+        const article = await world.published()
+        return { path: articlePath('/delete')(article), article, form: {} }
+      },
+      expect: editorsOnly(409, 404),
+    },
+  ],
+  'POST /admin/articles/:id/autosave': [
+    {
+      what: "autosaving the contributor's own draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.writer)
+        return {
+          path: articlePath('/autosave')(article),
+          article,
+          form: editorFields(article, { body: `Autosaved ${mark()}` }),
+        }
+      },
+      expect: signedIn(200),
+      then: async (world, target) => {
+        assert.equal((await current(world, target.article!))?.body, target.form?.body)
+      },
+    },
+    {
+      what: "autosaving someone else's draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.colleague)
+        return {
+          path: articlePath('/autosave')(article),
+          article,
+          form: editorFields(article, { body: `Autosaved ${mark()}` }),
+        }
+      },
+      expect: editorsOnly(200, 404),
+    },
+    {
+      what: "autosaving the contributor's own article in review",
+      prepare: async (world) => {
+        const article = await world.inReviewBy(world.writer)
+        return {
+          path: articlePath('/autosave')(article),
+          article,
+          form: editorFields(article, { body: `Autosaved ${mark()}` }),
+        }
+      },
+      expect: editorsOnly(200, 403),
+    },
+    {
+      what: 'autosaving a published article (never: published articles are saved by hand)',
+      prepare: async (world) => {
+        const article = await world.published()
+        return {
+          path: articlePath('/autosave')(article),
+          article,
+          form: editorFields(article, { body: `Autosaved ${mark()}` }),
+        }
+      },
+      expect: editorsOnly(409, 404),
+    },
+  ],
+  'POST /admin/preview': [
+    {
+      what: 'the live preview',
+      prepare: async () => ({
+        path: '/admin/preview',
+        form: { headline: `Preview ${mark()}`, body: 'Some *text*.', dateline: 'OSLO' },
+      }),
+      expect: signedIn(200),
+    },
+  ],
+  'GET /admin/articles/:id/history': [
+    {
+      what: "the history of the contributor's own draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.writer)
+        return { path: articlePath('/history')(article), article }
+      },
+      expect: signedIn(200),
+    },
+    {
+      what: "the history of someone else's draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.colleague)
+        return { path: articlePath('/history')(article), article }
+      },
+      expect: editorsOnly(200, 404),
+    },
+  ],
+  'POST /admin/articles/:id/restore': [
+    {
+      what: "restoring version 1 of the contributor's own draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.writer)
+        return {
+          path: articlePath('/restore')(article),
+          article,
+          form: { version: 1, base_version: article.version },
+        }
+      },
+      expect: signedIn(303),
+      then: async (world, target) => {
+        const after = await current(world, target.article!)
+        assert.equal(after?.version, target.article!.version + 1)
+      },
+    },
+    {
+      what: "restoring someone else's draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.colleague)
+        return {
+          path: articlePath('/restore')(article),
+          article,
+          form: { version: 1, base_version: article.version },
+        }
+      },
+      expect: editorsOnly(303, 404),
+    },
+    {
+      what: "restoring the contributor's own article in review",
+      prepare: async (world) => {
+        const article = await world.inReviewBy(world.writer)
+        return {
+          path: articlePath('/restore')(article),
+          article,
+          form: { version: 1, base_version: article.version },
+        }
+      },
+      expect: editorsOnly(303, 403),
+    },
+  ],
+  'GET /admin/users': [
+    {
+      what: 'the list of users',
+      prepare: async () => ({ path: '/admin/users' }),
+      expect: adminsOnly(200),
+    },
+  ],
+  'GET /admin/users/new': [
+    {
+      what: 'the new-user form',
+      prepare: async () => ({ path: '/admin/users/new' }),
+      expect: adminsOnly(200),
+    },
+  ],
+  'POST /admin/users': [
+    {
+      what: 'creating an admin account',
+      prepare: async () => {
+        const name = `Made Up ${mark()}`
+        return {
+          path: '/admin/users',
+          form: {
+            email: `${name.replace(/\W+/g, '.').toLowerCase()}@news.example`,
+            displayName: name,
+            role: 'admin',
+          },
+        }
+      },
+      expect: adminsOnly(201),
+      then: async (world, target) => {
+        const user = await world.ctx.stores.users.findByEmailWithHash(String(target.form?.email))
+        assert.equal(user?.role, 'admin')
+      },
+    },
+  ],
+  'GET /admin/users/:id': [
+    {
+      what: "a colleague's account",
+      prepare: async (world) => ({ path: `/admin/users/${world.colleague.user.id}` }),
+      expect: adminsOnly(200),
+    },
+  ],
+  'POST /admin/users/:id': [
+    {
+      what: 'making yourself an admin',
+      prepare: async (world, me) => {
+        const who = me ?? world.writer
+        return {
+          path: `/admin/users/${who.user.id}`,
+          form: { displayName: who.user.displayName, role: 'admin' },
+        }
+      },
+      expect: adminsOnly(303),
+    },
+    {
+      what: 'making a colleague an admin',
+      prepare: async (world) => ({
+        path: `/admin/users/${world.colleague.user.id}`,
+        form: { displayName: world.colleague.user.displayName, role: 'admin' },
+      }),
+      expect: adminsOnly(303),
+      then: async (world) => {
+        assert.equal(
+          (await world.ctx.stores.users.findById(world.colleague.user.id))?.role,
+          'admin',
+        )
+        // Put things back for the rows after this one.
+        await world.ctx.stores.users.update(world.colleague.user.id, {
+          role: 'contributor',
+          updatedAt: world.ctx.clock.now(),
+        })
+      },
+    },
+  ],
+  'POST /admin/users/:id/deactivate': [
+    {
+      what: "deactivating a colleague's account",
+      prepare: async (world) => ({
+        path: `/admin/users/${world.colleague.user.id}/deactivate`,
+        form: {},
+      }),
+      expect: adminsOnly(303),
+      then: async (world) => {
+        assert.equal(
+          (await world.ctx.stores.users.findById(world.colleague.user.id))?.active,
+          false,
+        )
+        await world.ctx.stores.users.update(world.colleague.user.id, {
+          active: true,
+          updatedAt: world.ctx.clock.now(),
+        })
+      },
+    },
+  ],
+  'POST /admin/users/:id/activate': [
+    {
+      what: "reactivating a colleague's account",
+      prepare: async (world) => {
+        await world.ctx.stores.users.update(world.colleague.user.id, {
+          active: false,
+          updatedAt: world.ctx.clock.now(),
+        })
+        return { path: `/admin/users/${world.colleague.user.id}/activate`, form: {} }
+      },
+      expect: adminsOnly(303),
+      then: async (world) => {
+        assert.equal((await world.ctx.stores.users.findById(world.colleague.user.id))?.active, true)
+      },
+    },
+  ],
+  'POST /admin/users/:id/password': [
+    {
+      what: "resetting a colleague's password",
+      prepare: async (world) => ({
+        path: `/admin/users/${world.colleague.user.id}/password`,
+        form: {},
+      }),
+      expect: adminsOnly(200),
+    },
+  ],
+  'GET /admin/sections': [
+    {
+      what: 'the sections',
+      prepare: async () => ({ path: '/admin/sections' }),
+      expect: adminsOnly(200),
+    },
+  ],
+  'POST /admin/sections': [
+    {
+      what: 'adding a section',
+      prepare: async () => ({
+        path: '/admin/sections',
+        form: { name: `Weather ${mark()}`, slug: '' },
+      }),
+      expect: adminsOnly(303),
+    },
+  ],
+  'POST /admin/sections/:slug/rename': [
+    {
+      what: 'renaming a section',
+      prepare: async () => ({
+        path: '/admin/sections/sport/rename',
+        form: { name: `Sport ${mark()}` },
+      }),
+      expect: adminsOnly(303),
+    },
+  ],
+  'POST /admin/sections/:slug/move': [
+    {
+      what: 'moving a section',
+      prepare: async () => ({ path: '/admin/sections/sport/move', form: { direction: 'up' } }),
+      expect: adminsOnly(303),
+    },
+  ],
+  'GET /admin/comments': [
+    {
+      what: 'the moderation queue',
+      prepare: async () => ({ path: '/admin/comments' }),
+      expect: editorsOnly(200),
+    },
+  ],
+  'POST /admin/comments': [
+    {
+      what: "approving a reader's comment",
+      prepare: async (world) => {
+        const article = await world.published()
+        const comment = await world.ctx.services.comments.addDirectly(COMMAND_LINE, {
+          articleId: article.id,
+          parentId: null,
+          name: 'A Reader',
+          body: `A comment waiting for a moderator ${mark()}`,
+          status: 'pending',
+          createdAt: world.ctx.clock.now(),
+        })
+        return { path: '/admin/comments', form: { single: `approve:${comment.id}` } }
+      },
+      expect: editorsOnly(303),
+      then: async (world, target) => {
+        const id = String(target.form?.single).split(':')[1] ?? ''
+        assert.equal((await world.ctx.stores.comments.findById(id))?.status, 'approved')
+      },
+    },
+  ],
+  'GET /admin/settings': [
+    {
+      what: 'the site settings',
+      prepare: async () => ({ path: '/admin/settings' }),
+      expect: adminsOnly(200),
+    },
+  ],
+  'POST /admin/settings/comments': [
+    {
+      what: 'closing comments site-wide',
+      prepare: async () => ({
+        path: '/admin/settings/comments',
+        form: { mode: 'closed', days: '14', moderation: 'pre', blocked_words: 'spam' },
+      }),
+      expect: adminsOnly(303),
+      then: async (world) => {
+        assert.equal((await world.ctx.services.settings.commentSettings()).mode, 'closed')
+        await world.ctx.services.settings.updateCommentSettings(COMMAND_LINE, {
+          mode: 'days',
+          days: 14,
+          moderation: 'pre',
+          blockedWords: [],
+        })
+      },
+    },
+  ],
+  'GET /admin/audit': [
+    {
+      what: 'the audit log',
+      prepare: async () => ({ path: '/admin/audit' }),
+      expect: adminsOnly(200),
+    },
+  ],
+}
+
+/** Records "METHOD /path" for every route of every Fastify instance created while `build` runs. */
+async function registeredRoutes<T>(
+  build: () => Promise<T>,
+): Promise<{ result: T; routes: Set<string> }> {
+  const routes = new Set<string>()
+  const channel = diagnostics.channel('fastify.initialization')
+  const onInit = (message: unknown) => {
+    const { fastify } = message as { fastify: FastifyInstance }
+    fastify.addHook('onRoute', (route: RouteOptions) => {
+      const url = route.url.length > 1 ? route.url.replace(/\/$/, '') : route.url
+      for (const method of [route.method].flat()) routes.add(`${method} ${url}`)
+    })
+  }
+  channel.subscribe(onInit)
+  try {
+    return { result: await build(), routes }
+  } finally {
+    channel.unsubscribe(onInit)
+  }
+}
+
+/** The newsroom's routes, without HEAD (derived from GET). */
+function adminRoutes(routes: Set<string>): string[] {
+  return [...routes]
+    .filter((route) => /^[A-Z]+ \/admin(\/|$)/.test(route) && !route.startsWith('HEAD '))
+    .sort()
+}
+
+/** Everything a refused request must leave as it was, one entry per thing. */
+async function snapshot(ctx: TestAppContext): Promise<Map<string, string>> {
+  const [articles, users, sections, audit, authors, comments, settings] = await Promise.all([
+    ctx.stores.articles.listForNewsroom({}, { limit: 100_000, offset: 0 }),
+    ctx.stores.users.list(),
+    ctx.stores.sections.list(),
+    ctx.stores.audit.count(),
+    ctx.stores.authors.listNames(100_000),
+    ctx.stores.comments.countByStatus(),
+    ctx.services.settings.commentSettings(),
+  ])
+  const entries = new Map<string, string>()
+  for (const article of articles) {
+    entries.set(`article "${article.headline}"`, JSON.stringify(article))
+  }
+  for (const user of users) {
+    const hash = (await ctx.stores.users.findByEmailWithHash(user.email))?.passwordHash
+    entries.set(`user ${user.email}`, JSON.stringify({ user, hash }))
+  }
+  entries.set('sections', JSON.stringify(sections))
+  entries.set('audit events', String(audit))
+  entries.set('authors', JSON.stringify(authors))
+  entries.set('comments by status', JSON.stringify(comments))
+  entries.set('comment settings', JSON.stringify(settings))
+  return entries
+}
+
+/** What differs between two snapshots, in words. */
+function changes(before: Map<string, string>, after: Map<string, string>): string[] {
+  const keys = new Set([...before.keys(), ...after.keys()])
+  return [...keys]
+    .filter((key) => before.get(key) !== after.get(key))
+    .map((key) => `${key}: ${before.get(key) ?? '(none)'} → ${after.get(key) ?? '(gone)'}`)
+}
+
+async function makeWorld(t: TestContext, dialect: DialectName) {
+  const ctx = await createTestContext(t, dialect)
+  const { result: server, routes } = await registeredRoutes(() => startTestServer(t, ctx))
+  const [writer, colleague, editor, admin] = await Promise.all([
+    createStaff(ctx, 'contributor', 'Wanda Writer'),
+    createStaff(ctx, 'contributor', 'Colin Colleague'),
+    createStaff(ctx, 'editor', 'Edna Editor'),
+    createStaff(ctx, 'admin', 'Adam Admin'),
+  ])
+  const draftBy = async (owner: Staff) => {
+    const draft = await ctx.services.editing.createDraft(owner.actor, {
+      headline: `Draft by ${owner.user.displayName} ${mark()}`,
+      standfirst: 'A standfirst.',
+      dateline: 'OSLO, NORWAY',
+      body: 'First paragraph.\n\nSecond paragraph.',
+      keyPoints: ['One point.'],
+      sectionSlug: 'news',
+      bylines: [owner.user.displayName],
+      tags: ['Testing'],
+      slug: '',
+    })
+    // A second version, so that there is an older one to restore.
+    return ctx.services.editing.save(
+      owner.actor,
+      draft.id,
+      {
+        headline: draft.headline,
+        standfirst: 'A better standfirst.',
+        dateline: draft.dateline,
+        body: draft.body,
+        keyPoints: draft.keyPoints,
+        sectionSlug: 'news',
+        bylines: [owner.user.displayName],
+        tags: ['Testing'],
+        slug: draft.slug,
+      },
+      { baseVersion: draft.version },
+    )
+  }
+  const world: World = {
+    ctx,
+    server,
+    writer,
+    colleague,
+    editor,
+    admin,
+    draftBy,
+    async inReviewBy(owner) {
+      const draft = await draftBy(owner)
+      return ctx.services.workflow.transition(owner.actor, draft.id, {
+        transition: 'submit',
+        baseVersion: draft.version,
+      })
+    },
+    async published() {
+      const { article } = await importArticle(ctx, { headline: `Published story ${mark()}` })
+      return article
+    },
+  }
+  return { world, routes: adminRoutes(routes) }
+}
+
+function staffFor(world: World, who: Who): Staff | undefined {
+  return who === 'anonymous'
+    ? undefined
+    : { contributor: world.writer, editor: world.editor, admin: world.admin }[who]
+}
+
+/** What a request without a session must get: the sign-in page, never the thing itself. */
+function assertSentToSignIn(method: string, target: Target, page: AdminPage, secret = false): void {
+  if (method === 'GET') {
+    assert.equal(page.status, 303)
+    assert.equal(page.location, `/admin/login?next=${encodeURIComponent(target.path)}`)
+    return
+  }
+  assert.equal(page.status, 401)
+  const form = page.document.querySelector('form[action="/admin/login"]')
+  assert.ok(form, 'the 401 page has a sign-in form')
+  assert.ok(form.querySelector('input[name=email]'))
+  assert.ok(form.querySelector('input[name=password][type=password]'))
+  if (secret) {
+    assert.deepEqual(replayedValues(page), {}, 'a form with passwords is not kept')
+    for (const value of Object.values(target.form ?? {})) {
+      assert.ok(!page.html.includes(String(value)), 'no submitted value is on the page')
+    }
+    return
+  }
+  assert.equal(form.querySelector('input[name=replay_to]')?.getAttribute('value'), target.path)
+  // Everything submitted is kept, to be sent again after signing in.
+  const kept = replayedValues(page)
+  for (const [name, value] of Object.entries(target.form ?? {})) {
+    if (name === '_csrf') continue
+    assert.deepEqual(kept[name], [value].flat().map(String), `the value of ${name} is kept`)
+  }
+  if (target.form?.headline) {
+    assert.ok(page.html.includes(String(target.form.headline)), 'the typed headline is on the page')
+  }
+}
+
+for (const dialect of testDialects()) {
+  describe(`newsroom authorization matrix (${dialect})`, () => {
+    test('every route × no session, contributor, editor, admin', async (t) => {
+      const { world, routes } = await makeWorld(t, dialect)
+
+      await t.test('every newsroom route the app registers has a row in MATRIX', () => {
+        assert.ok(routes.includes('GET /admin/login'), `routes found: ${routes.join(', ')}`)
+        const missing = routes.filter((route) => !(route in MATRIX))
+        assert.deepEqual(
+          missing,
+          [],
+          `add a row to MATRIX in test/web/admin-authorization.test.ts for: ${missing.join(', ')}`,
+        )
+        const stale = Object.keys(MATRIX).filter((route) => !routes.includes(route))
+        assert.deepEqual(stale, [], `MATRIX has rows for routes the app no longer has`)
+      })
+
+      for (const route of routes) {
+        const cases = MATRIX[route]
+        if (!cases) continue
+        const method = route.split(' ')[0] ?? ''
+        for (const one of cases) {
+          for (const who of WHO) {
+            const expected = one.expect[who]
+            await t.test(`${route} — ${one.what} — ${who} → ${expected}`, async () => {
+              const me = staffFor(world, who)
+              const client = new AdminClient(world.server.url)
+              if (me) await client.openSession(world.ctx, me.user)
+              else client.cookies.set('dl_csrf', 'x'.repeat(43))
+              const target = await one.prepare(world, me)
+              const before = await snapshot(world.ctx)
+              const page =
+                method === 'GET'
+                  ? await client.get(target.path)
+                  : await client.post(target.path, target.form ?? {})
+
+              assert.equal(page.response.headers.get('cache-control'), 'private, no-store')
+              if (expected === 'sign-in') {
+                assertSentToSignIn(method, target, page, one.secret)
+              } else {
+                assert.equal(
+                  page.status,
+                  expected,
+                  `expected ${expected}, got ${page.status}: ${page.document.querySelector('main')?.text.trim().slice(0, 300)}`,
+                )
+              }
+              const refused = expected === 'sign-in' ? true : expected >= 400
+              if (refused) {
+                assert.deepEqual(
+                  changes(before, await snapshot(world.ctx)),
+                  [],
+                  'a refused request changed nothing',
+                )
+                if (page.status === 404 && target.article) {
+                  assert.ok(
+                    !page.html.includes(target.article.headline),
+                    'a 404 does not give the article away',
+                  )
+                }
+              } else if (one.then && me) {
+                await one.then(world, target, me)
+              }
+            })
+          }
+        }
+      }
+    })
+  })
+}
