@@ -134,10 +134,11 @@ export function* corpus(count: number, end: Date, seed = 2015): Generator<Corpus
     for (let p = 0; p < paragraphCount; p++) {
       if (p > 2 && p % 6 === 0) paragraphs.push(`- ${sentence(2, 5).slice(0, -1)} -`)
       else if (p % 5 === 3) paragraphs.push(`"${sentence(8, 20)}" said ${pick(authors)}.`)
-      else
-        {paragraphs.push(
+      else {
+        paragraphs.push(
           Array.from({ length: 2 + Math.floor(next() * 3) }, () => sentence(10, 25)).join(' '),
-        )}
+        )
+      }
     }
     const day = {
       year: date.getUTCFullYear(),

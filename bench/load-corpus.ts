@@ -41,8 +41,9 @@ for (let i = 0; i < Number(comments); i++) {
     status: 'approved',
     createdAt: new Date(Math.min(target.publishedAt.getTime() + (i % 500) * 60_000, Date.now())),
   })
-  if (batch.length === 1000)
-    {await ctx.services.comments.addManyDirectly(COMMAND_LINE, batch.splice(0))}
+  if (batch.length === 1000) {
+    await ctx.services.comments.addManyDirectly(COMMAND_LINE, batch.splice(0))
+  }
 }
 await ctx.services.comments.addManyDirectly(COMMAND_LINE, batch.splice(0))
 const commentsMs = performance.now() - commentsStarted

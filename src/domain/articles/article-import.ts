@@ -6,13 +6,14 @@ import { IMPORTER, type Actor } from '../access/policy.js'
 import { DomainError, ValidationError } from '../errors.js'
 import type { Stores, UnitOfWork } from '../unit-of-work.js'
 import { assertPublishable, type Article } from './article.js'
+import type { ArticleRecord } from './article-store.js'
 import {
   commitChange,
   getArticle,
   hasWriterChanges,
   recordOf,
+  insertArticle,
   resolveInput,
-  writeRevision,
   type ArticleInput,
   type WriteDeps,
 } from './article-writes.js'
@@ -73,14 +74,18 @@ export function createArticleImporter({
       tags: [...(options.tags ?? existing?.tags.map((tag) => tag.name) ?? [])],
       slug: existing?.slug ?? '',
     }
-    const fields = await resolveInput(tx, input, { newId, articleId: existing?.id ?? null })
+    const { refs, ...fields } = await resolveInput(tx, input, {
+      newId,
+      articleId: existing?.id ?? null,
+    })
     const publish = existing ? existing.status === 'published' : !options.draft
     if (publish) assertPublishable(input)
 
     if (existing) {
       const current = await recordOf(tx, existing)
-      if (!hasWriterChanges(current, fields))
-        {return { action: 'unchanged', article: existing, report }}
+      if (!hasWriterChanges(current, fields)) {
+        return { action: 'unchanged', article: existing, report }
+      }
       const record = {
         ...current,
         ...fields,
@@ -93,9 +98,8 @@ export function createArticleImporter({
 
     const now = clock.now()
     const publishedAt = date ? zonedTimeToInstant({ ...date, hour: FILING_HOUR }, timeZone) : now
-    const id = newId()
-    await tx.articles.insert({
-      id,
+    const record = {
+      id: newId(),
       ...fields,
       status: publish ? 'published' : 'draft',
       publishedAt: publish ? publishedAt : null,
@@ -107,9 +111,15 @@ export function createArticleImporter({
       commentMode: 'default',
       version: 1,
       importKey,
-    })
-    const article = await getArticle(tx, id)
-    await writeRevision(tx, deps, article, { id: actor.id, name: actor.displayName }, 'Imported')
+    } satisfies ArticleRecord
+    const article = await insertArticle(
+      tx,
+      deps,
+      record,
+      refs,
+      { id: actor.id, name: actor.displayName },
+      'Imported',
+    )
     return { action: 'created', article, report }
   }
 

@@ -3,14 +3,15 @@ import { recordAudit } from '../audit/record-audit.js'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js'
 import type { Stores, UnitOfWork } from '../unit-of-work.js'
 import { ARTICLE_LIMITS, type Article } from './article.js'
+import type { ArticleRecord } from './article-store.js'
 import {
   assertCurrentVersion,
   commitChange,
   getArticle,
   hasWriterChanges,
   recordOf,
+  insertArticle,
   resolveInput,
-  writeRevision,
   type ArticleInput,
   type WriteDeps,
 } from './article-writes.js'
@@ -49,11 +50,10 @@ export function createEditingService({ stores, ...deps }: { stores: UnitOfWork }
     async createDraft(actor: Actor, input: ArticleInput): Promise<Article> {
       authorize(actor, 'articles:create')
       return stores.transaction(async (tx) => {
-        const id = newId()
-        const fields = await resolveInput(tx, input, { newId, articleId: null })
+        const { refs, ...fields } = await resolveInput(tx, input, { newId, articleId: null })
         const now = clock.now()
-        await tx.articles.insert({
-          id,
+        const record: ArticleRecord = {
+          id: newId(),
           ...fields,
           status: 'draft',
           publishedAt: null,
@@ -64,10 +64,15 @@ export function createEditingService({ stores, ...deps }: { stores: UnitOfWork }
           commentMode: fields.commentMode ?? 'default',
           version: 1,
           importKey: null,
-        })
-        const article = await getArticle(tx, id)
-        await writeRevision(tx, deps, article, { id: actor.id, name: actor.displayName }, 'Created')
-        return article
+        }
+        return insertArticle(
+          tx,
+          deps,
+          record,
+          refs,
+          { id: actor.id, name: actor.displayName },
+          'Created',
+        )
       })
     },
 
@@ -104,7 +109,7 @@ export function createEditingService({ stores, ...deps }: { stores: UnitOfWork }
             },
           )
         }
-        const fields = await resolveInput(tx, input, { newId, articleId: id })
+        const { refs: _refs, ...fields } = await resolveInput(tx, input, { newId, articleId: id })
         const current = await recordOf(tx, article)
         const changed = hasWriterChanges(current, fields)
         if (!changed && note === '') return article
@@ -152,7 +157,7 @@ export function createEditingService({ stores, ...deps }: { stores: UnitOfWork }
         }
         const sections = await tx.sections.list()
         const section = sections.find((s) => s.name === revision.fields.section) ?? article.section
-        const fields = await resolveInput(
+        const { refs: _refs, ...fields } = await resolveInput(
           tx,
           { ...revision.fields, sectionSlug: section.slug, slug: revision.fields.slug },
           { newId, articleId: id },
