@@ -24,6 +24,24 @@
     }
   }
 
+  // The page may come from a cache, made long before the reader arrived. The token that dates
+  // the form is fetched afresh when they start writing; if that fails, the page's token stands.
+  let refreshed = false
+  form.addEventListener('focusin', () => {
+    if (refreshed) return
+    refreshed = true
+    fetch(`${form.action}/token`, {
+      credentials: 'same-origin',
+      headers: { accept: 'application/json' },
+    })
+      .then((response) => (response.ok ? response.json() : null))
+      .then((result) => {
+        const field = form.querySelector('input[name="_csrf"]')
+        if (result && typeof result.token === 'string' && field) field.value = result.token
+      })
+      .catch(() => {})
+  })
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault()
     if (button) button.disabled = true

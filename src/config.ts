@@ -33,6 +33,16 @@ const schema = z.object({
     .string()
     .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/London')
     .default('UTC'),
+  /** Memory for the rendered-page cache, in MiB; 0 turns the cache off. */
+  PAGE_CACHE_MB: z.coerce.number().min(0).max(16_384).default(64),
+  /** Longest a rendered page is served from the cache before it is rendered again. */
+  PAGE_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+  /** Cache-Control max-age of public pages (browsers). */
+  CACHE_MAX_AGE: z.coerce.number().int().min(0).max(31_536_000).default(60),
+  /** Cache-Control s-maxage of public pages (CDNs and shared caches). */
+  CACHE_S_MAXAGE: z.coerce.number().int().min(0).max(31_536_000).default(300),
+  /** Cache-Control stale-while-revalidate of public pages. */
+  CACHE_STALE_WHILE_REVALIDATE: z.coerce.number().int().min(0).max(31_536_000).default(600),
   /** Log verbosity. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Log every request (off by default: a proxy or CDN usually keeps access logs). */
@@ -51,6 +61,10 @@ export interface Config {
   siteName: string
   siteLanguage: string
   siteTimeZone: string
+  pageCacheBytes: number
+  pageCacheTtlMs: number
+  /** The Cache-Control header of public pages. */
+  publicCacheControl: string
   logLevel: (typeof LOG_LEVELS)[number]
   logRequests: boolean
   trustProxy: boolean
@@ -90,6 +104,9 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     siteName: vars.SITE_NAME,
     siteLanguage: vars.SITE_LANGUAGE,
     siteTimeZone: vars.SITE_TIME_ZONE,
+    pageCacheBytes: Math.round(vars.PAGE_CACHE_MB * 1024 * 1024),
+    pageCacheTtlMs: vars.PAGE_CACHE_TTL_SECONDS * 1000,
+    publicCacheControl: `public, max-age=${vars.CACHE_MAX_AGE}, s-maxage=${vars.CACHE_S_MAXAGE}, stale-while-revalidate=${vars.CACHE_STALE_WHILE_REVALIDATE}`,
     logLevel: vars.LOG_LEVEL,
     logRequests: vars.LOG_REQUESTS,
     trustProxy: vars.TRUST_PROXY,

@@ -13,6 +13,7 @@ import { uuidv7, type IdGenerator } from './domain/ids.js'
 import { createAuthorService } from './domain/people/author-service.js'
 import { createSectionService } from './domain/sections/section-service.js'
 import { createTagService } from './domain/tags/tag-service.js'
+import { createChangeFeed, type ChangeFeed } from './storage/change-feed.js'
 import { createDatabase } from './storage/database.js'
 import { migrateToLatest } from './storage/migrate.js'
 import { createUnitOfWork } from './storage/unit-of-work.js'
@@ -30,21 +31,23 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   const clock = options.clock ?? systemClock
   const newId = options.newId ?? (() => uuidv7(clock.now().getTime()))
   const database = await createDatabase(config.databaseUrl, { poolSize: config.databasePoolSize })
+  let changes: ChangeFeed
   try {
     await migrateToLatest(database.db, database.dialect)
+    changes = await createChangeFeed(database)
   } catch (error) {
     await database.close()
     throw error
   }
   const stores = createUnitOfWork(database.db, clock)
-  const deps = { stores, clock, newId }
+  const deps = { stores, clock, newId, changes }
 
   const settings = createSettingsService(deps)
   const services = {
     settings,
     comments: createCommentService({ ...deps, settings }),
     sections: createSectionService(deps),
-    authors: createAuthorService({ stores }),
+    authors: createAuthorService(deps),
     tags: createTagService({ stores }),
     articles: createArticleService({ stores }),
     importer: createArticleImporter({ ...deps, timeZone: config.siteTimeZone }),
@@ -61,8 +64,13 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     /** The stores, for tests and tools; the web app only ever sees services. */
     stores,
     services,
+    /** Content changes, for the page cache. */
+    changes,
     database: { dialect: database.dialect, location: database.location },
-    close: () => database.close(),
+    async close() {
+      await changes.close()
+      await database.close()
+    },
   }
 }
 

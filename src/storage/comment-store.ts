@@ -192,6 +192,17 @@ export function createCommentStore(db: Kysely<Database>): CommentStore {
       }))
     },
 
+    async articleIdsOf(ids) {
+      if (ids.length === 0) return []
+      const rows = await db
+        .selectFrom('comments')
+        .select('article_id')
+        .distinct()
+        .where('id', 'in', ids)
+        .execute()
+      return rows.map((row) => row.article_id)
+    },
+
     async listForModeration(status, { limit, offset }) {
       const rows = await comments()
         .innerJoin('articles as a', 'a.id', 'c.article_id')

@@ -11,6 +11,8 @@ export interface DatabaseHandle {
   dialect: DialectName
   /** Where the data lives, safe to print (no password). */
   location: string
+  /** The driver underneath, for the change feed (storage/change-feed.ts) only. */
+  driver: { kind: 'sqlite'; connection: SQLite.Database } | { kind: 'postgres'; url: string }
   close(): Promise<void>
 }
 
@@ -67,7 +69,13 @@ function openSqlite(path: string, options: DatabaseOptions): DatabaseHandle {
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
     log: options.log,
   })
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() }
+  return {
+    db,
+    dialect: 'sqlite',
+    location: file,
+    driver: { kind: 'sqlite', connection },
+    close: () => db.destroy(),
+  }
 }
 
 /** Prepared statements kept, by SQL text; beyond this many the oldest are dropped. */
@@ -134,7 +142,13 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     )
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log })
-  return { db, dialect: 'postgres', location, close: () => db.destroy() }
+  return {
+    db,
+    dialect: 'postgres',
+    location,
+    driver: { kind: 'postgres', url },
+    close: () => db.destroy(),
+  }
 }
 
 /** The URL without its password, for messages and logs. */

@@ -10,6 +10,10 @@ import { newsroom } from './admin/index.js'
 import type { PublicDeps } from './public/deps.js'
 import { publicSite } from './public/index.js'
 import type { SiteInfo } from './ui/site.js'
+import { createServer } from 'node:http'
+import type { ContentChange } from '../domain/changes.js'
+import { createPageCache } from './page-cache/page-cache.js'
+import { serveFromCache } from './page-cache/serve-from-cache.js'
 
 export interface AppDeps {
   config: Pick<
@@ -21,8 +25,19 @@ export interface AppDeps {
     | 'logLevel'
     | 'logRequests'
     | 'trustProxy'
+    | 'pageCacheBytes'
+    | 'pageCacheTtlMs'
+    | 'publicCacheControl'
   >
   services: PublicDeps['services'] & AdminDeps['services']
+  /** Content changes, here and in other processes: the page cache listens to them. */
+  changes: ContentChangeFeed
+}
+
+/** What the web app needs of the change feed (storage/change-feed.ts). */
+export interface ContentChangeFeed {
+  subscribe(listener: (change: ContentChange) => void): () => void
+  checkForeignWrites(): void
 }
 
 export interface AppOptions {
@@ -32,7 +47,7 @@ export interface AppOptions {
 
 /** Builds the web app without listening: the server, the tests and the benchmark all call it. */
 export async function buildApp(
-  { config, services }: AppDeps,
+  { config, services, changes }: AppDeps,
   options: AppOptions = {},
 ): Promise<FastifyInstance> {
   const assets = loadAssets(ASSETS_DIR.pathname)
@@ -40,12 +55,24 @@ export async function buildApp(
   const renderPage = createPageRenderer(site, () => services.sections.list())
   const sendProblem = createProblemSender(renderPage)
   const headers = securityHeaders({ https: config.siteUrl.startsWith('https:') })
+  const cache = createPageCache({
+    maxBytes: config.pageCacheBytes,
+    maxAgeMs: config.pageCacheTtlMs,
+    cacheControl: config.publicCacheControl,
+    securityHeaders: headers,
+  })
+  const unsubscribe = changes.subscribe((change) => cache.purge(change))
 
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     logController: new LogController({ disableRequestLogging: !config.logRequests }),
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 300 },
+    // Cached pages are answered before Fastify sees the request: a hit costs about what a static file does.
+    serverFactory: (handler) =>
+      createServer((request, response) => {
+        if (!serveFromCache(cache, changes, request, response)) handler(request, response)
+      }),
     // The router rejects some URLs before any hook runs: they still get the headers.
     frameworkErrors: (error, request, reply) => {
       reply.headers(headers)
@@ -60,13 +87,14 @@ export async function buildApp(
   await app.register(renderPlugin, { renderPage })
   await app.register(errorsPlugin, { sendProblem })
   await app.register(staticAssetsPlugin, { assets })
-  await app.register(publicSite, { services, site })
+  await app.register(publicSite, { services, site, cache, cacheControl: config.publicCacheControl })
   await app.register(newsroom, {
     prefix: '/admin',
     services,
     site,
     secureCookies: config.siteUrl.startsWith('https:'),
   })
+  app.addHook('onClose', async () => unsubscribe())
   return app
 }
 

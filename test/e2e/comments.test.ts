@@ -75,7 +75,8 @@ async function watchedPage(
 }
 
 async function setup(t: TestContext) {
-  const ctx = await createTestContext(t, 'sqlite')
+  // Timing checks read the form's token from each page loaded: render every page fresh.
+  const ctx = await createTestContext(t, 'sqlite', { PAGE_CACHE_MB: '0' })
   const { article } = await importArticle(ctx, { headline: 'Harbour wall vote splits the town' })
   const server = await startTestServer(t, ctx)
   const browser = await launchBrowser(t)

@@ -49,7 +49,9 @@ const HELD =
 
 async function setup(t: TestContext, dialect: DialectName) {
   // The app trusts X-Forwarded-For here, so each test reader can have an address of their own.
-  const ctx = await createTestContext(t, dialect, { TRUST_PROXY: 'true' })
+  // These tests time the form's token from the page each of them loads, so every page must be
+  // rendered for them; test/web/page-cache.test.ts covers comments with the cache on.
+  const ctx = await createTestContext(t, dialect, { TRUST_PROXY: 'true', PAGE_CACHE_MB: '0' })
   const server = await startTestServer(t, ctx)
   const { article } = await importArticle(ctx)
   return { ctx, server, article, path: pathOf(article) }

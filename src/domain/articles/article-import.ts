@@ -4,6 +4,7 @@ import { zonedTimeToInstant } from '../../text/dates.js'
 import { slugify } from '../../text/slug.js'
 import { IMPORTER, type Actor } from '../access/policy.js'
 import { DomainError, ValidationError } from '../errors.js'
+import type { ContentChanges } from '../changes.js'
 import type { Stores, UnitOfWork } from '../unit-of-work.js'
 import { assertPublishable, type Article } from './article.js'
 import type { ArticleRecord } from './article-store.js'
@@ -44,9 +45,21 @@ export type ArticleImporter = ReturnType<typeof createArticleImporter>
 export function createArticleImporter({
   stores,
   timeZone,
+  changes,
   ...deps
-}: { stores: UnitOfWork; timeZone: string } & WriteDeps) {
+}: { stores: UnitOfWork; timeZone: string; changes: ContentChanges } & WriteDeps) {
   const { clock, newId } = deps
+
+  /** Readers see the import when it created or changed a published article. */
+  async function announce(results: readonly (ImportResult | DomainError)[]): Promise<void> {
+    const visible = results.some(
+      (result) =>
+        !(result instanceof DomainError) &&
+        result.action !== 'unchanged' &&
+        result.article.status === 'published',
+    )
+    if (visible) await changes.announce({ scope: 'site' })
+  }
 
   /** Parses text and writes its article into the given stores (inside a transaction or savepoint). */
   async function importInto(
@@ -129,28 +142,34 @@ export function createArticleImporter({
      * imported (same headline and date) updates its article instead of
      * adding another. Throws ValidationError when the text is not an article.
      */
-    importText: (text: string, options: ImportOptions): Promise<ImportResult> =>
-      stores.transaction((tx) => importInto(tx, text, options)),
+    async importText(text: string, options: ImportOptions): Promise<ImportResult> {
+      const result = await stores.transaction((tx) => importInto(tx, text, options))
+      await announce([result])
+      return result
+    },
 
     /**
      * Imports many articles in one transaction, each in its own savepoint: a
      * text that fails is reported and undone alone, the rest go in, and the
      * whole batch reaches the disk with one sync. Results come in input order.
      */
-    importBatch: (
+    async importBatch(
       entries: readonly { text: string; options: ImportOptions }[],
-    ): Promise<(ImportResult | DomainError)[]> =>
-      stores.batch(async (unit) => {
-        const results: (ImportResult | DomainError)[] = []
+    ): Promise<(ImportResult | DomainError)[]> {
+      const results = await stores.batch(async (unit) => {
+        const outcomes: (ImportResult | DomainError)[] = []
         for (const { text, options } of entries) {
           try {
-            results.push(await unit((tx) => importInto(tx, text, options)))
+            outcomes.push(await unit((tx) => importInto(tx, text, options)))
           } catch (error) {
             if (!(error instanceof DomainError)) throw error
-            results.push(error)
+            outcomes.push(error)
           }
         }
-        return results
-      }),
+        return outcomes
+      })
+      await announce(results)
+      return results
+    },
   }
 }

@@ -2,6 +2,7 @@ import { authorize, canEditArticle, canViewArticle, type Actor } from '../access
 import { recordAudit } from '../audit/record-audit.js'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js'
 import type { Stores, UnitOfWork } from '../unit-of-work.js'
+import type { ContentChanges } from '../changes.js'
 import { ARTICLE_LIMITS, type Article } from './article.js'
 import type { ArticleRecord } from './article-store.js'
 import {
@@ -42,8 +43,18 @@ async function editableArticle(stores: Stores, actor: Actor, id: string): Promis
 }
 
 /** Writing and revising articles in the newsroom. Every rule about who may do what is in access/policy.ts. */
-export function createEditingService({ stores, ...deps }: { stores: UnitOfWork } & WriteDeps) {
+export function createEditingService({
+  stores,
+  changes,
+  ...deps
+}: { stores: UnitOfWork; changes: ContentChanges } & WriteDeps) {
   const { clock, newId } = deps
+
+  /** A change to a published article is a change readers see. */
+  async function announced(article: Article): Promise<Article> {
+    if (article.status === 'published') await changes.announce({ scope: 'site' })
+    return article
+  }
 
   return {
     /** Creates a draft owned by the actor; its first revision is version 1. */
@@ -87,58 +98,60 @@ export function createEditingService({ stores, ...deps }: { stores: UnitOfWork }
       input: ArticleInput,
       { baseVersion, correction = '' }: { baseVersion: number; correction?: string },
     ): Promise<Article> {
-      return stores.transaction(async (tx) => {
-        const article = await editableArticle(tx, actor, id)
-        await assertCurrentVersion(tx, article, baseVersion)
-        const note = correction.trim()
-        if (note !== '' && article.status !== 'published') {
-          throw new ValidationError(
-            'correction_not_published',
-            'A correction note is for published articles.',
-            {
-              field: 'correction',
-            },
-          )
-        }
-        if (note.length > ARTICLE_LIMITS.standfirst) {
-          throw new ValidationError(
-            'correction_too_long',
-            `A correction note has at most ${ARTICLE_LIMITS.standfirst} characters.`,
-            {
-              field: 'correction',
-            },
-          )
-        }
-        const { refs: _refs, ...fields } = await resolveInput(tx, input, { newId, articleId: id })
-        const current = await recordOf(tx, article)
-        const changed = hasWriterChanges(current, fields)
-        if (!changed && note === '') return article
+      return announced(
+        await stores.transaction(async (tx) => {
+          const article = await editableArticle(tx, actor, id)
+          await assertCurrentVersion(tx, article, baseVersion)
+          const note = correction.trim()
+          if (note !== '' && article.status !== 'published') {
+            throw new ValidationError(
+              'correction_not_published',
+              'A correction note is for published articles.',
+              {
+                field: 'correction',
+              },
+            )
+          }
+          if (note.length > ARTICLE_LIMITS.standfirst) {
+            throw new ValidationError(
+              'correction_too_long',
+              `A correction note has at most ${ARTICLE_LIMITS.standfirst} characters.`,
+              {
+                field: 'correction',
+              },
+            )
+          }
+          const { refs: _refs, ...fields } = await resolveInput(tx, input, { newId, articleId: id })
+          const current = await recordOf(tx, article)
+          const changed = hasWriterChanges(current, fields)
+          if (!changed && note === '') return article
 
-        const saved = await commitChange(
-          tx,
-          deps,
-          { ...current, ...fields, updatedAt: clock.now(), version: article.version + 1 },
-          article,
-          actor,
-          note === '' ? 'Saved' : `Corrected: ${note}`,
-        )
-        if (note !== '') {
-          await tx.articles.insertCorrection(id, {
-            id: newId(),
-            note,
-            createdAt: clock.now(),
-            createdBy: actor.id,
-          })
-          await recordAudit(tx.audit, deps, {
+          const saved = await commitChange(
+            tx,
+            deps,
+            { ...current, ...fields, updatedAt: clock.now(), version: article.version + 1 },
+            article,
             actor,
-            action: 'article_corrected',
-            subject: saved.headline,
-            details: note,
-          })
-          return getArticle(tx, id)
-        }
-        return saved
-      })
+            note === '' ? 'Saved' : `Corrected: ${note}`,
+          )
+          if (note !== '') {
+            await tx.articles.insertCorrection(id, {
+              id: newId(),
+              note,
+              createdAt: clock.now(),
+              createdBy: actor.id,
+            })
+            await recordAudit(tx.audit, deps, {
+              actor,
+              action: 'article_corrected',
+              subject: saved.headline,
+              details: note,
+            })
+            return getArticle(tx, id)
+          }
+          return saved
+        }),
+      )
     },
 
     /** Brings back an old version's fields as a new save, so history only grows. */
@@ -148,44 +161,47 @@ export function createEditingService({ stores, ...deps }: { stores: UnitOfWork }
       version: number,
       baseVersion: number,
     ): Promise<Article> {
-      return stores.transaction(async (tx) => {
-        const article = await editableArticle(tx, actor, id)
-        await assertCurrentVersion(tx, article, baseVersion)
-        const revision = await tx.revisions.find(id, version)
-        if (!revision) {
-          throw new NotFoundError('revision_not_found', `There is no version ${version}.`)
-        }
-        const sections = await tx.sections.list()
-        const section = sections.find((s) => s.name === revision.fields.section) ?? article.section
-        const { refs: _refs, ...fields } = await resolveInput(
-          tx,
-          { ...revision.fields, sectionSlug: section.slug, slug: revision.fields.slug },
-          { newId, articleId: id },
-        ).catch((error: unknown) => {
-          // The old slug may belong to another article by now; keep the current one.
-          if (error instanceof ValidationError && error.code === 'slug_taken') {
-            return resolveInput(
-              tx,
-              { ...revision.fields, sectionSlug: section.slug, slug: article.slug },
-              { newId, articleId: id },
-            )
+      return announced(
+        await stores.transaction(async (tx) => {
+          const article = await editableArticle(tx, actor, id)
+          await assertCurrentVersion(tx, article, baseVersion)
+          const revision = await tx.revisions.find(id, version)
+          if (!revision) {
+            throw new NotFoundError('revision_not_found', `There is no version ${version}.`)
           }
-          throw error
-        })
-        return commitChange(
-          tx,
-          deps,
-          {
-            ...(await recordOf(tx, article)),
-            ...fields,
-            updatedAt: clock.now(),
-            version: article.version + 1,
-          },
-          article,
-          actor,
-          `Restored version ${version}`,
-        )
-      })
+          const sections = await tx.sections.list()
+          const section =
+            sections.find((s) => s.name === revision.fields.section) ?? article.section
+          const { refs: _refs, ...fields } = await resolveInput(
+            tx,
+            { ...revision.fields, sectionSlug: section.slug, slug: revision.fields.slug },
+            { newId, articleId: id },
+          ).catch((error: unknown) => {
+            // The old slug may belong to another article by now; keep the current one.
+            if (error instanceof ValidationError && error.code === 'slug_taken') {
+              return resolveInput(
+                tx,
+                { ...revision.fields, sectionSlug: section.slug, slug: article.slug },
+                { newId, articleId: id },
+              )
+            }
+            throw error
+          })
+          return commitChange(
+            tx,
+            deps,
+            {
+              ...(await recordOf(tx, article)),
+              ...fields,
+              updatedAt: clock.now(),
+              version: article.version + 1,
+            },
+            article,
+            actor,
+            `Restored version ${version}`,
+          )
+        }),
+      )
     },
 
     /** Deletes an article that is not public; published ones must be unpublished first. */

@@ -2,6 +2,7 @@ import { canViewArticle, SCHEDULER, type Actor } from '../access/policy.js'
 import type { AuditAction } from '../audit/audit.js'
 import { recordAudit } from '../audit/record-audit.js'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js'
+import type { ContentChanges } from '../changes.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import { assertPublishable, type Article } from './article.js'
 import { assertCurrentVersion, commitChange, recordOf, type WriteDeps } from './article-writes.js'
@@ -24,11 +25,16 @@ export interface TransitionRequest {
 export type WorkflowService = ReturnType<typeof createWorkflowService>
 
 /** Moves articles through the workflow; the rules are in workflow.ts and access/policy.ts. */
-export function createWorkflowService({ stores, ...deps }: { stores: UnitOfWork } & WriteDeps) {
+export function createWorkflowService({
+  stores,
+  changes,
+  ...deps
+}: { stores: UnitOfWork; changes: ContentChanges } & WriteDeps) {
   const { clock } = deps
 
   async function apply(actor: Actor, id: string, request: TransitionRequest): Promise<Article> {
-    return stores.transaction(async (tx) => {
+    let wasPublic = false
+    const saved = await stores.transaction(async (tx) => {
       const article = await tx.articles.findById(id)
       if (!article || !canViewArticle(actor, article)) {
         throw new NotFoundError('article_not_found', 'There is no such article.')
@@ -41,6 +47,7 @@ export function createWorkflowService({ stores, ...deps }: { stores: UnitOfWork 
         )
       }
       const status = nextStatus(article.status, transition)
+      wasPublic = article.status === 'published'
       if (request.baseVersion !== undefined) {
         await assertCurrentVersion(tx, article, request.baseVersion)
       }
@@ -89,6 +96,8 @@ export function createWorkflowService({ stores, ...deps }: { stores: UnitOfWork 
       }
       return saved
     })
+    if (wasPublic || saved.status === 'published') await changes.announce({ scope: 'site' })
+    return saved
   }
 
   return {

@@ -12,6 +12,7 @@ import {
 } from '../errors.js'
 import type { IdGenerator } from '../ids.js'
 import type { SettingsService } from '../settings/settings-service.js'
+import type { ContentChanges } from '../changes.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import {
   COMMENT_LIMITS,
@@ -48,17 +49,31 @@ const STATUS_FOR: Record<ModerationAction, CommentStatus> = {
 
 export type CommentService = ReturnType<typeof createCommentService>
 
+/** What duplicate detection compares: the text, any case, any spacing. */
+function bodyHashOf(body: string): string {
+  return createHash('sha256').update(body.toLowerCase().replace(/\s+/g, ' ')).digest('hex')
+}
+
 export function createCommentService({
   stores,
   clock,
   newId,
   settings,
+  changes,
 }: {
   stores: UnitOfWork
   clock: Clock
   newId: IdGenerator
   settings: SettingsService
+  changes: ContentChanges
 }) {
+  /** The pages and feeds of these articles' comments changed. */
+  async function announceComments(articleIds: Iterable<string>): Promise<void> {
+    for (const articleId of new Set(articleIds)) {
+      await changes.announce({ scope: 'comments', articleId })
+    }
+  }
+
   async function publishedArticle(articleId: string) {
     const article = await stores.articles.findById(articleId)
     if (!article || article.status !== 'published') {
@@ -107,13 +122,11 @@ export function createCommentService({
           ...comment,
           emailHash: null,
           networkHash: keyedHash(key, `direct:${comment.id}`),
-          // Hashed as post() hashes, so that duplicates are found either way.
-          bodyHash: createHash('sha256')
-            .update(comment.body.toLowerCase().replace(/\s+/g, ' '))
-            .digest('hex'),
+          bodyHash: bodyHashOf(comment.body),
         })
       }
     })
+    await announceComments(comments.filter((c) => c.status === 'approved').map((c) => c.articleId))
     return comments
   }
 
@@ -197,9 +210,7 @@ export function createCommentService({
           { field: 'body' },
         )
       }
-      const bodyHash = createHash('sha256')
-        .update(input.body.toLowerCase().replace(/\s+/g, ' '))
-        .digest('hex')
+      const bodyHash = bodyHashOf(input.body)
       if (
         await stores.comments.hasDuplicate(
           article.id,
@@ -243,6 +254,7 @@ export function createCommentService({
         moderatedBy: null,
       }
       await stores.comments.insert({ ...comment, emailHash, networkHash, bodyHash })
+      if (comment.status === 'approved') await announceComments([comment.articleId])
       return comment
     },
 
@@ -347,7 +359,7 @@ export function createCommentService({
           field: 'ids',
         })
       }
-      return stores.transaction(async (tx) => {
+      const { changed, articleIds } = await stores.transaction(async (tx) => {
         const now = clock.now()
         const changed = await tx.comments.setStatus(
           unique,
@@ -398,8 +410,11 @@ export function createCommentService({
             },
           )
         }
-        return changed
+        return { changed, articleIds: await tx.comments.articleIdsOf(unique) }
       })
+      // Approving shows a comment, and any other move may hide one that was shown.
+      await announceComments(articleIds)
+      return changed
     },
   }
 }

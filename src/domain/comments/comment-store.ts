@@ -31,6 +31,8 @@ export interface CommentStore {
   hasApprovedFrom(fingerprint: { emailHash: string | null; networkHash: string }): Promise<boolean>
   setStatus(ids: readonly string[], status: CommentStatus, at: Date, by: string): Promise<number>
   fingerprintsOf(ids: readonly string[]): Promise<(CommentFingerprints & { id: string })[]>
+  /** The articles the given comments belong to, each once. */
+  articleIdsOf(ids: readonly string[]): Promise<string[]>
   listForModeration(
     status: CommentStatus,
     page: { limit: number; offset: number },

@@ -1,10 +1,17 @@
 import { NotFoundError, ValidationError } from '../errors.js'
+import type { ContentChanges } from '../changes.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import { MAX_AUTHOR_BIO_LENGTH, type Author } from './author.js'
 
 export type AuthorService = ReturnType<typeof createAuthorService>
 
-export function createAuthorService({ stores }: { stores: UnitOfWork }) {
+export function createAuthorService({
+  stores,
+  changes,
+}: {
+  stores: UnitOfWork
+  changes: ContentChanges
+}) {
   async function getBySlug(slug: string): Promise<Author> {
     const author = await stores.authors.findBySlug(slug)
     if (!author) throw new NotFoundError('author_not_found', `There is no author "${slug}".`)
@@ -32,6 +39,7 @@ export function createAuthorService({ stores }: { stores: UnitOfWork }) {
       }
       const author = await getBySlug(slug)
       await stores.authors.updateBio(author.id, trimmed)
+      await changes.announce({ scope: 'site' })
       return { ...author, bio: trimmed }
     },
   }

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit.js'
 import type { Clock } from '../clock.js'
 import { ConflictError, NotFoundError } from '../errors.js'
 import type { IdGenerator } from '../ids.js'
+import type { ContentChanges } from '../changes.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import { assertSectionName, assertSectionSlug, DEFAULT_SECTIONS, type Section } from './section.js'
 
@@ -13,10 +14,12 @@ export function createSectionService({
   stores,
   newId,
   clock,
+  changes,
 }: {
   stores: UnitOfWork
   newId: IdGenerator
   clock: Clock
+  changes: ContentChanges
 }) {
   const deps = { clock, newId }
 
@@ -51,7 +54,7 @@ export function createSectionService({
       assertSectionName(trimmed)
       const chosen = slug?.trim() || slugify(trimmed)
       assertSectionSlug(chosen)
-      return stores.transaction(async (tx) => {
+      const result = await stores.transaction(async (tx) => {
         if (await tx.sections.findBySlug(chosen)) {
           throw new ConflictError(
             'section_slug_taken',
@@ -70,6 +73,9 @@ export function createSectionService({
         })
         return section
       })
+      // Every page carries the section navigation.
+      await changes.announce({ scope: 'site' })
+      return result
     },
 
     /** Renames a section; its slug, and so every URL in it, stays. */
@@ -77,7 +83,7 @@ export function createSectionService({
       authorize(actor, 'sections:manage')
       const trimmed = name.trim()
       assertSectionName(trimmed)
-      return stores.transaction(async (tx) => {
+      const result = await stores.transaction(async (tx) => {
         const section = await tx.sections.findBySlug(slug)
         if (!section) throw new NotFoundError('section_not_found', `There is no section "${slug}".`)
         await tx.sections.rename(section.id, trimmed)
@@ -89,12 +95,15 @@ export function createSectionService({
         })
         return { ...section, name: trimmed }
       })
+      // Every page carries the section navigation.
+      await changes.announce({ scope: 'site' })
+      return result
     },
 
     /** Moves a section one place up or down the navigation. */
     async move(actor: Actor, slug: string, direction: 'up' | 'down'): Promise<Section[]> {
       authorize(actor, 'sections:manage')
-      return stores.transaction(async (tx) => {
+      const result = await stores.transaction(async (tx) => {
         const sections = await tx.sections.list()
         const index = sections.findIndex((section) => section.slug === slug)
         if (index < 0) {
@@ -118,6 +127,9 @@ export function createSectionService({
         })
         return sections.map((section, position) => ({ ...section, position }))
       })
+      // Every page carries the section navigation.
+      await changes.announce({ scope: 'site' })
+      return result
     },
   }
 }

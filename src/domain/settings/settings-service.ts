@@ -5,6 +5,7 @@ import type { Clock } from '../clock.js'
 import { DEFAULT_COMMENT_SETTINGS, type CommentSettings } from '../comments/comment-policy.js'
 import { ValidationError } from '../errors.js'
 import type { IdGenerator } from '../ids.js'
+import type { ContentChanges } from '../changes.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 
 const SITE_KEY = 'site_key'
@@ -19,10 +20,12 @@ export function createSettingsService({
   stores,
   clock,
   newId,
+  changes,
 }: {
   stores: UnitOfWork
   clock: Clock
   newId: IdGenerator
+  changes: ContentChanges
 }) {
   let siteKey: string | undefined
 
@@ -97,6 +100,8 @@ export function createSettingsService({
           },
         )
       })
+      // Whether a comment form shows is part of every article page.
+      await changes.announce({ scope: 'site' })
       return clean
     },
   }

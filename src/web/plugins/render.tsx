@@ -8,6 +8,16 @@ import { SiteContext, type SiteInfo } from '../ui/site.js'
 
 export interface PageOptions extends PageMeta {
   status?: number
+  /** The page's cache identity (see page-cache/cache-key.ts); set on pages that may be cached. */
+  cacheKey?: string
+  /** What the page shows beyond the site as a whole, for exact purges: 'article:<id>'. */
+  cacheTags?: readonly string[]
+}
+
+/** How a rendered public page may be cached, for the page cache's onSend hook. */
+export interface Cacheable {
+  key: string
+  tags: readonly string[]
 }
 
 /** Page content, or a function of the site's sections for pages that list them. */
@@ -20,6 +30,8 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Renders a public page inside the site layout and sends it. */
     page(content: PageContent, options: PageOptions): Promise<FastifyReply>
+    /** Set by page() on pages that may be cached; null otherwise. */
+    cacheable: Cacheable | null
   }
 }
 
@@ -43,11 +55,15 @@ export function createPageRenderer(
 
 export const renderPlugin = fp<{ renderPage: PageRenderer }>(
   async (app, { renderPage }) => {
+    app.decorateReply('cacheable', null)
     app.decorateReply(
       'page',
       async function page(this: FastifyReply, content: PageContent, options: PageOptions) {
-        const { status = 200, ...meta } = options
+        const { status = 200, cacheKey, cacheTags = [], ...meta } = options
         const html = await renderPage(content, meta)
+        if (cacheKey !== undefined && status === 200) {
+          this.cacheable = { key: cacheKey, tags: cacheTags }
+        }
         return this.code(status).type('text/html; charset=utf-8').send(html)
       },
     )

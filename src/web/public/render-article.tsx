@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify'
 import type { Article } from '../../domain/articles/article.js'
 import { briefLine } from '../../text/brief.js'
 import { renderMarkdown } from '../../text/markdown.js'
+import { pageKey } from '../page-cache/cache-key.js'
 import { articlePath } from '../ui/urls.js'
 import type { PublicDeps } from './deps.js'
 import { ArticlePage } from './views/article-page.js'
@@ -61,6 +62,15 @@ export async function renderArticlePage(
       currentSection: article.section.slug,
       status,
       scripts: availability.open ? [site.commentsScript] : [],
+      // A page showing what one reader typed (a refused comment) is theirs alone.
+      cacheKey: form?.values?.body
+        ? undefined
+        : pageKey(path, {
+            comments: commentPage > 1 ? commentPage : undefined,
+            reply: form?.replyTo?.id,
+            comment: form?.notice,
+          }),
+      cacheTags: [`article:${article.id}`],
     },
   )
 }

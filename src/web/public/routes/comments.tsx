@@ -110,6 +110,16 @@ export async function commentRoutes(app: FastifyInstance, deps: PublicDeps) {
     }
   })
 
+  // A fresh form token for the comment script. A cached page carries the token of the moment
+  // it was rendered; the script swaps in one from when the reader starts writing, so the
+  // "faster than anyone can write" check measures the reader, not the cache.
+  app.get('/:year/:month/:day/:slug/comments/token', async (request, reply) => {
+    const article = await publishedArticle(request)
+    return reply
+      .header('cache-control', 'private, no-store')
+      .send({ token: await services.comments.formToken(article.id) })
+  })
+
   async function feedInput(
     request: FastifyRequest,
     format: 'atom' | 'json',

@@ -9,6 +9,7 @@ export async function homeRoutes(app: FastifyInstance, { services, site }: Publi
       title: '',
       description: `The latest news from ${site.name}.`,
       canonicalPath: '/',
+      cacheKey: '/',
     })
   })
 }

@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { ArticleSummary } from '../../../domain/articles/article.js'
 import type { Paged } from '../../../domain/articles/article-service.js'
 import { authorPath, pagePath, sectionPath, tagPath } from '../../ui/urls.js'
+import { pageKey } from '../../page-cache/cache-key.js'
 import type { PublicDeps } from '../deps.js'
 import { pageQuery, parseOrNotFound, slug } from '../params.js'
 import { ListingPage } from '../views/listing-page.js'
@@ -37,6 +38,7 @@ function sendListing(
       title: page > 1 ? `${title} (page ${page})` : title,
       description,
       canonicalPath: pagePath(path, page),
+      cacheKey: pageKey(path, { page: page > 1 ? page : undefined }),
       currentSection,
       prevPath: page > 1 ? pagePath(path, page - 1) : undefined,
       nextPath: page < pageCount ? pagePath(path, page + 1) : undefined,

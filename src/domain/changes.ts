@@ -1,0 +1,17 @@
+/**
+ * A change readers can see. Services announce one after their transaction
+ * commits, so that caches of public pages (here and in other app processes)
+ * drop what the change made stale before the change is acknowledged.
+ */
+export type ContentChange =
+  /** Anything on listings, navigation or article pages: every public page may show it. */
+  | { scope: 'site' }
+  /** An article's comments: its page and its comment feeds. */
+  | { scope: 'comments'; articleId: string }
+
+export interface ContentChanges {
+  announce(change: ContentChange): Promise<void>
+}
+
+/** For contexts that serve no pages (tests of services alone). */
+export const IGNORE_CHANGES: ContentChanges = { announce: () => Promise.resolve() }

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto'
+import { sql } from 'kysely'
+import pg from 'pg'
+import type { ContentChange, ContentChanges } from '../domain/changes.js'
+import type { DatabaseHandle } from './database.js'
+
+/**
+ * How content changes reach every cache of public pages: those in this
+ * process at once, those in other processes on the same database soon after.
+ */
+export interface ChangeFeed extends ContentChanges {
+  /** Calls `listener` with every change, from this process or another. Returns an unsubscribe. */
+  subscribe(listener: (change: ContentChange) => void): () => void
+  /**
+   * Notices writes made by other processes that cannot announce them (SQLite
+   * has no messages between processes: a `dateline import` next to a running
+   * server). Cheap enough to call before every cached answer.
+   */
+  checkForeignWrites(): void
+  close(): Promise<void>
+}
+
+const EVERYTHING: ContentChange = { scope: 'site' }
+
+export async function createChangeFeed(database: DatabaseHandle): Promise<ChangeFeed> {
+  const listeners = new Set<(change: ContentChange) => void>()
+  const tell = (change: ContentChange) => {
+    for (const listener of listeners) listener(change)
+  }
+  const subscribe = (listener: (change: ContentChange) => void) => {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
+  }
+
+  if (database.driver.kind === 'sqlite') {
+    // data_version changes when another connection commits, never for our own writes.
+    const version = database.driver.connection.prepare('PRAGMA data_version').pluck()
+    let seen = version.get()
+    return {
+      subscribe,
+      announce: async (change) => tell(change),
+      checkForeignWrites() {
+        const now = version.get()
+        if (now === seen) return
+        seen = now
+        // What the other process changed is unknown: everything may be stale.
+        tell(EVERYTHING)
+      },
+      close: async () => listeners.clear(),
+    }
+  }
+
+  // PostgreSQL: LISTEN/NOTIFY on a channel per schema, so that sites (and tests)
+  // sharing one database do not hear each other.
+  const origin = randomUUID()
+  const schema =
+    (await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db)).rows[0]
+      ?.schema ?? 'public'
+  const channel = `dateline_changes_${schema}`.replace(/[^a-zA-Z0-9_]/g, '_').slice(0, 63)
+  let client: pg.Client | undefined
+  let closed = false
+
+  async function listen(): Promise<void> {
+    const next = new pg.Client({
+      connectionString: database.driver.kind === 'postgres' ? database.driver.url : '',
+    })
+    next.on('notification', (message) => {
+      if (message.channel !== channel || !message.payload) return
+      const { from, change } = JSON.parse(message.payload) as {
+        from: string
+        change: ContentChange
+      }
+      if (from !== origin) tell(change)
+    })
+    next.on('error', () => reconnect())
+    await next.connect()
+    await next.query(`LISTEN "${channel}"`)
+    client = next
+  }
+
+  function reconnect(): void {
+    if (closed) return
+    void client?.end().catch(() => {})
+    client = undefined
+    // Notifications sent while we were not listening are lost: assume the worst once back.
+    setTimeout(() => {
+      listen().then(
+        () => tell(EVERYTHING),
+        () => reconnect(),
+      )
+    }, 1000).unref()
+  }
+
+  await listen()
+  return {
+    subscribe,
+    async announce(change) {
+      tell(change)
+      await sql`select pg_notify(${channel}, ${JSON.stringify({ from: origin, change })})`.execute(
+        database.db,
+      )
+    },
+    checkForeignWrites() {},
+    async close() {
+      closed = true
+      listeners.clear()
+      await client?.end().catch(() => {})
+    },
+  }
+}

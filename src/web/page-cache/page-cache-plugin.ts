@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
+import { pickEncoding } from '../plugins/content-encoding.js'
+import { cacheKeyOf } from './cache-key.js'
+import type { PageCache } from './page-cache.js'
+
+/**
+ * Stores public pages as they are sent, when the handler marked them
+ * cacheable and the request asked for exactly that page. Registered inside
+ * the public site only: nothing from the newsroom can reach the cache.
+ */
+export const pageCachePlugin = fp<{ cache: PageCache }>(
+  async (app: FastifyInstance, { cache }) => {
+    app.addHook('onSend', async (request, reply, payload) => {
+      const cacheable = reply.cacheable
+      if (!cache.enabled || !cacheable || request.method !== 'GET' || reply.statusCode !== 200) {
+        return payload
+      }
+      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
+      // A page rendered for someone with a session, or one that sets a cookie, is never shared.
+      if (
+        reply.hasHeader('set-cookie') ||
+        /(?:^|;\s*)dl_session=/.test(request.headers.cookie ?? '')
+      ) {
+        return payload
+      }
+      if (cacheKeyOf(request.url) !== cacheable.key) return payload
+      const contentType = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8')
+      const page = cache.set(cacheable.key, payload, { contentType, tags: cacheable.tags })
+      if (!page) return payload
+      reply
+        .header('etag', page.etag)
+        .header('last-modified', page.lastModified)
+        .header('vary', 'accept-encoding')
+      const encoding = pickEncoding(request.headers['accept-encoding'])
+      if (encoding === 'identity') return payload
+      reply.header('content-encoding', encoding)
+      return page.bodies[encoding]
+    })
+  },
+  { name: 'page-cache' },
+)

@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import type { ContentChange } from '../../domain/changes.js'
+import { pickEncoding } from '../plugins/content-encoding.js'
+import { etagMatches } from '../plugins/etag.js'
+
+/** A rendered public page, ready to send in any encoding with its headers prepared. */
+export interface CachedPage {
+  /** Tags of what the page shows, beyond the site as a whole: 'article:<id>'. */
+  tags: readonly string[]
+  storedAt: number
+  etag: string
+  lastModified: string
+  bodies: { identity: Buffer; gzip: Buffer; br: Buffer }
+  /** Complete response headers per encoding: a hit is one writeHead and one end. */
+  headers: {
+    identity: Record<string, string>
+    gzip: Record<string, string>
+    br: Record<string, string>
+  }
+  notModifiedHeaders: Record<string, string>
+  bytes: number
+}
+
+export interface PageCacheOptions {
+  maxBytes: number
+  /** Pages older than this are rendered again: form tokens and "closes in N days" age. */
+  maxAgeMs: number
+  cacheControl: string
+  securityHeaders: Readonly<Record<string, string>>
+  now?: () => number
+}
+
+export type PageCache = ReturnType<typeof createPageCache>
+
+/**
+ * The rendered-page cache: an LRU bounded by bytes, holding each page
+ * compressed ahead of time with gzip and brotli. Dropped by tag, or whole, on
+ * content changes.
+ */
+export function createPageCache(options: PageCacheOptions) {
+  const now = options.now ?? Date.now
+  const pages = new Map<string, CachedPage>()
+  let bytes = 0
+
+  function remove(key: string): void {
+    const page = pages.get(key)
+    if (!page) return
+    pages.delete(key)
+    bytes -= page.bytes
+  }
+
+  return {
+    get enabled(): boolean {
+      return options.maxBytes > 0
+    },
+
+    get size(): { pages: number; bytes: number } {
+      return { pages: pages.size, bytes }
+    },
+
+    /** The page under `key`, fresh enough to serve; marks it recently used. */
+    get(key: string): CachedPage | undefined {
+      const page = pages.get(key)
+      if (!page) return undefined
+      if (now() - page.storedAt > options.maxAgeMs) {
+        remove(key)
+        return undefined
+      }
+      // A Map iterates in insertion order: re-inserting makes this the most recent.
+      pages.delete(key)
+      pages.set(key, page)
+      return page
+    },
+
+    /** Stores a rendered page; the least recently used go when the cache is full. */
+    set(
+      key: string,
+      html: string | Buffer,
+      { contentType, tags }: { contentType: string; tags: readonly string[] },
+    ): CachedPage | undefined {
+      if (options.maxBytes <= 0) return undefined
+      const identity = Buffer.isBuffer(html) ? html : Buffer.from(html)
+      const gzip = gzipSync(identity, { level: 6 })
+      const br = brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+      const etag = `W/"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`
+      const storedAt = now()
+      const lastModified = new Date(storedAt).toUTCString()
+      const common = {
+        ...options.securityHeaders,
+        'content-type': contentType,
+        'cache-control': options.cacheControl,
+        etag,
+        'last-modified': lastModified,
+        vary: 'accept-encoding',
+      }
+      const page: CachedPage = {
+        tags,
+        storedAt,
+        etag,
+        lastModified,
+        bodies: { identity, gzip, br },
+        headers: {
+          identity: { ...common, 'content-length': String(identity.length) },
+          gzip: { ...common, 'content-encoding': 'gzip', 'content-length': String(gzip.length) },
+          br: { ...common, 'content-encoding': 'br', 'content-length': String(br.length) },
+        },
+        notModifiedHeaders: {
+          ...options.securityHeaders,
+          'cache-control': options.cacheControl,
+          etag,
+          'last-modified': lastModified,
+          vary: 'accept-encoding',
+        },
+        bytes: identity.length + gzip.length + br.length + key.length,
+      }
+      if (page.bytes > options.maxBytes) return undefined
+      remove(key)
+      pages.set(key, page)
+      bytes += page.bytes
+      for (const oldest of pages.keys()) {
+        if (bytes <= options.maxBytes) break
+        remove(oldest)
+      }
+      return page
+    },
+
+    /** Drops what a change made stale: everything, or the pages tagged with one article. */
+    purge(change: ContentChange): void {
+      if (change.scope === 'site') {
+        pages.clear()
+        bytes = 0
+        return
+      }
+      const tag = `article:${change.articleId}`
+      for (const [key, page] of pages) if (page.tags.includes(tag)) remove(key)
+    },
+  }
+}
+
+/** Writes a cached page: 304 when the client has it, else the body in its best encoding. */
+export function sendCachedPage(
+  page: CachedPage,
+  request: { method?: string; headers: Record<string, string | string[] | undefined> },
+  response: {
+    writeHead(status: number, headers: Record<string, string>): unknown
+    end(body?: Buffer): unknown
+  },
+): void {
+  const ifNoneMatch = request.headers['if-none-match']
+  const ifModifiedSince = request.headers['if-modified-since']
+  const fresh =
+    typeof ifNoneMatch === 'string'
+      ? etagMatches(ifNoneMatch, page.etag)
+      : typeof ifModifiedSince === 'string' &&
+        Date.parse(ifModifiedSince) >= page.storedAt - (page.storedAt % 1000)
+  if (fresh) {
+    response.writeHead(304, page.notModifiedHeaders)
+    response.end()
+    return
+  }
+  const acceptEncoding = request.headers['accept-encoding']
+  const encoding = pickEncoding(typeof acceptEncoding === 'string' ? acceptEncoding : undefined)
+  response.writeHead(200, page.headers[encoding])
+  response.end(request.method === 'HEAD' ? undefined : page.bodies[encoding])
+}

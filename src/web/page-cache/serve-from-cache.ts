@@ -1,0 +1,28 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { cacheKeyOf } from './cache-key.js'
+import { sendCachedPage, type PageCache } from './page-cache.js'
+
+/**
+ * Answers a request from the page cache when it can, before any framework
+ * work. Returns false to let the app handle the request.
+ */
+export function serveFromCache(
+  cache: PageCache,
+  changes: { checkForeignWrites(): void },
+  request: IncomingMessage,
+  response: ServerResponse,
+): boolean {
+  if (!cache.enabled || (request.method !== 'GET' && request.method !== 'HEAD')) return false
+  const url = request.url
+  // The newsroom and assets are never in the page cache; spare them the lookup.
+  if (!url || url.startsWith('/admin') || url.startsWith('/assets/')) return false
+  // A page rendered for someone with a session is never stored, and such a reader gets a fresh one.
+  if (request.headers.cookie?.includes('dl_session=')) return false
+  const key = cacheKeyOf(url)
+  if (!key) return false
+  changes.checkForeignWrites()
+  const page = cache.get(key)
+  if (!page) return false
+  sendCachedPage(page, request, response)
+  return true
+}
