@@ -5,6 +5,7 @@ import { loadConfig } from '../src/config.js'
 import { createContext } from '../src/context.js'
 import { COMMAND_LINE } from '../src/domain/access/policy.js'
 import { DomainError } from '../src/domain/errors.js'
+import { articlePath } from '../src/web/ui/urls.js'
 import { commentText, corpus, random, vocabulary } from './corpus.js'
 
 const [articles = '10000', comments = '20000'] = process.argv.slice(2)
@@ -47,7 +48,24 @@ for (let i = 0; i < Number(comments); i++) {
 }
 await ctx.services.comments.addManyDirectly(COMMAND_LINE, batch.splice(0))
 const commentsMs = performance.now() - commentsStarted
+
+// Pages to measure: the newest article (it has the most comments), its first author and tag.
+const [latest] = (await ctx.services.articles.listPublished({}, 1, 1)).items
+if (!latest) throw new Error('the corpus has no published article')
+const article = await ctx.services.articles.getPublishedBySlug(latest.slug)
+const paths = {
+  article: articlePath(article, ctx.config.siteTimeZone),
+  section: `/${article.section.slug}`,
+  author: `/authors/${article.bylines[0]?.slug ?? ''}`,
+  tag: `/tags/${article.tags[0]?.slug ?? ''}`,
+}
 await ctx.close()
 console.log(
-  JSON.stringify({ articles: Number(articles), comments: Number(comments), importMs, commentsMs }),
+  JSON.stringify({
+    articles: Number(articles),
+    comments: Number(comments),
+    importMs,
+    commentsMs,
+    paths,
+  }),
 )

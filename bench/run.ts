@@ -1,0 +1,230 @@
+// `npm run bench`: a corpus in a fresh data folder, the production server, and
+// autocannon against each kind of page, beside a node:http baseline measured in
+// the same run. Prints one table and writes it as JSON to bench/results/.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import autocannon from 'autocannon'
+
+const ROOT = new URL('..', import.meta.url).pathname
+const quick = process.argv.includes('--quick')
+const ARTICLES = quick ? 1_000 : 10_000
+const COMMENTS = quick ? 2_000 : 20_000
+const DURATION = quick ? 3 : 10
+const CONNECTIONS = 50
+
+interface Row {
+  route: string
+  path: string
+  requestsPerSecond: number
+  p50: number
+  p99: number
+  non2xx: number
+  errors: number
+  ratio?: number
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
+    )
+  })
+}
+
+/** Starts a process and resolves once `url` answers 200; returns the time that took. */
+async function startServer(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  url: string,
+): Promise<{ child: ChildProcess; readyMs: number }> {
+  const started = performance.now()
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`)
+    try {
+      const response = await fetch(url)
+      await response.arrayBuffer()
+      if (response.status === 200) return { child, readyMs: performance.now() - started }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+async function measure(route: string, url: string): Promise<Row> {
+  // Warm up: the first requests fill the page cache and let V8 optimise the hot path.
+  await autocannon({ url, connections: 10, duration: 1 })
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION })
+  return {
+    route,
+    path: new URL(url).pathname + new URL(url).search,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  }
+}
+
+function peakRssMb(pid: number | undefined): number {
+  if (pid === undefined) return NaN
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN)
+  return kb / 1024
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'dateline-bench-'))
+const children: ChildProcess[] = []
+process.on('exit', () => {
+  for (const child of children) child.kill()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+console.log(
+  `Corpus: ${ARTICLES} articles, ${COMMENTS} comments (${quick ? 'quick' : 'full'} run, ${DURATION} s per route, ${CONNECTIONS} connections)`,
+)
+const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1' }
+const loaded = JSON.parse(
+  await run(
+    process.execPath,
+    ['--import', 'tsx', 'bench/load-corpus.ts', String(ARTICLES), String(COMMENTS)],
+    env,
+  ),
+) as {
+  importMs: number
+  commentsMs: number
+  paths: Record<'article' | 'section' | 'author' | 'tag', string>
+}
+console.log(
+  `Imported in ${(loaded.importMs / 1000).toFixed(1)} s; comments in ${(loaded.commentsMs / 1000).toFixed(1)} s`,
+)
+
+const port = await freePort()
+const base = `http://127.0.0.1:${port}`
+const server = await startServer(['dist/main.js'], { ...env, PORT: String(port) }, `${base}/`)
+children.push(server.child)
+
+const rows: Row[] = []
+const routes: [string, string][] = [
+  ['home', '/'],
+  ['section', loaded.paths.section],
+  ['article', loaded.paths.article],
+  ['author', loaded.paths.author],
+  ['tag', loaded.paths.tag],
+  ['site RSS feed', '/feed.rss'],
+  ['search', '/search?q=council'],
+  ['404', '/no-such-page'],
+]
+for (const [route, path] of routes) rows.push(await measure(route, base + path))
+const rssMb = peakRssMb(server.child.pid)
+
+// The same pages with the page cache off: what rendering costs.
+const uncachedPort = await freePort()
+const uncachedBase = `http://127.0.0.1:${uncachedPort}`
+const uncached = await startServer(
+  ['dist/main.js'],
+  { ...env, PORT: String(uncachedPort), PAGE_CACHE_MB: '0' },
+  `${uncachedBase}/`,
+)
+children.push(uncached.child)
+rows.push(await measure('article, cache off', uncachedBase + loaded.paths.article))
+rows.push(await measure('home, cache off', `${uncachedBase}/`))
+const uncachedRssMb = peakRssMb(uncached.child.pid)
+uncached.child.kill()
+
+// The baseline serves the article's exact bytes.
+const articleFile = join(dataDir, 'article.html')
+writeFileSync(
+  articleFile,
+  Buffer.from(await (await fetch(base + loaded.paths.article)).arrayBuffer()),
+)
+const baselinePort = await freePort()
+const baseline = await startServer(
+  ['bench/baseline.mjs', String(baselinePort), articleFile],
+  env,
+  `http://127.0.0.1:${baselinePort}/`,
+)
+children.push(baseline.child)
+const baselineRow = await measure(
+  'node:http baseline',
+  `http://127.0.0.1:${baselinePort}${loaded.paths.article}`,
+)
+rows.push(baselineRow)
+for (const row of rows) row.ratio = row.requestsPerSecond / baselineRow.requestsPerSecond
+
+const table = [
+  ['route', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'non-2xx'],
+  ...rows.map((row) => [
+    row.route,
+    row.requestsPerSecond.toFixed(0),
+    row.p50.toFixed(1),
+    row.p99.toFixed(1),
+    `${((row.ratio ?? 0) * 100).toFixed(0)}%`,
+    String(row.non2xx),
+  ]),
+]
+const widths = table[0]!.map((_, column) => Math.max(...table.map((line) => line[column]!.length)))
+console.log('')
+for (const line of table)
+  {console.log(
+    line
+      .map((cell, column) =>
+        column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+      )
+      .join('  '),
+  )}
+console.log('')
+console.log(
+  `Peak RSS: ${rssMb.toFixed(0)} MB (cache on), ${uncachedRssMb.toFixed(0)} MB (cache off)`,
+)
+console.log(`Cold start (process start → first 200): ${server.readyMs.toFixed(0)} ms`)
+console.log(
+  `Import: ${ARTICLES} articles in ${(loaded.importMs / 1000).toFixed(1)} s, ${COMMENTS} comments in ${(loaded.commentsMs / 1000).toFixed(1)} s`,
+)
+
+const results = {
+  date: new Date().toISOString(),
+  quick,
+  node: process.version,
+  corpus: { articles: ARTICLES, comments: COMMENTS },
+  durationSeconds: DURATION,
+  connections: CONNECTIONS,
+  rows,
+  peakRssMb: rssMb,
+  uncachedPeakRssMb: uncachedRssMb,
+  coldStartMs: server.readyMs,
+  importMs: loaded.importMs,
+  commentsMs: loaded.commentsMs,
+}
+mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
+const file = join(
+  ROOT,
+  'bench/results',
+  `${results.date.replace(/[:.]/g, '-')}${quick ? '-quick' : ''}.json`,
+)
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+console.log(`Results written to ${file}`)
+process.exit(0)
