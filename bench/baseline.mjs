@@ -1,5 +1,5 @@
-// The baseline: Node's own HTTP server sending a file's bytes from memory, with the
-// headers a browser needs. What a static file costs on this machine, measured in the
+// The baseline: Node's own HTTP server sending a gzipped page's bytes from memory, with
+// the headers a browser needs. What a static file costs on this machine, measured in the
 // same run as Dateline.
 import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'

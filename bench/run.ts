@@ -7,6 +7,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
 
 const ROOT = new URL('..', import.meta.url).pathname
@@ -74,10 +75,19 @@ async function startServer(
   }
 }
 
+// Browsers and CDNs always ask for compressed pages; so does the benchmark, of Dateline and
+// the baseline alike (gzip, which both serve as the same bytes).
+const HEADERS = { 'accept-encoding': 'gzip' }
+
 async function measure(route: string, url: string): Promise<Row> {
   // Warm up: the first requests fill the page cache and let V8 optimise the hot path.
-  await autocannon({ url, connections: 10, duration: 1 })
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION })
+  await autocannon({ url, connections: 10, duration: 1, headers: HEADERS })
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: HEADERS,
+  })
   return {
     route,
     path: new URL(url).pathname + new URL(url).search,
@@ -124,7 +134,11 @@ console.log(
 
 const port = await freePort()
 const base = `http://127.0.0.1:${port}`
-const server = await startServer(['dist/main.js'], { ...env, PORT: String(port) }, `${base}/`)
+const server = await startServer(
+  ['dist/bundle/server.mjs'],
+  { ...env, PORT: String(port) },
+  `${base}/`,
+)
 children.push(server.child)
 
 const rows: Row[] = []
@@ -155,25 +169,30 @@ rows.push(await measure('home, cache off', `${uncachedBase}/`))
 const uncachedRssMb = peakRssMb(uncached.child.pid)
 uncached.child.kill()
 
-// The baseline serves the article's exact bytes.
-const articleFile = join(dataDir, 'article.html')
-writeFileSync(
-  articleFile,
-  Buffer.from(await (await fetch(base + loaded.paths.article)).arrayBuffer()),
-)
-const baselinePort = await freePort()
-const baseline = await startServer(
-  ['bench/baseline.mjs', String(baselinePort), articleFile],
-  env,
-  `http://127.0.0.1:${baselinePort}/`,
-)
-children.push(baseline.child)
-const baselineRow = await measure(
-  'node:http baseline',
-  `http://127.0.0.1:${baselinePort}${loaded.paths.article}`,
-)
-rows.push(baselineRow)
-for (const row of rows) row.ratio = row.requestsPerSecond / baselineRow.requestsPerSecond
+// The baselines send the exact bytes Dateline sent for the article and for the home page.
+async function baseline(name: string, path: string): Promise<Row> {
+  const response = await fetch(base + path, { headers: HEADERS })
+  const file = join(dataDir, `${name}.gz`)
+  // fetch() decompresses; store the page compressed again, as Dateline sent it.
+  writeFileSync(file, gzipSync(Buffer.from(await response.arrayBuffer()), { level: 6 }))
+  const port = await freePort()
+  const started = await startServer(
+    ['bench/baseline.mjs', String(port), file],
+    env,
+    `http://127.0.0.1:${port}/`,
+  )
+  children.push(started.child)
+  const row = await measure(`node:http baseline (${name})`, `http://127.0.0.1:${port}${path}`)
+  started.child.kill()
+  return row
+}
+const articleBaseline = await baseline('article', loaded.paths.article)
+const homeBaseline = await baseline('home', '/')
+rows.push(articleBaseline, homeBaseline)
+for (const row of rows) {
+  const against = row.route.startsWith('home') ? homeBaseline : articleBaseline
+  row.ratio = row.requestsPerSecond / against.requestsPerSecond
+}
 
 const table = [
   ['route', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'non-2xx'],
@@ -188,14 +207,15 @@ const table = [
 ]
 const widths = table[0]!.map((_, column) => Math.max(...table.map((line) => line[column]!.length)))
 console.log('')
-for (const line of table)
-  {console.log(
+for (const line of table) {
+  console.log(
     line
       .map((cell, column) =>
         column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
       )
       .join('  '),
-  )}
+  )
+}
 console.log('')
 console.log(
   `Peak RSS: ${rssMb.toFixed(0)} MB (cache on), ${uncachedRssMb.toFixed(0)} MB (cache off)`,

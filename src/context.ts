@@ -21,6 +21,8 @@ import { createUnitOfWork } from './storage/unit-of-work.js'
 export interface ContextOptions {
   clock?: Clock
   newId?: IdGenerator
+  /** Called with the SQL of every query the app's database runs (tests count and explain them). */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void
 }
 
 /**
@@ -30,7 +32,11 @@ export interface ContextOptions {
 export async function createContext(config: Readonly<Config>, options: ContextOptions = {}) {
   const clock = options.clock ?? systemClock
   const newId = options.newId ?? (() => uuidv7(clock.now().getTime()))
-  const database = await createDatabase(config.databaseUrl, { poolSize: config.databasePoolSize })
+  const { onQuery } = options
+  const database = await createDatabase(config.databaseUrl, {
+    poolSize: config.databasePoolSize,
+    log: onQuery && ((event) => onQuery(event.query.sql, event.query.parameters)),
+  })
   let changes: ChangeFeed
   try {
     await migrateToLatest(database.db, database.dialect)

@@ -19,9 +19,6 @@ import type { TagRef } from '../domain/tags/tag.js'
 import { fromDbCount, fromDbTime, fromNullableDbTime, toDbTime } from './dialect.js'
 import type { Database } from './schema.js'
 
-/** Enough of the body for a one-line brief without reading whole articles. */
-const EXCERPT_LENGTH = 600
-
 export function createArticleStore(db: Kysely<Database>): ArticleStore {
   function articleQuery() {
     return db
@@ -47,6 +44,7 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
       dateline: row.dateline,
       body: row.body,
       keyPoints: parseKeyPoints(row.key_points),
+      brief: row.brief,
       sectionId: row.section_id,
       section: { slug: row.section_slug, name: row.section_name },
       bylines: bylines.get(row.id) ?? [],
@@ -141,39 +139,66 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
     return query
   }
 
-  async function summaries(query: ReturnType<typeof publishedQuery>): Promise<ArticleSummary[]> {
-    const rows = await query
-      .select([
-        'a.id',
-        'a.slug',
-        'a.headline',
-        'a.standfirst',
-        'a.dateline',
-        'a.key_points',
-        'a.published_at',
-        'a.updated_at',
-        's.slug as section_slug',
-        's.name as section_name',
-      ])
-      .select(sql<string>`substr(a.body, 1, ${sql.lit(EXCERPT_LENGTH)})`.as('excerpt'))
+  /**
+   * Listings in two steps: the ids in order from an index, then the rows by
+   * primary key. One query doing both lets SQLite walk the whole listing index
+   * to honour ORDER BY while it filters by id.
+   */
+  async function publishedIds(
+    filter: PublishedFilter,
+    page: { limit: number; offset: number },
+  ): Promise<string[]> {
+    const rows = await publishedQuery(filter)
+      .select('a.id')
       .orderBy('a.published_at', 'desc')
       .orderBy('a.id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
       .execute()
-    const bylines = await bylinesOf(rows.map((row) => row.id))
-    return rows.map((row) => ({
-      id: row.id,
-      slug: row.slug,
-      headline: row.headline,
-      standfirst: row.standfirst,
-      dateline: row.dateline,
-      keyPoints: parseKeyPoints(row.key_points),
-      excerpt: row.excerpt,
-      section: { slug: row.section_slug, name: row.section_name },
-      bylines: bylines.get(row.id) ?? [],
-      // Published rows always have a publication time.
-      publishedAt: fromDbTime(row.published_at ?? row.updated_at),
-      updatedAt: fromDbTime(row.updated_at),
-    }))
+    return rows.map((row) => row.id)
+  }
+
+  /** Summaries of the given articles, in the order of `ids`. */
+  async function summaries(ids: readonly string[]): Promise<ArticleSummary[]> {
+    if (ids.length === 0) return []
+    const [rows, bylines] = await Promise.all([
+      db
+        .selectFrom('articles as a')
+        .innerJoin('sections as s', 's.id', 'a.section_id')
+        .select([
+          'a.id',
+          'a.slug',
+          'a.headline',
+          'a.standfirst',
+          'a.dateline',
+          'a.brief',
+          'a.published_at',
+          'a.updated_at',
+          's.slug as section_slug',
+          's.name as section_name',
+        ])
+        .where('a.id', 'in', ids)
+        .execute(),
+      bylinesOf(ids),
+    ])
+    const byId = new Map(rows.map((row) => [row.id, row]))
+    return ids.flatMap((id) => {
+      const row = byId.get(id)
+      if (!row) return []
+      return {
+        id: row.id,
+        slug: row.slug,
+        headline: row.headline,
+        standfirst: row.standfirst,
+        dateline: row.dateline,
+        brief: row.brief,
+        section: { slug: row.section_slug, name: row.section_name },
+        bylines: bylines.get(row.id) ?? [],
+        // Published rows always have a publication time.
+        publishedAt: fromDbTime(row.published_at ?? row.updated_at),
+        updatedAt: fromDbTime(row.updated_at),
+      }
+    })
   }
 
   async function writeRelations(record: ArticleRecord): Promise<void> {
@@ -340,8 +365,7 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
         .execute()
     },
 
-    listPublished: (filter, page) =>
-      summaries(publishedQuery(filter).limit(page.limit).offset(page.offset)),
+    listPublished: async (filter, page) => summaries(await publishedIds(filter, page)),
 
     async countPublished(filter) {
       const row = await publishedQuery(filter)
@@ -350,25 +374,25 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
       return fromDbCount(row.count)
     },
 
-    async latestPublishedPerSection(perSection) {
+    async latestPublishedPerSection(perSection, excludeIds) {
       // One small indexed query per section beats a window over every published article.
       const sections = await db.selectFrom('sections').select('id').orderBy('position').execute()
       const lists = await Promise.all(
-        sections.map((section) =>
-          db
+        sections.map((section) => {
+          let query = db
             .selectFrom('articles')
             .select('id')
             .where('section_id', '=', section.id)
             .where('status', '=', 'published')
+          if (excludeIds.length > 0) query = query.where('id', 'not in', excludeIds)
+          return query
             .orderBy('published_at', 'desc')
             .orderBy('id', 'desc')
             .limit(perSection)
-            .execute(),
-        ),
+            .execute()
+        }),
       )
-      const ids = lists.flat().map((row) => row.id)
-      if (ids.length === 0) return []
-      return summaries(publishedQuery({}).where('a.id', 'in', ids))
+      return summaries(lists.flat().map((row) => row.id))
     },
   }
 }
@@ -382,6 +406,7 @@ function toRow(record: ArticleRecord) {
     dateline: record.dateline,
     body: record.body,
     key_points: JSON.stringify(record.keyPoints),
+    brief: record.brief,
     section_id: record.sectionId,
     status: record.status,
     published_at: record.publishedAt ? toDbTime(record.publishedAt) : null,

@@ -95,14 +95,15 @@ export function createCommentStore(db: Kysely<Database>): CommentStore {
 
     async listApprovedReplies(parentIds) {
       if (parentIds.length === 0) return []
+      // Filtered by status here rather than in SQL: given a status, SQLite prefers the
+      // (status, created_at) index and walks every approved comment on the site.
       const rows = await comments()
         .select(COLUMNS)
         .where('c.parent_id', 'in', parentIds)
-        .where('c.status', '=', 'approved')
         .orderBy('c.created_at')
         .orderBy('c.id')
         .execute()
-      return rows.map(toComment)
+      return rows.filter((row) => row.status === 'approved').map(toComment)
     },
 
     async countApproved(articleId) {

@@ -42,6 +42,7 @@ export interface ArticleTable {
   body: string
   /** JSON array of strings. */
   key_points: string
+  brief: string
   section_id: string
   /** One of the domain's ArticleStatus values; the domain enforces which. */
   status: string

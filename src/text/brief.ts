@@ -18,11 +18,14 @@ export function truncate(text: string, max: number): string {
 export function briefLine(story: {
   standfirst: string
   keyPoints: readonly string[]
-  excerpt: string
+  body: string
 }): string {
   if (story.standfirst !== '') return truncate(story.standfirst, MAX_BRIEF_LENGTH)
   const point = story.keyPoints[0]
   if (point !== undefined) return truncate(point, MAX_BRIEF_LENGTH)
-  const lead = markdownToTextBlocks(story.excerpt).find((block) => block.kind === 'paragraph')
+  // The lead is near the top; parsing all of a long body would be waste.
+  const lead = markdownToTextBlocks(story.body.slice(0, 2000)).find(
+    (block) => block.kind === 'paragraph',
+  )
   return lead ? truncate(splitSentences(lead.text)[0] ?? '', MAX_BRIEF_LENGTH) : ''
 }

@@ -12,7 +12,7 @@ import { publicSite } from './public/index.js'
 import type { SiteInfo } from './ui/site.js'
 import { createServer } from 'node:http'
 import type { ContentChange } from '../domain/changes.js'
-import { createPageCache } from './page-cache/page-cache.js'
+import { createPageCache, type PageCache } from './page-cache/page-cache.js'
 import { serveFromCache } from './page-cache/serve-from-cache.js'
 
 export interface AppDeps {
@@ -38,6 +38,13 @@ export interface AppDeps {
 export interface ContentChangeFeed {
   subscribe(listener: (change: ContentChange) => void): () => void
   checkForeignWrites(): void
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The rendered-page cache, exposed for tests and diagnostics (its size, its entries). */
+    pageCache: PageCache
+  }
 }
 
 export interface AppOptions {
@@ -83,6 +90,7 @@ export async function buildApp(
     },
   })
 
+  app.decorate('pageCache', cache)
   await app.register(securityHeadersPlugin, { headers })
   await app.register(renderPlugin, { renderPage })
   await app.register(errorsPlugin, { sendProblem })

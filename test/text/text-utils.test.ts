@@ -501,20 +501,20 @@ describe('truncate', () => {
 describe('briefLine', () => {
   test('uses the standfirst first', () => {
     assert.equal(
-      briefLine({ standfirst: 'The standfirst.', keyPoints: ['A point.'], excerpt: 'Body.' }),
+      briefLine({ standfirst: 'The standfirst.', keyPoints: ['A point.'], body: 'Body.' }),
       'The standfirst.',
     )
   })
 
   test('shortens a long standfirst to 220 characters', () => {
-    const line = briefLine({ standfirst: 'word '.repeat(80).trim(), keyPoints: [], excerpt: '' })
+    const line = briefLine({ standfirst: 'word '.repeat(80).trim(), keyPoints: [], body: '' })
     assert.ok(line.length <= 220)
     assert.ok(line.endsWith('…'))
   })
 
   test('falls back to the first key point', () => {
     assert.equal(
-      briefLine({ standfirst: '', keyPoints: ['First point.', 'Second.'], excerpt: 'Body.' }),
+      briefLine({ standfirst: '', keyPoints: ['First point.', 'Second.'], body: 'Body.' }),
       'First point.',
     )
   })
@@ -524,19 +524,19 @@ describe('briefLine', () => {
       briefLine({
         standfirst: '',
         keyPoints: [],
-        excerpt: '## A subheading\n\nDr. Okafor spoke to **reporters**. Then she left.',
+        body: '## A subheading\n\nDr. Okafor spoke to **reporters**. Then she left.',
       }),
       'Dr. Okafor spoke to reporters.',
     )
     assert.equal(
-      briefLine({ standfirst: '', keyPoints: [], excerpt: 'Prices rose 5 \\* 3\\. Then fell.' }),
+      briefLine({ standfirst: '', keyPoints: [], body: 'Prices rose 5 \\* 3\\. Then fell.' }),
       'Prices rose 5 * 3.',
     )
   })
 
   test('is empty when there is nothing to say', () => {
-    assert.equal(briefLine({ standfirst: '', keyPoints: [], excerpt: '' }), '')
-    assert.equal(briefLine({ standfirst: '', keyPoints: [], excerpt: '## Only a heading' }), '')
+    assert.equal(briefLine({ standfirst: '', keyPoints: [], body: '' }), '')
+    assert.equal(briefLine({ standfirst: '', keyPoints: [], body: '## Only a heading' }), '')
   })
 })
 

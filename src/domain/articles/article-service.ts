@@ -59,26 +59,30 @@ export function createArticleService({ stores }: { stores: UnitOfWork }) {
       return { items, page, perPage, total, pageCount }
     },
 
+    /** The newest published articles, without counting them all: for rails and "more" lists. */
+    latest: (filter: PublishedFilter, limit: number): Promise<ArticleSummary[]> =>
+      stores.articles.listPublished(filter, { limit, offset: 0 }),
+
     /** What the home page shows; no story appears twice on it. */
     async frontPage(counts: {
       top: number
       briefs: number
       perSection: number
     }): Promise<FrontPage> {
-      const aboveTheFold = 1 + counts.top + counts.briefs
-      // Enough per section to fill its block even if every story above the fold is from it.
-      const [latest, perSectionItems] = await Promise.all([
-        stores.articles.listPublished({}, { limit: aboveTheFold, offset: 0 }),
-        stores.articles.latestPublishedPerSection(aboveTheFold + counts.perSection),
-      ])
+      const latest = await stores.articles.listPublished(
+        {},
+        { limit: 1 + counts.top + counts.briefs, offset: 0 },
+      )
       const [lead, ...rest] = latest
       const top = rest.slice(0, counts.top)
-      const shown = new Set(latest.map((story) => story.id))
+      const perSectionItems = await stores.articles.latestPublishedPerSection(
+        counts.perSection,
+        latest.map((story) => story.id),
+      )
       const bySection = new Map<string, ArticleSummary[]>()
       for (const item of perSectionItems) {
-        if (shown.has(item.id)) continue
         const list = bySection.get(item.section.slug) ?? []
-        if (list.length < counts.perSection) list.push(item)
+        list.push(item)
         bySection.set(item.section.slug, list)
       }
       return { lead, top, bySection, briefs: rest.slice(counts.top) }

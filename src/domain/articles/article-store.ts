@@ -10,6 +10,7 @@ export interface ArticleRecord {
   dateline: string
   body: string
   keyPoints: string[]
+  brief: string
   sectionId: string
   authorIds: string[]
   tagIds: string[]
@@ -75,8 +76,11 @@ export interface ArticleStore {
   /** Published articles, newest first. */
   listPublished(filter: PublishedFilter, page: PageRequest): Promise<ArticleSummary[]>
   countPublished(filter: PublishedFilter): Promise<number>
-  /** The newest `perSection` published articles of every section. */
-  latestPublishedPerSection(perSection: number): Promise<ArticleSummary[]>
+  /** The newest `perSection` published articles of every section, leaving out `excludeIds`. */
+  latestPublishedPerSection(
+    perSection: number,
+    excludeIds: readonly string[],
+  ): Promise<ArticleSummary[]>
   /** Articles of any status for the newsroom, most recently changed first. */
   listForNewsroom(filter: NewsroomFilter, page: PageRequest): Promise<NewsroomSummary[]>
   countForNewsroom(filter: NewsroomFilter): Promise<number>

@@ -1,6 +1,7 @@
 // Pieces every write to an article shares: the editor's input, relations
 // resolved by name, slugs, revisions. Used by the editing, workflow and
 // import use cases.
+import { briefLine } from '../../text/brief.js'
 import { slugify, isSlug } from '../../text/slug.js'
 import type { Actor } from '../access/policy.js'
 import { ARTICLE_COMMENT_MODES, type ArticleCommentMode } from '../comments/comment-policy.js'
@@ -94,6 +95,7 @@ export async function resolveInput(
     | 'dateline'
     | 'body'
     | 'keyPoints'
+    | 'brief'
     | 'sectionId'
     | 'authorIds'
     | 'tagIds'
@@ -146,6 +148,7 @@ export async function resolveInput(
   const slug = await chooseSlug(stores, input.slug.trim(), content.headline, articleId)
   return {
     ...content,
+    brief: briefLine(content),
     slug,
     sectionId: section.id,
     authorIds: authors.map((a) => a.id),
@@ -189,6 +192,7 @@ export async function insertArticle(
     dateline: record.dateline,
     body: record.body,
     keyPoints: record.keyPoints,
+    brief: record.brief,
     sectionId: record.sectionId,
     section: refs.section,
     bylines: refs.bylines,
@@ -279,6 +283,7 @@ export async function recordOf(stores: Stores, article: Article): Promise<Articl
     dateline: article.dateline,
     body: article.body,
     keyPoints: article.keyPoints,
+    brief: article.brief,
     sectionId: article.sectionId,
     authorIds: article.bylines.flatMap((a) => authorId.get(a.slug) ?? []),
     tagIds: article.tags.flatMap((t) => tagId.get(t.slug) ?? []),

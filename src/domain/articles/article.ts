@@ -44,6 +44,8 @@ export interface Article {
   /** Markdown. */
   body: string
   keyPoints: string[]
+  /** One line for listings, made from the fields when they are saved (text/brief.ts). */
+  brief: string
   sectionId: string
   section: SectionRef
   /** Bylines in order. */
@@ -71,9 +73,8 @@ export interface ArticleSummary {
   headline: string
   standfirst: string
   dateline: string
-  keyPoints: string[]
-  /** The start of the body (Markdown), enough for a one-line brief. */
-  excerpt: string
+  /** One line about the story: its standfirst, first key point or first sentence. */
+  brief: string
   section: SectionRef
   bylines: AuthorRef[]
   publishedAt: Date

@@ -1,6 +1,5 @@
 import type { FastifyReply } from 'fastify'
 import type { Article } from '../../domain/articles/article.js'
-import { briefLine } from '../../text/brief.js'
 import { renderMarkdown } from '../../text/markdown.js'
 import { pageKey } from '../page-cache/cache-key.js'
 import { articlePath } from '../ui/urls.js'
@@ -28,8 +27,8 @@ export async function renderArticlePage(
 ): Promise<FastifyReply> {
   const path = canonicalPathOf(article, site.timeZone)
   const [related, latest, threads, availability] = await Promise.all([
-    services.articles.listPublished({ sectionId: article.sectionId }, 1, 5),
-    services.articles.listPublished({}, 1, 6),
+    services.articles.latest({ sectionId: article.sectionId }, 5),
+    services.articles.latest({}, 6),
     services.comments.approvedThreads(article.id, commentPage),
     services.comments.availability(article),
   ])
@@ -44,8 +43,8 @@ export async function renderArticlePage(
     <ArticlePage
       article={article}
       bodyHtml={renderMarkdown(article.body, { dateline: article.dateline })}
-      more={related.items.filter((item) => item.id !== article.id).slice(0, 4)}
-      briefs={latest.items.filter((item) => item.id !== article.id).slice(0, 5)}
+      more={related.filter((item) => item.id !== article.id).slice(0, 4)}
+      briefs={latest.filter((item) => item.id !== article.id).slice(0, 5)}
       comments={{
         articlePath: path,
         threads,
@@ -57,7 +56,7 @@ export async function renderArticlePage(
     />,
     {
       title: article.headline,
-      description: briefLine({ ...article, excerpt: article.body.slice(0, 600) }),
+      description: article.brief,
       canonicalPath: path,
       currentSection: article.section.slug,
       status,

@@ -1,5 +1,4 @@
 import type { ArticleSummary } from '../../domain/articles/article.js'
-import { briefLine } from '../../text/brief.js'
 import { AuthorNames } from './byline.js'
 import { DateTime } from './date-time.js'
 import { useSite } from './site.js'
@@ -17,7 +16,7 @@ export function ArticleCard({
 }) {
   const { timeZone } = useSite()
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
-  const summary = briefLine(article)
+  const summary = article.brief
   return (
     <li class="card">
       <article>

@@ -1,5 +1,4 @@
 import type { ArticleSummary } from '../../domain/articles/article.js'
-import { briefLine } from '../../text/brief.js'
 import { useSite } from './site.js'
 import { articlePath } from './urls.js'
 
@@ -13,7 +12,7 @@ export function BriefsRail({ briefs }: { briefs: readonly ArticleSummary[] }) {
         {briefs.map((story) => (
           <li key={story.id}>
             <a href={articlePath(story, timeZone)}>{story.headline}</a>
-            <p>{briefLine(story)}</p>
+            <p>{story.brief}</p>
           </li>
         ))}
       </ol>

@@ -1,7 +1,6 @@
 import type { ArticleSummary } from '../../../domain/articles/article.js'
 import type { FrontPage } from '../../../domain/articles/article-service.js'
 import type { SectionRef } from '../../../domain/sections/section.js'
-import { briefLine } from '../../../text/brief.js'
 import { ArticleCard } from '../../ui/article-card.js'
 import { Byline } from '../../ui/byline.js'
 import { DateTime } from '../../ui/date-time.js'
@@ -20,7 +19,7 @@ function LeadStory({ story }: { story: ArticleSummary }) {
       <h2>
         <a href={articlePath(story, timeZone)}>{story.headline}</a>
       </h2>
-      <p class="standfirst">{briefLine(story)}</p>
+      <p class="standfirst">{story.brief}</p>
       <Byline authors={story.bylines} />
       <p class="meta">
         <DateTime date={story.publishedAt} />
