@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import type { SectionRef } from '../../domain/sections/section.js'
+import { JsonLd } from './json-ld.js'
 import { useSite } from './site.js'
 import { sectionPath } from './urls.js'
 
@@ -18,6 +19,63 @@ export interface PageMeta {
   noindex?: boolean
   /** Same-site scripts that enhance the page; it works without them. */
   scripts?: readonly string[]
+  /** Feeds of this page's stories, announced for feed readers (autodiscovery). */
+  feeds?: readonly FeedLink[]
+  /** schema.org objects, written as JSON-LD for search engines. */
+  structuredData?: readonly object[]
+  /** How the page looks when shared (OpenGraph and Twitter cards). */
+  sharing?: SharingCard
+}
+
+export interface FeedLink {
+  title: string
+  href: string
+  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json'
+}
+
+export interface SharingCard {
+  type: 'website' | 'article'
+  title: string
+  description: string
+  /** Absolute URL of an image, if the page has one. */
+  image?: string
+  publishedTime?: string
+  modifiedTime?: string
+  section?: string
+  tags?: readonly string[]
+}
+
+function SharingTags({
+  card,
+  url,
+  siteName,
+}: {
+  card: SharingCard
+  url: string | undefined
+  siteName: string
+}) {
+  return (
+    <>
+      <meta property="og:type" content={card.type} />
+      <meta property="og:site_name" content={siteName} />
+      <meta property="og:title" content={card.title} />
+      <meta property="og:description" content={card.description} />
+      {url && <meta property="og:url" content={url} />}
+      {card.image && <meta property="og:image" content={card.image} />}
+      {card.publishedTime && (
+        <meta property="article:published_time" content={card.publishedTime} />
+      )}
+      {card.modifiedTime && <meta property="article:modified_time" content={card.modifiedTime} />}
+      {card.section && <meta property="article:section" content={card.section} />}
+      {card.tags?.map((tag) => (
+        <meta key={tag} property="article:tag" content={tag} />
+      ))}
+      <meta name="twitter:card" content={card.image ? 'summary_large_image' : 'summary'} />
+      <meta name="twitter:title" content={card.title} />
+      <meta name="twitter:description" content={card.description} />
+      {card.image && <meta name="twitter:image" content={card.image} />}
+    </>
+  )
 }
 
 function SectionNav({
@@ -73,6 +131,25 @@ export function Layout({
         {meta.nextPath && <link rel="next" href={meta.nextPath} />}
         <link rel="stylesheet" href={site.stylesheet} />
         <link rel="icon" href={site.favicon} type="image/svg+xml" />
+        {meta.feeds?.map((feed) => (
+          <link
+            key={feed.href}
+            rel="alternate"
+            type={feed.type}
+            title={feed.title}
+            href={feed.href}
+          />
+        ))}
+        {meta.sharing && (
+          <SharingTags
+            card={meta.sharing}
+            url={meta.canonicalPath === undefined ? undefined : site.url + meta.canonicalPath}
+            siteName={site.name}
+          />
+        )}
+        {meta.structuredData?.map((data, index) => (
+          <JsonLd key={index} data={data} />
+        ))}
         {meta.scripts?.map((src) => (
           <script key={src} src={src} defer />
         ))}
