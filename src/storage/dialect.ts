@@ -31,12 +31,3 @@ export function isUniqueViolation(error: unknown): boolean {
     code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   )
 }
-
-/**
- * Whether an error is PostgreSQL's "schema … does not exist" (3F000). Kysely's migrator
- * reads the catalog of every schema in the database, so another schema dropped while it
- * reads (another site's, another test's) fails that read, though nothing is wrong with ours.
- */
-export function isMissingSchema(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === '3F000'
-}

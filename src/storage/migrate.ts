@@ -1,8 +1,10 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely'
-import { isMissingSchema, type DialectName } from './dialect.js'
+import type { DialectName } from './dialect.js'
 import * as createContent from './migrations/2026-11-28T0800_create-content.js'
 import * as addNewsroom from './migrations/2026-11-28T1000_add-newsroom.js'
 import * as addComments from './migrations/2026-11-28T1200_add-comments.js'
+import * as addSearch from './migrations/2026-11-28T1400_add-search.js'
+import * as addThreads from './migrations/2026-11-28T1410_add-threads.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -14,6 +16,8 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-11-28T0800_create-content': createContent,
   '2026-11-28T1000_add-newsroom': addNewsroom,
   '2026-11-28T1200_add-comments': addComments,
+  '2026-11-28T1400_add-search': addSearch,
+  '2026-11-28T1410_add-threads': addThreads,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */
@@ -32,9 +36,10 @@ export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Pr
     migrationTableSchema: dialect === 'postgres' ? await currentSchema(db) : undefined,
   })
   let outcome: MigrationResultSet = await migrator.migrateToLatest()
-  // That read comes before any migration runs, so when another schema vanished under it,
-  // nothing was applied: read again.
-  for (let retry = 0; retry < 5 && outcome.error && isMissingSchema(outcome.error); retry++) {
+  // Kysely first reads which tables exist, in every schema of the database. When another
+  // schema's tables vanish under that read (tests drop theirs in parallel), it fails before
+  // any migration ran (no results): nothing was applied, so read again.
+  for (let retry = 0; retry < 5 && outcome.error && outcome.results === undefined; retry++) {
     outcome = await migrator.migrateToLatest()
   }
   const { error, results } = outcome

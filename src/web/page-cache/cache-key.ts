@@ -48,3 +48,8 @@ export function pageKey(
     .sort()
   return pairs.length === 0 ? path : `${path}?${pairs.join('&')}`
 }
+
+/** Whether a Cookie header carries a newsroom session: such a request is never served a shared page. */
+export function carriesSession(cookie: string | undefined): boolean {
+  return cookie !== undefined && /(?:^|;)\s*dl_session=/.test(cookie)
+}

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { pickEncoding } from '../plugins/content-encoding.js'
-import { cacheKeyOf } from './cache-key.js'
+import { cacheKeyOf, carriesSession } from './cache-key.js'
 import type { PageCache } from './page-cache.js'
 
 /**
@@ -11,6 +11,11 @@ import type { PageCache } from './page-cache.js'
  */
 export const pageCachePlugin = fp<{ cache: PageCache }>(
   async (app: FastifyInstance, { cache }) => {
+    // The cache's generation when each request began: set() refuses a page if a purge came since.
+    const began = new WeakMap<object, number>()
+    app.addHook('onRequest', async (request) => {
+      began.set(request, cache.generation)
+    })
     app.addHook('onSend', async (request, reply, payload) => {
       const cacheable = reply.cacheable
       if (!cache.enabled || !cacheable || request.method !== 'GET' || reply.statusCode !== 200) {
@@ -18,15 +23,12 @@ export const pageCachePlugin = fp<{ cache: PageCache }>(
       }
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
       // A page rendered for someone with a session, or one that sets a cookie, is never shared.
-      if (
-        reply.hasHeader('set-cookie') ||
-        /(?:^|;\s*)dl_session=/.test(request.headers.cookie ?? '')
-      ) {
-        return payload
-      }
+      if (reply.hasHeader('set-cookie') || carriesSession(request.headers.cookie)) return payload
       if (cacheKeyOf(request.url) !== cacheable.key) return payload
+      const since = began.get(request)
+      if (since === undefined) return payload
       const contentType = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8')
-      const page = cache.set(cacheable.key, payload, { contentType, tags: cacheable.tags })
+      const page = cache.set(cacheable.key, payload, { contentType, tags: cacheable.tags, since })
       if (!page) return payload
       reply
         .header('etag', page.etag)

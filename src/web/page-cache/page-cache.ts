@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { ContentChange } from '../../domain/changes.js'
 import { pickEncoding } from '../plugins/content-encoding.js'
-import { etagMatches } from '../plugins/etag.js'
+import { etagMatches, weakEtagOf } from '../plugins/etag.js'
 
 /** A rendered public page, ready to send in any encoding with its headers prepared. */
 export interface CachedPage {
@@ -42,6 +41,9 @@ export function createPageCache(options: PageCacheOptions) {
   const now = options.now ?? Date.now
   const pages = new Map<string, CachedPage>()
   let bytes = 0
+  // Counts purges. A page is stored only if none happened since its request began: one
+  // rendered from data read before a change must not outlive the purge of that change.
+  let generation = 0
 
   function remove(key: string): void {
     const page = pages.get(key)
@@ -59,6 +61,11 @@ export function createPageCache(options: PageCacheOptions) {
       return { pages: pages.size, bytes }
     },
 
+    /** Changes with every purge; take it when a request begins, give it to set(). */
+    get generation(): number {
+      return generation
+    },
+
     /** The page under `key`, fresh enough to serve; marks it recently used. */
     get(key: string): CachedPage | undefined {
       const page = pages.get(key)
@@ -73,17 +80,20 @@ export function createPageCache(options: PageCacheOptions) {
       return page
     },
 
-    /** Stores a rendered page; the least recently used go when the cache is full. */
+    /**
+     * Stores a rendered page, unless the cache was purged after `since` (the
+     * generation when its request began); the least recently used go when the cache is full.
+     */
     set(
       key: string,
       html: string | Buffer,
-      { contentType, tags }: { contentType: string; tags: readonly string[] },
+      { contentType, tags, since }: { contentType: string; tags: readonly string[]; since: number },
     ): CachedPage | undefined {
-      if (options.maxBytes <= 0) return undefined
+      if (options.maxBytes <= 0 || since !== generation) return undefined
       const identity = Buffer.isBuffer(html) ? html : Buffer.from(html)
       const gzip = gzipSync(identity, { level: 6 })
       const br = brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
-      const etag = `W/"${createHash('sha1').update(identity).digest('base64url').slice(0, 22)}"`
+      const etag = weakEtagOf(identity)
       const storedAt = now()
       const lastModified = new Date(storedAt).toUTCString()
       const common = {
@@ -127,6 +137,7 @@ export function createPageCache(options: PageCacheOptions) {
 
     /** Drops what a change made stale: everything, or the pages tagged with one article. */
     purge(change: ContentChange): void {
+      generation++
       if (change.scope === 'site') {
         pages.clear()
         bytes = 0

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { cacheKeyOf } from './cache-key.js'
+import { cacheKeyOf, carriesSession } from './cache-key.js'
 import { sendCachedPage, type PageCache } from './page-cache.js'
 
 /**
@@ -17,7 +17,7 @@ export function serveFromCache(
   // The newsroom and assets are never in the page cache; spare them the lookup.
   if (!url || url.startsWith('/admin') || url.startsWith('/assets/')) return false
   // A page rendered for someone with a session is never stored, and such a reader gets a fresh one.
-  if (request.headers.cookie?.includes('dl_session=')) return false
+  if (carriesSession(request.headers.cookie)) return false
   const key = cacheKeyOf(url)
   if (!key) return false
   changes.checkForeignWrites()

@@ -1,0 +1,319 @@
+// Every listing query can use an index, on both databases. The SQL is the real
+// thing: each named call below goes through the services and stores, the
+// context's query logger captures what they send, and each statement is
+// explained on a connection of its own. SQLite's planner assumes big tables
+// when it has no statistics; PostgreSQL is told `enable_seqscan = off`, so that
+// on a tiny table it still shows whether an index CAN serve the query (a Seq
+// Scan that remains means none can).
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import SQLite from 'better-sqlite3'
+import pg from 'pg'
+import { COMMAND_LINE } from '../../src/domain/access/policy.js'
+import { staffActor } from '../helpers/comments.js'
+import { createTestContext, type TestAppContext } from '../helpers/context.js'
+import { testDialects, type DialectName } from '../helpers/dialects.js'
+import { importArticle } from '../helpers/factories.js'
+
+const MINUTE = 60_000
+
+/** The tables that grow with the site: none of them may be read whole. */
+const WATCHED = [
+  'articles',
+  'comments',
+  'article_authors',
+  'article_tags',
+  'sessions',
+  'login_failures',
+]
+
+interface Statement {
+  sql: string
+  parameters: readonly unknown[]
+}
+
+interface Explained {
+  query: string
+  sql: string
+  plan: string[]
+}
+
+/** Explains statements on a connection of its own, as each database can. */
+interface Explainer {
+  explain(statement: Statement): Promise<string[]>
+  close(): Promise<void>
+}
+
+async function explainerFor(dialect: DialectName, url: string): Promise<Explainer> {
+  if (dialect === 'sqlite') {
+    const connection = new SQLite(url.replace(/^(?:file|sqlite):/, ''), { readonly: true })
+    return {
+      async explain({ sql, parameters }) {
+        const rows = connection
+          .prepare(`explain query plan ${sql}`)
+          .all(...(parameters as unknown[])) as { detail: string }[]
+        return rows.map((row) => row.detail)
+      },
+      async close() {
+        connection.close()
+      },
+    }
+  }
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  await client.query('set enable_seqscan = off')
+  return {
+    async explain({ sql, parameters }) {
+      const result = await client.query<{ 'QUERY PLAN': string }>(
+        `explain ${sql}`,
+        parameters as unknown[],
+      )
+      return result.rows.map((row) => row['QUERY PLAN'])
+    },
+    close: () => client.end(),
+  }
+}
+
+/** The watched tables a statement reads whole, by its plan. */
+function fullScans(dialect: DialectName, { sql, plan }: Explained): string[] {
+  if (dialect === 'postgres') {
+    return plan
+      .map((line) => /Seq Scan on (\w+)/.exec(line)?.[1] ?? '')
+      .filter((table) => WATCHED.includes(table))
+  }
+  // SQLite names a table by its alias in the plan: map aliases back to tables.
+  const names = new Map(WATCHED.map((table) => [table, table]))
+  for (const match of sql.matchAll(/"(\w+)" as "(\w+)"/g)) {
+    if (match[1] && match[2]) names.set(match[2], match[1])
+  }
+  return plan
+    .filter((line) => /^SCAN /.test(line) && !/USING (?:COVERING )?INDEX /.test(line))
+    .map((line) => names.get(/^SCAN (\w+)/.exec(line)?.[1] ?? '') ?? '')
+    .filter((table) => WATCHED.includes(table))
+}
+
+/** The indexes a plan uses, as "table: index", in order, without repeats; sections left out. */
+function indexesOf(dialect: DialectName, { sql, plan }: Explained): string[] {
+  const tables = new Map<string, string>()
+  for (const match of sql.matchAll(/"(\w+)" as "(\w+)"/g)) {
+    if (match[1] && match[2]) tables.set(match[2], match[1])
+  }
+  // PostgreSQL names a bitmap index scan's table on the Bitmap Heap Scan line above it.
+  let heap = ''
+  const found = plan.map((line) => {
+    if (dialect === 'postgres') heap = /Bitmap Heap Scan on (\w+)/.exec(line)?.[1] ?? heap
+    const match =
+      dialect === 'sqlite'
+        ? /(?:SEARCH|SCAN) (\w+) USING (?:COVERING INDEX (\w+)|INDEX (\w+)|(PRIMARY KEY))/.exec(
+            line,
+          )
+        : /using (\w+) on (\w+)|Bitmap Index Scan on (\w+)/.exec(line)
+    if (!match) return ''
+    const [table, index] =
+      dialect === 'sqlite'
+        ? [match[1] ?? '', match[2] ?? match[3] ?? match[4] ?? '']
+        : match[1]
+          ? [match[2] ?? '', match[1]]
+          : [heap, match[3] ?? '']
+    const name = tables.get(table) ?? table
+    return name === 'sections' ? '' : `${name}: ${index}`
+  })
+  return [...new Set(found.filter(Boolean))]
+}
+
+/** A small site with something in every table the listings read. */
+async function seed(ctx: TestAppContext) {
+  const editor = await staffActor(ctx, 'editor')
+  const contributor = await staffActor(ctx, 'contributor')
+  const published = []
+  for (let index = 0; index < 3; index++) {
+    ctx.clock.advance(MINUTE)
+    const { article } = await importArticle(
+      ctx,
+      { dateLine: '', bylines: ['Ada Brekke', 'Jonas Vik'] },
+      { sectionSlug: index === 0 ? 'politics' : 'news', tags: ['Floods'] },
+    )
+    published.push(article)
+  }
+  const [article] = published
+  assert.ok(article)
+  const draft = await ctx.services.editing.createDraft(contributor, {
+    headline: 'Ferry timetable draft',
+    standfirst: '',
+    dateline: '',
+    body: 'Notes.',
+    keyPoints: [],
+    sectionSlug: 'news',
+    bylines: ['Ada Brekke'],
+    tags: [],
+    slug: '',
+  })
+  const scheduled = await ctx.services.editing.createDraft(editor, {
+    headline: 'Budget day',
+    standfirst: 'What the council will vote on.',
+    dateline: '',
+    body: 'The budget comes on Thursday.',
+    keyPoints: [],
+    sectionSlug: 'politics',
+    bylines: ['Jonas Vik'],
+    tags: ['Budget'],
+    slug: '',
+  })
+  await ctx.services.workflow.transition(editor, scheduled.id, {
+    transition: 'schedule',
+    at: new Date(ctx.clock.now().getTime() + 60 * MINUTE),
+  })
+  const [top] = await ctx.services.comments.addManyDirectly(COMMAND_LINE, [
+    {
+      articleId: article.id,
+      parentId: null,
+      name: 'Astrid',
+      body: 'First comment.',
+      status: 'approved',
+      createdAt: ctx.clock.now(),
+    },
+    {
+      articleId: article.id,
+      parentId: null,
+      name: 'Bjørn',
+      body: 'Waiting for a moderator.',
+      status: 'pending',
+      createdAt: ctx.clock.now(),
+    },
+  ])
+  assert.ok(top)
+  await ctx.services.comments.addDirectly(COMMAND_LINE, {
+    articleId: article.id,
+    parentId: top.id,
+    name: 'Cecilie',
+    body: 'A reply.',
+    status: 'approved',
+    createdAt: ctx.clock.now(),
+  })
+  return { editor, contributor, article, draft }
+}
+
+for (const dialect of testDialects()) {
+  describe(`query plans (${dialect})`, () => {
+    test('every listing query can use an index: no full scan of a table that grows', async (t) => {
+      let captured: Statement[] | undefined
+      const ctx = await createTestContext(
+        t,
+        dialect,
+        {},
+        { onQuery: (sql, parameters) => captured?.push({ sql, parameters }) },
+      )
+      const site = await seed(ctx)
+      const { services, stores } = ctx
+      const news = await services.sections.getBySlug('news')
+      const author = await services.authors.getBySlug('ada-brekke')
+      const tag = await services.tags.getBySlug('floods')
+      const since = new Date(ctx.clock.now().getTime() - 15 * MINUTE)
+      const { token } = await services.accounts.signIn({
+        email: (await stores.users.findById(site.editor.id ?? ''))?.email ?? '',
+        password: 'a long enough test password',
+        ip: '192.0.2.1',
+      })
+
+      const queries: [string, () => Promise<unknown>][] = [
+        ['published listing, site', () => services.articles.listPublished({}, 1, 20)],
+        [
+          'published listing, section',
+          () => services.articles.listPublished({ sectionId: news.id }, 1, 20),
+        ],
+        [
+          'published listing, author',
+          async () => {
+            await services.authors.getBySlug('ada-brekke')
+            return services.articles.listPublished({ authorId: author.id }, 1, 20)
+          },
+        ],
+        [
+          'published listing, tag',
+          async () => {
+            await services.tags.getBySlug('floods')
+            return services.articles.listPublished({ tagId: tag.id }, 1, 20)
+          },
+        ],
+        [
+          'home page (latest, and latest per section)',
+          () => services.articles.frontPage({ top: 4, briefs: 6, perSection: 4 }),
+        ],
+        ['article by slug', () => services.articles.getPublishedBySlug(site.article.slug)],
+        ['newsroom dashboard', () => services.dashboard.load(site.editor, { page: 1 })],
+        [
+          'newsroom list by status',
+          () => services.dashboard.load(site.editor, { status: 'published', page: 1 }),
+        ],
+        [
+          'newsroom list by section',
+          () => services.dashboard.load(site.editor, { sectionId: news.id, page: 1 }),
+        ],
+        [
+          'newsroom list by author (contributor)',
+          () => services.dashboard.load(site.contributor, { status: 'draft', page: 1 }),
+        ],
+        ['comments of an article', () => services.comments.approvedThreads(site.article.id, 1)],
+        ['comment feeds', () => services.comments.latestApproved(site.article.id)],
+        ['moderation queue', () => services.comments.queue(site.editor, 'pending', 1)],
+        ['session by id', () => services.accounts.authenticate(token)],
+        [
+          'login failures by email and by address, in a window',
+          () =>
+            Promise.all([
+              stores.loginFailures.countForEmailSince('someone@news.example', since),
+              stores.loginFailures.countForIpSince('192.0.2.1', since),
+              stores.loginFailures.oldestForEmailSince('someone@news.example', since),
+              stores.loginFailures.oldestForIpSince('192.0.2.1', since),
+            ]),
+        ],
+        [
+          'scheduled articles due',
+          () =>
+            Promise.all([
+              stores.articles.findDueScheduled(ctx.clock.now()),
+              stores.articles.nextScheduledTime(),
+            ]),
+        ],
+      ]
+
+      const explainer = await explainerFor(dialect, ctx.config.databaseUrl)
+      t.after(() => explainer.close())
+      const explained: Explained[] = []
+      for (const [query, run] of queries) {
+        captured = []
+        await run()
+        const statements = captured
+        captured = undefined
+        assert.ok(statements.length > 0, `${query}: no statement was captured`)
+        for (const statement of statements) {
+          // Only reads: a plan of a write tells nothing about listings.
+          if (!/^\s*(select|with)\b/i.test(statement.sql)) continue
+          explained.push({ query, sql: statement.sql, plan: await explainer.explain(statement) })
+        }
+      }
+
+      const problems: string[] = []
+      for (const [query] of queries) {
+        const mine = explained.filter((item) => item.query === query)
+        const indexes = [...new Set(mine.flatMap((item) => indexesOf(dialect, item)))]
+        t.diagnostic(`${query} → ${indexes.join('; ') || '(no index)'}`)
+        for (const item of mine) {
+          const scanned = fullScans(dialect, item)
+          if (scanned.length > 0) {
+            problems.push(
+              `${query} reads ${scanned.join(', ')} whole:\n  ${item.sql}\n  ${item.plan.join('\n  ')}`,
+            )
+          }
+        }
+      }
+      assert.deepEqual(problems, [], problems.join('\n\n'))
+      // The check can see a full scan: a query on an unindexed column is one.
+      captured = []
+      const probe = { sql: 'select id from articles where headline = ?', parameters: ['x'] }
+      if (dialect === 'postgres') probe.sql = probe.sql.replace('?', '$1')
+      const plan = await explainer.explain(probe)
+      assert.deepEqual(fullScans(dialect, { query: 'probe', sql: probe.sql, plan }), ['articles'])
+    })
+  })
+}
