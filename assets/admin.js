@@ -1,5 +1,6 @@
 // Newsroom enhancements for the article editor: autosave, live preview,
-// byline ordering, a warning before leaving unsaved work, and a suggested slug.
+// byline ordering, a warning before leaving unsaved work, a suggested slug, and
+// key points suggested from the body without leaving the page.
 //
 // Everything here is an extra: the editor is a plain form that saves, previews
 // and submits without this script. So the script only adds behaviour to markup
@@ -14,7 +15,8 @@ function enhanceEditor(form) {
   const status = document.getElementById('autosave-status')
   // A form that came back with a problem (a refused save, a conflict) holds unsaved
   // text from the start; otherwise what the page shows is what is stored.
-  const cameBackUnsaved = document.querySelector('.problem, .conflict') !== null
+  const cameBackUnsaved =
+    document.querySelector('.problem, .conflict') !== null || Boolean(form.dataset.unsaved)
   let savedState = cameBackUnsaved ? null : stateOf(form)
   let submitting = false
 
@@ -26,6 +28,7 @@ function enhanceEditor(form) {
 
   enhancePreview(form)
   enhanceBylines(form)
+  enhanceKeyPoints(form)
   suggestSlug(field('headline'), field('slug'))
 
   form.addEventListener('submit', (event) => {
@@ -309,6 +312,91 @@ function enhanceBylines(form) {
       up.disabled = index === 0
       down.disabled = index === items.length - 1
     })
+  }
+}
+
+/**
+ * "Suggest key points" without a page load: the server proposes sentences of the
+ * body (the same summariser as the button without this script), and they replace
+ * the field's text as if typed, so the browser's own undo (Ctrl+Z) brings back
+ * what was there. An "Undo suggestion" button does the same for everyone else.
+ */
+function enhanceKeyPoints(form) {
+  const button = form.querySelector('button[name="intent"][value="suggest"]')
+  const field = form.elements.namedItem('key_points')
+  const status = document.getElementById('suggest-status')
+  const url = button?.dataset.suggest
+  if (!button || !url || field?.tagName !== 'TEXTAREA' || button.matches(':disabled')) return
+  let undo
+
+  button.addEventListener('click', async (event) => {
+    event.preventDefault()
+    if (button.getAttribute('aria-disabled') === 'true') return
+    button.setAttribute('aria-disabled', 'true')
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
+        body: new URLSearchParams(new FormData(form)),
+        credentials: 'same-origin',
+      })
+      const type = response.headers.get('content-type') ?? ''
+      const result = type.includes('json') ? await response.json() : undefined
+      // Anything but our answer (an ended session, an expired form): the plain button
+      // posts the form, which shows the same suggestions, or says what went wrong.
+      if (!response.ok || !result?.ok || !Array.isArray(result.keyPoints)) {
+        form.requestSubmit(button)
+        return
+      }
+      if (result.keyPoints.length === 0) {
+        say('The body has no sentences to suggest key points from yet.')
+        return
+      }
+      const previous = field.value
+      replaceText(field, result.keyPoints.join('\n'))
+      offerUndo(previous)
+      say(
+        `Suggested ${result.keyPoints.length} key points from the body. Check and edit them; Undo suggestion brings back what was there.`,
+      )
+    } catch {
+      form.requestSubmit(button)
+    } finally {
+      button.removeAttribute('aria-disabled')
+    }
+  })
+
+  function offerUndo(previous) {
+    undo?.remove()
+    undo = document.createElement('button')
+    undo.type = 'button'
+    undo.className = 'secondary'
+    undo.textContent = 'Undo suggestion'
+    undo.addEventListener('click', () => {
+      replaceText(field, previous)
+      undo.remove()
+      undo = undefined
+      say('The key points are back as they were.')
+    })
+    button.after(undo)
+  }
+
+  function say(message) {
+    if (status) status.textContent = message
+  }
+}
+
+/** Replaces a text field's whole text as typing would, keeping the browser's undo history. */
+function replaceText(field, text) {
+  field.focus()
+  field.select()
+  // execCommand is deprecated but still the only way to change a field inside its undo history.
+  const typed = document.execCommand?.('insertText', false, text)
+  if (!typed || field.value !== text) {
+    field.value = text
+    field.dispatchEvent(new Event('input', { bubbles: true }))
   }
 }
 

@@ -43,6 +43,8 @@ const schema = z.object({
   CACHE_S_MAXAGE: z.coerce.number().int().min(0).max(31_536_000).default(300),
   /** Cache-Control stale-while-revalidate of public pages. */
   CACHE_STALE_WHILE_REVALIDATE: z.coerce.number().int().min(0).max(31_536_000).default(600),
+  /** Feeds carry each story's full text (true) or only its summary (false). */
+  FEED_FULL_TEXT: flag.default(true),
   /** Log verbosity. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Log every request (off by default: a proxy or CDN usually keeps access logs). */
@@ -65,6 +67,8 @@ export interface Config {
   pageCacheTtlMs: number
   /** The Cache-Control header of public pages. */
   publicCacheControl: string
+  /** Whether feeds carry the full text of stories, or summaries. */
+  feedFullText: boolean
   logLevel: (typeof LOG_LEVELS)[number]
   logRequests: boolean
   trustProxy: boolean
@@ -107,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     pageCacheBytes: Math.round(vars.PAGE_CACHE_MB * 1024 * 1024),
     pageCacheTtlMs: vars.PAGE_CACHE_TTL_SECONDS * 1000,
     publicCacheControl: `public, max-age=${vars.CACHE_MAX_AGE}, s-maxage=${vars.CACHE_S_MAXAGE}, stale-while-revalidate=${vars.CACHE_STALE_WHILE_REVALIDATE}`,
+    feedFullText: vars.FEED_FULL_TEXT,
     logLevel: vars.LOG_LEVEL,
     logRequests: vars.LOG_REQUESTS,
     trustProxy: vars.TRUST_PROXY,

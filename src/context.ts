@@ -2,6 +2,7 @@ import type { Config } from './config.js'
 import { createAccountService } from './domain/accounts/account-service.js'
 import { createArticleImporter } from './domain/articles/article-import.js'
 import { createArticleService } from './domain/articles/article-service.js'
+import { createSyndicationService } from './domain/articles/syndication-service.js'
 import { createDashboardService } from './domain/articles/dashboard-service.js'
 import { createEditingService } from './domain/articles/editing-service.js'
 import { createWorkflowService } from './domain/articles/workflow-service.js'
@@ -13,9 +14,13 @@ import { uuidv7, type IdGenerator } from './domain/ids.js'
 import { createAuthorService } from './domain/people/author-service.js'
 import { createSectionService } from './domain/sections/section-service.js'
 import { createTagService } from './domain/tags/tag-service.js'
+import { createThreadService } from './domain/threads/thread-service.js'
+import { createRelatedService } from './domain/related/related-service.js'
+import { createSearchService } from './domain/search/search-service.js'
 import { createChangeFeed, type ChangeFeed } from './storage/change-feed.js'
 import { createDatabase } from './storage/database.js'
 import { migrateToLatest } from './storage/migrate.js'
+import { createSearchStore } from './storage/search-store.js'
 import { createUnitOfWork } from './storage/unit-of-work.js'
 
 export interface ContextOptions {
@@ -56,12 +61,16 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     authors: createAuthorService(deps),
     tags: createTagService({ stores }),
     articles: createArticleService({ stores }),
+    syndication: createSyndicationService({ stores, clock }),
     importer: createArticleImporter({ ...deps, timeZone: config.siteTimeZone }),
     accounts: createAccountService(deps),
     editing: createEditingService(deps),
     workflow: createWorkflowService(deps),
     dashboard: createDashboardService({ stores }),
     audit: createAuditService({ stores }),
+    threads: createThreadService(deps),
+    related: createRelatedService({ stores }),
+    search: createSearchService({ search: createSearchStore(database.db, database.dialect) }),
   }
 
   return {

@@ -7,6 +7,8 @@ import type { SettingsStore } from './settings/settings-store.js'
 import type { AuthorStore } from './people/author-store.js'
 import type { SectionStore } from './sections/section-store.js'
 import type { TagStore } from './tags/tag-store.js'
+import type { ThreadStore } from './threads/thread-store.js'
+import type { RelatedStore } from './related/related-store.js'
 
 /** Every store the services use. */
 export interface Stores {
@@ -22,6 +24,8 @@ export interface Stores {
   comments: CommentStore
   bans: BanStore
   settings: SettingsStore
+  threads: ThreadStore
+  related: RelatedStore
 }
 
 /**

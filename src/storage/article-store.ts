@@ -18,6 +18,8 @@ import type { AuthorRef } from '../domain/people/author.js'
 import type { TagRef } from '../domain/tags/tag.js'
 import { fromDbCount, fromDbTime, fromNullableDbTime, toDbTime } from './dialect.js'
 import type { Database } from './schema.js'
+import { removeSearchDocument, syncSearchDocument } from './search-index.js'
+import { createSyndicationReads } from './syndication-queries.js'
 
 export function createArticleStore(db: Kysely<Database>): ArticleStore {
   function articleQuery() {
@@ -136,6 +138,13 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
         sub.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId),
       )
     }
+    // A range on the (status, published_at, id) index: the date archive.
+    if (filter.publishedFrom !== undefined) {
+      query = query.where('a.published_at', '>=', toDbTime(filter.publishedFrom))
+    }
+    if (filter.publishedBefore !== undefined) {
+      query = query.where('a.published_at', '<', toDbTime(filter.publishedBefore))
+    }
     return query
   }
 
@@ -225,6 +234,7 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
   }
 
   return {
+    ...createSyndicationReads(db),
     findById: (id) => findOne('a.id', id),
     findBySlug: (slug) => findOne('a.slug', slug),
 
@@ -249,6 +259,7 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
     async insert(record) {
       await db.insertInto('articles').values(toRow(record)).execute()
       await writeRelations(record)
+      await syncSearchDocument(db, record)
     },
 
     async update(record, expectedVersion) {
@@ -264,10 +275,12 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
       await db.deleteFrom('article_authors').where('article_id', '=', record.id).execute()
       await db.deleteFrom('article_tags').where('article_id', '=', record.id).execute()
       await writeRelations(record)
+      await syncSearchDocument(db, record)
       return true
     },
 
     async delete(id) {
+      await removeSearchDocument(db, id)
       await db.deleteFrom('articles').where('id', '=', id).execute()
     },
 
@@ -366,6 +379,18 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
     },
 
     listPublished: async (filter, page) => summaries(await publishedIds(filter, page)),
+
+    async publishedSummaries(ids) {
+      if (ids.length === 0) return []
+      const rows = await db
+        .selectFrom('articles')
+        .select('id')
+        .where('id', 'in', ids)
+        .where('status', '=', 'published')
+        .execute()
+      const published = new Set(rows.map((row) => row.id))
+      return summaries(ids.filter((id) => published.has(id)))
+    },
 
     async countPublished(filter) {
       const row = await publishedQuery(filter)

@@ -154,6 +154,38 @@ export interface SiteSettingTable {
   value: string
 }
 
+export interface ThreadTable {
+  id: string
+  slug: string
+  title: string
+  description: string
+  created_at: Time
+  updated_at: Time
+  created_by: string | null
+}
+
+export interface ThreadArticleTable {
+  thread_id: string
+  article_id: string
+  position: number
+}
+
+/**
+ * The search index's copy of a published article (storage/search-index.ts
+ * writes it). SQLite adds an integer `doc_id` key for its FTS5 table,
+ * PostgreSQL a generated `document` tsvector; queries name those in raw SQL.
+ */
+export interface ArticleSearchTable {
+  article_id: string
+  headline: string
+  /** The headline's words, normalised (domain/search, wordKey): exact headline matches rank first. */
+  headline_key: string
+  standfirst: string
+  body: string
+  bylines: string
+  tags: string
+}
+
 export interface Database {
   sections: SectionTable
   authors: AuthorTable
@@ -170,6 +202,9 @@ export interface Database {
   comments: CommentTable
   comment_bans: CommentBanTable
   site_settings: SiteSettingTable
+  article_search: ArticleSearchTable
+  threads: ThreadTable
+  thread_articles: ThreadArticleTable
 }
 
 export type ArticleRow = Selectable<ArticleTable>

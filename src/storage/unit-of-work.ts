@@ -12,6 +12,8 @@ import { createAuthorStore } from './author-store.js'
 import type { Database } from './schema.js'
 import { createSectionStore } from './section-store.js'
 import { createTagStore } from './tag-store.js'
+import { createThreadStore } from './thread-store.js'
+import { createRelatedStore } from './related-store.js'
 
 function createStores(db: Kysely<Database>, clock: Clock): Stores {
   return {
@@ -27,6 +29,8 @@ function createStores(db: Kysely<Database>, clock: Clock): Stores {
     comments: createCommentStore(db),
     bans: createBanStore(db),
     settings: createSettingsStore(db),
+    threads: createThreadStore(db),
+    related: createRelatedStore(db),
   }
 }
 

@@ -162,6 +162,18 @@ export function formatLongDate(instant: Date, { timeZone, locale }: DateFormatOp
   ).format(instant)
 }
 
+/** A month as an archive heading names it: "November 2015" in English, the locale's form otherwise. */
+export function formatMonthYear(
+  { year, month }: { year: number; month: number },
+  locale: string,
+): string {
+  if (locale === 'en' || locale.startsWith('en-')) return `${MONTH_NAMES[month - 1]} ${year}`
+  return formatter(
+    `month:${locale}`,
+    () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'long' }),
+  ).format(Date.UTC(year, month - 1, 15))
+}
+
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
 const MONTH_NAMES = [
   'January',

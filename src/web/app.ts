@@ -28,6 +28,7 @@ export interface AppDeps {
     | 'pageCacheBytes'
     | 'pageCacheTtlMs'
     | 'publicCacheControl'
+    | 'feedFullText'
   >
   services: PublicDeps['services'] & AdminDeps['services']
   /** Content changes, here and in other processes: the page cache listens to them. */
@@ -95,7 +96,13 @@ export async function buildApp(
   await app.register(renderPlugin, { renderPage })
   await app.register(errorsPlugin, { sendProblem })
   await app.register(staticAssetsPlugin, { assets })
-  await app.register(publicSite, { services, site, cache, cacheControl: config.publicCacheControl })
+  await app.register(publicSite, {
+    services,
+    site,
+    cache,
+    cacheControl: config.publicCacheControl,
+    feedFullText: config.feedFullText,
+  })
   await app.register(newsroom, {
     prefix: '/admin',
     services,
@@ -119,6 +126,7 @@ function siteInfo(config: AppDeps['config'], assets: Map<string, Asset>): SiteIn
     timeZone: config.siteTimeZone,
     stylesheet: assetPath('site.css'),
     favicon: assetPath('favicon.svg'),
+    logo: assetPath('logo.png'),
     adminStylesheet: assetPath('admin.css'),
     adminScript: assetPath('admin.js'),
     commentsScript: assetPath('comments.js'),

@@ -1,4 +1,5 @@
 import type { TestContext } from 'node:test'
+import type { FastifyInstance } from 'fastify'
 import { parse, type HTMLElement } from 'node-html-parser'
 import { buildApp } from '../../src/web/app.js'
 import type { AppContext } from '../../src/context.js'
@@ -6,6 +7,8 @@ import type { AppContext } from '../../src/context.js'
 export interface TestServer {
   /** Base URL of the running app, e.g. http://127.0.0.1:41234 */
   url: string
+  /** The app itself, for what only a test looks at (app.pageCache). */
+  app: FastifyInstance
   get(path: string, init?: RequestInit): Promise<Response>
   /** GETs a page and parses its HTML. */
   page(
@@ -26,6 +29,7 @@ export async function startTestServer(t: TestContext, ctx: AppContext): Promise<
     fetch(url + path, { redirect: 'manual', ...init })
   return {
     url,
+    app,
     get,
     async page(path, init) {
       const response = await get(path, init)

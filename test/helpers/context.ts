@@ -1,6 +1,6 @@
 import type { TestContext } from 'node:test'
 import { loadConfig, type Config } from '../../src/config.js'
-import { createContext, type AppContext } from '../../src/context.js'
+import { createContext, type AppContext, type ContextOptions } from '../../src/context.js'
 import type { Clock } from '../../src/domain/clock.js'
 import { createTestDatabase, type DialectName } from './dialects.js'
 
@@ -35,6 +35,7 @@ export async function createTestContext(
   t: TestContext,
   dialect: DialectName,
   env: Record<string, string> = {},
+  options: Omit<ContextOptions, 'clock'> = {},
 ): Promise<TestAppContext> {
   const database = await createTestDatabase(dialect)
   const config: Readonly<Config> = loadConfig({
@@ -45,7 +46,7 @@ export async function createTestContext(
     ...env,
   })
   const clock = createTestClock()
-  const ctx = await createContext(config, { clock })
+  const ctx = await createContext(config, { ...options, clock })
   t.after(async () => {
     await ctx.close()
     await database.drop()

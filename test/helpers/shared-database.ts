@@ -42,7 +42,7 @@ export async function createSharedDatabase(
       })
       const ctx = { ...(await createContext(config, { clock })), clock }
       let closed = false
-      const close = ctx.close
+      const close = ctx.close.bind(ctx)
       // Closing twice (a test "stopping a process", then the cleanup) is harmless.
       ctx.close = async () => {
         if (closed) return

@@ -747,6 +747,123 @@ const MATRIX: Record<string, Case[]> = {
       expect: adminsOnly(200),
     },
   ],
+  'POST /admin/key-points/suggest': [
+    {
+      what: "suggesting key points from a body (the editor's script asks)",
+      prepare: async () => ({
+        path: '/admin/key-points/suggest',
+        form: {
+          headline: 'Harbour wall approved',
+          body: 'The council approved the wall on Tuesday. It will cost four million. Work starts in spring. Fishermen welcomed the plan.',
+        },
+      }),
+      expect: signedIn(200),
+    },
+  ],
+  'GET /admin/threads': [
+    {
+      what: 'the story threads',
+      prepare: async () => ({ path: '/admin/threads' }),
+      expect: editorsOnly(200),
+    },
+  ],
+  'POST /admin/threads': [
+    {
+      what: 'starting a story thread',
+      prepare: async () => ({
+        path: '/admin/threads',
+        form: { title: `Harbour wall ${mark()}`, slug: '', description: '' },
+      }),
+      expect: editorsOnly(303),
+    },
+  ],
+  'GET /admin/threads/:slug': [
+    {
+      what: 'one story thread',
+      prepare: async (world) => ({ path: `/admin/threads/${(await threadOf(world, 0)).slug}` }),
+      expect: editorsOnly(200),
+    },
+  ],
+  'POST /admin/threads/:slug': [
+    {
+      what: 'renaming a thread',
+      prepare: async (world) => ({
+        path: `/admin/threads/${(await threadOf(world, 0)).slug}`,
+        form: { title: `Renamed ${mark()}`, description: 'A running story.' },
+      }),
+      expect: editorsOnly(303),
+    },
+  ],
+  'POST /admin/threads/:slug/articles': [
+    {
+      what: 'adding a published article to a thread',
+      prepare: async (world) => {
+        const article = await world.published()
+        const thread = await threadOf(world, 0)
+        return {
+          path: `/admin/threads/${thread.slug}/articles`,
+          form: { article_id: article.id },
+          article,
+        }
+      },
+      expect: editorsOnly(303),
+      then: async (world, target) => {
+        const found = await world.ctx.stores.threads.findByArticle(target.article?.id ?? '')
+        assert.ok(found, 'the article is in the thread')
+      },
+    },
+  ],
+  'POST /admin/threads/:slug/articles/:id/move': [
+    {
+      what: 'moving an article up its thread',
+      prepare: async (world) => {
+        const thread = await threadOf(world, 2)
+        const ids = await world.ctx.stores.threads.articleIds(thread.id)
+        return {
+          path: `/admin/threads/${thread.slug}/articles/${ids[1]}/move`,
+          form: { direction: 'up' },
+        }
+      },
+      expect: editorsOnly(303),
+    },
+  ],
+  'POST /admin/threads/:slug/articles/:id/remove': [
+    {
+      what: 'taking an article out of its thread',
+      prepare: async (world) => {
+        const thread = await threadOf(world, 1)
+        const [id] = await world.ctx.stores.threads.articleIds(thread.id)
+        return { path: `/admin/threads/${thread.slug}/articles/${id}/remove`, form: {} }
+      },
+      expect: editorsOnly(303),
+    },
+  ],
+  'POST /admin/threads/:slug/delete': [
+    {
+      what: 'deleting an empty thread',
+      prepare: async (world) => ({
+        path: `/admin/threads/${(await threadOf(world, 0)).slug}/delete`,
+        form: {},
+      }),
+      expect: editorsOnly(303),
+      then: async (world, target) => {
+        const slug = target.path.split('/')[3] ?? ''
+        assert.equal(await world.ctx.stores.threads.findBySlug(slug), undefined)
+      },
+    },
+  ],
+}
+
+/** A fresh story thread holding this many newly published articles. */
+async function threadOf(world: World, articles: number) {
+  const thread = await world.ctx.services.threads.create(COMMAND_LINE, {
+    title: `Running story ${mark()}`,
+  })
+  for (let i = 0; i < articles; i++) {
+    const article = await world.published()
+    await world.ctx.services.threads.addArticle(COMMAND_LINE, thread.slug, article.id)
+  }
+  return thread
 }
 
 /** Records "METHOD /path" for every route of every Fastify instance created while `build` runs. */
@@ -779,15 +896,17 @@ function adminRoutes(routes: Set<string>): string[] {
 
 /** Everything a refused request must leave as it was, one entry per thing. */
 async function snapshot(ctx: TestAppContext): Promise<Map<string, string>> {
-  const [articles, users, sections, audit, authors, comments, settings] = await Promise.all([
-    ctx.stores.articles.listForNewsroom({}, { limit: 100_000, offset: 0 }),
-    ctx.stores.users.list(),
-    ctx.stores.sections.list(),
-    ctx.stores.audit.count(),
-    ctx.stores.authors.listNames(100_000),
-    ctx.stores.comments.countByStatus(),
-    ctx.services.settings.commentSettings(),
-  ])
+  const [articles, users, sections, audit, authors, comments, settings, threads] =
+    await Promise.all([
+      ctx.stores.articles.listForNewsroom({}, { limit: 100_000, offset: 0 }),
+      ctx.stores.users.list(),
+      ctx.stores.sections.list(),
+      ctx.stores.audit.count(),
+      ctx.stores.authors.listNames(100_000),
+      ctx.stores.comments.countByStatus(),
+      ctx.services.settings.commentSettings(),
+      ctx.stores.threads.list(),
+    ])
   const entries = new Map<string, string>()
   for (const article of articles) {
     entries.set(`article "${article.headline}"`, JSON.stringify(article))
@@ -801,6 +920,10 @@ async function snapshot(ctx: TestAppContext): Promise<Map<string, string>> {
   entries.set('authors', JSON.stringify(authors))
   entries.set('comments by status', JSON.stringify(comments))
   entries.set('comment settings', JSON.stringify(settings))
+  for (const thread of threads) {
+    const articleIds = await ctx.stores.threads.articleIds(thread.id)
+    entries.set(`thread ${thread.slug}`, JSON.stringify({ thread, articleIds }))
+  }
   return entries
 }
 

@@ -100,13 +100,22 @@ for (const dialect of testDialects()) {
     test('marks its section in both navigations and lists more from that section', async (t) => {
       const ctx = await createTestContext(t, dialect)
       const server = await startTestServer(t, ctx)
-      const [older, other, story] = await publishInOrder(ctx, 3, { sectionSlug: 'arts' })
+      // Unrelated stories (no shared words), so none is listed under "Related coverage" instead.
+      const subjects = [
+        ['Gallery reopens its east wing', 'Visitors return after repairs.'],
+        ['Orchestra names a conductor', 'Rehearsals begin in January.'],
+        ['Poet wins northern prize', 'Judges praised the collection.'],
+      ]
+      const [older, other, story] = await publishInOrder(ctx, 3, { sectionSlug: 'arts' }, (i) => ({
+        headline: subjects[i]?.[0] ?? '',
+        standfirst: subjects[i]?.[1] ?? '',
+      }))
       const [elsewhere] = await publishInOrder(ctx, 1, { sectionSlug: 'sport' })
       assert.ok(older && other && story && elsewhere)
 
       const { document } = await server.page(pathOf(story))
       assertSectionNavigation(document, '/arts')
-      const related = document.querySelector('section.related')
+      const related = document.querySelector('section[aria-labelledby=more-title]')
       assert.equal(textOf(related?.querySelector('h2')), 'More from Arts')
       assert.deepEqual(hrefsOf(related?.querySelectorAll('h3 a') ?? []), [
         pathOf(other),

@@ -95,6 +95,15 @@ function visible(text: string): string {
   return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
  * Everything that would make a page run a reader's markup: scripts that are
  * not the site's own, event handler attributes, and script-bearing URLs.
@@ -105,7 +114,12 @@ export function activeContent(document: HTMLElement): string[] {
   for (const element of document.querySelectorAll('*')) {
     const tag = element.tagName.toLowerCase()
     const attributes = element.attributes
-    if (tag === 'script') {
+    if (tag === 'script' && attributes.type === 'application/ld+json') {
+      // A data block, never run: inert as long as it is one JSON value the payload did not end.
+      if (element.parentNode?.tagName !== 'HEAD' || !isJson(element.textContent)) {
+        found.push(`a JSON-LD block that is not whole: ${element.outerHTML.slice(0, 120)}`)
+      }
+    } else if (tag === 'script') {
       const src = attributes.src ?? ''
       if (!src.startsWith('/') || src.startsWith('//')) {
         found.push(`a <script> that is not same-origin: ${element.outerHTML.slice(0, 120)}`)

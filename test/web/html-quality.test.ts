@@ -69,7 +69,13 @@ function assertNoInlineCodeOrForeignLoads(document: HTMLElement, page: string): 
       assert.notEqual(name.toLowerCase(), 'style', `${page}: <${tag} style>`)
     }
     assert.ok(!['style', 'iframe', 'object', 'embed'].includes(tag), `${page}: <${tag}>`)
-    if (tag === 'script') assert.ok(element.getAttribute('src'), `${page}: inline <script>`)
+    // JSON-LD is data the browser never runs; its text must still parse and hold no "<".
+    if (tag === 'script' && element.getAttribute('type') === 'application/ld+json') {
+      assert.doesNotMatch(element.rawText, /</, `${page}: "<" in JSON-LD`)
+      assert.doesNotThrow(() => JSON.parse(element.rawText) as unknown, `${page}: JSON-LD`)
+    } else if (tag === 'script') {
+      assert.ok(element.getAttribute('src'), `${page}: inline <script>`)
+    }
     const href = element.getAttribute('href')
     const src = element.getAttribute('src')
     if (tag === 'link' && href !== undefined) {

@@ -27,6 +27,7 @@ const HOLDERS: Record<Permission, Role[]> = {
   'articles:publish': ['editor', 'admin'],
   'articles:delete': ['editor', 'admin'],
   'comments:moderate': ['editor', 'admin'],
+  'threads:manage': ['editor', 'admin'],
   'users:manage': ['admin'],
   'sections:manage': ['admin'],
   'settings:manage': ['admin'],

@@ -26,6 +26,7 @@ export type Permission =
   | 'settings:manage'
   | 'audit:view'
   | 'comments:moderate'
+  | 'threads:manage'
 
 /** The whole grant table: every authorization decision starts here. */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
@@ -36,6 +37,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'articles:publish',
     'articles:delete',
     'comments:moderate',
+    'threads:manage',
   ]),
   admin: new Set([
     'articles:create',
@@ -47,6 +49,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'settings:manage',
     'audit:view',
     'comments:moderate',
+    'threads:manage',
   ]),
 }
 

@@ -1,5 +1,6 @@
 import type { ArticleCommentMode } from '../comments/comment-policy.js'
 import type { Article, ArticleStatus, ArticleSummary, Correction } from './article.js'
+import type { SyndicationReads } from './syndication.js'
 
 /** A new or changed article, with its relations as ids in order. */
 export interface ArticleRecord {
@@ -30,6 +31,10 @@ export interface PublishedFilter {
   sectionId?: string
   authorId?: string
   tagId?: string
+  /** Published at or after this instant (the date archive). */
+  publishedFrom?: Date
+  /** Published before this instant. */
+  publishedBefore?: Date
 }
 
 export interface NewsroomFilter {
@@ -60,7 +65,7 @@ export interface NewsroomSummary {
   version: number
 }
 
-export interface ArticleStore {
+export interface ArticleStore extends SyndicationReads {
   findById(id: string): Promise<Article | undefined>
   findBySlug(slug: string): Promise<Article | undefined>
   findIdByImportKey(importKey: string): Promise<string | undefined>
@@ -75,6 +80,8 @@ export interface ArticleStore {
   delete(id: string): Promise<void>
   /** Published articles, newest first. */
   listPublished(filter: PublishedFilter, page: PageRequest): Promise<ArticleSummary[]>
+  /** The published articles among `ids`, as summaries, in the order of `ids` (story threads, related links). */
+  publishedSummaries(ids: readonly string[]): Promise<ArticleSummary[]>
   countPublished(filter: PublishedFilter): Promise<number>
   /** The newest `perSection` published articles of every section, leaving out `excludeIds`. */
   latestPublishedPerSection(

@@ -22,6 +22,12 @@ export type AuditAction =
   | 'settings_changed'
   | 'comments_moderated'
   | 'commenter_banned'
+  | 'thread_created'
+  | 'thread_renamed'
+  | 'thread_article_added'
+  | 'thread_article_removed'
+  | 'thread_reordered'
+  | 'thread_deleted'
 
 export interface AuditEvent {
   id: string

@@ -8,6 +8,7 @@ import type { AuthorService } from '../../domain/people/author-service.js'
 import type { CommentService } from '../../domain/comments/comment-service.js'
 import type { SectionService } from '../../domain/sections/section-service.js'
 import type { SettingsService } from '../../domain/settings/settings-service.js'
+import type { ThreadService } from '../../domain/threads/thread-service.js'
 import type { SiteInfo } from '../ui/site.js'
 
 /** What the newsroom needs: its services and the site's settings. */
@@ -23,6 +24,7 @@ export interface AdminDeps {
     audit: AuditService
     comments: CommentService
     settings: SettingsService
+    threads: ThreadService
   }
   site: SiteInfo
   /** Cookies get the Secure flag when the site is served over HTTPS. */

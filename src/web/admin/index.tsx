@@ -14,6 +14,8 @@ import { dashboardRoutes } from './routes/dashboard.js'
 import { historyRoutes } from './routes/history.js'
 import { sectionRoutes } from './routes/sections.js'
 import { userRoutes } from './routes/users.js'
+import { threadRoutes } from './routes/threads.js'
+import { keyPointRoutes } from './routes/key-points.js'
 import { SESSION_COOKIE } from './session.js'
 import { AdminProblemPage, LoginPage } from './views/auth-pages.js'
 
@@ -126,4 +128,6 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
   await app.register(auditRoutes, deps)
   await app.register(commentModerationRoutes, deps)
   await app.register(settingsRoutes, deps)
+  await app.register(threadRoutes, deps)
+  await app.register(keyPointRoutes, deps)
 }

@@ -1,19 +1,5 @@
 import type { Comment } from '../../domain/comments/comment.js'
-
-// Characters XML 1.0 cannot carry at all, even escaped.
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
-
-/** Text made safe for XML content and attributes. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-}
+import { escapeXml } from '../../text/xml.js'
 
 export interface CommentFeedInput {
   articleId: string

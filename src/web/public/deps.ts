@@ -1,8 +1,12 @@
 import type { ArticleService } from '../../domain/articles/article-service.js'
+import type { SyndicationService } from '../../domain/articles/syndication-service.js'
 import type { AuthorService } from '../../domain/people/author-service.js'
 import type { SectionService } from '../../domain/sections/section-service.js'
 import type { CommentService } from '../../domain/comments/comment-service.js'
 import type { TagService } from '../../domain/tags/tag-service.js'
+import type { ThreadService } from '../../domain/threads/thread-service.js'
+import type { RelatedService } from '../../domain/related/related-service.js'
+import type { SearchService } from '../../domain/search/search-service.js'
 import type { SiteInfo } from '../ui/site.js'
 
 /** What the public site needs: read services and the site's settings. */
@@ -13,6 +17,10 @@ export interface PublicDeps {
     tags: TagService
     articles: ArticleService
     comments: CommentService
+    syndication: SyndicationService
+    threads: ThreadService
+    related: RelatedService
+    search: SearchService
   }
   site: SiteInfo
 }

@@ -4,6 +4,7 @@ import { renderMarkdown } from '../../text/markdown.js'
 import { pageKey } from '../page-cache/cache-key.js'
 import { articlePath } from '../ui/urls.js'
 import type { PublicDeps } from './deps.js'
+import { articleSharing, articleStructuredData } from './structured-data.js'
 import { ArticlePage } from './views/article-page.js'
 import type { CommentFormState } from './views/comments-section.js'
 
@@ -26,11 +27,19 @@ export async function renderArticlePage(
   }: { commentPage?: number; form?: Partial<CommentFormState>; status?: number } = {},
 ): Promise<FastifyReply> {
   const path = canonicalPathOf(article, site.timeZone)
-  const [related, latest, threads, availability] = await Promise.all([
+  const [related, latest, threads, availability, storyThread, relatedCoverage] = await Promise.all([
     services.articles.latest({ sectionId: article.sectionId }, 5),
     services.articles.latest({}, 6),
     services.comments.approvedThreads(article.id, commentPage),
     services.comments.availability(article),
+    services.threads.boxFor(article.id),
+    services.related.forArticle(article),
+  ])
+  // A story listed in the thread box or under Related is not listed again under "More from".
+  const shown = new Set([
+    article.id,
+    ...(storyThread?.items ?? []).map((item) => item.id),
+    ...relatedCoverage.map((item) => item.id),
   ])
   const commentForm: CommentFormState | undefined = availability.open
     ? {
@@ -43,8 +52,10 @@ export async function renderArticlePage(
     <ArticlePage
       article={article}
       bodyHtml={renderMarkdown(article.body, { dateline: article.dateline })}
-      more={related.filter((item) => item.id !== article.id).slice(0, 4)}
+      more={related.filter((item) => !shown.has(item.id)).slice(0, 4)}
       briefs={latest.filter((item) => item.id !== article.id).slice(0, 5)}
+      storyThread={storyThread}
+      relatedCoverage={relatedCoverage}
       comments={{
         articlePath: path,
         threads,
@@ -58,6 +69,8 @@ export async function renderArticlePage(
       title: article.headline,
       description: article.brief,
       canonicalPath: path,
+      structuredData: articleStructuredData(site, article, path),
+      sharing: articleSharing(site, article),
       currentSection: article.section.slug,
       status,
       scripts: availability.open ? [site.commentsScript] : [],

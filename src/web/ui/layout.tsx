@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import type { SectionRef } from '../../domain/sections/section.js'
 import { JsonLd } from './json-ld.js'
+import { SearchForm } from './search-form.js'
 import { useSite } from './site.js'
 import { sectionPath } from './urls.js'
 
@@ -39,6 +40,8 @@ export interface SharingCard {
   description: string
   /** Absolute URL of an image, if the page has one. */
   image?: string
+  /** The image is the site's square mark, not a picture of the story: a small card. */
+  imageIsLogo?: boolean
   publishedTime?: string
   modifiedTime?: string
   section?: string
@@ -70,7 +73,10 @@ function SharingTags({
       {card.tags?.map((tag) => (
         <meta key={tag} property="article:tag" content={tag} />
       ))}
-      <meta name="twitter:card" content={card.image ? 'summary_large_image' : 'summary'} />
+      <meta
+        name="twitter:card"
+        content={card.image && !card.imageIsLogo ? 'summary_large_image' : 'summary'}
+      />
       <meta name="twitter:title" content={card.title} />
       <meta name="twitter:description" content={card.description} />
       {card.image && <meta name="twitter:image" content={card.image} />}
@@ -163,6 +169,7 @@ export function Layout({
             <a class="site-name" href="/">
               {site.name}
             </a>
+            <SearchForm id="site-search-q" compact landmark="Site" />
             <SectionNav sections={sections} label="Sections" current={meta.currentSection} />
           </div>
         </header>

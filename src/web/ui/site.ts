@@ -10,6 +10,8 @@ export interface SiteInfo {
   timeZone: string
   stylesheet: string
   favicon: string
+  /** The site's mark, a 512×512 PNG: the publisher logo and default image of shared pages. */
+  logo: string
   adminStylesheet: string
   adminScript: string
   commentsScript: string

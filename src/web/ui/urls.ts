@@ -15,8 +15,30 @@ export function articlePath(
 export const sectionPath = (slug: string): string => `/${slug}`
 export const authorPath = (slug: string): string => `/authors/${slug}`
 export const tagPath = (slug: string): string => `/tags/${slug}`
+export const threadPath = (slug: string): string => `/threads/${slug}`
+export const AT_A_GLANCE_PATH = '/at-a-glance'
+
+/** The date archive: /YYYY, /YYYY/MM or /YYYY/MM/DD (the router ignores a trailing slash). */
+export function archivePath(period: { year: number; month?: number; day?: number }): string {
+  const { year, month, day } = period
+  let path = `/${year}`
+  if (month !== undefined) path += `/${pad(month)}`
+  if (month !== undefined && day !== undefined) path += `/${pad(day)}`
+  return path
+}
 
 /** A listing's path for a page number; page 1 has no query string. */
 export function pagePath(path: string, page: number): string {
   return page <= 1 ? path : `${path}${path.includes('?') ? '&' : '?'}page=${page}`
 }
+
+export type FeedFormat = 'rss' | 'atom' | 'json'
+export const FEED_FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json']
+
+/** A listing's feed: /feed.rss for the home page, /news/feed.atom, /tags/floods/feed.json… */
+export const feedPath = (listingPath: string, format: FeedFormat): string =>
+  `${listingPath === '/' ? '' : listingPath}/feed.${format}`
+
+export const SITEMAP_INDEX_PATH = '/sitemap.xml'
+/** One sitemap file: /sitemaps/articles-1.xml, /sitemaps/news.xml… */
+export const sitemapPath = (name: string): string => `/sitemaps/${name}.xml`

@@ -22,7 +22,8 @@ import {
   type EditorValues,
 } from '../editor-values.js'
 import { formOf, handleForm, queryParam, text, type FormProblem } from '../forms.js'
-import { EditorPage } from '../views/editor-page.js'
+import { EditorPage, type KeyPointSuggestion } from '../views/editor-page.js'
+import { keyPointSuggestions } from './key-points.js'
 import { DeletePage } from '../views/delete-page.js'
 
 const idParams = z.object({
@@ -56,12 +57,14 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
       problem,
       previewHtml,
       notice,
+      suggestion,
     }: {
       article?: Article
       values: EditorValues
       problem?: FormProblem
       previewHtml?: string
       notice?: string
+      suggestion?: KeyPointSuggestion
     },
   ): Promise<FastifyReply> {
     const actor = actorFor(request)
@@ -86,6 +89,7 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
         previewHtml={previewHtml}
         conflict={conflict}
         notice={notice}
+        suggestion={suggestion}
       />,
       {
         title: shownArticle?.headline || 'New article',
@@ -97,6 +101,22 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
 
   const preview = (values: EditorValues) =>
     renderMarkdown(values.body, { dateline: values.dateline.trim() })
+
+  /** "Suggest" without the script: the form again, key points proposed, nothing saved. */
+  const suggest = (
+    values: EditorValues,
+  ): { values: EditorValues; suggestion: KeyPointSuggestion } => {
+    const keyPoints = keyPointSuggestions(values.body, values.headline)
+    if (keyPoints.length === 0) return { values, suggestion: { count: 0, previous: [] } }
+    const previous = values.keyPoints
+      .split('\n')
+      .map((point) => point.trim())
+      .filter((point) => point !== '')
+    return {
+      values: { ...values, keyPoints: keyPoints.join('\n') },
+      suggestion: { count: keyPoints.length, previous },
+    }
+  }
 
   app.get('/articles/new', async (request, reply) => {
     const [first] = await services.sections.list()
@@ -124,6 +144,7 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     if (intent === 'preview') {
       return renderEditor(request, reply, { values, previewHtml: preview(values) })
     }
+    if (intent === 'suggest') return renderEditor(request, reply, suggest(values))
     return handleForm(request, reply, {
       run: async () => {
         const actor = actorFor(request)
@@ -163,6 +184,7 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     if (intent === 'preview') {
       return renderEditor(request, reply, { article, values, previewHtml: preview(values) })
     }
+    if (intent === 'suggest') return renderEditor(request, reply, { article, ...suggest(values) })
     // The version the form is based on: the user's, until this request saves a newer one.
     let base = values.version
     return handleForm(request, reply, {

@@ -13,7 +13,16 @@ export function CsrfField() {
 export interface AdminMeta {
   title: string
   /** Which item of the newsroom navigation is current. */
-  area?: 'dashboard' | 'new' | 'comments' | 'users' | 'sections' | 'settings' | 'audit' | 'account'
+  area?:
+    | 'dashboard'
+    | 'new'
+    | 'comments'
+    | 'threads'
+    | 'users'
+    | 'sections'
+    | 'settings'
+    | 'audit'
+    | 'account'
 }
 
 function NavLink({
@@ -70,6 +79,11 @@ export function AdminLayout({ meta, children }: { meta: AdminMeta; children: Com
                 {can(actor, 'comments:moderate') && (
                   <NavLink href="/admin/comments" current={meta.area === 'comments'}>
                     Comments
+                  </NavLink>
+                )}
+                {can(actor, 'threads:manage') && (
+                  <NavLink href="/admin/threads" current={meta.area === 'threads'}>
+                    Threads
                   </NavLink>
                 )}
                 {can(actor, 'users:manage') && (

@@ -25,6 +25,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   settings_changed: 'Changed site settings',
   comments_moderated: 'Moderated comments',
   commenter_banned: 'Banned commenter',
+  thread_created: 'Created story thread',
+  thread_renamed: 'Renamed story thread',
+  thread_article_added: 'Added article to thread',
+  thread_article_removed: 'Removed article from thread',
+  thread_reordered: 'Moved article in thread',
+  thread_deleted: 'Deleted story thread',
 }
 
 function Who({ event }: { event: AuditEvent }) {

@@ -25,6 +25,67 @@ export interface EditorPageProps {
   previewHtml?: string
   conflict?: StaleEditError
   notice?: string
+  /** After "Suggest" without the script: what was proposed, and the key points it replaced. */
+  suggestion?: KeyPointSuggestion
+}
+
+export interface KeyPointSuggestion {
+  /** How many key points were proposed; 0 when the body had no sentences to propose. */
+  count: number
+  /** The key points in the field before, which the suggestion replaced. */
+  previous: string[]
+}
+
+/** The At a glance field, with its Suggest button and what Suggest did. */
+function KeyPointsField({
+  values,
+  problem,
+  suggestion,
+}: Pick<EditorPageProps, 'values' | 'problem' | 'suggestion'>) {
+  return (
+    <Field
+      id="keyPoints"
+      label="At a glance"
+      hint="Key points, one per line, up to 10. Suggest proposes sentences from the body; check and edit them before you save."
+      problem={problem}
+    >
+      <textarea
+        id="keyPoints"
+        name="key_points"
+        rows={5}
+        aria-describedby={describedBy('keyPoints', { hint: true, problem })}
+      >
+        {values.keyPoints}
+      </textarea>
+      <div class="suggest">
+        <button
+          type="submit"
+          name="intent"
+          value="suggest"
+          class="secondary"
+          data-suggest="/admin/key-points/suggest"
+        >
+          Suggest key points
+        </button>
+        <p class="suggest-status" id="suggest-status" role="status" aria-live="polite">
+          {suggestion &&
+            (suggestion.count === 0
+              ? 'The body has no sentences to suggest key points from yet.'
+              : `Suggested ${suggestion.count} key points from the body. Nothing is saved until you save.`)}
+        </p>
+      </div>
+      {suggestion && suggestion.count > 0 && suggestion.previous.length > 0 && (
+        <details class="previous-key-points">
+          <summary>Your key points before the suggestion</summary>
+          <ul>
+            {suggestion.previous.map((point, index) => (
+              <li key={index}>{point}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </Field>
+  )
 }
 
 function ConflictPanel({ conflict, values }: { conflict: StaleEditError; values: EditorValues }) {
@@ -206,6 +267,7 @@ export function EditorPage(props: EditorPageProps) {
         id="editor"
         data-autosave={autosave}
         data-preview="/admin/preview"
+        data-unsaved={props.suggestion && props.suggestion.count > 0 ? 'suggestion' : undefined}
       >
         <CsrfField />
         <input type="hidden" name="version" value={String(values.version)} />
@@ -278,21 +340,7 @@ export function EditorPage(props: EditorPageProps) {
           <section class="preview" id="preview" aria-label="Preview" hidden={!previewHtml}>
             {previewHtml && <TrustedHtml class="story-body" html={previewHtml} />}
           </section>
-          <Field
-            id="keyPoints"
-            label="At a glance"
-            hint="Key points, one per line, up to 10."
-            problem={problem}
-          >
-            <textarea
-              id="keyPoints"
-              name="key_points"
-              rows={4}
-              aria-describedby={describedBy('keyPoints', { hint: true, problem })}
-            >
-              {values.keyPoints}
-            </textarea>
-          </Field>
+          <KeyPointsField values={values} problem={problem} suggestion={props.suggestion} />
           {article?.status === 'published' && (
             <Field
               id="correction"

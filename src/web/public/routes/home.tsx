@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import type { PublicDeps } from '../deps.js'
+import { homeStructuredData, websiteSharing } from '../structured-data.js'
 import { HomePage } from '../views/home-page.js'
+import { feedLinks } from '../feeds/feed-model.js'
 
 export async function homeRoutes(app: FastifyInstance, { services, site }: PublicDeps) {
   app.get('/', async (_request, reply) => {
@@ -10,6 +12,9 @@ export async function homeRoutes(app: FastifyInstance, { services, site }: Publi
       description: `The latest news from ${site.name}.`,
       canonicalPath: '/',
       cacheKey: '/',
+      structuredData: homeStructuredData(site),
+      sharing: websiteSharing(site, site.name, `The latest news from ${site.name}.`),
+      feeds: feedLinks({ path: '/', title: '' }, site),
     })
   })
 }

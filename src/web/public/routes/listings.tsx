@@ -6,8 +6,11 @@ import type { Paged } from '../../../domain/articles/article-service.js'
 import { authorPath, pagePath, sectionPath, tagPath } from '../../ui/urls.js'
 import { pageKey } from '../../page-cache/cache-key.js'
 import type { PublicDeps } from '../deps.js'
+import type { SiteInfo } from '../../ui/site.js'
+import { HOME_CRUMB, authorProfile, breadcrumbList, websiteSharing } from '../structured-data.js'
 import { pageQuery, parseOrNotFound, slug } from '../params.js'
 import { ListingPage } from '../views/listing-page.js'
+import { feedLinks } from '../feeds/feed-model.js'
 
 const PER_PAGE = 20
 const slugParams = z.object({ slug })
@@ -19,11 +22,14 @@ interface Listing {
   listing: Paged<ArticleSummary>
   intro?: ComponentChildren
   currentSection?: string
+  /** schema.org objects beyond the breadcrumbs (an author's profile). */
+  structuredData?: readonly object[]
 }
 
 function sendListing(
   reply: FastifyReply,
-  { title, description, path, listing, intro, currentSection }: Listing,
+  site: SiteInfo,
+  { title, description, path, listing, intro, currentSection, structuredData = [] }: Listing,
 ) {
   const { page, pageCount } = listing
   return reply.page(
@@ -42,17 +48,23 @@ function sendListing(
       currentSection,
       prevPath: page > 1 ? pagePath(path, page - 1) : undefined,
       nextPath: page < pageCount ? pagePath(path, page + 1) : undefined,
+      structuredData: [
+        breadcrumbList(site, [HOME_CRUMB, { name: title, path }]),
+        ...structuredData,
+      ],
+      sharing: websiteSharing(site, title, description),
+      feeds: feedLinks({ path, title }, site),
     },
   )
 }
 
 /** Section, author and tag pages: a paged list of stories under a heading. */
-export async function listingRoutes(app: FastifyInstance, { services }: PublicDeps) {
+export async function listingRoutes(app: FastifyInstance, { services, site }: PublicDeps) {
   app.get('/:slug', async (request, reply) => {
     const params = parseOrNotFound(slugParams, request.params)
     const { page } = parseOrNotFound(pageQuery, request.query)
     const section = await services.sections.getBySlug(params.slug)
-    return sendListing(reply, {
+    return sendListing(reply, site, {
       title: section.name,
       description: `The latest ${section.name} stories.`,
       path: sectionPath(section.slug),
@@ -65,12 +77,13 @@ export async function listingRoutes(app: FastifyInstance, { services }: PublicDe
     const params = parseOrNotFound(slugParams, request.params)
     const { page } = parseOrNotFound(pageQuery, request.query)
     const author = await services.authors.getBySlug(params.slug)
-    return sendListing(reply, {
+    return sendListing(reply, site, {
       title: author.name,
       description: author.bio || `Stories by ${author.name}.`,
       path: authorPath(author.slug),
       listing: await services.articles.listPublished({ authorId: author.id }, page, PER_PAGE),
       intro: author.bio ? <p class="author-bio">{author.bio}</p> : undefined,
+      structuredData: [authorProfile(site, author)],
     })
   })
 
@@ -78,7 +91,7 @@ export async function listingRoutes(app: FastifyInstance, { services }: PublicDe
     const params = parseOrNotFound(slugParams, request.params)
     const { page } = parseOrNotFound(pageQuery, request.query)
     const tag = await services.tags.getBySlug(params.slug)
-    return sendListing(reply, {
+    return sendListing(reply, site, {
       title: tag.name,
       description: `Stories about ${tag.name}.`,
       path: tagPath(tag.slug),

@@ -9,6 +9,9 @@ import { AuthorNames, Byline } from '../../ui/byline.js'
 import { DateTime } from '../../ui/date-time.js'
 import { TrustedHtml } from '../../ui/trusted-html.js'
 import { CommentsSection, type CommentsSectionProps } from './comments-section.js'
+import type { ThreadBox } from '../../../domain/threads/thread-service.js'
+import { RelatedCoverage } from './related-coverage.js'
+import { StoryThreadBox } from './story-thread-box.js'
 import { sectionPath, tagPath } from '../../ui/urls.js'
 
 export interface ArticlePageProps {
@@ -20,9 +23,21 @@ export interface ArticlePageProps {
   /** The latest stories site-wide, for the "At a glance" rail. */
   briefs: ArticleSummary[]
   comments: CommentsSectionProps
+  /** The story thread the article is part of, if any. */
+  storyThread?: ThreadBox
+  /** Stories related by shared tags and words. */
+  relatedCoverage?: ArticleSummary[]
 }
 
-export function ArticlePage({ article, bodyHtml, more, briefs, comments }: ArticlePageProps) {
+export function ArticlePage({
+  article,
+  bodyHtml,
+  more,
+  briefs,
+  comments,
+  storyThread,
+  relatedCoverage = [],
+}: ArticlePageProps) {
   const updated = isUpdatedAfterPublication(article)
   return (
     <div class="story-layout">
@@ -82,6 +97,8 @@ export function ArticlePage({ article, bodyHtml, more, briefs, comments }: Artic
           </aside>
         )}
 
+        {storyThread && <StoryThreadBox box={storyThread} currentId={article.id} />}
+
         <footer class="story-footer">
           {article.bylines.length > 0 && (
             <p class="byline">
@@ -108,6 +125,8 @@ export function ArticlePage({ article, bodyHtml, more, briefs, comments }: Artic
       {briefs.length > 0 && <BriefsRail briefs={briefs} />}
 
       <CommentsSection {...comments} />
+
+      <RelatedCoverage items={relatedCoverage} />
 
       {more.length > 0 && (
         <section class="related" aria-labelledby="more-title">

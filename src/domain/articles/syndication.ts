@@ -1,0 +1,54 @@
+import type { TagRef } from '../tags/tag.js'
+import type { ArticleSummary } from './article.js'
+
+/** A slice of a list (the same shape as article-store.ts's PageRequest). */
+export interface Slice {
+  limit: number
+  offset: number
+}
+
+/** A story as feeds carry it: what a listing shows, its tags and, for full-text feeds, its body. */
+export interface FeedItem extends ArticleSummary {
+  tags: TagRef[]
+  /** Markdown; undefined when the feed carries summaries only. */
+  body: string | undefined
+}
+
+/** A published article as a sitemap lists it. */
+export interface SitemapArticle {
+  slug: string
+  publishedAt: Date
+  updatedAt: Date
+}
+
+/** A recent article as the Google News sitemap lists it. */
+export interface NewsArticle extends SitemapArticle {
+  headline: string
+}
+
+/** A section, author or tag page in a sitemap, with the last time anything on it changed. */
+export interface SitemapPlace {
+  slug: string
+  lastModified: Date
+}
+
+/** What feeds and sitemaps read, beyond the listings (ArticleStore extends this). */
+export interface SyndicationReads {
+  /** Tags (in order) and, when asked, the bodies of the given articles. */
+  feedDetails(
+    ids: readonly string[],
+    options: { body: boolean },
+  ): Promise<Map<string, { tags: TagRef[]; body: string | undefined }>>
+  /** Published articles, oldest first: a sitemap file keeps its stories as new ones arrive. */
+  sitemapArticles(page: Slice): Promise<SitemapArticle[]>
+  /** The newest update among the articles of that same page; undefined when it is empty. */
+  sitemapArticlesLastModified(page: Slice): Promise<Date | undefined>
+  /** Every section, with the newest update of it or of a published article in it. */
+  sitemapSections(): Promise<SitemapPlace[]>
+  /** Authors with at least one published article, with the newest update of them or of one. */
+  sitemapAuthors(): Promise<SitemapPlace[]>
+  /** Tags with at least one published article, with the newest update of one. */
+  sitemapTags(): Promise<SitemapPlace[]>
+  /** Articles published at or after `since`, newest first, at most `limit`. */
+  publishedSince(since: Date, limit: number): Promise<NewsArticle[]>
+}

@@ -1,0 +1,55 @@
+import type { Article, ArticleSummary } from '../articles/article.js'
+import type { UnitOfWork } from '../unit-of-work.js'
+import { rankRelated } from './related.js'
+
+/** Related links an article page shows, at most. */
+export const RELATED_LIMIT = 5
+/** Tags whose articles are gathered as candidates: the rarest, which say the most. */
+const CANDIDATE_TAGS = 8
+/** Newest articles gathered per tag, and from the article's own section (for shared words). */
+const PER_TAG = 60
+const FROM_SECTION = 30
+
+export type RelatedService = ReturnType<typeof createRelatedService>
+
+/**
+ * Related coverage: other published stories that share this one's tags (the
+ * rarer the tag, the more it counts) and the significant words of its
+ * headline and standfirst. Candidates come from indexed lookups (articles by
+ * tag, newest of the section), never a scan of every article; they are then
+ * scored here (domain/related/related.ts).
+ */
+export function createRelatedService({ stores }: { stores: UnitOfWork }) {
+  return {
+    /**
+     * Up to `limit` stories related to a published article, best first;
+     * never the article itself, nor another article of its story thread
+     * (its thread box shows those).
+     */
+    async forArticle(
+      article: Pick<Article, 'id' | 'headline' | 'standfirst' | 'sectionId'>,
+      limit = RELATED_LIMIT,
+    ): Promise<ArticleSummary[]> {
+      const [tagIds, thread] = await Promise.all([
+        stores.related.tagIdsOf(article.id),
+        stores.threads.findByArticle(article.id),
+      ])
+      const frequency = await stores.related.tagFrequencies(tagIds)
+      const rarest = [...tagIds]
+        .sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0))
+        .slice(0, CANDIDATE_TAGS)
+      const [threadIds, fromSection, ...fromTags] = await Promise.all([
+        thread ? stores.threads.articleIds(thread.id) : Promise.resolve([]),
+        stores.related.publishedIdsInSection(article.sectionId, FROM_SECTION),
+        ...rarest.map((tagId) => stores.related.publishedIdsWithTag(tagId, PER_TAG)),
+      ])
+      const excluded = new Set([article.id, ...threadIds])
+      const ids = [...new Set([...fromTags.flat(), ...fromSection])].filter(
+        (id) => !excluded.has(id),
+      )
+      if (ids.length === 0) return []
+      const candidates = await stores.related.candidates(ids, tagIds)
+      return stores.articles.publishedSummaries(rankRelated(article, candidates, frequency, limit))
+    },
+  }
+}

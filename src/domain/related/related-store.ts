@@ -1,0 +1,15 @@
+import type { RelatedCandidate } from './related.js'
+
+/** The indexed lookups related coverage needs; none reads every article. */
+export interface RelatedStore {
+  /** The ids of an article's tags. */
+  tagIdsOf(articleId: string): Promise<string[]>
+  /** How many articles carry each of these tags (from the tag index alone). */
+  tagFrequencies(tagIds: readonly string[]): Promise<Map<string, number>>
+  /** The newest published articles carrying a tag, at most `limit`. */
+  publishedIdsWithTag(tagId: string, limit: number): Promise<string[]>
+  /** The newest published articles of a section, at most `limit`. */
+  publishedIdsInSection(sectionId: string, limit: number): Promise<string[]>
+  /** These articles, the published ones only, with the tags among `tagIds` each carries. */
+  candidates(ids: readonly string[], tagIds: readonly string[]): Promise<RelatedCandidate[]>
+}

@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely'
+import type { RelatedCandidate } from '../domain/related/related.js'
+import type { RelatedStore } from '../domain/related/related-store.js'
+import { fromDbCount, fromDbTime } from './dialect.js'
+import type { Database } from './schema.js'
+
+/**
+ * Related coverage's lookups. Each one starts from an index: article_tags by
+ * article or by tag, articles by section and status, articles by id.
+ */
+export function createRelatedStore(db: Kysely<Database>): RelatedStore {
+  return {
+    async tagIdsOf(articleId) {
+      const rows = await db
+        .selectFrom('article_tags')
+        .select('tag_id')
+        .where('article_id', '=', articleId)
+        .orderBy('position')
+        .execute()
+      return rows.map((row) => row.tag_id)
+    },
+
+    async tagFrequencies(tagIds) {
+      const frequencies = new Map<string, number>()
+      if (tagIds.length === 0) return frequencies
+      const rows = await db
+        .selectFrom('article_tags')
+        .select(['tag_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .where('tag_id', 'in', tagIds)
+        .groupBy('tag_id')
+        .execute()
+      for (const row of rows) frequencies.set(row.tag_id, fromDbCount(row.n))
+      return frequencies
+    },
+
+    async publishedIdsWithTag(tagId, limit) {
+      const rows = await db
+        .selectFrom('article_tags as at')
+        .innerJoin('articles as a', 'a.id', 'at.article_id')
+        .select('a.id')
+        .where('at.tag_id', '=', tagId)
+        .where('a.status', '=', 'published')
+        .orderBy('a.published_at', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(limit)
+        .execute()
+      return rows.map((row) => row.id)
+    },
+
+    async publishedIdsInSection(sectionId, limit) {
+      const rows = await db
+        .selectFrom('articles')
+        .select('id')
+        .where('section_id', '=', sectionId)
+        .where('status', '=', 'published')
+        .orderBy('published_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute()
+      return rows.map((row) => row.id)
+    },
+
+    async candidates(ids, tagIds): Promise<RelatedCandidate[]> {
+      if (ids.length === 0) return []
+      const [rows, shared] = await Promise.all([
+        db
+          .selectFrom('articles')
+          .select(['id', 'headline', 'standfirst', 'published_at', 'updated_at'])
+          .where('id', 'in', ids)
+          .where('status', '=', 'published')
+          .execute(),
+        tagIds.length === 0
+          ? Promise.resolve([])
+          : db
+              .selectFrom('article_tags')
+              .select(['article_id', 'tag_id'])
+              .where('article_id', 'in', ids)
+              .where('tag_id', 'in', tagIds)
+              .execute(),
+      ])
+      const tagsOf = new Map<string, string[]>()
+      for (const { article_id, tag_id } of shared) {
+        tagsOf.set(article_id, [...(tagsOf.get(article_id) ?? []), tag_id])
+      }
+      return rows.map((row) => ({
+        id: row.id,
+        headline: row.headline,
+        standfirst: row.standfirst,
+        publishedAt: fromDbTime(row.published_at ?? row.updated_at),
+        sharedTagIds: tagsOf.get(row.id) ?? [],
+      }))
+    },
+  }
+}

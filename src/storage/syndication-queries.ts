@@ -1,0 +1,149 @@
+import type { Kysely } from 'kysely'
+import type { SitemapPlace, SyndicationReads } from '../domain/articles/syndication.js'
+import type { TagRef } from '../domain/tags/tag.js'
+import { fromDbTime, toDbTime } from './dialect.js'
+import type { Database } from './schema.js'
+
+const later = (a: Date, b: Date): Date => (a.getTime() >= b.getTime() ? a : b)
+
+/**
+ * The reads behind feeds and sitemaps (part of the ArticleStore). Every list
+ * walks an index: published articles by `articles(status, published_at, id)`,
+ * per section by `articles(section_id, status, …)`, bylines and tags by their
+ * author and tag indexes.
+ */
+export function createSyndicationReads(db: Kysely<Database>): SyndicationReads {
+  /** Published articles oldest first: stable sitemap files, newest stories in the last one. */
+  function publishedOldestFirst() {
+    return db
+      .selectFrom('articles')
+      .where('status', '=', 'published')
+      .orderBy('published_at', 'asc')
+      .orderBy('id', 'asc')
+  }
+
+  return {
+    async feedDetails(ids, { body }) {
+      const details = new Map<string, { tags: TagRef[]; body: string | undefined }>()
+      if (ids.length === 0) return details
+      for (const id of ids) details.set(id, { tags: [], body: undefined })
+      const [tags, bodies] = await Promise.all([
+        db
+          .selectFrom('article_tags as at')
+          .innerJoin('tags as t', 't.id', 'at.tag_id')
+          .select(['at.article_id', 't.slug', 't.name'])
+          .where('at.article_id', 'in', ids)
+          .orderBy('at.article_id')
+          .orderBy('at.position')
+          .execute(),
+        body
+          ? db.selectFrom('articles').select(['id', 'body']).where('id', 'in', ids).execute()
+          : Promise.resolve([]),
+      ])
+      for (const { article_id, slug, name } of tags) {
+        details.get(article_id)?.tags.push({ slug, name })
+      }
+      for (const row of bodies) {
+        const entry = details.get(row.id)
+        if (entry) entry.body = row.body
+      }
+      return details
+    },
+
+    async sitemapArticles(page) {
+      const rows = await publishedOldestFirst()
+        .select(['slug', 'published_at', 'updated_at'])
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute()
+      return rows.map((row) => ({
+        slug: row.slug,
+        publishedAt: fromDbTime(row.published_at ?? row.updated_at),
+        updatedAt: fromDbTime(row.updated_at),
+      }))
+    },
+
+    async sitemapArticlesLastModified(page) {
+      const row = await db
+        .selectFrom(
+          publishedOldestFirst()
+            .select('updated_at')
+            .limit(page.limit)
+            .offset(page.offset)
+            .as('chunk'),
+        )
+        .select((eb) => eb.fn.max('chunk.updated_at').as('last'))
+        .executeTakeFirst()
+      return row?.last ? fromDbTime(row.last) : undefined
+    },
+
+    async sitemapSections() {
+      const [sections, newest] = await Promise.all([
+        db
+          .selectFrom('sections')
+          .select(['id', 'slug', 'updated_at'])
+          .orderBy('position')
+          .execute(),
+        db
+          .selectFrom('articles')
+          .select(['section_id', (eb) => eb.fn.max('updated_at').as('last')])
+          .where('status', '=', 'published')
+          .groupBy('section_id')
+          .execute(),
+      ])
+      const byId = new Map(newest.map((row) => [row.section_id, fromDbTime(row.last)]))
+      return sections.map((section) => {
+        const own = fromDbTime(section.updated_at)
+        const article = byId.get(section.id)
+        return { slug: section.slug, lastModified: article ? later(own, article) : own }
+      })
+    },
+
+    async sitemapAuthors() {
+      const rows = await db
+        .selectFrom('authors as au')
+        .innerJoin('article_authors as aa', 'aa.author_id', 'au.id')
+        .innerJoin('articles as a', 'a.id', 'aa.article_id')
+        .where('a.status', '=', 'published')
+        .select(['au.slug', 'au.updated_at', (eb) => eb.fn.max('a.updated_at').as('last')])
+        .groupBy(['au.id', 'au.slug', 'au.updated_at'])
+        .orderBy('au.slug')
+        .execute()
+      return rows.map((row): SitemapPlace => ({
+        slug: row.slug,
+        lastModified: later(fromDbTime(row.updated_at), fromDbTime(row.last)),
+      }))
+    },
+
+    async sitemapTags() {
+      const rows = await db
+        .selectFrom('tags as t')
+        .innerJoin('article_tags as at', 'at.tag_id', 't.id')
+        .innerJoin('articles as a', 'a.id', 'at.article_id')
+        .where('a.status', '=', 'published')
+        .select(['t.slug', (eb) => eb.fn.max('a.updated_at').as('last')])
+        .groupBy(['t.id', 't.slug'])
+        .orderBy('t.slug')
+        .execute()
+      return rows.map((row) => ({ slug: row.slug, lastModified: fromDbTime(row.last) }))
+    },
+
+    async publishedSince(since, limit) {
+      const rows = await db
+        .selectFrom('articles')
+        .select(['slug', 'headline', 'published_at', 'updated_at'])
+        .where('status', '=', 'published')
+        .where('published_at', '>=', toDbTime(since))
+        .orderBy('published_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute()
+      return rows.map((row) => ({
+        slug: row.slug,
+        headline: row.headline,
+        publishedAt: fromDbTime(row.published_at ?? row.updated_at),
+        updatedAt: fromDbTime(row.updated_at),
+      }))
+    },
+  }
+}

@@ -1,0 +1,104 @@
+import type { FeedItem } from '../../../domain/articles/syndication.js'
+import { renderMarkdown } from '../../../text/markdown.js'
+import type { FeedLink } from '../../ui/layout.js'
+import type { SiteInfo } from '../../ui/site.js'
+import { articlePath, authorPath, feedPath, sectionPath, tagPath } from '../../ui/urls.js'
+import { absoluteUrls, type FeedDocument, type FeedEntry } from './feed-documents.js'
+
+/** A listing page that has feeds: the home page, a section, an author or a tag. */
+export interface FeedListing {
+  /** The page's path: '/', '/news', '/authors/ada-brekke', '/tags/floods'. */
+  path: string
+  /** The page's title; '' for the home page. */
+  title: string
+  description: string
+}
+
+const MEDIA_TYPES: Record<FeedLink['type'], string> = {
+  'application/rss+xml': 'RSS',
+  'application/atom+xml': 'Atom',
+  'application/feed+json': 'JSON Feed',
+}
+
+/** The feed's name: the page's title and the site's, as in the page's <title>. */
+const feedTitle = (listing: Pick<FeedListing, 'title'>, site: Pick<SiteInfo, 'name'>): string =>
+  listing.title ? `${listing.title} | ${site.name}` : site.name
+
+/** The <link rel="alternate"> autodiscovery links of a listing page. */
+export function feedLinks(
+  listing: Pick<FeedListing, 'path' | 'title'>,
+  site: Pick<SiteInfo, 'name'>,
+): FeedLink[] {
+  const title = feedTitle(listing, site)
+  const links: [FeedLink['type'], string][] = [
+    ['application/rss+xml', feedPath(listing.path, 'rss')],
+    ['application/atom+xml', feedPath(listing.path, 'atom')],
+    ['application/feed+json', feedPath(listing.path, 'json')],
+  ]
+  return links.map(([type, href]) => ({ type, href, title: `${title} (${MEDIA_TYPES[type]})` }))
+}
+
+const later = (a: Date, b: Date): Date => (a.getTime() >= b.getTime() ? a : b)
+
+/** One story as a feed entry: absolute URLs, plain-text fields, and the body rendered safely. */
+export function feedEntryOf(item: FeedItem, site: SiteInfo): FeedEntry {
+  const url = site.url + articlePath(item, site.timeZone)
+  const authors = item.bylines.map((byline) => ({
+    name: byline.name,
+    url: site.url + authorPath(byline.slug),
+  }))
+  return {
+    // The article's id never changes: not on edit, nor when its slug, date or the site's address does.
+    id: `urn:uuid:${item.id}`,
+    url,
+    title: item.headline,
+    summary: item.brief || item.standfirst || item.headline,
+    contentHtml:
+      item.body === undefined
+        ? undefined
+        : absoluteUrls(renderMarkdown(item.body, { dateline: item.dateline }), url),
+    published: item.publishedAt,
+    updated: later(item.updatedAt, item.publishedAt),
+    authors: authors.length > 0 ? authors : [{ name: site.name, url: `${site.url}/` }],
+    categories: [
+      {
+        term: item.section.slug,
+        label: item.section.name,
+        url: site.url + sectionPath(item.section.slug),
+        scheme: `${site.url}/`,
+      },
+      ...item.tags.map((tag) => ({
+        term: tag.slug,
+        label: tag.name,
+        url: site.url + tagPath(tag.slug),
+        scheme: `${site.url}/tags/`,
+      })),
+    ],
+  }
+}
+
+/** A listing's feed, in a form each format's writer takes. */
+export function feedDocumentOf(
+  listing: FeedListing,
+  items: readonly FeedItem[],
+  site: SiteInfo,
+): FeedDocument {
+  const entries = items.map((item) => feedEntryOf(item, site))
+  let updated = new Date(0)
+  for (const entry of entries) updated = later(updated, entry.updated)
+  return {
+    title: feedTitle(listing, site),
+    description: listing.description,
+    language: site.language,
+    pageUrl: site.url + listing.path,
+    feedUrls: {
+      rss: site.url + feedPath(listing.path, 'rss'),
+      atom: site.url + feedPath(listing.path, 'atom'),
+      json: site.url + feedPath(listing.path, 'json'),
+    },
+    updated,
+    publisher: { name: site.name, url: `${site.url}/` },
+    generator: 'Dateline',
+    entries,
+  }
+}

@@ -1,0 +1,66 @@
+import type { ArticleSummary } from '../../../domain/articles/article.js'
+import type { Paged } from '../../../domain/articles/article-service.js'
+import type { StoryThread } from '../../../domain/threads/thread.js'
+import { ArticleCard } from '../../ui/article-card.js'
+import { pagePath } from '../../ui/urls.js'
+
+/** Previous and next pages of a thread, which reads in the thread's order, not newest first. */
+function ThreadPages({ path, page, pageCount }: { path: string; page: number; pageCount: number }) {
+  if (pageCount <= 1) return null
+  return (
+    <nav class="pagination" aria-label="Pages">
+      {page > 1 ? (
+        <a href={pagePath(path, page - 1)} rel="prev">
+          ← Earlier stories
+        </a>
+      ) : (
+        <span />
+      )}
+      <span>
+        Page {page} of {pageCount}
+      </span>
+      {page < pageCount ? (
+        <a href={pagePath(path, page + 1)} rel="next">
+          Later stories →
+        </a>
+      ) : (
+        <span />
+      )}
+    </nav>
+  )
+}
+
+/** A story thread: its title, what it is about, and its stories in the thread's order. */
+export function ThreadPage({
+  thread,
+  articles,
+  path,
+}: {
+  thread: StoryThread
+  articles: Paged<ArticleSummary>
+  path: string
+}) {
+  const first = (articles.page - 1) * articles.perPage + 1
+  return (
+    <>
+      <p class="kicker">Story thread</p>
+      <h1 class="page-title">{thread.title}</h1>
+      {thread.description && <p class="thread-description">{thread.description}</p>}
+      {articles.items.length === 0 ? (
+        <p>No stories have been published in this thread yet.</p>
+      ) : (
+        <>
+          <p class="thread-count">
+            {articles.total === 1 ? 'One story' : `${articles.total} stories`}, in order.
+          </p>
+          <ol class="stack thread-stories" start={first}>
+            {articles.items.map((article) => (
+              <ArticleCard key={article.id} article={article} headingLevel={2} showSection />
+            ))}
+          </ol>
+        </>
+      )}
+      <ThreadPages path={path} page={articles.page} pageCount={articles.pageCount} />
+    </>
+  )
+}

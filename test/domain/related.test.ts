@@ -1,0 +1,128 @@
+// Related coverage through the real service and stores, on every database.
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import type { Article } from '../../src/domain/articles/article.js'
+import { staffActor } from '../helpers/comments.js'
+import { createTestContext, type TestAppContext } from '../helpers/context.js'
+import { testDialects } from '../helpers/dialects.js'
+import { importArticle, type ArticleTextFields } from '../helpers/factories.js'
+
+const MINUTE = 60_000
+
+/** Unrelated wording, so that only what a test gives two stories in common relates them. */
+const PLAIN: Partial<ArticleTextFields> = {
+  standfirst: '',
+  keyPoints: [],
+  dateLine: '',
+}
+
+async function story(
+  ctx: TestAppContext,
+  headline: string,
+  {
+    tags = [],
+    section = 'news',
+    standfirst = '',
+  }: { tags?: string[]; section?: string; standfirst?: string } = {},
+): Promise<Article> {
+  ctx.clock.advance(MINUTE)
+  const { article } = await importArticle(
+    ctx,
+    { ...PLAIN, headline, standfirst },
+    { tags, sectionSlug: section },
+  )
+  return article
+}
+
+const ids = (items: { id: string }[]) => items.map((item) => item.id)
+
+for (const dialect of testDialects()) {
+  describe(`related coverage (${dialect})`, () => {
+    test('stories sharing tags are listed; unrelated ones and the story itself are not', async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      const subject = await story(ctx, 'River bursts its banks in the valley', {
+        tags: ['Mondego floods', 'Weather'],
+      })
+      const sharesTag = await story(ctx, 'Volunteers clear mud from the school', {
+        tags: ['Mondego floods'],
+        section: 'society',
+      })
+      const unrelated = await story(ctx, 'Orchestra opens its season with a premiere', {
+        tags: ['Music'],
+        section: 'arts',
+      })
+      const related = await ctx.services.related.forArticle(subject)
+      assert.ok(ids(related).includes(sharesTag.id))
+      assert.ok(!ids(related).includes(unrelated.id))
+      assert.ok(!ids(related).includes(subject.id))
+    })
+
+    test('a rarer shared tag ranks higher; shared headline words add to it', async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      // "Weather" is on many stories; "Mondego floods" on few.
+      for (let i = 0; i < 6; i++) {
+        await story(ctx, `Forecast number ${i} for the weekend`, {
+          tags: ['Weather'],
+          section: 'sport',
+        })
+      }
+      const subject = await story(ctx, 'Mondego river floods thousands of homes', {
+        tags: ['Mondego floods', 'Weather'],
+      })
+      const common = await story(ctx, 'Cold snap expected on Friday', { tags: ['Weather'] })
+      const rare = await story(ctx, 'Relief convoys reach the hill villages', {
+        tags: ['Mondego floods'],
+      })
+      const rareAndWords = await story(ctx, 'Mondego floods: the homes that were lost', {
+        tags: ['Mondego floods'],
+      })
+      const related = ids(await ctx.services.related.forArticle(subject))
+      assert.equal(related[0], rareAndWords.id)
+      assert.ok(
+        related.indexOf(rare.id) < related.indexOf(common.id) || !related.includes(common.id),
+      )
+      assert.ok(related.length <= 5)
+    })
+
+    test('shared significant words relate untagged stories in the same section', async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      const subject = await story(ctx, 'Harbour council approves sea wall', {
+        standfirst: 'The vote ends two years of argument over flood defences.',
+      })
+      const words = await story(ctx, 'Sea wall costs split between harbour city and fund')
+      const other = await story(ctx, 'Tram depot to close for the winter')
+      const related = ids(await ctx.services.related.forArticle(subject))
+      assert.deepEqual(related, [words.id])
+      assert.ok(!related.includes(other.id))
+    })
+
+    test('drafts and stories of the same thread are left out', async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      const editor = await staffActor(ctx, 'editor')
+      const subject = await story(ctx, 'River bursts its banks', { tags: ['Mondego floods'] })
+      const threadMate = await story(ctx, 'Evacuation begins in low villages', {
+        tags: ['Mondego floods'],
+      })
+      const outsider = await story(ctx, 'Insurers count the cost of the floods', {
+        tags: ['Mondego floods'],
+      })
+      await importArticle(
+        ctx,
+        { ...PLAIN, headline: 'Draft about the Mondego floods' },
+        { tags: ['Mondego floods'], draft: true },
+      )
+      await ctx.services.threads.create(editor, { title: 'Mondego floods' })
+      await ctx.services.threads.addArticle(editor, 'mondego-floods', subject.id)
+      await ctx.services.threads.addArticle(editor, 'mondego-floods', threadMate.id)
+      const related = await ctx.services.related.forArticle(subject)
+      assert.deepEqual(ids(related), [outsider.id])
+    })
+
+    test('a story with nothing in common with any other has no related coverage', async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      const subject = await story(ctx, 'Lone story about quarries', { section: 'features' })
+      await story(ctx, 'Orchestra opens its season', { section: 'arts', tags: ['Music'] })
+      assert.deepEqual(await ctx.services.related.forArticle(subject), [])
+    })
+  })
+}
