@@ -80,7 +80,7 @@ describe('dateline start and demo', () => {
       const manifest = JSON.parse(readFileSync(join(ROOT, 'demo', 'manifest.json'), 'utf8')) as {
         articles: { file: string }[]
       }
-      assert.equal(manifest.articles.length, 14)
+      assert.equal(manifest.articles.length, 15)
       const demoHeadlines = manifest.articles.map(
         (entry) =>
           readFileSync(join(ROOT, 'demo', 'articles', entry.file), 'utf8').split('\n')[0] ?? '',
@@ -89,26 +89,34 @@ describe('dateline start and demo', () => {
       const server = startCli(t, ['start'], { env })
       const [, url] = await server.waitForLine(SERVING)
       assert.equal(url, `http://127.0.0.1:${port}`)
-      assert.match(server.stdout, /Loaded 14 demo articles/)
+      assert.match(server.stdout, /Loaded 15 demo articles/)
 
       const home = await fetch(`${url}/`)
       assert.equal(home.status, 200)
       const html = await home.text()
       const shown = demoHeadlines.filter((headline) => html.includes(headline))
       assert.ok(shown.length >= 3, `the home page shows demo headlines (found ${shown.length})`)
+      // The demo's running story is a thread with its own page.
+      const thread = await fetch(`${url}/threads/mondego-floods`)
+      assert.equal(thread.status, 200)
+      const threadHtml = await thread.text()
+      for (const headline of demoHeadlines.filter((h) => h.includes('Mondego'))) {
+        assert.ok(threadHtml.includes(headline), `the thread lists "${headline}"`)
+      }
+      assert.equal(demoHeadlines.filter((h) => h.includes('Mondego')).length, 2)
 
       server.child.kill('SIGTERM')
       const stopped = await server.exited
       assert.equal(stopped.code, 0, show(stopped))
 
-      assert.equal(await inspectDataDir(dataDir, countPublished), 14)
+      assert.equal(await inspectDataDir(dataDir, countPublished), 15)
 
       const demo = await runCli(t, ['demo'], { env })
       assert.equal(demo.code, 0, show(demo))
       assert.doesNotMatch(demo.stdout, /Loaded \d+ demo articles/)
       assert.equal(
         await inspectDataDir(dataDir, countPublished),
-        14,
+        15,
         'demo without --force adds nothing',
       )
     },

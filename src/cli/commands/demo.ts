@@ -16,6 +16,10 @@ const manifestSchema = z.object({
   articles: z.array(
     z.object({ file: z.string().regex(/^[a-z]+\/[a-z0-9-]+\.txt$/), tags: z.array(z.string()) }),
   ),
+  /** Story threads: a running story's articles, in reading order. */
+  threads: z
+    .array(z.object({ title: z.string(), description: z.string(), files: z.array(z.string()) }))
+    .default([]),
 })
 
 const DAY_MS = 86_400_000
@@ -62,6 +66,7 @@ export async function runDemo(
     articleIds.set(entry.file, article)
   }
   await loadDemoComments(ctx, articleIds)
+  await loadDemoThreads(ctx, manifest.threads, articleIds)
   if ((await services.accounts.listUsers(COMMAND_LINE)).length === 0) await createDemoAccounts(ctx)
   for (const author of manifest.authors) {
     await services.authors.setBio(slugify(author.name), author.bio)
@@ -120,6 +125,30 @@ const commentsSchema = z.array(
     comments: z.array(commentSchema.extend({ replies: z.array(commentSchema).optional() })),
   }),
 )
+
+async function loadDemoThreads(
+  ctx: AppContext,
+  threads: z.infer<typeof manifestSchema>['threads'],
+  articles: Map<string, { id: string }>,
+): Promise<void> {
+  for (const { title, description, files } of threads) {
+    const slug = slugify(title)
+    // `demo --force` loads again over what is there: an existing thread is refilled.
+    const existing = await ctx.services.threads.list(COMMAND_LINE)
+    if (!existing.some((thread) => thread.slug === slug)) {
+      await ctx.services.threads.create(COMMAND_LINE, { title, slug, description })
+    }
+    for (const file of files) {
+      const article = articles.get(file)
+      if (!article) {
+        throw new Error(`demo/manifest.json: thread "${title}" names ${file}, which is not listed`)
+      }
+      const members = await ctx.services.threads.getForEditing(COMMAND_LINE, slug)
+      if (members.members.some((member) => member.id === article.id)) continue
+      await ctx.services.threads.addArticle(COMMAND_LINE, slug, article.id)
+    }
+  }
+}
 
 /** Readers' comments on a few demo articles, some approved with replies, some waiting for a moderator. */
 async function loadDemoComments(
