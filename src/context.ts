@@ -26,8 +26,11 @@ import { createUnitOfWork } from './storage/unit-of-work.js'
 export interface ContextOptions {
   clock?: Clock
   newId?: IdGenerator
-  /** Called with the SQL of every query the app's database runs (tests count and explain them). */
-  onQuery?: (sql: string, parameters: readonly unknown[]) => void
+  /**
+   * Called with the SQL of every query the app's database runs, and how long it
+   * took (tests count and explain them; bench/profile-queries.ts times them).
+   */
+  onQuery?: (sql: string, parameters: readonly unknown[], durationMs: number) => void
 }
 
 /**
@@ -40,7 +43,9 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   const { onQuery } = options
   const database = await createDatabase(config.databaseUrl, {
     poolSize: config.databasePoolSize,
-    log: onQuery && ((event) => onQuery(event.query.sql, event.query.parameters)),
+    log:
+      onQuery &&
+      ((event) => onQuery(event.query.sql, event.query.parameters, event.queryDurationMillis)),
   })
   let changes: ChangeFeed
   try {

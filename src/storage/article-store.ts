@@ -248,6 +248,16 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
     },
 
     async slugsLike(base) {
+      // Exact lookups first, by the unique index. LIKE cannot use that index (it
+      // ignores case on SQLite, and depends on the collation on PostgreSQL): it would
+      // read every slug, on every new article.
+      const likely = [base, ...Array.from({ length: 15 }, (_, i) => `${base}-${i + 2}`)]
+      const found = await db
+        .selectFrom('articles')
+        .select('slug')
+        .where('slug', 'in', likely)
+        .execute()
+      if (found.length < likely.length) return found.map((row) => row.slug)
       const rows = await db
         .selectFrom('articles')
         .select('slug')
@@ -382,13 +392,16 @@ export function createArticleStore(db: Kysely<Database>): ArticleStore {
 
     async publishedSummaries(ids) {
       if (ids.length === 0) return []
+      // Status is checked here, not in SQL: with it there, SQLite prefers the status index
+      // and reads every published article instead of looking up these few by id.
       const rows = await db
         .selectFrom('articles')
-        .select('id')
+        .select(['id', 'status'])
         .where('id', 'in', ids)
-        .where('status', '=', 'published')
         .execute()
-      const published = new Set(rows.map((row) => row.id))
+      const published = new Set(
+        rows.filter((row) => row.status === 'published').map((row) => row.id),
+      )
       return summaries(ids.filter((id) => published.has(id)))
     },
 

@@ -55,5 +55,33 @@ for (const dialect of testDialects()) {
       assert.equal(updated?.version, 2)
       assert.deepEqual(updated?.bylines, [])
     })
+
+    test('stories with one headline get base, base-2, base-3… past the exact lookups', async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      const slugs: string[] = []
+      // Different days, so each is a new article, not a re-import of the last.
+      for (let i = 0; i < 18; i++) {
+        const day = new Date(Date.UTC(2026, 9, i + 1))
+        const weekday = day.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' })
+        const ordinal = [1, 21].includes(i + 1)
+          ? 'st'
+          : [2, 22].includes(i + 1)
+            ? 'nd'
+            : [3, 23].includes(i + 1)
+              ? 'rd'
+              : 'th'
+        const { article } = await importArticle(ctx, {
+          headline: 'Storm closes the harbour',
+          dateLine: `${weekday}, October ${i + 1}${ordinal} 2026`,
+        })
+        slugs.push(article.slug)
+      }
+      assert.deepEqual(slugs, [
+        'storm-closes-the-harbour',
+        ...Array.from({ length: 17 }, (_, i) => `storm-closes-the-harbour-${i + 2}`),
+      ])
+      const taken = await ctx.stores.articles.slugsLike('storm-closes-the-harbour')
+      assert.equal(new Set(taken).size, 18)
+    })
   })
 }

@@ -69,7 +69,10 @@ export interface ArticleStore extends SyndicationReads {
   findById(id: string): Promise<Article | undefined>
   findBySlug(slug: string): Promise<Article | undefined>
   findIdByImportKey(importKey: string): Promise<string | undefined>
-  /** The slugs in use that equal `base` or start with `base-`. */
+  /**
+   * Slugs in use that equal `base` or start with `base-`: at least every one of
+   * `base`, `base-2`, `base-3`… up to the first that is free.
+   */
   slugsLike(base: string): Promise<string[]>
   insert(record: ArticleRecord): Promise<void>
   /**

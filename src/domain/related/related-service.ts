@@ -5,10 +5,10 @@ import { rankRelated } from './related.js'
 /** Related links an article page shows, at most. */
 export const RELATED_LIMIT = 5
 /** Tags whose articles are gathered as candidates: the rarest, which say the most. */
-const CANDIDATE_TAGS = 8
+const CANDIDATE_TAGS = 5
 /** Newest articles gathered per tag, and from the article's own section (for shared words). */
-const PER_TAG = 60
-const FROM_SECTION = 30
+const PER_TAG = 25
+const FROM_SECTION = 20
 
 export type RelatedService = ReturnType<typeof createRelatedService>
 

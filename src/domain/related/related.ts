@@ -35,11 +35,23 @@ export function tagWeight(frequency: number): number {
   return 1 / Math.log2(1 + Math.max(1, frequency))
 }
 
+/** Recently computed terms, by text: the same candidates are scored page after page. */
+const recentTerms = new Map<string, ReadonlySet<string>>()
+const RECENT_TERMS_LIMIT = 2048
+
 /** The significant words of a headline and standfirst, as stems, each once. */
-export function significantTerms(article: RelatedSubject): Set<string> {
-  return new Set(
-    contentTerms(`${article.headline} ${article.standfirst}`).filter((term) => term.length >= 3),
-  )
+export function significantTerms(article: RelatedSubject): ReadonlySet<string> {
+  const text = `${article.headline} ${article.standfirst}`
+  let terms = recentTerms.get(text)
+  if (!terms) {
+    terms = new Set(contentTerms(text).filter((term) => term.length >= 3))
+    // Oldest first out: a Map iterates in insertion order.
+    if (recentTerms.size >= RECENT_TERMS_LIMIT) {
+      recentTerms.delete(recentTerms.keys().next().value ?? '')
+    }
+    recentTerms.set(text, terms)
+  }
+  return terms
 }
 
 /** A candidate's relatedness: shared tags weighted by rarity, plus shared significant words. */
