@@ -34,10 +34,15 @@ export function createRelatedStore(db: Kysely<Database>): RelatedStore {
     },
 
     async publishedIdsWithTag(tagId, limit) {
+      // A CROSS JOIN fixes SQLite's join order: from the tag's few rows to their
+      // articles (by the covering articles_state_by_id index), then sort. Left free, it
+      // walks every published article newest first, probing each for the tag.
+      // PostgreSQL plans it as the inner join it is.
       const rows = await db
         .selectFrom('article_tags as at')
-        .innerJoin('articles as a', 'a.id', 'at.article_id')
+        .crossJoin('articles as a')
         .select('a.id')
+        .whereRef('a.id', '=', 'at.article_id')
         .where('at.tag_id', '=', tagId)
         .where('a.status', '=', 'published')
         .orderBy('a.published_at', 'desc')

@@ -177,6 +177,8 @@ export interface ThreadArticleTable {
  */
 export interface ArticleSearchTable {
   article_id: string
+  /** When the article was published: search results are newest first among equals. */
+  published_at: Date | string
   headline: string
   /** The headline's words, normalised (domain/search, wordKey): exact headline matches rank first. */
   headline_key: string

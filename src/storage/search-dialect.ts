@@ -54,10 +54,8 @@ const sqlite: SearchDialect = {
     if (match === undefined) return 0
     const { rows } = await sql<{ count: number }>`
       select count(*) as count
-      from article_search_fts f
-      join article_search s on s.doc_id = f.rowid
-      join articles a on a.id = s.article_id
-      where article_search_fts match ${match} and a.status = 'published'`.execute(db)
+      from article_search_fts
+      where article_search_fts match ${match}`.execute(db)
     return Number(rows[0]?.count ?? 0)
   },
 
@@ -69,11 +67,10 @@ const sqlite: SearchDialect = {
       select s.doc_id, s.article_id
       from article_search_fts f
       join article_search s on s.doc_id = f.rowid
-      join articles a on a.id = s.article_id
-      where article_search_fts match ${match} and a.status = 'published'
+      where article_search_fts match ${match}
       order by s.headline_key = ${bindable(query.exact)} desc,
         bm25(article_search_fts, ${headline}, ${standfirst}, ${body}, ${bylines}, ${tags}),
-        a.published_at desc, a.id desc
+        s.published_at desc, s.article_id desc
       limit ${limit} offset ${offset}`.execute(db)
     if (ranked.length === 0) return []
     // Snippets for this page only: the auxiliary functions need the MATCH, so it runs again.
@@ -127,8 +124,7 @@ const postgres: SearchDialect = {
     const { rows } = await sql<{ count: string | number }>`
       select count(*) as count
       from article_search s
-      join articles a on a.id = s.article_id
-      where s.document @@ ${tsquery} and a.status = 'published'`.execute(db)
+      where s.document @@ ${tsquery}`.execute(db)
     return Number(rows[0]?.count ?? 0)
   },
 
@@ -146,12 +142,11 @@ const postgres: SearchDialect = {
       with q as (select ${tsquery} as query),
       ranked as (
         select s.article_id, s.headline_key = ${bindable(query.exact)} as exact,
-          ts_rank_cd(${RANK_WEIGHTS}, s.document, q.query) as rank, a.published_at, a.id
+          ts_rank_cd(${RANK_WEIGHTS}, s.document, q.query) as rank, s.published_at
         from article_search s
-        join articles a on a.id = s.article_id
         cross join q
-        where s.document @@ q.query and a.status = 'published'
-        order by exact desc, rank desc, a.published_at desc, a.id desc
+        where s.document @@ q.query
+        order by exact desc, rank desc, s.published_at desc, s.article_id desc
         limit ${limit} offset ${offset}
       )
       select r.article_id,
@@ -162,7 +157,7 @@ const postgres: SearchDialect = {
       from ranked r
       join article_search s on s.article_id = r.article_id
       cross join q
-      order by r.exact desc, r.rank desc, r.published_at desc, r.id desc`.execute(db)
+      order by r.exact desc, r.rank desc, r.published_at desc, r.article_id desc`.execute(db)
     return rows.map((row) => ({
       articleId: row.article_id,
       headline: row.headline,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { ArticleRecord } from '../domain/articles/article-store.js'
 import { isSearchable, searchDocumentOf } from '../domain/search/search-document.js'
+import { toDbTime } from './dialect.js'
 import type { Database } from './schema.js'
 
 /**
@@ -27,7 +28,11 @@ export async function syncSearchDocument(
     record.authorIds.flatMap((id) => authors.get(id) ?? []),
     record.tagIds.flatMap((id) => tags.get(id) ?? []),
   )
-  const row = { ...document, headline_key: headlineKey }
+  const row = {
+    ...document,
+    headline_key: headlineKey,
+    published_at: toDbTime(record.publishedAt ?? record.updatedAt),
+  }
   await db
     .insertInto('article_search')
     .values({ article_id: record.id, ...row })

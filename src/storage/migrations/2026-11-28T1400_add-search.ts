@@ -10,6 +10,7 @@ import type { DialectName } from '../dialect.js'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration must not depend on today's schema type
 export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
+  const time = dialect === 'postgres' ? 'timestamptz' : 'text'
   let table = db.schema.createTable('article_search')
   if (dialect === 'sqlite') {
     // FTS5 rows are keyed by integer; this is the key, the article id its other name.
@@ -23,14 +24,18 @@ export async function up(db: Kysely<any>, dialect: DialectName): Promise<void> {
       col.primaryKey().references('articles.id').onDelete('cascade'),
     )
   }
+  // Only published articles have a row, so ranking needs nothing from `articles`.
+  // The body comes last: SQLite reads a row's columns in order, and a long body
+  // spills onto overflow pages that ranking thousands of matches must not read.
   await table
-    .addColumn('headline', 'text', (col) => col.notNull())
+    .addColumn('published_at', time, (col) => col.notNull())
     // The headline's words, normalised: a search typing a headline word for word ranks it first.
     .addColumn('headline_key', 'text', (col) => col.notNull())
+    .addColumn('headline', 'text', (col) => col.notNull())
     .addColumn('standfirst', 'text', (col) => col.notNull())
-    .addColumn('body', 'text', (col) => col.notNull())
     .addColumn('bylines', 'text', (col) => col.notNull())
     .addColumn('tags', 'text', (col) => col.notNull())
+    .addColumn('body', 'text', (col) => col.notNull())
     .execute()
 
   if (dialect === 'sqlite') {
@@ -95,7 +100,7 @@ async function backfill(db: Kysely<any>): Promise<void> {
   for (;;) {
     const articles = (await db
       .selectFrom('articles')
-      .select(['id', 'headline', 'standfirst', 'dateline', 'body'])
+      .select(['id', 'headline', 'standfirst', 'dateline', 'body', 'published_at', 'updated_at'])
       .where('status', '=', 'published')
       .where('id', '>', after)
       .orderBy('id')
@@ -106,6 +111,8 @@ async function backfill(db: Kysely<any>): Promise<void> {
       standfirst: string
       dateline: string
       body: string
+      published_at: string | Date | null
+      updated_at: string | Date
     }[]
     const last = articles.at(-1)
     if (!last) return
@@ -120,6 +127,7 @@ async function backfill(db: Kysely<any>): Promise<void> {
           const body = plainText(article.body)
           return {
             article_id: article.id,
+            published_at: article.published_at ?? article.updated_at,
             headline: clean(article.headline),
             headline_key: wordKey(article.headline),
             standfirst: clean(article.standfirst),
