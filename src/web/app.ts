@@ -61,7 +61,6 @@ export async function buildApp(
   const assets = loadAssets(ASSETS_DIR.pathname)
   const site = siteInfo(config, assets)
   const renderPage = createPageRenderer(site, () => services.sections.list())
-  const sendProblem = createProblemSender(renderPage)
   const headers = securityHeaders({ https: config.siteUrl.startsWith('https:') })
   const cache = createPageCache({
     maxBytes: config.pageCacheBytes,
@@ -69,6 +68,7 @@ export async function buildApp(
     cacheControl: config.publicCacheControl,
     securityHeaders: headers,
   })
+  const sendProblem = createProblemSender(renderPage, cache)
   const unsubscribe = changes.subscribe((change) => cache.purge(change))
 
   const app = Fastify({

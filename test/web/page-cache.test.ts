@@ -438,6 +438,30 @@ for (const dialect of testDialects()) {
       }
     })
 
+    test('the 404 page is rendered once, and again after a change to the navigation', async (t) => {
+      const site = await setup(t, dialect)
+      const renders = t.mock.method(site.ctx.services.sections, 'list')
+      const navOf = async (path: string) => {
+        const { response, document } = await site.server.page(path)
+        assert.equal(response.status, 404, path)
+        assert.equal(response.headers.get('cache-control'), 'no-store', path)
+        return textsOf(document.querySelectorAll('body > header nav a'))
+      }
+      const before = await navOf('/no-such-page')
+      const rendered = renders.mock.callCount()
+      assert.ok(rendered > 0, 'rendering reads the sections')
+      assert.deepEqual(await navOf('/another/missing/page'), before)
+      assert.deepEqual(await navOf('/no-such-page?x=1'), before)
+      assert.equal(renders.mock.callCount(), rendered, 'the same page, not rendered again')
+
+      const admin = await signedIn(site, await createStaff(site.ctx, 'admin'))
+      assert.equal(
+        (await admin.post('/admin/sections/sport/rename', { name: 'Sports' })).status,
+        303,
+      )
+      assert.ok((await navOf('/no-such-page')).includes('Sports'))
+    })
+
     test("an author's bio changes: the author page shows the new one", async (t) => {
       const site = await setup(t, dialect)
       await story(site.ctx)

@@ -52,11 +52,39 @@ const notFound: Problem = {
   message: 'There is no page at this address. It may have moved, or the link may be mistyped.',
 }
 
+/** Whether rendered pages may be kept, and a number that changes with every content change. */
+export interface ProblemPageMemo {
+  enabled: boolean
+  generation: number
+}
+
 /**
  * Sends the problem page. Also used for router failures, which Fastify reports
  * before any plugin decorations exist, so it renders without reply.page.
+ * The 404 page is the same for every address, so it is rendered once per
+ * content generation: a crawler or a scanner asking for thousands of missing
+ * pages costs what a cached page costs.
  */
-export function createProblemSender(renderPage: PageRenderer) {
+export function createProblemSender(renderPage: PageRenderer, memo?: ProblemPageMemo) {
+  let notFoundPage: { html: string; generation: number } | undefined
+
+  async function render(problem: Problem): Promise<string> {
+    const page = () =>
+      renderPage(
+        (sections) => (
+          <ProblemPage title={problem.title} message={problem.message} sections={sections} />
+        ),
+        { title: problem.title, noindex: true },
+      )
+    if (problem !== notFound || !memo?.enabled) return page()
+    const generation = memo.generation
+    if (notFoundPage?.generation === generation) return notFoundPage.html
+    const html = await page()
+    // Kept only if no change came while it rendered.
+    if (memo.generation === generation) notFoundPage = { html, generation }
+    return html
+  }
+
   return async function sendProblem(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -72,13 +100,7 @@ export function createProblemSender(renderPage: PageRenderer) {
     if (accept.includes('application/json') && !accept.includes('text/html')) {
       return reply.send({ error: { status: problem.status, message: problem.message } })
     }
-    const html = await renderPage(
-      (sections) => (
-        <ProblemPage title={problem.title} message={problem.message} sections={sections} />
-      ),
-      { title: problem.title, noindex: true },
-    )
-    return reply.type('text/html; charset=utf-8').send(html)
+    return reply.type('text/html; charset=utf-8').send(await render(problem))
   }
 }
 
