@@ -1,24 +1,30 @@
 import { pagePath } from './urls.js'
 
-/** Previous and next links for a paged listing; nothing when there is one page. */
+/**
+ * Previous and next links for a paged listing; nothing when there is one page.
+ * The links say "Newer …" and "Older …" unless the listing is not in date
+ * order (search results, a story thread), which names its own `links`.
+ */
 export function Pagination({
   path,
   page,
   pageCount,
   items = 'stories',
+  links = { previous: `Newer ${items}`, next: `Older ${items}` },
 }: {
   path: string
   page: number
   pageCount: number
   /** What is listed, newest first, as in "Older stories →". */
   items?: string
+  links?: { previous: string; next: string }
 }) {
   if (pageCount <= 1) return null
   return (
     <nav class="pagination" aria-label="Pages">
       {page > 1 ? (
         <a href={pagePath(path, page - 1)} rel="prev">
-          ← Newer {items}
+          ← {links.previous}
         </a>
       ) : (
         <span />
@@ -28,7 +34,7 @@ export function Pagination({
       </span>
       {page < pageCount ? (
         <a href={pagePath(path, page + 1)} rel="next">
-          Older {items} →
+          {links.next} →
         </a>
       ) : (
         <span />

@@ -3,9 +3,10 @@ import type { SearchHit } from '../../../domain/search/search-store.js'
 import type { TextPart } from '../../../text/search-snippet.js'
 import { AuthorNames } from '../../ui/byline.js'
 import { DateTime } from '../../ui/date-time.js'
+import { Pagination } from '../../ui/pagination.js'
 import { SearchForm } from '../../ui/search-form.js'
 import { useSite } from '../../ui/site.js'
-import { articlePath, pagePath, sectionPath } from '../../ui/urls.js'
+import { articlePath, sectionPath } from '../../ui/urls.js'
 
 /** Text with the matched words in <mark>; every part is escaped like any other text. */
 function Highlighted({ parts }: { parts: readonly TextPart[] }) {
@@ -53,32 +54,6 @@ function SearchResult({ hit }: { hit: SearchHit }) {
 
 function matchCount(total: number): string {
   return total === 1 ? '1 story matches' : `${total.toLocaleString('en')} stories match`
-}
-
-/** Previous and next pages of results, which are in order of relevance, not of date. */
-function ResultPages({ path, page, pageCount }: { path: string; page: number; pageCount: number }) {
-  if (pageCount <= 1) return null
-  return (
-    <nav class="pagination" aria-label="Result pages">
-      {page > 1 ? (
-        <a href={pagePath(path, page - 1)} rel="prev">
-          ← Previous results
-        </a>
-      ) : (
-        <span />
-      )}
-      <span>
-        Page {page} of {pageCount}
-      </span>
-      {page < pageCount ? (
-        <a href={pagePath(path, page + 1)} rel="next">
-          More results →
-        </a>
-      ) : (
-        <span />
-      )}
-    </nav>
-  )
 }
 
 /**
@@ -140,7 +115,12 @@ export function SearchPage({
               <SearchResult key={hit.article.id} hit={hit} />
             ))}
           </ol>
-          <ResultPages path={path} page={results.page} pageCount={results.pageCount} />
+          <Pagination
+            path={path}
+            page={results.page}
+            pageCount={results.pageCount}
+            links={{ previous: 'Previous results', next: 'More results' }}
+          />
         </>
       )}
     </div>

@@ -2,33 +2,7 @@ import type { ArticleSummary } from '../../../domain/articles/article.js'
 import type { Paged } from '../../../domain/articles/article-service.js'
 import type { StoryThread } from '../../../domain/threads/thread.js'
 import { ArticleCard } from '../../ui/article-card.js'
-import { pagePath } from '../../ui/urls.js'
-
-/** Previous and next pages of a thread, which reads in the thread's order, not newest first. */
-function ThreadPages({ path, page, pageCount }: { path: string; page: number; pageCount: number }) {
-  if (pageCount <= 1) return null
-  return (
-    <nav class="pagination" aria-label="Pages">
-      {page > 1 ? (
-        <a href={pagePath(path, page - 1)} rel="prev">
-          ← Earlier stories
-        </a>
-      ) : (
-        <span />
-      )}
-      <span>
-        Page {page} of {pageCount}
-      </span>
-      {page < pageCount ? (
-        <a href={pagePath(path, page + 1)} rel="next">
-          Later stories →
-        </a>
-      ) : (
-        <span />
-      )}
-    </nav>
-  )
-}
+import { Pagination } from '../../ui/pagination.js'
 
 /** A story thread: its title, what it is about, and its stories in the thread's order. */
 export function ThreadPage({
@@ -60,7 +34,12 @@ export function ThreadPage({
           </ol>
         </>
       )}
-      <ThreadPages path={path} page={articles.page} pageCount={articles.pageCount} />
+      <Pagination
+        path={path}
+        page={articles.page}
+        pageCount={articles.pageCount}
+        links={{ previous: 'Earlier stories', next: 'Later stories' }}
+      />
     </>
   )
 }
