@@ -10,7 +10,7 @@ import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects, type DialectName } from '../helpers/dialects.js'
 import { importArticle } from '../helpers/factories.js'
 import { createSharedDatabase } from '../helpers/shared-database.js'
-import { pathOf } from './html.js'
+import { pathOf, textOf } from './html.js'
 import {
   AdminClient,
   createStaff,
@@ -650,6 +650,53 @@ for (const dialect of testDialects()) {
       assert.ok(session)
       assert.equal(session.attributes.has('secure'), false)
       assert.ok(session.attributes.has('httponly'))
+    })
+
+    test('Suggest proposes key points word for word from the body, keeps what was typed, saves nothing', async (t) => {
+      const { ctx, server } = await setup(t, dialect)
+      const editor = await createStaff(ctx, 'editor', 'Edna Editor')
+      const draft = await ctx.services.editing.createDraft(editor.actor, input())
+      const e = await signedIn(server, editor)
+      const page = await e.get(`/admin/articles/${draft.id}`)
+      const body = [
+        'The council approved the new sea wall on Tuesday after a long debate.',
+        'Work will start in the spring and last two years, the harbour master said.',
+        '## Paying for it',
+        'The wall will cost four million euros, most of it paid by the region.',
+        'Fishermen said the plan came too late for last winter and its storms.',
+      ].join('\n\n')
+      const headline = 'Council approves the sea wall'
+
+      // Without JavaScript: the editor's form, posted with intent=suggest.
+      const suggested = await e.submit(editorForm(page), {
+        body,
+        headline,
+        key_points: 'A point of my own.',
+        intent: 'suggest',
+      })
+      assert.equal(suggested.status, 200)
+      const points = (fieldValue(suggested, 'key_points') ?? '').split('\n')
+      assert.ok(points.length >= 3 && points.length <= 5, points.join(' | '))
+      for (const point of points) assert.ok(body.includes(point), `from the body: ${point}`)
+      assert.ok(!points.includes('Paying for it'), 'never a subheading')
+      assert.equal(fieldValue(suggested, 'headline'), headline)
+      assert.equal(fieldValue(suggested, 'body'), body)
+      assert.match(textOf(suggested.document.querySelector('#suggest-status')), /Nothing is saved/)
+      // What the writer had typed is shown beside the proposals, not lost.
+      assert.equal(
+        textOf(suggested.document.querySelector('.previous-key-points li')),
+        'A point of my own.',
+      )
+      const unchanged = await stored(ctx, draft.id)
+      assert.equal(unchanged.version, draft.version)
+      assert.deepEqual(unchanged.keyPoints, draft.keyPoints)
+
+      // With JavaScript: the same proposals as JSON, and the same CSRF rule as every POST.
+      const asked = await e.post('/admin/key-points/suggest', { body, headline })
+      assert.equal(asked.status, 200)
+      assert.deepEqual(JSON.parse(asked.html), { ok: true, keyPoints: points })
+      const forged = await e.postRaw('/admin/key-points/suggest', { body, headline })
+      assert.equal(forged.status, 403)
     })
 
     test('newsroom pages are never cached; the public site never sets a cookie', async (t) => {
