@@ -1,6 +1,6 @@
 // RSS 2.0, Atom 1.0 and JSON Feed 1.1 documents from one description of a
 // feed. Pure functions: no I/O, no clock. Written here rather than with the
-// `feed` package (see ARCHITECTURE.md, "Feeds and sitemaps"): every piece of
+// `feed` package (ARCHITECTURE.md, "Dependencies", says why): every piece of
 // text goes through escapeXml, and titles are declared plain text, so no
 // headline, name or body can become markup in any feed reader.
 import { escapeXml, xmlChars } from '../../../text/xml.js'
