@@ -10,6 +10,22 @@
 const form = document.querySelector('form#editor')
 if (form instanceof HTMLFormElement) enhanceEditor(form)
 
+/**
+ * Posts the form's fields, as the browser would, to a newsroom endpoint that
+ * answers JSON. `result` is undefined when the answer is not JSON.
+ */
+async function postForJson(form, url) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams(new FormData(form)),
+    credentials: 'same-origin',
+  })
+  const type = response.headers.get('content-type') ?? ''
+  const result = type.includes('json') ? await response.json() : undefined
+  return { response, result }
+}
+
 function enhanceEditor(form) {
   const field = (name) => form.elements.namedItem(name)
   const status = document.getElementById('autosave-status')
@@ -87,19 +103,9 @@ function enhanceEditor(form) {
 
     async function send(state) {
       try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            accept: 'application/json',
-          },
-          body: new URLSearchParams(new FormData(form)),
-          credentials: 'same-origin',
-        })
         // Anything but our JSON (a sign-in page after the session ended, a proxy's
         // error page) means the save did not happen.
-        const type = response.headers.get('content-type') ?? ''
-        const result = type.includes('json') ? await response.json() : undefined
+        const { response, result } = await postForJson(form, url)
         if (!response.ok || !result?.ok) {
           fail(result?.message ?? reasonFor(response.status))
           return
@@ -334,17 +340,7 @@ function enhanceKeyPoints(form) {
     if (button.getAttribute('aria-disabled') === 'true') return
     button.setAttribute('aria-disabled', 'true')
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          accept: 'application/json',
-        },
-        body: new URLSearchParams(new FormData(form)),
-        credentials: 'same-origin',
-      })
-      const type = response.headers.get('content-type') ?? ''
-      const result = type.includes('json') ? await response.json() : undefined
+      const { response, result } = await postForJson(form, url)
       // Anything but our answer (an ended session, an expired form): the plain button
       // posts the form, which shows the same suggestions, or says what went wrong.
       if (!response.ok || !result?.ok || !Array.isArray(result.keyPoints)) {

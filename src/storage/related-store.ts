@@ -70,9 +70,9 @@ export function createRelatedStore(db: Kysely<Database>): RelatedStore {
       const [rows, shared] = await Promise.all([
         db
           .selectFrom('articles')
-          .select(['id', 'status', 'headline', 'standfirst', 'published_at', 'updated_at'])
-          // Status is checked below: in SQL, SQLite would read every published article by it.
+          .select(['id', 'headline', 'standfirst', 'published_at', 'updated_at'])
           .where('id', 'in', ids)
+          .where('status', '=', 'published')
           .execute(),
         tagIds.length === 0
           ? Promise.resolve([])
@@ -87,15 +87,13 @@ export function createRelatedStore(db: Kysely<Database>): RelatedStore {
       for (const { article_id, tag_id } of shared) {
         tagsOf.set(article_id, [...(tagsOf.get(article_id) ?? []), tag_id])
       }
-      return rows
-        .filter((row) => row.status === 'published')
-        .map((row) => ({
-          id: row.id,
-          headline: row.headline,
-          standfirst: row.standfirst,
-          publishedAt: fromDbTime(row.published_at ?? row.updated_at),
-          sharedTagIds: tagsOf.get(row.id) ?? [],
-        }))
+      return rows.map((row) => ({
+        id: row.id,
+        headline: row.headline,
+        standfirst: row.standfirst,
+        publishedAt: fromDbTime(row.published_at ?? row.updated_at),
+        sharedTagIds: tagsOf.get(row.id) ?? [],
+      }))
     },
   }
 }

@@ -3,7 +3,7 @@ import { describe, test, type TestContext } from 'node:test'
 import { COMMAND_LINE, type Actor } from '../../src/domain/access/policy.js'
 import { actorOf } from '../../src/domain/accounts/account-service.js'
 import type { Role, User } from '../../src/domain/accounts/user.js'
-import { isUpdatedAfterPublication, type Article } from '../../src/domain/articles/article.js'
+import { isUpdatedAfterPublication } from '../../src/domain/articles/article.js'
 import type { ArticleInput } from '../../src/domain/articles/article-writes.js'
 import type { AuditAction } from '../../src/domain/audit/audit.js'
 import {
@@ -16,7 +16,7 @@ import {
 import type { AppContext } from '../../src/context.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects } from '../helpers/dialects.js'
-import { importArticle } from '../helpers/factories.js'
+import { importArticle, inputOf } from '../helpers/factories.js'
 import { createSharedDatabase } from '../helpers/shared-database.js'
 
 const MINUTE = 60_000
@@ -47,22 +47,6 @@ function input(overrides: Partial<ArticleInput> = {}): ArticleInput {
     bylines: ['Kari Nordmann'],
     tags: ['Transport'],
     slug: '',
-    ...overrides,
-  }
-}
-
-/** The writer's fields of an article, as the editor would send them back. */
-function inputOf(article: Article, overrides: Partial<ArticleInput> = {}): ArticleInput {
-  return {
-    headline: article.headline,
-    standfirst: article.standfirst,
-    dateline: article.dateline,
-    body: article.body,
-    keyPoints: article.keyPoints,
-    sectionSlug: article.section.slug,
-    bylines: article.bylines.map((author) => author.name),
-    tags: article.tags.map((tag) => tag.name),
-    slug: article.slug,
     ...overrides,
   }
 }

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { describe, test, type TestContext } from 'node:test'
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { COMMAND_LINE } from '../../src/domain/access/policy.js'
 import { startTestServer } from '../helpers/app.js'
-import { browserUnavailable, launchBrowser } from '../helpers/browser.js'
+import {
+  accessibilityViolations,
+  browserUnavailable,
+  launchBrowser,
+  watchedPage,
+} from '../helpers/browser.js'
 import {
   setArticleCommentMode,
   setCommentSettings,
@@ -16,63 +19,11 @@ import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { importArticle } from '../helpers/factories.js'
 import { pathOf } from '../web/html.js'
 
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-)
 const skip = browserUnavailable()
 const HELD =
   'Thank you. Your comment is waiting for a moderator and will appear once it is approved.'
 /** Chromium logs a refused request (a 4xx answer) as a console error: those are expected here. */
 const REFUSED_REQUEST = /Failed to load resource: the server responded with a status of 4\d\d/
-
-/** Runs axe-core's WCAG 2.1 A and AA rules on the page and returns the violations. */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource })
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            options: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>
-        }
-      }
-    ).axe
-    const result = await axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })
-    return result.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    )
-  })
-}
-
-/**
- * A page that records console errors, uncaught exceptions and CSP violations.
- * The listener is installed by the browser, not by a script in the page, so the CSP does not stop it.
- */
-async function watchedPage(
-  browser: Browser,
-  options: BrowserContextOptions = {},
-): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext(options)
-  const page = await context.newPage()
-  const problems: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text())
-  })
-  page.on('pageerror', (error) => problems.push(error.message))
-  await page.exposeFunction('reportViolation', (text: string) => problems.push(`CSP: ${text}`))
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { reportViolation: (text: string) => void })
-        .reportViolation
-      void report(`${event.violatedDirective} blocked ${event.blockedURI}`)
-    })
-  })
-  return { page, problems }
-}
 
 async function setup(t: TestContext) {
   // Timing checks read the form's token from each page loaded: render every page fresh.

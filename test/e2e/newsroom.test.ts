@@ -1,19 +1,19 @@
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { describe, test, type TestContext } from 'node:test'
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { COMMAND_LINE } from '../../src/domain/access/policy.js'
 import type { Role } from '../../src/domain/accounts/user.js'
 import { toLocalInput } from '../../src/web/admin/editor-values.js'
 import { startTestServer, type TestServer } from '../helpers/app.js'
-import { browserUnavailable, launchBrowser } from '../helpers/browser.js'
+import {
+  accessibilityViolations,
+  browserUnavailable,
+  launchBrowser,
+  watchedPage,
+} from '../helpers/browser.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
+import { inputOf } from '../helpers/factories.js'
 
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-)
 const skip = browserUnavailable()
 /** Set SCREENSHOTS=/some/dir to keep a picture of each step while working on the newsroom. */
 const SCREENSHOTS = process.env.SCREENSHOTS
@@ -63,28 +63,6 @@ const STORY = {
   tags: 'Ferries, Islands',
 }
 
-/** Runs axe-core's WCAG 2.1 A and AA rules on the page and returns the violations. */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource })
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            options: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>
-        }
-      }
-    ).axe
-    const result = await axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })
-    return result.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    )
-  })
-}
-
 interface Newsroom {
   ctx: TestAppContext
   server: TestServer
@@ -105,32 +83,6 @@ async function newsroom(t: TestContext): Promise<Newsroom> {
   const server = await startTestServer(t, ctx)
   const browser = await launchBrowser(t)
   return { ctx, server, browser }
-}
-
-/**
- * A page that records console errors, uncaught exceptions and CSP violations.
- * The listener is installed by the browser, not by a script in the page, so the CSP does not stop it.
- */
-async function watchedPage(
-  browser: Browser,
-  options: BrowserContextOptions = {},
-): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext(options)
-  const page = await context.newPage()
-  const problems: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text())
-  })
-  page.on('pageerror', (error) => problems.push(error.message))
-  await page.exposeFunction('reportViolation', (text: string) => problems.push(`CSP: ${text}`))
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { reportViolation: (text: string) => void })
-        .reportViolation
-      void report(`${event.violatedDirective} blocked ${event.blockedURI}`)
-    })
-  })
-  return { page, problems }
 }
 
 async function snap(page: Page, name: string): Promise<void> {
@@ -377,17 +329,7 @@ describe('the newsroom in a real browser', { skip }, () => {
     await ctx.services.editing.save(
       COMMAND_LINE,
       id,
-      {
-        headline: current.headline,
-        standfirst: current.standfirst,
-        dateline: current.dateline,
-        body: `${current.body}\n\nAdded by someone else.`,
-        keyPoints: [...current.keyPoints],
-        sectionSlug: current.section.slug,
-        bylines: current.bylines.map((author) => author.name),
-        tags: current.tags.map((tag) => tag.name),
-        slug: current.slug,
-      },
+      inputOf(current, { body: `${current.body}\n\nAdded by someone else.` }),
       { baseVersion: current.version },
     )
     await page.getByLabel('Body').focus()

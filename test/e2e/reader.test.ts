@@ -1,40 +1,11 @@
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { describe, test } from 'node:test'
-import type { Page } from 'playwright-core'
 import { startTestServer } from '../helpers/app.js'
-import { browserUnavailable, launchBrowser } from '../helpers/browser.js'
+import { accessibilityViolations, browserUnavailable, launchBrowser } from '../helpers/browser.js'
 import { createTestContext } from '../helpers/context.js'
 import { importArticle } from '../helpers/factories.js'
 
-const axeSource = readFileSync(
-  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-  'utf8',
-)
 const skip = browserUnavailable()
-
-/** Runs axe-core's WCAG 2.1 A and AA rules on the page and returns the violations. */
-async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource })
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            options: object,
-          ) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>
-        }
-      }
-    ).axe
-    const result = await axe.run({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })
-    return result.violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    )
-  })
-}
 
 describe('a reader in a real browser', { skip }, () => {
   test('reads from the front page to an article, offline from every other host, with no accessibility violations', async (t) => {

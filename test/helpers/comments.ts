@@ -14,6 +14,7 @@ import {
 } from '../../src/domain/comments/comment-policy.js'
 import type { CommentPost } from '../../src/domain/comments/comment-service.js'
 import type { TestAppContext } from './context.js'
+import { inputOf } from './factories.js'
 
 /** Long enough after the form was shown for the minimum time to write to have passed. */
 export const WRITING_TIME_MS = (COMMENT_LIMITS.minSecondsToWrite + 1) * 1000
@@ -89,21 +90,7 @@ export async function setArticleCommentMode(
 ): Promise<Article> {
   const current = await ctx.stores.articles.findById(article.id)
   if (!current) throw new Error(`article ${article.id} is gone`)
-  return ctx.services.editing.save(
-    COMMAND_LINE,
-    current.id,
-    {
-      headline: current.headline,
-      standfirst: current.standfirst,
-      dateline: current.dateline,
-      body: current.body,
-      keyPoints: current.keyPoints,
-      sectionSlug: current.section.slug,
-      bylines: current.bylines.map((author) => author.name),
-      tags: current.tags.map((tag) => tag.name),
-      slug: current.slug,
-      commentMode,
-    },
-    { baseVersion: current.version },
-  )
+  return ctx.services.editing.save(COMMAND_LINE, current.id, inputOf(current, { commentMode }), {
+    baseVersion: current.version,
+  })
 }

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import type { Article } from '../../src/domain/articles/article.js'
 import type { ImportOptions, ImportResult } from '../../src/domain/articles/article-import.js'
+import type { ArticleInput } from '../../src/domain/articles/article-writes.js'
 import type { AppContext } from '../../src/context.js'
 
 export interface ArticleTextFields {
@@ -69,4 +71,20 @@ export async function importArticle(
     draft: false,
     ...options,
   })
+}
+
+/** An article's writer fields as the editor would send them back, with `overrides`. */
+export function inputOf(article: Article, overrides: Partial<ArticleInput> = {}): ArticleInput {
+  return {
+    headline: article.headline,
+    standfirst: article.standfirst,
+    dateline: article.dateline,
+    body: article.body,
+    keyPoints: article.keyPoints,
+    sectionSlug: article.section.slug,
+    bylines: article.bylines.map((author) => author.name),
+    tags: article.tags.map((tag) => tag.name),
+    slug: article.slug,
+    ...overrides,
+  }
 }

@@ -15,7 +15,7 @@ import { MATCH_END, MATCH_START } from '../../src/text/search-snippet.js'
 import { NASTY_QUERIES } from '../fixtures/search-queries.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects } from '../helpers/dialects.js'
-import { buildArticleText, importArticle } from '../helpers/factories.js'
+import { buildArticleText, importArticle, inputOf } from '../helpers/factories.js'
 
 const EXACT_HEADLINE = 'Harbour council approves new sea wall plan'
 
@@ -101,23 +101,9 @@ async function saveWith(
 ) {
   const current = await ctx.stores.articles.findById(article.id)
   assert.ok(current)
-  return ctx.services.editing.save(
-    COMMAND_LINE,
-    current.id,
-    {
-      headline: current.headline,
-      standfirst: current.standfirst,
-      dateline: current.dateline,
-      body: current.body,
-      keyPoints: current.keyPoints,
-      sectionSlug: current.section.slug,
-      bylines: current.bylines.map((author) => author.name),
-      tags: current.tags.map((tag) => tag.name),
-      slug: current.slug,
-      ...changes,
-    },
-    { baseVersion: current.version },
-  )
+  return ctx.services.editing.save(COMMAND_LINE, current.id, inputOf(current, changes), {
+    baseVersion: current.version,
+  })
 }
 
 async function transition(

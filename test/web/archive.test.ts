@@ -1,35 +1,15 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { HtmlValidate, StaticConfigLoader } from 'html-validate'
 import type { HTMLElement } from 'node-html-parser'
 import type { Article } from '../../src/domain/articles/article.js'
 import { startTestServer } from '../helpers/app.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects } from '../helpers/dialects.js'
 import { importArticle } from '../helpers/factories.js'
+import { assertValidHtml } from '../helpers/html-validity.js'
 import { hrefsOf, pathOf, publishInOrder, textOf, textsOf } from './html.js'
 
 const SITE = 'https://news.example'
-
-// The rules of test/web/html-quality.test.ts.
-const validator = new HtmlValidate(
-  new StaticConfigLoader({
-    extends: ['html-validate:recommended'],
-    rules: {
-      'doctype-style': ['error', { style: 'lowercase' }],
-      'void-style': ['error', { style: 'selfclose' }],
-      'long-title': 'off',
-    },
-  }),
-)
-
-async function assertValidHtml(html: string, page: string): Promise<void> {
-  const report = await validator.validateString(html)
-  const problems = report.results.flatMap((result) =>
-    result.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector ?? ''})`),
-  )
-  assert.deepEqual(problems, [], page)
-}
 
 /** The article links of an archive page, in order. */
 const listed = (document: HTMLElement) => hrefsOf(document.querySelectorAll('main ul.stack h2 a'))

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test, type TestContext } from 'node:test'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { HtmlValidate, StaticConfigLoader } from 'html-validate'
 import type { HTMLElement } from 'node-html-parser'
 import { COMMAND_LINE } from '../../src/domain/access/policy.js'
 import type { Article } from '../../src/domain/articles/article.js'
@@ -17,6 +16,7 @@ import {
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects, type DialectName } from '../helpers/dialects.js'
 import { importArticle } from '../helpers/factories.js'
+import { assertValidHtml } from '../helpers/html-validity.js'
 import type { FormFields } from './admin-session.js'
 import {
   commentForm,
@@ -32,17 +32,6 @@ import { pathOf, textOf } from './html.js'
 
 const MINUTE = 60_000
 
-const validator = new HtmlValidate(
-  new StaticConfigLoader({
-    extends: ['html-validate:recommended'],
-    // As in html-quality.test.ts: preact's output style, and headlines as long as the newsroom writes them.
-    rules: {
-      'doctype-style': ['error', { style: 'lowercase' }],
-      'void-style': ['error', { style: 'selfclose' }],
-      'long-title': 'off',
-    },
-  }),
-)
 const SITE = 'https://news.example'
 const HELD =
   'Thank you. Your comment is waiting for a moderator and will appear once it is approved.'
@@ -896,11 +885,7 @@ for (const dialect of testDialects()) {
       assert.equal(closed.document.querySelector('#comment-refused')?.text, 'Too late.')
       await keep('closed, text given back', closed.text)
       for (const [label, html] of pages) {
-        const report = await validator.validateString(html)
-        const problems = report.results.flatMap((result) =>
-          result.messages.map((m) => `${m.ruleId}: ${m.message} (${m.selector ?? ''})`),
-        )
-        assert.deepEqual(problems, [], label)
+        await assertValidHtml(html, label)
       }
     })
   })

@@ -9,12 +9,11 @@ import { describe, test, type TestContext } from 'node:test'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { parse } from 'node-html-parser'
 import type { Article } from '../../src/domain/articles/article.js'
-import type { ArticleInput } from '../../src/domain/articles/article-writes.js'
 import { FEED_FORMATS, feedPath, type FeedFormat } from '../../src/web/ui/urls.js'
 import { startTestServer, type TestServer } from '../helpers/app.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects, type DialectName } from '../helpers/dialects.js'
-import { importArticle } from '../helpers/factories.js'
+import { importArticle, inputOf } from '../helpers/factories.js'
 import { createStaff, type Staff } from './admin-session.js'
 import { pathOf } from './html.js'
 
@@ -364,17 +363,9 @@ for (const dialect of testDialects()) {
       const before = readFeed('atom', (await fetchFeed(site.server, '/feed.atom')).body)
       site.ctx.clock.advance(30 * MINUTE)
       const current = await site.ctx.services.editing.get(site.staff.actor, site.first.id)
-      const input: ArticleInput = {
+      const input = inputOf(current, {
         headline: 'Council backs the sea wall after an all-night vote',
-        standfirst: current.standfirst,
-        dateline: current.dateline,
-        body: current.body,
-        keyPoints: current.keyPoints,
-        sectionSlug: current.section.slug,
-        bylines: current.bylines.map((author) => author.name),
-        tags: current.tags.map((tag) => tag.name),
-        slug: current.slug,
-      }
+      })
       const saved = await site.ctx.services.editing.save(site.staff.actor, site.first.id, input, {
         baseVersion: current.version,
       })

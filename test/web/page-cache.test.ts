@@ -13,7 +13,7 @@ import { startTestServer, type TestServer } from '../helpers/app.js'
 import { postComment } from '../helpers/comments.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects, type DialectName } from '../helpers/dialects.js'
-import { importArticle, type ArticleTextFields } from '../helpers/factories.js'
+import { type ArticleTextFields, importArticle, inputOf } from '../helpers/factories.js'
 import { createSharedDatabase } from '../helpers/shared-database.js'
 import {
   AdminClient,
@@ -599,17 +599,7 @@ for (const dialect of testDialects()) {
       await b.services.editing.save(
         editor.actor,
         article.id,
-        {
-          headline: 'Harbour wall plan approved, says the other process',
-          standfirst: current.standfirst,
-          dateline: current.dateline,
-          body: current.body,
-          keyPoints: current.keyPoints,
-          sectionSlug: current.section.slug,
-          bylines: current.bylines.map((author) => author.name),
-          tags: current.tags.map((tag) => tag.name),
-          slug: current.slug,
-        },
+        inputOf(current, { headline: 'Harbour wall plan approved, says the other process' }),
         { baseVersion: current.version },
       )
       const changed = async () =>

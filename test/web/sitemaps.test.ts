@@ -21,7 +21,7 @@ import { createSitemaps } from '../../src/web/public/sitemaps/sitemaps.js'
 import { startTestServer, type TestServer } from '../helpers/app.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects, type DialectName } from '../helpers/dialects.js'
-import { importArticle } from '../helpers/factories.js'
+import { importArticle, inputOf } from '../helpers/factories.js'
 import { validateXml, xmllintUnavailable } from '../helpers/xmllint.js'
 import { createStaff, type Staff } from './admin-session.js'
 import { pathOf, SECTION_PATHS } from './html.js'
@@ -244,17 +244,7 @@ for (const dialect of testDialects()) {
       const saved = await site.ctx.services.editing.save(
         site.staff.actor,
         first.id,
-        {
-          headline: current.headline,
-          standfirst: 'A corrected standfirst.',
-          dateline: current.dateline,
-          body: current.body,
-          keyPoints: current.keyPoints,
-          sectionSlug: current.section.slug,
-          bylines: current.bylines.map((author) => author.name),
-          tags: current.tags.map((tag) => tag.name),
-          slug: current.slug,
-        },
+        inputOf(current, { standfirst: 'A corrected standfirst.' }),
         { baseVersion: current.version },
       )
       seen = await lastmods()

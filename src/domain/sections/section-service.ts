@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/record-audit.js'
 import type { Clock } from '../clock.js'
 import { ConflictError, NotFoundError } from '../errors.js'
 import type { IdGenerator } from '../ids.js'
+import { withItemMoved, type Direction } from '../ordering.js'
 import type { ContentChanges } from '../changes.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import { assertSectionName, assertSectionSlug, DEFAULT_SECTIONS, type Section } from './section.js'
@@ -101,7 +102,7 @@ export function createSectionService({
     },
 
     /** Moves a section one place up or down the navigation. */
-    async move(actor: Actor, slug: string, direction: 'up' | 'down'): Promise<Section[]> {
+    async move(actor: Actor, slug: string, direction: Direction): Promise<Section[]> {
       authorize(actor, 'sections:manage')
       const result = await stores.transaction(async (tx) => {
         const sections = await tx.sections.list()
@@ -109,14 +110,11 @@ export function createSectionService({
         if (index < 0) {
           throw new NotFoundError('section_not_found', `There is no section "${slug}".`)
         }
-        const target = direction === 'up' ? index - 1 : index + 1
         const moving = sections[index]
-        const other = sections[target]
-        if (!moving || !other) return sections
-        sections[index] = other
-        sections[target] = moving
+        const moved = withItemMoved(sections, index, direction)
+        if (!moving || moved[index] === moving) return sections
         // Positions are rewritten densely, which also repairs any gaps or ties.
-        for (const [position, section] of sections.entries()) {
+        for (const [position, section] of moved.entries()) {
           if (section.position !== position) await tx.sections.setPosition(section.id, position)
         }
         await recordAudit(tx.audit, deps, {
@@ -125,7 +123,7 @@ export function createSectionService({
           subject: moving.name,
           details: direction,
         })
-        return sections.map((section, position) => ({ ...section, position }))
+        return moved.map((section, position) => ({ ...section, position }))
       })
       // Every page carries the section navigation.
       await changes.announce({ scope: 'site' })

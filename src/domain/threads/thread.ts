@@ -1,5 +1,6 @@
 import { isSlug } from '../../text/slug.js'
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js'
+import { withItemMoved, type Direction } from '../ordering.js'
 
 /**
  * A story thread: a running story's articles, grouped by editors under one
@@ -107,16 +108,9 @@ export function withArticleRemoved(ids: readonly string[], articleId: string): s
 export function withArticleMoved(
   ids: readonly string[],
   articleId: string,
-  direction: 'up' | 'down',
+  direction: Direction,
 ): string[] {
-  const index = indexIn(ids, articleId)
-  const target = direction === 'up' ? index - 1 : index + 1
-  const moved = [...ids]
-  const other = moved[target]
-  if (other === undefined) return moved
-  moved[target] = articleId
-  moved[index] = other
-  return moved
+  return withItemMoved(ids, indexIn(ids, articleId), direction)
 }
 
 /**

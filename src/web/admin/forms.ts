@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { TooManyRequestsError } from '../../domain/errors.js'
+import { TooManyRequestsError, ValidationError } from '../../domain/errors.js'
+import type { Direction } from '../../domain/ordering.js'
 import { problemOf, type FormProblem } from '../plugins/domain-status.js'
 
 export { problemOf, type FormProblem }
@@ -70,4 +71,13 @@ export function safeNext(value: string): string {
 export function queryParam(request: FastifyRequest, name: string): string {
   const value = (request.query as Record<string, unknown> | undefined)?.[name]
   return typeof value === 'string' ? value : ''
+}
+
+/** The "Move up" / "Move down" buttons' value; `what` names what moves, for the message. */
+export function directionOf(form: FormValues, what: string): Direction {
+  const value = text(form, 'direction')
+  if (value === 'up' || value === 'down') return value
+  throw new ValidationError('invalid_direction', `${what} moves up or down.`, {
+    field: 'direction',
+  })
 }

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { authorize } from '../../../domain/access/policy.js'
-import { NotFoundError, ValidationError } from '../../../domain/errors.js'
+import { NotFoundError } from '../../../domain/errors.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
-import { formOf, handleForm, queryParam, text, type FormProblem } from '../forms.js'
+import { directionOf, formOf, handleForm, queryParam, text, type FormProblem } from '../forms.js'
 import { SectionsPage, type SectionAttempt } from '../views/sections-page.js'
 
 const slugParams = z.object({
@@ -19,18 +19,6 @@ function sectionSlug(request: FastifyRequest): string {
   const parsed = slugParams.safeParse(request.params)
   if (!parsed.success) throw new NotFoundError('section_not_found', 'There is no such section.')
   return parsed.data.slug
-}
-
-const direction = z.enum(['up', 'down'])
-
-function directionOf(value: string): 'up' | 'down' {
-  const parsed = direction.safeParse(value)
-  if (!parsed.success) {
-    throw new ValidationError('invalid_direction', 'A section moves up or down.', {
-      field: 'direction',
-    })
-  }
-  return parsed.data
 }
 
 const NOTICES = new Map([
@@ -95,11 +83,7 @@ export async function sectionRoutes(app: FastifyInstance, { services }: AdminDep
     const slug = sectionSlug(request)
     return handleForm(request, reply, {
       run: async () => {
-        await sections.move(
-          actorFor(request),
-          slug,
-          directionOf(text(formOf(request), 'direction')),
-        )
+        await sections.move(actorFor(request), slug, directionOf(formOf(request), 'A section'))
         return reply.redirect(backTo('moved', slug), 303)
       },
       render: (problem) => renderSections(reply, { attempt: { form: 'move', slug }, problem }),

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { NotFoundError, ValidationError } from '../../../domain/errors.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
-import { formOf, handleForm, queryParam, text, type FormProblem } from '../forms.js'
+import { directionOf, formOf, handleForm, queryParam, text, type FormProblem } from '../forms.js'
 import { ThreadPage, type ThreadAttempt } from '../views/thread-page.js'
 import { ThreadsPage, type NewThreadAttempt } from '../views/threads-page.js'
 
@@ -38,18 +38,6 @@ function articleIdOf(value: string): string {
     })
   }
   return value
-}
-
-const direction = z.enum(['up', 'down'])
-
-function directionOf(value: string): 'up' | 'down' {
-  const parsed = direction.safeParse(value)
-  if (!parsed.success) {
-    throw new ValidationError('invalid_direction', 'An article moves up or down.', {
-      field: 'direction',
-    })
-  }
-  return parsed.data
 }
 
 const NOTICES = new Map([
@@ -175,7 +163,7 @@ export async function threadRoutes(app: FastifyInstance, { services }: AdminDeps
     const { slug, id } = memberOf(request)
     return handleForm(request, reply, {
       run: async () => {
-        const moving = directionOf(text(formOf(request), 'direction'))
+        const moving = directionOf(formOf(request), 'An article')
         await threads.moveArticle(actorFor(request), slug, id, moving)
         return reply.redirect(backTo(slug, 'moved', `article-${id}`), 303)
       },

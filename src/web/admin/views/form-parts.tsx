@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import type { FormProblem } from '../forms.js'
+import { CsrfField } from './admin-layout.js'
 
 /** The banner at the top of a form that went wrong: announced to screen readers at once. */
 export function ProblemBanner({ problem }: { problem: FormProblem | undefined }) {
@@ -51,4 +52,32 @@ export function describedBy(
 ): string | undefined {
   const ids = [hint ? `${id}-hint` : '', problem?.field === id ? `${id}-error` : ''].filter(Boolean)
   return ids.length > 0 ? ids.join(' ') : undefined
+}
+
+/**
+ * "Move up" and "Move down" for one row of an ordered list; `name` says which
+ * row to a screen reader. The first row cannot go up, nor the last down.
+ */
+export function MoveButtons({
+  action,
+  name,
+  index,
+  count,
+}: {
+  action: string
+  name: string
+  index: number
+  count: number
+}) {
+  return (
+    <form method="post" action={action} class="move-buttons">
+      <CsrfField />
+      <button type="submit" name="direction" value="up" disabled={index === 0}>
+        Move<span class="visually-hidden"> {name}</span> up
+      </button>
+      <button type="submit" name="direction" value="down" disabled={index === count - 1}>
+        Move<span class="visually-hidden"> {name}</span> down
+      </button>
+    </form>
+  )
 }

@@ -2,7 +2,7 @@ import { MAX_SECTION_NAME_LENGTH, type Section } from '../../../domain/sections/
 import { sectionPath } from '../../ui/urls.js'
 import type { FormProblem } from '../forms.js'
 import { CsrfField } from './admin-layout.js'
-import { describedBy, Field, ProblemBanner } from './form-parts.js'
+import { describedBy, Field, MoveButtons, ProblemBanner } from './form-parts.js'
 
 /** The form that was sent, with what was typed in it, when it comes back with a problem. */
 export type SectionAttempt =
@@ -70,15 +70,12 @@ function SectionRow({
         <a href={sectionPath(section.slug)}>{sectionPath(section.slug)}</a>
       </td>
       <td>
-        <form method="post" action={`/admin/sections/${section.slug}/move`} class="move-buttons">
-          <CsrfField />
-          <button type="submit" name="direction" value="up" disabled={index === 0}>
-            Move<span class="visually-hidden"> {section.name}</span> up
-          </button>
-          <button type="submit" name="direction" value="down" disabled={index === count - 1}>
-            Move<span class="visually-hidden"> {section.name}</span> down
-          </button>
-        </form>
+        <MoveButtons
+          action={`/admin/sections/${section.slug}/move`}
+          name={section.name}
+          index={index}
+          count={count}
+        />
       </td>
     </tr>
   )

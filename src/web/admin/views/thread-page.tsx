@@ -5,7 +5,7 @@ import { DateTime } from '../../ui/date-time.js'
 import { threadPath } from '../../ui/urls.js'
 import type { FormProblem } from '../forms.js'
 import { CsrfField } from './admin-layout.js'
-import { describedBy, Field, ProblemBanner } from './form-parts.js'
+import { describedBy, Field, MoveButtons, ProblemBanner } from './form-parts.js'
 
 /** The form that was sent, with what was typed in it, when it comes back with a problem. */
 export type ThreadAttempt =
@@ -59,15 +59,12 @@ function MemberRow({
         )}
       </td>
       <td>
-        <form method="post" action={`${base}/move`} class="move-buttons">
-          <CsrfField />
-          <button type="submit" name="direction" value="up" disabled={index === 0}>
-            Move<span class="visually-hidden"> “{member.headline}”</span> up
-          </button>
-          <button type="submit" name="direction" value="down" disabled={index === count - 1}>
-            Move<span class="visually-hidden"> “{member.headline}”</span> down
-          </button>
-        </form>
+        <MoveButtons
+          action={`${base}/move`}
+          name={`“${member.headline}”`}
+          index={index}
+          count={count}
+        />
       </td>
       <td>
         <form method="post" action={`${base}/remove`}>
