@@ -8,7 +8,7 @@ import { join, relative } from 'node:path'
 import type { TestContext } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { loadConfig } from '../../src/config.js'
-import { createContext, type AppContext } from '../../src/context.js'
+import { createContext, type AppContext, type ContextOptions } from '../../src/context.js'
 import { buildArticleText, type ArticleTextFields } from '../helpers/factories.js'
 
 /** The repository root: the children run here, so `--import tsx` resolves. */
@@ -212,8 +212,9 @@ export function writeArticle(
 export async function inspectDataDir<T>(
   dataDir: string,
   inspect: (ctx: AppContext) => Promise<T>,
+  options: ContextOptions = {},
 ): Promise<T> {
-  const ctx = await createContext(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }))
+  const ctx = await createContext(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), options)
   try {
     return await inspect(ctx)
   } finally {

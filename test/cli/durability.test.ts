@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { COMMAND_LINE } from '../../src/domain/access/policy.js'
+import { articlePath } from '../../src/web/ui/urls.js'
 import { buildArticleText } from '../helpers/factories.js'
 import { AdminClient } from '../web/admin-session.js'
 import { cliEnv, freePort, inspectDataDir, startCli, tempDir } from './cli.js'
 
 const TIMEOUT = { timeout: 180_000 }
 const PASSWORD = 'a long enough password'
+/** cliEnv's zone: the server dates article paths in it. */
+const SITE_TIME_ZONE = 'Europe/London'
 
 describe('what the server acknowledges survives kill -9', () => {
   test(
@@ -16,7 +19,7 @@ describe('what the server acknowledges survives kill -9', () => {
       const dataDir = tempDir(t)
       const port = await freePort()
       const env = cliEnv(dataDir, { PORT: String(port), HOST: '127.0.0.1' })
-      await inspectDataDir(dataDir, async (ctx) => {
+      const article = await inspectDataDir(dataDir, async (ctx) => {
         await ctx.services.sections.ensureDefaults()
         await ctx.services.accounts.createUser(COMMAND_LINE, {
           email: 'desk@news.example',
@@ -24,13 +27,18 @@ describe('what the server acknowledges survives kill -9', () => {
           role: 'editor',
           password: PASSWORD,
         })
-        await ctx.services.importer.importText(
+        const imported = await ctx.services.importer.importText(
           buildArticleText({ headline: 'Harbour reopens after storm' }),
-          {
-            sectionSlug: 'news',
-            draft: false,
-          },
+          { sectionSlug: 'news', draft: false },
         )
+        // Durability is the point here, not the closing rule: the article's date stays
+        // fixed while the real clock moves on, so comments must not close after N days.
+        const settings = await ctx.services.settings.commentSettings()
+        await ctx.services.settings.updateCommentSettings(COMMAND_LINE, {
+          ...settings,
+          mode: 'open',
+        })
+        return imported.article
       })
 
       const server = startCli(t, ['serve'], { env })
@@ -46,11 +54,17 @@ describe('what the server acknowledges survives kill -9', () => {
       })
       assert.equal(saved.status, 303, 'the save was acknowledged')
 
-      const page = await fetch(`${url}/2026/11/17/harbour-reopens-after-storm`)
-      const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? ''
-      // A real process keeps real time: the comment form refuses posts sooner than 3 s.
-      await new Promise((resolve) => setTimeout(resolve, 3200))
-      const posted = await fetch(`${url}/2026/11/17/harbour-reopens-after-storm/comments`, {
+      const path = articlePath(article, SITE_TIME_ZONE)
+      const page = await fetch(`${url}${path}`)
+      assert.equal(page.status, 200)
+      // The server keeps real time, and its form refuses posts sooner than 3 s after the
+      // form was made. Instead of waiting, the form token is one made an hour ago.
+      const token = await inspectDataDir(
+        dataDir,
+        (ctx) => ctx.services.comments.formToken(article.id),
+        { clock: { now: () => new Date(Date.now() - 3_600_000) } },
+      )
+      const posted = await fetch(`${url}${path}/comments`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({
