@@ -45,6 +45,10 @@ export function cliEnv(dataDir: string, extra: Record<string, string> = {}): Nod
     const value = process.env[name]
     if (value !== undefined) env[name] = value
   }
+  // A suite run under faketime moves the children's clock with it.
+  for (const [name, value] of Object.entries(process.env)) {
+    if (name === 'LD_PRELOAD' || name.startsWith('FAKETIME')) env[name] = value
+  }
   return {
     ...env,
     DATA_DIR: dataDir,
