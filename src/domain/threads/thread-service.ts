@@ -1,7 +1,7 @@
 import { slugify } from '../../text/slug.js'
 import { authorize, type Actor } from '../access/policy.js'
 import type { ArticleSummary } from '../articles/article.js'
-import { paginate, type Paged } from '../paging.js'
+import { paginate, type Paged, type PageWindow } from '../paging.js'
 import type { NewsroomSummary } from '../articles/article-store.js'
 import { recordAudit } from '../audit/record-audit.js'
 import type { ContentChanges } from '../changes.js'
@@ -267,9 +267,8 @@ export function createThreadService({
     },
 
     /**
-     * One page of a thread's published articles, in the thread's order, for
-     * readers. Unknown threads and pages past the last are NotFoundError; the
-     * first page of a thread with nothing published yet is not.
+     * One page of a thread's published articles, in its order, for readers (paged by
+     * paginate: an unknown thread or a page past the last is NotFoundError).
      */
     async publishedPage(
       slug: string,
@@ -278,10 +277,9 @@ export function createThreadService({
     ): Promise<{ thread: StoryThread; articles: Paged<ArticleSummary> }> {
       const thread = await threadOrNotFound(stores, slug)
       const ids = await stores.threads.publishedArticleIds(thread.id)
-      const articles = await paginate({ page, perPage, total: ids.length }, ({ limit, offset }) =>
-        stores.articles.publishedSummaries(ids.slice(offset, offset + limit)),
-      )
-      return { thread, articles }
+      const summariesIn = ({ limit, offset }: PageWindow) =>
+        stores.articles.publishedSummaries(ids.slice(offset, offset + limit))
+      return { thread, articles: await paginate({ page, perPage, total: ids.length }, summariesIn) }
     },
 
     /**

@@ -4,7 +4,7 @@
 // URL names an article or a user by the same rule that made its slug or id.
 import type { FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { NotFoundError, type DomainError } from '../../domain/errors.js'
+import { NotFoundError } from '../../domain/errors.js'
 import { ID_PATTERN } from '../../domain/ids.js'
 import { MAX_PAGE } from '../../domain/paging.js'
 import { SLUG_PATTERN } from '../../text/slug.js'
@@ -17,10 +17,10 @@ import { SLUG_PATTERN } from '../../text/slug.js'
 export function parseOrNotFound<T>(
   schema: z.ZodType<T>,
   value: unknown,
-  notFound: () => DomainError = () => new NotFoundError('page_not_found', 'No such page'),
+  missing: { code: string; message: string } = { code: 'page_not_found', message: 'No such page' },
 ): T {
   const parsed = schema.safeParse(value ?? {})
-  if (!parsed.success) throw notFound()
+  if (!parsed.success) throw new NotFoundError(missing.code, missing.message)
   return parsed.data
 }
 

@@ -35,11 +35,8 @@ import { DeletePage } from '../views/delete-page.js'
 
 /** The article id from the URL; anything that cannot be one is simply not found. */
 export function articleId(request: FastifyRequest): string {
-  return parseOrNotFound(
-    idParams,
-    request.params,
-    () => new NotFoundError('article_not_found', 'There is no such article.'),
-  ).id
+  const missing = { code: 'article_not_found', message: 'There is no such article.' }
+  return parseOrNotFound(idParams, request.params, missing).id
 }
 
 const SAVED_NOTICES: Record<string, string> = {

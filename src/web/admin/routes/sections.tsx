@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { authorize } from '../../../domain/access/policy.js'
-import { NotFoundError } from '../../../domain/errors.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
 import type { Problem } from '../../plugins/problems.js'
@@ -13,11 +12,8 @@ const sectionParams = z.object({ slug: slug(60) })
 
 /** The section slug from the URL; anything that cannot be one is simply not found. */
 function sectionSlug(request: FastifyRequest): string {
-  return parseOrNotFound(
-    sectionParams,
-    request.params,
-    () => new NotFoundError('section_not_found', 'There is no such section.'),
-  ).slug
+  const missing = { code: 'section_not_found', message: 'There is no such section.' }
+  return parseOrNotFound(sectionParams, request.params, missing).slug
 }
 
 const NOTICES = new Map([

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { NotFoundError, ValidationError } from '../../../domain/errors.js'
+import { ValidationError } from '../../../domain/errors.js'
 import { isId } from '../../../domain/ids.js'
 import { THREAD_LIMITS } from '../../../domain/threads/thread.js'
 import { actorFor } from '../actor.js'
@@ -23,19 +23,13 @@ const memberParams = threadParams.extend({ id })
 
 /** The thread slug from the URL; anything that cannot be one is simply not found. */
 function threadSlug(request: FastifyRequest): string {
-  return parseOrNotFound(
-    threadParams,
-    request.params,
-    () => new NotFoundError('thread_not_found', 'There is no such thread.'),
-  ).slug
+  const missing = { code: 'thread_not_found', message: 'There is no such thread.' }
+  return parseOrNotFound(threadParams, request.params, missing).slug
 }
 
 function memberOf(request: FastifyRequest): { slug: string; id: string } {
-  return parseOrNotFound(
-    memberParams,
-    request.params,
-    () => new NotFoundError('article_not_in_thread', 'There is no such article.'),
-  )
+  const missing = { code: 'article_not_in_thread', message: 'There is no such article.' }
+  return parseOrNotFound(memberParams, request.params, missing)
 }
 
 /** The article chosen in an "Add" form: an article id, or a clear refusal. */

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { authorize, can, type Actor } from '../../../domain/access/policy.js'
 import { actorOf } from '../../../domain/accounts/account-service.js'
 import { isRole, type Role, type User } from '../../../domain/accounts/user.js'
-import { NotFoundError, ValidationError } from '../../../domain/errors.js'
+import { ValidationError } from '../../../domain/errors.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
 import type { Problem } from '../../plugins/problems.js'
@@ -24,11 +24,8 @@ import {
 
 /** The user id from the URL; anything that cannot be one is simply not found. */
 function userId(request: FastifyRequest): string {
-  return parseOrNotFound(
-    idParams,
-    request.params,
-    () => new NotFoundError('user_not_found', 'There is no such user.'),
-  ).id
+  const missing = { code: 'user_not_found', message: 'There is no such user.' }
+  return parseOrNotFound(idParams, request.params, missing).id
 }
 
 function roleOf(value: string): Role {
