@@ -36,6 +36,14 @@ module.exports = {
       },
     },
     {
+      name: 'public-and-admin-apart',
+      severity: 'error',
+      comment:
+        'web/public and web/admin never import each other: shared code goes in web/ui or web/plugins.',
+      from: { path: '^src/web/(public|admin)/' },
+      to: { path: '^src/web/(public|admin)/', pathNot: '^src/web/$1/' },
+    },
+    {
       name: 'storage-never-touches-web',
       severity: 'error',
       from: { path: '^src/storage/' },
@@ -45,7 +53,9 @@ module.exports = {
       name: 'cli-never-touches-web-or-stores',
       severity: 'error',
       from: { path: '^src/cli/' },
-      to: { path: '^src/web/|^src/storage/.*-store\\.ts$' },
+      to: {
+        path: '^src/web/|^src/storage/.*-store\\.ts$|node_modules/(kysely|better-sqlite3|pg)/',
+      },
     },
   ],
   options: {

@@ -3,13 +3,71 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
-/** Forbids imports matching `patterns` in files under `files`, naming the rule broken. */
-function boundary(files, patterns, message) {
+// The layer boundaries of ARCHITECTURE.md ("Invariants"). Flat-config rule options
+// do not merge: when two config objects set no-restricted-imports for the same
+// file, the later one replaces the earlier. So each folder gets exactly one
+// object, with every group of patterns it must refuse, and no file is matched
+// by two of them (test/boundaries.test.ts probes each folder).
+const FRAMEWORKS_AND_DRIVERS = [
+  'fastify',
+  'fastify-*',
+  '@fastify/*',
+  'kysely',
+  'better-sqlite3',
+  'pg',
+  'preact',
+  'preact/*',
+  'preact-render-to-string',
+]
+const PURE = {
+  group: [
+    ...FRAMEWORKS_AND_DRIVERS,
+    '**/web/**',
+    '**/storage/**',
+    '**/cli/**',
+    '**/config.js',
+    '**/context.js',
+    '**/main.js',
+  ],
+  message:
+    'domain/ and text/ are pure: no frameworks, no storage, no web, no config (ARCHITECTURE.md, "Invariants").',
+}
+const TEXT_BELOW_DOMAIN = {
+  group: ['**/domain/**'],
+  message: 'text/ sits below domain/: domain may use text, never the reverse.',
+}
+const STORAGE = {
+  group: ['fastify', '@fastify/*', 'preact', 'preact/*', '**/web/**', '**/cli/**', '**/context.js'],
+  message: 'storage/ implements domain interfaces; it never sees the web or the CLI.',
+}
+const WEB = {
+  group: [
+    'kysely',
+    'better-sqlite3',
+    'pg',
+    '**/storage/**',
+    '**/cli/**',
+    '**/context.js',
+    '**/main.js',
+  ],
+  message: 'web/ reaches data only through domain services (ARCHITECTURE.md, "Invariants").',
+}
+const AREAS_APART = (other) => ({
+  group: [`**/${other}/**`],
+  message:
+    'web/public and web/admin never import each other: shared code goes in web/ui or web/plugins.',
+})
+const CLI = {
+  group: ['**/web/**', 'kysely', 'better-sqlite3', 'pg', '**/storage/*-store.js'],
+  message: 'cli/ calls services through context.ts; it does not touch the web app or stores.',
+}
+
+/** One folder's boundary: every group of imports its files must not use. */
+function boundary(files, groups, ignores = []) {
   return {
     files,
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
-    },
+    ignores,
+    rules: { 'no-restricted-imports': ['error', { patterns: groups }] },
   }
 }
 
@@ -73,44 +131,11 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'off',
     },
   },
-  boundary(
-    ['src/domain/**', 'src/text/**'],
-    [
-      'fastify',
-      'fastify-*',
-      '@fastify/*',
-      'kysely',
-      'better-sqlite3',
-      'pg',
-      'preact',
-      'preact/*',
-      'preact-render-to-string',
-      '**/web/**',
-      '**/storage/**',
-      '**/cli/**',
-      '**/config.js',
-      '**/context.js',
-    ],
-    'domain/ and text/ are pure: no frameworks, no storage, no web, no config (ARCHITECTURE.md, "Invariants").',
-  ),
-  boundary(
-    ['src/text/**'],
-    ['**/domain/**'],
-    'text/ sits below domain/: domain may use text, never the reverse.',
-  ),
-  boundary(
-    ['src/storage/**'],
-    ['fastify', '@fastify/*', 'preact', 'preact/*', '**/web/**', '**/cli/**', '**/context.js'],
-    'storage/ implements domain interfaces; it never sees the web or the CLI.',
-  ),
-  boundary(
-    ['src/web/**'],
-    ['kysely', 'better-sqlite3', 'pg', '**/storage/**', '**/cli/**', '**/context.js', '**/main.js'],
-    'web/ reaches data only through domain services (ARCHITECTURE.md, "Invariants").',
-  ),
-  boundary(
-    ['src/cli/**'],
-    ['**/web/**', 'kysely', 'better-sqlite3', 'pg', '**/storage/*-store.js'],
-    'cli/ calls services through context.ts; it does not touch the web app or stores.',
-  ),
+  boundary(['src/domain/**'], [PURE]),
+  boundary(['src/text/**'], [PURE, TEXT_BELOW_DOMAIN]),
+  boundary(['src/storage/**'], [STORAGE]),
+  boundary(['src/web/**'], [WEB], ['src/web/public/**', 'src/web/admin/**']),
+  boundary(['src/web/public/**'], [WEB, AREAS_APART('admin')]),
+  boundary(['src/web/admin/**'], [WEB, AREAS_APART('public')]),
+  boundary(['src/cli/**'], [CLI]),
 )

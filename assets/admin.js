@@ -12,7 +12,8 @@ if (form instanceof HTMLFormElement) enhanceEditor(form)
 
 /**
  * Posts the form's fields, as the browser would, to a newsroom endpoint that
- * answers JSON. `result` is undefined when the answer is not JSON.
+ * answers JSON: what was asked for, or a refusal as {error: {code, message, field?}}.
+ * `result` is undefined when the answer is not JSON.
  */
 async function postForJson(form, url) {
   const response = await fetch(url, {
@@ -106,8 +107,8 @@ function enhanceEditor(form) {
         // Anything but our JSON (a sign-in page after the session ended, a proxy's
         // error page) means the save did not happen.
         const { response, result } = await postForJson(form, url)
-        if (!response.ok || !result?.ok) {
-          fail(result?.message ?? reasonFor(response.status))
+        if (!response.ok || !result || result.error) {
+          fail(result?.error?.message ?? reasonFor(response.status))
           return
         }
         field('version').value = String(result.version)
@@ -343,7 +344,7 @@ function enhanceKeyPoints(form) {
       const { response, result } = await postForJson(form, url)
       // Anything but our answer (an ended session, an expired form): the plain button
       // posts the form, which shows the same suggestions, or says what went wrong.
-      if (!response.ok || !result?.ok || !Array.isArray(result.keyPoints)) {
+      if (!response.ok || !Array.isArray(result?.keyPoints)) {
         form.requestSubmit(button)
         return
       }

@@ -57,7 +57,8 @@
         credentials: 'same-origin',
       })
       const result = await response.json().catch(() => null)
-      if (response.ok && result && result.ok) {
+      // Accepted: {id, status, published}. Refused: {error: {code, message, field?}}.
+      if (response.ok && result && !result.error) {
         if (result.published) {
           // Show it where it belongs: the server renders it, so reload at its anchor.
           window.location.assign(`${window.location.pathname}#comment-${result.id}`)

@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto'
 
+/** The form of every id: a lower-case UUID (ours are version 7; older data may hold others). */
+export const ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+/** Whether a string can be an id: anything else names nothing, and need not be looked up. */
+export function isId(value: string): boolean {
+  return ID_PATTERN.test(value)
+}
+
 /** Makes a new unique id. */
 export type IdGenerator = () => string
 

@@ -6,6 +6,7 @@ import {
   type CommentStatus,
 } from '../domain/comments/comment.js'
 import type { BanStore, CommentStore } from '../domain/comments/comment-store.js'
+import { findCommentTarget, screenComment } from './comment-screening.js'
 import { fromDbCount, fromDbTime, fromNullableDbTime, toDbTime } from './dialect.js'
 import type { CommentTable, Database } from './schema.js'
 
@@ -52,6 +53,9 @@ export function createCommentStore(db: Kysely<Database>): CommentStore {
   const comments = () => db.selectFrom('comments as c')
 
   return {
+    findTarget: (article) => findCommentTarget(db, article),
+    screen: (question) => screenComment(db, question),
+
     async insert(comment) {
       await db
         .insertInto('comments')
@@ -131,41 +135,6 @@ export function createCommentStore(db: Kysely<Database>): CommentStore {
         .limit(limit)
         .execute()
       return rows.map(toComment)
-    },
-
-    async countFromNetworkSince(networkHash, since) {
-      const row = await comments()
-        .select((eb) => eb.fn.countAll<number | string>().as('count'))
-        .where('c.network_hash', '=', networkHash)
-        .where('c.created_at', '>', toDbTime(since))
-        .executeTakeFirstOrThrow()
-      return fromDbCount(row.count)
-    },
-
-    async hasDuplicate(articleId, bodyHash, since) {
-      const row = await comments()
-        .select('c.id')
-        .where('c.article_id', '=', articleId)
-        .where('c.body_hash', '=', bodyHash)
-        .where('c.created_at', '>', toDbTime(since))
-        .where('c.status', 'in', ['pending', 'approved'])
-        .limit(1)
-        .executeTakeFirst()
-      return row !== undefined
-    },
-
-    async hasApprovedFrom({ emailHash, networkHash }) {
-      const row = await comments()
-        .select('c.id')
-        .where('c.status', '=', 'approved')
-        .where((eb) =>
-          emailHash
-            ? eb.or([eb('c.email_hash', '=', emailHash), eb('c.network_hash', '=', networkHash)])
-            : eb('c.network_hash', '=', networkHash),
-        )
-        .limit(1)
-        .executeTakeFirst()
-      return row !== undefined
     },
 
     async setStatus(ids, status, at, by) {

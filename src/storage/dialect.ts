@@ -21,6 +21,11 @@ export function fromDbCount(value: number | string | bigint): number {
   return Number(value)
 }
 
+/** EXISTS and other truth values: booleans from PostgreSQL, 0 or 1 from SQLite. */
+export function fromDbBool(value: boolean | number | string | null): boolean {
+  return value === true || value === 1 || value === '1' || value === 't'
+}
+
 /** Whether an error is a unique-constraint violation on either database. */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null || !('code' in error)) return false

@@ -6,6 +6,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { PageRequest } from '../domain/articles/article-store.js'
 import type { SearchQuery } from '../domain/search/search-query.js'
+import { controlsAsSpaces } from '../text/control-characters.js'
 import { MATCH_END, MATCH_START } from '../text/search-snippet.js'
 import type { DialectName } from './dialect.js'
 import type { Database } from './schema.js'
@@ -29,8 +30,7 @@ export interface SearchDialect {
 
 /** Text as storage sends it: no control characters (PostgreSQL refuses NUL outright). */
 function bindable(text: string): string {
-  // eslint-disable-next-line no-control-regex -- NUL and friends must never reach a database
-  return text.replace(/[\u0000-\u001F\u007F-\u009F]/g, ' ').trim()
+  return controlsAsSpaces(text).trim()
 }
 
 /** The words of each term, as storage will send them: never empty. */

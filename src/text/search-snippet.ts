@@ -2,6 +2,7 @@
 // characters that indexed text never contains (searchableText removes them);
 // these functions turn marked text into parts a view renders, escaped, with
 // <mark>. No HTML ever comes from the database.
+import { controlsAsSpaces } from './control-characters.js'
 
 /** A run of snippet text, and whether it matched the search. */
 export interface TextPart {
@@ -14,15 +15,12 @@ export const MATCH_START = '\u0002'
 /** Closes a match in marked text (ETX). */
 export const MATCH_END = '\u0003'
 
-// eslint-disable-next-line no-control-regex -- the markers are control characters on purpose
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g
-
 /**
  * Text fit for the search index: control characters (the match markers among
  * them) become spaces, and runs of white space one space.
  */
 export function searchableText(text: string): string {
-  return text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim()
+  return controlsAsSpaces(text).replace(/\s+/g, ' ').trim()
 }
 
 /**

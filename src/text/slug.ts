@@ -1,5 +1,8 @@
 const MAX_SLUG_LENGTH = 80
 
+/** A well-formed slug: lower-case ASCII letters and digits, in runs joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
 /**
  * A URL slug: lower-case ASCII letters, digits and single hyphens.
  * Accents are folded ("Évora" → "evora"); everything else becomes a hyphen.
@@ -25,5 +28,5 @@ export function slugify(text: string, maxLength = MAX_SLUG_LENGTH): string {
 
 /** Whether a string is already a well-formed slug. */
 export function isSlug(value: string, maxLength = MAX_SLUG_LENGTH): boolean {
-  return value.length > 0 && value.length <= maxLength && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)
+  return value.length > 0 && value.length <= maxLength && SLUG_PATTERN.test(value)
 }

@@ -614,7 +614,7 @@ for (const dialect of testDialects()) {
         await rejectsWith(postComment(ctx, { articleId }), NotFoundError, 'article_not_found')
       }
       await rejectsWith(
-        ctx.services.comments.latestApproved(draft.id),
+        ctx.services.comments.feed({ articleId: draft.id }),
         NotFoundError,
         'article_not_found',
       )
@@ -852,9 +852,9 @@ for (const dialect of testDialects()) {
       assert.equal(after?.authorName, 'Durable Reader')
       const editor = await staffActor(restarted, 'editor')
       await restarted.services.comments.moderate(editor, [comment.id], 'approve')
-      const feed = await reader.services.comments.latestApproved(article.id)
+      const feed = await reader.services.comments.feed({ articleId: article.id })
       assert.deepEqual(
-        feed.map((c) => c.id),
+        feed.comments.map((c) => c.id),
         [comment.id],
       )
     })

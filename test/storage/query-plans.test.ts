@@ -10,7 +10,7 @@ import { describe, test } from 'node:test'
 import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { COMMAND_LINE } from '../../src/domain/access/policy.js'
-import { staffActor } from '../helpers/comments.js'
+import { postComment, staffActor } from '../helpers/comments.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects, type DialectName } from '../helpers/dialects.js'
 import { importArticle } from '../helpers/factories.js'
@@ -190,7 +190,7 @@ async function seed(ctx: TestAppContext) {
     status: 'approved',
     createdAt: ctx.clock.now(),
   })
-  return { editor, contributor, article, draft }
+  return { editor, contributor, article, draft, top }
 }
 
 for (const dialect of testDialects()) {
@@ -254,8 +254,17 @@ for (const dialect of testDialects()) {
           () => services.dashboard.load(site.contributor, { status: 'draft', page: 1 }),
         ],
         ['comments of an article', () => services.comments.approvedThreads(site.article.id, 1)],
-        ['comment feeds', () => services.comments.latestApproved(site.article.id)],
+        ['comment feeds', () => services.comments.feed({ articleSlug: site.article.slug })],
         ['moderation queue', () => services.comments.queue(site.editor, 'pending', 1)],
+        [
+          "posting a reply: its article, and the defences' one read",
+          () =>
+            postComment(ctx, {
+              articleId: site.article.id,
+              parentId: site.top.id,
+              email: 'reader@example.org',
+            }),
+        ],
         ['session by id', () => services.accounts.authenticate(token)],
         [
           'login failures by email and by address, in a window',

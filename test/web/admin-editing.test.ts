@@ -694,9 +694,13 @@ for (const dialect of testDialects()) {
       // With JavaScript: the same proposals as JSON, and the same CSRF rule as every POST.
       const asked = await e.post('/admin/key-points/suggest', { body, headline })
       assert.equal(asked.status, 200)
-      assert.deepEqual(JSON.parse(asked.html), { ok: true, keyPoints: points })
+      assert.deepEqual(JSON.parse(asked.html), { keyPoints: points })
       const forged = await e.postRaw('/admin/key-points/suggest', { body, headline })
       assert.equal(forged.status, 403)
+      assert.equal(
+        (JSON.parse(forged.html) as { error: { code: string } }).error.code,
+        'bad_csrf_token',
+      )
     })
 
     test('newsroom pages are never cached; the public site never sets a cookie', async (t) => {

@@ -141,8 +141,11 @@ for (const dialect of testDialects()) {
         assert.equal(response.status, 404, path)
         assert.match(header(response, 'content-type'), /^application\/json/, path)
         assert.equal(header(response, 'cache-control'), 'no-store', path)
-        const body = JSON.parse(response.text) as { error: { status: number; message: string } }
-        assert.equal(body.error.status, 404, path)
+        // The one JSON error shape: {error: {code, message}}, with a field only when one is at fault.
+        const body = JSON.parse(response.text) as { error: { code: string; message: string } }
+        assert.deepEqual(Object.keys(body), ['error'], path)
+        assert.deepEqual(Object.keys(body.error), ['code', 'message'], path)
+        assert.match(body.error.code, /^[a-z_]+_not_found$/, path)
         assert.ok(body.error.message.length > 0, path)
       }
       const browser = await rawRequest(server.url, '/no-such-page', {

@@ -1,15 +1,8 @@
 import { NotFoundError } from '../errors.js'
+import { paginate, type Paged } from '../paging.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import type { Article, ArticleSummary } from './article.js'
 import type { PublishedFilter } from './article-store.js'
-
-export interface Paged<T> {
-  items: T[]
-  page: number
-  perPage: number
-  total: number
-  pageCount: number
-}
 
 export interface FrontPage {
   /** The newest story, shown largest. */
@@ -21,8 +14,6 @@ export interface FrontPage {
   /** Short items for the "At a glance" rail: the stories after the top ones, newest first. */
   briefs: ArticleSummary[]
 }
-
-export const MAX_PAGE = 10_000
 
 export type ArticleService = ReturnType<typeof createArticleService>
 
@@ -46,17 +37,10 @@ export function createArticleService({ stores }: { stores: UnitOfWork }) {
       page: number,
       perPage: number,
     ): Promise<Paged<ArticleSummary>> {
-      if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) {
-        throw new NotFoundError('page_not_found', `There is no page ${page}.`)
-      }
       const total = await stores.articles.countPublished(filter)
-      const pageCount = Math.max(1, Math.ceil(total / perPage))
-      if (page > pageCount) throw new NotFoundError('page_not_found', `There is no page ${page}.`)
-      const items = await stores.articles.listPublished(filter, {
-        limit: perPage,
-        offset: (page - 1) * perPage,
-      })
-      return { items, page, perPage, total, pageCount }
+      return paginate({ page, perPage, total }, (window) =>
+        stores.articles.listPublished(filter, window),
+      )
     },
 
     /** The newest published articles, without counting them all: for rails and "more" lists. */

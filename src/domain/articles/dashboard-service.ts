@@ -1,8 +1,7 @@
 import { can, type Actor } from '../access/policy.js'
-import { NotFoundError } from '../errors.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import type { ArticleStatus } from './article.js'
-import type { Paged } from './article-service.js'
+import { paginate, type Paged } from '../paging.js'
 import type { NewsroomFilter, NewsroomSummary } from './article-store.js'
 
 export interface DashboardQuery {
@@ -53,15 +52,9 @@ export function createDashboardService({ stores }: { stores: UnitOfWork }) {
           headline: query.headline,
         }
         const total = await stores.articles.countForNewsroom(filter)
-        const pageCount = Math.max(1, Math.ceil(total / PER_PAGE))
-        if (query.page > pageCount) {
-          throw new NotFoundError('page_not_found', `There is no page ${query.page}.`)
-        }
-        const items = await stores.articles.listForNewsroom(filter, {
-          limit: PER_PAGE,
-          offset: (query.page - 1) * PER_PAGE,
-        })
-        results = { items, page: query.page, perPage: PER_PAGE, total, pageCount }
+        results = await paginate({ page: query.page, perPage: PER_PAGE, total }, (window) =>
+          stores.articles.listForNewsroom(filter, window),
+        )
       }
       return { counts, myDrafts, inReview, scheduled, recentlyPublished, results }
     },

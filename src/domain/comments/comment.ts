@@ -1,3 +1,4 @@
+import { withoutInvisibles } from '../../text/control-characters.js'
 import { ValidationError } from '../errors.js'
 
 export type CommentStatus = 'pending' | 'approved' | 'rejected' | 'spam'
@@ -51,18 +52,12 @@ export const COMMENT_LIMITS = {
   perPage: 50,
 } as const
 
-// Control characters and invisible direction overrides carry no text and can disguise it.
-/* eslint-disable no-control-regex -- matching control characters is the point */
-const INVISIBLE =
-  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g
-
-/* eslint-enable no-control-regex */
-
-/** Line endings unified, control characters dropped, runs of blank lines shortened, ends trimmed. */
+/**
+ * Line endings unified, control characters and invisible direction overrides dropped (they
+ * carry no text and can disguise it), runs of blank lines shortened, ends trimmed.
+ */
 export function normaliseCommentBody(body: string): string {
-  return body
-    .replace(/\r\n?/g, '\n')
-    .replace(INVISIBLE, '')
+  return withoutInvisibles(body.replace(/\r\n?/g, '\n'))
     .replace(/\n{3,}/g, '\n\n')
     .trim()
 }
@@ -91,11 +86,24 @@ export interface CommentInput {
   body: string
 }
 
+/** The reader's fields as they will be checked and stored: invisible characters out, spacing tidied. */
+export function cleanCommentInput(input: CommentInput): CommentInput {
+  return {
+    name: withoutInvisibles(input.name).replace(/\s+/g, ' ').trim(),
+    email: input.email.trim().toLowerCase(),
+    body: normaliseCommentBody(input.body),
+  }
+}
+
 /** Checks the reader's fields; returns them cleaned. ValidationError names the field at fault. */
 export function validateCommentInput(input: CommentInput): CommentInput {
-  const name = input.name.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim()
-  const email = input.email.trim().toLowerCase()
-  const body = normaliseCommentBody(input.body)
+  const cleaned = cleanCommentInput(input)
+  assertValidCommentInput(cleaned)
+  return cleaned
+}
+
+/** Checks fields already cleaned (cleanCommentInput); ValidationError names the field at fault. */
+export function assertValidCommentInput({ name, email, body }: CommentInput): void {
   if (name === '' || name.length > COMMENT_LIMITS.name) {
     throw new ValidationError(
       'invalid_name',
@@ -134,5 +142,4 @@ export function validateCommentInput(input: CommentInput): CommentInput {
       },
     )
   }
-  return { name, email, body }
 }

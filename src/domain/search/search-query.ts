@@ -1,6 +1,7 @@
 // What a reader types into the search box, turned into a structured query that
 // storage renders for each database. Nothing the reader types reaches FTS5
 // MATCH or to_tsquery as syntax: a query is only words, and storage quotes them.
+import { hasControlBesideSpaces } from '../../text/control-characters.js'
 import { isStopWord } from './stop-words.js'
 
 /** Words (or a quoted phrase) that a result must, or must not, contain. */
@@ -68,9 +69,6 @@ const problem = (code: SearchProblemCode): ParsedSearch => ({
   problem: { code, message: PROBLEMS[code] },
 })
 
-/** Control characters other than tab, line feed and carriage return (which count as spaces). */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
 const QUOTES = /["“”„‟＂]/g
 /** A word: letters, digits, marks, with single inner joiners. Everything else separates words. */
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’.\-‐][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu
@@ -112,7 +110,7 @@ export function parseSearchQuery(input: string): ParsedSearch {
   const text = input.trim()
   if (text === '') return problem('search_empty')
   if (text.length > SEARCH_LIMITS.length) return problem('search_too_long')
-  if (CONTROL.test(text)) return problem('search_control_characters')
+  if (hasControlBesideSpaces(text)) return problem('search_control_characters')
 
   const include: SearchTerm[] = []
   const exclude: SearchTerm[] = []

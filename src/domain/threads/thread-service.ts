@@ -1,7 +1,7 @@
 import { slugify } from '../../text/slug.js'
 import { authorize, type Actor } from '../access/policy.js'
 import type { ArticleSummary } from '../articles/article.js'
-import { MAX_PAGE, type Paged } from '../articles/article-service.js'
+import { paginate, type Paged, type PageWindow } from '../paging.js'
 import type { NewsroomSummary } from '../articles/article-store.js'
 import { recordAudit } from '../audit/record-audit.js'
 import type { ContentChanges } from '../changes.js'
@@ -267,26 +267,19 @@ export function createThreadService({
     },
 
     /**
-     * One page of a thread's published articles, in the thread's order, for
-     * readers. Unknown threads and pages past the last are NotFoundError; the
-     * first page of a thread with nothing published yet is not.
+     * One page of a thread's published articles, in its order, for readers (paged by
+     * paginate: an unknown thread or a page past the last is NotFoundError).
      */
     async publishedPage(
       slug: string,
       page: number,
       perPage: number,
     ): Promise<{ thread: StoryThread; articles: Paged<ArticleSummary> }> {
-      if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) {
-        throw new NotFoundError('page_not_found', `There is no page ${page}.`)
-      }
       const thread = await threadOrNotFound(stores, slug)
       const ids = await stores.threads.publishedArticleIds(thread.id)
-      const pageCount = Math.max(1, Math.ceil(ids.length / perPage))
-      if (page > pageCount) throw new NotFoundError('page_not_found', `There is no page ${page}.`)
-      const items = await stores.articles.publishedSummaries(
-        ids.slice((page - 1) * perPage, page * perPage),
-      )
-      return { thread, articles: { items, page, perPage, total: ids.length, pageCount } }
+      const summariesIn = ({ limit, offset }: PageWindow) =>
+        stores.articles.publishedSummaries(ids.slice(offset, offset + limit))
+      return { thread, articles: await paginate({ page, perPage, total: ids.length }, summariesIn) }
     },
 
     /**

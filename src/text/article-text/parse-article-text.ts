@@ -1,3 +1,4 @@
+import { withoutLineControls } from '../control-characters.js'
 import { escapeMarkdownText } from '../markdown.js'
 import type { CalendarDate } from '../dates.js'
 import {
@@ -85,10 +86,8 @@ function normaliseLines(input: string): string[] {
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
     .split('\n')
     .map((line) =>
-      line
-        // Control characters carry no text; tabs and odd spaces become plain spaces.
-        // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-        .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u0084\u0086-\u009F\u200B\uFEFF]/g, '')
+      // Control characters carry no text; tabs and odd spaces become plain spaces.
+      withoutLineControls(line)
         .replace(/[\s\u00A0]+/g, ' ')
         .trim(),
     )

@@ -3,7 +3,7 @@ import type { ArticleCommentMode } from '../../domain/comments/comment-policy.js
 import type { ArticleInput } from '../../domain/articles/article-writes.js'
 import { ValidationError } from '../../domain/errors.js'
 import { zonedParts, zonedTimeToInstant } from '../../text/dates.js'
-import { text, texts, type FormValues } from './forms.js'
+import { text, texts, type FormValues } from '../plugins/request-parsing.js'
 
 /** The editor form's fields, as typed: what is shown again whenever the form comes back. */
 export interface EditorValues {

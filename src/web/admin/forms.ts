@@ -1,35 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { TooManyRequestsError, ValidationError } from '../../domain/errors.js'
+import { ValidationError } from '../../domain/errors.js'
 import type { Direction } from '../../domain/ordering.js'
-import { problemOf, type FormProblem } from '../plugins/domain-status.js'
-
-export { problemOf, type FormProblem }
+import { problemOf, setRetryAfter, type Problem } from '../plugins/problems.js'
+import { formOf, text, type FormValues } from '../plugins/request-parsing.js'
 import { isCsrfValid } from './session.js'
 
-/** A parsed urlencoded form: repeated names give arrays. */
-export type FormValues = Record<string, string | string[] | undefined>
-
-export function formOf(request: FastifyRequest): FormValues {
-  const body = request.body
-  return body && typeof body === 'object' ? (body as FormValues) : {}
-}
-
-/** One field's value: the first if repeated, '' if absent. Line endings become \n. */
-export function text(form: FormValues, name: string): string {
-  const value = form[name]
-  const first = Array.isArray(value) ? value[0] : value
-  return (first ?? '').replace(/\r\n?/g, '\n')
-}
-
-/** Every value of a repeated field, blanks dropped. */
-export function texts(form: FormValues, name: string): string[] {
-  const value = form[name]
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value]
-  return list.map((item) => item.replace(/\r\n?/g, '\n').trim()).filter((item) => item !== '')
-}
-
-export const CSRF_PROBLEM: FormProblem = {
+export const CSRF_PROBLEM: Problem = {
   status: 403,
+  code: 'bad_csrf_token',
   message:
     'This form had expired, or was sent from another site, so nothing was saved. Everything you typed is still here: check it and send it again.',
 }
@@ -46,7 +24,7 @@ export async function handleForm(
     render,
   }: {
     run: () => Promise<FastifyReply>
-    render: (problem: FormProblem) => FastifyReply | Promise<FastifyReply>
+    render: (problem: Problem) => FastifyReply | Promise<FastifyReply>
   },
 ): Promise<FastifyReply> {
   if (!isCsrfValid(request, formOf(request)._csrf)) return render(CSRF_PROBLEM)
@@ -55,9 +33,7 @@ export async function handleForm(
   } catch (error) {
     const problem = problemOf(error)
     if (!problem) throw error
-    if (error instanceof TooManyRequestsError) {
-      reply.header('retry-after', String(error.retryAfterSeconds))
-    }
+    setRetryAfter(reply, problem)
     return render(problem)
   }
 }
@@ -65,12 +41,6 @@ export async function handleForm(
 /** A safe place to go back to after signing in: a newsroom path, never another site. */
 export function safeNext(value: string): string {
   return /^\/admin(?:\/[\w\-/.?=&%]*)?$/.test(value) && !value.includes('//') ? value : '/admin'
-}
-
-/** A query-string parameter as a string; '' when absent or repeated. */
-export function queryParam(request: FastifyRequest, name: string): string {
-  const value = (request.query as Record<string, unknown> | undefined)?.[name]
-  return typeof value === 'string' ? value : ''
 }
 
 /** The "Move up" / "Move down" buttons' value; `what` names what moves, for the message. */

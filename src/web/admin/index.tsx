@@ -3,7 +3,8 @@ import formbody from '@fastify/formbody'
 import type { FastifyInstance } from 'fastify'
 import type { User } from '../../domain/accounts/user.js'
 import type { AdminDeps } from './deps.js'
-import { formOf, problemOf } from './forms.js'
+import { problemFor, sendJsonProblem, wantsJson, type Problem } from '../plugins/problems.js'
+import { formOf } from '../plugins/request-parsing.js'
 import { adminRenderPlugin } from './render.js'
 import { articleRoutes } from './routes/articles.js'
 import { auditRoutes } from './routes/audit.js'
@@ -30,6 +31,24 @@ declare module 'fastify' {
     /** Its form carries passwords: refused for want of a session, it is not kept for replay. */
     secret?: boolean
   }
+}
+
+const SESSION_ENDED: Problem = {
+  status: 401,
+  code: 'session_ended',
+  message: 'Your session had ended, so nothing was changed. Sign in, then try again.',
+}
+
+/** The one mapping (plugins/problems.ts), in the newsroom's words where they differ. */
+function newsroomProblem(error: unknown): Problem {
+  const problem = problemFor(error)
+  if (problem.status === 413) {
+    return { ...problem, message: 'That is more than the newsroom accepts in one form.' }
+  }
+  if (problem.status >= 500) {
+    return { ...problem, message: 'Something went wrong on our side. The error has been logged.' }
+  }
+  return problem
 }
 
 /** Large enough for a long article with its fields, urlencoded. */
@@ -68,13 +87,11 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
       return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 303)
     }
     const path = request.url.split('?')[0] ?? '/admin'
+    // A script (autosave, suggestions) cannot sign in again: it is told why, in the one JSON shape.
+    if (wantsJson(request)) return sendJsonProblem(reply, SESSION_ENDED)
     if (request.routeOptions.config.secret) {
       // Passwords are never written back into a page, not even a hidden field.
-      const problem = {
-        status: 401,
-        message: 'Your session had ended, so nothing was changed. Sign in, then try again.',
-      }
-      return reply.admin(<LoginPage next="/admin/account" problem={problem} />, {
+      return reply.admin(<LoginPage next="/admin/account" problem={SESSION_ENDED} />, {
         title: 'Sign in again',
         status: 401,
       })
@@ -89,34 +106,13 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
   })
 
   app.setErrorHandler(async (error, request, reply) => {
-    const problem = problemOf(error)
-    if (problem) {
-      return reply.admin(<AdminProblemPage problem={problem} />, {
-        title: 'Problem',
-        status: problem.status,
-      })
-    }
-    const status = (error as { statusCode?: number }).statusCode
-    if (status !== undefined && status >= 400 && status < 500) {
-      const message =
-        status === 413
-          ? 'That is more than the newsroom accepts in one form.'
-          : (error as Error).message
-      return reply.admin(<AdminProblemPage problem={{ status, message }} />, {
-        title: 'Problem',
-        status,
-      })
-    }
-    request.log.error({ err: error }, 'newsroom request failed')
-    return reply.admin(
-      <AdminProblemPage
-        problem={{
-          status: 500,
-          message: 'Something went wrong on our side. The error has been logged.',
-        }}
-      />,
-      { title: 'Problem', status: 500 },
-    )
+    const problem = newsroomProblem(error)
+    if (problem.status >= 500) request.log.error({ err: error }, 'newsroom request failed')
+    if (wantsJson(request)) return sendJsonProblem(reply, problem)
+    return reply.admin(<AdminProblemPage problem={problem} />, {
+      title: 'Problem',
+      status: problem.status,
+    })
   })
 
   await app.register(authRoutes, deps)

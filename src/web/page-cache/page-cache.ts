@@ -3,6 +3,11 @@ import type { ContentChange } from '../../domain/changes.js'
 import { pickEncoding } from '../plugins/content-encoding.js'
 import { etagMatches, weakEtagOf } from '../plugins/etag.js'
 
+/** The tag of every page that shows one article or its comments: dropped when they change. */
+export function articleCacheTag(articleId: string): string {
+  return `article:${articleId}`
+}
+
 /** A rendered public page, ready to send in any encoding with its headers prepared. */
 export interface CachedPage {
   /** Tags of what the page shows, beyond the site as a whole: 'article:<id>'. */
@@ -143,7 +148,7 @@ export function createPageCache(options: PageCacheOptions) {
         bytes = 0
         return
       }
-      const tag = `article:${change.articleId}`
+      const tag = articleCacheTag(change.articleId)
       for (const [key, page] of pages) if (page.tags.includes(tag)) remove(key)
     },
   }

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify'
 import type { Article } from '../../domain/articles/article.js'
 import { renderMarkdown } from '../../text/markdown.js'
 import { pageKey } from '../page-cache/cache-key.js'
+import { articleCacheTag } from '../page-cache/page-cache.js'
 import { articlePath } from '../ui/urls.js'
 import type { PublicDeps } from './deps.js'
 import { articleSharing, articleStructuredData } from './structured-data.js'
@@ -82,7 +83,7 @@ export async function renderArticlePage(
             reply: form?.replyTo?.id,
             comment: form?.notice,
           }),
-      cacheTags: [`article:${article.id}`],
+      cacheTags: [articleCacheTag(article.id)],
     },
   )
 }

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { z } from 'zod'
 import { authorize, can } from '../../../domain/access/policy.js'
 import type { Article } from '../../../domain/articles/article.js'
 import { StaleEditError } from '../../../domain/articles/article-writes.js'
@@ -21,20 +20,23 @@ import {
   valuesFromForm,
   type EditorValues,
 } from '../editor-values.js'
-import { formOf, handleForm, queryParam, text, type FormProblem } from '../forms.js'
+import { sendJsonProblem, type Problem } from '../../plugins/problems.js'
+import {
+  formOf,
+  idParams,
+  parseOrNotFound,
+  queryParam,
+  text,
+} from '../../plugins/request-parsing.js'
+import { handleForm } from '../forms.js'
 import { EditorPage, type KeyPointSuggestion } from '../views/editor-page.js'
 import { keyPointSuggestions } from './key-points.js'
 import { DeletePage } from '../views/delete-page.js'
 
-const idParams = z.object({
-  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
-})
-
 /** The article id from the URL; anything that cannot be one is simply not found. */
 export function articleId(request: FastifyRequest): string {
-  const parsed = idParams.safeParse(request.params)
-  if (!parsed.success) throw new NotFoundError('article_not_found', 'There is no such article.')
-  return parsed.data.id
+  const missing = { code: 'article_not_found', message: 'There is no such article.' }
+  return parseOrNotFound(idParams, request.params, missing).id
 }
 
 const SAVED_NOTICES: Record<string, string> = {
@@ -61,7 +63,7 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     }: {
       article?: Article
       values: EditorValues
-      problem?: FormProblem
+      problem?: Problem
       previewHtml?: string
       notice?: string
       suggestion?: KeyPointSuggestion
@@ -271,20 +273,18 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
         const actor = actorFor(request)
         const current = await editing.get(actor, id)
         if (current.status === 'published') {
-          return reply
-            .code(409)
-            .send({ ok: false, message: 'Published articles are saved by hand only.' })
+          return sendJsonProblem(reply, {
+            status: 409,
+            code: 'published_not_autosaved',
+            message: 'Published articles are saved by hand only.',
+          })
         }
         const article = await editing.save(actor, id, inputFromValues(values), {
           baseVersion: values.version,
         })
-        return reply.send({
-          ok: true,
-          version: article.version,
-          savedAt: article.updatedAt.toISOString(),
-        })
+        return reply.send({ version: article.version, savedAt: article.updatedAt.toISOString() })
       },
-      render: (problem) => reply.code(problem.status).send({ ok: false, message: problem.message }),
+      render: (problem) => sendJsonProblem(reply, problem),
     })
   })
 
@@ -293,8 +293,7 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     const values = valuesFromForm(formOf(request))
     return handleForm(request, reply, {
       run: async () => reply.type('text/html; charset=utf-8').send(preview(values)),
-      render: (problem) =>
-        reply.code(problem.status).type('text/plain; charset=utf-8').send(problem.message),
+      render: (problem) => sendJsonProblem(reply, problem),
     })
   })
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { actorOf } from '../../../domain/accounts/account-service.js'
 import type { AdminDeps } from '../deps.js'
-import { formOf, handleForm, queryParam, safeNext, text, type FormValues } from '../forms.js'
+import { formOf, queryParam, text, type FormValues } from '../../plugins/request-parsing.js'
+import { handleForm, safeNext } from '../forms.js'
 import {
   clearSessionCookie,
   rotateCsrfToken,

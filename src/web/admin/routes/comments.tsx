@@ -5,12 +5,14 @@ import type { ModerationAction } from '../../../domain/comments/comment-service.
 import { ValidationError } from '../../../domain/errors.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
-import { formOf, handleForm, text, texts, type FormProblem } from '../forms.js'
+import type { Problem } from '../../plugins/problems.js'
+import { forgivingPage, formOf, text, texts } from '../../plugins/request-parsing.js'
+import { handleForm } from '../forms.js'
 import { ModerationPage } from '../views/moderation-page.js'
 
 const query = z.object({
   status: z.enum(COMMENT_STATUSES).catch('pending'),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: forgivingPage,
   done: z.enum(['approve', 'reject', 'spam', 'ban']).optional().catch(undefined),
   n: z.coerce.number().int().min(0).max(500).catch(0),
 })
@@ -46,7 +48,7 @@ export async function commentModerationRoutes(app: FastifyInstance, { services }
     reply: FastifyReply,
     status: CommentStatus,
     page: number,
-    extra: { problem?: FormProblem; done?: string } = {},
+    extra: { problem?: Problem; done?: string } = {},
   ) {
     const queue = await services.comments.queue(actorFor(request), status, page)
     return reply.admin(<ModerationPage queue={queue} status={status} {...extra} />, {

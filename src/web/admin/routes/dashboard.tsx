@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { ARTICLE_STATUSES } from '../../../domain/articles/article.js'
 import { can } from '../../../domain/access/policy.js'
+import { forgivingPage } from '../../plugins/request-parsing.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
 import { DashboardPage } from '../views/dashboard-page.js'
@@ -10,7 +11,7 @@ const query = z.object({
   status: z.enum(ARTICLE_STATUSES).optional().catch(undefined),
   section: z.string().max(60).optional().catch(undefined),
   q: z.string().max(200).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  page: forgivingPage,
 })
 
 export async function dashboardRoutes(app: FastifyInstance, { services }: AdminDeps) {

@@ -4,7 +4,9 @@ import type { Revision } from '../../../domain/articles/revision.js'
 import { ValidationError } from '../../../domain/errors.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
-import { formOf, handleForm, queryParam, text, type FormProblem } from '../forms.js'
+import type { Problem } from '../../plugins/problems.js'
+import { formOf, queryParam, text } from '../../plugins/request-parsing.js'
+import { handleForm } from '../forms.js'
 import { HistoryPage } from '../views/history-page.js'
 import { articleId } from './articles.js'
 
@@ -15,7 +17,7 @@ interface Comparison {
   to?: Revision
   /** What the compare form shows as chosen. */
   selected: { from?: number; to?: number }
-  problem?: FormProblem
+  problem?: Problem
 }
 
 /**
@@ -28,20 +30,27 @@ export function chooseComparison(
   fromParam: string,
   toParam: string,
 ): Comparison {
-  const find = (param: string, name: string): { revision?: Revision; problem?: FormProblem } => {
+  const find = (param: string, name: string): { revision?: Revision; problem?: Problem } => {
     const value = param.trim()
     if (value === '') return {}
     if (!VERSION.test(value)) {
       return {
         problem: {
           status: 400,
+          code: 'invalid_version',
           message: `The ${name} version must be one of the version numbers in the list.`,
         },
       }
     }
     const revision = revisions.find((r) => r.version === Number(value))
     if (!revision) {
-      return { problem: { status: 404, message: `This article has no version ${value}.` } }
+      return {
+        problem: {
+          status: 404,
+          code: 'version_not_found',
+          message: `This article has no version ${value}.`,
+        },
+      }
     }
     return { revision }
   }
@@ -54,7 +63,7 @@ export function chooseComparison(
     from.problem ??
     to.problem ??
     (from.revision && from.revision === to.revision
-      ? { status: 400, message: 'Choose two different versions to compare.' }
+      ? { status: 400, code: 'same_version', message: 'Choose two different versions to compare.' }
       : undefined)
   if (problem) {
     return {
@@ -80,7 +89,7 @@ export async function historyRoutes(app: FastifyInstance, { services }: AdminDep
   async function renderHistory(
     request: FastifyRequest,
     reply: FastifyReply,
-    { from, to, problem }: { from: string; to: string; problem?: FormProblem },
+    { from, to, problem }: { from: string; to: string; problem?: Problem },
   ): Promise<FastifyReply> {
     const actor = actorFor(request)
     const { article, revisions } = await editing.history(actor, articleId(request))

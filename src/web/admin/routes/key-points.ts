@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { ARTICLE_LIMITS } from '../../../domain/articles/article.js'
 import { suggestKeyPoints } from '../../../text/summarise.js'
+import { sendJsonProblem } from '../../plugins/problems.js'
 import type { AdminDeps } from '../deps.js'
-import { formOf, handleForm, text } from '../forms.js'
+import { formOf, text } from '../../plugins/request-parsing.js'
+import { handleForm } from '../forms.js'
 
 /** The editor's "Suggest" for At a glance: key sentences of the body, for anyone writing. */
 export function keyPointSuggestions(body: string, headline: string): string[] {
@@ -16,11 +18,8 @@ export async function keyPointRoutes(app: FastifyInstance, _deps: AdminDeps) {
     const form = formOf(request)
     return handleForm(request, reply, {
       run: async () =>
-        reply.send({
-          ok: true,
-          keyPoints: keyPointSuggestions(text(form, 'body'), text(form, 'headline')),
-        }),
-      render: (problem) => reply.code(problem.status).send({ ok: false, message: problem.message }),
+        reply.send({ keyPoints: keyPointSuggestions(text(form, 'body'), text(form, 'headline')) }),
+      render: (problem) => sendJsonProblem(reply, problem),
     })
   })
 }

@@ -1,24 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { authorize } from '../../../domain/access/policy.js'
-import { NotFoundError } from '../../../domain/errors.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
-import { directionOf, formOf, handleForm, queryParam, text, type FormProblem } from '../forms.js'
+import type { Problem } from '../../plugins/problems.js'
+import { formOf, parseOrNotFound, queryParam, slug, text } from '../../plugins/request-parsing.js'
+import { directionOf, handleForm } from '../forms.js'
 import { SectionsPage, type SectionAttempt } from '../views/sections-page.js'
 
-const slugParams = z.object({
-  slug: z
-    .string()
-    .max(60)
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
-})
+const sectionParams = z.object({ slug: slug(60) })
 
 /** The section slug from the URL; anything that cannot be one is simply not found. */
 function sectionSlug(request: FastifyRequest): string {
-  const parsed = slugParams.safeParse(request.params)
-  if (!parsed.success) throw new NotFoundError('section_not_found', 'There is no such section.')
-  return parsed.data.slug
+  const missing = { code: 'section_not_found', message: 'There is no such section.' }
+  return parseOrNotFound(sectionParams, request.params, missing).slug
 }
 
 const NOTICES = new Map([
@@ -36,7 +31,7 @@ export async function sectionRoutes(app: FastifyInstance, { services }: AdminDep
       attempt,
       problem,
       notice,
-    }: { attempt?: SectionAttempt; problem?: FormProblem; notice?: string | undefined },
+    }: { attempt?: SectionAttempt; problem?: Problem; notice?: string | undefined },
   ): Promise<FastifyReply> {
     const list = await sections.list()
     return reply.admin(

@@ -3,7 +3,8 @@ import { authorize } from '../../../domain/access/policy.js'
 import type { CommentSettings } from '../../../domain/comments/comment-policy.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
-import { formOf, handleForm, queryParam, text } from '../forms.js'
+import { formOf, queryParam, text } from '../../plugins/request-parsing.js'
+import { handleForm } from '../forms.js'
 import { SettingsPage } from '../views/settings-page.js'
 
 export async function settingsRoutes(app: FastifyInstance, { services }: AdminDeps) {

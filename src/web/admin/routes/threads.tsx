@@ -1,38 +1,40 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { NotFoundError, ValidationError } from '../../../domain/errors.js'
+import { ValidationError } from '../../../domain/errors.js'
+import { isId } from '../../../domain/ids.js'
+import { THREAD_LIMITS } from '../../../domain/threads/thread.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
-import { directionOf, formOf, handleForm, queryParam, text, type FormProblem } from '../forms.js'
+import type { Problem } from '../../plugins/problems.js'
+import {
+  formOf,
+  id,
+  parseOrNotFound,
+  queryParam,
+  slug,
+  text,
+} from '../../plugins/request-parsing.js'
+import { directionOf, handleForm } from '../forms.js'
 import { ThreadPage, type ThreadAttempt } from '../views/thread-page.js'
 import { ThreadsPage, type NewThreadAttempt } from '../views/threads-page.js'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
-
-const threadParams = z.object({
-  slug: z
-    .string()
-    .max(80)
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
-})
-const memberParams = threadParams.extend({ id: z.string().regex(UUID) })
+const threadParams = z.object({ slug: slug(THREAD_LIMITS.slug) })
+const memberParams = threadParams.extend({ id })
 
 /** The thread slug from the URL; anything that cannot be one is simply not found. */
 function threadSlug(request: FastifyRequest): string {
-  const parsed = threadParams.safeParse(request.params)
-  if (!parsed.success) throw new NotFoundError('thread_not_found', 'There is no such thread.')
-  return parsed.data.slug
+  const missing = { code: 'thread_not_found', message: 'There is no such thread.' }
+  return parseOrNotFound(threadParams, request.params, missing).slug
 }
 
 function memberOf(request: FastifyRequest): { slug: string; id: string } {
-  const parsed = memberParams.safeParse(request.params)
-  if (!parsed.success) throw new NotFoundError('article_not_in_thread', 'There is no such article.')
-  return parsed.data
+  const missing = { code: 'article_not_in_thread', message: 'There is no such article.' }
+  return parseOrNotFound(memberParams, request.params, missing)
 }
 
 /** The article chosen in an "Add" form: an article id, or a clear refusal. */
 function articleIdOf(value: string): string {
-  if (!UUID.test(value)) {
+  if (!isId(value)) {
     throw new ValidationError('invalid_article', 'Choose an article to add from the list.', {
       field: 'article',
     })
@@ -60,7 +62,7 @@ export async function threadRoutes(app: FastifyInstance, { services }: AdminDeps
       attempt,
       problem,
       notice,
-    }: { attempt?: NewThreadAttempt; problem?: FormProblem; notice?: string | undefined },
+    }: { attempt?: NewThreadAttempt; problem?: Problem; notice?: string | undefined },
   ): Promise<FastifyReply> {
     const list = await threads.list(actorFor(request))
     return reply.admin(
@@ -77,7 +79,7 @@ export async function threadRoutes(app: FastifyInstance, { services }: AdminDeps
       attempt,
       problem,
       notice,
-    }: { attempt?: ThreadAttempt; problem?: FormProblem; notice?: string | undefined },
+    }: { attempt?: ThreadAttempt; problem?: Problem; notice?: string | undefined },
   ): Promise<FastifyReply> {
     const actor = actorFor(request)
     const query = queryParam(request, 'q').trim().slice(0, 200)

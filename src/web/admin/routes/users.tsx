@@ -1,12 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { z } from 'zod'
 import { authorize, can, type Actor } from '../../../domain/access/policy.js'
 import { actorOf } from '../../../domain/accounts/account-service.js'
 import { isRole, type Role, type User } from '../../../domain/accounts/user.js'
-import { NotFoundError, ValidationError } from '../../../domain/errors.js'
+import { ValidationError } from '../../../domain/errors.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
-import { formOf, handleForm, queryParam, text, type FormProblem } from '../forms.js'
+import type { Problem } from '../../plugins/problems.js'
+import {
+  formOf,
+  idParams,
+  parseOrNotFound,
+  queryParam,
+  text,
+} from '../../plugins/request-parsing.js'
+import { handleForm } from '../forms.js'
 import {
   NewUserPage,
   PasswordShownPage,
@@ -15,15 +22,10 @@ import {
   type UserPageProps,
 } from '../views/users-pages.js'
 
-const idParams = z.object({
-  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
-})
-
 /** The user id from the URL; anything that cannot be one is simply not found. */
 function userId(request: FastifyRequest): string {
-  const parsed = idParams.safeParse(request.params)
-  if (!parsed.success) throw new NotFoundError('user_not_found', 'There is no such user.')
-  return parsed.data.id
+  const missing = { code: 'user_not_found', message: 'There is no such user.' }
+  return parseOrNotFound(idParams, request.params, missing).id
 }
 
 function roleOf(value: string): Role {
@@ -53,7 +55,7 @@ export async function userRoutes(app: FastifyInstance, { services }: AdminDeps) 
     }: {
       user: User
       values?: UserPageProps['values'] | undefined
-      problem?: FormProblem
+      problem?: Problem
       notice?: string | undefined
     },
   ): FastifyReply {

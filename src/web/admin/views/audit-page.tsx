@@ -1,4 +1,4 @@
-import type { Paged } from '../../../domain/articles/article-service.js'
+import type { Paged } from '../../../domain/paging.js'
 import type { AuditAction, AuditEvent } from '../../../domain/audit/audit.js'
 import { DateTime } from '../../ui/date-time.js'
 import { Pagination } from '../../ui/pagination.js'

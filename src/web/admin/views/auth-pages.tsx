@@ -1,5 +1,6 @@
 import { Fragment } from 'preact'
-import type { FormValues, FormProblem } from '../forms.js'
+import type { Problem } from '../../plugins/problems.js'
+import type { FormValues } from '../../plugins/request-parsing.js'
 import { CsrfField } from './admin-layout.js'
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
 
@@ -33,7 +34,7 @@ export function LoginPage({
 }: {
   email?: string
   next?: string
-  problem?: FormProblem
+  problem?: Problem
   /** A form that was refused for want of a session: its action and values. */
   replay?: { action: string; values: FormValues }
 }) {
@@ -123,7 +124,7 @@ export function ContinuePage({ action, values }: { action: string; values: FormV
   )
 }
 
-export function AccountPage({ problem, saved }: { problem?: FormProblem; saved?: boolean }) {
+export function AccountPage({ problem, saved }: { problem?: Problem; saved?: boolean }) {
   return (
     <div class="narrow">
       <h1>Your account</h1>
@@ -168,7 +169,7 @@ export function AccountPage({ problem, saved }: { problem?: FormProblem; saved?:
   )
 }
 
-export function AdminProblemPage({ problem }: { problem: FormProblem }) {
+export function AdminProblemPage({ problem }: { problem: Problem }) {
   const title =
     problem.status === 404
       ? 'Not found'

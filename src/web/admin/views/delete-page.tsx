@@ -1,10 +1,10 @@
 import type { Article } from '../../../domain/articles/article.js'
-import type { FormProblem } from '../forms.js'
+import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { ProblemBanner } from './form-parts.js'
 
 /** A confirmation step, so that deleting works without JavaScript and never by one stray click. */
-export function DeletePage({ article, problem }: { article: Article; problem?: FormProblem }) {
+export function DeletePage({ article, problem }: { article: Article; problem?: Problem }) {
   return (
     <div class="narrow">
       <h1>Delete “{article.headline}”?</h1>

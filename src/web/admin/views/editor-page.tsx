@@ -8,7 +8,7 @@ import { useSite } from '../../ui/site.js'
 import { TrustedHtml } from '../../ui/trusted-html.js'
 import { articlePath } from '../../ui/urls.js'
 import type { EditorValues } from '../editor-values.js'
-import type { FormProblem } from '../forms.js'
+import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { FieldDiffs } from './diff-view.js'
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
@@ -21,7 +21,7 @@ export interface EditorPageProps {
   transitions: readonly Transition[]
   canEdit: boolean
   canDelete: boolean
-  problem?: FormProblem
+  problem?: Problem
   previewHtml?: string
   conflict?: StaleEditError
   notice?: string
@@ -124,7 +124,7 @@ function ConflictPanel({ conflict, values }: { conflict: StaleEditError; values:
   )
 }
 
-function Bylines({ values, problem }: { values: EditorValues; problem?: FormProblem }) {
+function Bylines({ values, problem }: { values: EditorValues; problem?: Problem }) {
   const count = Math.max(values.bylines.length + 1, 3)
   return (
     <fieldset

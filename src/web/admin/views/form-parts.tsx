@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact'
-import type { FormProblem } from '../forms.js'
+import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 
 /** The banner at the top of a form that went wrong: announced to screen readers at once. */
-export function ProblemBanner({ problem }: { problem: FormProblem | undefined }) {
+export function ProblemBanner({ problem }: { problem: Problem | undefined }) {
   if (!problem) return null
   return (
     <div class="problem" role="alert">
@@ -23,7 +23,7 @@ export function Field({
   id: string
   label: string
   hint?: string
-  problem?: FormProblem | undefined
+  problem?: Problem | undefined
   children: ComponentChildren
 }) {
   const error = problem?.field === id ? problem.message : undefined
@@ -48,7 +48,7 @@ export function Field({
 /** aria-describedby for a field's hint and error, as Field renders them. */
 export function describedBy(
   id: string,
-  { hint, problem }: { hint?: boolean; problem?: FormProblem },
+  { hint, problem }: { hint?: boolean; problem?: Problem },
 ): string | undefined {
   const ids = [hint ? `${id}-hint` : '', problem?.field === id ? `${id}-error` : ''].filter(Boolean)
   return ids.length > 0 ? ids.join(' ') : undefined

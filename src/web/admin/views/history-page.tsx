@@ -2,7 +2,7 @@ import { STATUS_LABELS, type Article } from '../../../domain/articles/article.js
 import type { StaleEditError } from '../../../domain/articles/article-writes.js'
 import { REVISION_FIELD_LABELS, type Revision } from '../../../domain/articles/revision.js'
 import { DateTime } from '../../ui/date-time.js'
-import type { FormProblem } from '../forms.js'
+import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { changedFields, FieldDiffs } from './diff-view.js'
 import { ProblemBanner } from './form-parts.js'
@@ -16,7 +16,7 @@ export interface HistoryPageProps {
   /** The versions ticked in the compare form. */
   selected: { from?: number; to?: number }
   canEdit: boolean
-  problem?: FormProblem
+  problem?: Problem
   conflict?: StaleEditError
 }
 

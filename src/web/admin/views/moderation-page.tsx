@@ -1,4 +1,4 @@
-import type { Paged } from '../../../domain/articles/article-service.js'
+import type { Paged } from '../../../domain/paging.js'
 import { COMMENT_STATUSES, type CommentStatus } from '../../../domain/comments/comment.js'
 import type { QueuedComment } from '../../../domain/comments/comment-store.js'
 import { CommentText } from '../../ui/comment-text.js'
@@ -6,7 +6,7 @@ import { DateTime } from '../../ui/date-time.js'
 import { Pagination } from '../../ui/pagination.js'
 import { useSite } from '../../ui/site.js'
 import { articlePath } from '../../ui/urls.js'
-import type { FormProblem } from '../forms.js'
+import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { ProblemBanner } from './form-parts.js'
 
@@ -88,7 +88,7 @@ export function ModerationPage({
 }: {
   queue: Paged<QueuedComment> & { counts: Record<CommentStatus, number> }
   status: CommentStatus
-  problem?: FormProblem
+  problem?: Problem
   done?: string
 }) {
   return (

@@ -1,6 +1,6 @@
 import { MAX_SECTION_NAME_LENGTH, type Section } from '../../../domain/sections/section.js'
 import { sectionPath } from '../../ui/urls.js'
-import type { FormProblem } from '../forms.js'
+import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { describedBy, Field, MoveButtons, ProblemBanner } from './form-parts.js'
 
@@ -13,7 +13,7 @@ export type SectionAttempt =
 export interface SectionsPageProps {
   sections: readonly Section[]
   attempt?: SectionAttempt
-  problem?: FormProblem
+  problem?: Problem
   notice?: string
 }
 
@@ -29,7 +29,7 @@ function SectionRow({
   index: number
   count: number
   attempt?: SectionAttempt
-  problem?: FormProblem
+  problem?: Problem
 }) {
   const id = `name-${section.slug}`
   const renaming = attempt?.form === 'rename' && attempt.slug === section.slug ? attempt : undefined

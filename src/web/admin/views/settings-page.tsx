@@ -1,4 +1,4 @@
-import type { FormProblem } from '../forms.js'
+import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
 
@@ -9,7 +9,7 @@ export function SettingsPage({
   saved,
 }: {
   values: { mode: string; days: string; moderation: string; blockedWords: string }
-  problem?: FormProblem
+  problem?: Problem
   saved?: boolean
 }) {
   return (

@@ -3,7 +3,7 @@ import type { ThreadCandidate, ThreadForEditing } from '../../../domain/threads/
 import { THREAD_LIMITS, type StoryThreadMember } from '../../../domain/threads/thread.js'
 import { DateTime } from '../../ui/date-time.js'
 import { threadPath } from '../../ui/urls.js'
-import type { FormProblem } from '../forms.js'
+import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { describedBy, Field, MoveButtons, ProblemBanner } from './form-parts.js'
 
@@ -19,7 +19,7 @@ export interface ThreadPageProps extends ThreadForEditing {
   candidates: readonly ThreadCandidate[]
   query: string
   attempt?: ThreadAttempt
-  problem?: FormProblem
+  problem?: Problem
   notice?: string
 }
 

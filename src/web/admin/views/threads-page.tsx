@@ -1,7 +1,7 @@
 import { THREAD_LIMITS, type StoryThreadSummary } from '../../../domain/threads/thread.js'
 import { DateTime } from '../../ui/date-time.js'
 import { threadPath } from '../../ui/urls.js'
-import type { FormProblem } from '../forms.js'
+import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
 
@@ -15,7 +15,7 @@ export interface NewThreadAttempt {
 export interface ThreadsPageProps {
   threads: readonly StoryThreadSummary[]
   attempt?: NewThreadAttempt
-  problem?: FormProblem
+  problem?: Problem
   notice?: string
 }
 

@@ -1,6 +1,6 @@
 import { ROLES, type Role, type User } from '../../../domain/accounts/user.js'
 import { DateTime } from '../../ui/date-time.js'
-import type { FormProblem } from '../forms.js'
+import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
 
@@ -28,7 +28,7 @@ function StatusBadge({ active }: { active: boolean }) {
   )
 }
 
-function RoleSelect({ value, problem }: { value: string; problem?: FormProblem }) {
+function RoleSelect({ value, problem }: { value: string; problem?: Problem }) {
   return (
     <Field id="role" label="Role" hint={ROLE_HINT} problem={problem}>
       <select id="role" name="role" aria-describedby={describedBy('role', { hint: true, problem })}>
@@ -42,7 +42,7 @@ function RoleSelect({ value, problem }: { value: string; problem?: FormProblem }
   )
 }
 
-function NameField({ value, problem }: { value: string; problem?: FormProblem }) {
+function NameField({ value, problem }: { value: string; problem?: Problem }) {
   return (
     <Field
       id="displayName"
@@ -108,13 +108,7 @@ export function UsersPage({ users, you }: { users: readonly User[]; you: string 
   )
 }
 
-export function NewUserPage({
-  values,
-  problem,
-}: {
-  values: UserFormValues
-  problem?: FormProblem
-}) {
+export function NewUserPage({ values, problem }: { values: UserFormValues; problem?: Problem }) {
   return (
     <div class="narrow">
       <p class="breadcrumb">
@@ -213,7 +207,7 @@ export interface UserPageProps {
   /** The edit form's values, as typed when it comes back with a problem. */
   values: { displayName: string; role: string }
   isYou: boolean
-  problem?: FormProblem
+  problem?: Problem
   notice?: string
 }
 

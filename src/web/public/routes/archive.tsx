@@ -6,7 +6,7 @@ import { pageKey } from '../../page-cache/cache-key.js'
 import type { SiteInfo } from '../../ui/site.js'
 import { archivePath, pagePath } from '../../ui/urls.js'
 import type { PublicDeps } from '../deps.js'
-import { pageQuery, parseOrNotFound } from '../params.js'
+import { fourDigits, pageQuery, parseOrNotFound, twoDigits } from '../../plugins/request-parsing.js'
 import { HOME_CRUMB, breadcrumbList, websiteSharing, type Crumb } from '../structured-data.js'
 import { ArchivePage } from '../views/archive-page.js'
 
@@ -19,17 +19,11 @@ const YEAR = ':year(^\\d{4}$)'
 const MONTH = ':month(^\\d{2}$)'
 const DAY = ':day(^\\d{2}$)'
 
-const year = z
-  .string()
-  .regex(/^\d{4}$/)
-  .transform(Number)
-const twoDigits = z
-  .string()
-  .regex(/^\d{2}$/)
-  .transform(Number)
+const year = fourDigits.transform(Number)
+const monthOrDay = twoDigits.transform(Number)
 const periodParams = z.union([
-  z.object({ year, month: twoDigits, day: twoDigits }),
-  z.object({ year, month: twoDigits }),
+  z.object({ year, month: monthOrDay, day: monthOrDay }),
+  z.object({ year, month: monthOrDay }),
   z.object({ year }),
 ])
 

@@ -1,23 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import type { PublicDeps } from '../deps.js'
-import { parseOrNotFound, slug } from '../params.js'
+import { articleParams, id, pageQuery, parseOrNotFound } from '../../plugins/request-parsing.js'
 import { canonicalPathOf, renderArticlePage } from '../render-article.js'
 
-export const articleParams = z.object({
-  year: z.string().regex(/^\d{4}$/),
-  month: z.string().regex(/^\d{2}$/),
-  day: z.string().regex(/^\d{2}$/),
-  slug,
-})
-
 const articleQuery = z.object({
-  comments: z.coerce.number().int().min(1).max(10_000).default(1),
-  reply: z
-    .string()
-    .regex(/^[0-9a-f-]{36}$/)
-    .optional()
-    .catch(undefined),
+  comments: pageQuery.shape.page,
+  reply: id.optional().catch(undefined),
   comment: z.enum(['held', 'published']).optional().catch(undefined),
 })
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { pageKey } from '../../page-cache/cache-key.js'
 import { AT_A_GLANCE_PATH, pagePath } from '../../ui/urls.js'
 import type { PublicDeps } from '../deps.js'
-import { pageQuery, parseOrNotFound } from '../params.js'
+import { pageQuery, parseOrNotFound } from '../../plugins/request-parsing.js'
 import { HOME_CRUMB, breadcrumbList, websiteSharing } from '../structured-data.js'
 import { AtAGlancePage } from '../views/at-a-glance-page.js'
 

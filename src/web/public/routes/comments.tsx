@@ -1,108 +1,90 @@
 import formbody from '@fastify/formbody'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { ForbiddenError, TooManyRequestsError } from '../../../domain/errors.js'
-import { problemOf, type FormProblem } from '../../plugins/domain-status.js'
+import type { Comment } from '../../../domain/comments/comment.js'
+import { NotFoundError } from '../../../domain/errors.js'
+import { problemOf, setRetryAfter, wantsJson } from '../../plugins/problems.js'
+import { articleCacheTag } from '../../page-cache/page-cache.js'
+import { articleParams, formOf, onlyText, parseOrNotFound } from '../../plugins/request-parsing.js'
+import { articlePath } from '../../ui/urls.js'
 import { commentsAtom, commentsJson, type CommentFeedInput } from '../comment-feeds.js'
 import type { PublicDeps } from '../deps.js'
-import { parseOrNotFound } from '../params.js'
-import { canonicalPathOf, renderArticlePage, type PublishedArticle } from '../render-article.js'
-import { articleParams } from './article.js'
+import { renderArticlePage } from '../render-article.js'
+import { sendDocument } from '../send-document.js'
 
 /** A comment and its few fields, with room to spare. */
 const COMMENT_BODY_LIMIT = 64 * 1024
 
-function field(body: unknown, name: string): string {
-  const value =
-    body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined
-  return typeof value === 'string' ? value : ''
-}
-
-function wantsJson(request: FastifyRequest): boolean {
-  const accept = request.headers.accept ?? ''
-  return accept.includes('application/json') && !accept.includes('text/html')
-}
-
-/** A form posted from another site: browsers send Origin, and it must be ours. */
-function assertSameOrigin(request: FastifyRequest): void {
+/** Whether a form came from another site: browsers send Origin, and it must be ours. */
+function fromOtherSite(request: FastifyRequest): boolean {
   const origin = request.headers.origin
-  if (!origin) return
-  let host: string
+  if (!origin) return false
   try {
-    host = new URL(origin).host
+    return new URL(origin).host !== request.host
   } catch {
-    host = ''
+    return true
   }
-  if (host !== request.host) {
-    throw new ForbiddenError('cross_site_post', 'Comments can only be posted from this site.')
+}
+
+/** When a comment feed last changed: its newest comment, or the newest approval. */
+function lastChangeOf(comments: readonly Comment[]): Date | undefined {
+  let newest: Date | undefined
+  for (const comment of comments) {
+    const at = comment.moderatedAt ?? comment.createdAt
+    if (!newest || at > newest) newest = at
   }
+  return newest
 }
 
 export async function commentRoutes(app: FastifyInstance, deps: PublicDeps) {
   const { services, site } = deps
   await app.register(formbody, { bodyLimit: COMMENT_BODY_LIMIT })
 
-  async function publishedArticle(request: FastifyRequest): Promise<PublishedArticle> {
-    const path = parseOrNotFound(articleParams, request.params)
-    const found = await services.articles.getPublishedBySlug(path.slug)
-    return { ...found, publishedAt: found.publishedAt ?? found.updatedAt }
-  }
-
-  /** A refusal as the enhancing script reads it: {ok: false, error: {code, message, field}}. */
-  function sendJsonProblem(reply: FastifyReply, problem: FormProblem) {
-    return reply.code(problem.status).send({
-      ok: false,
-      error: { code: problem.code, message: problem.message, field: problem.field },
-    })
-  }
+  /** The slug in the address; one that cannot be a slug names no article. */
+  const slugOf = (request: FastifyRequest): string =>
+    parseOrNotFound(articleParams, request.params).slug
 
   app.post('/:year/:month/:day/:slug/comments', async (request, reply) => {
-    let article: PublishedArticle
-    try {
-      article = await publishedArticle(request)
-    } catch (error) {
-      // No such article: a 404 either way, in the same shape as any other refusal for scripts.
-      const problem = problemOf(error)
-      if (problem && wantsJson(request)) return sendJsonProblem(reply, problem)
-      throw error
-    }
-    const path = canonicalPathOf(article, site.timeZone)
+    const articleSlug = slugOf(request)
+    const form = formOf(request)
+    // Each field as sent, once: a field sent twice is no answer.
     const values = {
-      name: field(request.body, 'name'),
-      email: field(request.body, 'email'),
-      body: field(request.body, 'body'),
-      parentId: field(request.body, 'parent_id'),
+      name: onlyText(form, 'name'),
+      email: onlyText(form, 'email'),
+      body: onlyText(form, 'body'),
+      parentId: onlyText(form, 'parent_id'),
     }
     try {
-      assertSameOrigin(request)
       const comment = await services.comments.post({
-        articleId: article.id,
+        articleSlug,
         parentId: values.parentId === '' ? null : values.parentId,
         name: values.name,
         email: values.email,
         body: values.body,
-        honeypot: field(request.body, 'website'),
-        formToken: field(request.body, '_csrf'),
+        honeypot: onlyText(form, 'website'),
+        formToken: onlyText(form, '_csrf'),
         ip: request.ip,
+        fromOtherSite: fromOtherSite(request),
       })
       const published = comment.status === 'approved'
       if (wantsJson(request)) {
-        return reply.code(201).send({ ok: true, id: comment.id, status: comment.status, published })
+        return reply.code(201).send({ id: comment.id, status: comment.status, published })
       }
+      const path = articlePath(comment.article, site.timeZone)
       return reply.redirect(
         published ? `${path}#comment-${comment.id}` : `${path}?comment=held#new-comment`,
         303,
       )
     } catch (error) {
       const problem = problemOf(error)
-      if (!problem) throw error
-      if (error instanceof TooManyRequestsError) {
-        reply.header('retry-after', String(error.retryAfterSeconds))
-      }
-      if (wantsJson(request)) return sendJsonProblem(reply, problem)
+      // A script gets the one JSON error shape, and no such article is a 404 like any other.
+      if (!problem || wantsJson(request) || error instanceof NotFoundError) throw error
       // Refused, the comment comes back in the form with the reason; nothing the reader wrote is lost.
+      const found = await services.articles.getPublishedBySlug(articleSlug)
+      const article = { ...found, publishedAt: found.publishedAt ?? found.updatedAt }
       const replyTo = values.parentId
         ? await services.comments.approvedComment(article.id, values.parentId)
         : undefined
+      setRetryAfter(reply, problem)
       return renderArticlePage(reply, deps, article, {
         form: { values, problem, replyTo },
         status: problem.status,
@@ -114,37 +96,44 @@ export async function commentRoutes(app: FastifyInstance, deps: PublicDeps) {
   // it was rendered; the script swaps in one from when the reader starts writing, so the
   // "faster than anyone can write" check measures the reader, not the cache.
   app.get('/:year/:month/:day/:slug/comments/token', async (request, reply) => {
-    const article = await publishedArticle(request)
+    const article = await services.articles.getPublishedBySlug(slugOf(request))
     return reply
       .header('cache-control', 'private, no-store')
       .send({ token: await services.comments.formToken(article.id) })
   })
 
-  async function feedInput(
+  /** Feeds of an article's approved comments: dated, tagged for the page cache, 304 when unchanged. */
+  async function sendCommentFeed(
     request: FastifyRequest,
+    reply: FastifyReply,
     format: 'atom' | 'json',
-  ): Promise<CommentFeedInput> {
-    const article = await publishedArticle(request)
-    const articleUrl = site.url + canonicalPathOf(article, site.timeZone)
-    return {
+  ): Promise<FastifyReply> {
+    const { article, comments } = await services.comments.feed({ articleSlug: slugOf(request) })
+    const path = articlePath(article, site.timeZone)
+    const feed: CommentFeedInput = {
       articleId: article.id,
       headline: article.headline,
-      articleUrl,
-      selfUrl: `${articleUrl}/comments.${format}`,
+      articleUrl: site.url + path,
+      selfUrl: `${site.url}${path}/comments.${format}`,
       siteName: site.name,
-      comments: await services.comments.latestApproved(article.id),
+      comments,
     }
+    return sendDocument(request, reply, {
+      body: format === 'atom' ? commentsAtom(feed) : JSON.stringify(commentsJson(feed)),
+      contentType:
+        format === 'atom'
+          ? 'application/atom+xml; charset=utf-8'
+          : 'application/json; charset=utf-8',
+      lastModified: lastChangeOf(comments),
+      cacheKey: `${path}/comments.${format}`,
+      cacheTags: [articleCacheTag(article.id)],
+    })
   }
 
-  app.get('/:year/:month/:day/:slug/comments.atom', async (request, reply: FastifyReply) =>
-    reply
-      .type('application/atom+xml; charset=utf-8')
-      .send(commentsAtom(await feedInput(request, 'atom'))),
+  app.get('/:year/:month/:day/:slug/comments.atom', (request, reply) =>
+    sendCommentFeed(request, reply, 'atom'),
   )
-
-  app.get('/:year/:month/:day/:slug/comments.json', async (request, reply: FastifyReply) =>
-    reply
-      .type('application/json; charset=utf-8')
-      .send(commentsJson(await feedInput(request, 'json'))),
+  app.get('/:year/:month/:day/:slug/comments.json', (request, reply) =>
+    sendCommentFeed(request, reply, 'json'),
   )
 }

@@ -1,15 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { z } from 'zod'
 import type { PublishedFilter } from '../../../domain/articles/article-store.js'
 import { authorPath, FEED_FORMATS, feedPath, sectionPath, tagPath } from '../../ui/urls.js'
 import type { FeedFormat } from '../../ui/urls.js'
 import type { PublicDeps } from '../deps.js'
 import { atomDocument, jsonFeedDocument, rssDocument } from '../feeds/feed-documents.js'
 import { feedDocumentOf, type FeedListing } from '../feeds/feed-model.js'
-import { parseOrNotFound, slug } from '../params.js'
+import { parseOrNotFound, slugParams } from '../../plugins/request-parsing.js'
 import { sendDocument } from '../send-document.js'
-
-const slugParams = z.object({ slug })
 
 const WRITERS = { rss: rssDocument, atom: atomDocument, json: jsonFeedDocument }
 

@@ -1,19 +1,17 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ComponentChildren } from 'preact'
-import { z } from 'zod'
 import type { ArticleSummary } from '../../../domain/articles/article.js'
-import type { Paged } from '../../../domain/articles/article-service.js'
+import type { Paged } from '../../../domain/paging.js'
 import { authorPath, pagePath, sectionPath, tagPath } from '../../ui/urls.js'
 import { pageKey } from '../../page-cache/cache-key.js'
 import type { PublicDeps } from '../deps.js'
 import type { SiteInfo } from '../../ui/site.js'
 import { HOME_CRUMB, authorProfile, breadcrumbList, websiteSharing } from '../structured-data.js'
-import { pageQuery, parseOrNotFound, slug } from '../params.js'
+import { pageQuery, parseOrNotFound, slugParams } from '../../plugins/request-parsing.js'
 import { ListingPage } from '../views/listing-page.js'
 import { feedLinks } from '../feeds/feed-model.js'
 
 const PER_PAGE = 20
-const slugParams = z.object({ slug })
 
 interface Listing {
   title: string

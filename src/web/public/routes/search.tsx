@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { Paged } from '../../../domain/articles/article-service.js'
+import type { Paged } from '../../../domain/paging.js'
 import { NotFoundError } from '../../../domain/errors.js'
 import type { SearchHit } from '../../../domain/search/search-store.js'
+import { withoutControls } from '../../../text/control-characters.js'
 import { pageKey } from '../../page-cache/cache-key.js'
-import { problemOf } from '../../plugins/domain-status.js'
+import { problemOf } from '../../plugins/problems.js'
 import { SEARCH_PATH } from '../../ui/search-form.js'
 import { pagePath } from '../../ui/urls.js'
 import type { PublicDeps } from '../deps.js'
-import { pageQuery, parseOrNotFound } from '../params.js'
+import { pageQuery, parseOrNotFound } from '../../plugins/request-parsing.js'
 import { SearchPage } from '../views/search-page.js'
 
 /**
@@ -24,12 +25,10 @@ interface SearchView {
   status?: number
 }
 
-// eslint-disable-next-line no-control-regex -- shown back to the reader, so never raw control characters
-const CONTROL = /[\u0000-\u001F\u007F-\u009F]/g
-
 function sendSearch(reply: FastifyReply, view: SearchView) {
   const { results, problem, status = 200 } = view
-  const text = view.text.replace(CONTROL, '')
+  // Shown back to the reader, so never with raw control characters.
+  const text = withoutControls(view.text)
   const q = text === '' ? undefined : formEncoded(text)
   const path = q === undefined ? SEARCH_PATH : `${SEARCH_PATH}?q=${q}`
   const page = results?.page ?? 1

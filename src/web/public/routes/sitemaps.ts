@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { SITEMAP_INDEX_PATH, sitemapPath } from '../../ui/urls.js'
 import type { PublicDeps } from '../deps.js'
-import { parseOrNotFound } from '../params.js'
+import { parseOrNotFound } from '../../plugins/request-parsing.js'
 import { sendDocument } from '../send-document.js'
 import { createSitemaps } from '../sitemaps/sitemaps.js'
 

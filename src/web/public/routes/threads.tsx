@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import { pageKey } from '../../page-cache/cache-key.js'
 import { pagePath, threadPath } from '../../ui/urls.js'
 import type { PublicDeps } from '../deps.js'
-import { pageQuery, parseOrNotFound, slug } from '../params.js'
+import { pageQuery, parseOrNotFound, slugParams } from '../../plugins/request-parsing.js'
 import { ThreadPage } from '../views/thread-page.js'
 
 const PER_PAGE = 20
-const slugParams = z.object({ slug })
 
 /** A story thread's page: its published articles in the order editors gave them. */
 export async function threadRoutes(app: FastifyInstance, { services }: PublicDeps) {

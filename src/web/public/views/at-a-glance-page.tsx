@@ -1,5 +1,5 @@
 import type { ArticleSummary } from '../../../domain/articles/article.js'
-import type { Paged } from '../../../domain/articles/article-service.js'
+import type { Paged } from '../../../domain/paging.js'
 import { DateTime } from '../../ui/date-time.js'
 import { Pagination } from '../../ui/pagination.js'
 import { useSite } from '../../ui/site.js'

@@ -1,4 +1,4 @@
-import type { Paged } from '../../../domain/articles/article-service.js'
+import type { Paged } from '../../../domain/paging.js'
 import type { Comment, CommentThread } from '../../../domain/comments/comment.js'
 import { CommentText } from '../../ui/comment-text.js'
 import { DateTime } from '../../ui/date-time.js'

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import type { ArticleSummary } from '../../../domain/articles/article.js'
-import type { Paged } from '../../../domain/articles/article-service.js'
+import type { Paged } from '../../../domain/paging.js'
 import { ArticleCard } from '../../ui/article-card.js'
 import { Pagination } from '../../ui/pagination.js'
 

@@ -1,4 +1,4 @@
-import type { Paged } from '../../../domain/articles/article-service.js'
+import type { Paged } from '../../../domain/paging.js'
 import type { SearchHit } from '../../../domain/search/search-store.js'
 import type { TextPart } from '../../../text/search-snippet.js'
 import { AuthorNames } from '../../ui/byline.js'

@@ -1,5 +1,5 @@
 import type { ArticleSummary } from '../../../domain/articles/article.js'
-import type { Paged } from '../../../domain/articles/article-service.js'
+import type { Paged } from '../../../domain/paging.js'
 import type { StoryThread } from '../../../domain/threads/thread.js'
 import { ArticleCard } from '../../ui/article-card.js'
 import { Pagination } from '../../ui/pagination.js'
