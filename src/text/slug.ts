@@ -1,4 +1,4 @@
-const MAX_SLUG_LENGTH = 80
+export const MAX_SLUG_LENGTH = 80
 
 /**
  * A URL slug: lower-case ASCII letters, digits and single hyphens.

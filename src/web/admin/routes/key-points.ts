@@ -1,24 +1,20 @@
 import type { FastifyInstance } from 'fastify'
-import { ARTICLE_LIMITS } from '../../../domain/articles/article.js'
-import { suggestKeyPoints } from '../../../text/summarise.js'
 import type { AdminDeps } from '../deps.js'
 import { formOf, handleForm, text } from '../forms.js'
 
-/** The editor's "Suggest" for At a glance: key sentences of the body, for anyone writing. */
-export function keyPointSuggestions(body: string, headline: string): string[] {
-  return suggestKeyPoints(body, headline, { maxLength: ARTICLE_LIMITS.keyPoint })
-}
-
 // Progressive enhancement: the editor's script asks for suggestions without reloading
 // the page. Nothing is saved; without the script, the editor's Suggest button does the same.
-export async function keyPointRoutes(app: FastifyInstance, _deps: AdminDeps) {
+export async function keyPointRoutes(app: FastifyInstance, { services }: AdminDeps) {
   app.post('/key-points/suggest', async (request, reply) => {
     const form = formOf(request)
     return handleForm(request, reply, {
       run: async () =>
         reply.send({
           ok: true,
-          keyPoints: keyPointSuggestions(text(form, 'body'), text(form, 'headline')),
+          keyPoints: services.editing.suggestKeyPoints({
+            body: text(form, 'body'),
+            headline: text(form, 'headline'),
+          }),
         }),
       render: (problem) => reply.code(problem.status).send({ ok: false, message: problem.message }),
     })

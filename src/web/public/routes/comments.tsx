@@ -5,7 +5,8 @@ import { problemOf, type FormProblem } from '../../plugins/domain-status.js'
 import { commentsAtom, commentsJson, type CommentFeedInput } from '../comment-feeds.js'
 import type { PublicDeps } from '../deps.js'
 import { parseOrNotFound } from '../params.js'
-import { canonicalPathOf, renderArticlePage, type PublishedArticle } from '../render-article.js'
+import type { PublishedArticle } from '../../../domain/articles/article.js'
+import { canonicalPathOf, renderArticlePage } from '../render-article.js'
 import { articleParams } from './article.js'
 
 /** A comment and its few fields, with room to spare. */
@@ -43,8 +44,7 @@ export async function commentRoutes(app: FastifyInstance, deps: PublicDeps) {
 
   async function publishedArticle(request: FastifyRequest): Promise<PublishedArticle> {
     const path = parseOrNotFound(articleParams, request.params)
-    const found = await services.articles.getPublishedBySlug(path.slug)
-    return { ...found, publishedAt: found.publishedAt ?? found.updatedAt }
+    return services.articles.getPublishedBySlug(path.slug)
   }
 
   /** A refusal as the enhancing script reads it: {ok: false, error: {code, message, field}}. */
