@@ -35,6 +35,20 @@ function moreStories(
   }
 }
 
+/** The page's key in the page cache; none for a page showing what one reader typed. */
+function cacheKeyOf(
+  path: string,
+  commentPage: number,
+  form: Partial<CommentFormState> | undefined,
+): string | undefined {
+  if (form?.values?.body) return undefined
+  return pageKey(path, {
+    comments: commentPage > 1 ? commentPage : undefined,
+    reply: form?.replyTo?.id,
+    comment: form?.notice,
+  })
+}
+
 /** The article page, with its comments and a comment form in the given state. */
 export async function renderArticlePage(
   reply: FastifyReply,
@@ -87,14 +101,7 @@ export async function renderArticlePage(
       currentSection: article.section.slug,
       status,
       scripts: availability.open ? [site.commentsScript] : [],
-      // A page showing what one reader typed (a refused comment) is theirs alone.
-      cacheKey: form?.values?.body
-        ? undefined
-        : pageKey(path, {
-            comments: commentPage > 1 ? commentPage : undefined,
-            reply: form?.replyTo?.id,
-            comment: form?.notice,
-          }),
+      cacheKey: cacheKeyOf(path, commentPage, form),
       cacheTags: [`article:${article.id}`],
     },
   )
