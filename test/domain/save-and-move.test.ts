@@ -9,12 +9,8 @@ import type { Role } from '../../src/domain/accounts/user.js'
 import type { Article } from '../../src/domain/articles/article.js'
 import type { ArticleInput } from '../../src/domain/articles/article-writes.js'
 import { StaleEditError } from '../../src/domain/articles/article-writes.js'
-import {
-  ConflictError,
-  DomainError,
-  ForbiddenError,
-  ValidationError,
-} from '../../src/domain/errors.js'
+import type { DomainError } from '../../src/domain/errors.js'
+import { ConflictError, ForbiddenError, ValidationError } from '../../src/domain/errors.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects } from '../helpers/dialects.js'
 import { inputOf } from '../helpers/factories.js'
