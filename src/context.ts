@@ -3,6 +3,7 @@ import { createAccountService } from './domain/accounts/account-service.js'
 import { createArticleImporter } from './domain/articles/article-import.js'
 import { createArticleService } from './domain/articles/article-service.js'
 import { createSyndicationService } from './domain/articles/syndication-service.js'
+import { createListingService } from './domain/articles/listing.js'
 import { createDashboardService } from './domain/articles/dashboard-service.js'
 import { createEditingService } from './domain/articles/editing-service.js'
 import { createWorkflowService } from './domain/articles/workflow-service.js'
@@ -55,21 +56,25 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     await database.close()
     throw error
   }
-  const stores = createUnitOfWork(database.db, clock)
+  const stores = createUnitOfWork(database.db, { clock, dialect: database.dialect })
   const deps = { stores, clock, newId, changes }
 
   const settings = createSettingsService(deps)
+  const sections = createSectionService(deps)
+  const authors = createAuthorService(deps)
+  const tags = createTagService({ stores })
   const services = {
     settings,
     comments: createCommentService({ ...deps, settings }),
-    sections: createSectionService(deps),
-    authors: createAuthorService(deps),
-    tags: createTagService({ stores }),
+    sections,
+    authors,
+    tags,
+    listings: createListingService({ sections, authors, tags, siteName: config.siteName }),
     articles: createArticleService({ stores }),
     syndication: createSyndicationService({ stores, clock }),
     importer: createArticleImporter({ ...deps, timeZone: config.siteTimeZone }),
     accounts: createAccountService(deps),
-    editing: createEditingService(deps),
+    editing: createEditingService({ ...deps, timeZone: config.siteTimeZone }),
     workflow: createWorkflowService(deps),
     dashboard: createDashboardService({ stores }),
     audit: createAuditService({ stores }),

@@ -1,7 +1,7 @@
 import { slugify } from '../text/slug.js'
 import { ValidationError } from './errors.js'
 
-interface Named {
+export interface Named {
   id: string
   slug: string
   name: string
@@ -20,8 +20,14 @@ interface NamedStore<T extends Named> {
 export async function findOrCreateNamed<T extends Named>(
   store: NamedStore<T>,
   names: readonly string[],
-  options: { field: string; maxLength: number; create: (name: string, slug: string) => T },
-): Promise<T[]> {
+  options: {
+    field: string
+    maxLength: number
+    create: (name: string, slug: string) => T
+    /** Records already read (an article's bylines): their slugs are not looked up again. */
+    known?: readonly Named[]
+  },
+): Promise<Named[]> {
   const wanted = names.map((name) => {
     const trimmed = name.trim()
     const slug = slugify(trimmed)
@@ -32,15 +38,21 @@ export async function findOrCreateNamed<T extends Named>(
     }
     return { name: trimmed, slug }
   })
-  const found = await store.findBySlugs(wanted.map((entry) => entry.slug))
-  const bySlug = new Map(found.map((record) => [record.slug, record]))
-  const resolved: T[] = []
+  const bySlug = new Map<string, Named>(
+    (options.known ?? []).map((record) => [record.slug, record]),
+  )
+  const unknown = wanted.map((entry) => entry.slug).filter((slug) => !bySlug.has(slug))
+  if (unknown.length > 0) {
+    for (const record of await store.findBySlugs(unknown)) bySlug.set(record.slug, record)
+  }
+  const resolved: Named[] = []
   for (const { name, slug } of wanted) {
     let record = bySlug.get(slug)
     if (!record) {
-      record = options.create(name, slug)
-      await store.insert(record)
-      bySlug.set(slug, record)
+      const created = options.create(name, slug)
+      await store.insert(created)
+      bySlug.set(slug, created)
+      record = created
     }
     if (!resolved.includes(record)) resolved.push(record)
   }

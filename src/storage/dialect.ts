@@ -1,4 +1,5 @@
 // The few things that differ between SQLite and PostgreSQL, in one place.
+import { sql, type Expression, type RawBuilder } from 'kysely'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -35,4 +36,29 @@ export function isUniqueViolation(error: unknown): boolean {
     code === 'SQLITE_CONSTRAINT_UNIQUE' ||
     code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   )
+}
+
+/**
+ * An aggregate of the rows it runs over as one JSON array of arrays, in
+ * `orderBy` order, '[]' for none: a row's short lists read in the same
+ * statement as the row. SQLite (3.44 and later) orders inside
+ * json_group_array; PostgreSQL has json_agg, which gives NULL for no rows.
+ */
+export function jsonRowsOf(
+  dialect: DialectName,
+  values: readonly Expression<unknown>[],
+  orderBy: Expression<unknown>,
+): RawBuilder<unknown> {
+  const list = sql.join(values)
+  return dialect === 'postgres'
+    ? sql`coalesce(json_agg(json_build_array(${list}) order by ${orderBy}), '[]'::json)`
+    : sql`json_group_array(json_array(${list}) order by ${orderBy})`
+}
+
+/**
+ * JSON built by the database, read back: pg parses json values, better-sqlite3
+ * gives their text. Times inside are ISO 8601 text either way (fromDbTime reads them).
+ */
+export function fromDbJson(value: unknown): unknown {
+  return typeof value === 'string' ? (JSON.parse(value) as unknown) : value
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, NotNull } from 'kysely'
 import type { RelatedCandidate } from '../domain/related/related.js'
 import type { RelatedStore } from '../domain/related/related-store.js'
 import { fromDbCount, fromDbTime } from './dialect.js'
@@ -70,9 +70,11 @@ export function createRelatedStore(db: Kysely<Database>): RelatedStore {
       const [rows, shared] = await Promise.all([
         db
           .selectFrom('articles')
-          .select(['id', 'headline', 'standfirst', 'published_at', 'updated_at'])
+          .select(['id', 'headline', 'standfirst', 'published_at'])
           .where('id', 'in', ids)
           .where('status', '=', 'published')
+          .where('published_at', 'is not', null)
+          .$narrowType<{ published_at: NotNull }>()
           .execute(),
         tagIds.length === 0
           ? Promise.resolve([])
@@ -91,7 +93,7 @@ export function createRelatedStore(db: Kysely<Database>): RelatedStore {
         id: row.id,
         headline: row.headline,
         standfirst: row.standfirst,
-        publishedAt: fromDbTime(row.published_at ?? row.updated_at),
+        publishedAt: fromDbTime(row.published_at),
         sharedTagIds: tagsOf.get(row.id) ?? [],
       }))
     },

@@ -17,19 +17,22 @@ function toRevision(row: Selectable<ArticleRevisionTable>): Revision {
 
 export function createRevisionStore(db: Kysely<Database>): RevisionStore {
   return {
-    async insert(revision) {
+    async insert(revisions) {
+      if (revisions.length === 0) return
       await db
         .insertInto('article_revisions')
-        .values({
-          id: revision.id,
-          article_id: revision.articleId,
-          version: revision.version,
-          created_at: toDbTime(revision.createdAt),
-          created_by: revision.createdBy,
-          created_by_name: revision.createdByName,
-          note: revision.note,
-          fields: JSON.stringify(revision.fields),
-        })
+        .values(
+          revisions.map((revision) => ({
+            id: revision.id,
+            article_id: revision.articleId,
+            version: revision.version,
+            created_at: toDbTime(revision.createdAt),
+            created_by: revision.createdBy,
+            created_by_name: revision.createdByName,
+            note: revision.note,
+            fields: JSON.stringify(revision.fields),
+          })),
+        )
         .execute()
     },
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { ArticleRecord } from '../domain/articles/article-store.js'
+import type { ArticleRecord, KnownRelations } from '../domain/articles/article-store.js'
 import { isSearchable, searchDocumentOf } from '../domain/search/search-document.js'
 import { toDbTime } from './dialect.js'
 import type { Database } from './schema.js'
@@ -14,24 +14,18 @@ import type { Database } from './schema.js'
 export async function syncSearchDocument(
   db: Kysely<Database>,
   record: ArticleRecord,
+  names?: KnownRelations['names'],
 ): Promise<void> {
-  if (!isSearchable(record.status)) {
+  if (!isSearchable(record)) {
     await removeSearchDocument(db, record.id)
     return
   }
-  const [authors, tags] = await Promise.all([
-    namesById(db, 'authors', record.authorIds),
-    namesById(db, 'tags', record.tagIds),
-  ])
-  const { headlineKey, ...document } = searchDocumentOf(
-    record,
-    record.authorIds.flatMap((id) => authors.get(id) ?? []),
-    record.tagIds.flatMap((id) => tags.get(id) ?? []),
-  )
+  const { bylines, tags } = names ?? (await namesOf(db, record))
+  const { headlineKey, ...document } = searchDocumentOf(record, bylines, tags)
   const row = {
     ...document,
     headline_key: headlineKey,
-    published_at: toDbTime(record.publishedAt ?? record.updatedAt),
+    published_at: toDbTime(record.publishedAt),
   }
   await db
     .insertInto('article_search')
@@ -42,6 +36,21 @@ export async function syncSearchDocument(
 
 export async function removeSearchDocument(db: Kysely<Database>, articleId: string): Promise<void> {
   await db.deleteFrom('article_search').where('article_id', '=', articleId).execute()
+}
+
+/** The byline and tag names of a record, in its order, when the writer did not pass them. */
+async function namesOf(
+  db: Kysely<Database>,
+  record: ArticleRecord,
+): Promise<{ bylines: string[]; tags: string[] }> {
+  const [authors, tags] = await Promise.all([
+    namesById(db, 'authors', record.authorIds),
+    namesById(db, 'tags', record.tagIds),
+  ])
+  return {
+    bylines: record.authorIds.flatMap((id) => authors.get(id) ?? []),
+    tags: record.tagIds.flatMap((id) => tags.get(id) ?? []),
+  }
 }
 
 async function namesById(

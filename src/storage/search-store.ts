@@ -8,7 +8,7 @@ import {
   withEllipses,
   type TextPart,
 } from '../text/search-snippet.js'
-import { createArticleStore } from './article-store.js'
+import { createListingReads } from './article-listings.js'
 import type { DialectName } from './dialect.js'
 import type { Database } from './schema.js'
 import { searchDialect, type MarkedMatch } from './search-dialect.js'
@@ -18,7 +18,7 @@ export function createSearchStore(db: Kysely<Database>, dialect: DialectName): S
   const engine = searchDialect(dialect)
 
   // Summaries as every listing has them, from the same (published-only) lookup.
-  const articles = createArticleStore(db)
+  const articles = createListingReads(db)
 
   return {
     count: (query) => engine.count(db, query),

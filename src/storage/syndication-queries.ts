@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import type { Kysely, NotNull } from 'kysely'
 import type { SitemapPlace, SyndicationReads } from '../domain/articles/syndication.js'
 import type { TagRef } from '../domain/tags/tag.js'
 import { fromDbTime, toDbTime } from './dialect.js'
@@ -18,6 +18,7 @@ export function createSyndicationReads(db: Kysely<Database>): SyndicationReads {
     return db
       .selectFrom('articles')
       .where('status', '=', 'published')
+      .where('published_at', 'is not', null)
       .orderBy('published_at', 'asc')
       .orderBy('id', 'asc')
   }
@@ -53,12 +54,13 @@ export function createSyndicationReads(db: Kysely<Database>): SyndicationReads {
     async sitemapArticles(page) {
       const rows = await publishedOldestFirst()
         .select(['slug', 'published_at', 'updated_at'])
+        .$narrowType<{ published_at: NotNull }>()
         .limit(page.limit)
         .offset(page.offset)
         .execute()
       return rows.map((row) => ({
         slug: row.slug,
-        publishedAt: fromDbTime(row.published_at ?? row.updated_at),
+        publishedAt: fromDbTime(row.published_at),
         updatedAt: fromDbTime(row.updated_at),
       }))
     },
@@ -133,7 +135,9 @@ export function createSyndicationReads(db: Kysely<Database>): SyndicationReads {
         .selectFrom('articles')
         .select(['slug', 'headline', 'published_at', 'updated_at'])
         .where('status', '=', 'published')
+        // A range on published_at: only rows that have one.
         .where('published_at', '>=', toDbTime(since))
+        .$narrowType<{ published_at: NotNull }>()
         .orderBy('published_at', 'desc')
         .orderBy('id', 'desc')
         .limit(limit)
@@ -141,7 +145,7 @@ export function createSyndicationReads(db: Kysely<Database>): SyndicationReads {
       return rows.map((row) => ({
         slug: row.slug,
         headline: row.headline,
-        publishedAt: fromDbTime(row.published_at ?? row.updated_at),
+        publishedAt: fromDbTime(row.published_at),
         updatedAt: fromDbTime(row.updated_at),
       }))
     },

@@ -9,18 +9,24 @@ import { createRevisionStore } from './revision-store.js'
 import { createLoginFailureStore, createSessionStore } from './session-store.js'
 import { createUserStore } from './user-store.js'
 import { createAuthorStore } from './author-store.js'
+import type { DialectName } from './dialect.js'
 import type { Database } from './schema.js'
 import { createSectionStore } from './section-store.js'
 import { createTagStore } from './tag-store.js'
 import { createThreadStore } from './thread-store.js'
 import { createRelatedStore } from './related-store.js'
 
-function createStores(db: Kysely<Database>, clock: Clock): Stores {
+interface StoreOptions {
+  clock: Clock
+  dialect: DialectName
+}
+
+function createStores(db: Kysely<Database>, { clock, dialect }: StoreOptions): Stores {
   return {
     sections: createSectionStore(db, clock),
     authors: createAuthorStore(db, clock),
     tags: createTagStore(db, clock),
-    articles: createArticleStore(db),
+    articles: createArticleStore(db, dialect),
     revisions: createRevisionStore(db),
     users: createUserStore(db),
     sessions: createSessionStore(db),
@@ -35,10 +41,10 @@ function createStores(db: Kysely<Database>, clock: Clock): Stores {
 }
 
 /** The domain's stores over one database, with transactions that hand out stores bound to them. */
-export function createUnitOfWork(db: Kysely<Database>, clock: Clock): UnitOfWork {
+export function createUnitOfWork(db: Kysely<Database>, options: StoreOptions): UnitOfWork {
   return {
-    ...createStores(db, clock),
-    transaction: (work) => db.transaction().execute((trx) => work(createStores(trx, clock))),
+    ...createStores(db, options),
+    transaction: (work) => db.transaction().execute((trx) => work(createStores(trx, options))),
 
     async batch(work) {
       const trx = await db.startTransaction().execute()
@@ -47,7 +53,7 @@ export function createUnitOfWork(db: Kysely<Database>, clock: Clock): UnitOfWork
         const name = `unit_${count++}`
         const inside = await trx.savepoint(name).execute()
         try {
-          const result = await fn(createStores(inside, clock))
+          const result = await fn(createStores(inside, options))
           await inside.releaseSavepoint(name).execute()
           return result
         } catch (error) {

@@ -1,4 +1,4 @@
-const MAX_SLUG_LENGTH = 80
+export const MAX_SLUG_LENGTH = 80
 
 /** A well-formed slug: lower-case ASCII letters and digits, in runs joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/

@@ -7,15 +7,13 @@ import { DomainError, ValidationError } from '../errors.js'
 import type { ContentChanges } from '../changes.js'
 import type { Stores, UnitOfWork } from '../unit-of-work.js'
 import { assertPublishable, type Article } from './article.js'
-import type { ArticleRecord } from './article-store.js'
+import { resolveInput, type ArticleInput } from './article-input.js'
+import { editStep } from './article-steps.js'
 import {
-  commitChange,
+  commitSteps,
   getArticle,
   hasWriterChanges,
-  recordOf,
   insertArticle,
-  resolveInput,
-  type ArticleInput,
   type WriteDeps,
 } from './article-writes.js'
 
@@ -87,33 +85,24 @@ export function createArticleImporter({
       tags: [...(options.tags ?? existing?.tags.map((tag) => tag.name) ?? [])],
       slug: existing?.slug ?? '',
     }
-    const { refs, ...fields } = await resolveInput(tx, input, {
-      newId,
-      articleId: existing?.id ?? null,
-    })
+    const resolved = await resolveInput(tx, input, { newId, current: existing })
     const publish = existing ? existing.status === 'published' : !options.draft
     if (publish) assertPublishable(input)
 
     if (existing) {
-      const current = await recordOf(tx, existing)
-      if (!hasWriterChanges(current, fields)) {
+      if (!hasWriterChanges(existing, resolved)) {
         return { action: 'unchanged', article: existing, report }
       }
-      const record = {
-        ...current,
-        ...fields,
-        updatedAt: clock.now(),
-        version: existing.version + 1,
-      }
-      const article = await commitChange(tx, deps, record, existing, actor, 'Imported again')
+      const step = editStep(existing, resolved, { now: clock.now(), note: 'Imported again' })
+      const article = await commitSteps(tx, deps, { before: existing, steps: [step], by: actor })
       return { action: 'updated', article, report }
     }
 
     const now = clock.now()
     const publishedAt = date ? zonedTimeToInstant({ ...date, hour: FILING_HOUR }, timeZone) : now
-    const record = {
+    const created: Article = {
       id: newId(),
-      ...fields,
+      ...resolved,
       status: publish ? 'published' : 'draft',
       publishedAt: publish ? publishedAt : null,
       scheduledFor: null,
@@ -122,17 +111,14 @@ export function createArticleImporter({
       updatedAt: publish && date ? publishedAt : now,
       createdBy: null,
       commentMode: 'default',
+      corrections: [],
       version: 1,
+    }
+    const article = await insertArticle(tx, deps, {
+      steps: [{ article: created, note: 'Imported' }],
+      by: actor,
       importKey,
-    } satisfies ArticleRecord
-    const article = await insertArticle(
-      tx,
-      deps,
-      record,
-      refs,
-      { id: actor.id, name: actor.displayName },
-      'Imported',
-    )
+    })
     return { action: 'created', article, report }
   }
 

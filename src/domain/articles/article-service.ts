@@ -1,7 +1,7 @@
 import { NotFoundError } from '../errors.js'
 import { paginate, type Paged } from '../paging.js'
 import type { UnitOfWork } from '../unit-of-work.js'
-import type { Article, ArticleSummary } from './article.js'
+import { isPublished, type ArticleSummary, type PublishedArticle } from './article.js'
 import type { PublishedFilter } from './article-store.js'
 
 export interface FrontPage {
@@ -20,9 +20,9 @@ export type ArticleService = ReturnType<typeof createArticleService>
 export function createArticleService({ stores }: { stores: UnitOfWork }) {
   return {
     /** A published article by slug; drafts and unknown slugs are NotFoundError. */
-    async getPublishedBySlug(slug: string): Promise<Article> {
+    async getPublishedBySlug(slug: string): Promise<PublishedArticle> {
       const article = await stores.articles.findBySlug(slug)
-      if (!article || article.status !== 'published') {
+      if (!article || !isPublished(article)) {
         throw new NotFoundError('article_not_found', `There is no published article "${slug}".`)
       }
       return article

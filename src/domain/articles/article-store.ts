@@ -37,6 +37,9 @@ export interface PublishedFilter {
   publishedBefore?: Date
 }
 
+/** The longest "headline contains" the newsroom's lists are filtered by. */
+export const HEADLINE_SEARCH_LIMIT = 200
+
 export interface NewsroomFilter {
   status?: ArticleStatus
   sectionId?: string
@@ -65,21 +68,37 @@ export interface NewsroomSummary {
   version: number
 }
 
+/**
+ * What a write already knows beyond its record, so that the store need not
+ * read it again. Without it the store looks up what it needs.
+ */
+export interface KnownRelations {
+  /** The names the record's author and tag ids stand for, in order (the search index holds them). */
+  names?: { bylines: readonly string[]; tags: readonly string[] }
+  /** The author and tag ids stored before an update: a list that is the same is not rewritten. */
+  previous?: Pick<ArticleRecord, 'authorIds' | 'tagIds'>
+}
+
 export interface ArticleStore extends SyndicationReads {
+  /** The article with its section, bylines, tags and corrections: one statement. */
   findById(id: string): Promise<Article | undefined>
   findBySlug(slug: string): Promise<Article | undefined>
+  /** The id of the article using `slug`, if any: whether a slug is taken, without reading the article. */
+  findIdBySlug(slug: string): Promise<string | undefined>
   findIdByImportKey(importKey: string): Promise<string | undefined>
   /**
    * Slugs in use that equal `base` or start with `base-`: at least every one of
    * `base`, `base-2`, `base-3`… up to the first that is free.
    */
   slugsLike(base: string): Promise<string[]>
-  insert(record: ArticleRecord): Promise<void>
+  /** Adds an article, its bylines and tags, and its row in the search index when it is published. */
+  insert(record: ArticleRecord, known?: KnownRelations): Promise<void>
   /**
-   * Replaces an article's fields when its stored version is `expectedVersion`.
-   * Returns false, changing nothing, when another save got there first.
+   * Replaces an article's fields when its stored version is `expectedVersion`,
+   * and brings its search index row in step. Returns false, changing nothing,
+   * when another save got there first.
    */
-  update(record: ArticleRecord, expectedVersion: number): Promise<boolean>
+  update(record: ArticleRecord, expectedVersion: number, known?: KnownRelations): Promise<boolean>
   delete(id: string): Promise<void>
   /** Published articles, newest first. */
   listPublished(filter: PublishedFilter, page: PageRequest): Promise<ArticleSummary[]>

@@ -97,6 +97,8 @@ describe('assertArticleContent', () => {
         keyPoint: 400,
         bylines: 12,
         tags: 20,
+        correction: 500,
+        slug: 80,
       },
     )
   })

@@ -1,4 +1,5 @@
 import type { ArticleCommentMode } from '../comments/comment-policy.js'
+import { MAX_SLUG_LENGTH } from '../../text/slug.js'
 import { ValidationError } from '../errors.js'
 import type { AuthorRef } from '../people/author.js'
 import type { SectionRef } from '../sections/section.js'
@@ -33,6 +34,12 @@ export interface Correction {
   createdAt: Date
 }
 
+/** A byline of an article: what pages show, and the author's id, which writes carry through. */
+export type ArticleByline = AuthorRef & { id: string }
+
+/** A tag of an article, with its id, as for bylines. */
+export type ArticleTag = TagRef & { id: string }
+
 /** An article as stored, with its section, bylines and tags resolved. */
 export interface Article {
   id: string
@@ -49,9 +56,10 @@ export interface Article {
   sectionId: string
   section: SectionRef
   /** Bylines in order. */
-  bylines: AuthorRef[]
-  tags: TagRef[]
+  bylines: ArticleByline[]
+  tags: ArticleTag[]
   status: ArticleStatus
+  /** Set when it first goes out, and kept through unpublishing and publishing again. */
   publishedAt: Date | null
   /** When a scheduled article goes out. */
   scheduledFor: Date | null
@@ -66,7 +74,15 @@ export interface Article {
   version: number
 }
 
-/** What a listing shows of an article. */
+/** An article readers can see: published, so it always has a publication time. */
+export type PublishedArticle = Article & { status: 'published'; publishedAt: Date }
+
+/** Whether readers may see the article (and so whether it has a publication time). */
+export function isPublished(article: Article): article is PublishedArticle {
+  return article.status === 'published' && article.publishedAt !== null
+}
+
+/** What a listing shows of a published article; it always has a publication time. */
 export interface ArticleSummary {
   id: string
   slug: string
@@ -99,6 +115,9 @@ export const ARTICLE_LIMITS = {
   keyPoint: 400,
   bylines: 12,
   tags: 20,
+  /** A correction note, which readers see with the article. */
+  correction: 500,
+  slug: MAX_SLUG_LENGTH,
 } as const
 
 /** Throws a ValidationError naming the first field that breaks a rule. */

@@ -1,90 +1,88 @@
-import { authorize, canEditArticle, canViewArticle, type Actor } from '../access/policy.js'
+import { authorize, canEditArticle, type Actor } from '../access/policy.js'
 import { recordAudit } from '../audit/record-audit.js'
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js'
-import type { Stores, UnitOfWork } from '../unit-of-work.js'
 import type { ContentChanges } from '../changes.js'
-import { ARTICLE_LIMITS, type Article } from './article.js'
-import type { ArticleRecord } from './article-store.js'
-import {
-  assertCurrentVersion,
-  commitChange,
-  getArticle,
-  hasWriterChanges,
-  recordOf,
-  insertArticle,
-  resolveInput,
-  type ArticleInput,
-  type WriteDeps,
-} from './article-writes.js'
+import { ConflictError } from '../errors.js'
+import type { UnitOfWork } from '../unit-of-work.js'
+import type { Article } from './article.js'
+import { editorRights, isPublic, visibleArticle, type EditorRights } from './article-access.js'
+import { changeArticle, isVisibleChange, type ArticleChange } from './article-change.js'
+import { resolveInput, type ArticleInput } from './article-input.js'
+import { auditMove, moveStep } from './article-steps.js'
+import { insertArticle, type Step, type WriteDeps } from './article-writes.js'
+import { suggestKeyPoints } from './key-points.js'
+import { restoreArticle } from './restore.js'
 import type { Revision } from './revision.js'
+import { parseScheduleTime } from './schedule-time.js'
+import { assertMayMove, type Transition } from './workflow.js'
 
 export type EditingService = ReturnType<typeof createEditingService>
 
-/** An article the actor may see, else NotFoundError: other people's drafts do not exist for them. */
-async function visibleArticle(stores: Stores, actor: Actor, id: string): Promise<Article> {
-  const article = await stores.articles.findById(id)
-  if (!article || !canViewArticle(actor, article)) {
-    throw new NotFoundError('article_not_found', 'There is no such article.')
-  }
-  return article
+/** What the editor's form sends with a save: the version it shows, and a correction note. */
+export interface SaveOptions {
+  baseVersion: number
+  correction?: string
 }
 
-async function editableArticle(stores: Stores, actor: Actor, id: string): Promise<Article> {
-  const article = await visibleArticle(stores, actor, id)
-  if (!canEditArticle(actor, article)) {
-    throw new ForbiddenError(
-      'not_editable',
-      article.status === 'draft'
-        ? 'Only its author or an editor can change this draft.'
-        : `Contributors can change their drafts only; this article is ${article.status.replace('_', ' ')}.`,
-    )
-  }
-  return article
+/** The editor's buttons: "Save", or a workflow move made after saving the fields. */
+export interface EditorSubmission extends SaveOptions {
+  input: ArticleInput
+  move?: Transition
+  /** For `schedule`: the time as typed (2026-11-28T14:30), in the site's time zone. */
+  scheduledFor?: string
 }
 
 /** Writing and revising articles in the newsroom. Every rule about who may do what is in access/policy.ts. */
 export function createEditingService({
   stores,
   changes,
+  timeZone,
   ...deps
-}: { stores: UnitOfWork; changes: ContentChanges } & WriteDeps) {
+}: { stores: UnitOfWork; changes: ContentChanges; timeZone: string } & WriteDeps) {
   const { clock, newId } = deps
 
-  /** A change to a published article is a change readers see. */
-  async function announced(article: Article): Promise<Article> {
-    if (article.status === 'published') await changes.announce({ scope: 'site' })
-    return article
+  /** One change in one transaction; readers' caches hear of it once it is committed. */
+  async function change(request: ArticleChange): Promise<Article> {
+    const outcome = await stores.transaction((tx) => changeArticle(tx, deps, request))
+    if (isVisibleChange(outcome)) await changes.announce({ scope: 'site' })
+    return outcome.after
   }
 
   return {
-    /** Creates a draft owned by the actor; its first revision is version 1. */
-    async createDraft(actor: Actor, input: ArticleInput): Promise<Article> {
+    /**
+     * Creates a draft owned by the actor (version 1) and, when asked, makes a
+     * move at once (submitting it for review): one transaction either way.
+     */
+    async createDraft(
+      actor: Actor,
+      input: ArticleInput,
+      { move }: { move?: Transition } = {},
+    ): Promise<Article> {
       authorize(actor, 'articles:create')
-      return stores.transaction(async (tx) => {
-        const { refs, ...fields } = await resolveInput(tx, input, { newId, articleId: null })
+      const article = await stores.transaction(async (tx) => {
+        if (move) assertMayMove(actor, { status: 'draft', createdBy: actor.id }, move)
+        const resolved = await resolveInput(tx, input, { newId, current: undefined })
         const now = clock.now()
-        const record: ArticleRecord = {
+        const draft: Article = {
           id: newId(),
-          ...fields,
+          ...resolved,
           status: 'draft',
           publishedAt: null,
           scheduledFor: null,
           createdAt: now,
           updatedAt: now,
           createdBy: actor.id,
-          commentMode: fields.commentMode ?? 'default',
+          commentMode: resolved.commentMode ?? 'default',
+          corrections: [],
           version: 1,
-          importKey: null,
         }
-        return insertArticle(
-          tx,
-          deps,
-          record,
-          refs,
-          { id: actor.id, name: actor.displayName },
-          'Created',
-        )
+        const steps: Step[] = [{ article: draft, note: 'Created' }]
+        if (move) steps.push(moveStep(draft, move, { now, at: undefined }))
+        const created = await insertArticle(tx, deps, { steps, by: actor })
+        if (move) await auditMove(tx, deps, { actor, transition: move, article: created })
+        return created
       })
+      if (article.status === 'published') await changes.announce({ scope: 'site' })
+      return article
     },
 
     /**
@@ -92,67 +90,27 @@ export function createEditingService({
      * StaleEditError; an unchanged save changes nothing. A correction note on a
      * published article is kept and shown to readers.
      */
-    async save(
-      actor: Actor,
-      id: string,
-      input: ArticleInput,
-      { baseVersion, correction = '' }: { baseVersion: number; correction?: string },
-    ): Promise<Article> {
-      return announced(
-        await stores.transaction(async (tx) => {
-          const article = await editableArticle(tx, actor, id)
-          await assertCurrentVersion(tx, article, baseVersion)
-          const note = correction.trim()
-          if (note !== '' && article.status !== 'published') {
-            throw new ValidationError(
-              'correction_not_published',
-              'A correction note is for published articles.',
-              {
-                field: 'correction',
-              },
-            )
-          }
-          if (note.length > ARTICLE_LIMITS.standfirst) {
-            throw new ValidationError(
-              'correction_too_long',
-              `A correction note has at most ${ARTICLE_LIMITS.standfirst} characters.`,
-              {
-                field: 'correction',
-              },
-            )
-          }
-          const { refs: _refs, ...fields } = await resolveInput(tx, input, { newId, articleId: id })
-          const current = await recordOf(tx, article)
-          const changed = hasWriterChanges(current, fields)
-          if (!changed && note === '') return article
+    save: (actor: Actor, id: string, input: ArticleInput, options: SaveOptions): Promise<Article> =>
+      change({ actor, id, input, ...options }),
 
-          const saved = await commitChange(
-            tx,
-            deps,
-            { ...current, ...fields, updatedAt: clock.now(), version: article.version + 1 },
-            article,
-            actor,
-            note === '' ? 'Saved' : `Corrected: ${note}`,
-          )
-          if (note !== '') {
-            await tx.articles.insertCorrection(id, {
-              id: newId(),
-              note,
-              createdAt: clock.now(),
-              createdBy: actor.id,
-            })
-            await recordAudit(tx.audit, deps, {
-              actor,
-              action: 'article_corrected',
-              subject: saved.headline,
-              details: note,
-            })
-            return getArticle(tx, id)
-          }
-          return saved
-        }),
-      )
-    },
+    /**
+     * The editor's form: saves the fields and makes the move the writer pressed
+     * ("Submit", "Publish now", "Schedule"…) as one operation. A move the actor
+     * may not make, or one not possible now, is refused before anything is
+     * saved, and a move that fails (nothing to publish, a time in the past)
+     * undoes the save: a refused request changes nothing.
+     */
+    saveAndMove: (actor: Actor, id: string, submission: EditorSubmission): Promise<Article> =>
+      change({
+        actor,
+        id,
+        ...submission,
+        at: () => parseScheduleTime(submission.scheduledFor ?? '', timeZone),
+      }),
+
+    /** The editor's script saving as the writer types: drafts only, never a published article. */
+    autosave: (actor: Actor, id: string, input: ArticleInput, options: SaveOptions) =>
+      change({ actor, id, input, ...options, autosave: true }),
 
     /** Brings back an old version's fields as a new save, so history only grows. */
     async restore(
@@ -161,47 +119,11 @@ export function createEditingService({
       version: number,
       baseVersion: number,
     ): Promise<Article> {
-      return announced(
-        await stores.transaction(async (tx) => {
-          const article = await editableArticle(tx, actor, id)
-          await assertCurrentVersion(tx, article, baseVersion)
-          const revision = await tx.revisions.find(id, version)
-          if (!revision) {
-            throw new NotFoundError('revision_not_found', `There is no version ${version}.`)
-          }
-          const sections = await tx.sections.list()
-          const section =
-            sections.find((s) => s.name === revision.fields.section) ?? article.section
-          const { refs: _refs, ...fields } = await resolveInput(
-            tx,
-            { ...revision.fields, sectionSlug: section.slug, slug: revision.fields.slug },
-            { newId, articleId: id },
-          ).catch((error: unknown) => {
-            // The old slug may belong to another article by now; keep the current one.
-            if (error instanceof ValidationError && error.code === 'slug_taken') {
-              return resolveInput(
-                tx,
-                { ...revision.fields, sectionSlug: section.slug, slug: article.slug },
-                { newId, articleId: id },
-              )
-            }
-            throw error
-          })
-          return commitChange(
-            tx,
-            deps,
-            {
-              ...(await recordOf(tx, article)),
-              ...fields,
-              updatedAt: clock.now(),
-              version: article.version + 1,
-            },
-            article,
-            actor,
-            `Restored version ${version}`,
-          )
-        }),
+      const outcome = await stores.transaction((tx) =>
+        restoreArticle(tx, deps, { actor, id, version, baseVersion }),
       )
+      if (isVisibleChange(outcome)) await changes.announce({ scope: 'site' })
+      return outcome.after
     },
 
     /** Deletes an article that is not public; published ones must be unpublished first. */
@@ -209,7 +131,7 @@ export function createEditingService({
       await stores.transaction(async (tx) => {
         const article = await visibleArticle(tx, actor, id)
         authorize(actor, 'articles:delete')
-        if (article.status === 'published' || article.status === 'scheduled') {
+        if (isPublic(article)) {
           throw new ConflictError(
             'still_public',
             'Unpublish or unschedule the article before deleting it.',
@@ -229,6 +151,13 @@ export function createEditingService({
 
     /** Whether the actor may change this article's fields. */
     canEdit: (actor: Actor, article: Article): boolean => canEditArticle(actor, article),
+
+    /** What the editor offers this actor on this article, or on a new one. */
+    rights: (actor: Actor, article: Article | undefined): EditorRights =>
+      editorRights(actor, article),
+
+    /** The editor's "Suggest" for At a glance: key sentences of the body, word for word. */
+    suggestKeyPoints,
 
     /** Every saved version, newest first. */
     async history(actor: Actor, id: string): Promise<{ article: Article; revisions: Revision[] }> {

@@ -26,7 +26,8 @@ export interface Revision {
 }
 
 export interface RevisionStore {
-  insert(revision: Revision & { createdBy: string | null }): Promise<void>
+  /** Adds revisions in one statement: a save and a move made together are two versions. */
+  insert(revisions: readonly (Revision & { createdBy: string | null })[]): Promise<void>
   list(articleId: string): Promise<Revision[]>
   find(articleId: string, version: number): Promise<Revision | undefined>
 }

@@ -1,5 +1,5 @@
 import { can, isOwner, type Actor } from '../access/policy.js'
-import { ConflictError } from '../errors.js'
+import { ConflictError, ForbiddenError } from '../errors.js'
 import type { ArticleStatus } from './article.js'
 
 export type Transition = 'submit' | 'return' | 'schedule' | 'unschedule' | 'publish' | 'unpublish'
@@ -62,6 +62,25 @@ export function canMakeTransition(
 ): boolean {
   if (can(actor, 'articles:publish')) return true
   return TRANSITIONS[transition].byOwner && isOwner(actor, article)
+}
+
+/**
+ * The status a move leads to, when this actor may make it on this article now:
+ * ForbiddenError when their role may not, ConflictError when the article's
+ * status does not allow it. Every move is checked here before anything is written.
+ */
+export function assertMayMove(
+  actor: Actor,
+  article: { status: ArticleStatus; createdBy: string | null },
+  transition: Transition,
+): ArticleStatus {
+  if (!canMakeTransition(actor, article, transition)) {
+    throw new ForbiddenError(
+      'forbidden',
+      `Your role (${actor.role}) cannot "${TRANSITIONS[transition].label}".`,
+    )
+  }
+  return nextStatus(article.status, transition)
 }
 
 /** The moves open to this actor on this article now, for the editor's buttons. */

@@ -17,9 +17,14 @@ export interface SearchDocument {
   tags: string
 }
 
-/** Only what readers can see is in the index: a draft can never turn up in a search. */
-export function isSearchable(status: ArticleStatus): boolean {
-  return status === 'published'
+/**
+ * Only what readers can see is in the index: a draft can never turn up in a
+ * search. What readers see is published, and so has a publication time.
+ */
+export function isSearchable<T extends { status: ArticleStatus; publishedAt: Date | null }>(
+  article: T,
+): article is T & { publishedAt: Date } {
+  return article.status === 'published' && article.publishedAt !== null
 }
 
 /** The index's copy of an article. */

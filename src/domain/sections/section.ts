@@ -50,13 +50,14 @@ export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
 ])
 
 export const MAX_SECTION_NAME_LENGTH = 60
+export const MAX_SECTION_SLUG_LENGTH = 60
 
 /** Throws a ValidationError unless the slug may name a section. */
 export function assertSectionSlug(slug: string): void {
-  if (!isSlug(slug, 60) || !/^[a-z]/.test(slug)) {
+  if (!isSlug(slug, MAX_SECTION_SLUG_LENGTH) || !/^[a-z]/.test(slug)) {
     throw new ValidationError(
       'invalid_section_slug',
-      'A section slug is 1–60 lower-case letters, digits and hyphens, starting with a letter.',
+      `A section slug is 1–${MAX_SECTION_SLUG_LENGTH} lower-case letters, digits and hyphens, starting with a letter.`,
       { field: 'slug' },
     )
   }

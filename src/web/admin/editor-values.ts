@@ -1,8 +1,10 @@
 import type { Article } from '../../domain/articles/article.js'
 import type { ArticleCommentMode } from '../../domain/comments/comment-policy.js'
 import type { ArticleInput } from '../../domain/articles/article-writes.js'
-import { ValidationError } from '../../domain/errors.js'
-import { zonedParts, zonedTimeToInstant } from '../../text/dates.js'
+import type { EditorSubmission } from '../../domain/articles/editing-service.js'
+import { isTransition, type Transition } from '../../domain/articles/workflow.js'
+import { NotFoundError } from '../../domain/errors.js'
+import { zonedParts } from '../../text/dates.js'
 import { text, texts, type FormValues } from '../plugins/request-parsing.js'
 
 /** The editor form's fields, as typed: what is shown again whenever the form comes back. */
@@ -24,6 +26,31 @@ export interface EditorValues {
   scheduledFor: string
   /** default, open or closed. */
   comments: string
+}
+
+/** A new article's form: the first section, and the writer's own byline. */
+export function blankValues({
+  section,
+  byline,
+}: {
+  section: string
+  byline?: string
+}): EditorValues {
+  return {
+    headline: '',
+    standfirst: '',
+    dateline: '',
+    body: '',
+    keyPoints: '',
+    section,
+    bylines: byline ? [byline] : [],
+    tags: '',
+    slug: '',
+    version: 0,
+    correction: '',
+    scheduledFor: '',
+    comments: 'default',
+  }
 }
 
 export function valuesFromForm(form: FormValues): EditorValues {
@@ -88,20 +115,51 @@ export function inputFromValues(values: EditorValues): ArticleInput {
   }
 }
 
-/** "2026-11-28T14:30" in the site's zone → an instant; ValidationError when it is not a time. */
-export function parseLocalTime(value: string, timeZone: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value.trim())
-  if (!match) {
-    throw new ValidationError('invalid_schedule_time', 'Choose a date and time for publication.', {
-      field: 'scheduledFor',
-    })
+/** What "Suggest" did to the form: how many key points it proposed, and those it replaced. */
+export interface KeyPointSuggestion {
+  /** How many key points were proposed; 0 when the body had no sentences to propose. */
+  count: number
+  /** The key points in the field before, which the suggestion replaced. */
+  previous: string[]
+}
+
+/** The form with suggested key points in place of the typed ones (unchanged when there are none). */
+export function withSuggestedKeyPoints(
+  values: EditorValues,
+  keyPoints: readonly string[],
+): { values: EditorValues; suggestion: KeyPointSuggestion } {
+  if (keyPoints.length === 0) return { values, suggestion: { count: 0, previous: [] } }
+  const previous = values.keyPoints
+    .split('\n')
+    .map((point) => point.trim())
+    .filter((point) => point !== '')
+  return {
+    values: { ...values, keyPoints: keyPoints.join('\n') },
+    suggestion: { count: keyPoints.length, previous },
   }
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ]
-  return zonedTimeToInstant({ year, month, day, hour, minute }, timeZone)
+}
+
+/** The buttons that show the form again without saving: Preview and Suggest. */
+export type UnsavedIntent = 'preview' | 'suggest'
+
+export function isUnsavedIntent(intent: string): intent is UnsavedIntent {
+  return intent === 'preview' || intent === 'suggest'
+}
+
+/** The button pressed: "save", or the workflow move to make after saving; nothing else. */
+function moveOf(intent: string): Transition | undefined {
+  if (intent === 'save') return undefined
+  if (isTransition(intent)) return intent
+  throw new NotFoundError('unknown_action', `"${intent}" is not something the editor can do.`)
+}
+
+/** The editor's form as the domain takes it: the fields, the version they are based on, the move. */
+export function submissionOf(values: EditorValues, intent: string): EditorSubmission {
+  return {
+    input: inputFromValues(values),
+    baseVersion: values.version,
+    correction: values.correction,
+    move: moveOf(intent),
+    scheduledFor: values.scheduledFor,
+  }
 }

@@ -1,4 +1,5 @@
 import type { ArticleService } from '../../domain/articles/article-service.js'
+import type { ListingService } from '../../domain/articles/listing.js'
 import type { SyndicationService } from '../../domain/articles/syndication-service.js'
 import type { AuthorService } from '../../domain/people/author-service.js'
 import type { SectionService } from '../../domain/sections/section-service.js'
@@ -16,6 +17,7 @@ export interface PublicDeps {
     authors: AuthorService
     tags: TagService
     articles: ArticleService
+    listings: ListingService
     comments: CommentService
     syndication: SyndicationService
     threads: ThreadService

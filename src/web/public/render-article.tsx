@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify'
-import type { Article } from '../../domain/articles/article.js'
+import type { ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
 import { renderMarkdown } from '../../text/markdown.js'
 import { pageKey } from '../page-cache/cache-key.js'
 import { articleCacheTag } from '../page-cache/page-cache.js'
@@ -9,11 +9,45 @@ import { articleSharing, articleStructuredData } from './structured-data.js'
 import { ArticlePage } from './views/article-page.js'
 import type { CommentFormState } from './views/comments-section.js'
 
-export type PublishedArticle = Article & { publishedAt: Date }
-
 /** The article's one true path, dated in the site's zone. */
 export function canonicalPathOf(article: PublishedArticle, timeZone: string): string {
   return articlePath(article, timeZone)
+}
+
+/** "More from" the section and the briefs rail, leaving out what the page already lists. */
+function moreStories(
+  article: PublishedArticle,
+  lists: {
+    related: readonly ArticleSummary[]
+    latest: readonly ArticleSummary[]
+    storyThread: { items: readonly { id: string }[] } | undefined
+    relatedCoverage: readonly { id: string }[]
+  },
+): { more: ArticleSummary[]; briefs: ArticleSummary[] } {
+  // A story listed in the thread box or under Related is not listed again under "More from".
+  const shown = new Set([
+    article.id,
+    ...(lists.storyThread?.items ?? []).map((item) => item.id),
+    ...lists.relatedCoverage.map((item) => item.id),
+  ])
+  return {
+    more: lists.related.filter((item) => !shown.has(item.id)).slice(0, 4),
+    briefs: lists.latest.filter((item) => item.id !== article.id).slice(0, 5),
+  }
+}
+
+/** The page's key in the page cache; none for a page showing what one reader typed. */
+function cacheKeyOf(
+  path: string,
+  commentPage: number,
+  form: Partial<CommentFormState> | undefined,
+): string | undefined {
+  if (form?.values?.body) return undefined
+  return pageKey(path, {
+    comments: commentPage > 1 ? commentPage : undefined,
+    reply: form?.replyTo?.id,
+    comment: form?.notice,
+  })
 }
 
 /** The article page, with its comments and a comment form in the given state. */
@@ -36,12 +70,6 @@ export async function renderArticlePage(
     services.threads.boxFor(article.id),
     services.related.forArticle(article),
   ])
-  // A story listed in the thread box or under Related is not listed again under "More from".
-  const shown = new Set([
-    article.id,
-    ...(storyThread?.items ?? []).map((item) => item.id),
-    ...relatedCoverage.map((item) => item.id),
-  ])
   const commentForm: CommentFormState | undefined = availability.open
     ? {
         values: { name: '', email: '', body: '', parentId: '' },
@@ -53,8 +81,7 @@ export async function renderArticlePage(
     <ArticlePage
       article={article}
       bodyHtml={renderMarkdown(article.body, { dateline: article.dateline })}
-      more={related.filter((item) => !shown.has(item.id)).slice(0, 4)}
-      briefs={latest.filter((item) => item.id !== article.id).slice(0, 5)}
+      {...moreStories(article, { related, latest, storyThread, relatedCoverage })}
       storyThread={storyThread}
       relatedCoverage={relatedCoverage}
       comments={{
@@ -75,14 +102,7 @@ export async function renderArticlePage(
       currentSection: article.section.slug,
       status,
       scripts: availability.open ? [site.commentsScript] : [],
-      // A page showing what one reader typed (a refused comment) is theirs alone.
-      cacheKey: form?.values?.body
-        ? undefined
-        : pageKey(path, {
-            comments: commentPage > 1 ? commentPage : undefined,
-            reply: form?.replyTo?.id,
-            comment: form?.notice,
-          }),
+      cacheKey: cacheKeyOf(path, commentPage, form),
       cacheTags: [articleCacheTag(article.id)],
     },
   )

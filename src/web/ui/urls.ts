@@ -1,3 +1,4 @@
+import type { Listing } from '../../domain/articles/listing.js'
 import { zonedDate } from '../../text/dates.js'
 
 const pad = (n: number): string => String(n).padStart(2, '0')
@@ -17,6 +18,14 @@ export const authorPath = (slug: string): string => `/authors/${slug}`
 export const tagPath = (slug: string): string => `/tags/${slug}`
 export const threadPath = (slug: string): string => `/threads/${slug}`
 export const AT_A_GLANCE_PATH = '/at-a-glance'
+
+/** A listing's page: the home page, a section's, an author's or a tag's. */
+export function listingPath({ kind, slug }: Pick<Listing, 'kind' | 'slug'>): string {
+  if (kind === 'section') return sectionPath(slug)
+  if (kind === 'author') return authorPath(slug)
+  if (kind === 'tag') return tagPath(slug)
+  return '/'
+}
 
 /** The date archive: /YYYY, /YYYY/MM or /YYYY/MM/DD (the router ignores a trailing slash). */
 export function archivePath(period: { year: number; month?: number; day?: number }): string {

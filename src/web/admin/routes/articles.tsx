@@ -1,24 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { authorize, can } from '../../../domain/access/policy.js'
+import { authorize } from '../../../domain/access/policy.js'
 import type { Article } from '../../../domain/articles/article.js'
 import { StaleEditError } from '../../../domain/articles/article-writes.js'
-import {
-  availableTransitions,
-  canMakeTransition,
-  isTransition,
-  nextStatus,
-  TRANSITIONS,
-} from '../../../domain/articles/workflow.js'
-import { ForbiddenError, NotFoundError } from '../../../domain/errors.js'
+import { TRANSITIONS } from '../../../domain/articles/workflow.js'
 import { renderMarkdown } from '../../../text/markdown.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
 import {
+  blankValues,
   inputFromValues,
-  parseLocalTime,
+  isUnsavedIntent,
+  submissionOf,
   valuesFromArticle,
   valuesFromForm,
+  withSuggestedKeyPoints,
   type EditorValues,
+  type KeyPointSuggestion,
+  type UnsavedIntent,
 } from '../editor-values.js'
 import { sendJsonProblem, type Problem } from '../../plugins/problems.js'
 import {
@@ -29,8 +27,7 @@ import {
   text,
 } from '../../plugins/request-parsing.js'
 import { handleForm } from '../forms.js'
-import { EditorPage, type KeyPointSuggestion } from '../views/editor-page.js'
-import { keyPointSuggestions } from './key-points.js'
+import { EditorPage } from '../views/editor-page.js'
 import { DeletePage } from '../views/delete-page.js'
 
 /** The article id from the URL; anything that cannot be one is simply not found. */
@@ -47,29 +44,23 @@ const SAVED_NOTICES: Record<string, string> = {
   ),
 }
 
+interface EditorState {
+  article?: Article
+  values: EditorValues
+  problem?: Problem
+  previewHtml?: string
+  notice?: string
+  suggestion?: KeyPointSuggestion
+}
+
 export async function articleRoutes(app: FastifyInstance, { services, site }: AdminDeps) {
-  const { editing, workflow } = services
+  const { editing } = services
 
   async function renderEditor(
     request: FastifyRequest,
     reply: FastifyReply,
-    {
-      article,
-      values,
-      problem,
-      previewHtml,
-      notice,
-      suggestion,
-    }: {
-      article?: Article
-      values: EditorValues
-      problem?: Problem
-      previewHtml?: string
-      notice?: string
-      suggestion?: KeyPointSuggestion
-    },
+    { article, values, problem, ...shown }: EditorState,
   ): Promise<FastifyReply> {
-    const actor = actorFor(request)
     const [sections, authorNames] = await Promise.all([
       services.sections.list(),
       services.authors.listNames(),
@@ -80,18 +71,14 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     const shownArticle = conflict?.current ?? article
     return reply.admin(
       <EditorPage
+        {...shown}
         article={shownArticle}
         values={shownValues}
         sections={sections}
         authorNames={authorNames}
-        transitions={shownArticle ? availableTransitions(actor, shownArticle) : ['submit']}
-        canEdit={shownArticle ? editing.canEdit(actor, shownArticle) : true}
-        canDelete={can(actor, 'articles:delete')}
+        rights={editing.rights(actorFor(request), shownArticle)}
         problem={problem}
-        previewHtml={previewHtml}
         conflict={conflict}
-        notice={notice}
-        suggestion={suggestion}
       />,
       {
         title: shownArticle?.headline || 'New article',
@@ -101,66 +88,37 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     )
   }
 
-  const preview = (values: EditorValues) =>
-    renderMarkdown(values.body, { dateline: values.dateline.trim() })
-
-  /** "Suggest" without the script: the form again, key points proposed, nothing saved. */
-  const suggest = (
-    values: EditorValues,
-  ): { values: EditorValues; suggestion: KeyPointSuggestion } => {
-    const keyPoints = keyPointSuggestions(values.body, values.headline)
-    if (keyPoints.length === 0) return { values, suggestion: { count: 0, previous: [] } }
-    const previous = values.keyPoints
-      .split('\n')
-      .map((point) => point.trim())
-      .filter((point) => point !== '')
-    return {
-      values: { ...values, keyPoints: keyPoints.join('\n') },
-      suggestion: { count: keyPoints.length, previous },
+  /** Preview and Suggest answer with the form again, the text as typed; nothing is saved. */
+  function showUnsaved(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    { intent, article, values }: { intent: UnsavedIntent; article?: Article; values: EditorValues },
+  ): Promise<FastifyReply> {
+    if (intent === 'preview') {
+      const previewHtml = renderMarkdown(values.body, { dateline: values.dateline.trim() })
+      return renderEditor(request, reply, { article, values, previewHtml })
     }
+    const keyPoints = editing.suggestKeyPoints(values)
+    return renderEditor(request, reply, { article, ...withSuggestedKeyPoints(values, keyPoints) })
   }
 
   app.get('/articles/new', async (request, reply) => {
     const [first] = await services.sections.list()
-    const values: EditorValues = {
-      headline: '',
-      standfirst: '',
-      dateline: '',
-      body: '',
-      keyPoints: '',
-      section: first?.slug ?? '',
-      bylines: request.user ? [request.user.displayName] : [],
-      tags: '',
-      slug: '',
-      version: 0,
-      correction: '',
-      scheduledFor: '',
-      comments: 'default',
-    }
+    const values = blankValues({ section: first?.slug ?? '', byline: request.user?.displayName })
     return renderEditor(request, reply, { values })
   })
 
   app.post('/articles', async (request, reply) => {
     const values = valuesFromForm(formOf(request))
     const intent = text(formOf(request), 'intent') || 'save'
-    if (intent === 'preview') {
-      return renderEditor(request, reply, { values, previewHtml: preview(values) })
-    }
-    if (intent === 'suggest') return renderEditor(request, reply, suggest(values))
+    if (isUnsavedIntent(intent)) return showUnsaved(request, reply, { intent, values })
     return handleForm(request, reply, {
       run: async () => {
-        const actor = actorFor(request)
-        const article = await editing.createDraft(actor, inputFromValues(values))
-        if (intent === 'submit') {
-          await workflow.transition(actor, article.id, {
-            transition: 'submit',
-            baseVersion: article.version,
-          })
-        }
-        return reply.redirect(
-          `/admin/articles/${article.id}?saved=${intent === 'submit' ? 'submit' : 'save'}`,
-          303,
-        )
+        // A new article offers one move: submitting it for review as it is created.
+        const move = intent === 'submit' ? 'submit' : undefined
+        const input = inputFromValues(values)
+        const article = await editing.createDraft(actorFor(request), input, { move })
+        return reply.redirect(`/admin/articles/${article.id}?saved=${move ?? 'save'}`, 303)
       },
       render: (problem) => renderEditor(request, reply, { values, problem }),
     })
@@ -176,66 +134,27 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     })
   })
 
+  // Save, or save and move: one operation, so a refused request changes nothing and the
+  // form comes back as typed, based on the version the writer started from.
   app.post('/articles/:id', async (request, reply) => {
     const id = articleId(request)
-    const form = formOf(request)
-    const values = valuesFromForm(form)
-    const intent = text(form, 'intent') || 'save'
+    const values = valuesFromForm(formOf(request))
+    const intent = text(formOf(request), 'intent') || 'save'
     const actor = actorFor(request)
-    let article = await editing.get(actor, id)
-    if (intent === 'preview') {
-      return renderEditor(request, reply, { article, values, previewHtml: preview(values) })
+    if (isUnsavedIntent(intent)) {
+      return showUnsaved(request, reply, { intent, values, article: await editing.get(actor, id) })
     }
-    if (intent === 'suggest') return renderEditor(request, reply, { article, ...suggest(values) })
-    // The version the form is based on: the user's, until this request saves a newer one.
-    let base = values.version
     return handleForm(request, reply, {
       run: async () => {
-        if (intent !== 'save' && !isTransition(intent)) {
-          throw new NotFoundError(
-            'unknown_action',
-            `"${intent}" is not something the editor can do.`,
-          )
-        }
-        // A move the actor may not make, or one not possible now, is refused before
-        // anything is saved: a refused request changes nothing.
-        if (isTransition(intent)) {
-          if (!canMakeTransition(actor, article, intent)) {
-            throw new ForbiddenError(
-              'forbidden',
-              `Your role (${actor.role}) cannot "${TRANSITIONS[intent].label}".`,
-            )
-          }
-          nextStatus(article.status, intent)
-        }
-        const at =
-          intent === 'schedule' ? parseLocalTime(values.scheduledFor, site.timeZone) : undefined
-        // The writer's changes are saved first, so that "Publish" publishes what is on screen.
-        // A plain save of an article the actor may not change is refused by the service (403),
-        // never skipped with a "Saved." that saved nothing.
-        if (intent === 'save' || editing.canEdit(actor, article)) {
-          article = await editing.save(actor, id, inputFromValues(values), {
-            baseVersion: values.version,
-            correction: values.correction,
-          })
-          base = article.version
-        }
-        if (isTransition(intent)) {
-          article = await workflow.transition(actor, id, {
-            transition: intent,
-            baseVersion: article.version,
-            at,
-          })
-        }
+        await editing.saveAndMove(actor, id, submissionOf(values, intent))
         return reply.redirect(`/admin/articles/${id}?saved=${intent}`, 303)
       },
-      // A save may have gone through before a later step failed: then the form is based on
-      // the version it made. Otherwise it keeps the user's, so that a stale form refused for
-      // another reason (a bad token, a move not allowed) is still caught as stale next time.
-      render: (problem) =>
+      render: async (problem) =>
         renderEditor(request, reply, {
-          article,
-          values: { ...values, version: base },
+          // A stale save shows the current article; otherwise the one the form is about.
+          article:
+            problem.error instanceof StaleEditError ? undefined : await editing.get(actor, id),
+          values,
           problem,
         }),
     })
@@ -270,16 +189,7 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     const values = valuesFromForm(formOf(request))
     return handleForm(request, reply, {
       run: async () => {
-        const actor = actorFor(request)
-        const current = await editing.get(actor, id)
-        if (current.status === 'published') {
-          return sendJsonProblem(reply, {
-            status: 409,
-            code: 'published_not_autosaved',
-            message: 'Published articles are saved by hand only.',
-          })
-        }
-        const article = await editing.save(actor, id, inputFromValues(values), {
+        const article = await editing.autosave(actorFor(request), id, inputFromValues(values), {
           baseVersion: values.version,
         })
         return reply.send({ version: article.version, savedAt: article.updatedAt.toISOString() })
@@ -292,7 +202,10 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
   app.post('/preview', async (request, reply) => {
     const values = valuesFromForm(formOf(request))
     return handleForm(request, reply, {
-      run: async () => reply.type('text/html; charset=utf-8').send(preview(values)),
+      run: async () =>
+        reply
+          .type('text/html; charset=utf-8')
+          .send(renderMarkdown(values.body, { dateline: values.dateline.trim() })),
       render: (problem) => sendJsonProblem(reply, problem),
     })
   })

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { z } from 'zod'
 import { ARTICLE_STATUSES } from '../../../domain/articles/article.js'
+import { HEADLINE_SEARCH_LIMIT } from '../../../domain/articles/article-store.js'
 import { can } from '../../../domain/access/policy.js'
+import { MAX_SECTION_SLUG_LENGTH } from '../../../domain/sections/section.js'
 import { forgivingPage } from '../../plugins/request-parsing.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
@@ -9,8 +11,8 @@ import { DashboardPage } from '../views/dashboard-page.js'
 
 const query = z.object({
   status: z.enum(ARTICLE_STATUSES).optional().catch(undefined),
-  section: z.string().max(60).optional().catch(undefined),
-  q: z.string().max(200).optional().catch(undefined),
+  section: z.string().max(MAX_SECTION_SLUG_LENGTH).optional().catch(undefined),
+  q: z.string().max(HEADLINE_SEARCH_LIMIT).optional().catch(undefined),
   page: forgivingPage,
 })
 

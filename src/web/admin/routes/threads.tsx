@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
+import { HEADLINE_SEARCH_LIMIT } from '../../../domain/articles/article-store.js'
 import { ValidationError } from '../../../domain/errors.js'
 import { isId } from '../../../domain/ids.js'
 import { THREAD_LIMITS } from '../../../domain/threads/thread.js'
@@ -82,7 +83,7 @@ export async function threadRoutes(app: FastifyInstance, { services }: AdminDeps
     }: { attempt?: ThreadAttempt; problem?: Problem; notice?: string | undefined },
   ): Promise<FastifyReply> {
     const actor = actorFor(request)
-    const query = queryParam(request, 'q').trim().slice(0, 200)
+    const query = queryParam(request, 'q').trim().slice(0, HEADLINE_SEARCH_LIMIT)
     const [editing, candidates] = await Promise.all([
       threads.getForEditing(actor, slug),
       threads.candidates(actor, slug, query),

@@ -3,6 +3,7 @@ import {
   STATUS_LABELS,
   type ArticleStatus,
 } from '../../../domain/articles/article.js'
+import { HEADLINE_SEARCH_LIMIT } from '../../../domain/articles/article-store.js'
 import type { Dashboard, DashboardQuery } from '../../../domain/articles/dashboard-service.js'
 import type { Section } from '../../../domain/sections/section.js'
 import { Pagination } from '../../ui/pagination.js'
@@ -61,7 +62,13 @@ export function DashboardPage({
       <form method="get" action="/admin" class="filters" role="search" aria-label="Find articles">
         <div class="field">
           <label for="q">Headline contains</label>
-          <input id="q" name="q" type="search" value={filters.headline} maxLength={200} />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            value={filters.headline}
+            maxLength={HEADLINE_SEARCH_LIMIT}
+          />
         </div>
         <div class="field">
           <label for="status">Status</label>

@@ -1,16 +1,17 @@
-import { STATUS_LABELS, type Article } from '../../../domain/articles/article.js'
+import { ARTICLE_LIMITS, STATUS_LABELS, type Article } from '../../../domain/articles/article.js'
+import type { EditorRights } from '../../../domain/articles/article-access.js'
 import type { StaleEditError } from '../../../domain/articles/article-writes.js'
-import { snapshot } from '../../../domain/articles/article-writes.js'
-import { TRANSITIONS, type Transition } from '../../../domain/articles/workflow.js'
 import type { Section } from '../../../domain/sections/section.js'
+import { MAX_TAG_NAME_LENGTH } from '../../../domain/tags/tag.js'
 import { DateTime } from '../../ui/date-time.js'
 import { useSite } from '../../ui/site.js'
 import { TrustedHtml } from '../../ui/trusted-html.js'
 import { articlePath } from '../../ui/urls.js'
-import type { EditorValues } from '../editor-values.js'
+import type { EditorValues, KeyPointSuggestion } from '../editor-values.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
-import { FieldDiffs } from './diff-view.js'
+import { ConflictPanel } from './editor-conflict.js'
+import { Actions, Bylines, KeyPointsField } from './editor-parts.js'
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
 
 export interface EditorPageProps {
@@ -18,9 +19,8 @@ export interface EditorPageProps {
   values: EditorValues
   sections: readonly Section[]
   authorNames: readonly string[]
-  transitions: readonly Transition[]
-  canEdit: boolean
-  canDelete: boolean
+  /** What this user may do here: the moves, editing, deleting, autosave. */
+  rights: EditorRights
   problem?: Problem
   previewHtml?: string
   conflict?: StaleEditError
@@ -29,201 +29,16 @@ export interface EditorPageProps {
   suggestion?: KeyPointSuggestion
 }
 
-export interface KeyPointSuggestion {
-  /** How many key points were proposed; 0 when the body had no sentences to propose. */
-  count: number
-  /** The key points in the field before, which the suggestion replaced. */
-  previous: string[]
-}
-
-/** The At a glance field, with its Suggest button and what Suggest did. */
-function KeyPointsField({
-  values,
-  problem,
-  suggestion,
-}: Pick<EditorPageProps, 'values' | 'problem' | 'suggestion'>) {
-  return (
-    <Field
-      id="keyPoints"
-      label="At a glance"
-      hint="Key points, one per line, up to 10. Suggest proposes sentences from the body; check and edit them before you save."
-      problem={problem}
-    >
-      <textarea
-        id="keyPoints"
-        name="key_points"
-        rows={5}
-        aria-describedby={describedBy('keyPoints', { hint: true, problem })}
-      >
-        {values.keyPoints}
-      </textarea>
-      <div class="suggest">
-        <button
-          type="submit"
-          name="intent"
-          value="suggest"
-          class="secondary"
-          data-suggest="/admin/key-points/suggest"
-        >
-          Suggest key points
-        </button>
-        <p class="suggest-status" id="suggest-status" role="status" aria-live="polite">
-          {suggestion &&
-            (suggestion.count === 0
-              ? 'The body has no sentences to suggest key points from yet.'
-              : `Suggested ${suggestion.count} key points from the body. Nothing is saved until you save.`)}
-        </p>
-      </div>
-      {suggestion && suggestion.count > 0 && suggestion.previous.length > 0 && (
-        <details class="previous-key-points">
-          <summary>Your key points before the suggestion</summary>
-          <ul>
-            {suggestion.previous.map((point, index) => (
-              <li key={index}>{point}</li>
-            ))}
-          </ul>
-        </details>
-      )}
-    </Field>
-  )
-}
-
-function ConflictPanel({ conflict, values }: { conflict: StaleEditError; values: EditorValues }) {
-  const current = snapshot(conflict.current)
-  return (
-    <section class="conflict" aria-labelledby="conflict-title">
-      <h2 id="conflict-title">
-        {conflict.changedBy} changed this article at <DateTime date={conflict.changedAt} withTime />
-      </h2>
-      <p>
-        That was after you opened it, so your save was not made. Nothing you typed is lost: it is
-        all in the form below. Their changes, compared with the version you started from, are marked
-        here. Bring in what you want to keep, then save again: your version will replace theirs.
-      </p>
-      {conflict.base ? (
-        <FieldDiffs before={conflict.base} after={current} />
-      ) : (
-        <p>The version you started from is no longer on record.</p>
-      )}
-      <details>
-        <summary>Compare their version with yours</summary>
-        <FieldDiffs
-          before={current}
-          after={{
-            ...current,
-            headline: values.headline,
-            standfirst: values.standfirst,
-            dateline: values.dateline,
-            body: values.body,
-            keyPoints: values.keyPoints.split('\n').filter((point) => point.trim() !== ''),
-            bylines: values.bylines,
-          }}
-        />
-      </details>
-    </section>
-  )
-}
-
-function Bylines({ values, problem }: { values: EditorValues; problem?: Problem }) {
-  const count = Math.max(values.bylines.length + 1, 3)
-  return (
-    <fieldset
-      class={problem?.field === 'bylines' ? 'bylines has-error' : 'bylines'}
-      aria-describedby="bylines-hint"
-    >
-      <legend>Bylines</legend>
-      <p class="hint" id="bylines-hint">
-        In the order they appear. Choose a name or type a new one.
-      </p>
-      {problem?.field === 'bylines' && <p class="field-error">{problem.message}</p>}
-      <ol class="byline-inputs">
-        {Array.from({ length: count }, (_, index) => (
-          <li key={index}>
-            <label class="visually-hidden" for={`byline-${index}`}>
-              Byline {index + 1}
-            </label>
-            <input
-              id={`byline-${index}`}
-              name="byline"
-              list="author-names"
-              value={values.bylines[index] ?? ''}
-              maxLength={100}
-            />
-          </li>
-        ))}
-      </ol>
-    </fieldset>
-  )
-}
-
-function Actions({
-  transitions,
-  canEdit,
-  values,
-  problem,
-}: Pick<EditorPageProps, 'transitions' | 'canEdit' | 'values' | 'problem'>) {
-  const { timeZone } = useSite()
-  const others = transitions.filter((name) => name !== 'schedule')
-  return (
-    <div class="actions">
-      {canEdit && (
-        <button type="submit" name="intent" value="save" class="primary">
-          Save
-        </button>
-      )}
-      {others.map((name) => (
-        <button
-          key={name}
-          type="submit"
-          name="intent"
-          value={name}
-          class={name === 'publish' ? 'publish' : undefined}
-        >
-          {TRANSITIONS[name].label}
-        </button>
-      ))}
-      {transitions.includes('schedule') && (
-        <div class="schedule">
-          <Field
-            id="scheduledFor"
-            label="Publication time"
-            hint={`In ${timeZone} time.`}
-            problem={problem}
-          >
-            <input
-              id="scheduledFor"
-              name="scheduled_for"
-              type="datetime-local"
-              value={values.scheduledFor}
-              aria-describedby={describedBy('scheduledFor', { hint: true, problem })}
-            />
-          </Field>
-          <button type="submit" name="intent" value="schedule">
-            Schedule
-          </button>
-        </div>
-      )}
-    </div>
-  )
-}
+/** The longest tag list the domain accepts: every tag at its longest, comma-separated. */
+const TAG_LIST_LENGTH = ARTICLE_LIMITS.tags * (MAX_TAG_NAME_LENGTH + 2)
 
 export function EditorPage(props: EditorPageProps) {
-  const {
-    article,
-    values,
-    sections,
-    authorNames,
-    problem,
-    canEdit,
-    previewHtml,
-    conflict,
-    notice,
-  } = props
+  const { article, values, sections, authorNames, problem, rights, previewHtml, conflict, notice } =
+    props
+  const { canEdit } = rights
   const { timeZone } = useSite()
   const action = article ? `/admin/articles/${article.id}` : '/admin/articles'
-  // Autosave never touches a live article: changes to it go out only when an editor saves.
-  const autosave =
-    article && canEdit && article.status !== 'published' ? `${action}/autosave` : undefined
+  const autosave = article && rights.autosave ? `${action}/autosave` : undefined
   const status = article?.status ?? 'draft'
   return (
     <>
@@ -279,7 +94,7 @@ export function EditorPage(props: EditorPageProps) {
               name="headline"
               value={values.headline}
               required
-              maxLength={250}
+              maxLength={ARTICLE_LIMITS.headline}
               aria-describedby={describedBy('headline', { problem })}
             />
           </Field>
@@ -293,7 +108,7 @@ export function EditorPage(props: EditorPageProps) {
               id="standfirst"
               name="standfirst"
               rows={2}
-              maxLength={500}
+              maxLength={ARTICLE_LIMITS.standfirst}
               aria-describedby={describedBy('standfirst', { hint: true, problem })}
             >
               {values.standfirst}
@@ -309,7 +124,7 @@ export function EditorPage(props: EditorPageProps) {
               id="dateline"
               name="dateline"
               value={values.dateline}
-              maxLength={100}
+              maxLength={ARTICLE_LIMITS.dateline}
               aria-describedby={describedBy('dateline', { hint: true, problem })}
             />
           </Field>
@@ -352,7 +167,7 @@ export function EditorPage(props: EditorPageProps) {
                 id="correction"
                 name="correction"
                 rows={2}
-                maxLength={500}
+                maxLength={ARTICLE_LIMITS.correction}
                 aria-describedby={describedBy('correction', { hint: true, problem })}
               >
                 {values.correction}
@@ -406,7 +221,7 @@ export function EditorPage(props: EditorPageProps) {
                 id="tags"
                 name="tags"
                 value={values.tags}
-                maxLength={1000}
+                maxLength={TAG_LIST_LENGTH}
                 aria-describedby={describedBy('tags', { hint: true, problem })}
               />
             </Field>
@@ -420,29 +235,21 @@ export function EditorPage(props: EditorPageProps) {
                 id="slug"
                 name="slug"
                 value={values.slug}
-                maxLength={80}
+                maxLength={ARTICLE_LIMITS.slug}
                 pattern="[a-z0-9]+(-[a-z0-9]+)*"
                 aria-describedby={describedBy('slug', { hint: true, problem })}
               />
             </Field>
           </fieldset>
-          <Actions
-            transitions={props.transitions}
-            canEdit={canEdit}
-            values={values}
-            problem={problem}
-          />
+          <Actions rights={rights} values={values} problem={problem} />
           <p class="autosave-status" id="autosave-status" role="status" aria-live="polite" />
-          {article &&
-            props.canDelete &&
-            article.status !== 'published' &&
-            article.status !== 'scheduled' && (
-              <p>
-                <a href={`${action}/delete`} class="danger-link">
-                  Delete this article…
-                </a>
-              </p>
-            )}
+          {article && rights.canDelete && (
+            <p>
+              <a href={`${action}/delete`} class="danger-link">
+                Delete this article…
+              </a>
+            </p>
+          )}
         </div>
       </form>
 

@@ -1,4 +1,8 @@
-import { MAX_SECTION_NAME_LENGTH, type Section } from '../../../domain/sections/section.js'
+import {
+  MAX_SECTION_NAME_LENGTH,
+  MAX_SECTION_SLUG_LENGTH,
+  type Section,
+} from '../../../domain/sections/section.js'
 import { sectionPath } from '../../ui/urls.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
@@ -147,7 +151,7 @@ export function SectionsPage({ sections, attempt, problem, notice }: SectionsPag
               id="slug"
               name="slug"
               type="text"
-              maxLength={60}
+              maxLength={MAX_SECTION_SLUG_LENGTH}
               spellcheck={false}
               autocomplete="off"
               value={creating?.slug ?? ''}

@@ -1,3 +1,4 @@
+import { MAX_COMMENT_DAYS } from '../../../domain/settings/settings-service.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
@@ -48,7 +49,7 @@ export function SettingsPage({
             name="days"
             type="number"
             min={1}
-            max={3650}
+            max={MAX_COMMENT_DAYS}
             value={values.days}
             aria-describedby={describedBy('days', { problem })}
           />

@@ -1,4 +1,5 @@
 import { isArticleStatus, STATUS_LABELS } from '../../../domain/articles/article.js'
+import { HEADLINE_SEARCH_LIMIT } from '../../../domain/articles/article-store.js'
 import type { ThreadCandidate, ThreadForEditing } from '../../../domain/threads/thread-service.js'
 import { THREAD_LIMITS, type StoryThreadMember } from '../../../domain/threads/thread.js'
 import { DateTime } from '../../ui/date-time.js'
@@ -131,7 +132,7 @@ function AddArticles({ thread, candidates, query }: ThreadPageProps) {
       <h2 id="add-title">Add articles</h2>
       <form method="get" action={`/admin/threads/${thread.slug}#add`} class="row-form">
         <label for="q">Headline words</label>
-        <input id="q" name="q" type="search" value={query} maxLength={200} />
+        <input id="q" name="q" type="search" value={query} maxLength={HEADLINE_SEARCH_LIMIT} />
         <button type="submit">Find articles</button>
       </form>
       <p class="hint">

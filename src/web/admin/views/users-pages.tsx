@@ -1,4 +1,4 @@
-import { ROLES, type Role, type User } from '../../../domain/accounts/user.js'
+import { ROLES, USER_LIMITS, type Role, type User } from '../../../domain/accounts/user.js'
 import { DateTime } from '../../ui/date-time.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
@@ -55,7 +55,7 @@ function NameField({ value, problem }: { value: string; problem?: Problem }) {
         name="displayName"
         type="text"
         required
-        maxLength={100}
+        maxLength={USER_LIMITS.displayName}
         autocomplete="off"
         value={value}
         aria-describedby={describedBy('displayName', { hint: true, problem })}
@@ -125,7 +125,7 @@ export function NewUserPage({ values, problem }: { values: UserFormValues; probl
             name="email"
             type="email"
             required
-            maxLength={254}
+            maxLength={USER_LIMITS.email}
             autocomplete="off"
             spellcheck={false}
             value={values.email}

@@ -1,18 +1,17 @@
+import type { Listing } from '../../../domain/articles/listing.js'
 import type { FeedItem } from '../../../domain/articles/syndication.js'
 import { renderMarkdown } from '../../../text/markdown.js'
 import type { FeedLink } from '../../ui/layout.js'
 import type { SiteInfo } from '../../ui/site.js'
-import { articlePath, authorPath, feedPath, sectionPath, tagPath } from '../../ui/urls.js'
+import {
+  articlePath,
+  authorPath,
+  feedPath,
+  listingPath,
+  sectionPath,
+  tagPath,
+} from '../../ui/urls.js'
 import { absoluteUrls, type FeedDocument, type FeedEntry } from './feed-documents.js'
-
-/** A listing page that has feeds: the home page, a section, an author or a tag. */
-export interface FeedListing {
-  /** The page's path: '/', '/news', '/authors/ada-brekke', '/tags/floods'. */
-  path: string
-  /** The page's title; '' for the home page. */
-  title: string
-  description: string
-}
 
 const MEDIA_TYPES: Record<FeedLink['type'], string> = {
   'application/rss+xml': 'RSS',
@@ -21,19 +20,20 @@ const MEDIA_TYPES: Record<FeedLink['type'], string> = {
 }
 
 /** The feed's name: the page's title and the site's, as in the page's <title>. */
-const feedTitle = (listing: Pick<FeedListing, 'title'>, site: Pick<SiteInfo, 'name'>): string =>
+const feedTitle = (listing: Pick<Listing, 'title'>, site: Pick<SiteInfo, 'name'>): string =>
   listing.title ? `${listing.title} | ${site.name}` : site.name
 
 /** The <link rel="alternate"> autodiscovery links of a listing page. */
 export function feedLinks(
-  listing: Pick<FeedListing, 'path' | 'title'>,
+  listing: Pick<Listing, 'kind' | 'slug' | 'title'>,
   site: Pick<SiteInfo, 'name'>,
 ): FeedLink[] {
   const title = feedTitle(listing, site)
+  const path = listingPath(listing)
   const links: [FeedLink['type'], string][] = [
-    ['application/rss+xml', feedPath(listing.path, 'rss')],
-    ['application/atom+xml', feedPath(listing.path, 'atom')],
-    ['application/feed+json', feedPath(listing.path, 'json')],
+    ['application/rss+xml', feedPath(path, 'rss')],
+    ['application/atom+xml', feedPath(path, 'atom')],
+    ['application/feed+json', feedPath(path, 'json')],
   ]
   return links.map(([type, href]) => ({ type, href, title: `${title} (${MEDIA_TYPES[type]})` }))
 }
@@ -79,10 +79,11 @@ export function feedEntryOf(item: FeedItem, site: SiteInfo): FeedEntry {
 
 /** A listing's feed, in a form each format's writer takes. */
 export function feedDocumentOf(
-  listing: FeedListing,
+  listing: Listing,
   items: readonly FeedItem[],
   site: SiteInfo,
 ): FeedDocument {
+  const path = listingPath(listing)
   const entries = items.map((item) => feedEntryOf(item, site))
   let updated = new Date(0)
   for (const entry of entries) updated = later(updated, entry.updated)
@@ -90,11 +91,11 @@ export function feedDocumentOf(
     title: feedTitle(listing, site),
     description: listing.description,
     language: site.language,
-    pageUrl: site.url + listing.path,
+    pageUrl: site.url + path,
     feedUrls: {
-      rss: site.url + feedPath(listing.path, 'rss'),
-      atom: site.url + feedPath(listing.path, 'atom'),
-      json: site.url + feedPath(listing.path, 'json'),
+      rss: site.url + feedPath(path, 'rss'),
+      atom: site.url + feedPath(path, 'atom'),
+      json: site.url + feedPath(path, 'json'),
     },
     updated,
     publisher: { name: site.name, url: `${site.url}/` },

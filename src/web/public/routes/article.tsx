@@ -16,8 +16,7 @@ export async function articleRoutes(app: FastifyInstance, deps: PublicDeps) {
   app.get('/:year/:month/:day/:slug', async (request, reply) => {
     const path = parseOrNotFound(articleParams, request.params)
     const query = parseOrNotFound(articleQuery, request.query)
-    const found = await services.articles.getPublishedBySlug(path.slug)
-    const article = { ...found, publishedAt: found.publishedAt ?? found.updatedAt }
+    const article = await services.articles.getPublishedBySlug(path.slug)
     const canonicalPath = canonicalPathOf(article, site.timeZone)
     // The slug identifies the story; a wrong date in the link is corrected, not refused.
     if (request.url.split('?')[0] !== canonicalPath) return reply.redirect(canonicalPath, 301)

@@ -79,8 +79,7 @@ export async function commentRoutes(app: FastifyInstance, deps: PublicDeps) {
       // A script gets the one JSON error shape, and no such article is a 404 like any other.
       if (!problem || wantsJson(request) || error instanceof NotFoundError) throw error
       // Refused, the comment comes back in the form with the reason; nothing the reader wrote is lost.
-      const found = await services.articles.getPublishedBySlug(articleSlug)
-      const article = { ...found, publishedAt: found.publishedAt ?? found.updatedAt }
+      const article = await services.articles.getPublishedBySlug(articleSlug)
       const replyTo = values.parentId
         ? await services.comments.approvedComment(article.id, values.parentId)
         : undefined

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { PublishedFilter } from '../../../domain/articles/article-store.js'
-import { authorPath, FEED_FORMATS, feedPath, sectionPath, tagPath } from '../../ui/urls.js'
+import type { Listing } from '../../../domain/articles/listing.js'
+import { FEED_FORMATS, feedPath, listingPath } from '../../ui/urls.js'
 import type { FeedFormat } from '../../ui/urls.js'
 import type { PublicDeps } from '../deps.js'
 import { atomDocument, jsonFeedDocument, rssDocument } from '../feeds/feed-documents.js'
-import { feedDocumentOf, type FeedListing } from '../feeds/feed-model.js'
+import { feedDocumentOf } from '../feeds/feed-model.js'
 import { parseOrNotFound, slugParams } from '../../plugins/request-parsing.js'
 import { sendDocument } from '../send-document.js'
 
@@ -24,82 +24,46 @@ export interface FeedRouteOptions extends PublicDeps {
 /**
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the whole site, each section, each
  * author and each tag: /feed.rss, /news/feed.atom, /authors/SLUG/feed.json,
- * /tags/SLUG/feed.rss… An unknown section, author or tag is a 404.
+ * /tags/SLUG/feed.rss… Each lists what its page lists (the domain's Listing).
+ * An unknown section, author or tag is a 404.
  */
 export async function feedRoutes(
   app: FastifyInstance,
   { services, site, feedFullText }: FeedRouteOptions,
 ) {
+  const { listings } = services
+
   async function sendFeed(
     request: FastifyRequest,
     reply: FastifyReply,
     format: FeedFormat,
-    listing: FeedListing,
-    filter: PublishedFilter,
+    listing: Listing,
   ) {
-    const items = await services.syndication.feedItems(filter, { fullText: feedFullText })
+    const items = await services.syndication.feedItems(listing.filter, { fullText: feedFullText })
     const feed = feedDocumentOf(listing, items, site)
     return sendDocument(request, reply, {
       body: WRITERS[format](feed),
       contentType: CONTENT_TYPES[format],
       lastModified: feed.entries.length > 0 ? feed.updated : undefined,
-      cacheKey: feedPath(listing.path, format),
+      cacheKey: feedPath(listingPath(listing), format),
     })
   }
 
+  const slugOf = (request: FastifyRequest): string =>
+    parseOrNotFound(slugParams, request.params).slug
+
   for (const format of FEED_FORMATS) {
     app.get(`/feed.${format}`, async (request, reply) =>
-      sendFeed(
-        request,
-        reply,
-        format,
-        { path: '/', title: '', description: `The latest news from ${site.name}.` },
-        {},
-      ),
+      sendFeed(request, reply, format, listings.home()),
     )
-
-    app.get(`/:slug/feed.${format}`, async (request, reply) => {
-      const params = parseOrNotFound(slugParams, request.params)
-      const section = await services.sections.getBySlug(params.slug)
-      return sendFeed(
-        request,
-        reply,
-        format,
-        {
-          path: sectionPath(section.slug),
-          title: section.name,
-          description: `The latest ${section.name} stories.`,
-        },
-        { sectionId: section.id },
-      )
-    })
-
-    app.get(`/authors/:slug/feed.${format}`, async (request, reply) => {
-      const params = parseOrNotFound(slugParams, request.params)
-      const author = await services.authors.getBySlug(params.slug)
-      return sendFeed(
-        request,
-        reply,
-        format,
-        {
-          path: authorPath(author.slug),
-          title: author.name,
-          description: `Stories by ${author.name}.`,
-        },
-        { authorId: author.id },
-      )
-    })
-
-    app.get(`/tags/:slug/feed.${format}`, async (request, reply) => {
-      const params = parseOrNotFound(slugParams, request.params)
-      const tag = await services.tags.getBySlug(params.slug)
-      return sendFeed(
-        request,
-        reply,
-        format,
-        { path: tagPath(tag.slug), title: tag.name, description: `Stories about ${tag.name}.` },
-        { tagId: tag.id },
-      )
-    })
+    app.get(`/:slug/feed.${format}`, async (request, reply) =>
+      sendFeed(request, reply, format, await listings.section(slugOf(request))),
+    )
+    app.get(`/authors/:slug/feed.${format}`, async (request, reply) =>
+      sendFeed(request, reply, format, await listings.author(slugOf(request))),
+    )
+    app.get(`/tags/:slug/feed.${format}`, async (request, reply) =>
+      sendFeed(request, reply, format, await listings.tag(slugOf(request))),
+    )
   }
 }

@@ -1,5 +1,9 @@
 import type { Paged } from '../../../domain/paging.js'
-import type { Comment, CommentThread } from '../../../domain/comments/comment.js'
+import {
+  COMMENT_LIMITS,
+  type Comment,
+  type CommentThread,
+} from '../../../domain/comments/comment.js'
 import { CommentText } from '../../ui/comment-text.js'
 import { DateTime } from '../../ui/date-time.js'
 
@@ -105,7 +109,7 @@ function CommentForm({
           name="name"
           type="text"
           value={values.name}
-          maxLength={80}
+          maxLength={COMMENT_LIMITS.name}
           autocomplete="name"
           required
           aria-describedby={describedBy('name')}
@@ -122,7 +126,7 @@ function CommentForm({
           name="email"
           type="email"
           value={values.email}
-          maxLength={254}
+          maxLength={COMMENT_LIMITS.email}
           autocomplete="email"
           aria-describedby={describedBy('email', 'comment-email-hint')}
         />
@@ -137,7 +141,7 @@ function CommentForm({
           id="comment-body"
           name="body"
           rows={6}
-          maxLength={5000}
+          maxLength={COMMENT_LIMITS.body}
           required
           aria-describedby={describedBy('body', 'comment-body-hint')}
         >

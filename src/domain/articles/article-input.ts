@@ -1,0 +1,153 @@
+// The editor's (and the importer's) fields, checked and resolved into what an
+// article stores: a section, authors and tags by id, a free slug. What the
+// article being changed already has is taken from it, not looked up again.
+import { briefLine } from '../../text/brief.js'
+import { isSlug, slugify } from '../../text/slug.js'
+import { ARTICLE_COMMENT_MODES, type ArticleCommentMode } from '../comments/comment-policy.js'
+import { ValidationError } from '../errors.js'
+import { findOrCreateNamed } from '../find-or-create-named.js'
+import type { IdGenerator } from '../ids.js'
+import { MAX_AUTHOR_NAME_LENGTH } from '../people/author.js'
+import type { SectionRef } from '../sections/section.js'
+import { MAX_TAG_NAME_LENGTH } from '../tags/tag.js'
+import type { Stores } from '../unit-of-work.js'
+import {
+  ARTICLE_LIMITS,
+  assertArticleContent,
+  assertBylineCount,
+  firstFreeSlug,
+  type Article,
+  type ArticleByline,
+  type ArticleContent,
+  type ArticleTag,
+} from './article.js'
+
+/** What the editor sends: the writer's fields, with relations by name. */
+export interface ArticleInput extends ArticleContent {
+  sectionSlug: string
+  /** Byline names in order; new names become new authors. */
+  bylines: string[]
+  tags: string[]
+  /** '' to derive one from the headline. */
+  slug: string
+  /** Absent: leave as it is (a new article takes the site's rule). */
+  commentMode?: ArticleCommentMode
+}
+
+/** The input as an article holds it: checked, with its section, authors and tags resolved. */
+export interface ResolvedInput extends ArticleContent {
+  slug: string
+  brief: string
+  sectionId: string
+  section: SectionRef
+  bylines: ArticleByline[]
+  tags: ArticleTag[]
+  /** Absent, not undefined: spread over an article, it leaves the article's choice alone. */
+  commentMode?: ArticleCommentMode
+}
+
+/**
+ * Validates the input and resolves section, bylines, tags and slug. `current`
+ * is the article being changed (none for a new one): its section, authors,
+ * tags and slug are known, so only what the writer changed is looked up.
+ */
+export async function resolveInput(
+  stores: Stores,
+  input: ArticleInput,
+  { newId, current }: { newId: IdGenerator; current: Article | undefined },
+): Promise<ResolvedInput> {
+  const content: ArticleContent = {
+    headline: input.headline.trim(),
+    standfirst: input.standfirst.trim(),
+    dateline: input.dateline.trim(),
+    body: input.body,
+    keyPoints: input.keyPoints.map((point) => point.trim()).filter((point) => point !== ''),
+  }
+  assertArticleContent(content)
+  assertBylineCount(input.bylines.length)
+  if (input.tags.length > ARTICLE_LIMITS.tags) {
+    throw new ValidationError(
+      'too_many_tags',
+      `An article has at most ${ARTICLE_LIMITS.tags} tags.`,
+      {
+        field: 'tags',
+      },
+    )
+  }
+  const section = await sectionOf(stores, input.sectionSlug, current)
+  const authors = await findOrCreateNamed(stores.authors, input.bylines, {
+    field: 'bylines',
+    maxLength: MAX_AUTHOR_NAME_LENGTH,
+    create: (name, slug) => ({ id: newId(), slug, name, bio: '' }),
+    known: current?.bylines,
+  })
+  const tags = await findOrCreateNamed(stores.tags, input.tags, {
+    field: 'tags',
+    maxLength: MAX_TAG_NAME_LENGTH,
+    create: (name, slug) => ({ id: newId(), slug, name }),
+    known: current?.tags,
+  })
+  if (input.commentMode !== undefined && !ARTICLE_COMMENT_MODES.includes(input.commentMode)) {
+    throw new ValidationError(
+      'invalid_comment_mode',
+      'Comments are the site default, open or closed.',
+      { field: 'commentMode' },
+    )
+  }
+  return {
+    ...content,
+    brief: briefLine(content),
+    slug: await chooseSlug(stores, input.slug.trim(), content.headline, current),
+    sectionId: section.id,
+    section: { slug: section.slug, name: section.name },
+    bylines: authors.map(({ id, slug, name }) => ({ id, slug, name })),
+    tags: tags.map(({ id, slug, name }) => ({ id, slug, name })),
+    ...(input.commentMode !== undefined && { commentMode: input.commentMode }),
+  }
+}
+
+async function sectionOf(
+  stores: Stores,
+  slug: string,
+  current: Article | undefined,
+): Promise<SectionRef & { id: string }> {
+  if (current && current.section.slug === slug) return { id: current.sectionId, ...current.section }
+  const section = await stores.sections.findBySlug(slug)
+  if (!section) {
+    throw new ValidationError('unknown_section', `There is no section "${slug}".`, {
+      field: 'section',
+    })
+  }
+  return section
+}
+
+/** The writer's slug if free and well-formed; otherwise, when none was given, one from the headline. */
+async function chooseSlug(
+  stores: Stores,
+  wanted: string,
+  headline: string,
+  current: Article | undefined,
+): Promise<string> {
+  if (wanted !== '') {
+    if (!isSlug(wanted)) {
+      throw new ValidationError(
+        'invalid_slug',
+        `A slug is lower-case letters, digits and single hyphens, at most ${ARTICLE_LIMITS.slug} characters.`,
+        { field: 'slug' },
+      )
+    }
+    if (wanted === current?.slug) return wanted
+    const holder = await stores.articles.findIdBySlug(wanted)
+    if (holder !== undefined && holder !== current?.id) {
+      throw new ValidationError(
+        'slug_taken',
+        `Another article already uses the slug "${wanted}".`,
+        { field: 'slug' },
+      )
+    }
+    return wanted
+  }
+  const base = slugify(headline) || 'article'
+  const taken = new Set(await stores.articles.slugsLike(base))
+  return firstFreeSlug(base, (slug) => taken.has(slug) && slug !== current?.slug)
+}

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import type { Actor } from '../access/policy.js'
+import { ValidationError } from '../errors.js'
+import { editorRights } from './article-access.js'
+import { isPublished, type Article } from './article.js'
+import { moveStep } from './article-steps.js'
+
+const NOW = new Date('2026-11-20T09:00:00.000Z')
+const LATER = new Date('2026-11-21T09:00:00.000Z')
+
+function article(overrides: Partial<Article> = {}): Article {
+  return {
+    id: 'a1',
+    slug: 'sea-wall',
+    headline: 'Harbour board approves sea wall',
+    standfirst: '',
+    dateline: '',
+    body: 'The harbour board voted on Tuesday.',
+    keyPoints: [],
+    brief: '',
+    sectionId: 's1',
+    section: { slug: 'news', name: 'News' },
+    bylines: [{ id: 'u1', slug: 'ada-brekke', name: 'Ada Brekke' }],
+    tags: [],
+    status: 'draft',
+    publishedAt: null,
+    scheduledFor: null,
+    createdAt: NOW,
+    updatedAt: NOW,
+    createdBy: 'writer',
+    commentMode: 'default',
+    corrections: [],
+    version: 3,
+    ...overrides,
+  }
+}
+
+const writer: Actor = { id: 'writer', displayName: 'Wendy', role: 'contributor' }
+const editor: Actor = { id: 'editor', displayName: 'Eddie', role: 'editor' }
+
+describe('moveStep', () => {
+  test('publishing sets the publication time once and keeps it when published again', () => {
+    const { article: first, note } = moveStep(article(), 'publish', { now: NOW, at: undefined })
+    assert.equal(note, 'Publish now')
+    assert.equal(first.version, 4)
+    assert.ok(isPublished(first))
+    assert.equal(first.publishedAt?.getTime(), NOW.getTime())
+    const again = moveStep({ ...first, status: 'unpublished' }, 'publish', {
+      now: LATER,
+      at: undefined,
+    })
+    assert.equal(again.article.publishedAt?.getTime(), NOW.getTime())
+    assert.equal(again.article.updatedAt.getTime(), LATER.getTime())
+  })
+
+  test('scheduling needs a time in the future and something to publish', () => {
+    const scheduled = moveStep(article(), 'schedule', { now: NOW, at: LATER }).article
+    assert.equal(scheduled.status, 'scheduled')
+    assert.equal(scheduled.scheduledFor?.getTime(), LATER.getTime())
+    assert.equal(isPublished(scheduled), false)
+    assert.throws(() => moveStep(article(), 'schedule', { now: LATER, at: NOW }), ValidationError)
+    assert.throws(
+      () => moveStep(article({ body: ' ' }), 'schedule', { now: NOW, at: LATER }),
+      ValidationError,
+    )
+    assert.throws(
+      () => moveStep(article({ bylines: [] }), 'publish', { now: NOW, at: undefined }),
+      ValidationError,
+    )
+  })
+})
+
+describe('editorRights', () => {
+  test("a writer's own draft is theirs to change, autosave and submit; not to delete", () => {
+    const rights = editorRights(writer, article())
+    assert.deepEqual(rights, {
+      transitions: ['submit'],
+      canEdit: true,
+      canDelete: false,
+      autosave: true,
+    })
+  })
+
+  test('a published article is never autosaved, and cannot be deleted until unpublished', () => {
+    const live = article({ status: 'published', publishedAt: NOW })
+    assert.deepEqual(editorRights(editor, live), {
+      transitions: ['unpublish'],
+      canEdit: true,
+      canDelete: false,
+      autosave: false,
+    })
+    assert.equal(editorRights(editor, { ...live, status: 'unpublished' }).canDelete, true)
+    assert.deepEqual(editorRights(writer, undefined).transitions, ['submit'])
+  })
+})

@@ -1,0 +1,51 @@
+import type { Actor } from '../access/policy.js'
+import { NotFoundError, ValidationError } from '../errors.js'
+import type { Stores } from '../unit-of-work.js'
+import { assertEditable, visibleArticle } from './article-access.js'
+import type { ChangeOutcome } from './article-change.js'
+import { resolveInput, type ArticleInput } from './article-input.js'
+import { editStep } from './article-steps.js'
+import { assertCurrentVersion, commitSteps, type WriteDeps } from './article-writes.js'
+
+/**
+ * Brings back an old version's fields as a new version over `baseVersion`, so
+ * that history only grows. A section renamed since is found by its old name
+ * or left as it is; a slug another article has taken since is not taken back.
+ */
+export async function restoreArticle(
+  tx: Stores,
+  deps: WriteDeps,
+  {
+    actor,
+    id,
+    version,
+    baseVersion,
+  }: { actor: Actor; id: string; version: number; baseVersion: number },
+): Promise<ChangeOutcome> {
+  const before = await visibleArticle(tx, actor, id)
+  assertEditable(actor, before)
+  await assertCurrentVersion(tx, before, baseVersion)
+  const revision = await tx.revisions.find(id, version)
+  if (!revision) throw new NotFoundError('revision_not_found', `There is no version ${version}.`)
+  const sections = await tx.sections.list()
+  const section = sections.find((s) => s.name === revision.fields.section) ?? before.section
+  const input: ArticleInput = { ...revision.fields, sectionSlug: section.slug }
+  const resolved = await resolveInput(tx, input, { newId: deps.newId, current: before }).catch(
+    (error: unknown) => {
+      if (error instanceof ValidationError && error.code === 'slug_taken') {
+        return resolveInput(
+          tx,
+          { ...input, slug: before.slug },
+          { newId: deps.newId, current: before },
+        )
+      }
+      throw error
+    },
+  )
+  const step = editStep(before, resolved, {
+    now: deps.clock.now(),
+    note: `Restored version ${version}`,
+  })
+  const after = await commitSteps(tx, deps, { before, steps: [step], by: actor })
+  return { before, after }
+}

@@ -1,0 +1,170 @@
+import { sql, type Kysely } from 'kysely'
+import type {
+  Article,
+  ArticleByline,
+  ArticleStatus,
+  ArticleTag,
+  Correction,
+} from '../domain/articles/article.js'
+import type { ArticleStore } from '../domain/articles/article-store.js'
+import type { ArticleCommentMode } from '../domain/comments/comment-policy.js'
+import {
+  fromDbJson,
+  fromDbTime,
+  fromNullableDbTime,
+  jsonRowsOf,
+  type DialectName,
+} from './dialect.js'
+import type { Database } from './schema.js'
+
+export type ArticleReads = Pick<
+  ArticleStore,
+  'findById' | 'findBySlug' | 'findIdBySlug' | 'findIdByImportKey' | 'slugsLike'
+>
+
+/**
+ * One article, whole, and the id-only lookups writes need. An article is read
+ * in one statement: its bylines, tags and corrections come along as JSON
+ * lists, each from its (article_id, …) index, so that an editor's save or a
+ * reader's page does not pay a round trip per list.
+ */
+export function createArticleReads(db: Kysely<Database>, dialect: DialectName): ArticleReads {
+  function articleQuery() {
+    return db
+      .selectFrom('articles as a')
+      .innerJoin('sections as s', 's.id', 'a.section_id')
+      .selectAll('a')
+      .select((eb) => [
+        's.slug as section_slug',
+        's.name as section_name',
+        eb
+          .selectFrom('article_authors as aa')
+          .innerJoin('authors as au', 'au.id', 'aa.author_id')
+          .whereRef('aa.article_id', '=', 'a.id')
+          .select(
+            jsonRowsOf(
+              dialect,
+              [sql.ref('au.id'), sql.ref('au.slug'), sql.ref('au.name')],
+              sql.ref('aa.position'),
+            ).as('list'),
+          )
+          .as('bylines'),
+        eb
+          .selectFrom('article_tags as at')
+          .innerJoin('tags as t', 't.id', 'at.tag_id')
+          .whereRef('at.article_id', '=', 'a.id')
+          .select(
+            jsonRowsOf(
+              dialect,
+              [sql.ref('t.id'), sql.ref('t.slug'), sql.ref('t.name')],
+              sql.ref('at.position'),
+            ).as('list'),
+          )
+          .as('tags'),
+        eb
+          .selectFrom('corrections as c')
+          .whereRef('c.article_id', '=', 'a.id')
+          .select(
+            jsonRowsOf(
+              dialect,
+              [sql.ref('c.id'), sql.ref('c.note'), sql.ref('c.created_at')],
+              sql`c.created_at, c.id`,
+            ).as('list'),
+          )
+          .as('corrections'),
+      ])
+  }
+
+  async function findOne(column: 'a.id' | 'a.slug', value: string): Promise<Article | undefined> {
+    const row = await articleQuery().where(column, '=', value).executeTakeFirst()
+    if (!row) return undefined
+    return {
+      id: row.id,
+      slug: row.slug,
+      headline: row.headline,
+      standfirst: row.standfirst,
+      dateline: row.dateline,
+      body: row.body,
+      keyPoints: parseKeyPoints(row.key_points),
+      brief: row.brief,
+      sectionId: row.section_id,
+      section: { slug: row.section_slug, name: row.section_name },
+      bylines: triples(row.bylines).map(([id, slug, name]): ArticleByline => ({ id, slug, name })),
+      tags: triples(row.tags).map(([id, slug, name]): ArticleTag => ({ id, slug, name })),
+      status: row.status as ArticleStatus,
+      publishedAt: fromNullableDbTime(row.published_at),
+      scheduledFor: fromNullableDbTime(row.scheduled_for),
+      createdAt: fromDbTime(row.created_at),
+      updatedAt: fromDbTime(row.updated_at),
+      createdBy: row.created_by,
+      commentMode: row.comment_mode as ArticleCommentMode,
+      corrections: triples(row.corrections).map(([id, note, createdAt]): Correction => ({
+        id,
+        note,
+        createdAt: fromDbTime(createdAt),
+      })),
+      version: row.version,
+    }
+  }
+
+  return {
+    findById: (id) => findOne('a.id', id),
+    findBySlug: (slug) => findOne('a.slug', slug),
+
+    async findIdBySlug(slug) {
+      const row = await db
+        .selectFrom('articles')
+        .select('id')
+        .where('slug', '=', slug)
+        .executeTakeFirst()
+      return row?.id
+    },
+
+    async findIdByImportKey(importKey) {
+      const row = await db
+        .selectFrom('articles')
+        .select('id')
+        .where('import_key', '=', importKey)
+        .executeTakeFirst()
+      return row?.id
+    },
+
+    async slugsLike(base) {
+      // Exact lookups first, by the unique index. LIKE cannot use that index (it
+      // ignores case on SQLite, and depends on the collation on PostgreSQL): it would
+      // read every slug, on every new article.
+      const likely = [base, ...Array.from({ length: 15 }, (_, i) => `${base}-${i + 2}`)]
+      const found = await db
+        .selectFrom('articles')
+        .select('slug')
+        .where('slug', 'in', likely)
+        .execute()
+      if (found.length < likely.length) return found.map((row) => row.slug)
+      const rows = await db
+        .selectFrom('articles')
+        .select('slug')
+        .where((eb) => eb.or([eb('slug', '=', base), eb('slug', 'like', `${base}-%`)]))
+        .execute()
+      return rows.map((row) => row.slug)
+    },
+  }
+}
+
+/** A JSON list the database built of [text, text, text] rows (jsonRowsOf). */
+function triples(value: unknown): [string, string, string][] {
+  const list = fromDbJson(value)
+  if (!Array.isArray(list)) throw new Error('expected a JSON list from the database')
+  return list.map((item: unknown) => {
+    if (!Array.isArray(item) || item.length !== 3 || !item.every((v) => typeof v === 'string')) {
+      throw new Error('expected [text, text, text] rows in a JSON list from the database')
+    }
+    return item as [string, string, string]
+  })
+}
+
+export function parseKeyPoints(json: string): string[] {
+  const value: unknown = JSON.parse(json)
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : []
+}

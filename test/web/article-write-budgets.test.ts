@@ -1,0 +1,197 @@
+// How many SQL statements an article write costs, on both databases. Counted
+// is every statement the app's database runs from the call to its return, as
+// createContext's onQuery sees them: BEGIN, COMMIT and any SAVEPOINT included,
+// and on PostgreSQL the pg_notify that tells other app processes' page caches
+// after the commit. Measured at the editing and workflow services, where a
+// write's statements are decided: the newsroom's route, the CLI and the
+// scheduler all call them. The route's own share is checked too: it adds the
+// session lookup every newsroom request makes, and nothing else.
+//
+// Each write is a real change, and the test checks that nothing was skipped to
+// fit the budget: the version check refuses a stale save, every change is a
+// revision, publishing is audited, and the search index follows.
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import type { Article } from '../../src/domain/articles/article.js'
+import type { ArticleInput } from '../../src/domain/articles/article-writes.js'
+import { StaleEditError } from '../../src/domain/articles/article-writes.js'
+import { startTestServer } from '../helpers/app.js'
+import { createTestContext, type TestAppContext } from '../helpers/context.js'
+import { testDialects } from '../helpers/dialects.js'
+import { inputOf } from '../helpers/factories.js'
+import { AdminClient, createStaff, editorForm } from './admin-session.js'
+
+/** The most statements saving an article's changes may cost. */
+const SAVE_BUDGET = 8
+/** The most publishing may cost, with or without changes saved first. */
+const PUBLISH_BUDGET = 8
+
+const MINUTE = 60_000
+
+function draftInput(headline: string): ArticleInput {
+  return {
+    headline,
+    standfirst: 'The quay closes for the winter works.',
+    dateline: 'BERGEN, NORWAY',
+    body: 'The harbour board closed the old quay on Monday.\n\nWork starts in December.',
+    keyPoints: ['The old quay is closed.'],
+    sectionSlug: 'news',
+    bylines: ['Ada Brekke', 'Jonas Vik'],
+    tags: ['Harbours', 'Floods'],
+    slug: '',
+  }
+}
+
+/** Records the statements run while `work` runs. */
+function statementLog() {
+  let log: string[] | undefined
+  return {
+    onQuery: (sql: string) => log?.push(sql.replace(/\s+/g, ' ').slice(0, 90)),
+    async count<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+      log = []
+      try {
+        const result = await work()
+        return { result, statements: log }
+      } finally {
+        log = undefined
+      }
+    },
+  }
+}
+
+function assertWithin(what: string, statements: string[], budget: number): void {
+  assert.ok(
+    statements.length <= budget,
+    `${what}: ${statements.length} statements, over the budget of ${budget}:\n${statements.join('\n')}`,
+  )
+}
+
+async function revisionNotes(ctx: TestAppContext, article: Article): Promise<string[]> {
+  const { revisions } = await ctx.services.editing.history(
+    { id: null, displayName: 'Test', role: 'admin' },
+    article.id,
+  )
+  return revisions.map((revision) => `${revision.version} ${revision.note}`)
+}
+
+const found = async (ctx: TestAppContext, words: string) =>
+  (await ctx.services.search.search(words, 1)).items.map((hit) => hit.article.id)
+
+for (const dialect of testDialects()) {
+  describe(`statements per article write (${dialect})`, () => {
+    test('saving and publishing stay within their budgets and skip nothing', async (t) => {
+      const sql = statementLog()
+      const ctx = await createTestContext(t, dialect, {}, { onQuery: sql.onQuery })
+      const editor = await createStaff(ctx, 'editor', 'Eda Editor')
+      const { editing, workflow } = ctx.services
+      const report: string[] = []
+
+      // Saving a draft: a new body and headline, the bylines and tags as they were.
+      let draft = await editing.createDraft(editor.actor, draftInput('Old quay closes'))
+      ctx.clock.advance(MINUTE)
+      const save = await sql.count(() =>
+        editing.save(
+          editor.actor,
+          draft.id,
+          inputOf(draft, { headline: 'Old quay closes for winter', body: 'Rewritten lead.' }),
+          { baseVersion: draft.version },
+        ),
+      )
+      report.push(`save a draft: ${save.statements.length}`)
+      assertWithin('saving a draft', save.statements, SAVE_BUDGET)
+      const stored = await ctx.stores.articles.findById(draft.id)
+      assert.equal(stored?.headline, 'Old quay closes for winter')
+      assert.equal(stored?.version, 2)
+      assert.deepEqual(save.result, stored, 'the saved article is returned as stored')
+      await assert.rejects(
+        editing.save(editor.actor, draft.id, inputOf(draft, { body: 'Stale.' }), {
+          baseVersion: draft.version,
+        }),
+        StaleEditError,
+      )
+      draft = save.result
+
+      // Publishing it as it is.
+      ctx.clock.advance(MINUTE)
+      const publish = await sql.count(() =>
+        workflow.transition(editor.actor, draft.id, {
+          transition: 'publish',
+          baseVersion: draft.version,
+        }),
+      )
+      report.push(`publish: ${publish.statements.length}`)
+      assertWithin('publishing', publish.statements, PUBLISH_BUDGET)
+      const live = publish.result
+      assert.equal(live.status, 'published')
+      assert.deepEqual(await found(ctx, 'quay winter'), [live.id], 'published is searchable')
+
+      // Saving a change to the published article: the index follows the new text.
+      ctx.clock.advance(MINUTE)
+      const update = await sql.count(() =>
+        editing.save(editor.actor, live.id, inputOf(live, { body: 'Cormorants nest there.' }), {
+          baseVersion: live.version,
+        }),
+      )
+      report.push(`save a published article: ${update.statements.length}`)
+      assertWithin('saving a published article', update.statements, SAVE_BUDGET)
+      assert.deepEqual(await found(ctx, 'cormorants'), [live.id], 'the index has the new text')
+
+      // The editor's "Publish now" with changes: the save and the move, as one operation.
+      const second = await editing.createDraft(editor.actor, draftInput('New pier opens'))
+      ctx.clock.advance(MINUTE)
+      const both = await sql.count(() =>
+        editing.saveAndMove(editor.actor, second.id, {
+          input: inputOf(second, { body: 'Ferries moor at the new pier from today.' }),
+          baseVersion: second.version,
+          move: 'publish',
+        }),
+      )
+      report.push(`save and publish: ${both.statements.length}`)
+      assertWithin('saving and publishing', both.statements, PUBLISH_BUDGET)
+      assert.equal(both.result.status, 'published')
+      assert.deepEqual(await found(ctx, 'ferries moor'), [second.id])
+
+      assert.deepEqual(await revisionNotes(ctx, live), [
+        '4 Saved',
+        '3 Publish now',
+        '2 Saved',
+        '1 Created',
+      ])
+      assert.deepEqual(await revisionNotes(ctx, second), ['3 Publish now', '2 Saved', '1 Created'])
+      const audit = await ctx.stores.audit.list({ limit: 10, offset: 0 })
+      assert.equal(audit.filter((event) => event.action === 'article_published').length, 2)
+      t.diagnostic(`statements (${dialect}): ${report.join('; ')}`)
+    })
+
+    test("the editor's route adds only the newsroom's session lookup to a save", async (t) => {
+      const sql = statementLog()
+      const ctx = await createTestContext(t, dialect, {}, { onQuery: sql.onQuery })
+      const server = await startTestServer(t, ctx)
+      const editor = await createStaff(ctx, 'editor', 'Eda Editor')
+      const browser = new AdminClient(server.url)
+      await browser.signInAs(editor)
+      const draft = await ctx.services.editing.createDraft(editor.actor, draftInput('Quay'))
+
+      // What any newsroom POST costs before its action: the live preview touches no article.
+      const guard = await sql.count(() => browser.post('/admin/preview', { body: 'Text.' }))
+      assert.equal(guard.result.status, 200)
+
+      const direct = await sql.count(() =>
+        ctx.services.editing.save(editor.actor, draft.id, inputOf(draft, { body: 'Once.' }), {
+          baseVersion: draft.version,
+        }),
+      )
+      const page = await browser.get(`/admin/articles/${draft.id}`)
+      const routed = await sql.count(() =>
+        browser.submit(editorForm(page), { body: 'Twice.', intent: 'save' }),
+      )
+      assert.equal(routed.result.status, 303)
+      assert.equal((await ctx.stores.articles.findById(draft.id))?.body, 'Twice.')
+      assert.equal(
+        routed.statements.length,
+        guard.statements.length + direct.statements.length,
+        `the route ran more than the session lookup and the save:\n${routed.statements.join('\n')}`,
+      )
+    })
+  })
+}
