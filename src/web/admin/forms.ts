@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { ReauthenticationRequiredError } from '../../domain/accounts/recent-auth.js'
 import { TooManyRequestsError, ValidationError } from '../../domain/errors.js'
 import type { Direction } from '../../domain/ordering.js'
 import { problemOf, type FormProblem } from '../plugins/domain-status.js'
@@ -53,6 +54,8 @@ export async function handleForm(
   try {
     return await run()
   } catch (error) {
+    // Not a problem with the form: the newsroom asks for the password, then offers to send it again.
+    if (error instanceof ReauthenticationRequiredError) throw error
     const problem = problemOf(error)
     if (!problem) throw error
     if (error instanceof TooManyRequestsError) {

@@ -1,16 +1,19 @@
 import type { FormProblem } from '../forms.js'
 import { CsrfField } from './admin-layout.js'
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
+import { TwoFactorRequirementForm } from './two-factor-pages.js'
 
 /** Site settings an admin changes in the newsroom; today, how comments work. */
 export function SettingsPage({
   values,
   problem,
   saved,
+  twoFactorRequired,
 }: {
   values: { mode: string; days: string; moderation: string; blockedWords: string }
   problem?: FormProblem
   saved?: boolean
+  twoFactorRequired: boolean
 }) {
   return (
     <div class="narrow">
@@ -96,6 +99,7 @@ export function SettingsPage({
           Save settings
         </button>
       </form>
+      <TwoFactorRequirementForm required={twoFactorRequired} />
     </div>
   )
 }
