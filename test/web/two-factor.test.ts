@@ -11,6 +11,7 @@ import { LOGIN_LIMITS } from '../../src/domain/accounts/account-service.js'
 import { startTestServer, type TestServer } from '../helpers/app.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects, type DialectName } from '../helpers/dialects.js'
+import { assertValidHtml } from '../helpers/html-validity.js'
 import { rawRows, tableNames } from '../helpers/raw-sql.js'
 import {
   AdminClient,
@@ -309,6 +310,42 @@ for (const dialect of testDialects()) {
       const { client } = await enable(ctx, server, editor)
       assert.equal((await client.get('/admin')).status, 200)
       assert.ok(editorForm(await client.get(`/admin/articles/${draft.id}`)))
+    })
+
+    test('the new pages are valid HTML: two-factor, codes, code step, password again, replay', async (t) => {
+      const { ctx, server } = await setup(t, dialect)
+      const admin = await createStaff(ctx, 'admin')
+      const editor = await createStaff(ctx, 'editor')
+      const pages: [string, AdminPage][] = []
+      const client = new AdminClient(server.url)
+      await client.signInAs(editor)
+      pages.push(['two-factor, off', await client.get('/admin/account/two-factor')])
+      pages.push(['two-factor, setting up', await client.post('/admin/account/two-factor/setup')])
+      const enabled = await enable(ctx, server, editor)
+      pages.push(['two-factor, on', await enabled.client.get('/admin/account/two-factor')])
+      pages.push([
+        'recovery codes',
+        await enabled.client.post('/admin/account/two-factor/recovery-codes'),
+      ])
+      pages.push(['account', await enabled.client.get('/admin/account')])
+      pages.push(['code step', (await passwordStep(server, editor)).page])
+      const boss = new AdminClient(server.url)
+      await boss.signInAs(admin)
+      pages.push(['settings', await boss.get('/admin/settings')])
+      pages.push(['user with two-factor', await boss.get(`/admin/users/${editor.user.id}`)])
+      ctx.clock.advance(11 * MINUTE)
+      const asked = await boss.post(`/admin/users/${editor.user.id}/password`)
+      pages.push(['password again', asked])
+      const confirm = asked.document.querySelector('form[action="/admin/reauth"]')
+      assert.ok(confirm)
+      pages.push([
+        'replay after the password',
+        await boss.submit(confirm, { password: admin.password }),
+      ])
+      for (const [label, page] of pages) {
+        assert.ok(page.status < 500, label)
+        await assertValidHtml(page.html, label)
+      }
     })
 
     test('starting a setup 10 minutes after signing in asks for the password first', async (t) => {

@@ -64,11 +64,8 @@ export function createCredentialChecks({
       ? user.email
       : `unknown account ${(await keys.identifier('email', email)).slice(0, 8)}`
     await recordAudit(stores.audit, deps, {
-      actor: {
-        id: null,
-        displayName: user ? user.displayName : 'Unknown account',
-        role: 'contributor',
-      },
+      // By no one signed in: named by the account tried, or as an unknown one.
+      actor: { id: null, displayName: subject, role: 'contributor' },
       action: 'login_failed',
       subject,
       details,
