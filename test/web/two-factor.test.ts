@@ -348,6 +348,19 @@ for (const dialect of testDialects()) {
       }
     })
 
+    test('a secret sealed under another key is a 409 that says what to do, never a 500', async (t) => {
+      const { ctx, server } = await setup(t, dialect)
+      const editor = await createStaff(ctx, 'editor')
+      await ctx.stores.twoFactor.begin(editor.user.id, 'not.a.sealed-secret', ctx.clock.now())
+      await ctx.stores.twoFactor.confirm(editor.user.id, ctx.clock.now())
+      const { client, page } = await passwordStep(server, editor)
+      const form = page.document.querySelector('form[action="/admin/login/code"]')
+      assert.ok(form)
+      const answer = await client.submit(form, { code: '123456' })
+      assert.equal(answer.status, 409)
+      assert.match(problemText(answer), /Ask an admin to turn it off/)
+    })
+
     test('starting a setup 10 minutes after signing in asks for the password first', async (t) => {
       const { ctx, server } = await setup(t, dialect)
       const editor = await createStaff(ctx, 'editor')

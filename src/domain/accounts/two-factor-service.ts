@@ -68,7 +68,9 @@ export function createTwoFactorService({
   async function pendingSetup(user: User): Promise<TwoFactorSetup | undefined> {
     const record = await stores.twoFactor.find(user.id)
     if (!record || record.confirmedAt) return undefined
-    const secret = await keys.open(record.sealedSecret)
+    // Sealed under another key (the server's secret changed): start again.
+    const secret = await keys.open(record.sealedSecret).catch(() => undefined)
+    if (secret === undefined) return undefined
     return { secret, uri: otpauthUri(secret, { issuer, account: user.email }) }
   }
 
@@ -108,7 +110,16 @@ export function createTwoFactorService({
     /** The shared secret, for checking a code at sign-in; undefined when two-factor sign-in is off. */
     async secretOf(userId: string): Promise<string | undefined> {
       const record = await stores.twoFactor.find(userId)
-      return record?.confirmedAt ? keys.open(record.sealedSecret) : undefined
+      if (!record?.confirmedAt) return undefined
+      try {
+        return await keys.open(record.sealedSecret)
+      } catch (error) {
+        throw new ConflictError(
+          'two_factor_unreadable',
+          'Your two-factor sign-in cannot be checked: the server’s secret key has changed since you set it up. Ask an admin to turn it off for you, then set it up again.',
+          { cause: error },
+        )
+      }
     },
 
     recoveryCodesLeft: (userId: string): Promise<number> =>
