@@ -51,6 +51,10 @@ const schema = z.object({
   LOG_REQUESTS: flag.default(false),
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   TRUST_PROXY: flag.default(false),
+  /** A newsroom session unused for this many minutes ends (NIST SP 800-63B: about an hour). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(10_080).default(60),
+  /** A newsroom session ends this many hours after signing in, however much it is used. */
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(24),
 })
 
 export interface Config {
@@ -72,6 +76,10 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number]
   logRequests: boolean
   trustProxy: boolean
+  /** How long a newsroom session may go unused. */
+  sessionIdleMs: number
+  /** How long a newsroom session lasts at most. */
+  sessionAbsoluteMs: number
 }
 
 /** The settings are wrong; `problems` lists each one. */
@@ -115,5 +123,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     logLevel: vars.LOG_LEVEL,
     logRequests: vars.LOG_REQUESTS,
     trustProxy: vars.TRUST_PROXY,
+    sessionIdleMs: vars.SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: vars.SESSION_ABSOLUTE_HOURS * 3_600_000,
   })
 }

@@ -1,5 +1,5 @@
 import type { Config } from './config.js'
-import { createAccountService } from './domain/accounts/account-service.js'
+import { createAccountServices } from './domain/accounts/account-service.js'
 import { createArticleImporter } from './domain/articles/article-import.js'
 import { createArticleService } from './domain/articles/article-service.js'
 import { createSyndicationService } from './domain/articles/syndication-service.js'
@@ -63,6 +63,13 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   const sections = createSectionService(deps)
   const authors = createAuthorService(deps)
   const tags = createTagService({ stores })
+  const { accounts, twoFactor } = createAccountServices({
+    ...deps,
+    // The one place sign-in's secret comes from: swap this to move it out of the database.
+    secret: () => settings.siteKey(),
+    lifetimes: { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs },
+    siteName: config.siteName,
+  })
   const services = {
     settings,
     comments: createCommentService({ ...deps, settings }),
@@ -73,7 +80,8 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     articles: createArticleService({ stores }),
     syndication: createSyndicationService({ stores, clock }),
     importer: createArticleImporter({ ...deps, timeZone: config.siteTimeZone }),
-    accounts: createAccountService(deps),
+    accounts,
+    twoFactor,
     editing: createEditingService({ ...deps, timeZone: config.siteTimeZone }),
     workflow: createWorkflowService(deps),
     dashboard: createDashboardService({ stores }),

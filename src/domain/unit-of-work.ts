@@ -1,4 +1,9 @@
-import type { LoginFailureStore, SessionStore, UserStore } from './accounts/account-stores.js'
+import type {
+  AttemptCounterStore,
+  SessionStore,
+  TwoFactorStore,
+  UserStore,
+} from './accounts/account-stores.js'
 import type { ArticleStore } from './articles/article-store.js'
 import type { RevisionStore } from './articles/revision.js'
 import type { AuditStore } from './audit/audit.js'
@@ -19,7 +24,8 @@ export interface Stores {
   revisions: RevisionStore
   users: UserStore
   sessions: SessionStore
-  loginFailures: LoginFailureStore
+  signInAttempts: AttemptCounterStore
+  twoFactor: TwoFactorStore
   audit: AuditStore
   comments: CommentStore
   bans: BanStore

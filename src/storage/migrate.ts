@@ -6,6 +6,8 @@ import * as addComments from './migrations/2026-11-28T1200_add-comments.js'
 import * as addSearch from './migrations/2026-11-28T1400_add-search.js'
 import * as addThreads from './migrations/2026-11-28T1410_add-threads.js'
 import * as addArticleStateIndex from './migrations/2026-11-28T1420_add-article-state-index.js'
+import * as hardenSignIn from './migrations/2026-12-02T0900_harden-sign-in.js'
+import * as addTwoFactor from './migrations/2026-12-02T0910_add-two-factor.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -20,6 +22,8 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-11-28T1400_add-search': addSearch,
   '2026-11-28T1410_add-threads': addThreads,
   '2026-11-28T1420_add-article-state-index': addArticleStateIndex,
+  '2026-12-02T0900_harden-sign-in': hardenSignIn,
+  '2026-12-02T0910_add-two-factor': addTwoFactor,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */

@@ -87,13 +87,33 @@ export interface SessionTable {
   created_at: Time
   last_seen_at: Time
   expires_at: Time
+  /** When the password was last given; null for sessions from before it was kept (then created_at). */
+  authenticated_at: NullableTime
+  /** 1 while the second factor is still to come. */
+  second_factor_pending: number
 }
 
-export interface LoginFailureTable {
+/** Sign-in attempts per key (account, device, address) per 15-minute window. */
+export interface SignInAttemptTable {
+  key: string
+  window_start: Time
+  count: number
+}
+
+export interface TwoFactorTable {
+  user_id: string
+  sealed_secret: string
+  confirmed_at: NullableTime
+  last_step: number | null
+  created_at: Time
+}
+
+export interface RecoveryCodeTable {
   id: string
-  email: string
-  ip: string
-  at: Time
+  user_id: string
+  code_hash: string
+  used_at: NullableTime
+  created_at: Time
 }
 
 export interface ArticleRevisionTable {
@@ -197,7 +217,9 @@ export interface Database {
   article_tags: ArticleTagTable
   users: UserTable
   sessions: SessionTable
-  login_failures: LoginFailureTable
+  sign_in_attempts: SignInAttemptTable
+  two_factor: TwoFactorTable
+  recovery_codes: RecoveryCodeTable
   article_revisions: ArticleRevisionTable
   corrections: CorrectionTable
   audit_events: AuditEventTable

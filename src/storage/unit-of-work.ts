@@ -6,7 +6,9 @@ import { createAuditStore } from './audit-store.js'
 import { createBanStore, createCommentStore } from './comment-store.js'
 import { createSettingsStore } from './settings-store.js'
 import { createRevisionStore } from './revision-store.js'
-import { createLoginFailureStore, createSessionStore } from './session-store.js'
+import { createSessionStore } from './session-store.js'
+import { createAttemptCounterStore } from './sign-in-attempt-store.js'
+import { createTwoFactorStore } from './two-factor-store.js'
 import { createUserStore } from './user-store.js'
 import { createAuthorStore } from './author-store.js'
 import type { DialectName } from './dialect.js'
@@ -30,7 +32,8 @@ function createStores(db: Kysely<Database>, { clock, dialect }: StoreOptions): S
     revisions: createRevisionStore(db),
     users: createUserStore(db),
     sessions: createSessionStore(db),
-    loginFailures: createLoginFailureStore(db),
+    signInAttempts: createAttemptCounterStore(db),
+    twoFactor: createTwoFactorStore(db),
     audit: createAuditStore(db),
     comments: createCommentStore(db),
     bans: createBanStore(db),

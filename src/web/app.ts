@@ -3,6 +3,7 @@ import type { Config } from '../config.js'
 import { ASSETS_DIR, loadAssets, type Asset } from './assets.js'
 import { createProblemSender, errorsPlugin } from './plugins/errors.js'
 import { createPageRenderer, renderPlugin } from './plugins/render.js'
+import { sameOriginPlugin } from './plugins/same-origin.js'
 import { securityHeaders, securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticAssetsPlugin } from './plugins/static-assets.js'
 import type { AdminDeps } from './admin/deps.js'
@@ -93,6 +94,7 @@ export async function buildApp(
 
   app.decorate('pageCache', cache)
   await app.register(securityHeadersPlugin, { headers })
+  await app.register(sameOriginPlugin, { siteUrl: config.siteUrl })
   await app.register(renderPlugin, { renderPage })
   await app.register(errorsPlugin, { sendProblem })
   await app.register(staticAssetsPlugin, { assets })

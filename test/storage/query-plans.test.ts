@@ -24,7 +24,8 @@ const WATCHED = [
   'article_authors',
   'article_tags',
   'sessions',
-  'login_failures',
+  'sign_in_attempts',
+  'recovery_codes',
 ]
 
 interface Statement {
@@ -208,7 +209,6 @@ for (const dialect of testDialects()) {
       const news = await services.sections.getBySlug('news')
       const author = await services.authors.getBySlug('ada-brekke')
       const tag = await services.tags.getBySlug('floods')
-      const since = new Date(ctx.clock.now().getTime() - 15 * MINUTE)
       const { token } = await services.accounts.signIn({
         email: (await stores.users.findById(site.editor.id ?? ''))?.email ?? '',
         password: 'a long enough test password',
@@ -267,14 +267,14 @@ for (const dialect of testDialects()) {
         ],
         ['session by id', () => services.accounts.authenticate(token)],
         [
-          'login failures by email and by address, in a window',
-          () =>
-            Promise.all([
-              stores.loginFailures.countForEmailSince('someone@news.example', since),
-              stores.loginFailures.countForIpSince('192.0.2.1', since),
-              stores.loginFailures.oldestForEmailSince('someone@news.example', since),
-              stores.loginFailures.oldestForIpSince('192.0.2.1', since),
-            ]),
+          'sign-in attempts reserved, given back and pruned; recovery codes counted',
+          async () => {
+            const windowStart = new Date(ctx.clock.now().getTime() - 15 * MINUTE)
+            await stores.signInAttempts.reserve('address:someone', windowStart, 5)
+            await stores.signInAttempts.release('address:someone', windowStart)
+            await stores.signInAttempts.pruneBefore(windowStart, 100)
+            await stores.twoFactor.countUnusedRecoveryCodes(site.editor.id ?? '')
+          },
         ],
         [
           'scheduled articles due',

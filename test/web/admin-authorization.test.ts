@@ -171,6 +171,81 @@ const MATRIX: Record<string, Case[]> = {
       expect: signedIn(303),
     },
   ],
+  'GET /admin/login/code': [
+    {
+      what: 'the code page, with no sign-in under way (sent to sign in, or on)',
+      prepare: async () => ({ path: '/admin/login/code' }),
+      expect: { anonymous: 303, contributor: 303, editor: 303, admin: 303 },
+    },
+  ],
+  'POST /admin/login/code': [
+    {
+      what: 'a code, with no sign-in under way',
+      prepare: async () => ({
+        path: '/admin/login/code',
+        form: { code: '123456', next: '/admin' },
+      }),
+      expect: { anonymous: 401, contributor: 401, editor: 401, admin: 401 },
+    },
+  ],
+  'POST /admin/reauth': [
+    {
+      what: 'giving your password again',
+      secret: true,
+      prepare: async () => ({
+        path: '/admin/reauth',
+        form: { password: STAFF_PASSWORD, replay_to: '/admin/account/two-factor/setup' },
+      }),
+      expect: signedIn(200),
+    },
+  ],
+  'GET /admin/account/two-factor': [
+    {
+      what: 'your two-factor sign-in',
+      prepare: async () => ({ path: '/admin/account/two-factor' }),
+      expect: signedIn(200),
+    },
+  ],
+  'POST /admin/account/two-factor/setup': [
+    {
+      what: 'starting to set up two-factor sign-in',
+      prepare: async () => ({ path: '/admin/account/two-factor/setup', form: {} }),
+      expect: signedIn(200),
+      then: async (world, _target, me) => {
+        const record = await world.ctx.stores.twoFactor.find(me.user.id)
+        assert.ok(record && record.confirmedAt === null, 'a setup under way')
+        await world.ctx.stores.twoFactor.remove(me.user.id)
+      },
+    },
+  ],
+  'POST /admin/account/two-factor/confirm': [
+    {
+      what: 'confirming a setup that was never started',
+      prepare: async () => ({
+        path: '/admin/account/two-factor/confirm',
+        form: { code: '123456' },
+      }),
+      expect: signedIn(409),
+    },
+  ],
+  'POST /admin/account/two-factor/recovery-codes': [
+    {
+      what: 'new recovery codes, with two-factor sign-in off',
+      prepare: async () => ({ path: '/admin/account/two-factor/recovery-codes', form: {} }),
+      expect: signedIn(409),
+    },
+  ],
+  'POST /admin/account/two-factor/disable': [
+    {
+      what: 'turning off two-factor sign-in that is off',
+      secret: true,
+      prepare: async () => ({
+        path: '/admin/account/two-factor/disable',
+        form: { password: STAFF_PASSWORD },
+      }),
+      expect: signedIn(409),
+    },
+  ],
   'GET /admin/articles/new': [
     {
       what: 'a blank editor',
@@ -651,6 +726,21 @@ const MATRIX: Record<string, Case[]> = {
       expect: adminsOnly(200),
     },
   ],
+  'POST /admin/users/:id/two-factor/reset': [
+    {
+      what: "turning off a colleague's two-factor sign-in",
+      prepare: async (world) => {
+        const id = world.colleague.user.id
+        await world.ctx.stores.twoFactor.begin(id, 'sealed', world.ctx.clock.now())
+        await world.ctx.stores.twoFactor.confirm(id, world.ctx.clock.now())
+        return { path: `/admin/users/${id}/two-factor/reset`, form: {} }
+      },
+      expect: adminsOnly(303),
+      then: async (world) => {
+        assert.equal(await world.ctx.stores.twoFactor.find(world.colleague.user.id), undefined)
+      },
+    },
+  ],
   'GET /admin/sections': [
     {
       what: 'the sections',
@@ -719,6 +809,17 @@ const MATRIX: Record<string, Case[]> = {
       what: 'the site settings',
       prepare: async () => ({ path: '/admin/settings' }),
       expect: adminsOnly(200),
+    },
+  ],
+  'POST /admin/settings/two-factor': [
+    {
+      what: 'making two-factor sign-in required',
+      prepare: async () => ({ path: '/admin/settings/two-factor', form: { required: 'yes' } }),
+      expect: adminsOnly(303),
+      then: async (world) => {
+        assert.equal(await world.ctx.services.twoFactor.isRequired(), true)
+        await world.ctx.services.twoFactor.setRequired(COMMAND_LINE, false)
+      },
     },
   ],
   'POST /admin/settings/comments': [
@@ -920,6 +1021,13 @@ async function snapshot(ctx: TestAppContext): Promise<Map<string, string>> {
   entries.set('authors', JSON.stringify(authors))
   entries.set('comments by status', JSON.stringify(comments))
   entries.set('comment settings', JSON.stringify(settings))
+  entries.set('two-factor required', String(await ctx.services.twoFactor.isRequired()))
+  for (const user of users) {
+    entries.set(
+      `two-factor ${user.email}`,
+      JSON.stringify(await ctx.stores.twoFactor.find(user.id)),
+    )
+  }
   for (const thread of threads) {
     const articleIds = await ctx.stores.threads.articleIds(thread.id)
     entries.set(`thread ${thread.slug}`, JSON.stringify({ thread, articleIds }))
@@ -1062,7 +1170,6 @@ for (const dialect of testDialects()) {
               const me = staffFor(world, who)
               const client = new AdminClient(world.server.url)
               if (me) await client.openSession(world.ctx, me.user)
-              else client.cookies.set('dl_csrf', 'x'.repeat(43))
               const target = await one.prepare(world, me)
               const before = await snapshot(world.ctx)
               const page =

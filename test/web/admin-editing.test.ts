@@ -2,7 +2,6 @@ import assert from 'node:assert/strict'
 import { describe, test, type TestContext } from 'node:test'
 import { COMMAND_LINE } from '../../src/domain/access/policy.js'
 import { LOGIN_LIMITS } from '../../src/domain/accounts/account-service.js'
-import { SESSION_IDLE_MS } from '../../src/domain/accounts/session.js'
 import type { Article } from '../../src/domain/articles/article.js'
 import type { ArticleInput } from '../../src/domain/articles/article-writes.js'
 import { startTestServer, type TestServer } from '../helpers/app.js'
@@ -14,12 +13,13 @@ import { pathOf, textOf } from './html.js'
 import {
   AdminClient,
   createStaff,
-  CSRF_COOKIE,
+  DEVICE_COOKIE,
   editorForm,
   fieldError,
   fieldValue,
   formFields,
   parseSetCookie,
+  PRE_SESSION_COOKIE,
   replayedValues,
   SESSION_COOKIE,
   startStoppableServer,
@@ -228,6 +228,8 @@ for (const dialect of testDialects()) {
       assert.equal(reader.response.status, 200)
 
       ctx.clock.advance(3 * 3600_000)
+      // Three idle hours end a session (SESSION_IDLE_MINUTES): the editor signs in again.
+      await e.signInAs(editor)
       const corrected = await e.submit(editorForm(await e.get(`/admin/articles/${id}`)), {
         body: 'Night buses return on Saturday.\n\nThey run every 30 minutes.',
         correction: 'An earlier version said Friday.',
@@ -409,7 +411,7 @@ for (const dialect of testDialects()) {
       )
     })
 
-    test('a session idle for a week: the save is kept through signing in again, then sent with "Save my changes"', async (t) => {
+    test('a session left idle: the save is kept through signing in again, then sent with "Save my changes"', async (t) => {
       const { ctx, server } = await setup(t, dialect)
       const editor = await createStaff(ctx, 'editor')
       const client = await signedIn(server, editor)
@@ -417,7 +419,7 @@ for (const dialect of testDialects()) {
       const path = `/admin/articles/${draft.id}`
       const open = await client.get(path)
 
-      ctx.clock.advance(SESSION_IDLE_MS + MINUTE)
+      ctx.clock.advance(ctx.config.sessionIdleMs + MINUTE)
       const body = 'Written over a long weekend.\n\nNothing may be lost.'
       const headline = 'A headline typed before the session ended'
       const expired = await client.submit(editorForm(open), { body, headline, intent: 'save' })
@@ -618,15 +620,20 @@ for (const dialect of testDialects()) {
       const editor = await createStaff(ctx, 'editor')
       const client = new AdminClient(server.url)
       const loginPage = await client.get('/admin/login')
-      const csrf = loginPage.setCookies.map(parseSetCookie).find((c) => c.name === CSRF_COOKIE)
-      assert.ok(csrf, 'the sign-in page sets the CSRF cookie')
-      assert.equal(fieldValue(loginPage, '_csrf'), csrf.value)
+      const pre = loginPage.setCookies
+        .map(parseSetCookie)
+        .find((c) => c.name === PRE_SESSION_COOKIE)
+      assert.ok(pre, 'the sign-in page sets the pre-session cookie')
+      // The form's token is made from it, never the cookie itself: a planted cookie is no token.
+      const token = fieldValue(loginPage, '_csrf')
+      assert.ok(token)
+      assert.notEqual(token, pre.value)
       const signIn = await client.signIn(editor.email, editor.password)
       const cookies = new Map(signIn.setCookies.map(parseSetCookie).map((c) => [c.name, c]))
       const session = cookies.get(SESSION_COOKIE)
       assert.ok(session)
       assert.match(session.value, /^[A-Za-z0-9_-]{43}$/)
-      for (const cookie of [session, cookies.get(CSRF_COOKIE)]) {
+      for (const cookie of [session, cookies.get(PRE_SESSION_COOKIE), cookies.get(DEVICE_COOKIE)]) {
         assert.ok(cookie)
         assert.equal(cookie.attributes.get('path'), '/admin', cookie.name)
         assert.ok(cookie.attributes.has('httponly'), cookie.name)
@@ -634,8 +641,8 @@ for (const dialect of testDialects()) {
         assert.match(cookie.attributes.get('samesite') ?? '', /^(Lax|Strict)$/i, cookie.name)
       }
       assert.equal(session.attributes.get('samesite')?.toLowerCase(), 'lax')
-      // Signing in gives a new CSRF token: one planted before cannot be used after.
-      assert.notEqual(cookies.get(CSRF_COOKIE)?.value, csrf.value)
+      // Signing in gives a new pre-session value: one planted before cannot be used after.
+      assert.notEqual(cookies.get(PRE_SESSION_COOKIE)?.value, pre.value)
       // The session is stored as a hash, never as the token itself.
       assert.equal(await ctx.stores.sessions.findById(session.value), undefined)
     })

@@ -61,13 +61,23 @@ function keepCookies(jar: Map<string, string>, response: Response): void {
   }
 }
 
-/** Signs in through the real form: the sign-in page gives the CSRF cookie, the form gives the session. */
+/**
+ * Signs in through the real form. Each page's forms carry the CSRF token of the
+ * session (or, before signing in, of the pre-session cookie); the last one seen is used.
+ */
 async function signIn(server: TestServer, email: string, password: string): Promise<Session> {
   const jar = new Map<string, string>()
   const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ')
-  keepCookies(jar, await server.get('/admin/login'))
-  const csrf = () => jar.get('dl_csrf') ?? ''
-  assert.ok(csrf(), 'the sign-in page sets dl_csrf')
+  let token = ''
+  const read = async (response: Response) => {
+    keepCookies(jar, response)
+    const document = parse(await response.text())
+    token = document.querySelector('input[name=_csrf]')?.getAttribute('value') ?? token
+    return { response, document }
+  }
+  await read(await server.get('/admin/login'))
+  const csrf = () => token
+  assert.ok(csrf(), 'the sign-in page has a CSRF token')
   const response = await server.get('/admin/login', {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
@@ -76,13 +86,13 @@ async function signIn(server: TestServer, email: string, password: string): Prom
   assert.equal(response.status, 303, 'signed in')
   keepCookies(jar, response)
   assert.ok(jar.get('dl_session'), 'the session cookie is set')
-  const read = async (response: Response) => {
-    keepCookies(jar, response)
-    return { response, document: parse(await response.text()) }
-  }
+  const page = async (path: string) =>
+    read(await server.get(path, { headers: { cookie: cookie() } }))
+  // The token is the session's now: any page of the newsroom shows it.
+  await page('/admin/account')
   return {
     csrf,
-    page: async (path) => read(await server.get(path, { headers: { cookie: cookie() } })),
+    page,
     post: async (path, fields, { csrf: withCsrf = true } = {}) =>
       read(
         await server.get(path, {

@@ -13,7 +13,9 @@ import type { Role, User } from '../../src/domain/accounts/user.js'
 import { buildApp } from '../../src/web/app.js'
 
 export const SESSION_COOKIE = 'dl_session'
-export const CSRF_COOKIE = 'dl_csrf'
+/** Before signing in, forms' CSRF tokens are bound to this cookie's value. */
+export const PRE_SESSION_COOKIE = 'dl_presession'
+export const DEVICE_COOKIE = 'dl_device'
 export const STAFF_PASSWORD = 'correct horse battery staple'
 
 /** A member of staff and what they sign in with. */
@@ -86,11 +88,6 @@ export interface AdminPage {
   setCookies: string[]
 }
 
-/** A random value in the CSRF token's format (32 bytes, base64url). */
-export function randomCsrfToken(): string {
-  return randomBytes(32).toString('base64url')
-}
-
 /**
  * One browser: keeps the cookies the newsroom sets (all scoped to /admin) and
  * sends them back. Redirects are not followed, so tests see every 303.
@@ -106,9 +103,31 @@ export class AdminClient {
     return new AdminClient(baseUrl, this.cookies)
   }
 
-  /** The CSRF cookie's value: what a form from this browser carries. */
+  private token = ''
+  private tokenFor = ''
+
+  /** The CSRF token of the last page this browser was shown: what its forms carry. */
   get csrf(): string {
-    return this.cookies.get(CSRF_COOKIE) ?? ''
+    return this.token
+  }
+
+  /** Which session (or pre-session) the cookies name now: a token is good for that one only. */
+  private binding(): string {
+    return `${this.cookies.get(SESSION_COOKIE) ?? ''}|${this.cookies.get(PRE_SESSION_COOKIE) ?? ''}`
+  }
+
+  /**
+   * A token for the session the cookies name now. When signing in or out has
+   * changed it since the last page, a page is loaded first, as a person would.
+   */
+  async freshCsrf(): Promise<string> {
+    if (this.tokenFor !== this.binding() || !this.token) {
+      const page = await this.get(
+        this.cookies.has(SESSION_COOKIE) ? '/admin/account' : '/admin/login',
+      )
+      if (page.status === 303 && page.location.startsWith('/admin')) await this.get(page.location)
+    }
+    return this.token
   }
 
   async request(
@@ -134,11 +153,17 @@ export class AdminClient {
     const setCookies = response.headers.getSetCookie()
     for (const line of setCookies) this.store(line)
     const html = await response.text()
+    const document = parse(html)
+    const token = document.querySelector('input[name=_csrf]')?.getAttribute('value')
+    if (token) {
+      this.token = token
+      this.tokenFor = this.binding()
+    }
     return {
       response,
       status: response.status,
       html,
-      document: parse(html),
+      document,
       location: response.headers.get('location') ?? '',
       setCookies,
     }
@@ -149,8 +174,9 @@ export class AdminClient {
   }
 
   /** POSTs a form with this browser's CSRF token, unless the fields carry their own `_csrf`. */
-  post(path: string, fields: FormFields = {}): Promise<AdminPage> {
-    return this.request('POST', path, { form: { _csrf: this.csrf, ...fields } })
+  async post(path: string, fields: FormFields = {}): Promise<AdminPage> {
+    const token = '_csrf' in fields ? '' : await this.freshCsrf()
+    return this.request('POST', path, { form: { _csrf: token, ...fields } })
   }
 
   /** POSTs exactly these fields: no token is added. */
@@ -160,9 +186,10 @@ export class AdminClient {
 
   /** Signs in through the sign-in form, as a person would. Returns the POST's response. */
   async signIn(email: string, password: string, next = '/admin'): Promise<AdminPage> {
-    if (!this.csrf) await this.get(`/admin/login?next=${encodeURIComponent(next)}`)
-    assert.ok(this.csrf, 'the sign-in page set no CSRF cookie')
-    return this.post('/admin/login', { email, password, next })
+    const page = await this.get(`/admin/login?next=${encodeURIComponent(next)}`)
+    const token = page.status === 200 ? this.csrf : await this.freshCsrf()
+    assert.ok(token, 'the sign-in page has no CSRF token')
+    return this.post('/admin/login', { _csrf: token, email, password, next })
   }
 
   /** Signs in and asserts it worked. */
@@ -179,15 +206,17 @@ export class AdminClient {
   async openSession(ctx: AppContext, user: User): Promise<string> {
     const token = newSessionToken()
     const now = ctx.clock.now()
+    const lifetimes = { idleMs: ctx.config.sessionIdleMs, absoluteMs: ctx.config.sessionAbsoluteMs }
     await ctx.stores.sessions.insert({
       id: sessionIdFor(token),
       userId: user.id,
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: slidingExpiry({ createdAt: now }, now),
+      expiresAt: slidingExpiry({ createdAt: now }, now, lifetimes),
+      authenticatedAt: now,
+      secondFactorPending: false,
     })
     this.cookies.set(SESSION_COOKIE, token)
-    if (!this.csrf) this.cookies.set(CSRF_COOKIE, randomCsrfToken())
     return token
   }
 

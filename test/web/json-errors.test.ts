@@ -132,6 +132,8 @@ for (const dialect of testDialects()) {
       const editor = await createStaff(ctx, 'editor')
       const browser = new AdminClient(server.url)
       await browser.openSession(ctx, editor.user)
+      // The script posts with the token of the page it runs on, bound to this session.
+      await browser.get('/admin')
       const draft = await ctx.services.editing.createDraft(editor.actor, {
         headline: 'Harbour wall vote',
         standfirst: '',

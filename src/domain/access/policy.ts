@@ -9,6 +9,12 @@ export interface Actor {
   id: string | null
   displayName: string
   role: Role
+  /**
+   * When a person acting through a session last gave their password
+   * (accounts/recent-auth.ts). Absent for callers with no session to ask:
+   * the command line, the scheduler, code in the same process.
+   */
+  authenticatedAt?: Date
 }
 
 export const SCHEDULER: Actor = { id: null, displayName: 'Scheduler', role: 'admin' }

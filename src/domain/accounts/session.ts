@@ -7,13 +7,27 @@ export interface Session {
   createdAt: Date
   lastSeenAt: Date
   expiresAt: Date
+  /** When its user last proved who they are with their password (signing in, or again since). */
+  authenticatedAt: Date
+  /** The password was right, and the second factor is still to come: not signed in yet. */
+  secondFactorPending: boolean
 }
 
-/** A session ends after a week without use, and after a month in any case. */
-export const SESSION_IDLE_MS = 7 * 24 * 3600 * 1000
-export const SESSION_MAX_AGE_MS = 30 * 24 * 3600 * 1000
-/** Sliding the expiry costs a write; once an hour is enough. */
-export const SESSION_TOUCH_INTERVAL_MS = 3600 * 1000
+/** How long sessions last: set by the operator (SESSION_IDLE_MINUTES, SESSION_ABSOLUTE_HOURS). */
+export interface SessionLifetimes {
+  /** A session unused for this long has ended. */
+  idleMs: number
+  /** A session ends this long after signing in, however much it is used. */
+  absoluteMs: number
+}
+
+/** Between the password and the second factor: time to open an app and type six digits. */
+export const SECOND_FACTOR_WINDOW_MS = 5 * 60 * 1000
+
+/** Sliding the expiry costs a write: at most once an hour, and often enough for a short idle limit. */
+export function touchIntervalMs(lifetimes: SessionLifetimes): number {
+  return Math.min(3600 * 1000, Math.floor(lifetimes.idleMs / 10))
+}
 
 /** 256 random bits, URL-safe: the value of the session cookie. */
 export function newSessionToken(): string {
@@ -26,8 +40,12 @@ export function sessionIdFor(token: string): string {
 }
 
 /** When a session seen at `now` should expire: idle limit, capped by the absolute limit. */
-export function slidingExpiry(session: Pick<Session, 'createdAt'>, now: Date): Date {
+export function slidingExpiry(
+  session: Pick<Session, 'createdAt'>,
+  now: Date,
+  lifetimes: SessionLifetimes,
+): Date {
   return new Date(
-    Math.min(now.getTime() + SESSION_IDLE_MS, session.createdAt.getTime() + SESSION_MAX_AGE_MS),
+    Math.min(now.getTime() + lifetimes.idleMs, session.createdAt.getTime() + lifetimes.absoluteMs),
   )
 }

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.js'
+import { passwordWeakness } from './password-strength.js'
 
 export type Role = 'contributor' | 'editor' | 'admin'
 
@@ -20,8 +21,13 @@ export interface User {
 export const USER_LIMITS = {
   email: 254,
   displayName: 100,
-  passwordMin: 10,
+  passwordMin: 12,
   passwordMax: 200,
+  /**
+   * The longest password the sign-in form takes. Longer than any password that can be
+   * set, so none is refused for length alone, yet nothing near megabytes is ever hashed.
+   */
+  signInPasswordMax: 1024,
 } as const
 
 /** Emails compare case-insensitively; they are stored lower-cased. */
@@ -51,13 +57,45 @@ export function assertDisplayName(name: string): void {
   }
 }
 
-/** Length is what makes a password strong; no composition rules (NIST SP 800-63B). */
-export function assertPassword(password: string, field = 'password'): void {
-  if (password.length < USER_LIMITS.passwordMin || password.length > USER_LIMITS.passwordMax) {
+/**
+ * A password someone may set: long enough, and not one an attacker would try
+ * early (NIST SP 800-63B: length and a check against known passwords, no
+ * composition rules). `known` are words about the account (email, name) that
+ * make a password easy to guess for someone who knows them.
+ */
+export function assertPassword(password: string, field = 'password', known: string[] = []): void {
+  if (password.length < USER_LIMITS.passwordMin) {
     throw new ValidationError(
       'invalid_password',
-      `A password is ${USER_LIMITS.passwordMin}–${USER_LIMITS.passwordMax} characters long.`,
+      `A password needs at least ${USER_LIMITS.passwordMin} characters: length is what makes one hard to guess.`,
       { field },
+    )
+  }
+  if (password.length > USER_LIMITS.passwordMax) {
+    throw new ValidationError(
+      'invalid_password',
+      `A password is at most ${USER_LIMITS.passwordMax} characters.`,
+      { field },
+    )
+  }
+  const weakness = passwordWeakness(password, known)
+  if (weakness) throw new ValidationError('weak_password', weakness, { field })
+}
+
+/** What the sign-in form may carry: refused before anything is looked up, stored or hashed. */
+export function assertSignInFields(email: string, password: string): void {
+  if (email.length > USER_LIMITS.email) {
+    throw new ValidationError(
+      'invalid_email',
+      `An email address is at most ${USER_LIMITS.email} characters.`,
+      { field: 'email' },
+    )
+  }
+  if (password.length > USER_LIMITS.signInPasswordMax) {
+    throw new ValidationError(
+      'invalid_password',
+      `A password is at most ${USER_LIMITS.passwordMax} characters.`,
+      { field: 'password' },
     )
   }
 }

@@ -1,4 +1,5 @@
 import type { AccountService } from '../../domain/accounts/account-service.js'
+import type { TwoFactorService } from '../../domain/accounts/two-factor-service.js'
 import type { ArticleService } from '../../domain/articles/article-service.js'
 import type { DashboardService } from '../../domain/articles/dashboard-service.js'
 import type { EditingService } from '../../domain/articles/editing-service.js'
@@ -15,6 +16,7 @@ import type { SiteInfo } from '../ui/site.js'
 export interface AdminDeps {
   services: {
     accounts: AccountService
+    twoFactor: TwoFactorService
     articles: ArticleService
     authors: AuthorService
     dashboard: DashboardService

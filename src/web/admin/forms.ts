@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { ReauthenticationRequiredError } from '../../domain/accounts/recent-auth.js'
 import { ValidationError } from '../../domain/errors.js'
 import type { Direction } from '../../domain/ordering.js'
 import { problemOf, setRetryAfter, type Problem } from '../plugins/problems.js'
@@ -31,6 +32,8 @@ export async function handleForm(
   try {
     return await run()
   } catch (error) {
+    // Not a problem with the form: the newsroom asks for the password, then offers to send it again.
+    if (error instanceof ReauthenticationRequiredError) throw error
     const problem = problemOf(error)
     if (!problem) throw error
     setRetryAfter(reply, problem)

@@ -4,10 +4,13 @@ import type { FastifyInstance } from 'fastify'
 import type { User } from '../../domain/accounts/user.js'
 import type { AdminDeps } from './deps.js'
 import { problemFor, sendJsonProblem, wantsJson, type Problem } from '../plugins/problems.js'
-import { formOf } from '../plugins/request-parsing.js'
+import { ReauthenticationRequiredError } from '../../domain/accounts/recent-auth.js'
+import { guardNewsroom } from './guard.js'
+import { askForPassword } from './routes/account.js'
 import { adminRenderPlugin } from './render.js'
 import { articleRoutes } from './routes/articles.js'
 import { auditRoutes } from './routes/audit.js'
+import { accountRoutes } from './routes/account.js'
 import { authRoutes } from './routes/auth.js'
 import { commentModerationRoutes } from './routes/comments.js'
 import { settingsRoutes } from './routes/settings.js'
@@ -17,26 +20,14 @@ import { sectionRoutes } from './routes/sections.js'
 import { userRoutes } from './routes/users.js'
 import { threadRoutes } from './routes/threads.js'
 import { keyPointRoutes } from './routes/key-points.js'
-import { SESSION_COOKIE } from './session.js'
-import { AdminProblemPage, LoginPage } from './views/auth-pages.js'
+import { twoFactorRoutes } from './routes/two-factor.js'
+import { AdminProblemPage } from './views/auth-pages.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in member of staff, in the newsroom; null elsewhere or when signed out. */
     user: User | null
   }
-  interface FastifyContextConfig {
-    /** Reachable without a session (the sign-in page). */
-    public?: boolean
-    /** Its form carries passwords: refused for want of a session, it is not kept for replay. */
-    secret?: boolean
-  }
-}
-
-const SESSION_ENDED: Problem = {
-  status: 401,
-  code: 'session_ended',
-  message: 'Your session had ended, so nothing was changed. Sign in, then try again.',
 }
 
 /** The one mapping (plugins/problems.ts), in the newsroom's words where they differ. */
@@ -67,45 +58,19 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
   }
   await app.register(cookie)
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT })
-  app.decorateRequest('user', null)
-  await app.register(adminRenderPlugin, { site: deps.site, secureCookies: deps.secureCookies })
-
-  app.addHook('onRequest', async (request) => {
-    const token = request.cookies[SESSION_COOKIE]
-    request.user = token ? ((await deps.services.accounts.authenticate(token)) ?? null) : null
-  })
+  await app.register(adminRenderPlugin, { site: deps.site })
+  guardNewsroom(app, deps)
 
   // Newsroom pages are personal: never stored by a browser cache, a proxy or a CDN.
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'private, no-store')
   })
 
-  // After the body is parsed, so a form refused for want of a session keeps its values.
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.user || request.routeOptions.config.public) return
-    if (request.method === 'GET' || request.method === 'HEAD') {
-      return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 303)
-    }
-    const path = request.url.split('?')[0] ?? '/admin'
-    // A script (autosave, suggestions) cannot sign in again: it is told why, in the one JSON shape.
-    if (wantsJson(request)) return sendJsonProblem(reply, SESSION_ENDED)
-    if (request.routeOptions.config.secret) {
-      // Passwords are never written back into a page, not even a hidden field.
-      return reply.admin(<LoginPage next="/admin/account" problem={SESSION_ENDED} />, {
-        title: 'Sign in again',
-        status: 401,
-      })
-    }
-    return reply.admin(
-      <LoginPage replay={{ action: path, values: formOf(request) }} next="/admin" />,
-      {
-        title: 'Sign in again',
-        status: 401,
-      },
-    )
-  })
-
   app.setErrorHandler(async (error, request, reply) => {
+    // A person is asked for their password, then offered the form again; a script is told why.
+    if (error instanceof ReauthenticationRequiredError && !wantsJson(request)) {
+      return askForPassword(request, reply, deps)
+    }
     const problem = newsroomProblem(error)
     if (problem.status >= 500) request.log.error({ err: error }, 'newsroom request failed')
     if (wantsJson(request)) return sendJsonProblem(reply, problem)
@@ -116,6 +81,8 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
   })
 
   await app.register(authRoutes, deps)
+  await app.register(accountRoutes, deps)
+  await app.register(twoFactorRoutes, deps)
   await app.register(dashboardRoutes, deps)
   await app.register(articleRoutes, deps)
   await app.register(historyRoutes, deps)

@@ -4,7 +4,6 @@ import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
 import { AdminContext } from './admin-context.js'
-import { csrfToken } from './session.js'
 import { AdminLayout, type AdminMeta } from './views/admin-layout.js'
 
 declare module 'fastify' {
@@ -15,13 +14,14 @@ declare module 'fastify' {
 }
 
 /** Registered inside the admin plugin only (fastify-plugin shares it with the admin scope, not the site). */
-export const adminRenderPlugin = fp<{ site: SiteInfo; secureCookies: boolean }>(
-  async (app, { site, secureCookies }) => {
+export const adminRenderPlugin = fp<{ site: SiteInfo }>(
+  async (app, { site }) => {
     app.decorateReply(
       'admin',
       function admin(this: FastifyReply, content: VNode, meta: AdminMeta & { status?: number }) {
         const { status = 200, ...rest } = meta
-        const csrf = csrfToken(this.request, this, secureCookies)
+        // Empty when the request was refused before its session was looked up (another site's).
+        const csrf = this.request.csrfToken
         const html = `<!doctype html>${renderToString(
           <SiteContext.Provider value={site}>
             <AdminContext.Provider value={{ user: this.request.user, csrf }}>

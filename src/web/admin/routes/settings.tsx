@@ -18,7 +18,11 @@ export async function settingsRoutes(app: FastifyInstance, { services }: AdminDe
       blockedWords: settings.blockedWords.join('\n'),
     }
     return reply.admin(
-      <SettingsPage values={values} saved={queryParam(request, 'saved') === '1'} />,
+      <SettingsPage
+        values={values}
+        saved={queryParam(request, 'saved') === '1'}
+        twoFactorRequired={await services.twoFactor.isRequired()}
+      />,
       {
         title: 'Settings',
         area: 'settings',
@@ -44,12 +48,15 @@ export async function settingsRoutes(app: FastifyInstance, { services }: AdminDe
         })
         return reply.redirect('/admin/settings?saved=1', 303)
       },
-      render: (problem) =>
-        reply.admin(<SettingsPage values={values} problem={problem} />, {
-          title: 'Settings',
-          area: 'settings',
-          status: problem.status,
-        }),
+      render: async (problem) =>
+        reply.admin(
+          <SettingsPage
+            values={values}
+            problem={problem}
+            twoFactorRequired={await services.twoFactor.isRequired()}
+          />,
+          { title: 'Settings', area: 'settings', status: problem.status },
+        ),
     })
   })
 }

@@ -39,12 +39,13 @@ const NOTICES = new Map([
   ['saved', 'Saved.'],
   ['deactivated', 'Deactivated. Their sessions have ended, and they can no longer sign in.'],
   ['activated', 'Reactivated. They can sign in again with their password.'],
+  ['two-factor-off', 'Two-factor sign-in is off for them. They can set it up again.'],
 ])
 
 export async function userRoutes(app: FastifyInstance, { services }: AdminDeps) {
   const { accounts } = services
 
-  function renderUser(
+  async function renderUser(
     request: FastifyRequest,
     reply: FastifyReply,
     {
@@ -58,9 +59,11 @@ export async function userRoutes(app: FastifyInstance, { services }: AdminDeps) 
       problem?: Problem
       notice?: string | undefined
     },
-  ): FastifyReply {
+  ): Promise<FastifyReply> {
+    const twoFactorOn = (await services.twoFactor.enabledAmong([user.id])).has(user.id)
     return reply.admin(
       <UserPage
+        twoFactorOn={twoFactorOn}
         user={user}
         values={values ?? { displayName: user.displayName, role: user.role }}
         isYou={user.id === request.user?.id}

@@ -1,30 +1,29 @@
-import { Fragment } from 'preact'
+import { USER_LIMITS } from '../../../domain/accounts/user.js'
 import type { Problem } from '../../plugins/problems.js'
-import type { FormValues } from '../../plugins/request-parsing.js'
 import { CsrfField } from './admin-layout.js'
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
+import {
+  REPLAY_PREFIX,
+  ReplayFields,
+  ReplayNotice,
+  TypedValues,
+  type Replay,
+} from './replay-pages.js'
 
-/** Hidden inputs that carry a form's values through sign-in, for replay afterwards. */
-function ReplayFields({ values, prefix }: { values: FormValues; prefix: string }) {
+/** Kept through sign-in: where to go after it, and any form to send again. */
+function CarriedFields({ next, replay }: { next: string; replay: Replay | undefined }) {
   return (
     <>
-      {Object.entries(values).map(([name, value]) =>
-        name === '_csrf' || value === undefined
-          ? null
-          : (Array.isArray(value) ? value : [value]).map((item, index) => (
-              <input
-                key={`${name}-${index}`}
-                type="hidden"
-                name={`${prefix}${name}`}
-                value={item}
-              />
-            )),
+      <input type="hidden" name="next" value={next} />
+      {replay && (
+        <>
+          <input type="hidden" name="replay_to" value={replay.action} />
+          <ReplayFields values={replay.values} prefix={REPLAY_PREFIX} />
+        </>
       )}
     </>
   )
 }
-
-export const REPLAY_PREFIX = 'replay:'
 
 export function LoginPage({
   email = '',
@@ -35,28 +34,25 @@ export function LoginPage({
   email?: string
   next?: string
   problem?: Problem
-  /** A form that was refused for want of a session: its action and values. */
-  replay?: { action: string; values: FormValues }
+  /** A form that was refused for want of a session: its action, values and what it does. */
+  replay?: Replay
 }) {
   return (
     <div class="narrow">
       <h1>{replay ? 'Sign in again to save your work' : 'Sign in to the newsroom'}</h1>
       {replay && (
-        <p>
-          Your session ended before this could be saved. Nothing is lost: sign in and you will be
-          able to send it again. What you typed is below too.
-        </p>
+        <>
+          <p>
+            Your session ended before this could be sent. Nothing is lost: sign in and you will be
+            able to send it again. What you typed is below too.
+          </p>
+          <ReplayNotice summary={replay.summary} />
+        </>
       )}
       <ProblemBanner problem={problem} />
       <form method="post" action="/admin/login" class="stack-form">
         <CsrfField />
-        <input type="hidden" name="next" value={next} />
-        {replay && (
-          <>
-            <input type="hidden" name="replay_to" value={replay.action} />
-            <ReplayFields values={replay.values} prefix={REPLAY_PREFIX} />
-          </>
-        )}
+        <CarriedFields next={next} replay={replay} />
         <Field id="email" label="Email" problem={problem}>
           <input
             id="email"
@@ -64,6 +60,7 @@ export function LoginPage({
             type="email"
             autocomplete="username"
             required
+            maxLength={USER_LIMITS.email}
             value={email}
             aria-describedby={describedBy('email', { problem })}
           />
@@ -75,6 +72,7 @@ export function LoginPage({
             type="password"
             autocomplete="current-password"
             required
+            maxLength={USER_LIMITS.signInPasswordMax}
           />
         </Field>
         <button type="submit">Sign in</button>
@@ -84,47 +82,58 @@ export function LoginPage({
   )
 }
 
-/** The user's words, shown so they can be copied even if signing in fails. */
-function TypedValues({ values }: { values: FormValues }) {
-  const shown = Object.entries(values).filter(
-    ([name, value]) =>
-      name !== '_csrf' && name !== 'version' && value && String(value).trim() !== '',
-  )
-  if (shown.length === 0) return null
-  return (
-    <details class="typed" open>
-      <summary>What you typed</summary>
-      <dl>
-        {shown.map(([name, value]) => (
-          <Fragment key={name}>
-            <dt>{name}</dt>
-            <dd>
-              <pre>{Array.isArray(value) ? value.join('\n') : value}</pre>
-            </dd>
-          </Fragment>
-        ))}
-      </dl>
-    </details>
-  )
-}
-
-/** After signing in again: one button sends the saved-up form, with a fresh token. */
-export function ContinuePage({ action, values }: { action: string; values: FormValues }) {
+/** The second step of signing in, for those with two-factor sign-in on. */
+export function CodePage({
+  next = '/admin',
+  problem,
+  replay,
+}: {
+  next?: string
+  problem?: Problem
+  replay?: Replay
+}) {
   return (
     <div class="narrow">
-      <h1>You are signed in</h1>
-      <p>Your changes have not been saved yet. Send them now:</p>
-      <form method="post" action={action}>
+      <h1>Enter your code</h1>
+      <p>
+        Open your authenticator app and type the 6-digit code it shows for this site. If you do not
+        have your phone, type one of your recovery codes instead.
+      </p>
+      <ProblemBanner problem={problem} />
+      <form method="post" action="/admin/login/code" class="stack-form">
         <CsrfField />
-        <ReplayFields values={values} prefix="" />
-        <button type="submit">Save my changes</button>
+        <CarriedFields next={next} replay={replay} />
+        <Field id="code" label="Code" problem={problem}>
+          <input
+            id="code"
+            name="code"
+            type="text"
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            required
+            maxLength={40}
+            aria-describedby={describedBy('code', { problem })}
+          />
+        </Field>
+        <button type="submit">Sign in</button>
       </form>
-      <TypedValues values={values} />
+      <p>
+        <a href="/admin/login">Start again</a>
+      </p>
+      {replay && <TypedValues values={replay.values} />}
     </div>
   )
 }
 
-export function AccountPage({ problem, saved }: { problem?: Problem; saved?: boolean }) {
+export function AccountPage({
+  problem,
+  saved,
+  twoFactorOn,
+}: {
+  problem?: Problem
+  saved?: boolean
+  twoFactorOn: boolean
+}) {
   return (
     <div class="narrow">
       <h1>Your account</h1>
@@ -150,7 +159,7 @@ export function AccountPage({ problem, saved }: { problem?: Problem; saved?: boo
         <Field
           id="next"
           label="New password"
-          hint="At least 10 characters. A few unrelated words make a strong one."
+          hint={`At least ${USER_LIMITS.passwordMin} characters, and not a common one. A few unrelated words make a strong one.`}
           problem={problem}
         >
           <input
@@ -159,17 +168,33 @@ export function AccountPage({ problem, saved }: { problem?: Problem; saved?: boo
             type="password"
             autocomplete="new-password"
             required
-            minLength={10}
+            minLength={USER_LIMITS.passwordMin}
+            maxLength={USER_LIMITS.passwordMax}
             aria-describedby={describedBy('next', { hint: true, problem })}
           />
         </Field>
         <button type="submit">Change password</button>
       </form>
+      <h2>Two-factor sign-in</h2>
+      <p>
+        {twoFactorOn
+          ? 'On: signing in asks for a code from your authenticator app.'
+          : 'Off: signing in asks for your password only.'}{' '}
+        <a href="/admin/account/two-factor">
+          {twoFactorOn ? 'Manage two-factor sign-in' : 'Set up two-factor sign-in'}
+        </a>
+      </p>
     </div>
   )
 }
 
-export function AdminProblemPage({ problem }: { problem: Problem }) {
+export function AdminProblemPage({
+  problem,
+  link = { href: '/admin', text: 'Back to the dashboard' },
+}: {
+  problem: Problem
+  link?: { href: string; text: string }
+}) {
   const title =
     problem.status === 404
       ? 'Not found'
@@ -183,7 +208,7 @@ export function AdminProblemPage({ problem }: { problem: Problem }) {
       <h1>{title}</h1>
       <p>{problem.message}</p>
       <p>
-        <a href="/admin">Back to the dashboard</a>
+        <a href={link.href}>{link.text}</a>
       </p>
     </div>
   )

@@ -2,16 +2,19 @@ import { MAX_COMMENT_DAYS } from '../../../domain/settings/settings-service.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
+import { TwoFactorRequirementForm } from './two-factor-pages.js'
 
 /** Site settings an admin changes in the newsroom; today, how comments work. */
 export function SettingsPage({
   values,
   problem,
   saved,
+  twoFactorRequired,
 }: {
   values: { mode: string; days: string; moderation: string; blockedWords: string }
   problem?: Problem
   saved?: boolean
+  twoFactorRequired: boolean
 }) {
   return (
     <div class="narrow">
@@ -97,6 +100,7 @@ export function SettingsPage({
           Save settings
         </button>
       </form>
+      <TwoFactorRequirementForm required={twoFactorRequired} />
     </div>
   )
 }

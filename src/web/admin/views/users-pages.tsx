@@ -3,6 +3,7 @@ import { DateTime } from '../../ui/date-time.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
+import { UserTwoFactor } from './two-factor-pages.js'
 
 export const ROLE_LABELS: Record<Role, string> = {
   contributor: 'Contributor',
@@ -209,10 +210,12 @@ export interface UserPageProps {
   isYou: boolean
   problem?: Problem
   notice?: string
+  /** Whether they have two-factor sign-in on. */
+  twoFactorOn: boolean
 }
 
 /** One account: name and role, and the actions that end their access or replace their password. */
-export function UserPage({ user, values, isYou, problem, notice }: UserPageProps) {
+export function UserPage({ user, values, isYou, problem, notice, twoFactorOn }: UserPageProps) {
   const base = `/admin/users/${user.id}`
   return (
     <div class="narrow">
@@ -269,6 +272,7 @@ export function UserPage({ user, values, isYou, problem, notice }: UserPageProps
           <button type="submit">Reset password</button>
         </form>
       </section>
+      <UserTwoFactor user={user} on={twoFactorOn} />
     </div>
   )
 }
