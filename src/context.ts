@@ -1,5 +1,6 @@
 import type { Config } from './config.js'
 import { createAccountService } from './domain/accounts/account-service.js'
+import { createPasswordHasher } from './domain/accounts/password.js'
 import { createArticleImporter } from './domain/articles/article-import.js'
 import { createArticleService } from './domain/articles/article-service.js'
 import { createSyndicationService } from './domain/articles/syndication-service.js'
@@ -68,7 +69,10 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     articles: createArticleService({ stores }),
     syndication: createSyndicationService({ stores, clock }),
     importer: createArticleImporter({ ...deps, timeZone: config.siteTimeZone }),
-    accounts: createAccountService(deps),
+    accounts: createAccountService({
+      ...deps,
+      passwords: createPasswordHasher(config.passwordHashCost),
+    }),
     editing: createEditingService(deps),
     workflow: createWorkflowService(deps),
     dashboard: createDashboardService({ stores }),

@@ -12,7 +12,7 @@ import { findOrCreateNamed } from '../find-or-create-named.js'
 import type { IdGenerator } from '../ids.js'
 import { MAX_AUTHOR_NAME_LENGTH } from '../people/author.js'
 import type { Stores, UnitOfWork } from '../unit-of-work.js'
-import { generatePassword, hashPassword, verifyPassword } from './password.js'
+import { generatePassword, type PasswordHasher } from './password.js'
 import {
   newSessionToken,
   sessionIdFor,
@@ -31,10 +31,6 @@ import {
 /** Failed sign-ins allowed in the window, per account and per network address. */
 export const LOGIN_LIMITS = { perAccount: 5, perAddress: 20, windowMs: 15 * 60 * 1000 } as const
 
-// Checked when the email is unknown, so that a miss costs as long as a wrong password.
-const DUMMY_HASH =
-  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='
-
 export function actorOf(user: User): Actor {
   return { id: user.id, displayName: user.displayName, role: user.role }
 }
@@ -51,10 +47,13 @@ export function createAccountService({
   stores,
   clock,
   newId,
+  passwords,
 }: {
   stores: UnitOfWork
   clock: Clock
   newId: IdGenerator
+  /** Hashes at the configured cost (config.passwordHashCost). */
+  passwords: PasswordHasher
 }) {
   const deps = { clock, newId }
 
@@ -117,7 +116,7 @@ export function createAccountService({
       const key = normaliseEmail(email)
       await throttle(key, ip)
       const found = await stores.users.findByEmailWithHash(key)
-      const matches = await verifyPassword(password, found?.passwordHash ?? DUMMY_HASH)
+      const matches = await passwords.verify(password, found?.passwordHash ?? passwords.dummyHash)
       if (!found || !matches || !found.active) {
         await stores.transaction(async (tx) => {
           await tx.loginFailures.record({ id: newId(), email: key, ip, at: clock.now() })
@@ -186,13 +185,13 @@ export function createAccountService({
       if (!actor.id) throw new UnauthenticatedError('not_signed_in', 'Sign in first.')
       const user = await getUser(actor.id)
       const found = await stores.users.findByEmailWithHash(user.email)
-      if (!found || !(await verifyPassword(current, found.passwordHash))) {
+      if (!found || !(await passwords.verify(current, found.passwordHash))) {
         throw new ValidationError('wrong_password', 'Your current password is not right.', {
           field: 'current',
         })
       }
       assertPassword(next, 'next')
-      const hash = await hashPassword(next)
+      const hash = await passwords.hash(next)
       await stores.transaction(async (tx) => {
         await tx.users.setPasswordHash(user.id, hash, clock.now())
         await tx.sessions.deleteForUser(user.id, sessionIdFor(token))
@@ -219,7 +218,7 @@ export function createAccountService({
       assertDisplayName(displayName)
       const password = input.password ?? generatePassword()
       assertPassword(password)
-      const passwordHash = await hashPassword(password)
+      const passwordHash = await passwords.hash(password)
       return stores.transaction(async (tx) => {
         if (await tx.users.findByEmailWithHash(email)) {
           throw new ConflictError('email_taken', `There is already an account for ${email}.`, {
@@ -327,7 +326,7 @@ export function createAccountService({
       assertPassword(password)
       const user = await stores.users.findByEmailWithHash(normaliseEmail(email))
       if (!user) throw new NotFoundError('user_not_found', `There is no account for ${email}.`)
-      const hash = await hashPassword(password)
+      const hash = await passwords.hash(password)
       await stores.transaction(async (tx) => {
         await tx.users.setPasswordHash(user.id, hash, clock.now())
         await tx.sessions.deleteForUser(user.id)
