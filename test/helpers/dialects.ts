@@ -64,28 +64,30 @@ export async function createTestDatabase(
     }
   }
   // Each test gets its own schema on the shared server, so test files can run in parallel.
-  const base = process.env.TEST_POSTGRES_URL
-  if (!base) throw new Error('TEST_POSTGRES_URL is not set')
+  const admin = adminPool()
   const schema = `test_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: base })
-  await admin.connect()
-  try {
-    await admin.query(`create schema ${schema}`)
-  } finally {
-    await admin.end()
-  }
-  const url = new URL(base)
+  await admin.query(`create schema ${schema}`)
+  const url = new URL(admin.url)
   url.searchParams.set('options', `-c search_path=${schema}`)
   return {
     url: url.toString(),
     async drop() {
-      const client = new pg.Client({ connectionString: base })
-      await client.connect()
-      try {
-        await client.query(`drop schema ${schema} cascade`)
-      } finally {
-        await client.end()
-      }
+      await admin.query(`drop schema ${schema} cascade`)
     },
   }
+}
+
+let pool: pg.Pool | undefined
+
+/** One connection for creating and dropping schemas, kept for the test process; it never holds the process open. */
+function adminPool(): { url: string; query(sql: string): Promise<unknown> } {
+  const url = process.env.TEST_POSTGRES_URL
+  if (!url) throw new Error('TEST_POSTGRES_URL is not set')
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: url, max: 1, allowExitOnIdle: true })
+    // An idle connection the server drops is replaced at the next query.
+    pool.on('error', () => {})
+  }
+  const admin = pool
+  return { url, query: (sql) => admin.query(sql) }
 }
