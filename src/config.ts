@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import { MAX_PASSWORD_COST, PASSWORD_COST } from './domain/accounts/password.js'
 import { isValidTimeZone } from './text/dates.js'
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
@@ -55,7 +56,27 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(10_080).default(60),
   /** A newsroom session ends this many hours after signing in, however much it is used. */
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+  /**
+   * scrypt cost of new password hashes, as log2 of N. Raising it costs memory and
+   * sign-in time; a cost below the default is refused unless NODE_ENV=test.
+   */
+  PASSWORD_HASH_COST: z.coerce.number().int().min(1).max(MAX_PASSWORD_COST).default(PASSWORD_COST),
+  /** Only `test` matters: it allows the test suite's low PASSWORD_HASH_COST. */
+  NODE_ENV: z.string().optional(),
 })
+
+const passwordCostFields = schema.pick({ PASSWORD_HASH_COST: true, NODE_ENV: true })
+
+function productionPasswordCost(vars: z.infer<typeof passwordCostFields>): boolean {
+  return vars.PASSWORD_HASH_COST >= PASSWORD_COST || vars.NODE_ENV === 'test'
+}
+
+const lowPasswordCost = {
+  path: ['PASSWORD_HASH_COST'],
+  message: `must be at least ${PASSWORD_COST}: a lower cost makes stolen password hashes cheap to crack, and is for tests only (NODE_ENV=test)`,
+  // Checked even when other variables are wrong, so that one message lists every problem.
+  when: (payload: { value: unknown }) => passwordCostFields.safeParse(payload.value).success,
+}
 
 export interface Config {
   host: string
@@ -80,6 +101,8 @@ export interface Config {
   sessionIdleMs: number
   /** How long a newsroom session lasts at most. */
   sessionAbsoluteMs: number
+  /** scrypt cost of new password hashes, log2 of N (domain/accounts/password.ts). */
+  passwordHashCost: number
 }
 
 /** The settings are wrong; `problems` lists each one. */
@@ -97,7 +120,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
   // An empty variable means "not set", as in most shells' `VAR= command`.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''))
-  const parsed = schema.safeParse(present)
+  const parsed = schema.refine(productionPasswordCost, lowPasswordCost).safeParse(present)
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
@@ -125,5 +148,6 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     trustProxy: vars.TRUST_PROXY,
     sessionIdleMs: vars.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: vars.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    passwordHashCost: vars.PASSWORD_HASH_COST,
   })
 }

@@ -1,5 +1,6 @@
 import type { Config } from './config.js'
 import { createAccountServices } from './domain/accounts/account-service.js'
+import { createPasswordHasher } from './domain/accounts/password.js'
 import { createArticleImporter } from './domain/articles/article-import.js'
 import { createArticleService } from './domain/articles/article-service.js'
 import { createSyndicationService } from './domain/articles/syndication-service.js'
@@ -69,6 +70,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     secret: () => settings.siteKey(),
     lifetimes: { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs },
     siteName: config.siteName,
+    passwords: createPasswordHasher(config.passwordHashCost),
   })
   const services = {
     settings,

@@ -20,7 +20,11 @@ export async function listen(ctx: AppContext): Promise<RunningServer> {
   const { host, port } = ctx.config
   await ctx.services.sections.ensureDefaults()
   const app = await buildApp(ctx)
-  const scheduler = startScheduler(ctx.services.workflow, app.log)
+  const scheduler = startScheduler({
+    workflow: ctx.services.workflow,
+    clock: ctx.clock,
+    log: app.log,
+  })
   app.addHook('onClose', async () => scheduler.stop())
   try {
     await app.listen({ host, port })

@@ -1,19 +1,43 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { WorkflowService } from './domain/articles/workflow-service.js'
+import type { Clock } from './domain/clock.js'
 
 /** How often the scheduler looks even when nothing is due: another process may have scheduled something. */
-const POLL_MS = 30_000
+export const POLL_MS = 30_000
+/** The shortest wait, so that an article due now (or a clock behind the database's) cannot spin the loop. */
+export const MIN_WAIT_MS = 250
+
+/** Waits that can be cancelled: real timers in the server, a hand-driven queue in tests. */
+export interface Timers {
+  after(ms: number, run: () => void): { cancel(): void }
+}
+
+/** Node's timers, unref'd: a pending look never keeps a stopping process alive. */
+export const systemTimers: Timers = {
+  after(ms, run) {
+    const timer = setTimeout(run, ms)
+    timer.unref()
+    return { cancel: () => clearTimeout(timer) }
+  },
+}
+
+export interface SchedulerDeps {
+  workflow: Pick<WorkflowService, 'publishDue' | 'nextScheduledTime'>
+  /** The context's clock: the wait until the next article is due is measured by it. */
+  clock: Clock
+  log: Pick<FastifyBaseLogger, 'info' | 'error'>
+  timers?: Timers
+}
 
 /**
  * Publishes scheduled articles when their time comes, and at start-up any that
  * were missed while no server ran. Every app process may run one: the
  * workflow's version check lets exactly one publish each article.
  */
-export function startScheduler(
-  workflow: WorkflowService,
-  log: FastifyBaseLogger,
-): { stop(): void } {
-  let timer: NodeJS.Timeout | undefined
+export function startScheduler({ workflow, clock, log, timers = systemTimers }: SchedulerDeps): {
+  stop(): void
+} {
+  let pending: { cancel(): void } | undefined
   let stopped = false
 
   async function tick(): Promise<void> {
@@ -26,16 +50,18 @@ export function startScheduler(
     }
     if (stopped) return
     const next = await workflow.nextScheduledTime().catch(() => undefined)
-    const wait = next ? Math.min(POLL_MS, Math.max(250, next.getTime() - Date.now())) : POLL_MS
-    timer = setTimeout(() => void tick(), wait)
-    timer.unref()
+    if (stopped) return
+    const wait = next
+      ? Math.min(POLL_MS, Math.max(MIN_WAIT_MS, next.getTime() - clock.now().getTime()))
+      : POLL_MS
+    pending = timers.after(wait, () => void tick())
   }
 
   void tick()
   return {
     stop() {
       stopped = true
-      clearTimeout(timer)
+      pending?.cancel()
     },
   }
 }

@@ -6,35 +6,55 @@ import { runDemo } from './commands/demo.js'
 import { runImport } from './commands/import.js'
 import { runServe } from './commands/serve.js'
 import { runUserAdd, runUserPassword } from './commands/user.js'
+import { outputOf, processIo, type CliIo, type CliOutput } from './io.js'
 
 /** Exit codes: 0 done, 1 failed, 2 the command line was wrong. */
 export const EXIT_USAGE = 2
 
+type Run = (ctx: AppContext) => Promise<number | 'keep-open'>
 /** Builds the context, runs one command and closes the context unless the command keeps it. */
-async function withContext(run: (ctx: AppContext) => Promise<number | 'keep-open'>): Promise<void> {
-  const ctx = await createContext(loadConfig(process.env))
-  let result: number | 'keep-open' = 1
-  try {
-    result = await run(ctx)
-  } finally {
-    if (result !== 'keep-open') await ctx.close()
-  }
-  if (result !== 'keep-open') process.exitCode = result
-}
+type WithContext = (run: Run) => Promise<void>
 
 /** Commander's way to let an option repeat: --tag A --tag B. */
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value]
 }
 
-export function buildProgram(): Command {
+/**
+ * The `dateline` command line over `io`. `exit.code` receives each command's
+ * exit code; commander's own errors are thrown as CommanderError.
+ */
+export function buildProgram(io: CliIo, exit: { code: number }): Command {
+  const out = outputOf(io)
+  const withContext: WithContext = async (run) => {
+    const ctx = await createContext(loadConfig(io.env), io.contextOptions)
+    let result: number | 'keep-open' = 1
+    try {
+      result = await run(ctx)
+    } finally {
+      if (result !== 'keep-open') await ctx.close()
+    }
+    exit.code = result === 'keep-open' ? 0 : result
+  }
+
+  // Set before any subcommand is added: subcommands copy these settings.
   const program = new Command('dateline')
     .description(
       'Dateline: a newsroom publishing platform. Settings come from environment variables (see README).',
     )
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+    })
     .showHelpAfterError()
     .exitOverride()
+  addSiteCommands(program, withContext, out)
+  addUserCommands(program, withContext, out)
+  return program
+}
 
+/** start, serve, demo, import and migrate. */
+function addSiteCommands(program: Command, withContext: WithContext, out: CliOutput): void {
   program
     .command('start')
     .description(
@@ -42,15 +62,15 @@ export function buildProgram(): Command {
     )
     .action(() =>
       withContext(async (ctx) => {
-        await runDemo(ctx, { force: false, announceSkip: false })
-        return runServe(ctx)
+        await runDemo(ctx, { force: false, announceSkip: false }, out)
+        return runServe(ctx, out)
       }),
     )
 
   program
     .command('serve')
     .description('serve the site from the existing database, without demo content')
-    .action(() => withContext(runServe))
+    .action(() => withContext((ctx) => runServe(ctx, out)))
 
   program
     .command('demo')
@@ -58,10 +78,7 @@ export function buildProgram(): Command {
     .option('--force', 'load them even when the site already has articles')
     .action((options: { force?: boolean }) =>
       withContext(async (ctx) => {
-        await runDemo(ctx, {
-          force: options.force === true,
-          announceSkip: true,
-        })
+        await runDemo(ctx, { force: options.force === true, announceSkip: true }, out)
         return 0
       }),
     )
@@ -77,14 +94,28 @@ export function buildProgram(): Command {
     .option('--tag <name>', 'a tag to give every imported article (repeat for more)', collect)
     .action((paths: string[], options: { section: string; draft?: boolean; tag?: string[] }) =>
       withContext((ctx) =>
-        runImport(ctx, paths, {
-          sectionSlug: options.section,
-          draft: options.draft === true,
-          tags: options.tag,
-        }),
+        runImport(
+          ctx,
+          paths,
+          { sectionSlug: options.section, draft: options.draft === true, tags: options.tag },
+          out,
+        ),
       ),
     )
 
+  program
+    .command('migrate')
+    .description('bring the database schema up to date (the server also does this when it starts)')
+    .action(() =>
+      withContext(async (ctx) => {
+        out.log(`The database at ${ctx.database.location} is up to date.`)
+        return 0
+      }),
+    )
+}
+
+/** user add and user password. */
+function addUserCommands(program: Command, withContext: WithContext, out: CliOutput): void {
   const user = program.command('user').description('manage newsroom accounts')
   user
     .command('add')
@@ -96,42 +127,38 @@ export function buildProgram(): Command {
       'their name as it appears in bylines (default: the part of the email before @)',
     )
     .action((email: string, options: { role: string; name?: string }) =>
-      withContext((ctx) => runUserAdd(ctx, email, options)),
+      withContext((ctx) => runUserAdd(ctx, email, options, out)),
     )
   user
     .command('password')
     .description('set a new password for an account, print it, and sign out its sessions')
     .argument('<email>')
-    .action((email: string) => withContext((ctx) => runUserPassword(ctx, email)))
-
-  program
-    .command('migrate')
-    .description('bring the database schema up to date (the server also does this when it starts)')
-    .action(() =>
-      withContext(async (ctx) => {
-        console.log(`The database at ${ctx.database.location} is up to date.`)
-        return 0
-      }),
-    )
-
-  return program
+    .action((email: string) => withContext((ctx) => runUserPassword(ctx, email, out)))
 }
 
+/**
+ * Runs one `dateline` command over `io` and returns its exit code. Tests call
+ * this in their own process; `serve` and `start` keep running after it returns.
+ */
+export async function runCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const exit = { code: 0 }
+  try {
+    await buildProgram(io, exit).parseAsync([...argv], { from: 'user' })
+    return exit.code
+  } catch (error) {
+    // Commander has already printed the message and, after an error, the help.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE
+    outputOf(io).error(describeFatal(error))
+    return 1
+  }
+}
+
+/** The `dateline` process (bin/dateline.js): the real environment and streams, and the exit code. */
 export async function runCli(argv: readonly string[]): Promise<void> {
   // Output piped into `head` and closed early is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
     throw error
   })
-  try {
-    await buildProgram().parseAsync([...argv], { from: 'user' })
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // Commander has already printed the message and, after an error, the help.
-      process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE
-      return
-    }
-    console.error(describeFatal(error))
-    process.exitCode = 1
-  }
+  process.exitCode = await runCommand(argv, processIo())
 }

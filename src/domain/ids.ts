@@ -13,9 +13,10 @@ export type IdGenerator = () => string
 
 /**
  * UUID version 7 (RFC 9562): a millisecond timestamp then random bits, so ids
- * sort by creation time and index well on both databases.
+ * sort by creation time and index well on both databases. `now` comes from
+ * the injected clock (context.ts), in milliseconds since the epoch.
  */
-export function uuidv7(now: number = Date.now()): string {
+export function uuidv7(now: number): string {
   const bytes = randomBytes(16)
   bytes.writeUIntBE(now, 0, 6)
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70

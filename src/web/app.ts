@@ -13,6 +13,7 @@ import { publicSite } from './public/index.js'
 import type { SiteInfo } from './ui/site.js'
 import { createServer } from 'node:http'
 import type { ContentChange } from '../domain/changes.js'
+import type { Clock } from '../domain/clock.js'
 import { createPageCache, type PageCache } from './page-cache/page-cache.js'
 import { serveFromCache } from './page-cache/serve-from-cache.js'
 
@@ -32,6 +33,8 @@ export interface AppDeps {
     | 'feedFullText'
   >
   services: PublicDeps['services'] & AdminDeps['services']
+  /** The context's clock: the page cache ages pages by it. */
+  clock: Clock
   /** Content changes, here and in other processes: the page cache listens to them. */
   changes: ContentChangeFeed
 }
@@ -56,7 +59,7 @@ export interface AppOptions {
 
 /** Builds the web app without listening: the server, the tests and the benchmark all call it. */
 export async function buildApp(
-  { config, services, changes }: AppDeps,
+  { config, services, clock, changes }: AppDeps,
   options: AppOptions = {},
 ): Promise<FastifyInstance> {
   const assets = loadAssets(ASSETS_DIR.pathname)
@@ -68,6 +71,7 @@ export async function buildApp(
     maxAgeMs: config.pageCacheTtlMs,
     cacheControl: config.publicCacheControl,
     securityHeaders: headers,
+    now: () => clock.now().getTime(),
   })
   const sendProblem = createProblemSender(renderPage, cache)
   const unsubscribe = changes.subscribe((change) => cache.purge(change))
@@ -115,7 +119,7 @@ export async function buildApp(
   return app
 }
 
-function siteInfo(config: AppDeps['config'], assets: Map<string, Asset>): SiteInfo {
+function siteInfo(config: AppDeps['config'], assets: ReadonlyMap<string, Asset>): SiteInfo {
   const assetPath = (name: string): string => {
     const asset = assets.get(name)
     if (!asset) throw new Error(`missing asset ${name} in ${ASSETS_DIR.pathname}`)

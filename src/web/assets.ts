@@ -25,11 +25,24 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const COMPRESSIBLE = new Set(['.css', '.js', '.svg'])
 
+const loaded = new Map<string, ReadonlyMap<string, Asset>>()
+
 /**
  * Reads every file in `dir` once, at start-up. Each gets a content-hashed
  * path, so it can be cached forever and a changed file gets a new URL.
+ * Compressing them is most of the work of building the app, so every app
+ * built in one process (a test run builds hundreds) shares one reading.
  */
-export function loadAssets(dir: string): Map<string, Asset> {
+export function loadAssets(dir: string): ReadonlyMap<string, Asset> {
+  let assets = loaded.get(dir)
+  if (!assets) {
+    assets = readAssets(dir)
+    loaded.set(dir, assets)
+  }
+  return assets
+}
+
+function readAssets(dir: string): Map<string, Asset> {
   const assets = new Map<string, Asset>()
   for (const name of readdirSync(dir).sort()) {
     const extension = extname(name)

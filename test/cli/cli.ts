@@ -1,4 +1,5 @@
-// Helpers for running the `dateline` command from source as a real child process.
+// Helpers for running the `dateline` command from source as a real child process:
+// each command's smoke test. The rest run in the test's process (in-process.ts).
 import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
@@ -9,6 +10,7 @@ import type { TestContext } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { loadConfig } from '../../src/config.js'
 import { createContext, type AppContext, type ContextOptions } from '../../src/context.js'
+import { TEST_SETTINGS } from '../helpers/context.js'
 import { buildArticleText, type ArticleTextFields } from '../helpers/factories.js'
 
 /** The repository root: the children run here, so `--import tsx` resolves. */
@@ -218,7 +220,7 @@ export async function inspectDataDir<T>(
   inspect: (ctx: AppContext) => Promise<T>,
   options: ContextOptions = {},
 ): Promise<T> {
-  const ctx = await createContext(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), options)
+  const ctx = await createContext(loadConfig({ DATA_DIR: dataDir, ...TEST_SETTINGS }), options)
   try {
     return await inspect(ctx)
   } finally {

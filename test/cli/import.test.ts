@@ -1,7 +1,10 @@
+// `dateline import`: one run through the real process, the rest in this process
+// (in-process.ts) on both databases.
 import assert from 'node:assert/strict'
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
+import { testDialects } from '../helpers/dialects.js'
 import { buildArticleText } from '../helpers/factories.js'
 import {
   assertNoStackTrace,
@@ -17,8 +20,7 @@ import {
   tempDir,
   writeArticle,
 } from './cli.js'
-
-const TIMEOUT = { timeout: 180_000 }
+import { cliSite } from './in-process.js'
 
 /** The original article in test/cli/fixtures, and what the importer should read in it. */
 const TRAM_DEPOT = join(FIXTURES, 'tram-depot.txt')
@@ -30,18 +32,30 @@ function reportRow(stdout: string, label: string): string | undefined {
   return pattern.exec(stdout)?.[1]
 }
 
-describe('dateline import FILE', () => {
-  test(
-    'reports what it recognised, then leaves the same text unchanged, then updates an edited one',
-    TIMEOUT,
-    async (t) => {
-      const dataDir = tempDir(t)
+describe('dateline import, as a process', () => {
+  test('imports a file, reports it and exits 0', { timeout: 180_000 }, async (t) => {
+    const dataDir = tempDir(t)
+    const result = await runCli(t, ['import', TRAM_DEPOT], { env: cliEnv(dataDir) })
+    assert.equal(result.code, 0, show(result))
+    assert.equal(result.stderr, '', show(result))
+    assert.match(
+      result.stdout,
+      new RegExp(`^✓ ${escapeRegExp(displayName(TRAM_DEPOT))}: created "${TRAM_DEPOT_SLUG}"`, 'm'),
+    )
+    assert.match(result.stdout, /^Imported 1 file: 1 created, 0 updated, 0 unchanged, 0 failed\.$/m)
+    assert.equal(await inspectDataDir(dataDir, countPublished), 1)
+  })
+})
+
+for (const dialect of testDialects()) {
+  describe(`dateline import FILE (${dialect})`, () => {
+    test('reports what it recognised, then leaves the same text unchanged, then updates an edited one', async (t) => {
+      const site = await cliSite(t, dialect)
       const work = tempDir(t)
       const file = join(work, 'tram-depot.txt')
       copyFileSync(TRAM_DEPOT, file)
-      const env = cliEnv(dataDir)
 
-      const first = await runCli(t, ['import', file], { env })
+      const first = await site.run(['import', file])
       assert.equal(first.code, 0, show(first))
       assert.equal(first.stderr, '', show(first))
       assert.match(
@@ -74,11 +88,11 @@ describe('dateline import FILE', () => {
         /^Imported 1 file: 1 created, 0 updated, 0 unchanged, 0 failed\.$/m,
       )
 
-      const again = await runCli(t, ['import', file], { env })
+      const again = await site.run(['import', file])
       assert.equal(again.code, 0, show(again))
       assert.match(again.stdout, new RegExp(`: unchanged "${TRAM_DEPOT_SLUG}"`))
       assert.match(again.stdout, /1 file: 0 created, 0 updated, 1 unchanged, 0 failed\./)
-      const afterSecond = await inspectDataDir(dataDir, async (ctx) => ({
+      const afterSecond = await site.inspect(async (ctx) => ({
         total: await countPublished(ctx),
         article: await ctx.stores.articles.findBySlug(TRAM_DEPOT_SLUG),
       }))
@@ -91,108 +105,108 @@ describe('dateline import FILE', () => {
       )
       assert.notEqual(edited, readFileSync(file, 'utf8'), 'the fixture paragraph to edit is there')
       writeFileSync(file, edited)
-      const third = await runCli(t, ['import', file], { env })
+      const third = await site.run(['import', file])
       assert.equal(third.code, 0, show(third))
       assert.match(third.stdout, new RegExp(`: updated "${TRAM_DEPOT_SLUG}"`))
       assert.match(third.stdout, /1 file: 0 created, 1 updated, 0 unchanged, 0 failed\./)
-      await inspectDataDir(dataDir, async (ctx) => {
+      await site.inspect(async (ctx) => {
         assert.equal(await countPublished(ctx), 1)
         const article = await ctx.stores.articles.findBySlug(TRAM_DEPOT_SLUG)
         assert.equal(article?.version, 2)
         assert.ok(article?.body.includes('forty-two stalls'), article?.body)
       })
-    },
-  )
-
-  test('--section, repeated --tag and --draft', TIMEOUT, async (t) => {
-    const dataDir = tempDir(t)
-    const work = tempDir(t)
-    const env = cliEnv(dataDir)
-    const housing = writeArticle(work, 'housing.txt', {
-      headline: 'Council doubles social housing target',
-    })
-    const floods = writeArticle(work, 'floods.txt', {
-      headline: 'River wardens warn of spring floods',
-    })
-    const draft = writeArticle(work, 'draft.txt', {
-      headline: 'Bridge repairs delayed until summer',
     })
 
-    const politics = await runCli(
-      t,
-      ['import', housing, '--section', 'politics', '--tag', 'Housing', '--tag', 'City hall'],
-      { env },
-    )
-    assert.equal(politics.code, 0, show(politics))
-    assert.match(
-      politics.stdout,
-      /: created "council-doubles-social-housing-target" in Politics \(published\)/,
-    )
-
-    // Options may also come before the paths.
-    const tagged = await runCli(t, ['import', '--tag', 'Weather', '--tag', 'Rivers', floods], {
-      env,
-    })
-    assert.equal(tagged.code, 0, show(tagged))
-    assert.match(
-      tagged.stdout,
-      /: created "river-wardens-warn-of-spring-floods" in News \(published\)/,
-    )
-
-    const drafted = await runCli(t, ['import', '--draft', draft], { env })
-    assert.equal(drafted.code, 0, show(drafted))
-    assert.match(
-      drafted.stdout,
-      /: created "bridge-repairs-delayed-until-summer" in News \(draft\)/,
-    )
-    assert.equal(reportRow(drafted.stdout, 'published'), '(not yet)')
-
-    await inspectDataDir(dataDir, async (ctx) => {
-      const housingArticle = await ctx.stores.articles.findBySlug(
-        'council-doubles-social-housing-target',
-      )
-      assert.equal(housingArticle?.section.slug, 'politics')
-      assert.deepEqual(housingArticle?.tags.map((tag) => tag.name).sort(), ['City hall', 'Housing'])
-
-      const floodsArticle = await ctx.stores.articles.findBySlug(
-        'river-wardens-warn-of-spring-floods',
-      )
-      assert.deepEqual(floodsArticle?.tags.map((tag) => tag.name).sort(), ['Rivers', 'Weather'])
-
-      const draftArticle = await ctx.stores.articles.findBySlug(
-        'bridge-repairs-delayed-until-summer',
-      )
-      assert.equal(draftArticle?.status, 'draft')
-      assert.equal(draftArticle?.publishedAt, null)
-      const listed = await ctx.services.articles.listPublished({}, 1, 50)
-      assert.equal(listed.total, 2, 'the draft is not listed publicly')
-      assert.ok(!listed.items.some((item) => item.slug === draftArticle?.slug))
-    })
-  })
-
-  test(
-    '--section naming no section fails clearly and keeps what was imported before',
-    TIMEOUT,
-    async (t) => {
-      const dataDir = tempDir(t)
+    test('--section, repeated --tag and --draft', async (t) => {
+      const site = await cliSite(t, dialect)
       const work = tempDir(t)
-      const env = cliEnv(dataDir)
+      const housing = writeArticle(work, 'housing.txt', {
+        headline: 'Council doubles social housing target',
+      })
+      const floods = writeArticle(work, 'floods.txt', {
+        headline: 'River wardens warn of spring floods',
+      })
+      const draft = writeArticle(work, 'draft.txt', {
+        headline: 'Bridge repairs delayed until summer',
+      })
+
+      const politics = await site.run([
+        'import',
+        housing,
+        '--section',
+        'politics',
+        '--tag',
+        'Housing',
+        '--tag',
+        'City hall',
+      ])
+      assert.equal(politics.code, 0, show(politics))
+      assert.match(
+        politics.stdout,
+        /: created "council-doubles-social-housing-target" in Politics \(published\)/,
+      )
+
+      // Options may also come before the paths.
+      const tagged = await site.run(['import', '--tag', 'Weather', '--tag', 'Rivers', floods])
+      assert.equal(tagged.code, 0, show(tagged))
+      assert.match(
+        tagged.stdout,
+        /: created "river-wardens-warn-of-spring-floods" in News \(published\)/,
+      )
+
+      const drafted = await site.run(['import', '--draft', draft])
+      assert.equal(drafted.code, 0, show(drafted))
+      assert.match(
+        drafted.stdout,
+        /: created "bridge-repairs-delayed-until-summer" in News \(draft\)/,
+      )
+      assert.equal(reportRow(drafted.stdout, 'published'), '(not yet)')
+
+      await site.inspect(async (ctx) => {
+        const housingArticle = await ctx.stores.articles.findBySlug(
+          'council-doubles-social-housing-target',
+        )
+        assert.equal(housingArticle?.section.slug, 'politics')
+        assert.deepEqual(housingArticle?.tags.map((tag) => tag.name).sort(), [
+          'City hall',
+          'Housing',
+        ])
+
+        const floodsArticle = await ctx.stores.articles.findBySlug(
+          'river-wardens-warn-of-spring-floods',
+        )
+        assert.deepEqual(floodsArticle?.tags.map((tag) => tag.name).sort(), ['Rivers', 'Weather'])
+
+        const draftArticle = await ctx.stores.articles.findBySlug(
+          'bridge-repairs-delayed-until-summer',
+        )
+        assert.equal(draftArticle?.status, 'draft')
+        assert.equal(draftArticle?.publishedAt, null)
+        const listed = await ctx.services.articles.listPublished({}, 1, 50)
+        assert.equal(listed.total, 2, 'the draft is not listed publicly')
+        assert.ok(!listed.items.some((item) => item.slug === draftArticle?.slug))
+      })
+    })
+
+    test('--section naming no section fails clearly and keeps what was imported before', async (t) => {
+      const site = await cliSite(t, dialect)
+      const work = tempDir(t)
       const kept = writeArticle(work, 'kept.txt', { headline: 'Library extends opening hours' })
       const refused = writeArticle(work, 'refused.txt', {
         headline: 'Ferry timetable changes in May',
       })
 
-      const first = await runCli(t, ['import', kept], { env })
+      const first = await site.run(['import', kept])
       assert.equal(first.code, 0, show(first))
 
-      const wrong = await runCli(t, ['import', refused, '--section', 'nope'], { env })
+      const wrong = await site.run(['import', refused, '--section', 'nope'])
       assert.equal(wrong.code, 1, show(wrong))
       // Refused once, up front, with the sections that do exist.
       assert.match(wrong.stderr, /^There is no section "nope"\. Sections: news, politics, /m)
       assert.doesNotMatch(wrong.stdout, /created|Imported/)
       assertNoStackTrace(wrong.stderr)
 
-      await inspectDataDir(dataDir, async (ctx) => {
+      await site.inspect(async (ctx) => {
         assert.equal(await countPublished(ctx), 1)
         assert.ok(await ctx.stores.articles.findBySlug('library-extends-opening-hours'))
         assert.equal(
@@ -200,21 +214,16 @@ describe('dateline import FILE', () => {
           undefined,
         )
       })
-    },
-  )
+    })
 
-  test(
-    'refuses bad files one by one, naming each and why, and imports the rest',
-    TIMEOUT,
-    async (t) => {
-      const dataDir = tempDir(t)
+    test('refuses bad files one by one, naming each and why, and imports the rest', async (t) => {
+      const site = await cliSite(t, dialect)
       const work = tempDir(t)
-      const env = cliEnv(dataDir)
 
       const earlier = writeArticle(work, 'earlier.txt', {
         headline: 'Harbour cranes return after refit',
       })
-      const setup = await runCli(t, ['import', earlier], { env })
+      const setup = await site.run(['import', earlier])
       assert.equal(setup.code, 0, show(setup))
 
       const good = writeArticle(work, 'good.txt', { headline: 'School meals to use local produce' })
@@ -250,7 +259,7 @@ describe('dateline import FILE', () => {
       const missing = join(work, 'missing.txt')
 
       const files = [empty, blank, binary, latin1, huge, headlineOnly, missing, good]
-      const result = await runCli(t, ['import', ...files], { env })
+      const result = await site.run(['import', ...files])
 
       assert.equal(result.code, 1, show(result))
       assert.match(result.stderr, failureLine(empty, 'is empty'))
@@ -269,25 +278,20 @@ describe('dateline import FILE', () => {
         /^Imported 8 files: 1 created, 0 updated, 0 unchanged, 7 failed\.$/m,
       )
 
-      await inspectDataDir(dataDir, async (ctx) => {
+      await site.inspect(async (ctx) => {
         const listed = await ctx.services.articles.listPublished({}, 1, 50)
         assert.deepEqual(listed.items.map((item) => item.slug).sort(), [
           'harbour-cranes-return-after-refit',
           'school-meals-to-use-local-produce',
         ])
       })
-    },
-  )
-})
+    })
+  })
 
-describe('dateline import DIR', () => {
-  test(
-    'imports every .txt below a folder, with a summary and the failures by name',
-    TIMEOUT,
-    async (t) => {
-      const dataDir = tempDir(t)
+  describe(`dateline import DIR (${dialect})`, () => {
+    test('imports every .txt below a folder, with a summary and the failures by name', async (t) => {
+      const site = await cliSite(t, dialect)
       const archive = tempDir(t)
-      const env = cliEnv(dataDir)
       mkdirSync(join(archive, '2026', 'march'), { recursive: true })
       const good: string[] = []
       for (let n = 1; n <= 11; n++) {
@@ -304,7 +308,7 @@ describe('dateline import DIR', () => {
       // Not .txt: not imported, not counted.
       writeFileSync(join(archive, 'notes.md'), '# Notes\n\nNot an article.\n')
 
-      const result = await runCli(t, ['import', archive], { env })
+      const result = await site.run(['import', archive])
 
       assert.equal(result.code, 1, show(result))
       assert.match(
@@ -317,18 +321,18 @@ describe('dateline import DIR', () => {
       assert.equal(result.stderr.match(/^✗ /gm)?.length, 2, show(result))
       assert.doesNotMatch(result.stderr, /notes\.md/)
 
-      const again = await runCli(t, ['import', archive], { env })
+      const again = await site.run(['import', archive])
       assert.equal(again.code, 1, show(again))
       assert.match(
         again.stdout,
         /^Imported 13 files: 0 created, 0 updated, 11 unchanged, 2 failed\.$/m,
       )
 
-      await inspectDataDir(dataDir, async (ctx) => {
+      await site.inspect(async (ctx) => {
         const listed = await ctx.services.articles.listPublished({}, 1, 50)
         assert.equal(listed.total, 11)
         assert.deepEqual(listed.items.map((item) => item.slug).sort(), good.sort())
       })
-    },
-  )
-})
+    })
+  })
+}

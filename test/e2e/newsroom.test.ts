@@ -303,12 +303,16 @@ describe('the newsroom in a real browser', { skip }, () => {
     // Leaving with unsaved words asks first; after a save it does not.
     await page.getByLabel('Standfirst').fill('Dues rise for the first time in a decade.')
     const dialogs: string[] = []
-    page.once('dialog', (dialog) => {
-      dialogs.push(dialog.type())
-      void dialog.dismiss()
+    const dismissed = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('leaving did not ask first')), 10_000)
+      page.once('dialog', (dialog) => {
+        clearTimeout(timer)
+        dialogs.push(dialog.type())
+        dialog.dismiss().then(resolve, reject)
+      })
     })
     await page.getByRole('link', { name: 'Dashboard' }).click()
-    await page.waitForTimeout(300)
+    await dismissed
     assert.deepEqual(dialogs, ['beforeunload'])
     assert.equal(articleIdOf(page), id, 'still in the editor')
     await page.getByRole('button', { name: 'Save', exact: true }).click()

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import type { TestContext } from 'node:test'
+import { after, type TestContext } from 'node:test'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -15,21 +15,35 @@ export function browserUnavailable(): string | undefined {
   return reason
 }
 
-/** Debian's Chromium, headless, with nothing reaching out to the network on its own. */
+let shared: Promise<Browser> | undefined
+// Registered as the module loads, so that it runs after the file's last test, not the first's.
+after(async () => {
+  if (shared) await (await shared).close()
+})
+
+/**
+ * Debian's Chromium, headless, with nothing reaching out to the network on its
+ * own. One browser serves every test of a file (each test opens its own
+ * contexts, which share nothing); it closes after the file's last test.
+ */
 export async function launchBrowser(t: TestContext): Promise<Browser> {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  })
-  t.after(() => browser.close())
+  if (!shared) {
+    shared = chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    })
+  }
+  const browser = await shared
+  // Whatever a test opened goes with it.
+  t.after(() => Promise.all(browser.contexts().map((context) => context.close())))
   return browser
 }
 

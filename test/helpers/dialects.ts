@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { createDatabase } from '../../src/storage/database.js'
+import { migrateToLatest } from '../../src/storage/migrate.js'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -20,37 +22,72 @@ export function testDialects(): DialectName[] {
   return process.env.TEST_POSTGRES_URL ? ['sqlite', 'postgres'] : ['sqlite']
 }
 
-export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+let sqliteTemplate: Promise<string> | undefined
+
+/**
+ * A SQLite file brought up to date by the real migrations, once per test
+ * process: copying it costs one file copy, where migrating costs a sync to
+ * disk for every statement (synchronous=FULL). Removed when the process exits.
+ */
+function migratedSqliteTemplate(): Promise<string> {
+  sqliteTemplate ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-template-'))
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
+    const file = join(dir, 'template.db')
+    const database = await createDatabase(`file:${file}`)
+    try {
+      await migrateToLatest(database.db, database.dialect)
+    } finally {
+      // Closing the last connection checkpoints the WAL into the file: the file is all of it.
+      await database.close()
+    }
+    return file
+  })()
+  return sqliteTemplate
+}
+
+/**
+ * A fresh database for one test. `migrated`: with the schema already up to
+ * date (on SQLite, a copy of a migrated file), for tests that do not test the
+ * migrations themselves; createContext then finds nothing to do.
+ */
+export async function createTestDatabase(
+  dialect: DialectName,
+  { migrated = false }: { migrated?: boolean } = {},
+): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'dateline-test-'))
+    if (migrated) copyFileSync(await migratedSqliteTemplate(), join(dir, 'test.db'))
     return {
       url: `file:${join(dir, 'test.db')}`,
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     }
   }
   // Each test gets its own schema on the shared server, so test files can run in parallel.
-  const base = process.env.TEST_POSTGRES_URL
-  if (!base) throw new Error('TEST_POSTGRES_URL is not set')
+  const admin = adminPool()
   const schema = `test_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: base })
-  await admin.connect()
-  try {
-    await admin.query(`create schema ${schema}`)
-  } finally {
-    await admin.end()
-  }
-  const url = new URL(base)
+  await admin.query(`create schema ${schema}`)
+  const url = new URL(admin.url)
   url.searchParams.set('options', `-c search_path=${schema}`)
   return {
     url: url.toString(),
     async drop() {
-      const client = new pg.Client({ connectionString: base })
-      await client.connect()
-      try {
-        await client.query(`drop schema ${schema} cascade`)
-      } finally {
-        await client.end()
-      }
+      await admin.query(`drop schema ${schema} cascade`)
     },
   }
+}
+
+let pool: pg.Pool | undefined
+
+/** One connection for creating and dropping schemas, kept for the test process; it never holds the process open. */
+function adminPool(): { url: string; query(sql: string): Promise<unknown> } {
+  const url = process.env.TEST_POSTGRES_URL
+  if (!url) throw new Error('TEST_POSTGRES_URL is not set')
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: url, max: 1, allowExitOnIdle: true })
+    // An idle connection the server drops is replaced at the next query.
+    pool.on('error', () => {})
+  }
+  const admin = pool
+  return { url, query: (sql) => admin.query(sql) }
 }

@@ -1,8 +1,31 @@
 import assert from 'node:assert/strict'
-import { HtmlValidate, StaticConfigLoader } from 'html-validate'
+import {
+  HtmlValidate,
+  StaticConfigLoader,
+  type ConfigData,
+  type ResolvedConfig,
+} from 'html-validate'
+
+/**
+ * The static loader resolves its configuration again for every page, which
+ * costs more than validating a small one; this one resolves it once, as
+ * html-validate's own file-system loader caches a file's configuration.
+ */
+class ResolvedOnceConfigLoader extends StaticConfigLoader {
+  private resolved: ResolvedConfig | Promise<ResolvedConfig> | undefined
+
+  override getConfigFor(
+    handle: string,
+    configOverride?: ConfigData,
+  ): ResolvedConfig | Promise<ResolvedConfig> {
+    if (configOverride) return super.getConfigFor(handle, configOverride)
+    this.resolved ??= super.getConfigFor(handle)
+    return this.resolved
+  }
+}
 
 const validator = new HtmlValidate(
-  new StaticConfigLoader({
+  new ResolvedOnceConfigLoader({
     extends: ['html-validate:recommended'],
     rules: {
       // preact-render-to-string's output style: a lower-case doctype and self-closed void

@@ -1,7 +1,7 @@
 import type { TestContext } from 'node:test'
 import { loadConfig } from '../../src/config.js'
 import { createContext } from '../../src/context.js'
-import { createTestClock, type TestAppContext, type TestClock } from './context.js'
+import { createTestClock, TEST_SETTINGS, type TestAppContext, type TestClock } from './context.js'
 import { createTestDatabase, type DialectName } from './dialects.js'
 
 /**
@@ -20,7 +20,7 @@ export async function createSharedDatabase(
   dialect: DialectName,
   env: Record<string, string> = {},
 ): Promise<SharedDatabase> {
-  const database = await createTestDatabase(dialect)
+  const database = await createTestDatabase(dialect, { migrated: true })
   const clock = createTestClock()
   const open: TestAppContext[] = []
   let defaults = false
@@ -37,7 +37,7 @@ export async function createSharedDatabase(
         DATABASE_URL: database.url,
         SITE_TIME_ZONE: 'Europe/London',
         SITE_URL: 'https://news.example',
-        LOG_LEVEL: 'silent',
+        ...TEST_SETTINGS,
         ...env,
       })
       const ctx = { ...(await createContext(config, { clock })), clock }

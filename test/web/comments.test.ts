@@ -521,9 +521,9 @@ for (const dialect of testDialects()) {
         status: 403,
         code: 'bad_form_token',
         message: /did not come from this page/,
-        prepare: async ({ fields }) => ({
+        prepare: async ({ ctx, fields }) => ({
           ...fields,
-          _csrf: `${Date.now().toString(36)}.${'a'.repeat(32)}`,
+          _csrf: `${ctx.clock.now().getTime().toString(36)}.${'a'.repeat(32)}`,
         }),
       },
       {

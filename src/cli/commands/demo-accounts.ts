@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { COMMAND_LINE } from '../../domain/access/policy.js'
 import type { Role } from '../../domain/accounts/user.js'
 import type { AppContext } from '../../context.js'
+import type { CliOutput } from '../io.js'
 
 /** The demo newsroom's staff: one of each role, so every part of the workflow can be tried. */
 const DEMO_STAFF: readonly { email: string; displayName: string; role: Role }[] = [
@@ -40,7 +41,11 @@ export async function createDemoAccounts(ctx: AppContext): Promise<void> {
 }
 
 /** Prints the demo logins, when this data folder has them. */
-export async function printDemoLogins(ctx: AppContext, newsroomUrl: string): Promise<void> {
+export async function printDemoLogins(
+  ctx: AppContext,
+  newsroomUrl: string,
+  out: CliOutput,
+): Promise<void> {
   const file = join(ctx.config.dataDir, LOGINS_FILE)
   const content = await readFile(file, 'utf8').catch(() => '')
   const logins = content
@@ -48,9 +53,9 @@ export async function printDemoLogins(ctx: AppContext, newsroomUrl: string): Pro
     .map((line) => line.split('\t'))
     .filter((parts): parts is [string, string, string] => parts.length === 3)
   if (logins.length === 0) return
-  console.log(`\nNewsroom: ${newsroomUrl}`)
+  out.log(`\nNewsroom: ${newsroomUrl}`)
   for (const [role, email, password] of logins) {
-    console.log(`  ${role.padEnd(12)} ${email.padEnd(22)} ${password}`)
+    out.log(`  ${role.padEnd(12)} ${email.padEnd(22)} ${password}`)
   }
-  console.log(`(Demo logins, kept in ${file}.)`)
+  out.log(`(Demo logins, kept in ${file}.)`)
 }

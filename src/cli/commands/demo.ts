@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import type { AppContext } from '../../context.js'
+import type { CliOutput } from '../io.js'
 import { formatDateLine, parseDateLine } from '../../text/article-text/date-line.js'
 import { zonedDate, type CalendarDate } from '../../text/dates.js'
 import { slugify } from '../../text/slug.js'
@@ -33,13 +34,14 @@ const DAY_MS = 86_400_000
 export async function runDemo(
   ctx: AppContext,
   { force, announceSkip }: { force: boolean; announceSkip: boolean },
+  out: CliOutput,
 ): Promise<void> {
   const { services, config, clock } = ctx
   await services.sections.ensureDefaults()
   const existing = await services.articles.listPublished({}, 1, 1)
   if (existing.total > 0 && !force) {
     if (announceSkip) {
-      console.log(
+      out.log(
         'The site already has articles; the demo content was not loaded (add --force to load it anyway).',
       )
     }
@@ -71,9 +73,7 @@ export async function runDemo(
   for (const author of manifest.authors) {
     await services.authors.setBio(slugify(author.name), author.bio)
   }
-  console.log(
-    `Loaded ${manifest.articles.length} demo articles by ${manifest.authors.length} authors.`,
-  )
+  out.log(`Loaded ${manifest.articles.length} demo articles by ${manifest.authors.length} authors.`)
 }
 
 function dateLines(text: string): CalendarDate[] {

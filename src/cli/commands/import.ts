@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { SingleBar } from 'cli-progress'
 import type { AppContext } from '../../context.js'
+import type { CliOutput } from '../io.js'
 import type { ImportResult } from '../../domain/articles/article-import.js'
 import { DomainError } from '../../domain/errors.js'
 import { decodeArticleFile, sizeProblem } from '../../text/article-text/decode-article-file.js'
@@ -25,12 +26,13 @@ export async function runImport(
   ctx: AppContext,
   paths: readonly string[],
   options: ImportCommandOptions,
+  out: CliOutput,
 ): Promise<number> {
   // A fresh database has no sections yet; `serve` and `demo` create the defaults too.
   await ctx.services.sections.ensureDefaults()
   const sections = await ctx.services.sections.list()
   if (!sections.some((section) => section.slug === options.sectionSlug)) {
-    console.error(
+    out.error(
       `There is no section "${options.sectionSlug}". Sections: ${sections.map((s) => s.slug).join(', ')}.`,
     )
     return 1
@@ -42,10 +44,10 @@ export async function runImport(
   }))
   const detailed = files.length <= DETAILED_REPORT_LIMIT
   // In a detailed report failures are printed as they happen; paths that do not exist come first.
-  if (detailed) for (const outcome of outcomes) printOutcome(ctx, outcome)
+  if (detailed) for (const outcome of outcomes) printOutcome(ctx, out, outcome)
   const bar =
-    !detailed && process.stderr.isTTY
-      ? new SingleBar({ format: 'Importing [{bar}] {value}/{total} files' })
+    !detailed && out.progress
+      ? new SingleBar({ format: 'Importing [{bar}] {value}/{total} files', stream: out.progress })
       : undefined
   bar?.start(files.length, 0)
 
@@ -53,13 +55,13 @@ export async function runImport(
     const batch = await importBatch(ctx, files.slice(start, start + BATCH_SIZE), options)
     outcomes.push(...batch)
     bar?.increment(batch.length)
-    if (detailed) for (const outcome of batch) printOutcome(ctx, outcome)
+    if (detailed) for (const outcome of batch) printOutcome(ctx, out, outcome)
   }
   bar?.stop()
 
   const failed = outcomes.filter((outcome) => 'error' in outcome)
-  if (!detailed) for (const outcome of failed) printOutcome(ctx, outcome)
-  printSummary(outcomes)
+  if (!detailed) for (const outcome of failed) printOutcome(ctx, out, outcome)
+  printSummary(out, outcomes)
   return failed.length > 0 ? 1 : 0
 }
 
@@ -128,18 +130,16 @@ async function collectFiles(
   return { files, missing }
 }
 
-function printOutcome(ctx: AppContext, outcome: Outcome): void {
+function printOutcome(ctx: AppContext, out: CliOutput, outcome: Outcome): void {
   const name = relative(process.cwd(), outcome.file) || outcome.file
   if ('error' in outcome) {
-    console.error(`✗ ${name} ${outcome.error}`)
+    out.error(`✗ ${name} ${outcome.error}`)
     return
   }
   const { action, article, report } = outcome.result
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
   const dateOptions = { timeZone: ctx.config.siteTimeZone, locale: ctx.config.siteLanguage }
-  console.log(
-    `✓ ${name}: ${action} "${article.slug}" in ${article.section.name} (${article.status})`,
-  )
+  out.log(`✓ ${name}: ${action} "${article.slug}" in ${article.section.name} (${article.status})`)
   const rows: [string, string][] = [
     ['headline', article.headline],
     ['standfirst', article.standfirst || '(none)'],
@@ -157,17 +157,17 @@ function printOutcome(ctx: AppContext, outcome: Outcome): void {
     ['dropped', report.dropped.join(', ') || '(nothing)'],
     ...report.warnings.map((warning): [string, string] => ['warning', warning]),
   ]
-  for (const [label, value] of rows) console.log(`    ${label.padEnd(12)}${value}`)
+  for (const [label, value] of rows) out.log(`    ${label.padEnd(12)}${value}`)
 }
 
-function printSummary(outcomes: readonly Outcome[]): void {
+function printSummary(out: CliOutput, outcomes: readonly Outcome[]): void {
   const tally = { created: 0, updated: 0, unchanged: 0, failed: 0 }
   for (const outcome of outcomes) {
     if ('error' in outcome) tally.failed++
     else tally[outcome.result.action]++
   }
   const total = outcomes.length
-  console.log(
+  out.log(
     `Imported ${total} file${total === 1 ? '' : 's'}: ${tally.created} created, ${tally.updated} updated, ${tally.unchanged} unchanged, ${tally.failed} failed.`,
   )
 }

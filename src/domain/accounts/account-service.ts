@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js'
 import type { IdGenerator } from '../ids.js'
 import type { UnitOfWork } from '../unit-of-work.js'
+import type { PasswordHasher } from './password.js'
 import { createAttemptLimiter } from './attempt-limits.js'
 import { createCredentialChecks } from './credential-checks.js'
 import type { SessionLifetimes } from './session.js'
@@ -31,6 +32,7 @@ export function createAccountServices({
   secret,
   lifetimes,
   siteName,
+  passwords,
 }: {
   stores: UnitOfWork
   clock: Clock
@@ -39,12 +41,14 @@ export function createAccountServices({
   secret: SecretSource
   lifetimes: SessionLifetimes
   siteName: string
+  /** Hashes at the configured cost (config.passwordHashCost). */
+  passwords: PasswordHasher
 }) {
   const keys = createSignInKeys(secret)
   const limiter = createAttemptLimiter({ counters: stores.signInAttempts, clock })
-  const checks = createCredentialChecks({ stores, keys, limiter, clock, newId })
+  const checks = createCredentialChecks({ stores, keys, limiter, clock, newId, passwords })
   const twoFactor = createTwoFactorService({ stores, clock, newId, keys, checks, issuer: siteName })
   const signIn = createSignInService({ stores, clock, newId, keys, checks, twoFactor, lifetimes })
-  const staff = createStaffService({ stores, clock, newId, checks })
+  const staff = createStaffService({ stores, clock, newId, checks, passwords })
   return { accounts: { ...signIn, ...staff }, twoFactor }
 }

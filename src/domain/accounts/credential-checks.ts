@@ -4,14 +4,10 @@ import { UnauthenticatedError, ValidationError } from '../errors.js'
 import type { IdGenerator } from '../ids.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import { LOGIN_LIMITS, type AttemptLimit, type AttemptLimiter } from './attempt-limits.js'
-import { verifyPassword } from './password.js'
+import type { PasswordHasher } from './password.js'
 import type { SignInKeys } from './sign-in-keys.js'
 import { recoveryCodeOf, stepOfCode, totpCodeOf } from './two-factor.js'
 import { assertSignInFields, normaliseEmail, USER_LIMITS, type User } from './user.js'
-
-// Checked when the email is unknown, so that a miss costs as long as a wrong password.
-const DUMMY_HASH =
-  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='
 
 /** Where an attempt comes from: the network address, and the browser's device cookie if any. */
 export interface AttemptOrigin {
@@ -32,12 +28,14 @@ export function createCredentialChecks({
   limiter,
   clock,
   newId,
+  passwords,
 }: {
   stores: UnitOfWork
   keys: SignInKeys
   limiter: AttemptLimiter
   clock: Clock
   newId: IdGenerator
+  passwords: PasswordHasher
 }) {
   const deps = { clock, newId }
 
@@ -79,7 +77,11 @@ export function createCredentialChecks({
       assertSignInFields(email, input.password)
       const found = await stores.users.findByEmailWithHash(email)
       const reservation = await limiter.reserve(await limitsFor('password', input, found, email))
-      const matches = await verifyPassword(input.password, found?.passwordHash ?? DUMMY_HASH)
+      const matches = await passwords.verify(
+        input.password,
+        // An unknown email still costs a hash, so a miss takes as long as a wrong password.
+        found?.passwordHash ?? passwords.dummyHash,
+      )
       if (!found || !matches || !found.active) {
         await auditFailure(found, email, `from ${input.ip}`)
         throw new UnauthenticatedError(
@@ -101,7 +103,7 @@ export function createCredentialChecks({
       const reservation = await limiter.reserve(
         await limitsFor('password', origin, user, user.email),
       )
-      if (!found || !(await verifyPassword(password, found.passwordHash))) {
+      if (!found || !(await passwords.verify(password, found.passwordHash))) {
         await auditFailure(user, user.email, `password asked again, from ${origin.ip}`)
         throw new ValidationError('wrong_password', 'That is not your password.', { field })
       }

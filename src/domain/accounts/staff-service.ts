@@ -7,7 +7,7 @@ import type { IdGenerator } from '../ids.js'
 import { MAX_AUTHOR_NAME_LENGTH } from '../people/author.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import type { AttemptOrigin, CredentialChecks } from './credential-checks.js'
-import { generatePassword, hashPassword } from './password.js'
+import { generatePassword, type PasswordHasher } from './password.js'
 import { sessionIdFor } from './session.js'
 import { requireRecentAuthentication } from './recent-auth.js'
 import {
@@ -32,11 +32,13 @@ export function createStaffService({
   clock,
   newId,
   checks,
+  passwords,
 }: {
   stores: UnitOfWork
   clock: Clock
   newId: IdGenerator
   checks: CredentialChecks
+  passwords: PasswordHasher
 }) {
   const deps = { clock, newId }
 
@@ -61,7 +63,7 @@ export function createStaffService({
       const user = await getUser(actor.id)
       await checks.passwordOf(user, current, origin, 'current')
       assertPassword(next, 'next', knownWords(user))
-      const hash = await hashPassword(next)
+      const hash = await passwords.hash(next)
       await stores.transaction(async (tx) => {
         await tx.users.setPasswordHash(user.id, hash, clock.now())
         await tx.sessions.deleteForUser(user.id, sessionIdFor(token))
@@ -89,7 +91,7 @@ export function createStaffService({
       assertDisplayName(displayName)
       const password = input.password ?? generatePassword()
       assertPassword(password, 'password', knownWords({ email, displayName }))
-      const passwordHash = await hashPassword(password)
+      const passwordHash = await passwords.hash(password)
       return stores.transaction(async (tx) => {
         if (await tx.users.findByEmailWithHash(email)) {
           throw new ConflictError('email_taken', `There is already an account for ${email}.`, {
@@ -200,7 +202,7 @@ export function createStaffService({
       const user = await stores.users.findByEmailWithHash(normaliseEmail(email))
       if (!user) throw new NotFoundError('user_not_found', `There is no account for ${email}.`)
       assertPassword(password, 'password', knownWords(user))
-      const hash = await hashPassword(password)
+      const hash = await passwords.hash(password)
       await stores.transaction(async (tx) => {
         await tx.users.setPasswordHash(user.id, hash, clock.now())
         await tx.sessions.deleteForUser(user.id)

@@ -32,7 +32,8 @@ export interface PageCacheOptions {
   maxAgeMs: number
   cacheControl: string
   securityHeaders: Readonly<Record<string, string>>
-  now?: () => number
+  /** Milliseconds since the epoch, from the context's clock (tests move it). */
+  now: () => number
 }
 
 export type PageCache = ReturnType<typeof createPageCache>
@@ -43,7 +44,7 @@ export type PageCache = ReturnType<typeof createPageCache>
  * content changes.
  */
 export function createPageCache(options: PageCacheOptions) {
-  const now = options.now ?? Date.now
+  const { now } = options
   const pages = new Map<string, CachedPage>()
   let bytes = 0
   // Counts purges. A page is stored only if none happened since its request began: one
@@ -75,7 +76,9 @@ export function createPageCache(options: PageCacheOptions) {
     get(key: string): CachedPage | undefined {
       const page = pages.get(key)
       if (!page) return undefined
-      if (now() - page.storedAt > options.maxAgeMs) {
+      const age = now() - page.storedAt
+      // A clock set back makes the age negative: such a page is dropped rather than kept longer.
+      if (age < 0 || age > options.maxAgeMs) {
         remove(key)
         return undefined
       }

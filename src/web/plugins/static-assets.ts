@@ -6,7 +6,7 @@ import { etagMatches } from './etag.js'
 /** Serves hashed assets from memory with immutable caching and precompressed bodies. */
 export async function staticAssetsPlugin(
   app: FastifyInstance,
-  { assets }: { assets: Map<string, Asset> },
+  { assets }: { assets: ReadonlyMap<string, Asset> },
 ) {
   for (const asset of assets.values()) {
     app.get(asset.path, async (request, reply) => {
