@@ -51,7 +51,49 @@ const schema = z.object({
   LOG_REQUESTS: flag.default(false),
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   TRUST_PROXY: flag.default(false),
+  /** Largest image file the media library accepts, in MiB. */
+  MEDIA_MAX_MB: z.coerce.number().min(1).max(200).default(40),
+  /** Where readers' pages fetch renditions from (a CDN or the bucket); default: this site's /media. */
+  MEDIA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** An S3 bucket for the media library; without one, files go to DATA_DIR/media. */
+  MEDIA_S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'must be a bucket name: 3–63 lower-case letters, digits, dots and hyphens',
+    )
+    .optional(),
+  /** The bucket's region. */
+  MEDIA_S3_REGION: z.string().min(1).default('us-east-1'),
+  /** An S3-compatible service's address (MinIO, R2, …); default: AWS's. */
+  MEDIA_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /** Credentials; without them the AWS SDK's own chain (environment, instance role) is used. */
+  MEDIA_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  MEDIA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** bucket in the path (http://host/bucket/key), as most S3-compatible services want. */
+  MEDIA_S3_FORCE_PATH_STYLE: flag.default(false),
 })
+
+/** Where the media library keeps its files. */
+export type MediaStorageConfig =
+  | { driver: 'folder'; dir: string }
+  | {
+      driver: 's3'
+      bucket: string
+      region: string
+      endpoint: string | undefined
+      forcePathStyle: boolean
+      /** Undefined: the AWS SDK finds credentials itself. */
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined
+    }
+
+export interface MediaConfig {
+  storage: MediaStorageConfig
+  /** Largest upload, in bytes. */
+  maxBytes: number
+  /** Base URL of renditions on readers' pages, without a trailing slash; undefined: /media on this site. */
+  publicUrl: string | undefined
+}
 
 export interface Config {
   host: string
@@ -72,6 +114,7 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number]
   logRequests: boolean
   trustProxy: boolean
+  media: MediaConfig
 }
 
 /** The settings are wrong; `problems` lists each one. */
@@ -96,6 +139,11 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     )
   }
   const vars = parsed.data
+  if (Boolean(vars.MEDIA_S3_ACCESS_KEY_ID) !== Boolean(vars.MEDIA_S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError([
+      'MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY: set both, or neither (to use the AWS SDK’s own credentials)',
+    ])
+  }
   const dataDir = resolve(vars.DATA_DIR)
   const displayHost = vars.HOST.includes(':') ? `[${vars.HOST}]` : vars.HOST
   return Object.freeze({
@@ -115,5 +163,23 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     logLevel: vars.LOG_LEVEL,
     logRequests: vars.LOG_REQUESTS,
     trustProxy: vars.TRUST_PROXY,
+    media: Object.freeze({
+      storage: mediaStorage(vars, dataDir),
+      maxBytes: Math.round(vars.MEDIA_MAX_MB * 1024 * 1024),
+      publicUrl: vars.MEDIA_PUBLIC_URL?.replace(/\/+$/, ''),
+    }),
   })
+}
+
+function mediaStorage(vars: z.infer<typeof schema>, dataDir: string): MediaStorageConfig {
+  if (!vars.MEDIA_S3_BUCKET) return { driver: 'folder', dir: resolve(dataDir, 'media') }
+  const { MEDIA_S3_ACCESS_KEY_ID: accessKeyId, MEDIA_S3_SECRET_ACCESS_KEY: secretAccessKey } = vars
+  return {
+    driver: 's3',
+    bucket: vars.MEDIA_S3_BUCKET,
+    region: vars.MEDIA_S3_REGION,
+    endpoint: vars.MEDIA_S3_ENDPOINT,
+    forcePathStyle: vars.MEDIA_S3_FORCE_PATH_STYLE,
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+  }
 }

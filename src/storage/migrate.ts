@@ -6,6 +6,7 @@ import * as addComments from './migrations/2026-11-28T1200_add-comments.js'
 import * as addSearch from './migrations/2026-11-28T1400_add-search.js'
 import * as addThreads from './migrations/2026-11-28T1410_add-threads.js'
 import * as addArticleStateIndex from './migrations/2026-11-28T1420_add-article-state-index.js'
+import * as addMedia from './migrations/2026-11-28T1600_add-media.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-11-28T1400_add-search': addSearch,
   '2026-11-28T1410_add-threads': addThreads,
   '2026-11-28T1420_add-article-state-index': addArticleStateIndex,
+  '2026-11-28T1600_add-media': addMedia,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */

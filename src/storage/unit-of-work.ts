@@ -14,6 +14,7 @@ import { createSectionStore } from './section-store.js'
 import { createTagStore } from './tag-store.js'
 import { createThreadStore } from './thread-store.js'
 import { createRelatedStore } from './related-store.js'
+import { createMediaStore } from './media-store.js'
 
 function createStores(db: Kysely<Database>, clock: Clock): Stores {
   return {
@@ -31,6 +32,7 @@ function createStores(db: Kysely<Database>, clock: Clock): Stores {
     settings: createSettingsStore(db),
     threads: createThreadStore(db),
     related: createRelatedStore(db),
+    media: createMediaStore(db),
   }
 }
 
