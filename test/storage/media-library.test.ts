@@ -88,7 +88,7 @@ for (const [label, dialect, driver] of mediaSetups(testDialects())) {
         assert.equal(meta.xmp, undefined, `${rendition.name} has no XMP`)
         assert.equal(meta.iptc, undefined, `${rendition.name} has no IPTC`)
         assert.equal(await exifr.gps(served.bytes).catch(() => undefined), undefined)
-        const anything = await exifr
+        const anything: unknown = await exifr
           .parse(served.bytes, { tiff: true, xmp: true, iptc: true, gps: true, exif: true })
           .catch(() => undefined)
         assert.equal(anything, undefined, `${rendition.name}: ${JSON.stringify(anything)}`)
