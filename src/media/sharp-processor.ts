@@ -116,7 +116,8 @@ export function createSharpProcessor({
       const format = acceptedFormat(bytes)
       let metadata: Metadata
       try {
-        metadata = await open(bytes).metadata()
+        // The header alone: no pixel is decoded, so the size it declares can be judged first.
+        metadata = await sharp(bytes, { limitInputPixels: false }).metadata()
       } catch (error) {
         throw damaged(error)
       }
