@@ -1,5 +1,6 @@
 // The bad files the media library must refuse, shared by the service and HTTP tests.
-import { DomainError, PayloadTooLargeError, ValidationError } from '../../src/domain/errors.js'
+import type { DomainError } from '../../src/domain/errors.js'
+import { PayloadTooLargeError, ValidationError } from '../../src/domain/errors.js'
 import {
   animatedGif,
   heicBytes,
