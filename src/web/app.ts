@@ -5,6 +5,7 @@ import { createProblemSender, errorsPlugin } from './plugins/errors.js'
 import { createPageRenderer, renderPlugin } from './plugins/render.js'
 import { securityHeaders, securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticAssetsPlugin } from './plugins/static-assets.js'
+import { mediaFiles } from './media/media-files.js'
 import type { AdminDeps } from './admin/deps.js'
 import { newsroom } from './admin/index.js'
 import type { PublicDeps } from './public/deps.js'
@@ -29,6 +30,7 @@ export interface AppDeps {
     | 'pageCacheTtlMs'
     | 'publicCacheControl'
     | 'feedFullText'
+    | 'media'
   >
   services: PublicDeps['services'] & AdminDeps['services']
   /** Content changes, here and in other processes: the page cache listens to them. */
@@ -61,7 +63,10 @@ export async function buildApp(
   const assets = loadAssets(ASSETS_DIR.pathname)
   const site = siteInfo(config, assets)
   const renderPage = createPageRenderer(site, () => services.sections.list())
-  const headers = securityHeaders({ https: config.siteUrl.startsWith('https:') })
+  const headers = securityHeaders({
+    https: config.siteUrl.startsWith('https:'),
+    imageOrigin: config.media.publicUrl && new URL(config.media.publicUrl).origin,
+  })
   const cache = createPageCache({
     maxBytes: config.pageCacheBytes,
     maxAgeMs: config.pageCacheTtlMs,
@@ -96,6 +101,7 @@ export async function buildApp(
   await app.register(renderPlugin, { renderPage })
   await app.register(errorsPlugin, { sendProblem })
   await app.register(staticAssetsPlugin, { assets })
+  await app.register(mediaFiles, { media: services.media })
   await app.register(publicSite, {
     services,
     site,
@@ -129,6 +135,7 @@ function siteInfo(config: AppDeps['config'], assets: Map<string, Asset>): SiteIn
     logo: assetPath('logo.png'),
     adminStylesheet: assetPath('admin.css'),
     adminScript: assetPath('admin.js'),
+    mediaScript: assetPath('media.js'),
     commentsScript: assetPath('comments.js'),
   }
 }

@@ -150,6 +150,9 @@ export function createMediaService({
   }
 
   return {
+    /** Largest original accepted, in bytes. */
+    maxBytes,
+
     /** A rendition's bytes by name, made now if it is not yet (see renditions.ts). */
     readRendition: (name: string) => renditions.read(name),
     /** The background job: makes every pending rendition, in any number of processes. */

@@ -16,6 +16,7 @@ import { sectionRoutes } from './routes/sections.js'
 import { userRoutes } from './routes/users.js'
 import { threadRoutes } from './routes/threads.js'
 import { keyPointRoutes } from './routes/key-points.js'
+import { mediaRoutes } from './routes/media.js'
 import { SESSION_COOKIE } from './session.js'
 import { AdminProblemPage, LoginPage } from './views/auth-pages.js'
 
@@ -29,6 +30,8 @@ declare module 'fastify' {
     public?: boolean
     /** Its form carries passwords: refused for want of a session, it is not kept for replay. */
     secret?: boolean
+    /** Its form sends files (multipart): they cannot be kept to send again after signing in. */
+    upload?: boolean
   }
 }
 
@@ -68,6 +71,17 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
       return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 303)
     }
     const path = request.url.split('?')[0] ?? '/admin'
+    if (request.routeOptions.config.upload) {
+      const problem = {
+        status: 401,
+        message:
+          'Your session had ended, so nothing was uploaded. Sign in, then choose the files again.',
+      }
+      return reply.admin(<LoginPage next={path} problem={problem} />, {
+        title: 'Sign in again',
+        status: 401,
+      })
+    }
     if (request.routeOptions.config.secret) {
       // Passwords are never written back into a page, not even a hidden field.
       const problem = {
@@ -130,4 +144,5 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
   await app.register(settingsRoutes, deps)
   await app.register(threadRoutes, deps)
   await app.register(keyPointRoutes, deps)
+  await app.register(mediaRoutes, deps)
 }
