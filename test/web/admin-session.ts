@@ -118,7 +118,7 @@ export class AdminClient {
       form,
       body,
       headers = {},
-    }: { form?: FormFields; body?: string; headers?: Record<string, string> } = {},
+    }: { form?: FormFields; body?: string | FormData; headers?: Record<string, string> } = {},
   ): Promise<AdminPage> {
     const sent: Record<string, string> = { ...headers }
     if (path.startsWith('/admin') && this.cookies.size > 0) {
@@ -151,6 +151,27 @@ export class AdminClient {
   /** POSTs a form with this browser's CSRF token, unless the fields carry their own `_csrf`. */
   post(path: string, fields: FormFields = {}): Promise<AdminPage> {
     return this.request('POST', path, { form: { _csrf: this.csrf, ...fields } })
+  }
+
+  /**
+   * Sends files as the upload form does (multipart/form-data), this browser's
+   * CSRF token first unless `csrf` says otherwise ('none', or 'after' the files).
+   */
+  upload(
+    path: string,
+    files: readonly { name: string; bytes: Uint8Array; type?: string }[],
+    { csrf = 'first' }: { csrf?: 'first' | 'after' | 'none' } = {},
+  ): Promise<AdminPage> {
+    const body = new FormData()
+    if (csrf === 'first') body.append('_csrf', this.csrf)
+    for (const file of files) {
+      const blob = new Blob([new Uint8Array(file.bytes)], {
+        type: file.type ?? 'application/octet-stream',
+      })
+      body.append('files', blob, file.name)
+    }
+    if (csrf === 'after') body.append('_csrf', this.csrf)
+    return this.request('POST', path, { body })
   }
 
   /** POSTs exactly these fields: no token is added. */

@@ -103,12 +103,13 @@ export function createRenditions({
       making.set(spec.name, waiting.promise)
       return waiting.promise
     })
-    if (own.size > 0)
-      {void make(
+    if (own.size > 0) {
+      void make(
         item,
         specs.filter((spec) => own.has(spec.name)),
         own,
-      )}
+      )
+    }
     return promises
   }
 
@@ -136,8 +137,9 @@ export function createRenditions({
         own.delete(image.spec.name)
         settle(image.spec.name, done.promise)
       })
-      if (own.size > 0)
-        {fail(own, new Error(`the image processor left out renditions of ${item.id}`))}
+      if (own.size > 0) {
+        fail(own, new Error(`the image processor left out renditions of ${item.id}`))
+      }
     } catch (error) {
       fail(own, error)
     }

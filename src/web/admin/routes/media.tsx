@@ -70,6 +70,8 @@ export async function mediaRoutes(app: FastifyInstance, { services }: AdminDeps)
   const { media } = services
   // Multipart only here: the rest of the newsroom keeps refusing it.
   await app.register(multipart, {
+    // A file over the limit is cut short and marked truncated; it is reported with the others.
+    throwFileSizeLimit: false,
     limits: { fileSize: media.maxBytes, files: MAX_FILES, fields: 10, fieldSize: 1024, parts: 40 },
   })
   const maxMegabytes = Math.round(media.maxBytes / (1024 * 1024))
@@ -134,11 +136,15 @@ export async function mediaRoutes(app: FastifyInstance, { services }: AdminDeps)
         const fileName = part.filename
         try {
           const bytes = await part.toBuffer()
+          if (part.file.truncated) {
+            outcomes.push({ fileName: fileName || 'a file', problem: tooLarge(maxMegabytes) })
+            continue
+          }
           if (bytes.length === 0 && fileName === '') continue
           const result = await media.upload(actor, { bytes, fileName })
           outcomes.push({ fileName: result.item.fileName, ...result })
         } catch (error) {
-          const problem = problemOf(error) ?? tooLarge(error, maxMegabytes)
+          const problem = problemOf(error)
           if (!problem) throw error
           outcomes.push({ fileName: fileName || 'a file', problem })
         }
@@ -213,9 +219,8 @@ export async function mediaRoutes(app: FastifyInstance, { services }: AdminDeps)
   })
 }
 
-/** A file over MEDIA_MAX_MB, as @fastify/multipart reports it while reading. */
-function tooLarge(error: unknown, maxMegabytes: number): FormProblem | undefined {
-  if ((error as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') return undefined
+/** A file over MEDIA_MAX_MB: multipart stopped reading it at the limit. */
+function tooLarge(maxMegabytes: number): FormProblem {
   return {
     status: 413,
     message: `The file is larger than the library takes (${maxMegabytes} MB).`,
