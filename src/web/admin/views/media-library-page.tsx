@@ -68,7 +68,7 @@ export function UploadForm({ maxMegabytes }: { maxMegabytes: number }) {
 
 function Outcomes({ outcomes }: { outcomes: readonly UploadOutcome[] }) {
   return (
-    <ul class="upload-outcomes" aria-label="What happened to each file">
+    <ul class="upload-outcomes">
       {outcomes.map((outcome, index) =>
         'problem' in outcome ? (
           <li key={index} class="refused">
