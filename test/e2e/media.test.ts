@@ -92,11 +92,12 @@ describe('the media library in a real browser', { skip }, () => {
         ['✓ harbour.jpg: added.', '✓ portrait.png: added.'],
       )
       assert.equal(await page.locator('.media-tile img').count(), 2)
-      if (SCREENSHOTS)
+      if (SCREENSHOTS) {
         await page.screenshot({ path: `${SCREENSHOTS}/media-1-library.png`, fullPage: true })
+      }
       assert.deepEqual(await axeOn(page.url()), [], 'axe on the library')
       const served = async (url: string) => (await page.context().request.get(url)).text()
-    await assertValidHtml(await served(page.url()), 'the media library')
+      await assertValidHtml(await served(page.url()), 'the media library')
 
       // The plain file input, as without JavaScript: one file goes to its page.
       await page.setInputFiles('#files', {
@@ -129,8 +130,9 @@ describe('the media library in a real browser', { skip }, () => {
         page.waitForURL(/\?done=saved$/),
         page.getByRole('button', { name: 'Save' }).click(),
       ])
-      if (SCREENSHOTS)
+      if (SCREENSHOTS) {
         await page.screenshot({ path: `${SCREENSHOTS}/media-2-item.png`, fullPage: true })
+      }
       const id = /\/admin\/media\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? ''
       const saved = await ctx.stores.media.findById(id)
       assert.equal(saved?.alt, 'The quay at low tide, boats resting on the mud')
