@@ -60,7 +60,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   }
   const stores = createUnitOfWork(database.db, clock)
   const deps = { stores, clock, newId, changes }
-  const mediaStorage = createMediaStorage(config.media.storage)
+  const mediaStorage = await createMediaStorage(config.media.storage)
 
   const settings = createSettingsService(deps)
   const services = {

@@ -10,12 +10,12 @@ export type DetectedFormat =
   | { kind: 'text' }
   | { kind: 'unknown' }
 
-const ascii = (bytes: Uint8Array, start: number, end: number) =>
-  Buffer.from(
-    bytes.buffer,
-    bytes.byteOffset + start,
-    Math.max(0, Math.min(end, bytes.length) - start),
-  ).toString('latin1')
+/** Bytes start to end as Latin-1 text; past the end of the file is simply shorter. */
+function ascii(bytes: Uint8Array, start: number, end: number): string {
+  const from = Math.min(start, bytes.length)
+  const to = Math.min(Math.max(end, from), bytes.length)
+  return Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('latin1')
+}
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
   signature.every((byte, index) => bytes[at + index] === byte)

@@ -37,6 +37,14 @@ export async function badFiles(): Promise<BadFile[]> {
       says: /text, not an image/,
     },
     {
+      what: 'a file of three bytes',
+      bytes: Buffer.from('hi\n'),
+      kind: ValidationError,
+      status: 422,
+      code: 'not_an_image',
+      says: /not an image/,
+    },
+    {
       what: 'random bytes',
       bytes: Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 251)),
       kind: ValidationError,

@@ -35,9 +35,9 @@ function countingProcessor(): ImageProcessor & { made: Map<string, number> } {
 }
 
 /** The media service of one app process over a context, with a counted processor. */
-function processOf(ctx: TestAppContext) {
+async function processOf(ctx: TestAppContext) {
   const processor = countingProcessor()
-  const storage = createMediaStorage(ctx.config.media.storage)
+  const storage = await createMediaStorage(ctx.config.media.storage)
   const media = createMediaService({
     stores: ctx.stores,
     storage,
@@ -59,7 +59,7 @@ for (const [label, dialect, driver] of mediaSetups(testDialects())) {
     test('readers at the same moment, and the background job, share one resize', async (t) => {
       const place = await createTestMediaPlace(t, driver)
       const shared = await createSharedDatabase(t, dialect, place.env)
-      const one = processOf(await shared.open())
+      const one = await processOf(await shared.open())
       const { item } = await one.media.upload(COMMAND_LINE, {
         bytes: await photo({ width: 1400, height: 900 }),
         fileName: 'crowd.jpg',
@@ -95,8 +95,8 @@ for (const [label, dialect, driver] of mediaSetups(testDialects())) {
     test('two processes never make one item together; a crashed claim is taken up after its lease', async (t) => {
       const place = await createTestMediaPlace(t, driver)
       const shared = await createSharedDatabase(t, dialect, place.env)
-      const a = processOf(await shared.open())
-      const b = processOf(await shared.open())
+      const a = await processOf(await shared.open())
+      const b = await processOf(await shared.open())
       const uploads = []
       for (const seed of [40, 80, 120]) {
         shared.clock.advance(1000)
@@ -143,7 +143,7 @@ for (const [label, dialect, driver] of mediaSetups(testDialects())) {
     test('a rendition whose file went missing is made again; unknown names are not found', async (t) => {
       const place = await createTestMediaPlace(t, driver)
       const shared = await createSharedDatabase(t, dialect, place.env)
-      const one = processOf(await shared.open())
+      const one = await processOf(await shared.open())
       const { item } = await one.media.upload(COMMAND_LINE, {
         bytes: await photo({ width: 500, height: 400 }),
         fileName: 'lost.jpg',
@@ -153,7 +153,7 @@ for (const [label, dialect, driver] of mediaSetups(testDialects())) {
       assert.ok(rendition)
       await one.storage.delete([renditionKey(rendition.name)])
       // Another process: this one still holds the bytes it made a moment ago.
-      const two = processOf(await shared.open())
+      const two = await processOf(await shared.open())
       const again = await two.media.readRendition(rendition.name)
       assert.equal(two.made.get(rendition.name), 1)
       assert.ok(again && again.bytes.length > 0)
