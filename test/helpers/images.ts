@@ -105,7 +105,14 @@ export function hasExiftool(): boolean {
  * Writes tags into a copy of the file with exiftool, e.g.
  * `{ 'IPTC:Caption-Abstract': 'Boats', GPSLatitude: '69.65' }`.
  */
-export function withTags(bytes: Buffer, tags: Record<string, string>, extension = 'jpg'): Buffer {
+export function withTags(
+  bytes: Buffer,
+  tags: Record<string, string>,
+  {
+    extension = 'jpg',
+    iptcCharset = 'UTF8',
+  }: { extension?: string; iptcCharset?: 'UTF8' | 'Latin' } = {},
+): Buffer {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-exif-'))
   try {
     const file = join(dir, `photo.${extension}`)
@@ -114,8 +121,8 @@ export function withTags(bytes: Buffer, tags: Record<string, string>, extension 
       '-q',
       '-overwrite_original',
       '-charset',
-      'iptc=UTF8',
-      '-IPTC:CodedCharacterSet=UTF8',
+      `iptc=${iptcCharset}`,
+      ...(iptcCharset === 'UTF8' ? ['-IPTC:CodedCharacterSet=UTF8'] : []),
       ...Object.entries(tags).map(([tag, value]) => `-${tag}=${value}`),
       file,
     ]
