@@ -3,13 +3,7 @@ import { authorize, can, canEditMedia, type Actor } from '../access/policy.js'
 import { recordAudit } from '../audit/record-audit.js'
 import type { ContentChanges } from '../changes.js'
 import type { Clock } from '../clock.js'
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  PayloadTooLargeError,
-  ValidationError,
-} from '../errors.js'
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors.js'
 import type { IdGenerator } from '../ids.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import type { ImageProcessor } from './image-processor.js'
@@ -17,17 +11,17 @@ import {
   assertMediaFields,
   displayFileName,
   MEDIA_LIMITS,
-  ORIGINAL_MIME_TYPES,
   roundFocal,
   type MediaFields,
   type MediaItem,
 } from './media.js'
 import { originalKey, renditionKey, type MediaStorage } from './media-storage.js'
 import type { MediaUsage } from './media-store.js'
-import { plannedRenditions, RENDITION_MIME_TYPES, type Rendition } from './rendition.js'
+import type { Rendition } from './rendition.js'
 import { createRenditions } from './renditions.js'
 import { fieldsForUpload, type FillableField, type UploadFields } from './upload-fields.js'
 import { describeUsages } from './usage-words.js'
+import { assertUploadSize, storeUpload } from './store-upload.js'
 
 export interface UploadInput {
   bytes: Uint8Array
@@ -62,10 +56,6 @@ export interface MediaDetails {
 }
 
 export type MediaService = ReturnType<typeof createMediaService>
-
-const MEGABYTE = 1024 * 1024
-const megabytes = (bytes: number) =>
-  (bytes / MEGABYTE).toLocaleString('en', { maximumFractionDigits: 1 })
 
 /**
  * The media library: uploads, the newsroom's list and search, fields, deletion,
@@ -105,50 +95,6 @@ export function createMediaService({
     return item
   }
 
-  function assertSize(bytes: Uint8Array): void {
-    if (bytes.length === 0) {
-      throw new ValidationError('empty_file', 'The file is empty.', { field: 'file' })
-    }
-    if (bytes.length > maxBytes) {
-      throw new PayloadTooLargeError(
-        'file_too_large',
-        `The file is ${megabytes(bytes.length)} MB; the library takes files up to ${megabytes(maxBytes)} MB.`,
-        { field: 'file' },
-      )
-    }
-  }
-
-  /** Stores the original and the smallest renditions, then the item; on failure, the files go again. */
-  async function store(item: MediaItem, bytes: Uint8Array): Promise<'inserted' | 'duplicate'> {
-    const planned = plannedRenditions(item)
-    const smallest = planned.filter((spec) => spec.width === planned[0]?.width)
-    const made = new Map<string, number>()
-    const keys = [originalKey(item.contentHash)]
-    try {
-      // Decodes the whole file: a damaged one is refused here, before anything is kept.
-      await processor.render(bytes, smallest, async ({ spec, bytes: out }) => {
-        keys.push(renditionKey(spec.name))
-        await storage.put(renditionKey(spec.name), out, {
-          contentType: RENDITION_MIME_TYPES[spec.format],
-        })
-        made.set(spec.name, out.length)
-      })
-      await storage.put(originalKey(item.contentHash), bytes, {
-        contentType: ORIGINAL_MIME_TYPES[item.format],
-      })
-      const ready = made.size === planned.length
-      return await stores.media.insert(
-        { ...item, renditionsStatus: ready ? 'ready' : 'pending' },
-        planned.map((spec) => ({ ...spec, byteSize: made.get(spec.name) ?? null })),
-      )
-    } catch (error) {
-      // Unless an identical upload, stored meanwhile, shares these files.
-      const sharing = await stores.media.findByHash(item.contentHash).catch(() => undefined)
-      if (!sharing) await storage.delete(keys).catch(() => {})
-      throw error
-    }
-  }
-
   return {
     /** Largest original accepted, in bytes. */
     maxBytes,
@@ -181,7 +127,7 @@ export function createMediaService({
      */
     async upload(actor: Actor, input: UploadInput): Promise<UploadResult> {
       authorize(actor, 'media:upload')
-      assertSize(input.bytes)
+      assertUploadSize(input.bytes, maxBytes)
       const contentHash = createHash('sha256').update(input.bytes).digest('hex')
       const existing = await stores.media.findByHash(contentHash)
       if (existing) return { item: existing, filled: [], duplicate: true }
@@ -205,7 +151,7 @@ export function createMediaService({
         version: 1,
         renditionsStatus: 'pending',
       }
-      if ((await store(item, input.bytes)) === 'duplicate') {
+      if ((await storeUpload({ stores, storage, processor }, item, input.bytes)) === 'duplicate') {
         // Someone uploaded the same file a moment ago: theirs is the item.
         const theirs = await stores.media.findByHash(contentHash)
         if (theirs) return { item: theirs, filled: [], duplicate: true }
