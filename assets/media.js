@@ -55,7 +55,8 @@ function enhanceFocalPoint(container) {
   }
   image.addEventListener('click', (event) => {
     const box = image.getBoundingClientRect()
-    const percent = (offset, size) => Math.round(Math.min(1, Math.max(0, offset / size)) * 1000) / 10
+    const percent = (offset, size) =>
+      Math.round(Math.min(1, Math.max(0, offset / size)) * 1000) / 10
     x.value = String(percent(event.clientX - box.left, box.width))
     y.value = String(percent(event.clientY - box.top, box.height))
     show()
