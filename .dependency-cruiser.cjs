@@ -18,7 +18,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(domain|text)/' },
       to: {
-        path: '^src/(web|storage|cli)/|^src/(config|context|main)\\.ts$|node_modules/(fastify|@fastify|kysely|better-sqlite3|pg|preact)',
+        path: '^src/(web|storage|cli|media)/|^src/(config|context|main)\\.ts$|node_modules/(fastify|@fastify|kysely|better-sqlite3|pg|preact|sharp|exifr|@aws-sdk)',
       },
     },
     {
@@ -32,7 +32,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/web/' },
       to: {
-        path: '^src/(storage|cli)/|^src/(context|main)\\.ts$|node_modules/(kysely|better-sqlite3|pg)/',
+        path: '^src/(storage|cli|media)/|^src/(context|main)\\.ts$|node_modules/(kysely|better-sqlite3|pg|sharp|exifr|@aws-sdk)/',
       },
     },
     {
@@ -47,15 +47,39 @@ module.exports = {
       name: 'storage-never-touches-web',
       severity: 'error',
       from: { path: '^src/storage/' },
-      to: { path: '^src/(web|cli)/|^src/context\\.ts$|node_modules/(fastify|@fastify|preact)' },
+      to: {
+        path: '^src/(web|cli|media)/|^src/context\\.ts$|node_modules/(fastify|@fastify|preact|sharp|exifr)',
+      },
     },
     {
       name: 'cli-never-touches-web-or-stores',
       severity: 'error',
       from: { path: '^src/cli/' },
       to: {
-        path: '^src/web/|^src/storage/.*-store\\.ts$|node_modules/(kysely|better-sqlite3|pg)/',
+        path: '^src/(web|media)/|^src/storage/.*-store\\.ts$|node_modules/(kysely|better-sqlite3|pg)/',
       },
+    },
+    {
+      name: 'media-is-image-processing-only',
+      severity: 'error',
+      comment:
+        'src/media/ (sharp, exifr) serves the domain; only the composition root wires it in.',
+      from: { path: '^src/media/' },
+      to: {
+        path: '^src/(web|storage|cli)/|^src/(config|context|main)\\.ts$|node_modules/(fastify|@fastify|kysely|better-sqlite3|pg|preact|@aws-sdk)',
+      },
+    },
+    {
+      name: 'image-libraries-only-in-media',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/media/' },
+      to: { path: 'node_modules/(sharp|exifr)/' },
+    },
+    {
+      name: 'object-storage-only-in-storage',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/storage/' },
+      to: { path: 'node_modules/@aws-sdk/' },
     },
   ],
   options: {

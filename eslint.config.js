@@ -18,6 +18,9 @@ const FRAMEWORKS_AND_DRIVERS = [
   'preact',
   'preact/*',
   'preact-render-to-string',
+  'sharp',
+  'exifr',
+  '@aws-sdk/*',
 ]
 const PURE = {
   group: [
@@ -37,20 +40,35 @@ const TEXT_BELOW_DOMAIN = {
   message: 'text/ sits below domain/: domain may use text, never the reverse.',
 }
 const STORAGE = {
-  group: ['fastify', '@fastify/*', 'preact', 'preact/*', '**/web/**', '**/cli/**', '**/context.js'],
-  message: 'storage/ implements domain interfaces; it never sees the web or the CLI.',
+  group: [
+    'fastify',
+    '@fastify/*',
+    'preact',
+    'preact/*',
+    'sharp',
+    'exifr',
+    '**/web/**',
+    '**/cli/**',
+    '**/context.js',
+  ],
+  message:
+    'storage/ implements domain interfaces; it never sees the web, the CLI or image processing.',
 }
 const WEB = {
   group: [
     'kysely',
     'better-sqlite3',
     'pg',
+    'sharp',
+    'exifr',
+    '@aws-sdk/*',
     '**/storage/**',
     '**/cli/**',
     '**/context.js',
     '**/main.js',
   ],
-  message: 'web/ reaches data only through domain services (ARCHITECTURE.md, "Invariants").',
+  message:
+    'web/ reaches data and images only through domain services (ARCHITECTURE.md, "Invariants").',
 }
 const AREAS_APART = (other) => ({
   group: [`**/${other}/**`],
@@ -58,8 +76,37 @@ const AREAS_APART = (other) => ({
     'web/public and web/admin never import each other: shared code goes in web/ui or web/plugins.',
 })
 const CLI = {
-  group: ['**/web/**', 'kysely', 'better-sqlite3', 'pg', '**/storage/*-store.js'],
+  group: [
+    '**/web/**',
+    'kysely',
+    'better-sqlite3',
+    'pg',
+    'sharp',
+    'exifr',
+    '@aws-sdk/*',
+    '**/storage/*-store.js',
+  ],
   message: 'cli/ calls services through context.ts; it does not touch the web app or stores.',
+}
+
+const MEDIA = {
+  group: [
+    'fastify',
+    '@fastify/*',
+    'kysely',
+    'better-sqlite3',
+    'pg',
+    'preact',
+    'preact/*',
+    '@aws-sdk/*',
+    '**/web/**',
+    '**/storage/**',
+    '**/cli/**',
+    '**/config.js',
+    '**/context.js',
+  ],
+  message:
+    'media/ decodes and encodes images for the domain: no web, storage, CLI or config (ARCHITECTURE.md).',
 }
 
 /** One folder's boundary: every group of imports its files must not use. */
@@ -138,4 +185,5 @@ export default tseslint.config(
   boundary(['src/web/public/**'], [WEB, AREAS_APART('admin')]),
   boundary(['src/web/admin/**'], [WEB, AREAS_APART('public')]),
   boundary(['src/cli/**'], [CLI]),
+  boundary(['src/media/**'], [MEDIA]),
 )

@@ -5,6 +5,11 @@
 // when PostgreSQL's initdb is installed, a private cluster is started in a
 // temporary folder on a free loopback port for the run, then stopped. Without
 // either, the PostgreSQL half is skipped with a message (CI=true makes that an error).
+//
+// S3: with TEST_S3_URL set, the media tests use that S3-compatible server. Otherwise a
+// local one (s3rver, a dev dependency) is started on a free loopback port with its files
+// in a temporary folder. Without it, the S3 half of the media tests is skipped with a
+// message (CI=true makes that an error too).
 import { spawn, spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -92,6 +97,38 @@ async function startPostgres() {
   }
 }
 
+/** A local S3-compatible server for the media tests (its own files, thrown away after the run). */
+async function startS3() {
+  let S3rver
+  try {
+    ;({ default: S3rver } = await import('@20minutes/s3rver'))
+  } catch {
+    return undefined
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-s3-'))
+  const port = await freePort()
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port,
+    directory: dir,
+    silent: true,
+    // s3rver's signature check disagrees with the current AWS SDK's canonical requests; the
+    // tests are about the S3 protocol (objects, headers, errors), not about AWS's signing.
+    allowMismatchedSignatures: true,
+  })
+  await server.run()
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      try {
+        await server.close()
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+  }
+}
+
 const files = testFiles(process.argv.slice(2))
 const env = { ...process.env }
 let postgres
@@ -114,6 +151,25 @@ if (!env.TEST_POSTGRES_URL) {
   console.log(`PostgreSQL: using TEST_POSTGRES_URL`)
 }
 
+let s3
+if (!env.TEST_S3_URL) {
+  s3 = await startS3()
+  if (s3) {
+    env.TEST_S3_URL = s3.url
+    console.log(`S3: started a local S3-compatible server for this run at ${s3.url}`)
+  } else if (isCi) {
+    console.error('S3: s3rver is not installed and TEST_S3_URL not set; CI must run the S3 tests.')
+    postgres?.stop()
+    process.exit(1)
+  } else {
+    console.log(
+      'S3: skipped (run npm install, or set TEST_S3_URL, to test the S3 media driver too).',
+    )
+  }
+} else {
+  console.log('S3: using TEST_S3_URL')
+}
+
 const child = spawn(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-concurrency=4', '--test-reporter=spec', ...files],
@@ -128,4 +184,5 @@ const code = await new Promise((resolve) =>
   child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))),
 )
 postgres?.stop()
+await s3?.stop()
 process.exit(code)

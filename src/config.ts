@@ -63,6 +63,27 @@ const schema = z.object({
   PASSWORD_HASH_COST: z.coerce.number().int().min(1).max(MAX_PASSWORD_COST).default(PASSWORD_COST),
   /** Only `test` matters: it allows the test suite's low PASSWORD_HASH_COST. */
   NODE_ENV: z.string().optional(),
+  /** Largest image file the media library accepts, in MiB. */
+  MEDIA_MAX_MB: z.coerce.number().min(1).max(200).default(40),
+  /** Where readers' pages fetch renditions from (a CDN or the bucket); default: this site's /media. */
+  MEDIA_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** An S3 bucket for the media library; without one, files go to DATA_DIR/media. */
+  MEDIA_S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'must be a bucket name: 3–63 lower-case letters, digits, dots and hyphens',
+    )
+    .optional(),
+  /** The bucket's region. */
+  MEDIA_S3_REGION: z.string().min(1).default('us-east-1'),
+  /** An S3-compatible service's address (MinIO, R2, …); default: AWS's. */
+  MEDIA_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /** Credentials; without them the AWS SDK's own chain (environment, instance role) is used. */
+  MEDIA_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  MEDIA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** bucket in the path (http://host/bucket/key), as most S3-compatible services want. */
+  MEDIA_S3_FORCE_PATH_STYLE: flag.default(false),
 })
 
 const passwordCostFields = schema.pick({ PASSWORD_HASH_COST: true, NODE_ENV: true })
@@ -76,6 +97,27 @@ const lowPasswordCost = {
   message: `must be at least ${PASSWORD_COST}: a lower cost makes stolen password hashes cheap to crack, and is for tests only (NODE_ENV=test)`,
   // Checked even when other variables are wrong, so that one message lists every problem.
   when: (payload: { value: unknown }) => passwordCostFields.safeParse(payload.value).success,
+}
+
+/** Where the media library keeps its files. */
+export type MediaStorageConfig =
+  | { driver: 'folder'; dir: string }
+  | {
+      driver: 's3'
+      bucket: string
+      region: string
+      endpoint: string | undefined
+      forcePathStyle: boolean
+      /** Undefined: the AWS SDK finds credentials itself. */
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined
+    }
+
+export interface MediaConfig {
+  storage: MediaStorageConfig
+  /** Largest upload, in bytes. */
+  maxBytes: number
+  /** Base URL of renditions on readers' pages, without a trailing slash; undefined: /media on this site. */
+  publicUrl: string | undefined
 }
 
 export interface Config {
@@ -103,6 +145,7 @@ export interface Config {
   sessionAbsoluteMs: number
   /** scrypt cost of new password hashes, log2 of N (domain/accounts/password.ts). */
   passwordHashCost: number
+  media: MediaConfig
 }
 
 /** The settings are wrong; `problems` lists each one. */
@@ -127,6 +170,11 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     )
   }
   const vars = parsed.data
+  if (Boolean(vars.MEDIA_S3_ACCESS_KEY_ID) !== Boolean(vars.MEDIA_S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError([
+      'MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY: set both, or neither (to use the AWS SDK’s own credentials)',
+    ])
+  }
   const dataDir = resolve(vars.DATA_DIR)
   const displayHost = vars.HOST.includes(':') ? `[${vars.HOST}]` : vars.HOST
   return Object.freeze({
@@ -149,5 +197,23 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     sessionIdleMs: vars.SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: vars.SESSION_ABSOLUTE_HOURS * 3_600_000,
     passwordHashCost: vars.PASSWORD_HASH_COST,
+    media: Object.freeze({
+      storage: mediaStorage(vars, dataDir),
+      maxBytes: Math.round(vars.MEDIA_MAX_MB * 1024 * 1024),
+      publicUrl: vars.MEDIA_PUBLIC_URL?.replace(/\/+$/, ''),
+    }),
   })
+}
+
+function mediaStorage(vars: z.infer<typeof schema>, dataDir: string): MediaStorageConfig {
+  if (!vars.MEDIA_S3_BUCKET) return { driver: 'folder', dir: resolve(dataDir, 'media') }
+  const { MEDIA_S3_ACCESS_KEY_ID: accessKeyId, MEDIA_S3_SECRET_ACCESS_KEY: secretAccessKey } = vars
+  return {
+    driver: 's3',
+    bucket: vars.MEDIA_S3_BUCKET,
+    region: vars.MEDIA_S3_REGION,
+    endpoint: vars.MEDIA_S3_ENDPOINT,
+    forcePathStyle: vars.MEDIA_S3_FORCE_PATH_STYLE,
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+  }
 }

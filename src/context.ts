@@ -19,6 +19,9 @@ import { createTagService } from './domain/tags/tag-service.js'
 import { createThreadService } from './domain/threads/thread-service.js'
 import { createRelatedService } from './domain/related/related-service.js'
 import { createSearchService } from './domain/search/search-service.js'
+import { createMediaService } from './domain/media/media-service.js'
+import { createSharpProcessor } from './media/sharp-processor.js'
+import { createMediaStorage } from './storage/media/create-media-storage.js'
 import { createChangeFeed, type ChangeFeed } from './storage/change-feed.js'
 import { createDatabase } from './storage/database.js'
 import { migrateToLatest } from './storage/migrate.js'
@@ -59,6 +62,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   }
   const stores = createUnitOfWork(database.db, { clock, dialect: database.dialect })
   const deps = { stores, clock, newId, changes }
+  const mediaStorage = await createMediaStorage(config.media.storage)
 
   const settings = createSettingsService(deps)
   const sections = createSectionService(deps)
@@ -91,6 +95,14 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     threads: createThreadService(deps),
     related: createRelatedService({ stores }),
     search: createSearchService({ search: createSearchStore(database.db, database.dialect) }),
+    media: createMediaService({
+      ...deps,
+      storage: mediaStorage,
+      processor: createSharpProcessor(),
+      maxBytes: config.media.maxBytes,
+      publicUrl: config.media.publicUrl,
+      siteUrl: config.siteUrl,
+    }),
   }
 
   return {
@@ -105,6 +117,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     async close() {
       await changes.close()
       await database.close()
+      mediaStorage.close()
     },
   }
 }

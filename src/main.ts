@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './config.js'
 import { createContext, type AppContext } from './context.js'
 import { DatabaseUnavailableError } from './storage/database.js'
 import { startScheduler } from './scheduler.js'
+import { startRenditionWorker } from './media/rendition-worker.js'
 import { buildApp } from './web/app.js'
 
 /** Something stops the server from starting; the message says what to do. */
@@ -25,7 +26,11 @@ export async function listen(ctx: AppContext): Promise<RunningServer> {
     clock: ctx.clock,
     log: app.log,
   })
-  app.addHook('onClose', async () => scheduler.stop())
+  const renditions = startRenditionWorker(ctx.services.media, app.log)
+  app.addHook('onClose', async () => {
+    scheduler.stop()
+    await renditions.stop()
+  })
   try {
     await app.listen({ host, port })
   } catch (error) {

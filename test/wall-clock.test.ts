@@ -50,6 +50,10 @@ const SRC_ALLOWED: Record<string, Allowance> = {
     what: /setTimeout\(run, ms\)/,
     why: "the real timers behind the scheduler's Timers; it measures waits by the Clock",
   },
+  'src/media/rendition-worker.ts': {
+    what: /const timer = setInterval\(run, pollMs\)/,
+    why: 'a poll for renditions another process or a crash left unmade; it reads no time',
+  },
   'src/storage/change-feed.ts': {
     what: /setTimeout\(/,
     why: 'a pause before reconnecting to PostgreSQL, not a reading of the time',

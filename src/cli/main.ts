@@ -4,6 +4,7 @@ import { createContext, type AppContext } from '../context.js'
 import { describeFatal } from '../main.js'
 import { runDemo } from './commands/demo.js'
 import { runImport } from './commands/import.js'
+import { runMediaAdd, type MediaAddOptions } from './commands/media.js'
 import { runServe } from './commands/serve.js'
 import { runUserAdd, runUserPassword } from './commands/user.js'
 import { outputOf, processIo, type CliIo, type CliOutput } from './io.js'
@@ -50,6 +51,7 @@ export function buildProgram(io: CliIo, exit: { code: number }): Command {
     .exitOverride()
   addSiteCommands(program, withContext, out)
   addUserCommands(program, withContext, out)
+  addMediaCommands(program, withContext, out)
   return program
 }
 
@@ -111,6 +113,23 @@ function addSiteCommands(program: Command, withContext: WithContext, out: CliOut
         out.log(`The database at ${ctx.database.location} is up to date.`)
         return 0
       }),
+    )
+}
+
+/** media add. */
+function addMediaCommands(program: Command, withContext: WithContext, out: CliOutput): void {
+  const media = program.command('media').description('the media library')
+  media
+    .command('add')
+    .description(
+      "add image files to the media library; prints each one's id, URL, pixel size and the fields read from its metadata",
+    )
+    .argument('<files...>', 'JPEG, PNG, WebP, AVIF, TIFF or still GIF files')
+    .option('--alt <text>', 'alt text for every file (what the picture shows)')
+    .option('--caption <text>', "a caption for every file, instead of the file's own")
+    .option('--credit <text>', "a credit for every file, instead of the file's own")
+    .action((files: string[], options: MediaAddOptions) =>
+      withContext((ctx) => runMediaAdd(ctx, files, options, out)),
     )
 }
 

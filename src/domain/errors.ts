@@ -24,6 +24,9 @@ export class ConflictError extends DomainError {}
 
 export class ForbiddenError extends DomainError {}
 
+/** What was sent is larger than the limit for it (a file over MEDIA_MAX_MB). */
+export class PayloadTooLargeError extends DomainError {}
+
 /** The request needs a signed-in user, and there is none (or the session has expired). */
 export class UnauthenticatedError extends DomainError {}
 

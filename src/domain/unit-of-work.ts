@@ -14,6 +14,7 @@ import type { SectionStore } from './sections/section-store.js'
 import type { TagStore } from './tags/tag-store.js'
 import type { ThreadStore } from './threads/thread-store.js'
 import type { RelatedStore } from './related/related-store.js'
+import type { MediaStore } from './media/media-store.js'
 
 /** Every store the services use. */
 export interface Stores {
@@ -32,6 +33,7 @@ export interface Stores {
   settings: SettingsStore
   threads: ThreadStore
   related: RelatedStore
+  media: MediaStore
 }
 
 /**

@@ -208,6 +208,51 @@ export interface ArticleSearchTable {
   tags: string
 }
 
+export interface MediaItemTable {
+  id: string
+  content_hash: string
+  file_name: string
+  format: string
+  width: number
+  height: number
+  byte_size: number
+  alt: string
+  /** 1 or 0. */
+  decorative: number
+  caption: string
+  credit: string
+  copyright: string
+  /** Ten-thousandths of the width, from the left. */
+  focal_x: number
+  /** Ten-thousandths of the height, from the top. */
+  focal_y: number
+  /** Caption, credit and file name, lower-cased in the app. */
+  search_text: string
+  created_by: string | null
+  created_at: Time
+  updated_at: Time
+  version: number
+  renditions_status: string
+  renditions_claimed_at: NullableTime
+  renditions_attempts: number
+}
+
+export interface MediaRenditionTable {
+  name: string
+  media_id: string
+  format: string
+  width: number
+  height: number
+  byte_size: number | null
+  made_at: NullableTime
+}
+
+export interface MediaUsageTable {
+  media_id: string
+  kind: string
+  owner_id: string
+}
+
 export interface Database {
   sections: SectionTable
   authors: AuthorTable
@@ -229,6 +274,9 @@ export interface Database {
   article_search: ArticleSearchTable
   threads: ThreadTable
   thread_articles: ThreadArticleTable
+  media_items: MediaItemTable
+  media_renditions: MediaRenditionTable
+  media_usages: MediaUsageTable
 }
 
 export type ArticleRow = Selectable<ArticleTable>

@@ -17,6 +17,7 @@ import { createSectionStore } from './section-store.js'
 import { createTagStore } from './tag-store.js'
 import { createThreadStore } from './thread-store.js'
 import { createRelatedStore } from './related-store.js'
+import { createMediaStore } from './media-store.js'
 
 interface StoreOptions {
   clock: Clock
@@ -40,6 +41,7 @@ function createStores(db: Kysely<Database>, { clock, dialect }: StoreOptions): S
     settings: createSettingsStore(db),
     threads: createThreadStore(db),
     related: createRelatedStore(db),
+    media: createMediaStore(db),
   }
 }
 

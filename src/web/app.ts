@@ -6,6 +6,7 @@ import { createPageRenderer, renderPlugin } from './plugins/render.js'
 import { sameOriginPlugin } from './plugins/same-origin.js'
 import { securityHeaders, securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticAssetsPlugin } from './plugins/static-assets.js'
+import { mediaFiles } from './media/media-files.js'
 import type { AdminDeps } from './admin/deps.js'
 import { newsroom } from './admin/index.js'
 import type { PublicDeps } from './public/deps.js'
@@ -31,6 +32,7 @@ export interface AppDeps {
     | 'pageCacheTtlMs'
     | 'publicCacheControl'
     | 'feedFullText'
+    | 'media'
   >
   services: PublicDeps['services'] & AdminDeps['services']
   /** The context's clock: the page cache ages pages by it. */
@@ -65,7 +67,10 @@ export async function buildApp(
   const assets = loadAssets(ASSETS_DIR.pathname)
   const site = siteInfo(config, assets)
   const renderPage = createPageRenderer(site, () => services.sections.list())
-  const headers = securityHeaders({ https: config.siteUrl.startsWith('https:') })
+  const headers = securityHeaders({
+    https: config.siteUrl.startsWith('https:'),
+    imageOrigin: config.media.publicUrl && new URL(config.media.publicUrl).origin,
+  })
   const cache = createPageCache({
     maxBytes: config.pageCacheBytes,
     maxAgeMs: config.pageCacheTtlMs,
@@ -102,6 +107,7 @@ export async function buildApp(
   await app.register(renderPlugin, { renderPage })
   await app.register(errorsPlugin, { sendProblem })
   await app.register(staticAssetsPlugin, { assets })
+  await app.register(mediaFiles, { media: services.media })
   await app.register(publicSite, {
     services,
     site,
@@ -135,6 +141,7 @@ function siteInfo(config: AppDeps['config'], assets: ReadonlyMap<string, Asset>)
     logo: assetPath('logo.png'),
     adminStylesheet: assetPath('admin.css'),
     adminScript: assetPath('admin.js'),
+    mediaScript: assetPath('media.js'),
     commentsScript: assetPath('comments.js'),
   }
 }

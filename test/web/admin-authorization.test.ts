@@ -16,6 +16,7 @@ import { startTestServer, type TestServer } from '../helpers/app.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects, type DialectName } from '../helpers/dialects.js'
 import { importArticle } from '../helpers/factories.js'
+import { photo } from '../helpers/images.js'
 import {
   AdminClient,
   createStaff,
@@ -54,8 +55,12 @@ interface World {
 interface Target {
   path: string
   form?: FormFields
+  /** Files sent as the upload form sends them (multipart), instead of `form`. */
+  files?: { name: string; bytes: Uint8Array }[]
   /** The article the request is about, if any. */
   article?: Article
+  /** The image the request is about, if any. */
+  mediaId?: string
 }
 
 interface Case {
@@ -861,6 +866,70 @@ const MATRIX: Record<string, Case[]> = {
       expect: signedIn(200),
     },
   ],
+  'GET /admin/media': [
+    {
+      what: 'the media library',
+      prepare: async () => ({ path: '/admin/media' }),
+      expect: signedIn(200),
+    },
+  ],
+  'POST /admin/media': [
+    {
+      what: 'uploading a photo',
+      prepare: async () => ({
+        path: '/admin/media',
+        files: [{ name: `upload-${mark()}.jpg`, bytes: await photo({ width: 48, height: 32 }) }],
+      }),
+      expect: signedIn(303),
+      then: async (world, target, me) => {
+        const [item] = await world.ctx.stores.media.search(target.files?.[0]?.name ?? '', {
+          limit: 2,
+          offset: 0,
+        })
+        assert.equal(item?.createdBy, me.user.id)
+      },
+    },
+  ],
+  'GET /admin/media/:id': [
+    {
+      what: "a colleague's image",
+      prepare: async (world) => ({ path: `/admin/media/${await imageBy(world, world.colleague)}` }),
+      expect: signedIn(200),
+    },
+  ],
+  'POST /admin/media/:id': [
+    {
+      what: "changing the contributor's own image",
+      prepare: async (world) => imageFields(world, await imageBy(world, world.writer)),
+      expect: signedIn(303),
+      then: async (world, target) => {
+        const item = await world.ctx.stores.media.findById(target.mediaId ?? '')
+        assert.equal(item?.alt, target.form?.alt)
+      },
+    },
+    {
+      what: "changing a colleague's image",
+      prepare: async (world) => imageFields(world, await imageBy(world, world.colleague)),
+      expect: editorsOnly(303),
+      then: async (world, target) => {
+        const item = await world.ctx.stores.media.findById(target.mediaId ?? '')
+        assert.equal(item?.alt, target.form?.alt)
+      },
+    },
+  ],
+  'POST /admin/media/:id/delete': [
+    {
+      what: "deleting the contributor's own unused image",
+      prepare: async (world) => {
+        const id = await imageBy(world, world.writer)
+        return { path: `/admin/media/${id}/delete`, form: {}, mediaId: id }
+      },
+      expect: editorsOnly(303),
+      then: async (world, target) => {
+        assert.equal(await world.ctx.stores.media.findById(target.mediaId ?? ''), undefined)
+      },
+    },
+  ],
   'GET /admin/threads': [
     {
       what: 'the story threads',
@@ -955,6 +1024,34 @@ const MATRIX: Record<string, Case[]> = {
   ],
 }
 
+/** A fresh image in the library, uploaded by `owner`; its id. */
+async function imageBy(world: World, owner: Staff): Promise<string> {
+  const { item } = await world.ctx.services.media.upload(owner.actor, {
+    bytes: await photo({ width: 48, height: 32 }),
+    fileName: `image-${mark()}.jpg`,
+  })
+  return item.id
+}
+
+/** The image page's form, with new alt text. */
+async function imageFields(world: World, id: string): Promise<Target> {
+  const item = await world.ctx.stores.media.findById(id)
+  assert.ok(item)
+  return {
+    path: `/admin/media/${id}`,
+    mediaId: id,
+    form: {
+      alt: `Alt text ${mark()}`,
+      caption: item.caption,
+      credit: item.credit,
+      copyright: item.copyright,
+      focal_x: '50',
+      focal_y: '50',
+      version: item.version,
+    },
+  }
+}
+
 /** A fresh story thread holding this many newly published articles. */
 async function threadOf(world: World, articles: number) {
   const thread = await world.ctx.services.threads.create(COMMAND_LINE, {
@@ -997,7 +1094,7 @@ function adminRoutes(routes: Set<string>): string[] {
 
 /** Everything a refused request must leave as it was, one entry per thing. */
 async function snapshot(ctx: TestAppContext): Promise<Map<string, string>> {
-  const [articles, users, sections, audit, authors, comments, settings, threads] =
+  const [articles, users, sections, audit, authors, comments, settings, threads, media] =
     await Promise.all([
       ctx.stores.articles.listForNewsroom({}, { limit: 100_000, offset: 0 }),
       ctx.stores.users.list(),
@@ -1007,6 +1104,7 @@ async function snapshot(ctx: TestAppContext): Promise<Map<string, string>> {
       ctx.stores.comments.countByStatus(),
       ctx.services.settings.commentSettings(),
       ctx.stores.threads.list(),
+      ctx.stores.media.search('', { limit: 100_000, offset: 0 }),
     ])
   const entries = new Map<string, string>()
   for (const article of articles) {
@@ -1032,6 +1130,7 @@ async function snapshot(ctx: TestAppContext): Promise<Map<string, string>> {
     const articleIds = await ctx.stores.threads.articleIds(thread.id)
     entries.set(`thread ${thread.slug}`, JSON.stringify({ thread, articleIds }))
   }
+  for (const item of media) entries.set(`image ${item.fileName}`, JSON.stringify(item))
   return entries
 }
 
@@ -1123,6 +1222,13 @@ function assertSentToSignIn(method: string, target: Target, page: AdminPage, sec
   assert.ok(form, 'the 401 page has a sign-in form')
   assert.ok(form.querySelector('input[name=email]'))
   assert.ok(form.querySelector('input[name=password][type=password]'))
+  if (target.files) {
+    // Files cannot be kept to send again: the page says to choose them again after signing in.
+    assert.deepEqual(replayedValues(page), {})
+    assert.match(page.html, /nothing was uploaded/)
+    assert.equal(form.querySelector('input[name=next]')?.getAttribute('value'), target.path)
+    return
+  }
   if (secret) {
     assert.deepEqual(replayedValues(page), {}, 'a form with passwords is not kept')
     for (const value of Object.values(target.form ?? {})) {
@@ -1175,7 +1281,9 @@ for (const dialect of testDialects()) {
               const page =
                 method === 'GET'
                   ? await client.get(target.path)
-                  : await client.post(target.path, target.form ?? {})
+                  : target.files
+                    ? await client.upload(target.path, target.files)
+                    : await client.post(target.path, target.form ?? {})
 
               assert.equal(page.response.headers.get('cache-control'), 'private, no-store')
               if (expected === 'sign-in') {

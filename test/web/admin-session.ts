@@ -137,7 +137,7 @@ export class AdminClient {
       form,
       body,
       headers = {},
-    }: { form?: FormFields; body?: string; headers?: Record<string, string> } = {},
+    }: { form?: FormFields; body?: string | FormData; headers?: Record<string, string> } = {},
   ): Promise<AdminPage> {
     const sent: Record<string, string> = { ...headers }
     if (path.startsWith('/admin') && this.cookies.size > 0) {
@@ -177,6 +177,28 @@ export class AdminClient {
   async post(path: string, fields: FormFields = {}): Promise<AdminPage> {
     const token = '_csrf' in fields ? '' : await this.freshCsrf()
     return this.request('POST', path, { form: { _csrf: token, ...fields } })
+  }
+
+  /**
+   * Sends files as the upload form does (multipart/form-data), this browser's
+   * CSRF token first unless `csrf` says otherwise ('none', or 'after' the files).
+   */
+  async upload(
+    path: string,
+    files: readonly { name: string; bytes: Uint8Array; type?: string }[],
+    { csrf = 'first' }: { csrf?: 'first' | 'after' | 'none' } = {},
+  ): Promise<AdminPage> {
+    const token = csrf === 'none' ? '' : await this.freshCsrf()
+    const body = new FormData()
+    if (csrf === 'first') body.append('_csrf', token)
+    for (const file of files) {
+      const blob = new Blob([new Uint8Array(file.bytes)], {
+        type: file.type ?? 'application/octet-stream',
+      })
+      body.append('files', blob, file.name)
+    }
+    if (csrf === 'after') body.append('_csrf', token)
+    return this.request('POST', path, { body })
   }
 
   /** POSTs exactly these fields: no token is added. */

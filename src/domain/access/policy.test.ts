@@ -7,6 +7,7 @@ import {
   authorize,
   can,
   canEditArticle,
+  canEditMedia,
   canViewArticle,
   COMMAND_LINE,
   IMPORTER,
@@ -32,6 +33,9 @@ const HOLDERS: Record<Permission, Role[]> = {
   'sections:manage': ['admin'],
   'settings:manage': ['admin'],
   'audit:view': ['admin'],
+  'media:upload': ['contributor', 'editor', 'admin'],
+  'media:edit-any': ['editor', 'admin'],
+  'media:delete': ['editor', 'admin'],
 }
 const PERMISSIONS = Object.keys(HOLDERS) as Permission[]
 
@@ -118,4 +122,21 @@ describe('access policy: articles', () => {
       }
     })
   }
+})
+
+describe('access policy: media', () => {
+  test('a contributor edits the images they uploaded, and no one else’s', () => {
+    assert.equal(canEditMedia(contributor, { createdBy: contributor.id }), true)
+    assert.equal(canEditMedia(contributor, { createdBy: otherContributor.id }), false)
+    assert.equal(canEditMedia(contributor, { createdBy: null }), false)
+    assert.equal(canEditMedia(actor('contributor', null), { createdBy: null }), false)
+  })
+
+  test('editors, admins and the command line edit any image', () => {
+    for (const who of [editor, admin, COMMAND_LINE]) {
+      for (const createdBy of [contributor.id, null]) {
+        assert.equal(canEditMedia(who, { createdBy }), true, who.role)
+      }
+    }
+  })
 })

@@ -33,10 +33,13 @@ export type Permission =
   | 'audit:view'
   | 'comments:moderate'
   | 'threads:manage'
+  | 'media:upload'
+  | 'media:edit-any'
+  | 'media:delete'
 
 /** The whole grant table: every authorization decision starts here. */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
-  contributor: new Set(['articles:create']),
+  contributor: new Set(['articles:create', 'media:upload']),
   editor: new Set([
     'articles:create',
     'articles:edit-any',
@@ -44,6 +47,9 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'articles:delete',
     'comments:moderate',
     'threads:manage',
+    'media:upload',
+    'media:edit-any',
+    'media:delete',
   ]),
   admin: new Set([
     'articles:create',
@@ -56,6 +62,9 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'audit:view',
     'comments:moderate',
     'threads:manage',
+    'media:upload',
+    'media:edit-any',
+    'media:delete',
   ]),
 }
 
@@ -88,4 +97,12 @@ export function canViewArticle(actor: Actor, article: OwnedArticle): boolean {
 /** Contributors edit their own drafts only; editors and admins edit anything. */
 export function canEditArticle(actor: Actor, article: OwnedArticle): boolean {
   return can(actor, 'articles:edit-any') || (isOwner(actor, article) && article.status === 'draft')
+}
+
+/** Contributors edit the images they uploaded; editors and admins edit any. */
+export function canEditMedia(actor: Actor, item: { createdBy: string | null }): boolean {
+  return (
+    can(actor, 'media:edit-any') ||
+    (can(actor, 'media:upload') && actor.id !== null && item.createdBy === actor.id)
+  )
 }

@@ -32,6 +32,8 @@ export type AuditAction =
   | 'thread_article_removed'
   | 'thread_reordered'
   | 'thread_deleted'
+  | 'media_updated'
+  | 'media_deleted'
 
 export interface AuditEvent {
   id: string

@@ -10,6 +10,7 @@ import type { CommentService } from '../../domain/comments/comment-service.js'
 import type { SectionService } from '../../domain/sections/section-service.js'
 import type { SettingsService } from '../../domain/settings/settings-service.js'
 import type { ThreadService } from '../../domain/threads/thread-service.js'
+import type { MediaService } from '../../domain/media/media-service.js'
 import type { SiteInfo } from '../ui/site.js'
 
 /** What the newsroom needs: its services and the site's settings. */
@@ -27,6 +28,7 @@ export interface AdminDeps {
     comments: CommentService
     settings: SettingsService
     threads: ThreadService
+    media: MediaService
   }
   site: SiteInfo
   /** Cookies get the Secure flag when the site is served over HTTPS. */

@@ -19,6 +19,8 @@ declare module 'fastify' {
     public?: boolean
     /** Its form carries passwords: refused for want of a session, it is not kept for replay. */
     secret?: boolean
+    /** Its form sends files (multipart): they cannot be kept to send again after signing in. */
+    upload?: boolean
     /** Reachable by someone who must set up two-factor sign-in before anything else. */
     twoFactorSetup?: boolean
   }
@@ -41,6 +43,17 @@ const SESSION_ENDED: Problem = {
 async function signInToSend(request: FastifyRequest, reply: FastifyReply, deps: AdminDeps) {
   // A script (autosave, suggestions) cannot sign in again: it is told why, in the one JSON shape.
   if (wantsJson(request)) return sendJsonProblem(reply, SESSION_ENDED)
+  if (request.routeOptions.config.upload) {
+    const problem: Problem = {
+      ...SESSION_ENDED,
+      message:
+        'Your session had ended, so nothing was uploaded. Sign in, then choose the files again.',
+    }
+    return reply.admin(<LoginPage next={pathOf(request)} problem={problem} />, {
+      title: 'Sign in again',
+      status: 401,
+    })
+  }
   if (request.routeOptions.config.secret) {
     // Passwords are never written back into a page, not even a hidden field.
     return reply.admin(<LoginPage next="/admin/account" problem={SESSION_ENDED} />, {

@@ -22,6 +22,7 @@ import { threadRoutes } from './routes/threads.js'
 import { keyPointRoutes } from './routes/key-points.js'
 import { twoFactorRoutes } from './routes/two-factor.js'
 import { AdminProblemPage } from './views/auth-pages.js'
+import { mediaRoutes } from './routes/media.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -93,4 +94,5 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
   await app.register(settingsRoutes, deps)
   await app.register(threadRoutes, deps)
   await app.register(keyPointRoutes, deps)
+  await app.register(mediaRoutes, deps)
 }

@@ -9,6 +9,7 @@ import {
   DomainError,
   ForbiddenError,
   NotFoundError,
+  PayloadTooLargeError,
   TooManyRequestsError,
   UnauthenticatedError,
   ValidationError,
@@ -36,6 +37,7 @@ export function statusOfDomainError(error: DomainError): number {
   if (error instanceof ConflictError) return 409
   if (error instanceof UnauthenticatedError) return 401
   if (error instanceof TooManyRequestsError) return 429
+  if (error instanceof PayloadTooLargeError) return 413
   return 400
 }
 

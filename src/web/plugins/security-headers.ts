@@ -7,12 +7,19 @@ import fp from 'fastify-plugin'
  * allows neither. HSTS and upgrade-insecure-requests only mean something, and
  * are only safe, over HTTPS.
  */
-export function securityHeaders({ https }: { https: boolean }): Readonly<Record<string, string>> {
+export function securityHeaders({
+  https,
+  imageOrigin,
+}: {
+  https: boolean
+  /** Where pictures come from besides this host: MEDIA_PUBLIC_URL's origin (a CDN or bucket). */
+  imageOrigin?: string | undefined
+}): Readonly<Record<string, string>> {
   const policy = [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data:",
+    `img-src 'self' data:${imageOrigin ? ` ${imageOrigin}` : ''}`,
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

@@ -14,6 +14,8 @@ export interface SiteInfo {
   logo: string
   adminStylesheet: string
   adminScript: string
+  /** The media library's drag and drop and focal point picking. */
+  mediaScript: string
   commentsScript: string
 }
 

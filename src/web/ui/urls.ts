@@ -51,3 +51,6 @@ export const feedPath = (listingPath: string, format: FeedFormat): string =>
 export const SITEMAP_INDEX_PATH = '/sitemap.xml'
 /** One sitemap file: /sitemaps/articles-1.xml, /sitemaps/news.xml… */
 export const sitemapPath = (name: string): string => `/sitemaps/${name}.xml`
+
+/** A rendition on this site: /media/5c1f0e9a2b7d4c3e8f61-640.webp. */
+export const mediaPath = (name: string): string => `/media/${name}`

@@ -16,6 +16,7 @@ export interface AdminMeta {
   area?:
     | 'dashboard'
     | 'new'
+    | 'media'
     | 'comments'
     | 'threads'
     | 'users'
@@ -58,6 +59,7 @@ export function AdminLayout({ meta, children }: { meta: AdminMeta; children: Com
         <link rel="stylesheet" href={site.adminStylesheet} />
         <link rel="icon" href={site.favicon} type="image/svg+xml" />
         <script src={site.adminScript} defer />
+        {meta.area === 'media' && <script src={site.mediaScript} defer />}
       </head>
       <body class="admin">
         <a class="skip-link" href="#main">
@@ -76,6 +78,11 @@ export function AdminLayout({ meta, children }: { meta: AdminMeta; children: Com
                 <NavLink href="/admin/articles/new" current={meta.area === 'new'}>
                   New article
                 </NavLink>
+                {can(actor, 'media:upload') && (
+                  <NavLink href="/admin/media" current={meta.area === 'media'}>
+                    Media
+                  </NavLink>
+                )}
                 {can(actor, 'comments:moderate') && (
                   <NavLink href="/admin/comments" current={meta.area === 'comments'}>
                     Comments

@@ -35,6 +35,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   thread_article_removed: 'Removed article from thread',
   thread_reordered: 'Moved article in thread',
   thread_deleted: 'Deleted story thread',
+  media_updated: 'Changed image details',
+  media_deleted: 'Deleted image',
 }
 
 function Who({ event }: { event: AuditEvent }) {
