@@ -9,6 +9,7 @@ import * as addArticleStateIndex from './migrations/2026-11-28T1420_add-article-
 import * as hardenSignIn from './migrations/2026-12-02T0900_harden-sign-in.js'
 import * as addTwoFactor from './migrations/2026-12-02T0910_add-two-factor.js'
 import * as addMedia from './migrations/2026-12-04T1000_add-media.js'
+import * as addStoryImages from './migrations/2026-12-05T0900_add-story-images.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-02T0900_harden-sign-in': hardenSignIn,
   '2026-12-02T0910_add-two-factor': addTwoFactor,
   '2026-12-04T1000_add-media': addMedia,
+  '2026-12-05T0900_add-story-images': addStoryImages,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */

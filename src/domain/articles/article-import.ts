@@ -85,7 +85,12 @@ export function createArticleImporter({
       tags: [...(options.tags ?? existing?.tags.map((tag) => tag.name) ?? [])],
       slug: existing?.slug ?? '',
     }
-    const resolved = await resolveInput(tx, input, { newId, current: existing })
+    // Archive text is imported as it is: an image from elsewhere shows as its description.
+    const resolved = await resolveInput(tx, input, {
+      newId,
+      current: existing,
+      foreignImages: 'keep',
+    })
     const publish = existing ? existing.status === 'published' : !options.draft
     if (publish) assertPublishable(input)
 

@@ -160,3 +160,25 @@ export function displayFileName(raw: string): string {
 export function roundFocal(value: number): number {
   return Math.round(value * 10_000) / 10_000
 }
+
+/** What a page needs of an image it shows: enough to name its renditions and to describe it. */
+export type ImageRef = Pick<
+  MediaItem,
+  | 'id'
+  | 'contentHash'
+  | 'width'
+  | 'height'
+  | 'alt'
+  | 'decorative'
+  | 'caption'
+  | 'credit'
+  | 'focalPoint'
+  | 'fileName'
+>
+
+/** An item's fields as pages need them. */
+export function imageRefOf(item: MediaItem): ImageRef {
+  const { id, contentHash, width, height, alt, decorative, caption, credit, focalPoint, fileName } =
+    item
+  return { id, contentHash, width, height, alt, decorative, caption, credit, focalPoint, fileName }
+}

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js'
 import { ValidationError } from '../errors.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import type { ImageProcessor, RenderedImage } from './image-processor.js'
+import { everyRendition } from './crops.js'
 import type { MediaItem } from './media.js'
 import { originalKey, renditionKey, type MediaStorage } from './media-storage.js'
 import {
@@ -157,7 +158,12 @@ export function createRenditions({
       await stores.media.setRenditionsStatus(item.id, 'failed')
       return
     }
-    const missing = (await stores.media.renditions(item.id)).filter((r) => r.madeAt === null)
+    // What the image should have now (a new focal point means new crops), as rows first.
+    const stored = await stores.media.renditions(item.id)
+    const known = new Set(stored.map((rendition) => rendition.name))
+    const unplanned = everyRendition(item).filter((spec) => !known.has(spec.name))
+    if (unplanned.length > 0) await stores.media.addRenditions(item.id, unplanned)
+    const missing = [...stored.filter((r) => r.madeAt === null), ...unplanned]
     try {
       await Promise.all(startMaking(item, missing))
     } catch (error) {
