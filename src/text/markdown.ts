@@ -34,7 +34,7 @@ interface RenderEnv {
 }
 
 /** markdown-it hands rules the env it was given, typed as anything. */
-const envOf = (env: unknown): RenderEnv => (env ?? {})
+const envOf = (env: unknown): RenderEnv => env ?? {}
 
 // A library image alone in its paragraph becomes a figure with its caption and credit.
 renderer.core.ruler.push('library_figures', (state) => {
@@ -126,6 +126,9 @@ export function imageReferences(source: string): { library: string[]; other: str
   const visit = (tokens: readonly Token[]) => {
     for (const token of tokens) {
       if (token.children) visit(token.children)
+      // A picture alone in its paragraph is a figure by now (library_figures).
+      const figure: unknown = token.type === 'library_figure' ? token.meta?.id : undefined
+      if (typeof figure === 'string') library.add(figure)
       if (token.type !== 'image') continue
       const id = libraryId(token)
       if (id === undefined) other.push(String(token.attrGet('src') ?? ''))
