@@ -120,7 +120,7 @@ async function publishPhotoArticle(context: typeof ctx): Promise<string> {
     transition: 'publish',
   })
   return articlePath(
-    published as typeof published & { publishedAt: Date },
+    published,
     context.config.siteTimeZone,
   )
 }

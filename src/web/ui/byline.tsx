@@ -33,7 +33,7 @@ export function AuthorPhoto({ photo, size }: { photo: ImageRef; size: 'byline' |
   return (
     <Picture
       picture={picture}
-      sizes={size === 'byline' ? '2.5rem' : '10rem'}
+      sizes={size === 'byline' ? '2.5rem' : '(min-width: 40rem) 10rem, 6rem'}
       class={`author-photo author-photo-${size}`}
     />
   )
