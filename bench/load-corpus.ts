@@ -119,8 +119,5 @@ async function publishPhotoArticle(context: typeof ctx): Promise<string> {
   const published = await context.services.workflow.transition(COMMAND_LINE, draft.id, {
     transition: 'publish',
   })
-  return articlePath(
-    published,
-    context.config.siteTimeZone,
-  )
+  return articlePath(published, context.config.siteTimeZone)
 }
