@@ -42,14 +42,14 @@ async function uploadFiles(element, files, fields = {}) {
   return answer.items
 }
 
-/** A new choice in a chooser's list, chosen. */
-function addChoice(chooser, item) {
+/** A new choice in a chooser's list, chosen unless `choose` is false. */
+function addChoice(chooser, item, choose = true) {
   const name = chooser.getAttribute('data-image-chooser')
   const list = chooser.querySelector('[data-choices]')
   if (!list || !name) return
   const existing = list.querySelector(`input[value="${item.id}"]`)
   if (existing instanceof HTMLInputElement) {
-    existing.checked = true
+    if (choose) existing.checked = true
     return
   }
   const entry = document.createElement('li')
@@ -59,7 +59,7 @@ function addChoice(chooser, item) {
   radio.type = 'radio'
   radio.name = name
   radio.value = item.id
-  radio.checked = true
+  radio.checked = choose
   const image = document.createElement('img')
   image.src = item.thumbnail.src
   image.width = item.thumbnail.width
@@ -73,8 +73,35 @@ function addChoice(chooser, item) {
   radio.dispatchEvent(new Event('input', { bubbles: true }))
 }
 
+/** The chooser's search, without leaving the page: the library's answer replaces the offers. */
+function enhanceSearch(chooser) {
+  const name = chooser.getAttribute('data-image-chooser')
+  const query = chooser.querySelector('input[type=search]')
+  const button = chooser.querySelector('.image-search button')
+  const list = chooser.querySelector('[data-choices]')
+  if (!(query instanceof HTMLInputElement) || !button || !list) return
+  button.addEventListener('click', async (event) => {
+    event.preventDefault()
+    const response = await fetch(`/admin/media?q=${encodeURIComponent(query.value.trim())}`, {
+      headers: { accept: 'application/json' },
+      credentials: 'same-origin',
+    })
+    if (!response.ok) return
+    const { items } = await response.json()
+    // The offers go; "No image" and whatever is chosen now stay.
+    for (const entry of [...list.children]) {
+      const radio = entry.querySelector(`input[name="${name}"]`)
+      if (radio instanceof HTMLInputElement && radio.value !== '' && !radio.checked) entry.remove()
+    }
+    for (const item of items) {
+      if (!list.querySelector(`input[value="${item.id}"]`)) addChoice(chooser, item, false)
+    }
+  })
+}
+
 /** The chooser's upload: a photo with its alt text, caption and credit; dropped photos go in too. */
 function enhanceChooser(chooser) {
+  enhanceSearch(chooser)
   const panel = chooser.querySelector('[data-image-upload]')
   const file = chooser.querySelector('[data-upload-file]')
   const button = chooser.querySelector('[data-upload-button]')

@@ -98,6 +98,17 @@ describe('a photo from the editor to the reader', { skip }, () => {
       const chosen = writer.page.locator('input[name=lead_image]:checked')
       const leadId = await chosen.getAttribute('value')
       assert.match(leadId ?? '', /^[0-9a-f-]{36}$/)
+      // The script's search asks the library without leaving the page: what was typed stays.
+      await writer.page.getByLabel('Find in the library').fill('ferry')
+      await writer.page.getByRole('button', { name: 'Find images' }).click()
+      await writer.page.waitForFunction(
+        () => document.querySelectorAll('input[name=lead_image]').length === 2,
+      )
+      assert.equal(writer.page.url(), `${server.url}/admin/articles/new`)
+      assert.equal(
+        await writer.page.locator('input[name=lead_image]:checked').getAttribute('value'),
+        leadId,
+      )
       await Promise.all([
         writer.page.waitForURL(/\/admin\/articles\/[0-9a-f-]{36}\?saved=submit$/),
         writer.page.getByRole('button', { name: 'Submit for review' }).click(),

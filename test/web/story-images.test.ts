@@ -414,3 +414,47 @@ for (const [label, dialect, driver] of mediaSetups(testDialects())) {
     })
   })
 }
+
+describe('pictures from a CDN', () => {
+  test('MEDIA_PUBLIC_URL: pages name renditions there, and the CSP allows that host', async (t) => {
+    const { ctx } = await createMediaContext(t, 'sqlite', 'folder', {
+      MEDIA_PUBLIC_URL: 'https://cdn.example/media',
+    })
+    const server = await startTestServer(t, ctx)
+    const editor = await createStaff(ctx, 'editor', 'Eda Editor')
+    const lead = await upload(ctx, editor, {
+      width: 1400,
+      height: 900,
+      seed: 60,
+      name: 'cdn.jpg',
+      alt: 'Boats',
+    })
+    const draft = await ctx.services.editing.createDraft(editor.actor, {
+      headline: 'Served from a CDN',
+      standfirst: '',
+      dateline: '',
+      body: 'Text.',
+      keyPoints: [],
+      sectionSlug: 'news',
+      bylines: ['Ada Brekke'],
+      tags: [],
+      slug: '',
+      leadImageId: lead.id,
+    })
+    const published = await ctx.services.workflow.transition(editor.actor, draft.id, {
+      transition: 'publish',
+      baseVersion: draft.version,
+    })
+    const { document, response } = await server.page(pathOf(published))
+    const img = document.querySelector('figure.lead-figure img')
+    for (const url of urlsOf(img?.getAttribute('srcset'))) {
+      assert.ok(url.startsWith('https://cdn.example/media/'), url)
+    }
+    assert.match(
+      response.headers.get('content-security-policy') ?? '',
+      /img-src 'self' data: https:\/\/cdn\.example(;|$)/,
+    )
+    const og = document.querySelector('meta[property="og:image"]')?.getAttribute('content')
+    assert.ok(og?.startsWith('https://cdn.example/media/'), og)
+  })
+})

@@ -103,7 +103,7 @@ export function createMediaService({
     /** A rendition's bytes by name, made now if it is not yet (see renditions.ts). */
     readRendition: (name: string) => renditions.read(name),
     /** The background job: makes every pending rendition, in any number of processes. */
-    processPending: () => renditions.processPending(),
+    processPending: (options?: { until?: () => boolean }) => renditions.processPending(options),
 
     /** Calls `listener` when renditions are waiting to be made (the background worker listens). */
     onPending(listener: () => void): () => void {

@@ -202,11 +202,13 @@ export function createRenditions({
      * The background job: claims items with renditions still to make, one at a
      * time, until none is left. Safe to run in several processes at once, and
      * after a crash (a claim lapses after RENDITION_LEASE_MS). Returns how many
-     * items it finished.
+     * items it finished; stops before the next item once `until` says so.
      */
-    async processPending(): Promise<number> {
+    async processPending({ until }: { until?: () => boolean } = {}): Promise<number> {
       let finished = 0
       for (;;) {
+        // A stopping server finishes the item in hand, and claims no more.
+        if (until?.()) return finished
         const now = clock.now()
         const item = await stores.media.claimPending(
           now,
