@@ -51,6 +51,16 @@ const schema = z.object({
   LOG_REQUESTS: flag.default(false),
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   TRUST_PROXY: flag.default(false),
+  /**
+   * The secret behind commenters' keyed hashes and signed tokens, kept out of
+   * the database. Unset: a key file in DATA_DIR, made on first start. Several
+   * app servers on one PostgreSQL database need the same value on each.
+   */
+  SECRET_KEY: z
+    .string()
+    .min(32, 'must be at least 32 characters: make one with `openssl rand -base64 32`')
+    .max(1024, 'must be at most 1024 characters')
+    .optional(),
 })
 
 export interface Config {
@@ -72,6 +82,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number]
   logRequests: boolean
   trustProxy: boolean
+  /** SECRET_KEY when set; otherwise the key file in dataDir is used (secret-key.ts). */
+  secretKey: string | undefined
 }
 
 /** The settings are wrong; `problems` lists each one. */
@@ -115,5 +127,6 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     logLevel: vars.LOG_LEVEL,
     logRequests: vars.LOG_REQUESTS,
     trustProxy: vars.TRUST_PROXY,
+    secretKey: vars.SECRET_KEY,
   })
 }

@@ -22,6 +22,12 @@ import { createDatabase } from './storage/database.js'
 import { migrateToLatest } from './storage/migrate.js'
 import { createSearchStore } from './storage/search-store.js'
 import { createUnitOfWork } from './storage/unit-of-work.js'
+import { loadSecretKey, SecretKeyError } from './secret-key.js'
+
+const SECRET_MISMATCH =
+  'This database was first used with another secret key. Every process sharing a database needs the same one: ' +
+  'set SECRET_KEY to the same value on each (with PostgreSQL and several app servers, SECRET_KEY is required), ' +
+  'or use the DATA_DIR whose secret.key this database was first used with.'
 
 export interface ContextOptions {
   clock?: Clock
@@ -41,6 +47,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   const clock = options.clock ?? systemClock
   const newId = options.newId ?? (() => uuidv7(clock.now().getTime()))
   const { onQuery } = options
+  const secret = loadSecretKey(config)
   const database = await createDatabase(config.databaseUrl, {
     poolSize: config.databasePoolSize,
     log:
@@ -58,7 +65,16 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   const stores = createUnitOfWork(database.db, clock)
   const deps = { stores, clock, newId, changes }
 
-  const settings = createSettingsService(deps)
+  const settings = createSettingsService({ ...deps, secret })
+  try {
+    if (!(await settings.secretMatches())) throw new SecretKeyError(SECRET_MISMATCH)
+    // Read once here, so that no reader's comment pays for it.
+    await settings.legacySiteKey()
+  } catch (error) {
+    await changes.close().catch(() => {})
+    await database.close().catch(() => {})
+    throw error
+  }
   const services = {
     settings,
     comments: createCommentService({ ...deps, settings }),

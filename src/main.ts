@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { ConfigError, loadConfig } from './config.js'
 import { createContext, type AppContext } from './context.js'
 import { DatabaseUnavailableError } from './storage/database.js'
+import { SecretKeyError } from './secret-key.js'
 import { startScheduler } from './scheduler.js'
 import { buildApp } from './web/app.js'
 
@@ -20,7 +21,9 @@ export async function listen(ctx: AppContext): Promise<RunningServer> {
   const { host, port } = ctx.config
   await ctx.services.sections.ensureDefaults()
   const app = await buildApp(ctx)
-  const scheduler = startScheduler(ctx.services.workflow, app.log)
+  const scheduler = startScheduler(ctx.services.workflow, app.log, () =>
+    ctx.services.comments.tidy(),
+  )
   app.addHook('onClose', async () => scheduler.stop())
   try {
     await app.listen({ host, port })
@@ -84,6 +87,7 @@ export function describeFatal(error: unknown): string {
   const expected =
     error instanceof ConfigError ||
     error instanceof DatabaseUnavailableError ||
+    error instanceof SecretKeyError ||
     error instanceof StartupError
   if (expected) return `Error: ${error.message}`
   return error instanceof Error ? (error.stack ?? error.message) : String(error)

@@ -7,14 +7,18 @@ const POLL_MS = 30_000
 /**
  * Publishes scheduled articles when their time comes, and at start-up any that
  * were missed while no server ran. Every app process may run one: the
- * workflow's version check lets exactly one publish each article.
+ * workflow's version check lets exactly one publish each article. Between
+ * times it runs `tidy` (forgetting what no longer counts, such as past
+ * rate-limit windows) at most once per poll.
  */
 export function startScheduler(
   workflow: WorkflowService,
   log: FastifyBaseLogger,
+  tidy: () => Promise<void> = async () => {},
 ): { stop(): void } {
   let timer: NodeJS.Timeout | undefined
   let stopped = false
+  let lastTidy = 0
 
   async function tick(): Promise<void> {
     try {
@@ -23,6 +27,10 @@ export function startScheduler(
       }
     } catch (error) {
       log.error({ err: error }, 'publishing scheduled articles failed')
+    }
+    if (Date.now() - lastTidy >= POLL_MS) {
+      lastTidy = Date.now()
+      await tidy().catch((error: unknown) => log.warn({ err: error }, 'tidying up failed'))
     }
     if (stopped) return
     const next = await workflow.nextScheduledTime().catch(() => undefined)

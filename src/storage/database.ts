@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, type LogConfig } from 'kysely'
@@ -47,7 +47,9 @@ function openSqlite(path: string, options: DatabaseOptions): DatabaseHandle {
   const file = resolve(path.replace(/^\/\/(?=\/)/, ''))
   let connection: SQLite.Database
   try {
-    mkdirSync(dirname(file), { recursive: true })
+    // Readable by its owner only: SQLite gives the -wal and -shm files the database file's mode.
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+    closeSync(openSync(file, 'a', 0o600))
     connection = new SQLite(file)
   } catch (error) {
     throw new DatabaseUnavailableError(

@@ -40,6 +40,7 @@ export async function createTestContext(
   const database = await createTestDatabase(dialect)
   const config: Readonly<Config> = loadConfig({
     DATABASE_URL: database.url,
+    SECRET_KEY: database.secretKey,
     SITE_TIME_ZONE: 'Europe/London',
     SITE_URL: 'https://news.example',
     LOG_LEVEL: 'silent',

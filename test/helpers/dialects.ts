@@ -9,6 +9,8 @@ export type DialectName = 'sqlite' | 'postgres'
 /** A fresh, empty database for one test, and how to throw it away. */
 export interface TestDatabase {
   url: string
+  /** The SECRET_KEY every context over this database is given (as app servers sharing it would be). */
+  secretKey: string
   drop(): Promise<void>
 }
 
@@ -21,10 +23,12 @@ export function testDialects(): DialectName[] {
 }
 
 export async function createTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+  const secretKey = randomBytes(32).toString('base64url')
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'dateline-test-'))
     return {
       url: `file:${join(dir, 'test.db')}`,
+      secretKey,
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     }
   }
@@ -43,6 +47,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   url.searchParams.set('options', `-c search_path=${schema}`)
   return {
     url: url.toString(),
+    secretKey,
     async drop() {
       const client = new pg.Client({ connectionString: base })
       await client.connect()
