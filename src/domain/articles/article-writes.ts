@@ -2,6 +2,7 @@
 // resolved by name, slugs, revisions. Used by the editing, workflow and
 // import use cases.
 import { briefLine } from '../../text/brief.js'
+import { asWrittenLine, asWrittenText } from '../../text/control-characters.js'
 import { slugify, isSlug } from '../../text/slug.js'
 import type { Actor } from '../access/policy.js'
 import { ARTICLE_COMMENT_MODES, type ArticleCommentMode } from '../comments/comment-policy.js'
@@ -102,12 +103,14 @@ export async function resolveInput(
   > &
     Partial<Pick<ArticleRecord, 'commentMode'>> & { refs: ArticleRefs }
 > {
+  // What cannot be seen (control characters, noncharacters) never gets in (text/control-characters.ts).
+  const line = (text: string) => asWrittenLine(text).trim()
   const content: ArticleContent = {
-    headline: input.headline.trim(),
-    standfirst: input.standfirst.trim(),
-    dateline: input.dateline.trim(),
-    body: input.body,
-    keyPoints: input.keyPoints.map((point) => point.trim()).filter((point) => point !== ''),
+    headline: line(input.headline),
+    standfirst: line(input.standfirst),
+    dateline: line(input.dateline),
+    body: asWrittenText(input.body),
+    keyPoints: input.keyPoints.map(line).filter((point) => point !== ''),
   }
   assertArticleContent(content)
   assertBylineCount(input.bylines.length)
