@@ -51,6 +51,18 @@ const schema = z.object({
   LOG_REQUESTS: flag.default(false),
   /** Trust X-Forwarded-* headers from a reverse proxy. */
   TRUST_PROXY: flag.default(false),
+  /** Longest a client may take to send a request's headers (slow clients are closed with 408). */
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  /** Longest a client may take to send a whole request, body included. */
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** How long an idle keep-alive connection is kept open (above a load balancer's own idle timeout). */
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
+  /**
+   * Open connections one address may hold; more are closed at once. 0 turns
+   * the cap off. Default 256, or 0 with TRUST_PROXY (every connection then
+   * comes from the proxy, which should cap clients itself).
+   */
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).optional(),
   /**
    * The secret behind commenters' keyed hashes and signed tokens, kept out of
    * the database. Unset: a key file in DATA_DIR, made on first start. Several
@@ -82,6 +94,14 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number]
   logRequests: boolean
   trustProxy: boolean
+  /** Slow-client defences of the HTTP server (web/slow-clients.ts). */
+  http: {
+    headersTimeoutMs: number
+    requestTimeoutMs: number
+    keepAliveTimeoutMs: number
+    /** 0: no cap. */
+    maxConnectionsPerAddress: number
+  }
   /** SECRET_KEY when set; otherwise the key file in dataDir is used (secret-key.ts). */
   secretKey: string | undefined
 }
@@ -127,6 +147,12 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     logLevel: vars.LOG_LEVEL,
     logRequests: vars.LOG_REQUESTS,
     trustProxy: vars.TRUST_PROXY,
+    http: Object.freeze({
+      headersTimeoutMs: vars.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      requestTimeoutMs: vars.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+      keepAliveTimeoutMs: vars.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+      maxConnectionsPerAddress: vars.MAX_CONNECTIONS_PER_ADDRESS ?? (vars.TRUST_PROXY ? 0 : 256),
+    }),
     secretKey: vars.SECRET_KEY,
   })
 }

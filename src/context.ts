@@ -37,6 +37,8 @@ export interface ContextOptions {
    * took (tests count and explain them; bench/profile-queries.ts times them).
    */
   onQuery?: (sql: string, parameters: readonly unknown[], durationMs: number) => void
+  /** SQLite pragmas for the app's connection (storage/database.ts): tests cap the file's size. */
+  sqlitePragmas?: readonly string[]
 }
 
 /**
@@ -50,6 +52,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   const secret = loadSecretKey(config)
   const database = await createDatabase(config.databaseUrl, {
     poolSize: config.databasePoolSize,
+    sqlitePragmas: options.sqlitePragmas,
     log:
       onQuery &&
       ((event) => onQuery(event.query.sql, event.query.parameters, event.queryDurationMillis)),
