@@ -9,7 +9,7 @@ import { createWorkflowService } from './domain/articles/workflow-service.js'
 import { createAuditService } from './domain/audit/audit-service.js'
 import { systemClock, type Clock } from './domain/clock.js'
 import { createCommentService } from './domain/comments/comment-service.js'
-import { createSettingsService } from './domain/settings/settings-service.js'
+import { createSettingsService, type SettingsService } from './domain/settings/settings-service.js'
 import { uuidv7, type IdGenerator } from './domain/ids.js'
 import { createAuthorService } from './domain/people/author-service.js'
 import { createSectionService } from './domain/sections/section-service.js'
@@ -41,6 +41,22 @@ export interface ContextOptions {
   sqlitePragmas?: readonly string[]
 }
 
+function openDatabase(config: Readonly<Config>, { onQuery, sqlitePragmas }: ContextOptions) {
+  return createDatabase(config.databaseUrl, {
+    poolSize: config.databasePoolSize,
+    sqlitePragmas,
+    log:
+      onQuery &&
+      ((event) => onQuery(event.query.sql, event.query.parameters, event.queryDurationMillis)),
+  })
+}
+
+/** Refuses a secret other than the database's; reads the legacy key once, so no comment pays for it. */
+async function checkSecret(settings: SettingsService): Promise<void> {
+  if (!(await settings.secretMatches())) throw new SecretKeyError(SECRET_MISMATCH)
+  await settings.legacySiteKey()
+}
+
 /**
  * The composition root: opens the database, brings its schema up to date and
  * builds every service. The server, the CLI and the tests all start here.
@@ -48,15 +64,8 @@ export interface ContextOptions {
 export async function createContext(config: Readonly<Config>, options: ContextOptions = {}) {
   const clock = options.clock ?? systemClock
   const newId = options.newId ?? (() => uuidv7(clock.now().getTime()))
-  const { onQuery } = options
   const secret = loadSecretKey(config)
-  const database = await createDatabase(config.databaseUrl, {
-    poolSize: config.databasePoolSize,
-    sqlitePragmas: options.sqlitePragmas,
-    log:
-      onQuery &&
-      ((event) => onQuery(event.query.sql, event.query.parameters, event.queryDurationMillis)),
-  })
+  const database = await openDatabase(config, options)
   let changes: ChangeFeed
   try {
     await migrateToLatest(database.db, database.dialect)
@@ -69,15 +78,11 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   const deps = { stores, clock, newId, changes }
 
   const settings = createSettingsService({ ...deps, secret })
-  try {
-    if (!(await settings.secretMatches())) throw new SecretKeyError(SECRET_MISMATCH)
-    // Read once here, so that no reader's comment pays for it.
-    await settings.legacySiteKey()
-  } catch (error) {
+  await checkSecret(settings).catch(async (error: unknown) => {
     await changes.close().catch(() => {})
     await database.close().catch(() => {})
     throw error
-  }
+  })
   const services = {
     settings,
     comments: createCommentService({ ...deps, settings }),

@@ -56,6 +56,32 @@ export function activeInPage(): string[] {
 
 const FIELDS = 14
 
+/** A story with the payload in every field it has (a plain headline if the payload cannot be one). */
+async function publishStory(
+  site: Site,
+  payload: string,
+  index: number,
+  attempt: <T>(work: () => Promise<T>) => Promise<T | undefined>,
+) {
+  const services = site.ctx.services
+  const input = {
+    headline: payload,
+    standfirst: payload,
+    dateline: payload.slice(0, 100),
+    body: payload,
+    keyPoints: [payload.slice(0, 400)],
+    sectionSlug: 'xss',
+    bylines: [`${payload.slice(0, 92)} ${index}`],
+    tags: [`${payload.slice(0, 52)} ${index}`],
+    slug: `xss-${index}`,
+  }
+  const draft =
+    (await attempt(() => services.editing.createDraft(COMMAND_LINE, input))) ??
+    (await services.editing.createDraft(COMMAND_LINE, { ...input, headline: `Story ${index}` }))
+  await services.workflow.transition(COMMAND_LINE, draft.id, { transition: 'publish' })
+  return services.articles.getPublishedBySlug(draft.slug)
+}
+
 /** Stores one payload in every field, on a new story; returns the pages that show them. */
 async function plant(
   site: Site,
@@ -74,22 +100,7 @@ async function plant(
   }
   const short = (limit: number) => `${payload.slice(0, limit - 8)} ${index}`
   await attempt(() => services.sections.rename(COMMAND_LINE, 'xss', short(60)))
-  const input = {
-    headline: payload,
-    standfirst: payload,
-    dateline: payload.slice(0, 100),
-    body: payload,
-    keyPoints: [payload.slice(0, 400)],
-    sectionSlug: 'xss',
-    bylines: [short(100)],
-    tags: [short(60)],
-    slug: `xss-${index}`,
-  }
-  const draft =
-    (await attempt(() => services.editing.createDraft(COMMAND_LINE, input))) ??
-    (await services.editing.createDraft(COMMAND_LINE, { ...input, headline: `Story ${index}` }))
-  await services.workflow.transition(COMMAND_LINE, draft.id, { transition: 'publish' })
-  const article = await services.articles.getPublishedBySlug(draft.slug)
+  const article = await publishStory(site, payload, index, attempt)
   const [author] = article.bylines
   const [tag] = article.tags
   if (author) await attempt(() => services.authors.setBio(author.slug, payload))
