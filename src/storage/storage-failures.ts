@@ -4,7 +4,7 @@
 // 500. Every statement goes through here: the dialect's driver is wrapped once,
 // in database.ts, and its connections with it.
 import type { DatabaseConnection, Dialect, Driver } from 'kysely'
-import { StorageFullError, StorageUnavailableError } from '../domain/errors.js'
+import { StorageFullError, StorageUnavailableError, ValidationError } from '../domain/errors.js'
 
 /** SQLite's and PostgreSQL's codes for "no room left". */
 const FULL_CODES = new Set(['SQLITE_FULL', '53100', 'ENOSPC'])
@@ -35,10 +35,22 @@ const UNAVAILABLE_CODES = new Set([
 const UNAVAILABLE_MESSAGES =
   /Connection terminated|timeout exceeded when trying to connect|not queryable|Connection closed/i
 
+/**
+ * PostgreSQL cannot hold U+0000 in text and refuses it (22021). Most input
+ * loses control characters before it gets here; whatever still carries one is
+ * bad input, answered as such, not a fault.
+ */
+const NUL_IN_TEXT = '22021'
+
 /** The error in the domain's words when it is the database failing; otherwise the error itself. */
 export function translateStorageError(error: unknown): unknown {
   if (typeof error !== 'object' || error === null) return error
   const code = 'code' in error ? String(error.code) : ''
+  if (code === NUL_IN_TEXT) {
+    return new ValidationError('invalid_text', 'Text cannot hold a NUL character (U+0000).', {
+      cause: error,
+    })
+  }
   if (FULL_CODES.has(code)) return new StorageFullError({ cause: error })
   if (UNAVAILABLE_CODES.has(code) || /^08/.test(code)) {
     return new StorageUnavailableError({ cause: error })

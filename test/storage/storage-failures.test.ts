@@ -2,7 +2,11 @@
 // use for "no room" and "not reachable", and nothing else.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { StorageFullError, StorageUnavailableError } from '../../src/domain/errors.js'
+import {
+  StorageFullError,
+  StorageUnavailableError,
+  ValidationError,
+} from '../../src/domain/errors.js'
 import { translateStorageError } from '../../src/storage/storage-failures.js'
 
 const coded = (code: string, message = 'failed') => Object.assign(new Error(message), { code })
@@ -37,6 +41,14 @@ describe('database failures', () => {
       assert.ok(translated instanceof StorageUnavailableError, String(error))
       assert.equal(translated.retryAfterSeconds, 30)
     }
+  })
+
+  test('a NUL in text PostgreSQL refuses (22021) is bad input: invalid_text', () => {
+    const translated = translateStorageError(
+      coded('22021', 'invalid byte sequence for encoding "UTF8": 0x00'),
+    )
+    assert.ok(translated instanceof ValidationError)
+    assert.equal(translated.code, 'invalid_text')
   })
 
   test('everything else passes through unchanged', () => {
