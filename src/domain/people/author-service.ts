@@ -1,3 +1,4 @@
+import { asWrittenText } from '../../text/control-characters.js'
 import { NotFoundError, ValidationError } from '../errors.js'
 import type { ContentChanges } from '../changes.js'
 import type { UnitOfWork } from '../unit-of-work.js'
@@ -27,7 +28,7 @@ export function createAuthorService({
 
     /** Replaces an author's biography. */
     async setBio(slug: string, bio: string): Promise<Author> {
-      const trimmed = bio.trim()
+      const trimmed = asWrittenText(bio).trim()
       if (trimmed.length > MAX_AUTHOR_BIO_LENGTH) {
         throw new ValidationError(
           'bio_too_long',
