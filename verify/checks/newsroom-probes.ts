@@ -87,8 +87,8 @@ export function newsroomProbes(site: Site, seeded: Seeded): Record<string, Probe
 }
 
 /**
- * The sign-in form as a stranger's browser sends it: the CSRF cookie and token
- * the sign-in page gave, so that the values reach the sign-in itself, and a
+ * The sign-in form as a stranger's browser sends it: the pre-session cookie and
+ * the token the sign-in page gave, so that the values reach the sign-in itself, and a
  * new address each time, so that the per-address limit does not answer first.
  */
 class AdminClientless {
@@ -97,12 +97,13 @@ class AdminClientless {
 
   private csrf(): Promise<{ header: string; token: string }> {
     this.cookie ??= fetch(`${this.site.url}/admin/login`).then(async (page) => {
-      await page.text()
+      const html = await page.text()
       const header = page.headers
         .getSetCookie()
         .map((line) => line.split(';')[0] ?? '')
         .join('; ')
-      return { header, token: /dl_csrf=([^;]+)/.exec(header)?.[1] ?? '' }
+      // The form's token is bound to the pre-session cookie: both come from the page.
+      return { header, token: /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '' }
     })
     return this.cookie
   }

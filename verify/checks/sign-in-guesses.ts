@@ -19,16 +19,16 @@ export async function signInGuesses(
   { wrong }: { wrong: number },
 ): Promise<SignInFigure> {
   const staff = await createStaff(site.ctx, 'editor')
-  // A CSRF cookie and token, as the sign-in page gives a browser.
+  // The pre-session cookie and the form's token bound to it, as the sign-in page gives a browser.
   const page = await fetch(`${site.url}/admin/login`, {
     headers: { 'x-forwarded-for': '203.0.113.9' },
   })
-  await page.text()
+  const html = await page.text()
   const cookie = page.headers
     .getSetCookie()
     .map((line) => line.split(';')[0] ?? '')
     .join('; ')
-  const csrf = /dl_csrf=([^;]+)/.exec(cookie)?.[1] ?? ''
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? ''
   const attempt = (password: string) =>
     send(site.url, {
       method: 'POST',
@@ -52,6 +52,12 @@ export async function signInGuesses(
   ]
   const answers = await Promise.all(passwords.map(attempt))
   const right = answers.at(-1)
+  // Only a password that was checked is told it is wrong (401); 429 is refused unchecked.
+  // Anything else (a form refused on its face) would hide the figure, so it fails the check.
+  const unexpected = answers.filter((answer) => ![303, 401, 429].includes(answer.status))
+  if (unexpected.length > 0) {
+    throw new Error(`sign-in answered ${unexpected.map((answer) => answer.status).join(', ')}`)
+  }
   return {
     sent: answers.length,
     checked: answers.filter((answer) => answer.status !== 429).length,
