@@ -10,11 +10,11 @@
 // local one (s3rver, a dev dependency) is started on a free loopback port with its files
 // in a temporary folder. Without it, the S3 half of the media tests is skipped with a
 // message (CI=true makes that an error too).
-import { spawn, spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePort, startPostgresCluster } from './postgres-cluster.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const isCi = process.env.CI === 'true' || process.env.CI === '1'
@@ -28,73 +28,6 @@ function testFiles(args) {
     }
   }
   return found.sort()
-}
-
-function findPgBin(name) {
-  const fromPath = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim()
-  if (fromPath) return fromPath
-  const base = '/usr/lib/postgresql'
-  if (!existsSync(base)) return undefined
-  const versions = readdirSync(base).sort((a, b) => Number(b) - Number(a))
-  for (const version of versions) {
-    const candidate = join(base, version, 'bin', name)
-    if (existsSync(candidate)) return candidate
-  }
-  return undefined
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-/** Runs a PostgreSQL tool, as the postgres user when we are root (initdb refuses root). */
-function runPg(bin, args) {
-  const asRoot = process.getuid?.() === 0
-  const command = asRoot ? 'runuser' : bin
-  const fullArgs = asRoot ? ['-u', 'postgres', '--', bin, ...args] : args
-  const result = spawnSync(command, fullArgs, { encoding: 'utf8' })
-  if (result.status !== 0) {
-    throw new Error(`${bin} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`)
-  }
-}
-
-async function startPostgres() {
-  const initdb = findPgBin('initdb')
-  const pgCtl = findPgBin('pg_ctl')
-  if (!initdb || !pgCtl) return undefined
-  const dir = mkdtempSync(join(tmpdir(), 'dateline-pg-'))
-  chmodSync(dir, 0o777)
-  const data = join(dir, 'data')
-  const port = await freePort()
-  if (process.getuid?.() === 0) spawnSync('chown', ['postgres', dir])
-  runPg(initdb, ['-D', data, '-A', 'trust', '-U', 'dateline', '--no-sync', '-E', 'UTF8'])
-  runPg(pgCtl, [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'server.log'),
-    '-w',
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
-    'start',
-  ])
-  return {
-    url: `postgres://dateline@127.0.0.1:${port}/postgres`,
-    stop() {
-      try {
-        runPg(pgCtl, ['-D', data, '-m', 'fast', '-w', 'stop'])
-      } finally {
-        rmSync(dir, { recursive: true, force: true })
-      }
-    },
-  }
 }
 
 /** A local S3-compatible server for the media tests (its own files, thrown away after the run). */
@@ -133,7 +66,7 @@ const files = testFiles(process.argv.slice(2))
 const env = { ...process.env }
 let postgres
 if (!env.TEST_POSTGRES_URL) {
-  postgres = await startPostgres()
+  postgres = await startPostgresCluster()
   if (postgres) {
     env.TEST_POSTGRES_URL = postgres.url
     console.log(`PostgreSQL: started a private cluster for this run at ${postgres.url}`)

@@ -84,6 +84,28 @@ const schema = z.object({
   MEDIA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** bucket in the path (http://host/bucket/key), as most S3-compatible services want. */
   MEDIA_S3_FORCE_PATH_STYLE: flag.default(false),
+  /** Longest a client may take to send a request's headers (slow clients are closed with 408). */
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  /** Longest a client may take to send a whole request, body included. */
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** How long an idle keep-alive connection is kept open (above a load balancer's own idle timeout). */
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
+  /**
+   * Open connections one address may hold; more are closed at once. 0 turns
+   * the cap off. Default 256, or 0 with TRUST_PROXY (every connection then
+   * comes from the proxy, which should cap clients itself).
+   */
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).optional(),
+  /**
+   * The secret behind commenters' keyed hashes and signed tokens, kept out of
+   * the database. Unset: a key file in DATA_DIR, made on first start. Several
+   * app servers on one PostgreSQL database need the same value on each.
+   */
+  SECRET_KEY: z
+    .string()
+    .min(32, 'must be at least 32 characters: make one with `openssl rand -base64 32`')
+    .max(1024, 'must be at most 1024 characters')
+    .optional(),
 })
 
 const passwordCostFields = schema.pick({ PASSWORD_HASH_COST: true, NODE_ENV: true })
@@ -146,6 +168,16 @@ export interface Config {
   /** scrypt cost of new password hashes, log2 of N (domain/accounts/password.ts). */
   passwordHashCost: number
   media: MediaConfig
+  /** Slow-client defences of the HTTP server (web/slow-clients.ts). */
+  http: {
+    headersTimeoutMs: number
+    requestTimeoutMs: number
+    keepAliveTimeoutMs: number
+    /** 0: no cap. */
+    maxConnectionsPerAddress: number
+  }
+  /** SECRET_KEY when set; otherwise the key file in dataDir is used (secret-key.ts). */
+  secretKey: string | undefined
 }
 
 /** The settings are wrong; `problems` lists each one. */
@@ -202,6 +234,13 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       maxBytes: Math.round(vars.MEDIA_MAX_MB * 1024 * 1024),
       publicUrl: vars.MEDIA_PUBLIC_URL?.replace(/\/+$/, ''),
     }),
+    http: Object.freeze({
+      headersTimeoutMs: vars.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
+      requestTimeoutMs: vars.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+      keepAliveTimeoutMs: vars.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+      maxConnectionsPerAddress: vars.MAX_CONNECTIONS_PER_ADDRESS ?? (vars.TRUST_PROXY ? 0 : 256),
+    }),
+    secretKey: vars.SECRET_KEY,
   })
 }
 

@@ -11,7 +11,7 @@ import { createWorkflowService } from './domain/articles/workflow-service.js'
 import { createAuditService } from './domain/audit/audit-service.js'
 import { systemClock, type Clock } from './domain/clock.js'
 import { createCommentService } from './domain/comments/comment-service.js'
-import { createSettingsService } from './domain/settings/settings-service.js'
+import { createSettingsService, type SettingsService } from './domain/settings/settings-service.js'
 import { uuidv7, type IdGenerator } from './domain/ids.js'
 import { createAuthorService } from './domain/people/author-service.js'
 import { createSectionService } from './domain/sections/section-service.js'
@@ -27,6 +27,12 @@ import { createDatabase } from './storage/database.js'
 import { migrateToLatest } from './storage/migrate.js'
 import { createSearchStore } from './storage/search-store.js'
 import { createUnitOfWork } from './storage/unit-of-work.js'
+import { loadSecretKey, SecretKeyError } from './secret-key.js'
+
+const SECRET_MISMATCH =
+  'This database was first used with another secret key. Every process sharing a database needs the same one: ' +
+  'set SECRET_KEY to the same value on each (with PostgreSQL and several app servers, SECRET_KEY is required), ' +
+  'or use the DATA_DIR whose secret.key this database was first used with.'
 
 export interface ContextOptions {
   clock?: Clock
@@ -36,6 +42,24 @@ export interface ContextOptions {
    * took (tests count and explain them; bench/profile-queries.ts times them).
    */
   onQuery?: (sql: string, parameters: readonly unknown[], durationMs: number) => void
+  /** SQLite pragmas for the app's connection (storage/database.ts): tests cap the file's size. */
+  sqlitePragmas?: readonly string[]
+}
+
+function openDatabase(config: Readonly<Config>, { onQuery, sqlitePragmas }: ContextOptions) {
+  return createDatabase(config.databaseUrl, {
+    poolSize: config.databasePoolSize,
+    sqlitePragmas,
+    log:
+      onQuery &&
+      ((event) => onQuery(event.query.sql, event.query.parameters, event.queryDurationMillis)),
+  })
+}
+
+/** Refuses a secret other than the database's; reads the legacy key once, so no comment pays for it. */
+async function checkSecret(settings: SettingsService): Promise<void> {
+  if (!(await settings.secretMatches())) throw new SecretKeyError(SECRET_MISMATCH)
+  await settings.legacySiteKey()
 }
 
 /**
@@ -45,13 +69,8 @@ export interface ContextOptions {
 export async function createContext(config: Readonly<Config>, options: ContextOptions = {}) {
   const clock = options.clock ?? systemClock
   const newId = options.newId ?? (() => uuidv7(clock.now().getTime()))
-  const { onQuery } = options
-  const database = await createDatabase(config.databaseUrl, {
-    poolSize: config.databasePoolSize,
-    log:
-      onQuery &&
-      ((event) => onQuery(event.query.sql, event.query.parameters, event.queryDurationMillis)),
-  })
+  const secret = loadSecretKey(config)
+  const database = await openDatabase(config, options)
   let changes: ChangeFeed
   try {
     await migrateToLatest(database.db, database.dialect)
@@ -64,13 +83,19 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   const deps = { stores, clock, newId, changes }
   const mediaStorage = await createMediaStorage(config.media.storage)
 
-  const settings = createSettingsService(deps)
+  const settings = createSettingsService({ ...deps, secret })
+  await checkSecret(settings).catch(async (error: unknown) => {
+    await changes.close().catch(() => {})
+    await database.close().catch(() => {})
+    throw error
+  })
   const sections = createSectionService(deps)
   const authors = createAuthorService(deps)
   const tags = createTagService({ stores })
   const { accounts, twoFactor } = createAccountServices({
     ...deps,
-    // The one place sign-in's secret comes from: swap this to move it out of the database.
+    // Sign-in's keyed hashes, CSRF MACs, device cookies and sealed TOTP secrets derive from
+    // the server's secret (secret-key.ts), through the settings service.
     secret: () => settings.siteKey(),
     lifetimes: { idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs },
     siteName: config.siteName,

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import { ConfigError, loadConfig } from './config.js'
 import { createContext, type AppContext } from './context.js'
 import { DatabaseUnavailableError } from './storage/database.js'
+import { SecretKeyError } from './secret-key.js'
 import { startScheduler } from './scheduler.js'
 import { startRenditionWorker } from './media/rendition-worker.js'
 import { buildApp } from './web/app.js'
@@ -25,6 +26,7 @@ export async function listen(ctx: AppContext): Promise<RunningServer> {
     workflow: ctx.services.workflow,
     clock: ctx.clock,
     log: app.log,
+    tidy: () => ctx.services.comments.tidy(),
   })
   const renditions = startRenditionWorker(ctx.services.media, app.log)
   app.addHook('onClose', async () => {
@@ -93,6 +95,7 @@ export function describeFatal(error: unknown): string {
   const expected =
     error instanceof ConfigError ||
     error instanceof DatabaseUnavailableError ||
+    error instanceof SecretKeyError ||
     error instanceof StartupError
   if (expected) return `Error: ${error.message}`
   return error instanceof Error ? (error.stack ?? error.message) : String(error)

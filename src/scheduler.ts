@@ -25,20 +25,31 @@ export interface SchedulerDeps {
   workflow: Pick<WorkflowService, 'publishDue' | 'nextScheduledTime'>
   /** The context's clock: the wait until the next article is due is measured by it. */
   clock: Clock
-  log: Pick<FastifyBaseLogger, 'info' | 'error'>
+  log: Pick<FastifyBaseLogger, 'info' | 'warn' | 'error'>
+  /** Forgets what no longer counts (past rate-limit windows); run at most once per poll. */
+  tidy?: () => Promise<void>
   timers?: Timers
 }
 
 /**
  * Publishes scheduled articles when their time comes, and at start-up any that
  * were missed while no server ran. Every app process may run one: the
- * workflow's version check lets exactly one publish each article.
+ * workflow's version check lets exactly one publish each article. Between
+ * times it runs `tidy` (forgetting what no longer counts, such as past
+ * rate-limit windows) at most once per poll.
  */
-export function startScheduler({ workflow, clock, log, timers = systemTimers }: SchedulerDeps): {
+export function startScheduler({
+  workflow,
+  clock,
+  log,
+  tidy = async () => {},
+  timers = systemTimers,
+}: SchedulerDeps): {
   stop(): void
 } {
   let pending: { cancel(): void } | undefined
   let stopped = false
+  let lastTidy = 0
 
   async function tick(): Promise<void> {
     try {
@@ -47,6 +58,10 @@ export function startScheduler({ workflow, clock, log, timers = systemTimers }: 
       }
     } catch (error) {
       log.error({ err: error }, 'publishing scheduled articles failed')
+    }
+    if (clock.now().getTime() - lastTidy >= POLL_MS) {
+      lastTidy = clock.now().getTime()
+      await tidy().catch((error: unknown) => log.warn({ err: error }, 'tidying up failed'))
     }
     if (stopped) return
     const next = await workflow.nextScheduledTime().catch(() => undefined)

@@ -40,3 +40,34 @@ export class TooManyRequestsError extends DomainError {
     super(code, message)
   }
 }
+
+/**
+ * The database has no room left (a full disk, or the database's own limit):
+ * nothing was written. Raised by storage/, in the domain's words, so that
+ * every caller answers it alike (web/plugins/problems.ts: 507).
+ */
+export class StorageFullError extends DomainError {
+  constructor(options: { cause?: unknown } = {}) {
+    super(
+      'storage_full',
+      'Nothing was saved: the site’s storage is full. What you wrote is still here; keep a copy and try again later. The error has been logged.',
+      options,
+    )
+  }
+}
+
+/**
+ * The database cannot be reached (stopped, restarting, unreachable): nothing
+ * was read or written. Raised by storage/ (web/plugins/problems.ts: 503).
+ */
+export class StorageUnavailableError extends DomainError {
+  readonly retryAfterSeconds = 30
+
+  constructor(options: { cause?: unknown } = {}) {
+    super(
+      'service_unavailable',
+      'The site’s database cannot be reached just now, so nothing was saved. Please try again in a minute.',
+      options,
+    )
+  }
+}

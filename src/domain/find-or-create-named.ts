@@ -1,3 +1,4 @@
+import { asWrittenLine } from '../text/control-characters.js'
 import { slugify } from '../text/slug.js'
 import { ValidationError } from './errors.js'
 
@@ -29,7 +30,7 @@ export async function findOrCreateNamed<T extends Named>(
   },
 ): Promise<Named[]> {
   const wanted = names.map((name) => {
-    const trimmed = name.trim()
+    const trimmed = asWrittenLine(name).trim()
     const slug = slugify(trimmed)
     if (slug === '' || trimmed.length > options.maxLength) {
       throw new ValidationError(`invalid_${options.field}`, `"${name}" is not a usable name.`, {

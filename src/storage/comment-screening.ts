@@ -1,8 +1,10 @@
 // The two reads a reader's comment costs before it is stored: the article it is
 // for, and one statement that answers every question the defences ask about
-// the writer and the text (bans, rate limit, duplicates, the comment replied
-// to, an earlier approved comment). Each question is an indexed lookup of its
-// own; asking them together keeps a comment's cost to a fixed few statements.
+// the writer and the text (bans, duplicates, the comment replied to, an
+// earlier approved comment of the same commenter). Each question is an indexed
+// lookup keyed by this comment's own values, so none of them grows with the
+// moderation queue; asking them together keeps a comment's cost to a fixed few
+// statements. (The rate limit is a write: comment-limits.ts.)
 import type { Kysely } from 'kysely'
 import {
   ARTICLE_COMMENT_MODES,
@@ -15,7 +17,7 @@ import type {
   ScreeningQuestion,
 } from '../domain/comments/comment-store.js'
 import { isCommentStatus } from '../domain/comments/comment.js'
-import { fromDbBool, fromDbCount, fromDbTime, toDbTime } from './dialect.js'
+import { fromDbBool, fromDbTime, toDbTime } from './dialect.js'
 import type { Database } from './schema.js'
 
 function commentModeOf(value: string): ArticleCommentMode {
@@ -51,25 +53,25 @@ export async function findCommentTarget(
 
 export async function screenComment(
   db: Kysely<Database>,
-  { articleId, fingerprints, recentSince, duplicateSince, parentId }: ScreeningQuestion,
+  {
+    articleId,
+    bodyHash,
+    banHashes,
+    returningCommenterHash,
+    duplicateSince,
+    parentId,
+  }: ScreeningQuestion,
 ): Promise<CommentScreening> {
-  const { networkHash, emailHash, bodyHash } = fingerprints
-  const writer = emailHash === null ? [networkHash] : [networkHash, emailHash]
   // PostgreSQL text cannot hold NUL, so no comment id has one; asking would be an error there.
   const parent = parentId === null || parentId.includes('\u0000') ? '' : parentId
   const comments = db.selectFrom('comments')
   const ofParent = comments.where('id', '=', parent)
-  const approved = comments.select('id').where('status', '=', 'approved')
   const row = await db
     .selectNoFrom((eb) => [
       eb
-        .exists(db.selectFrom('comment_bans').select('id').where('value_hash', 'in', writer))
+        .exists(db.selectFrom('comment_bans').select('id').where('value_hash', 'in', banHashes))
         .as('banned'),
-      comments
-        .select((count) => count.fn.countAll<number | string>().as('n'))
-        .where('network_hash', '=', networkHash)
-        .where('created_at', '>', toDbTime(recentSince))
-        .as('recent'),
+      // Down (article, text hash, time): the rows it visits are this text's, however long the queue.
       eb
         .exists(
           comments
@@ -83,19 +85,21 @@ export async function screenComment(
       ofParent.select('article_id').as('parent_article_id'),
       ofParent.select('status').as('parent_status'),
       ofParent.select('parent_id').as('parent_parent_id'),
-      // Two lookups, each down its own index: one `email OR network` would walk every approved comment.
-      eb
-        .or([
-          eb.exists(approved.where('network_hash', '=', networkHash)),
-          ...(emailHash === null ? [] : [eb.exists(approved.where('email_hash', '=', emailHash))]),
-        ])
-        .as('known'),
+      returningCommenterHash === null
+        ? eb.lit(false).as('known')
+        : eb
+            .exists(
+              comments
+                .select('id')
+                .where('commenter_hash', '=', returningCommenterHash)
+                .where('status', '=', 'approved'),
+            )
+            .as('known'),
     ])
     .executeTakeFirstOrThrow()
   const status = row.parent_status
   return {
     banned: fromDbBool(row.banned),
-    recentFromNetwork: fromDbCount(row.recent ?? 0),
     duplicate: fromDbBool(row.duplicate),
     parent:
       row.parent_article_id && status && isCommentStatus(status)

@@ -6,8 +6,15 @@ import {
   type CommentStatus,
 } from '../domain/comments/comment.js'
 import type { BanStore, CommentStore } from '../domain/comments/comment-store.js'
+import { forgetRateWindowsBefore, reserveCommentAttempt } from './comment-limits.js'
 import { findCommentTarget, screenComment } from './comment-screening.js'
-import { fromDbCount, fromDbTime, fromNullableDbTime, toDbTime } from './dialect.js'
+import {
+  fromDbCount,
+  fromDbTime,
+  fromNullableDbTime,
+  isUniqueViolation,
+  toDbTime,
+} from './dialect.js'
 import type { CommentTable, Database } from './schema.js'
 
 const COLUMNS = [
@@ -49,31 +56,55 @@ function toComment(row: CommentRow): Comment {
   }
 }
 
+type NewComment = Parameters<CommentStore['insert']>[0]
+
+async function insertComment(db: Kysely<Database>, comment: NewComment): Promise<void> {
+  await db
+    .insertInto('comments')
+    .values({
+      id: comment.id,
+      article_id: comment.articleId,
+      parent_id: comment.parentId,
+      author_name: comment.authorName,
+      body: comment.body,
+      status: comment.status,
+      created_at: toDbTime(comment.createdAt),
+      moderated_at: comment.moderatedAt ? toDbTime(comment.moderatedAt) : null,
+      moderated_by: comment.moderatedBy,
+      email_hash: comment.emailHash,
+      network_hash: comment.networkHash,
+      body_hash: comment.bodyHash,
+      commenter_hash: comment.commenterHash,
+      duplicate_day: comment.duplicateBuckets?.day ?? null,
+      duplicate_half_day: comment.duplicateBuckets?.halfDay ?? null,
+    })
+    .execute()
+}
+
+/** The same text on the same article holds one of the new comment's duplicate buckets. */
+function isDuplicateBucketViolation(error: unknown): boolean {
+  if (!isUniqueViolation(error)) return false
+  const { constraint, message } = error as { constraint?: string; message?: string }
+  return /duplicate_(?:half_)?day/.test(`${constraint ?? ''} ${message ?? ''}`)
+}
+
 export function createCommentStore(db: Kysely<Database>): CommentStore {
   const comments = () => db.selectFrom('comments as c')
 
   return {
     findTarget: (article) => findCommentTarget(db, article),
     screen: (question) => screenComment(db, question),
+    reserveAttempt: (reservation) => reserveCommentAttempt(db, reservation),
+    forgetRateWindowsBefore: (window) => forgetRateWindowsBefore(db, window),
 
     async insert(comment) {
-      await db
-        .insertInto('comments')
-        .values({
-          id: comment.id,
-          article_id: comment.articleId,
-          parent_id: comment.parentId,
-          author_name: comment.authorName,
-          body: comment.body,
-          status: comment.status,
-          created_at: toDbTime(comment.createdAt),
-          moderated_at: comment.moderatedAt ? toDbTime(comment.moderatedAt) : null,
-          moderated_by: comment.moderatedBy,
-          email_hash: comment.emailHash,
-          network_hash: comment.networkHash,
-          body_hash: comment.bodyHash,
-        })
-        .execute()
+      try {
+        await insertComment(db, comment)
+        return 'inserted'
+      } catch (error) {
+        if (isDuplicateBucketViolation(error)) return 'duplicate'
+        throw error
+      }
     },
 
     async findById(id) {
@@ -139,9 +170,17 @@ export function createCommentStore(db: Kysely<Database>): CommentStore {
 
     async setStatus(ids, status, at, by) {
       if (ids.length === 0) return 0
+      // A moderated comment leaves the duplicate buckets: the screening still finds it while
+      // it is shown, and a rejected text may be written again, as before.
       const result = await db
         .updateTable('comments')
-        .set({ status, moderated_at: toDbTime(at), moderated_by: by })
+        .set({
+          status,
+          moderated_at: toDbTime(at),
+          moderated_by: by,
+          duplicate_day: null,
+          duplicate_half_day: null,
+        })
         .where('id', 'in', ids)
         .executeTakeFirst()
       return Number(result.numUpdatedRows)
@@ -151,7 +190,7 @@ export function createCommentStore(db: Kysely<Database>): CommentStore {
       if (ids.length === 0) return []
       const rows = await db
         .selectFrom('comments')
-        .select(['id', 'email_hash', 'network_hash', 'body_hash'])
+        .select(['id', 'email_hash', 'network_hash', 'body_hash', 'commenter_hash'])
         .where('id', 'in', ids)
         .execute()
       return rows.map((row) => ({
@@ -159,6 +198,7 @@ export function createCommentStore(db: Kysely<Database>): CommentStore {
         emailHash: row.email_hash,
         networkHash: row.network_hash,
         bodyHash: row.body_hash,
+        commenterHash: row.commenter_hash,
       }))
     },
 

@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, type LogConfig } from 'kysely'
 import pg from 'pg'
 import type { DialectName } from './dialect.js'
 import type { Database } from './schema.js'
+import { translatingDialect } from './storage-failures.js'
 
 export interface DatabaseHandle {
   db: Kysely<Database>
@@ -23,6 +24,11 @@ export interface DatabaseOptions {
   /** PostgreSQL connection pool size. */
   poolSize?: number
   log?: LogConfig
+  /**
+   * More SQLite pragmas for this connection, after the durability ones:
+   * `max_page_count = N` caps the file's size (tests fill the "disk" with it).
+   */
+  sqlitePragmas?: readonly string[]
 }
 
 /**
@@ -47,7 +53,9 @@ function openSqlite(path: string, options: DatabaseOptions): DatabaseHandle {
   const file = resolve(path.replace(/^\/\/(?=\/)/, ''))
   let connection: SQLite.Database
   try {
-    mkdirSync(dirname(file), { recursive: true })
+    // Readable by its owner only: SQLite gives the -wal and -shm files the database file's mode.
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 })
+    closeSync(openSync(file, 'a', 0o600))
     connection = new SQLite(file)
   } catch (error) {
     throw new DatabaseUnavailableError(
@@ -64,9 +72,10 @@ function openSqlite(path: string, options: DatabaseOptions): DatabaseHandle {
   connection.pragma('synchronous = FULL')
   connection.pragma('foreign_keys = ON')
   connection.pragma('busy_timeout = 5000')
+  for (const pragma of options.sqlitePragmas ?? []) connection.pragma(pragma)
   assertDurable(connection, file)
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(connection) }),
+    dialect: translatingDialect(new SqliteDialect({ database: withStatementCache(connection) })),
     log: options.log,
   })
   return {
@@ -141,7 +150,10 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
       },
     )
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log })
+  const db = new Kysely<Database>({
+    dialect: translatingDialect(new PostgresDialect({ pool })),
+    log: options.log,
+  })
   return {
     db,
     dialect: 'postgres',

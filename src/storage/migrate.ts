@@ -9,7 +9,9 @@ import * as addArticleStateIndex from './migrations/2026-11-28T1420_add-article-
 import * as hardenSignIn from './migrations/2026-12-02T0900_harden-sign-in.js'
 import * as addTwoFactor from './migrations/2026-12-02T0910_add-two-factor.js'
 import * as addMedia from './migrations/2026-12-04T1000_add-media.js'
-import * as addStoryImages from './migrations/2026-12-05T0900_add-story-images.js'
+import * as moveSiteKeyOut from './migrations/2026-12-04T1100_move-site-key-out.js'
+import * as makeCommentLimitsAtomic from './migrations/2026-12-04T1110_make-comment-limits-atomic.js'
+import * as addStoryImages from './migrations/2026-12-04T1200_add-story-images.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -27,15 +29,33 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-02T0900_harden-sign-in': hardenSignIn,
   '2026-12-02T0910_add-two-factor': addTwoFactor,
   '2026-12-04T1000_add-media': addMedia,
-  '2026-12-05T0900_add-story-images': addStoryImages,
+  '2026-12-04T1100_move-site-key-out': moveSiteKeyOut,
+  '2026-12-04T1110_make-comment-limits-atomic': makeCommentLimitsAtomic,
+  '2026-12-04T1200_add-story-images': addStoryImages,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator does not care about the schema type
 export async function migrateToLatest(db: Kysely<any>, dialect: DialectName): Promise<string[]> {
+  return migrateUpTo(db, dialect, undefined)
+}
+
+/**
+ * Runs the migrations up to and including `last` (every one when undefined):
+ * tests build a database as an older release left it, then upgrade it.
+ */
+export async function migrateUpTo(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator does not care about the schema type
+  db: Kysely<any>,
+  dialect: DialectName,
+  last: string | undefined,
+): Promise<string[]> {
+  const names = Object.keys(MIGRATIONS)
+  if (last !== undefined && !names.includes(last)) throw new Error(`no migration named ${last}`)
   const migrations: Record<string, Migration> = {}
-  for (const [name, module] of Object.entries(MIGRATIONS)) {
-    migrations[name] = { up: (migrationDb) => module.up(migrationDb, dialect) }
+  for (const name of last === undefined ? names : names.slice(0, names.indexOf(last) + 1)) {
+    const module = MIGRATIONS[name]
+    if (module) migrations[name] = { up: (migrationDb) => module.up(migrationDb, dialect) }
   }
   const migrator = new Migrator({
     db,

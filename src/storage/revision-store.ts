@@ -15,6 +15,9 @@ function toRevision(row: Selectable<ArticleRevisionTable>): Revision {
   }
 }
 
+/** The largest `integer` both databases hold. */
+const MAX_VERSION = 2_147_483_647
+
 export function createRevisionStore(db: Kysely<Database>): RevisionStore {
   return {
     async insert(revisions) {
@@ -47,6 +50,9 @@ export function createRevisionStore(db: Kysely<Database>): RevisionStore {
     },
 
     async find(articleId, version) {
+      // The column is an integer: a number no version can be (sent back by a browser, say)
+      // finds nothing here rather than an error from PostgreSQL.
+      if (!Number.isSafeInteger(version) || version < 1 || version > MAX_VERSION) return undefined
       const row = await db
         .selectFrom('article_revisions')
         .selectAll()

@@ -163,6 +163,18 @@ export interface CommentTable {
   email_hash: string | null
   network_hash: string
   body_hash: string
+  /** The keyed hash of the commenter id in the reader's signed cookie; null for direct adds. */
+  commenter_hash: string | null
+  /** Day-long buckets twelve hours apart, under unique indexes; null once moderated, or for direct adds. */
+  duplicate_day: number | null
+  duplicate_half_day: number | null
+}
+
+/** Comment attempts per network in each rate-limit window. */
+export interface CommentRateWindowTable {
+  network_hash: string
+  window_number: number
+  attempts: number
 }
 
 export interface CommentBanTable {
@@ -281,6 +293,7 @@ export interface Database {
   audit_events: AuditEventTable
   comments: CommentTable
   comment_bans: CommentBanTable
+  comment_rate_windows: CommentRateWindowTable
   site_settings: SiteSettingTable
   article_search: ArticleSearchTable
   threads: ThreadTable

@@ -24,6 +24,13 @@ const ZERO_WIDTH = /[\u200B\uFEFF]/g
  */
 const INVISIBLE_FORMATTING = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g
 
+/**
+ * The noncharacters U+FFFE and U+FFFF, and UTF-16 halves with no partner:
+ * no text, and XML 1.0 cannot carry them.
+ */
+const NOT_TEXT =
+  /[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
 /* eslint-enable no-control-regex */
 
 /** Every control character removed: text shown back to a reader as they typed it. */
@@ -57,4 +64,25 @@ export function withoutLineControls(text: string): string {
  */
 export function withoutInvisibles(text: string): string {
   return text.replace(CONTROL_BESIDE_LINES, '').replace(INVISIBLE_FORMATTING, '')
+}
+
+/**
+ * A one-line field a writer typed (a headline, a name, a key point): line
+ * breaks and tabs become spaces, every other control and every noncharacter
+ * is removed. Direction marks stay: they belong to right-to-left text.
+ */
+export function asWrittenLine(text: string): string {
+  return text
+    .replace(/\r\n?|\n|\t/g, ' ')
+    .replace(CONTROL_BESIDE_LINES, '')
+    .replace(NOT_TEXT, '')
+}
+
+/**
+ * Text of several lines a writer typed (an article body, a biography): line
+ * endings become line feeds and tabs stay; every other control and every
+ * noncharacter is removed.
+ */
+export function asWrittenText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(CONTROL_BESIDE_LINES, '').replace(NOT_TEXT, '')
 }

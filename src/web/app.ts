@@ -2,7 +2,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import type { Config } from '../config.js'
 import { ASSETS_DIR, loadAssets, type Asset } from './assets.js'
 import { createProblemSender, errorsPlugin } from './plugins/errors.js'
-import { createPageRenderer, renderPlugin } from './plugins/render.js'
+import { createPageRenderer, rememberedNavigation, renderPlugin } from './plugins/render.js'
 import { sameOriginPlugin } from './plugins/same-origin.js'
 import { securityHeaders, securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticAssetsPlugin } from './plugins/static-assets.js'
@@ -12,11 +12,11 @@ import { newsroom } from './admin/index.js'
 import type { PublicDeps } from './public/deps.js'
 import { publicSite } from './public/index.js'
 import type { SiteInfo } from './ui/site.js'
-import { createServer } from 'node:http'
 import type { ContentChange } from '../domain/changes.js'
 import type { Clock } from '../domain/clock.js'
 import { createPageCache, type PageCache } from './page-cache/page-cache.js'
 import { serveFromCache } from './page-cache/serve-from-cache.js'
+import { createLimitedServer } from './slow-clients.js'
 
 export interface AppDeps {
   config: Pick<
@@ -33,6 +33,7 @@ export interface AppDeps {
     | 'publicCacheControl'
     | 'feedFullText'
     | 'media'
+    | 'http'
   >
   services: PublicDeps['services'] & AdminDeps['services']
   /** The context's clock: the page cache ages pages by it. */
@@ -66,7 +67,8 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const assets = loadAssets(ASSETS_DIR.pathname)
   const site = siteInfo(config, assets)
-  const renderPage = createPageRenderer(site, () => services.sections.list())
+  const navigation = rememberedNavigation(() => services.sections.list())
+  const renderPage = createPageRenderer(site, navigation.current)
   const headers = securityHeaders({
     https: config.siteUrl.startsWith('https:'),
     imageOrigin: config.media.publicUrl && new URL(config.media.publicUrl).origin,
@@ -78,7 +80,7 @@ export async function buildApp(
     securityHeaders: headers,
     now: () => clock.now().getTime(),
   })
-  const sendProblem = createProblemSender(renderPage, cache)
+  const sendProblem = createProblemSender(createPageRenderer(site, navigation.lastKnown), cache)
   const unsubscribe = changes.subscribe((change) => cache.purge(change))
 
   const app = Fastify({
@@ -88,7 +90,7 @@ export async function buildApp(
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 300 },
     // Cached pages are answered before Fastify sees the request: a hit costs about what a static file does.
     serverFactory: (handler) =>
-      createServer((request, response) => {
+      createLimitedServer(config.http, (request, response) => {
         if (!serveFromCache(cache, changes, request, response)) handler(request, response)
       }),
     // The router rejects some URLs before any hook runs: they still get the headers.

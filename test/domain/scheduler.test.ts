@@ -60,6 +60,9 @@ function recordingLog() {
       error: (fields: unknown) => {
         errors.push(fields)
       },
+      warn: (fields: unknown) => {
+        errors.push(fields)
+      },
     },
   }
 }

@@ -6,13 +6,13 @@ import { COMMAND_LINE, type Actor } from '../../src/domain/access/policy.js'
 import { actorOf } from '../../src/domain/accounts/account-service.js'
 import type { Role } from '../../src/domain/accounts/user.js'
 import type { Article } from '../../src/domain/articles/article.js'
-import { COMMENT_LIMITS, type Comment } from '../../src/domain/comments/comment.js'
+import { COMMENT_LIMITS } from '../../src/domain/comments/comment.js'
 import {
   DEFAULT_COMMENT_SETTINGS,
   type ArticleCommentMode,
   type CommentSettings,
 } from '../../src/domain/comments/comment-policy.js'
-import type { CommentPost } from '../../src/domain/comments/comment-service.js'
+import type { CommentPost, PostedComment } from '../../src/domain/comments/comment-service.js'
 import type { TestAppContext } from './context.js'
 import { inputOf } from './factories.js'
 
@@ -40,7 +40,7 @@ export async function postComment(
   ctx: TestAppContext,
   fields: Partial<CommentPost> & { articleId: string },
   { writingTimeMs = WRITING_TIME_MS }: { writingTimeMs?: number } = {},
-): Promise<Comment> {
+): Promise<PostedComment> {
   const formToken = await ctx.services.comments.formToken(fields.articleId)
   ctx.clock.advance(writingTimeMs)
   return ctx.services.comments.post({

@@ -51,6 +51,7 @@ export async function createTestContext(
   const database = await createTestDatabase(dialect, { migrated: true })
   const config: Readonly<Config> = loadConfig({
     DATABASE_URL: database.url,
+    SECRET_KEY: database.secretKey,
     SITE_TIME_ZONE: 'Europe/London',
     SITE_URL: 'https://news.example',
     ...TEST_SETTINGS,

@@ -11,6 +11,8 @@ export type DialectName = 'sqlite' | 'postgres'
 /** A fresh, empty database for one test, and how to throw it away. */
 export interface TestDatabase {
   url: string
+  /** The SECRET_KEY every context over this database is given (as app servers sharing it would be). */
+  secretKey: string
   drop(): Promise<void>
 }
 
@@ -55,11 +57,13 @@ export async function createTestDatabase(
   dialect: DialectName,
   { migrated = false }: { migrated?: boolean } = {},
 ): Promise<TestDatabase> {
+  const secretKey = randomBytes(32).toString('base64url')
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'dateline-test-'))
     if (migrated) copyFileSync(await migratedSqliteTemplate(), join(dir, 'test.db'))
     return {
       url: `file:${join(dir, 'test.db')}`,
+      secretKey,
       drop: async () => rmSync(dir, { recursive: true, force: true }),
     }
   }
@@ -71,6 +75,7 @@ export async function createTestDatabase(
   url.searchParams.set('options', `-c search_path=${schema}`)
   return {
     url: url.toString(),
+    secretKey,
     async drop() {
       await admin.query(`drop schema ${schema} cascade`)
     },

@@ -35,6 +35,7 @@ export async function createSharedDatabase(
     async open() {
       const config = loadConfig({
         DATABASE_URL: database.url,
+        SECRET_KEY: database.secretKey,
         SITE_TIME_ZONE: 'Europe/London',
         SITE_URL: 'https://news.example',
         ...TEST_SETTINGS,

@@ -17,6 +17,29 @@ import { importArticle } from '../helpers/factories.js'
 
 const MINUTE = 60_000
 
+/**
+ * The indexes a comment post may search comments by: each is keyed by
+ * something of this one comment (its id, its text's hash, its writer), so the
+ * rows it visits do not grow with the queue. The indexes that list an
+ * article's or the site's comments by status walk the queue.
+ */
+const KEYED_COMMENT_INDEXES = [
+  'sqlite_autoindex_comments_1',
+  'comments_pkey',
+  'PRIMARY KEY',
+  'comments_article_body_created',
+  'comments_duplicate_day',
+  'comments_duplicate_half_day',
+  'comments_commenter_status',
+]
+
+/** The indexes that lead with (article, text hash): the duplicate question's. */
+const TEXT_HASH_INDEXES = [
+  'comments: comments_article_body_created',
+  'comments: comments_duplicate_day',
+  'comments: comments_duplicate_half_day',
+]
+
 /** The tables that grow with the site: none of them may be read whole. */
 const WATCHED = [
   'articles',
@@ -42,6 +65,8 @@ interface Explained {
 /** Explains statements on a connection of its own, as each database can. */
 interface Explainer {
   explain(statement: Statement): Promise<string[]>
+  /** Gathers planner statistics, where the database keeps them. */
+  analyze?(): Promise<void>
   close(): Promise<void>
 }
 
@@ -70,6 +95,9 @@ async function explainerFor(dialect: DialectName, url: string): Promise<Explaine
         parameters as unknown[],
       )
       return result.rows.map((row) => row['QUERY PLAN'])
+    },
+    async analyze() {
+      await client.query('analyze')
     },
     close: () => client.end(),
   }
@@ -323,6 +351,74 @@ for (const dialect of testDialects()) {
       if (dialect === 'postgres') probe.sql = probe.sql.replace('?', '$1')
       const plan = await explainer.explain(probe)
       assert.deepEqual(fullScans(dialect, { query: 'probe', sql: probe.sql, plan }), ['articles'])
+    })
+
+    test("a comment's statements do not grow with the moderation queue", async (t) => {
+      let captured: Statement[] | undefined
+      const ctx = await createTestContext(
+        t,
+        dialect,
+        {},
+        { onQuery: (sql, parameters) => captured?.push({ sql, parameters }) },
+      )
+      const site = await seed(ctx)
+      // A long queue on the article, from the last day: what a comment flood leaves behind.
+      await ctx.services.comments.addManyDirectly(
+        COMMAND_LINE,
+        Array.from({ length: 400 }, (_, index) => ({
+          articleId: site.article.id,
+          parentId: null,
+          name: 'Flood',
+          body: `Pending comment number ${index}.`,
+          status: 'pending' as const,
+          createdAt: new Date(ctx.clock.now().getTime() - index * MINUTE),
+        })),
+      )
+      const explainer = await explainerFor(dialect, ctx.config.databaseUrl)
+      t.after(() => explainer.close())
+      // PostgreSQL plans by statistics, which autovacuum keeps; SQLite never has any (see above).
+      await explainer.analyze?.()
+      // A returning commenter's reply: every question a post can ask is asked.
+      const { commenterToken } = await postComment(ctx, { articleId: site.article.id })
+      captured = []
+      await postComment(ctx, {
+        articleId: site.article.id,
+        parentId: site.top.id,
+        email: 'reader@example.org',
+        commenterToken,
+      })
+      const statements = captured
+      captured = undefined
+      const problems: string[] = []
+      for (const statement of statements) {
+        if (!/^\s*(select|with|insert)\b/i.test(statement.sql)) continue
+        const item = {
+          query: 'comment',
+          sql: statement.sql,
+          plan: await explainer.explain(statement),
+        }
+        const used = indexesOf(dialect, item).filter((index) => index.startsWith('comments: '))
+        t.diagnostic(`${statement.sql.slice(0, 60)}… → ${used.join('; ') || '(no comments index)'}`)
+        const walking = used.filter((index) => !KEYED_COMMENT_INDEXES.includes(index.slice(10)))
+        const scanned = fullScans(dialect, item)
+        if (walking.length > 0 || scanned.length > 0) {
+          problems.push(
+            `${statement.sql}\n  walks ${[...walking, ...scanned].join(', ')}:\n  ${item.plan.join('\n  ')}`,
+          )
+        }
+      }
+      assert.deepEqual(problems, [], problems.join('\n\n'))
+      // The duplicate question goes down the index of the text's hash.
+      const screening = statements.find(
+        (statement) => /body_hash/.test(statement.sql) && /^\s*select/i.test(statement.sql),
+      )
+      assert.ok(screening, 'no statement asked about duplicates')
+      const plan = await explainer.explain(screening)
+      const used = indexesOf(dialect, { query: 'screening', sql: screening.sql, plan })
+      assert.ok(
+        used.some((index) => TEXT_HASH_INDEXES.includes(index)),
+        plan.join('\n'),
+      )
     })
   })
 }

@@ -15,7 +15,7 @@ import * as addStateIndex from '../../src/storage/migrations/2026-11-28T1420_add
 import * as hardenSignIn from '../../src/storage/migrations/2026-12-02T0900_harden-sign-in.js'
 import * as addTwoFactor from '../../src/storage/migrations/2026-12-02T0910_add-two-factor.js'
 import * as addMedia from '../../src/storage/migrations/2026-12-04T1000_add-media.js'
-import * as addStoryImages from '../../src/storage/migrations/2026-12-05T0900_add-story-images.js'
+import * as addStoryImages from '../../src/storage/migrations/2026-12-04T1200_add-story-images.js'
 import { createSearchStore } from '../../src/storage/search-store.js'
 import { createTestDatabase, testDialects } from '../helpers/dialects.js'
 

@@ -4,6 +4,8 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import fc from 'fast-check'
 import {
+  asWrittenLine,
+  asWrittenText,
   controlsAsSpaces,
   hasControlBesideSpaces,
   withoutControls,
@@ -68,6 +70,38 @@ describe('control characters', () => {
         assert.equal(hasControlBesideSpaces(withoutControls(text)), false)
         const plain = withoutInvisibles(withoutControls(text))
         assert.equal(withoutControls(plain), plain)
+      }),
+    )
+  })
+
+  test('asWrittenLine: breaks and tabs as spaces; other controls, U+FFFE, U+FFFF and lone surrogates gone', () => {
+    assert.equal(asWrittenLine('Sea\r\nwall\tnow\nand\rthen'), 'Sea wall now and then')
+    assert.equal(asWrittenLine(`a${CONTROLS.filter((c) => !'\t\n\r'.includes(c)).join('')}b`), 'ab')
+    assert.equal(asWrittenLine('a\uFFFE\uFFFFb\uD800c\uDC00d'), 'abcd')
+    // Kept: surrogate pairs, direction marks, the replacement character, no-break space.
+    assert.equal(
+      asWrittenLine('\u{1F30A} שלום\u200F \uFFFD\u00A0'),
+      '\u{1F30A} שלום\u200F \uFFFD\u00A0',
+    )
+  })
+
+  test('asWrittenText: line endings as line feeds, tabs kept, the rest as asWrittenLine', () => {
+    assert.equal(asWrittenText('one\r\ntwo\rthree\n\tfour'), 'one\ntwo\nthree\n\tfour')
+    assert.equal(asWrittenText(`a${code(0)}${code(0x1b)}${code(0x85)}\uFFFF b`), 'a b')
+  })
+
+  test('written text holds nothing XML cannot carry, and cleaning twice changes nothing', () => {
+    // eslint-disable-next-line no-control-regex -- what XML 1.0 cannot carry
+    const notXml = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        for (const clean of [asWrittenLine, asWrittenText]) {
+          const once = clean(text)
+          assert.equal(clean(once), once)
+          assert.doesNotMatch(once, notXml)
+          assert.equal(hasControlBesideSpaces(once), false)
+        }
+        assert.doesNotMatch(asWrittenLine(text), /[\r\n\t]/)
       }),
     )
   })

@@ -30,7 +30,7 @@ async function setup(t: TestContext, dialect: DialectName) {
   const path = pathOf(article)
 
   /** Posts the page's form with `changes`, counting only the POST's statements. */
-  async function post(changes: Record<string, string>, ip = freshIp()) {
+  async function post(changes: Record<string, string>, ip = freshIp(), cookie?: string) {
     const { action, fields } = await loadForm(server, path)
     ctx.clock.advance(5000)
     statements.length = 0
@@ -41,7 +41,7 @@ async function setup(t: TestContext, dialect: DialectName) {
           server,
           action,
           { ...fields, name: 'Ingrid Solberg', body: uniqueText(), ...changes },
-          from(ip, true),
+          { ...from(ip, true), ...(cookie ? { cookie } : {}) },
         ),
         statements: [...statements],
       }
@@ -97,8 +97,13 @@ for (const dialect of testDialects()) {
       const ip = freshIp()
       const first = await post({ email: 'known@example.org' }, ip)
       const firstId = (JSON.parse(first.result.text) as { id: string }).id
+      const cookie = first.result.response.headers
+        .getSetCookie()
+        .find((line) => line.startsWith('dl_commenter='))
+        ?.split(';')[0]
+      assert.ok(cookie, 'the first comment brought a commenter cookie')
       await ctx.services.comments.moderate(COMMAND_LINE, [firstId], 'approve')
-      const { result, statements } = await post({ email: 'known@example.org' }, ip)
+      const { result, statements } = await post({ email: 'known@example.org' }, ip, cookie)
       assert.equal(result.status, 201, result.text.slice(0, 300))
       const answer = JSON.parse(result.text) as { id: string; published: boolean }
       assert.equal(answer.published, true)

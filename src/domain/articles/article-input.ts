@@ -1,6 +1,7 @@
 // The editor's (and the importer's) fields, checked and resolved into what an
 // article stores: a section, authors and tags by id, a free slug. What the
 // article being changed already has is taken from it, not looked up again.
+import { asWrittenLine, asWrittenText } from '../../text/control-characters.js'
 import { briefLine } from '../../text/brief.js'
 import { isSlug, slugify } from '../../text/slug.js'
 import { ARTICLE_COMMENT_MODES, type ArticleCommentMode } from '../comments/comment-policy.js'
@@ -74,12 +75,14 @@ export async function resolveInput(
     foreignImages?: 'refuse' | 'keep'
   },
 ): Promise<ResolvedInput> {
+  // What cannot be seen (control characters, noncharacters) never gets in (text/control-characters.ts).
+  const line = (text: string) => asWrittenLine(text).trim()
   const content: ArticleContent = {
-    headline: input.headline.trim(),
-    standfirst: input.standfirst.trim(),
-    dateline: input.dateline.trim(),
-    body: input.body,
-    keyPoints: input.keyPoints.map((point) => point.trim()).filter((point) => point !== ''),
+    headline: line(input.headline),
+    standfirst: line(input.standfirst),
+    dateline: line(input.dateline),
+    body: asWrittenText(input.body),
+    keyPoints: input.keyPoints.map(line).filter((point) => point !== ''),
   }
   assertArticleContent(content)
   assertBylineCount(input.bylines.length)

@@ -10,11 +10,13 @@ const NOW = new Date('2026-11-20T09:00:00Z')
 
 const CLEAR: CommentScreening = {
   banned: false,
-  recentFromNetwork: 0,
   duplicate: false,
   parent: undefined,
   known: false,
 }
+
+const ROOM = { allowed: true, retryAfterSeconds: 0 }
+const FULL = { allowed: false, retryAfterSeconds: 420 }
 
 /** A comment every defence lets through, with `changes`; counts how often the database is asked. */
 function attempt(
@@ -40,6 +42,10 @@ function attempt(
     screening: async () => {
       asked.count++
       return { ...CLEAR, ...screening }
+    },
+    rateLimit: async () => {
+      asked.count++
+      return ROOM
     },
     ...changes,
   }
@@ -90,8 +96,9 @@ describe('comment defences', () => {
         settings: { ...DEFAULT_COMMENT_SETTINGS, mode: 'closed', blockedWords: ['overdue'] },
         input: { name: '', email: '', body: 'The wall is overdue.' },
       },
-      { banned: true, recentFromNetwork: 99, duplicate: true },
+      { banned: true, duplicate: true },
     ).value
+    everything.rateLimit = async () => FULL
     const order: string[] = []
     let current: CommentAttempt = everything
     const fixes: Partial<CommentAttempt>[] = [
@@ -113,9 +120,14 @@ describe('comment defences', () => {
       'invalid_name',
       'banned',
     ])
-    const screened = (facts: Partial<CommentScreening>, settings = current.settings) =>
-      refusal({ ...current, settings, screening: async () => ({ ...CLEAR, ...facts }) })
-    assert.equal(await screened({ recentFromNetwork: 99, duplicate: true }), 'too_many_comments')
+    const screened = (facts: Partial<CommentScreening>, settings = current.settings, rate = ROOM) =>
+      refusal({
+        ...current,
+        settings,
+        screening: async () => ({ ...CLEAR, ...facts }),
+        rateLimit: async () => rate,
+      })
+    assert.equal(await screened({ duplicate: true }, current.settings, FULL), 'too_many_comments')
     assert.equal(await screened({ duplicate: true }), 'blocked_word')
     assert.equal(await screened({ duplicate: true }, DEFAULT_COMMENT_SETTINGS), 'duplicate_comment')
   })
@@ -132,16 +144,18 @@ describe('comment defences', () => {
     }
   })
 
-  test('the rate limit refuses from the limit on, and says when to try again', async () => {
-    const below = attempt({}, { recentFromNetwork: COMMENT_LIMITS.perNetwork - 1 })
-    assert.equal(await refusal(below.value), undefined)
-    const at = attempt({}, { recentFromNetwork: COMMENT_LIMITS.perNetwork })
-    await assert.rejects(defend(at.value), (error: unknown) => {
-      assert.ok(error instanceof DomainError)
-      assert.equal(error.code, 'too_many_comments')
-      assert.equal((error as { retryAfterSeconds?: number }).retryAfterSeconds, 600)
-      return true
-    })
+  test('the rate limit refuses when the window has no attempt left, and says when to try again', async () => {
+    assert.equal(await refusal(attempt({ rateLimit: async () => ROOM }).value), undefined)
+    await assert.rejects(
+      defend(attempt({ rateLimit: async () => FULL }).value),
+      (error: unknown) => {
+        assert.ok(error instanceof DomainError)
+        assert.equal(error.code, 'too_many_comments')
+        assert.match(error.message, new RegExp(`${COMMENT_LIMITS.perNetwork} comments`))
+        assert.equal((error as { retryAfterSeconds?: number }).retryAfterSeconds, 420)
+        return true
+      },
+    )
   })
 
   test('replies go to an approved top-level comment of the same article only', async () => {

@@ -16,6 +16,12 @@ import {
 } from './comment.js'
 import type { FormTokenCheck } from './reader-identity.js'
 
+/** The rate limit's answer: whether the network had an attempt left in this window, and when the next begins. */
+export interface RateCheck {
+  allowed: boolean
+  retryAfterSeconds: number
+}
+
 /** A comment on its way in: what was sent, and what the defences know about it. */
 export interface CommentAttempt {
   now: Date
@@ -33,6 +39,8 @@ export interface CommentAttempt {
   input: CommentInput
   /** What the database knows about the writer and the text: read once, when first asked. */
   screening(): Promise<CommentScreening>
+  /** Takes one of the network's attempts in this window (atomically, once, when first asked). */
+  rateLimit(): Promise<RateCheck>
 }
 
 export type CommentDefence = (attempt: CommentAttempt) => void | Promise<void>
@@ -96,13 +104,18 @@ export async function writerNotBanned(attempt: CommentAttempt): Promise<void> {
   }
 }
 
+/**
+ * A network has a few attempts per window. Taking one is a single atomic
+ * statement, so comments sent together cannot all see room for themselves.
+ */
 export async function withinRateLimit(attempt: CommentAttempt): Promise<void> {
   const { perNetwork, windowMs } = COMMENT_LIMITS
-  if ((await attempt.screening()).recentFromNetwork >= perNetwork) {
+  const { allowed, retryAfterSeconds } = await attempt.rateLimit()
+  if (!allowed) {
     throw new TooManyRequestsError(
       'too_many_comments',
-      `You have posted ${perNetwork} comments in ${windowMs / 60_000} minutes. Please wait a little.`,
-      windowMs / 1000,
+      `You have posted ${perNetwork} comments in ${windowMs / 60_000} minutes. Please wait ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+      retryAfterSeconds,
     )
   }
 }
@@ -116,14 +129,17 @@ export function noBlockedWords({ input, settings }: CommentAttempt): void {
   }
 }
 
+/** The refusal of a text already posted on the article (here, or when two race to be stored). */
+export function duplicateComment(): ConflictError {
+  return new ConflictError(
+    'duplicate_comment',
+    'This comment has already been posted on this article.',
+    { field: 'body' },
+  )
+}
+
 export async function notADuplicate(attempt: CommentAttempt): Promise<void> {
-  if ((await attempt.screening()).duplicate) {
-    throw new ConflictError(
-      'duplicate_comment',
-      'This comment has already been posted on this article.',
-      { field: 'body' },
-    )
-  }
+  if ((await attempt.screening()).duplicate) throw duplicateComment()
 }
 
 /** Replies go one level deep, to a comment readers can see on the same article. */

@@ -51,12 +51,13 @@ export function createCommentModeration({
   /** The pages and feeds of these articles' comments changed. */
   announceComments: (articleIds: Iterable<string>) => Promise<void>
 }) {
-  /** Refuses the comments' emails and networks from now on; returns how many bans that made. */
+  /** Refuses the comments' networks, emails and commenters from now on; returns how many bans that made. */
   async function banWriters(tx: Stores, ids: readonly string[], actor: Actor): Promise<number> {
-    const hashes = new Map<string, 'email' | 'network'>()
+    const hashes = new Map<string, 'email' | 'network' | 'commenter'>()
     for (const print of await tx.comments.fingerprintsOf(ids)) {
       hashes.set(print.networkHash, 'network')
       if (print.emailHash) hashes.set(print.emailHash, 'email')
+      if (print.commenterHash) hashes.set(print.commenterHash, 'commenter')
     }
     for (const [valueHash, kind] of hashes) {
       if (await tx.bans.isBanned([valueHash])) continue
@@ -94,7 +95,7 @@ export function createCommentModeration({
 
     /**
      * Approves, rejects, marks as spam, or bans: the last marks the comments as
-     * spam and refuses their email and network from now on.
+     * spam and refuses their network, email and commenter cookie from now on.
      */
     async moderate(
       actor: Actor,
@@ -118,7 +119,7 @@ export function createCommentModeration({
           action === 'ban'
             ? {
                 action: 'commenter_banned' as const,
-                details: `${await banWriters(tx, selected, actor)} email/network ban(s)`,
+                details: `${await banWriters(tx, selected, actor)} network/email/commenter ban(s)`,
               }
             : { action: 'comments_moderated' as const, details: action }
         await recordAudit(tx.audit, { clock, newId }, { actor, subject, ...audited })

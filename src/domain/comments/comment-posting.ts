@@ -6,14 +6,27 @@ import type { IdGenerator } from '../ids.js'
 import type { SettingsService } from '../settings/settings-service.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import { cleanCommentInput, COMMENT_LIMITS, type Comment, type CommentInput } from './comment.js'
-import { defend, type CommentAttempt } from './comment-defences.js'
+import {
+  defend,
+  duplicateComment,
+  type CommentAttempt,
+  type RateCheck,
+} from './comment-defences.js'
 import type {
   ArticleRef,
   CommentFingerprints,
   CommentScreening,
   CommentTarget,
+  DuplicateBuckets,
 } from './comment-store.js'
-import { checkFormToken, keyedHash, networkOf } from './reader-identity.js'
+import {
+  checkFormToken,
+  commenterIdOf,
+  issueCommenterToken,
+  keyedHash,
+  networkOf,
+  newCommenterId,
+} from './reader-identity.js'
 
 /** A reader's comment as the form sends it, for an article given by id or by slug. */
 export type CommentPost = ArticleRef & {
@@ -25,6 +38,8 @@ export type CommentPost = ArticleRef & {
   honeypot: string
   formToken: string
   ip: string
+  /** The returning-commenter cookie the browser sent, if it sent one. */
+  commenterToken?: string
   /** The browser said the form was posted from another site (an Origin not ours). */
   fromOtherSite?: boolean
 }
@@ -32,6 +47,8 @@ export type CommentPost = ArticleRef & {
 /** A stored comment, and the article it went to (where the reader is sent to see it). */
 export interface PostedComment extends Comment {
   article: CommentTarget
+  /** The returning-commenter cookie to give back: the one sent when genuine, else a new one. */
+  commenterToken: string
 }
 
 /** What duplicate detection compares: the text, any case, any spacing. */
@@ -39,26 +56,74 @@ export function bodyHashOf(body: string): string {
   return createHash('sha256').update(body.toLowerCase().replace(/\s+/g, ' ')).digest('hex')
 }
 
-/** The keyed hashes stored beside a comment instead of the email and the address. */
-function fingerprintsOf(key: string, input: CommentInput, ip: string): CommentFingerprints {
+/** The keys hashes are made with: the current one, and the one an older release kept. */
+interface HashKeys {
+  current: string
+  legacy: string | undefined
+}
+
+/** Who is writing, as far as the site can tell, and never more than keyed hashes of it. */
+interface Writer {
+  fingerprints: CommentFingerprints
+  /** Every hash of the writer a ban may have been made with. */
+  banHashes: string[]
+  /** The commenter a genuine cookie named; null for a browser without one. */
+  returningCommenterHash: string | null
+  commenterToken: string
+}
+
+function writerOf(keys: HashKeys, input: CommentInput, post: CommentPost): Writer {
+  const returning = commenterIdOf(keys.current, post.commenterToken)
+  const commenterId = returning ?? newCommenterId()
+  const hashesUnder = (key: string) => ({
+    network: keyedHash(key, `network:${networkOf(post.ip)}`),
+    email: input.email === '' ? null : keyedHash(key, `email:${input.email}`),
+  })
+  const current = hashesUnder(keys.current)
+  const legacy = keys.legacy === undefined ? undefined : hashesUnder(keys.legacy)
+  const commenterHash = keyedHash(keys.current, `commenter:${commenterId}`)
+  const banHashes = [current.network, current.email, legacy?.network, legacy?.email]
   return {
-    networkHash: keyedHash(key, `network:${networkOf(ip)}`),
-    emailHash: input.email === '' ? null : keyedHash(key, `email:${input.email}`),
-    bodyHash: bodyHashOf(input.body),
+    fingerprints: {
+      networkHash: current.network,
+      emailHash: current.email,
+      bodyHash: bodyHashOf(input.body),
+      commenterHash,
+    },
+    banHashes: [
+      ...banHashes.filter((hash): hash is string => typeof hash === 'string'),
+      ...(returning ? [commenterHash] : []),
+    ],
+    returningCommenterHash: returning ? commenterHash : null,
+    commenterToken: issueCommenterToken(keys.current, commenterId),
   }
 }
 
-/** Asks the database once, on first use, and answers every later question from that. */
-function once(read: () => Promise<CommentScreening>): () => Promise<CommentScreening> {
-  let answer: Promise<CommentScreening> | undefined
+/**
+ * The day-long buckets a comment's text is reserved in, twelve hours apart.
+ * Two comments sent less than twelve hours apart share at least one of them,
+ * so the unique indexes over them let only one of two identical comments sent
+ * together be stored. Comments further apart are the screening's to find.
+ */
+function duplicateBucketsOf(at: Date): DuplicateBuckets {
+  const span = COMMENT_LIMITS.duplicateWindowMs
+  return {
+    day: Math.floor(at.getTime() / span),
+    halfDay: Math.floor((at.getTime() + span / 2) / span),
+  }
+}
+
+/** Asks once, on first use, and answers every later question from that. */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let answer: Promise<T> | undefined
   return () => (answer ??= read())
 }
 
 /**
  * Posting a reader's comment: through every defence (comment-defences.ts),
  * then stored before returning, so it is durable when the reader is told it
- * was accepted. Pending unless post-moderation applies and the writer has had
- * a comment approved before.
+ * was accepted. Pending, unless post-moderation applies and the browser's
+ * commenter has had a comment approved before.
  */
 export function createCommentPosting({
   stores,
@@ -81,18 +146,27 @@ export function createCommentPosting({
     return article
   }
 
+  /** Takes one of the network's attempts in the current window, atomically. */
+  async function reserveAttempt(networkHash: string, now: Date): Promise<RateCheck> {
+    const { perNetwork, windowMs } = COMMENT_LIMITS
+    const window = Math.floor(now.getTime() / windowMs)
+    const allowed = await stores.comments.reserveAttempt({ networkHash, window, limit: perNetwork })
+    const nextWindowMs = (window + 1) * windowMs - now.getTime()
+    return { allowed, retryAfterSeconds: Math.max(1, Math.ceil(nextWindowMs / 1000)) }
+  }
+
   return async function post(post: CommentPost): Promise<PostedComment> {
     const now = clock.now()
-    const key = await settings.siteKey()
+    const keys = { current: await settings.siteKey(), legacy: await settings.legacySiteKey() }
     const article = await targetOf(post)
     const site = await settings.commentSettings()
     const input = cleanCommentInput(post)
-    const fingerprints = fingerprintsOf(key, input, post.ip)
+    const writer = writerOf(keys, input, post)
     const attempt: CommentAttempt = {
       now,
       article,
       settings: site,
-      token: checkFormToken(key, post.formToken, article.id, now, {
+      token: checkFormToken(keys.current, post.formToken, article.id, now, {
         minMs: COMMENT_LIMITS.minSecondsToWrite * 1000,
         maxMs: COMMENT_LIMITS.formMaxAgeMs,
       }),
@@ -100,15 +174,17 @@ export function createCommentPosting({
       honeypot: post.honeypot,
       parentId: post.parentId,
       input,
-      screening: once(() =>
+      screening: once<CommentScreening>(() =>
         stores.comments.screen({
           articleId: article.id,
-          fingerprints,
-          recentSince: new Date(now.getTime() - COMMENT_LIMITS.windowMs),
+          bodyHash: writer.fingerprints.bodyHash,
+          banHashes: writer.banHashes,
+          returningCommenterHash: writer.returningCommenterHash,
           duplicateSince: new Date(now.getTime() - COMMENT_LIMITS.duplicateWindowMs),
           parentId: post.parentId,
         }),
       ),
+      rateLimit: once(() => reserveAttempt(writer.fingerprints.networkHash, now)),
     }
     await defend(attempt)
     const known = site.moderation === 'post' && (await attempt.screening()).known
@@ -123,10 +199,16 @@ export function createCommentPosting({
       moderatedAt: null,
       moderatedBy: null,
     }
-    await stores.comments.insert({ ...comment, ...fingerprints })
+    const stored = await stores.comments.insert({
+      ...comment,
+      ...writer.fingerprints,
+      duplicateBuckets: duplicateBucketsOf(now),
+    })
+    // The same text, sent at the same moment, won the race to be stored.
+    if (stored === 'duplicate') throw duplicateComment()
     if (comment.status === 'approved') {
       await changes.announce({ scope: 'comments', articleId: comment.articleId })
     }
-    return { ...comment, article }
+    return { ...comment, article, commenterToken: writer.commenterToken }
   }
 }

@@ -87,6 +87,9 @@ export function createCommentService({
           emailHash: null,
           networkHash: keyedHash(key, `direct:${comment.id}`),
           bodyHash: bodyHashOf(comment.body),
+          commenterHash: null,
+          // An archive may hold the same words twice; only readers' comments race.
+          duplicateBuckets: null,
         })
       }
     })
@@ -109,6 +112,12 @@ export function createCommentService({
     },
 
     post: createCommentPosting({ stores, clock, newId, settings, changes }),
+
+    /** Forgets the rate-limit windows that can no longer refuse anything. */
+    async tidy(): Promise<void> {
+      const window = Math.floor(clock.now().getTime() / COMMENT_LIMITS.windowMs)
+      await stores.comments.forgetRateWindowsBefore(window - 1)
+    },
 
     addManyDirectly,
 

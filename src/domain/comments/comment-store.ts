@@ -6,6 +6,17 @@ export interface CommentFingerprints {
   emailHash: string | null
   networkHash: string
   bodyHash: string
+  /** The commenter its writer's signed cookie names (keyed hash); null for comments added directly. */
+  commenterHash: string | null
+}
+
+/**
+ * The day-long windows a new comment's text is reserved in, twelve hours
+ * apart: of identical comments sent together, the database stores one.
+ */
+export interface DuplicateBuckets {
+  day: number
+  halfDay: number
 }
 
 /** A comment in the moderation queue, with the article it belongs to. */
@@ -28,9 +39,11 @@ export type ArticleRef = { articleId: string } | { articleSlug: string }
 /** What the defences ask the database about a new comment, all in one read. */
 export interface ScreeningQuestion {
   articleId: string
-  fingerprints: CommentFingerprints
-  /** Comments from the same network since then count towards the rate limit. */
-  recentSince: Date
+  bodyHash: string
+  /** The writer's keyed hashes (network, email, commenter; under each key in use) to find among bans. */
+  banHashes: readonly string[]
+  /** The commenter a genuine cookie named; null for a reader without one. */
+  returningCommenterHash: string | null
   /** The same text on the same article since then is a duplicate. */
   duplicateSince: Date
   parentId: string | null
@@ -38,15 +51,22 @@ export interface ScreeningQuestion {
 
 /** The answers: each defence reads its own. */
 export interface CommentScreening {
-  /** The email or the network is banned. */
+  /** The network, the email or the commenter is banned. */
   banned: boolean
-  /** Comments from the same network since `recentSince`. */
-  recentFromNetwork: number
   duplicate: boolean
   /** The comment replied to, when there is one and it exists. */
   parent: Pick<Comment, 'articleId' | 'status' | 'parentId'> | undefined
-  /** The writer (by email or network) has had a comment approved before. */
+  /** The returning commenter has had a comment approved by a moderator. */
   known: boolean
+}
+
+/** A request for one of a network's comment attempts in a rate-limit window. */
+export interface AttemptReservation {
+  networkHash: string
+  /** The window's number: the time divided by the window's length. */
+  window: number
+  /** Attempts a network may make in one window. */
+  limit: number
 }
 
 export interface CommentStore {
@@ -54,7 +74,20 @@ export interface CommentStore {
   findTarget(article: ArticleRef): Promise<CommentTarget | undefined>
   /** Everything the defences need to know about a new comment, in one statement. */
   screen(question: ScreeningQuestion): Promise<CommentScreening>
-  insert(comment: Comment & CommentFingerprints): Promise<void>
+  /**
+   * Takes one of the network's attempts in the window, in one atomic
+   * statement; false, and nothing taken, when the window's are all used.
+   */
+  reserveAttempt(reservation: AttemptReservation): Promise<boolean>
+  /** Forgets rate-limit windows before this one. */
+  forgetRateWindowsBefore(window: number): Promise<void>
+  /**
+   * Stores a comment; 'duplicate', and nothing stored, when the same text on
+   * the same article already holds one of its duplicate buckets.
+   */
+  insert(
+    comment: Comment & CommentFingerprints & { duplicateBuckets: DuplicateBuckets | null },
+  ): Promise<'inserted' | 'duplicate'>
   findById(id: string): Promise<Comment | undefined>
   /** Approved top-level comments, oldest first. */
   listApprovedTopLevel(
@@ -80,7 +113,7 @@ export interface CommentStore {
 export interface BanStore {
   add(ban: {
     id: string
-    kind: 'email' | 'network'
+    kind: 'email' | 'network' | 'commenter'
     valueHash: string
     createdAt: Date
     createdBy: string

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { isIP } from 'node:net'
 
 /**
@@ -55,10 +55,8 @@ export function checkFormToken(
   { minMs, maxMs }: { minMs: number; maxMs: number },
 ): FormTokenCheck {
   const [issued = '', signature = ''] = token.split('.')
-  const expected = Buffer.from(keyedHash(key, `${articleId}.${issued}`).slice(0, 32))
   // Compared as bytes: a signature as long as ours in characters may not be in bytes.
-  const given = Buffer.from(signature)
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (!sameBytes(signature, keyedHash(key, `${articleId}.${issued}`).slice(0, 32))) {
     return 'invalid'
   }
   const age = now.getTime() - parseInt(issued, 36)
@@ -66,4 +64,36 @@ export function checkFormToken(
   if (age < minMs) return 'too_fast'
   if (age > maxMs) return 'expired'
   return 'valid'
+}
+
+/** Equal as bytes, in constant time for equal lengths. */
+function sameBytes(a: string, b: string): boolean {
+  const given = Buffer.from(a)
+  const expected = Buffer.from(b)
+  return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+const COMMENTER_ID = /^[A-Za-z0-9_-]{22}$/
+
+/**
+ * The returning-commenter cookie: a random commenter id (128 bits), signed.
+ * A browser gets one with its first comment and sends it with the next; the
+ * id becomes trusted when a moderator approves one of its comments. Nothing a
+ * stranger can type (an email, an address on the same network) stands in for it.
+ */
+export function issueCommenterToken(key: string, commenterId: string): string {
+  return `${commenterId}.${keyedHash(key, `commenter-token.${commenterId}`).slice(0, 43)}`
+}
+
+export function newCommenterId(): string {
+  return randomBytes(16).toString('base64url')
+}
+
+/** The commenter id a genuine token names; undefined for anything forged, altered or malformed. */
+export function commenterIdOf(key: string, token: string | undefined): string | undefined {
+  if (token === undefined) return undefined
+  const dot = token.indexOf('.')
+  const id = token.slice(0, dot)
+  if (dot < 0 || !COMMENTER_ID.test(id)) return undefined
+  return sameBytes(token, issueCommenterToken(key, id)) ? id : undefined
 }

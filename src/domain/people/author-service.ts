@@ -1,5 +1,6 @@
 import { authorize, type Actor } from '../access/policy.js'
 import { recordAudit } from '../audit/record-audit.js'
+import { asWrittenText } from '../../text/control-characters.js'
 import type { ContentChanges } from '../changes.js'
 import type { Clock } from '../clock.js'
 import { NotFoundError, ValidationError } from '../errors.js'
@@ -44,7 +45,7 @@ export function createAuthorService({
 
     /** Replaces an author's biography. */
     async setBio(slug: string, bio: string): Promise<Author> {
-      const trimmed = bio.trim()
+      const trimmed = asWrittenText(bio).trim()
       if (trimmed.length > MAX_AUTHOR_BIO_LENGTH) {
         throw new ValidationError(
           'bio_too_long',

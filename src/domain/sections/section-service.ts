@@ -1,3 +1,4 @@
+import { asWrittenLine } from '../../text/control-characters.js'
 import { slugify } from '../../text/slug.js'
 import { authorize, type Actor } from '../access/policy.js'
 import { recordAudit } from '../audit/record-audit.js'
@@ -51,7 +52,7 @@ export function createSectionService({
     /** Adds a section at the end of the navigation. The slug, from the name unless given, is its URL. */
     async create(actor: Actor, { name, slug }: { name: string; slug?: string }): Promise<Section> {
       authorize(actor, 'sections:manage')
-      const trimmed = name.trim()
+      const trimmed = asWrittenLine(name).trim()
       assertSectionName(trimmed)
       const chosen = slug?.trim() || slugify(trimmed)
       assertSectionSlug(chosen)
@@ -82,7 +83,7 @@ export function createSectionService({
     /** Renames a section; its slug, and so every URL in it, stays. */
     async rename(actor: Actor, slug: string, name: string): Promise<Section> {
       authorize(actor, 'sections:manage')
-      const trimmed = name.trim()
+      const trimmed = asWrittenLine(name).trim()
       assertSectionName(trimmed)
       const result = await stores.transaction(async (tx) => {
         const section = await tx.sections.findBySlug(slug)

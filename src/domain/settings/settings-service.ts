@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHmac, timingSafeEqual } from 'node:crypto'
 import { authorize, type Actor } from '../access/policy.js'
 import { recordAudit } from '../audit/record-audit.js'
 import type { Clock } from '../clock.js'
@@ -8,7 +8,10 @@ import type { IdGenerator } from '../ids.js'
 import type { ContentChanges } from '../changes.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 
-const SITE_KEY = 'site_key'
+/** The key an older release kept in the database; now only for matching what it hashed. */
+const LEGACY_SITE_KEY = 'legacy_site_key'
+/** A keyed hash of a constant: tells whether the secret is the one the database was set up with. */
+const SECRET_CHECK = 'secret_key_check'
 const COMMENTS = 'comments'
 
 export const MAX_BLOCKED_WORDS = 500
@@ -21,25 +24,47 @@ export function createSettingsService({
   clock,
   newId,
   changes,
+  secret,
 }: {
   stores: UnitOfWork
   clock: Clock
   newId: IdGenerator
   changes: ContentChanges
+  /** SECRET_KEY or the key file's key (secret-key.ts): never stored in the database. */
+  secret: string
 }) {
-  let siteKey: string | undefined
+  const derive = (purpose: string) => createHmac('sha256', secret).update(purpose).digest()
+  const siteKey = derive('dateline site key v1').toString('base64url')
+  const check = derive('dateline secret check v1').toString('hex')
+  let legacyKey: Promise<string | undefined> | undefined
 
   return {
     /**
-     * The site's secret for keyed hashes and form tokens: made once, kept in
-     * the database so that every app process signs and checks alike.
+     * The key for keyed hashes and signed tokens, derived from the secret that
+     * lives outside the database, so every process sharing it signs alike.
      */
     async siteKey(): Promise<string> {
-      if (siteKey) return siteKey
-      await stores.settings.setIfAbsent(SITE_KEY, randomBytes(32).toString('base64url'))
-      siteKey = await stores.settings.get(SITE_KEY)
-      if (!siteKey) throw new Error('the site key could not be stored')
       return siteKey
+    },
+
+    /**
+     * The key an older release kept in the database, if the site has one: bans
+     * made before the upgrade were hashed with it, and are still matched.
+     */
+    legacySiteKey(): Promise<string | undefined> {
+      legacyKey ??= stores.settings.get(LEGACY_SITE_KEY)
+      return legacyKey
+    },
+
+    /**
+     * Whether the secret is the one this database was first used with (the
+     * first process to ask records a check value, which reveals nothing of it).
+     */
+    async secretMatches(): Promise<boolean> {
+      await stores.settings.setIfAbsent(SECRET_CHECK, check)
+      const stored = Buffer.from((await stores.settings.get(SECRET_CHECK)) ?? '')
+      const expected = Buffer.from(check)
+      return stored.length === expected.length && timingSafeEqual(stored, expected)
     },
 
     async commentSettings(): Promise<CommentSettings> {

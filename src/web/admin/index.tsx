@@ -3,7 +3,14 @@ import formbody from '@fastify/formbody'
 import type { FastifyInstance } from 'fastify'
 import type { User } from '../../domain/accounts/user.js'
 import type { AdminDeps } from './deps.js'
-import { problemFor, sendJsonProblem, wantsJson, type Problem } from '../plugins/problems.js'
+import {
+  problemFor,
+  sendJsonProblem,
+  SERVER_FAULT,
+  setRetryAfter,
+  wantsJson,
+  type Problem,
+} from '../plugins/problems.js'
 import { ReauthenticationRequiredError } from '../../domain/accounts/recent-auth.js'
 import { guardNewsroom } from './guard.js'
 import { askForPassword } from './routes/account.js'
@@ -38,7 +45,8 @@ function newsroomProblem(error: unknown): Problem {
   if (problem.status === 413) {
     return { ...problem, message: 'That is more than the newsroom accepts in one form.' }
   }
-  if (problem.status >= 500) {
+  // A fault of ours says little; the database failing (503, 507) says what to do.
+  if (problem.code === SERVER_FAULT.code) {
     return { ...problem, message: 'Something went wrong on our side. The error has been logged.' }
   }
   return problem
@@ -76,6 +84,7 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
     const problem = newsroomProblem(error)
     if (problem.status >= 500) request.log.error({ err: error }, 'newsroom request failed')
     if (wantsJson(request)) return sendJsonProblem(reply, problem)
+    setRetryAfter(reply, problem)
     return reply.admin(<AdminProblemPage problem={problem} />, {
       title: 'Problem',
       status: problem.status,

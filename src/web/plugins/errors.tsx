@@ -24,6 +24,8 @@ const TITLES: Record<number, string> = {
   409: 'Changed meanwhile',
   422: 'That did not work',
   429: 'Too many attempts',
+  503: 'Temporarily unavailable',
+  507: 'Not saved: no room left',
 }
 
 const NOT_FOUND_WORDS: ProblemWords = { title: 'Page not found', message: NOT_FOUND.message }
@@ -31,11 +33,11 @@ const NOT_FOUND_WORDS: ProblemWords = { title: 'Page not found', message: NOT_FO
 /** The problem page's words: every missing page reads the same, and a fault of ours says little. */
 function wordsFor(error: unknown, problem: Problem): ProblemWords {
   if (problem.status === 404) return NOT_FOUND_WORDS
-  if (problem.status >= 500) {
-    return { title: 'Something went wrong on our side', message: problem.message }
-  }
   if (error instanceof DomainError) {
     return { title: TITLES[problem.status] ?? 'That did not work', message: problem.message }
+  }
+  if (problem.status >= 500) {
+    return { title: 'Something went wrong on our side', message: problem.message }
   }
   return { title: 'Something is wrong with this request', message: problem.message }
 }

@@ -10,6 +10,8 @@ import {
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
+  StorageFullError,
+  StorageUnavailableError,
   TooManyRequestsError,
   UnauthenticatedError,
   ValidationError,
@@ -38,6 +40,9 @@ export function statusOfDomainError(error: DomainError): number {
   if (error instanceof UnauthenticatedError) return 401
   if (error instanceof TooManyRequestsError) return 429
   if (error instanceof PayloadTooLargeError) return 413
+  // The database failing is no fault of the request: said plainly, with what to do.
+  if (error instanceof StorageFullError) return 507
+  if (error instanceof StorageUnavailableError) return 503
   return 400
 }
 
@@ -50,7 +55,7 @@ export function problemOf(error: unknown): Problem | undefined {
     message: error.message,
     error,
     ...(error.field === undefined ? {} : { field: error.field }),
-    ...(error instanceof TooManyRequestsError
+    ...(error instanceof TooManyRequestsError || error instanceof StorageUnavailableError
       ? { retryAfterSeconds: error.retryAfterSeconds }
       : {}),
   }
@@ -114,7 +119,7 @@ export function jsonErrorOf(problem: Problem): {
   return { error: field === undefined ? { code, message } : { code, message, field } }
 }
 
-/** Tells a client refused for going too fast when it may try again. */
+/** Tells a client refused for going too fast, or while the database is away, when it may try again. */
 export function setRetryAfter(reply: FastifyReply, problem: Problem): FastifyReply {
   if (problem.retryAfterSeconds !== undefined) {
     reply.header('retry-after', String(problem.retryAfterSeconds))

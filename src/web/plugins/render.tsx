@@ -35,6 +35,32 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * The site's sections for the navigation, and the last list that loaded. A
+ * problem page (the database unreachable, say) must render when the list
+ * cannot load: it shows the last one it had, or none.
+ */
+export function rememberedNavigation(load: () => Promise<readonly SectionRef[]>): {
+  current: () => Promise<readonly SectionRef[]>
+  lastKnown: () => Promise<readonly SectionRef[]>
+} {
+  let last: readonly SectionRef[] = []
+  return {
+    current: async () => {
+      last = await load()
+      return last
+    },
+    lastKnown: async () => {
+      try {
+        last = await load()
+      } catch {
+        // The page says what went wrong; its navigation is the one from before.
+      }
+      return last
+    },
+  }
+}
+
 /** Doctype, layout and page, all through one escaping renderer. */
 export function createPageRenderer(
   site: SiteInfo,

@@ -3,6 +3,16 @@
 // `feed` package (ARCHITECTURE.md, "Dependencies", says why): every piece of
 // text goes through escapeXml, and titles are declared plain text, so no
 // headline, name or body can become markup in any feed reader.
+//
+// What each field is, and so how it is escaped (test/web/feed-escaping.test.ts
+// reads every one back):
+// - RSS <description>, of the channel and of each item, is HTML to readers
+//   (RSS 2.0 allows entity-encoded HTML there, and readers render it): text is
+//   escaped as HTML, then as XML. Every other RSS element is plain text (the
+//   RSS Advisory Board's profile), escaped as XML once.
+// - Atom titles, subtitle and summary are declared type="text"; names and
+//   category labels are text; <content type="html"> is the rendered body.
+// - JSON Feed strings are text, except content_html.
 import { escapeXml, xmlChars } from '../../../text/xml.js'
 
 export interface FeedPerson {
@@ -118,7 +128,7 @@ export function rssDocument(feed: FeedDocument): string {
   <channel>
     ${element('title', feed.title)}
     ${element('link', feed.pageUrl)}
-    ${element('description', feed.description)}
+    ${element('description', escapeHtml(feed.description))}
     ${element('language', feed.language)}
     ${element('lastBuildDate', rfc822(feed.updated))}
     ${element('generator', feed.generator)}

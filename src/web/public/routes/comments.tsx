@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie'
 import formbody from '@fastify/formbody'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Comment } from '../../../domain/comments/comment.js'
@@ -7,6 +8,7 @@ import { articleCacheTag } from '../../page-cache/page-cache.js'
 import { articleParams, formOf, onlyText, parseOrNotFound } from '../../plugins/request-parsing.js'
 import { articlePath } from '../../ui/urls.js'
 import { commentsAtom, commentsJson, type CommentFeedInput } from '../comment-feeds.js'
+import { commenterTokenOf, setCommenterCookie } from '../commenter-cookie.js'
 import type { PublicDeps } from '../deps.js'
 import { renderArticlePage } from '../render-article.js'
 import { sendDocument } from '../send-document.js'
@@ -30,6 +32,8 @@ const ownOriginCheck = { config: { refusesCrossSiteItself: true } }
 export async function commentRoutes(app: FastifyInstance, deps: PublicDeps) {
   const { services, site } = deps
   await app.register(formbody, { bodyLimit: COMMENT_BODY_LIMIT })
+  await app.register(cookie)
+  const secureCookies = site.url.startsWith('https:')
 
   /** The slug in the address; one that cannot be a slug names no article. */
   const slugOf = (request: FastifyRequest): string =>
@@ -55,9 +59,11 @@ export async function commentRoutes(app: FastifyInstance, deps: PublicDeps) {
         honeypot: onlyText(form, 'website'),
         formToken: onlyText(form, '_csrf'),
         ip: request.ip,
+        commenterToken: commenterTokenOf(request),
         // plugins/same-origin.ts decides; the defences refuse it with the form kept.
         fromOtherSite: request.crossSite,
       })
+      setCommenterCookie(reply, comment.commenterToken, secureCookies)
       const published = comment.status === 'approved'
       if (wantsJson(request)) {
         return reply.code(201).send({ id: comment.id, status: comment.status, published })
