@@ -166,6 +166,7 @@ export default tseslint.config(
         Event: 'readonly',
         HTMLFormElement: 'readonly',
         HTMLInputElement: 'readonly',
+        HTMLTextAreaElement: 'readonly',
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
       },

@@ -1,5 +1,6 @@
 // Loads the benchmark corpus into a fresh data folder through the real importer
 // (in batches, as `dateline import` does), and prints the timings as JSON.
+import { readFile } from 'node:fs/promises'
 import { performance } from 'node:perf_hooks'
 import { loadConfig } from '../src/config.js'
 import { createContext } from '../src/context.js'
@@ -59,6 +60,9 @@ const paths = {
   author: `/authors/${article.bylines[0]?.slug ?? ''}`,
   tag: `/tags/${article.tags[0]?.slug ?? ''}`,
 }
+// An article with a lead photo and three in its body (demo photographs), published last: the
+// newest story, so the home page leads with it too. Its renditions are made before the server starts.
+const photoArticle = await publishPhotoArticle(ctx)
 await ctx.close()
 console.log(
   JSON.stringify({
@@ -66,6 +70,54 @@ console.log(
     comments: Number(comments),
     importMs,
     commentsMs,
-    paths,
+    paths: { ...paths, photoArticle },
   }),
 )
+
+async function publishPhotoArticle(context: typeof ctx): Promise<string> {
+  const files = ['evening-glow.jpg', 'forest-stream.jpg', 'mountain-trail.jpg', 'dandelions.jpg']
+  const ids: string[] = []
+  for (const [index, file] of files.entries()) {
+    const { item } = await context.services.media.upload(COMMAND_LINE, {
+      bytes: await readFile(new URL(`../demo/photos/${file}`, import.meta.url)),
+      fileName: file,
+      fields: {
+        alt: `Benchmark photograph ${index + 1}`,
+        caption: `Photo ${index + 1}`,
+        credit: 'Demo',
+      },
+    })
+    ids.push(item.id)
+  }
+  await context.services.media.processPending()
+  const [lead = '', ...inline] = ids
+  const paragraphs = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `Paragraph ${i + 1} of the photo story. ${words.slice(i * 30, i * 30 + 60).join(' ')}.`,
+  )
+  const body = [
+    ...paragraphs.slice(0, 2),
+    `![](media:${inline[0] ?? ''})`,
+    ...paragraphs.slice(2, 5),
+    `![](media:${inline[1] ?? ''})`,
+    ...paragraphs.slice(5),
+    `![](media:${inline[2] ?? ''})`,
+  ].join('\n\n')
+  const draft = await context.services.editing.createDraft(COMMAND_LINE, {
+    headline: 'Boats, streams and trails: a story told in photographs',
+    standfirst: 'A benchmark story with a lead photograph and three more in its text.',
+    dateline: 'BERGEN, NORWAY',
+    body,
+    keyPoints: [],
+    sectionSlug: 'news',
+    bylines: ['Bench Photographer'],
+    tags: ['Photography'],
+    slug: 'a-story-told-in-photographs',
+    leadImageId: lead,
+  })
+  const published = await context.services.workflow.transition(COMMAND_LINE, draft.id, {
+    transition: 'publish',
+  })
+  return articlePath(published, context.config.siteTimeZone)
+}

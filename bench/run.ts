@@ -7,7 +7,8 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { gzipSync } from 'node:zlib'
+import { get } from 'node:http'
+import { brotliDecompressSync, gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
 
 const ROOT = new URL('..', import.meta.url).pathname
@@ -126,7 +127,7 @@ const loaded = JSON.parse(
 ) as {
   importMs: number
   commentsMs: number
-  paths: Record<'article' | 'section' | 'author' | 'tag', string>
+  paths: Record<'article' | 'section' | 'author' | 'tag' | 'photoArticle', string>
 }
 console.log(
   `Imported in ${(loaded.importMs / 1000).toFixed(1)} s; comments in ${(loaded.commentsMs / 1000).toFixed(1)} s`,
@@ -146,6 +147,7 @@ const routes: [string, string][] = [
   ['home', '/'],
   ['section', loaded.paths.section],
   ['article', loaded.paths.article],
+  ['article with photos', loaded.paths.photoArticle],
   ['author', loaded.paths.author],
   ['tag', loaded.paths.tag],
   ['site RSS feed', '/feed.rss'],
@@ -187,11 +189,49 @@ async function baseline(name: string, path: string): Promise<Row> {
   return row
 }
 const articleBaseline = await baseline('article', loaded.paths.article)
+const photoBaseline = await baseline('article with photos', loaded.paths.photoArticle)
 const homeBaseline = await baseline('home', '/')
-rows.push(articleBaseline, homeBaseline)
+rows.push(articleBaseline, photoBaseline, homeBaseline)
 for (const row of rows) {
-  const against = row.route.startsWith('home') ? homeBaseline : articleBaseline
+  const against = row.route.startsWith('home')
+    ? homeBaseline
+    : row.route.includes('with photos')
+      ? photoBaseline
+      : articleBaseline
   row.ratio = row.requestsPerSecond / against.requestsPerSecond
+}
+
+/** Bytes on the wire of one response, as a browser asking for brotli gets it. */
+function wireBytes(url: string): Promise<{ bytes: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': 'br' } }, (response) => {
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => {
+        const raw = Buffer.concat(chunks)
+        const encoded = response.headers['content-encoding'] === 'br'
+        resolve({ bytes: raw.length, body: (encoded ? brotliDecompressSync(raw) : raw).toString() })
+      })
+      response.on('error', reject)
+    }).on('error', reject)
+  })
+}
+
+/** A page's own bytes: its HTML, stylesheet and scripts (pictures are the media's, counted apart). */
+async function pageWeight(path: string): Promise<{ html: number; css: number; js: number }> {
+  const page = await wireBytes(base + path)
+  const css = [...page.body.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)]
+  const js = [...page.body.matchAll(/<script src="([^"]+)"/g)]
+  const sum = async (matches: RegExpMatchArray[]) =>
+    (await Promise.all(matches.map((match) => wireBytes(base + (match[1] ?? ''))))).reduce(
+      (total, file) => total + file.bytes,
+      0,
+    )
+  return { html: page.bytes, css: await sum(css), js: await sum(js) }
+}
+const weights = {
+  'article with photos': await pageWeight(loaded.paths.photoArticle),
+  home: await pageWeight('/'),
 }
 
 const table = [
@@ -221,6 +261,12 @@ console.log(
   `Peak RSS: ${rssMb.toFixed(0)} MB (cache on), ${uncachedRssMb.toFixed(0)} MB (cache off)`,
 )
 console.log(`Cold start (process start → first 200): ${server.readyMs.toFixed(0)} ms`)
+for (const [name, weight] of Object.entries(weights)) {
+  const total = weight.html + weight.css + weight.js
+  console.log(
+    `Page weight, ${name} (brotli, without pictures): HTML ${weight.html} B + CSS ${weight.css} B + JS ${weight.js} B = ${(total / 1024).toFixed(1)} KB (target < 25 KB)`,
+  )
+}
 console.log(
   `Import: ${ARTICLES} articles in ${(loaded.importMs / 1000).toFixed(1)} s, ${COMMENTS} comments in ${(loaded.commentsMs / 1000).toFixed(1)} s`,
 )
@@ -236,6 +282,7 @@ const results = {
   peakRssMb: rssMb,
   uncachedPeakRssMb: uncachedRssMb,
   coldStartMs: server.readyMs,
+  pageWeights: weights,
   importMs: loaded.importMs,
   commentsMs: loaded.commentsMs,
 }

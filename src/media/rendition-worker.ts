@@ -1,6 +1,6 @@
 /** What the worker needs of the media service. */
 export interface PendingRenditions {
-  processPending(): Promise<number>
+  processPending(options?: { until?: () => boolean }): Promise<number>
   onPending(listener: () => void): () => void
 }
 
@@ -34,7 +34,7 @@ export function startRenditionWorker(
       return
     }
     running = media
-      .processPending()
+      .processPending({ until: () => stopped })
       .then(
         () => undefined,
         (error: unknown) => log.error({ err: error }, 'making renditions failed; will try again'),

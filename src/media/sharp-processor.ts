@@ -90,6 +90,21 @@ function assertSane(metadata: Metadata): void {
   }
 }
 
+/** A crop's box in the decoded picture's pixels, kept inside it. */
+function cropArea(
+  crop: NonNullable<RenditionSpec['crop']>,
+  size: { width: number; height: number },
+): { left: number; top: number; width: number; height: number } {
+  const left = Math.min(size.width - 1, Math.max(0, Math.round(crop.left * size.width)))
+  const top = Math.min(size.height - 1, Math.max(0, Math.round(crop.top * size.height)))
+  return {
+    left,
+    top,
+    width: Math.max(1, Math.min(size.width - left, Math.round(crop.width * size.width))),
+    height: Math.max(1, Math.min(size.height - top, Math.round(crop.height * size.height))),
+  }
+}
+
 /** Runs `work` over the items, at most `limit` at a time. */
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
   let next = 0
@@ -130,7 +145,10 @@ export function createSharpProcessor({
 
     async render(original, specs, each): Promise<void> {
       if (specs.length === 0) return
-      const widest = Math.max(...specs.map((spec) => spec.width))
+      // A crop needs its part of the picture at its own width: decode wide enough for every one.
+      const widest = Math.max(
+        ...specs.map((spec) => (spec.crop ? Math.ceil(spec.width / spec.crop.width) : spec.width)),
+      )
       // One decode for every rendition: oriented, sRGB, 8-bit, at the widest size wanted.
       let decoded: { data: Buffer; info: OutputInfo }
       try {
@@ -146,11 +164,9 @@ export function createSharpProcessor({
       const { info } = decoded
       const raw = { width: info.width, height: info.height, channels: info.channels }
       const make = async (spec: RenditionSpec): Promise<RenderedImage> => {
-        const resized = sharp(decoded.data, { raw }).resize({
-          width: spec.width,
-          height: spec.height,
-          fit: 'fill',
-        })
+        let image = sharp(decoded.data, { raw })
+        if (spec.crop) image = image.extract(cropArea(spec.crop, raw))
+        const resized = image.resize({ width: spec.width, height: spec.height, fit: 'fill' })
         return { spec, bytes: await ENCODE[spec.format](resized).toBuffer() }
       }
       // Largest first: the long encodes start early and the two cores stay busy.

@@ -3,7 +3,11 @@ import type { ArticleSummary } from '../domain/articles/article.js'
 import type { ArticleStore, PublishedFilter } from '../domain/articles/article-store.js'
 import type { AuthorRef } from '../domain/people/author.js'
 import { fromDbCount, fromDbTime, toDbTime } from './dialect.js'
+import { imageRefColumns, imageRefOf } from './media-rows.js'
 import type { Database } from './schema.js'
+
+/** The aliases the lead image's columns are read under. */
+const IMAGE_COLUMN_NAMES = imageRefColumns('m').map((_, index) => `m${index}` as const)
 
 export type ListingReads = Pick<
   ArticleStore,
@@ -89,6 +93,9 @@ export function createListingReads(db: Kysely<Database>): ListingReads {
       db
         .selectFrom('articles as a')
         .innerJoin('sections as s', 's.id', 'a.section_id')
+        // The lead image, by primary key: cards show it.
+        .leftJoin('media_items as m', 'm.id', 'a.lead_image_id')
+        .select(imageRefColumns('m').map((column, index) => column.as(`m${index}`)))
         .select([
           'a.id',
           'a.slug',
@@ -125,6 +132,7 @@ export function createListingReads(db: Kysely<Database>): ListingReads {
         bylines: bylines.get(row.id) ?? [],
         publishedAt: fromDbTime(row.published_at),
         updatedAt: fromDbTime(row.updated_at),
+        leadImage: imageRefOf(IMAGE_COLUMN_NAMES.map((name) => row[name])) ?? null,
       }
     })
   }

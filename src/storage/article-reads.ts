@@ -15,6 +15,8 @@ import {
   jsonRowsOf,
   type DialectName,
 } from './dialect.js'
+import type { ImageRef } from '../domain/media/media.js'
+import { imageRefColumns, imageRefOf } from './media-rows.js'
 import type { Database } from './schema.js'
 
 export type ArticleReads = Pick<
@@ -40,15 +42,30 @@ export function createArticleReads(db: Kysely<Database>, dialect: DialectName): 
         eb
           .selectFrom('article_authors as aa')
           .innerJoin('authors as au', 'au.id', 'aa.author_id')
+          .leftJoin('media_items as p', 'p.id', 'au.photo_id')
           .whereRef('aa.article_id', '=', 'a.id')
           .select(
             jsonRowsOf(
               dialect,
-              [sql.ref('au.id'), sql.ref('au.slug'), sql.ref('au.name')],
+              [sql.ref('au.id'), sql.ref('au.slug'), sql.ref('au.name'), ...imageRefColumns('p')],
               sql.ref('aa.position'),
             ).as('list'),
           )
           .as('bylines'),
+        // The lead image and the body's images, as its last save recorded them.
+        eb
+          .selectFrom('media_usages as mu')
+          .innerJoin('media_items as m', 'm.id', 'mu.media_id')
+          .whereRef('mu.owner_id', '=', 'a.id')
+          .where('mu.kind', 'in', ['article_lead', 'article_inline'])
+          .select(
+            jsonRowsOf(
+              dialect,
+              [sql.ref('mu.kind'), ...imageRefColumns('m')],
+              sql`mu.kind, mu.position`,
+            ).as('list'),
+          )
+          .as('images'),
         eb
           .selectFrom('article_tags as at')
           .innerJoin('tags as t', 't.id', 'at.tag_id')
@@ -89,7 +106,12 @@ export function createArticleReads(db: Kysely<Database>, dialect: DialectName): 
       brief: row.brief,
       sectionId: row.section_id,
       section: { slug: row.section_slug, name: row.section_name },
-      bylines: triples(row.bylines).map(([id, slug, name]): ArticleByline => ({ id, slug, name })),
+      bylines: jsonList(row.bylines).map(([id, slug, name, ...photo]): ArticleByline => ({
+        id: String(id),
+        slug: String(slug),
+        name: String(name),
+        photo: imageRefOf(photo) ?? null,
+      })),
       tags: triples(row.tags).map(([id, slug, name]): ArticleTag => ({ id, slug, name })),
       status: row.status as ArticleStatus,
       publishedAt: fromNullableDbTime(row.published_at),
@@ -103,6 +125,7 @@ export function createArticleReads(db: Kysely<Database>, dialect: DialectName): 
         note,
         createdAt: fromDbTime(createdAt),
       })),
+      ...imagesOf(row.images),
       version: row.version,
     }
   }
@@ -148,6 +171,28 @@ export function createArticleReads(db: Kysely<Database>, dialect: DialectName): 
       return rows.map((row) => row.slug)
     },
   }
+}
+
+/** A JSON list of rows the database built (jsonRowsOf). */
+function jsonList(value: unknown): unknown[][] {
+  const list = fromDbJson(value)
+  if (!Array.isArray(list) || !list.every(Array.isArray)) {
+    throw new Error('expected a JSON list of rows from the database')
+  }
+  return list as unknown[][]
+}
+
+/** The article's images from its usage rows: [kind, …image], lead first, then in body order. */
+function imagesOf(value: unknown): Pick<Article, 'leadImage' | 'inlineImages'> {
+  let leadImage: ImageRef | null = null
+  const inlineImages: ImageRef[] = []
+  for (const [kind, ...values] of jsonList(value)) {
+    const image = imageRefOf(values)
+    if (!image) continue
+    if (kind === 'article_lead') leadImage = image
+    else inlineImages.push(image)
+  }
+  return { leadImage, inlineImages }
 }
 
 /** A JSON list the database built of [text, text, text] rows (jsonRowsOf). */

@@ -13,6 +13,8 @@ import type { Database } from './schema.js'
 import { removeSearchDocument, syncSearchDocument } from './search-index.js'
 import { createSyndicationReads } from './syndication-queries.js'
 
+const ARTICLE_IMAGE_KINDS = ['article_lead', 'article_inline']
+
 const sameIds = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((id, index) => id === b[index])
 
@@ -52,16 +54,54 @@ export function createArticleStore(db: Kysely<Database>, dialect: DialectName): 
     }
   }
 
+  /**
+   * Rewrites where the article's images are used, when they changed since
+   * `previous` (always without it): one delete, one insert. Nothing for an
+   * article that shows no image and showed none.
+   */
+  async function writeImageUsages(
+    record: ArticleRecord,
+    previous: KnownRelations['previous'],
+  ): Promise<void> {
+    const before = previous ? [previous.leadImageId, ...previous.inlineImageIds] : undefined
+    const after = [record.leadImageId, ...record.inlineImageIds]
+    if (before && sameIds(before.map(String), after.map(String))) return
+    if (!before || before.some((id) => id !== null)) {
+      await db
+        .deleteFrom('media_usages')
+        .where('owner_id', '=', record.id)
+        .where('kind', 'in', ARTICLE_IMAGE_KINDS)
+        .execute()
+    }
+    const rows = [
+      ...(record.leadImageId
+        ? [{ media_id: record.leadImageId, kind: 'article_lead', position: 0 }]
+        : []),
+      ...record.inlineImageIds.map((media_id, position) => ({
+        media_id,
+        kind: 'article_inline',
+        position,
+      })),
+    ]
+    if (rows.length === 0) return
+    await db
+      .insertInto('media_usages')
+      .values(rows.map((row) => ({ ...row, owner_id: record.id })))
+      .execute()
+  }
+
   return {
     ...createArticleReads(db, dialect),
     ...createListingReads(db),
     ...createNewsroomReads(db),
-    ...createSyndicationReads(db),
+    ...createSyndicationReads(db, dialect),
 
     async insert(record, known = {}) {
       await db.insertInto('articles').values(toRow(record)).execute()
       // A new article has no relations yet, nor a search row to remove.
-      await writeRelations(record, { authorIds: [], tagIds: [] })
+      const none = { authorIds: [], tagIds: [], leadImageId: null, inlineImageIds: [] }
+      await writeRelations(record, none)
+      await writeImageUsages(record, none)
       if (isSearchable(record)) await syncSearchDocument(db, record, known.names)
     },
 
@@ -76,12 +116,19 @@ export function createArticleStore(db: Kysely<Database>, dialect: DialectName): 
         .executeTakeFirst()
       if (Number(result.numUpdatedRows) === 0) return false
       await writeRelations(record, known.previous)
+      await writeImageUsages(record, known.previous)
       await syncSearchDocument(db, record, known.names)
       return true
     },
 
     async delete(id) {
       await removeSearchDocument(db, id)
+      // Its images are no longer used here: they may be deleted once nothing else shows them.
+      await db
+        .deleteFrom('media_usages')
+        .where('owner_id', '=', id)
+        .where('kind', 'in', ARTICLE_IMAGE_KINDS)
+        .execute()
       await db.deleteFrom('articles').where('id', '=', id).execute()
     },
 
@@ -120,5 +167,6 @@ function toRow(record: ArticleRecord) {
     created_by: record.createdBy,
     scheduled_for: record.scheduledFor ? toDbTime(record.scheduledFor) : null,
     comment_mode: record.commentMode,
+    lead_image_id: record.leadImageId,
   }
 }

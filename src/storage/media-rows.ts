@@ -1,6 +1,11 @@
-import type { Selectable } from 'kysely'
-import type { MediaItem, OriginalFormat, RenditionsStatus } from '../domain/media/media.js'
-import type { Rendition, RenditionFormat } from '../domain/media/rendition.js'
+import { sql, type RawBuilder, type Selectable } from 'kysely'
+import type {
+  ImageRef,
+  MediaItem,
+  OriginalFormat,
+  RenditionsStatus,
+} from '../domain/media/media.js'
+import type { Rendition, RenditionFormat, RenditionSpec } from '../domain/media/rendition.js'
 import { fromDbTime, fromNullableDbTime, toDbTime } from './dialect.js'
 import type { MediaItemTable, MediaRenditionTable } from './schema.js'
 
@@ -64,8 +69,24 @@ export function toItem(row: ItemRow): MediaItem {
   }
 }
 
+/** Crop boxes are stored in millionths: integers read back the same on both databases. */
+export const CROP_SCALE = 1_000_000
+
 export function toRendition(row: Selectable<MediaRenditionTable>): Rendition {
+  const crop =
+    row.crop_left === null ||
+    row.crop_top === null ||
+    row.crop_width === null ||
+    row.crop_height === null
+      ? undefined
+      : {
+          left: row.crop_left / CROP_SCALE,
+          top: row.crop_top / CROP_SCALE,
+          width: row.crop_width / CROP_SCALE,
+          height: row.crop_height / CROP_SCALE,
+        }
   return {
+    ...(crop && { crop }),
     name: row.name,
     mediaId: row.media_id,
     format: row.format as RenditionFormat,
@@ -73,6 +94,29 @@ export function toRendition(row: Selectable<MediaRenditionTable>): Rendition {
     height: row.height,
     byteSize: row.byte_size === null ? null : Number(row.byte_size),
     madeAt: fromNullableDbTime(row.made_at),
+  }
+}
+
+/** A planned rendition's row, its crop (if any) in millionths. */
+export function renditionRow(
+  mediaId: string,
+  spec: RenditionSpec,
+  made: { byteSize: number | null; madeAt: string | null },
+) {
+  const scaled = (value: number | undefined) =>
+    value === undefined ? null : Math.round(value * CROP_SCALE)
+  return {
+    name: spec.name,
+    media_id: mediaId,
+    format: spec.format,
+    width: spec.width,
+    height: spec.height,
+    byte_size: made.byteSize,
+    made_at: made.madeAt,
+    crop_left: scaled(spec.crop?.left),
+    crop_top: scaled(spec.crop?.top),
+    crop_width: scaled(spec.crop?.width),
+    crop_height: scaled(spec.crop?.height),
   }
 }
 
@@ -98,5 +142,44 @@ export function fieldColumns(item: MediaItem) {
     search_text: searchTextOf(item),
     updated_at: toDbTime(item.updatedAt),
     version: item.version,
+  }
+}
+
+/** The columns of an ImageRef, of the media_items row aliased `alias`, in imageRefOf's order. */
+export function imageRefColumns(alias: string): RawBuilder<unknown>[] {
+  return [
+    'id',
+    'content_hash',
+    'width',
+    'height',
+    'alt',
+    'decorative',
+    'caption',
+    'credit',
+    'focal_x',
+    'focal_y',
+    'file_name',
+  ].map((column) => sql.ref(`${alias}.${column}`))
+}
+
+/**
+ * An ImageRef from the values imageRefColumns read (in a JSON list built by
+ * the database, or a row); undefined when the image is absent (all null).
+ */
+export function imageRefOf(values: readonly unknown[]): ImageRef | undefined {
+  const [id, hash, width, height, alt, decorative, caption, credit, fx, fy, fileName] = values
+  if (typeof id !== 'string' || typeof hash !== 'string') return undefined
+  const text = (value: unknown) => (typeof value === 'string' ? value : '')
+  return {
+    id,
+    contentHash: hash,
+    width: Number(width),
+    height: Number(height),
+    alt: text(alt),
+    decorative: Number(decorative) === 1,
+    caption: text(caption),
+    credit: text(credit),
+    focalPoint: { x: Number(fx) / FOCAL_SCALE, y: Number(fy) / FOCAL_SCALE },
+    fileName: text(fileName),
   }
 }

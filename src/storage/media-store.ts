@@ -1,7 +1,14 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import type { MediaStore, MediaUsageKind } from '../domain/media/media-store.js'
 import { fromDbCount, toDbTime } from './dialect.js'
-import { containsPattern, fieldColumns, ITEM_COLUMNS, toItem, toRendition } from './media-rows.js'
+import {
+  containsPattern,
+  fieldColumns,
+  ITEM_COLUMNS,
+  renditionRow,
+  toItem,
+  toRendition,
+} from './media-rows.js'
 import type { Database } from './schema.js'
 
 export function createMediaStore(db: Kysely<Database>): MediaStore {
@@ -41,15 +48,12 @@ export function createMediaStore(db: Kysely<Database>): MediaStore {
       await db
         .insertInto('media_renditions')
         .values(
-          renditions.map((spec) => ({
-            name: spec.name,
-            media_id: item.id,
-            format: spec.format,
-            width: spec.width,
-            height: spec.height,
-            byte_size: spec.byteSize,
-            made_at: spec.byteSize === null ? null : madeAt,
-          })),
+          renditions.map((spec) =>
+            renditionRow(item.id, spec, {
+              byteSize: spec.byteSize,
+              madeAt: spec.byteSize === null ? null : madeAt,
+            }),
+          ),
         )
         .execute()
       return 'inserted'
@@ -125,6 +129,15 @@ export function createMediaStore(db: Kysely<Database>): MediaStore {
       return row && toRendition(row)
     },
 
+    async addRenditions(mediaId, specs) {
+      if (specs.length === 0) return
+      await db
+        .insertInto('media_renditions')
+        .values(specs.map((spec) => renditionRow(mediaId, spec, { byteSize: null, madeAt: null })))
+        .onConflict((conflict) => conflict.column('name').doNothing())
+        .execute()
+    },
+
     async markRenditionMade(name, byteSize, madeAt) {
       await db
         .updateTable('media_renditions')
@@ -170,7 +183,12 @@ export function createMediaStore(db: Kysely<Database>): MediaStore {
     async setRenditionsStatus(id, status) {
       await db
         .updateTable('media_items')
-        .set({ renditions_status: status })
+        // Pending again (new crops to make): claimable at once, with its attempts counted afresh.
+        .set(
+          status === 'pending'
+            ? { renditions_status: status, renditions_claimed_at: null, renditions_attempts: 0 }
+            : { renditions_status: status },
+        )
         .where('id', '=', id)
         .execute()
     },
@@ -186,7 +204,7 @@ export function createMediaStore(db: Kysely<Database>): MediaStore {
         .leftJoin('authors as au', (join) =>
           join.onRef('au.id', '=', 'mu.owner_id').on('mu.kind', '=', 'author_photo'),
         )
-        .select(['mu.kind', 'mu.owner_id', 'a.headline', 'au.name'])
+        .select(['mu.kind', 'mu.owner_id', 'a.headline', 'a.status', 'au.name'])
         .where('mu.media_id', '=', mediaId)
         .orderBy('mu.kind')
         .orderBy('mu.owner_id')
@@ -195,6 +213,10 @@ export function createMediaStore(db: Kysely<Database>): MediaStore {
         kind: row.kind as MediaUsageKind,
         ownerId: row.owner_id,
         label: row.headline ?? row.name ?? '',
+        public:
+          row.kind === 'author_photo'
+            ? row.name !== null
+            : row.status === 'published' || row.status === 'scheduled',
       }))
     },
 

@@ -22,6 +22,8 @@ export interface AuthorTable {
   slug: string
   name: string
   bio: string
+  /** The author's photo, from the media library. */
+  photo_id: string | null
   created_at: Time
   updated_at: Time
 }
@@ -54,6 +56,8 @@ export interface ArticleTable {
   created_by: string | null
   scheduled_for: NullableTime
   comment_mode: string
+  /** The picture shown above the story, from the media library. */
+  lead_image_id: string | null
 }
 
 export interface ArticleAuthorTable {
@@ -257,11 +261,18 @@ export interface MediaRenditionTable {
   height: number
   byte_size: number | null
   made_at: NullableTime
+  /** A crop's box in millionths of the original's width and height; all null when not a crop. */
+  crop_left: number | null
+  crop_top: number | null
+  crop_width: number | null
+  crop_height: number | null
 }
 
 export interface MediaUsageTable {
   media_id: string
   kind: string
+  /** Where in its owner's body the image first appears (0 for a lead image or a photo). */
+  position: ColumnType<number, number | undefined, number>
   owner_id: string
 }
 

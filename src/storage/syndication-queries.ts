@@ -1,10 +1,24 @@
-import type { Kysely, NotNull } from 'kysely'
+import { sql, type Kysely, type NotNull } from 'kysely'
+import type { ImageRef } from '../domain/media/media.js'
 import type { SitemapPlace, SyndicationReads } from '../domain/articles/syndication.js'
 import type { TagRef } from '../domain/tags/tag.js'
-import { fromDbTime, toDbTime } from './dialect.js'
+import { fromDbJson, fromDbTime, jsonRowsOf, toDbTime, type DialectName } from './dialect.js'
+import { imageRefColumns, imageRefOf } from './media-rows.js'
 import type { Database } from './schema.js'
 
 const later = (a: Date, b: Date): Date => (a.getTime() >= b.getTime() ? a : b)
+
+/** The aliases an image's columns are read under. */
+const IMAGE_COLUMN_NAMES = imageRefColumns('m').map((_, index) => `m${index}` as const)
+
+/** Pictures from a JSON list of imageRefColumns rows the database built. */
+function imageList(value: unknown): ImageRef[] {
+  const list = fromDbJson(value)
+  if (!Array.isArray(list)) return []
+  return list.flatMap((values: unknown) =>
+    Array.isArray(values) ? (imageRefOf(values) ?? []) : [],
+  )
+}
 
 /**
  * The reads behind feeds and sitemaps (part of the ArticleStore). Every list
@@ -12,7 +26,10 @@ const later = (a: Date, b: Date): Date => (a.getTime() >= b.getTime() ? a : b)
  * per section by `articles(section_id, status, …)`, bylines and tags by their
  * author and tag indexes.
  */
-export function createSyndicationReads(db: Kysely<Database>): SyndicationReads {
+export function createSyndicationReads(
+  db: Kysely<Database>,
+  dialect: DialectName,
+): SyndicationReads {
   /** Published articles oldest first: stable sitemap files, newest stories in the last one. */
   function publishedOldestFirst() {
     return db
@@ -25,10 +42,13 @@ export function createSyndicationReads(db: Kysely<Database>): SyndicationReads {
 
   return {
     async feedDetails(ids, { body }) {
-      const details = new Map<string, { tags: TagRef[]; body: string | undefined }>()
+      const details = new Map<
+        string,
+        { tags: TagRef[]; body: string | undefined; inlineImages: ImageRef[] }
+      >()
       if (ids.length === 0) return details
-      for (const id of ids) details.set(id, { tags: [], body: undefined })
-      const [tags, bodies] = await Promise.all([
+      for (const id of ids) details.set(id, { tags: [], body: undefined, inlineImages: [] })
+      const [tags, bodies, images] = await Promise.all([
         db
           .selectFrom('article_tags as at')
           .innerJoin('tags as t', 't.id', 'at.tag_id')
@@ -40,7 +60,24 @@ export function createSyndicationReads(db: Kysely<Database>): SyndicationReads {
         body
           ? db.selectFrom('articles').select(['id', 'body']).where('id', 'in', ids).execute()
           : Promise.resolve([]),
+        // The pictures a full text shows, by the usages index, in body order.
+        body
+          ? db
+              .selectFrom('media_usages as mu')
+              .innerJoin('media_items as m', 'm.id', 'mu.media_id')
+              .select('mu.owner_id')
+              .select(imageRefColumns('m').map((column, index) => column.as(`m${index}`)))
+              .where('mu.kind', '=', 'article_inline')
+              .where('mu.owner_id', 'in', ids)
+              .orderBy('mu.owner_id')
+              .orderBy('mu.position')
+              .execute()
+          : Promise.resolve([]),
       ])
+      for (const row of images) {
+        const image = imageRefOf(IMAGE_COLUMN_NAMES.map((name) => row[name]))
+        if (image) details.get(row.owner_id)?.inlineImages.push(image)
+      }
       for (const { article_id, slug, name } of tags) {
         details.get(article_id)?.tags.push({ slug, name })
       }
@@ -54,6 +91,18 @@ export function createSyndicationReads(db: Kysely<Database>): SyndicationReads {
     async sitemapArticles(page) {
       const rows = await publishedOldestFirst()
         .select(['slug', 'published_at', 'updated_at'])
+        // Its pictures, lead first, each from the usages index: the image sitemap extension.
+        .select((eb) =>
+          eb
+            .selectFrom('media_usages as mu')
+            .innerJoin('media_items as m', 'm.id', 'mu.media_id')
+            .whereRef('mu.owner_id', '=', 'articles.id')
+            .where('mu.kind', 'in', ['article_lead', 'article_inline'])
+            .select(
+              jsonRowsOf(dialect, imageRefColumns('m'), sql`mu.kind desc, mu.position`).as('list'),
+            )
+            .as('images'),
+        )
         .$narrowType<{ published_at: NotNull }>()
         .limit(page.limit)
         .offset(page.offset)
@@ -62,6 +111,7 @@ export function createSyndicationReads(db: Kysely<Database>): SyndicationReads {
         slug: row.slug,
         publishedAt: fromDbTime(row.published_at),
         updatedAt: fromDbTime(row.updated_at),
+        images: imageList(row.images),
       }))
     },
 

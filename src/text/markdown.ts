@@ -1,4 +1,5 @@
 import MarkdownIt, { type Token } from 'markdown-it'
+import { figureHtml, pictureHtml, type FigureImage } from './picture-html.js'
 
 /**
  * Article bodies are Markdown with raw HTML switched off, so nothing a writer
@@ -17,16 +18,67 @@ renderer.core.ruler.push('demote_headings', (state) => {
   }
 })
 
-// Pages never load anything from another host, so only same-site images are kept;
-// any other image becomes its description.
+/** Where a Markdown image names a picture of the media library: `![…](media:ID)`. */
+const LIBRARY_IMAGE = /^media:([0-9a-z-]{1,64})$/i
+
+/** The library id an image token names, if it names one. */
+function libraryId(token: Token | undefined): string | undefined {
+  if (token?.type !== 'image') return undefined
+  return LIBRARY_IMAGE.exec(String(token.attrGet('src') ?? ''))?.[1]?.toLowerCase()
+}
+
+/** What a render is given: how to show library images, and the width they take on the page. */
+interface RenderEnv {
+  images?: ImageResolver
+  sizes?: string
+}
+
+/** markdown-it hands rules the env it was given, typed as anything. */
+const envOf = (env: unknown): RenderEnv => env ?? {}
+
+// A library image alone in its paragraph becomes a figure with its caption and credit.
+renderer.core.ruler.push('library_figures', (state) => {
+  const tokens = state.tokens
+  for (let index = 0; index + 2 < tokens.length; index++) {
+    const [open, inline, close] = [tokens[index], tokens[index + 1], tokens[index + 2]]
+    if (open?.type !== 'paragraph_open' || inline?.type !== 'inline') continue
+    if (close?.type !== 'paragraph_close') continue
+    const parts = (inline.children ?? []).filter(
+      (child) =>
+        !(child.type === 'text' && child.content.trim() === '') && child.type !== 'softbreak',
+    )
+    const id = parts.length === 1 ? libraryId(parts[0]) : undefined
+    if (id === undefined) continue
+    const figure = new state.Token('library_figure', 'figure', 0)
+    figure.block = true
+    figure.meta = { id }
+    tokens.splice(index, 3, figure)
+  }
+})
+
+renderer.renderer.rules.library_figure = (tokens, index, _options, raw) => {
+  const env = envOf(raw)
+  const id: unknown = tokens[index]?.meta?.id
+  const image = typeof id === 'string' ? env.images?.(id) : undefined
+  return image ? figureHtml(image, { sizes: env.sizes ?? BODY_SIZES }) : ''
+}
+
+// Pages never load anything from another host: a library image inside a line of text is
+// its picture alone; a same-site image is kept; any other image becomes its description.
 const defaultImage = renderer.renderer.rules.image
-renderer.renderer.rules.image = (tokens, index, options, env, self) => {
+renderer.renderer.rules.image = (tokens, index, options, raw, self) => {
+  const env = envOf(raw)
   const token = tokens[index]
+  const id = libraryId(token)
+  if (id !== undefined) {
+    const image = env.images?.(id)
+    return image ? pictureHtml(image.picture, { sizes: env.sizes ?? BODY_SIZES }) : ''
+  }
   const src = String(token?.attrGet('src') ?? '')
   if (!token || !src.startsWith('/') || src.startsWith('//')) {
     return renderer.utils.escapeHtml(token?.content ?? '')
   }
-  return defaultImage ? defaultImage(tokens, index, options, env, self) : ''
+  return defaultImage ? defaultImage(tokens, index, options, raw, self) : ''
 }
 
 // The dateline opens the lead paragraph: "MOSCOW, RUSSIA — The president …".
@@ -37,18 +89,54 @@ renderer.renderer.rules.paragraph_open = (tokens, index, options, _env, self) =>
   return `${html}<span class="dateline">${renderer.utils.escapeHtml(dateline)}</span> — `
 }
 
+/** A library picture by id, as a body shows it; undefined for one it does not know. */
+export type ImageResolver = (id: string) => FigureImage | undefined
+
+/** The width a body picture takes: the story's column (40rem), or the screen less its margins. */
+export const BODY_SIZES = '(min-width: 42rem) 40rem, calc(100vw - 2rem)'
+
+export interface RenderOptions {
+  /** Opens the lead paragraph: "MOSCOW, RUSSIA — …". */
+  dateline?: string
+  /** Library pictures (`![…](media:ID)`) by id; without it they are left out. */
+  images?: ImageResolver
+  /** The `sizes` of body pictures, if not the story column's. */
+  sizes?: string
+}
+
 /** Article Markdown → HTML safe to place in a page, the dateline (if any) opening the lead. */
-export function renderMarkdown(source: string, options: { dateline?: string } = {}): string {
-  const env = {}
+export function renderMarkdown(source: string, options: RenderOptions = {}): string {
+  const env: Record<string, unknown> = { images: options.images, sizes: options.sizes }
   const tokens = renderer.parse(source, env)
   const dateline = options.dateline ?? ''
   let prefix = ''
   if (dateline !== '') {
-    const first = tokens[0]
+    // A picture may come first: the dateline still opens the first paragraph of text.
+    const first = tokens.find((token) => token.type !== 'library_figure')
     if (first?.type === 'paragraph_open') first.meta = { ...first.meta, dateline }
     else prefix = `<p><span class="dateline">${renderer.utils.escapeHtml(dateline)}</span></p>\n`
   }
   return prefix + renderer.renderer.render(tokens, renderer.options, env)
+}
+
+/** The images a body shows: library ids (each once, in order) and the sources of any others. */
+export function imageReferences(source: string): { library: string[]; other: string[] } {
+  const library = new Set<string>()
+  const other: string[] = []
+  const visit = (tokens: readonly Token[]) => {
+    for (const token of tokens) {
+      if (token.children) visit(token.children)
+      // A picture alone in its paragraph is a figure by now (library_figures).
+      const figure: unknown = token.type === 'library_figure' ? token.meta?.id : undefined
+      if (typeof figure === 'string') library.add(figure)
+      if (token.type !== 'image') continue
+      const id = libraryId(token)
+      if (id === undefined) other.push(String(token.attrGet('src') ?? ''))
+      else library.add(id)
+    }
+  }
+  visit(renderer.parse(source, {}))
+  return { library: [...library], other }
 }
 
 const reader = new MarkdownIt({ html: false, linkify: false, typographer: false })

@@ -168,6 +168,17 @@ for (const dialect of testDialects()) {
           thread.members.map((member) => member.headline),
           headlines.filter((h) => h.includes('Mondego')),
         )
+        // Every story leads with a credited, described photograph; every author has a stand-in picture.
+        for (const item of listed.items) {
+          assert.ok(item.leadImage, `${item.headline} has a lead picture`)
+          assert.ok(item.leadImage.alt && item.leadImage.credit && item.leadImage.caption)
+        }
+        const author = await ctx.services.authors.getBySlug('ines-carvalho')
+        assert.match(
+          author.photo?.alt ?? '',
+          /^Illustration standing in for a photo of Ines Carvalho/,
+        )
+        assert.equal(author.photo?.credit, 'Dateline demo illustration')
         for (const [, email = '', password = ''] of logins) {
           await ctx.services.accounts.signIn({ email, password, ip: '127.0.0.1' })
         }

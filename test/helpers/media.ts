@@ -132,8 +132,9 @@ export async function createMediaContext(
   dialect: DialectName,
   driver: MediaDriver,
   env: Record<string, string> = {},
+  options: Parameters<typeof createTestContext>[3] = {},
 ): Promise<{ ctx: TestAppContext; place: TestMediaPlace }> {
   const place = await createTestMediaPlace(t, driver)
-  const ctx = await createTestContext(t, dialect, { ...place.env, ...env })
+  const ctx = await createTestContext(t, dialect, { ...place.env, ...env }, options)
   return { ctx, place }
 }

@@ -44,6 +44,8 @@ for (const dialect of testDialects()) {
         headline: 'Changed',
         authorIds: [],
         tagIds: [],
+        leadImageId: null,
+        inlineImageIds: [],
         importKey: null,
         version: 2,
       }

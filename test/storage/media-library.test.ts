@@ -73,7 +73,25 @@ for (const [label, dialect, driver] of mediaSetups(testDialects())) {
       assert.equal(details.item.renditionsStatus, 'ready')
 
       // A 1000 × 1500 portrait: widths up to 2048 × 1536 pixels' worth, never enlarged.
-      assert.deepEqual([...new Set(details.renditions.map((r) => r.width))], [320, 640, 960, 1000])
+      const ladder = details.renditions.filter((r) => !r.crop)
+      assert.deepEqual([...new Set(ladder.map((r) => r.width))], [320, 640, 960, 1000])
+      // Crops around the focal point: small squares for author photos in every format, and
+      // 16:9, 4:3 and 1:1 JPEGs for machines, as wide as the picture allows (1000, not 1200).
+      const crops = details.renditions.filter((r) => r.crop)
+      assert.deepEqual(crops.map((r) => `${r.format} ${r.width}×${r.height}`).sort(), [
+        'avif 120×120',
+        'avif 240×240',
+        'avif 480×480',
+        'jpeg 1000×1000',
+        'jpeg 1000×563',
+        'jpeg 1000×750',
+        'jpeg 120×120',
+        'jpeg 240×240',
+        'jpeg 480×480',
+        'webp 120×120',
+        'webp 240×240',
+        'webp 480×480',
+      ])
       for (const rendition of details.renditions) {
         assert.ok(rendition.madeAt && rendition.byteSize, `${rendition.name} is made`)
         const served = await ctx.services.media.readRendition(rendition.name)
@@ -98,7 +116,7 @@ for (const [label, dialect, driver] of mediaSetups(testDialects())) {
       // The original is kept apart; only renditions are ever served.
       const keys = await place.keys()
       assert.ok(keys.includes(`originals/${item.contentHash}`))
-      assert.equal(keys.filter((key) => key.startsWith('renditions/')).length, 12)
+      assert.equal(keys.filter((key) => key.startsWith('renditions/')).length, 24)
     })
 
     test('a small image is never enlarged, and is ready at once', async (t) => {
@@ -107,11 +125,23 @@ for (const [label, dialect, driver] of mediaSetups(testDialects())) {
         bytes: await photo({ width: 200, height: 150, format: 'png' }),
         fileName: 'icon.png',
       })
-      assert.equal(item.renditionsStatus, 'ready', 'its one width was made with the upload')
       const { renditions } = await ctx.services.media.get(COMMAND_LINE, item.id)
       assert.deepEqual(
-        renditions.map((r) => `${r.format} ${r.width}×${r.height}`),
-        ['avif 200×150', 'jpeg 200×150', 'webp 200×150'],
+        renditions
+          .filter((r) => !r.crop)
+          .map((r) => `${r.format} ${r.width}×${r.height} ${r.madeAt ? 'made' : ''}`),
+        ['avif 200×150 made', 'jpeg 200×150 made', 'webp 200×150 made'],
+        'its one width is made with the upload',
+      )
+      // Crops are never wider than the part of the picture they show.
+      assert.deepEqual(
+        [...new Set(renditions.filter((r) => r.crop).map((r) => `${r.width}×${r.height}`))].sort(),
+        ['120×120', '150×150', '200×113', '200×150'],
+      )
+      await ctx.services.media.processPending()
+      assert.equal(
+        (await ctx.services.media.get(COMMAND_LINE, item.id)).item.renditionsStatus,
+        'ready',
       )
     })
 

@@ -10,6 +10,12 @@ import * as createContent from '../../src/storage/migrations/2026-11-28T0800_cre
 import * as addNewsroom from '../../src/storage/migrations/2026-11-28T1000_add-newsroom.js'
 import * as addComments from '../../src/storage/migrations/2026-11-28T1200_add-comments.js'
 import * as addSearch from '../../src/storage/migrations/2026-11-28T1400_add-search.js'
+import * as addThreads from '../../src/storage/migrations/2026-11-28T1410_add-threads.js'
+import * as addStateIndex from '../../src/storage/migrations/2026-11-28T1420_add-article-state-index.js'
+import * as hardenSignIn from '../../src/storage/migrations/2026-12-02T0900_harden-sign-in.js'
+import * as addTwoFactor from '../../src/storage/migrations/2026-12-02T0910_add-two-factor.js'
+import * as addMedia from '../../src/storage/migrations/2026-12-04T1000_add-media.js'
+import * as addStoryImages from '../../src/storage/migrations/2026-12-04T1200_add-story-images.js'
 import { createSearchStore } from '../../src/storage/search-store.js'
 import { createTestDatabase, testDialects } from '../helpers/dialects.js'
 
@@ -85,6 +91,17 @@ for (const dialect of testDialects()) {
       }
       await seedOldSchema(handle.db)
       await addSearch.up(handle.db, dialect)
+      // Today's search store reads today's schema: the migrations after it, as they run.
+      for (const later of [
+        addThreads,
+        addStateIndex,
+        hardenSignIn,
+        addTwoFactor,
+        addMedia,
+        addStoryImages,
+      ]) {
+        await later.up(handle.db, dialect)
+      }
 
       const store = createSearchStore(handle.db, dialect)
       const search = async (text: string) => {

@@ -302,6 +302,8 @@ for (const dialect of testDialects()) {
             sectionId: current.sectionId,
             authorIds: [],
             tagIds: [],
+            leadImageId: null,
+            inlineImageIds: [],
             importKey: null,
             version: current.version + 1,
           }

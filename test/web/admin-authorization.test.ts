@@ -930,6 +930,49 @@ const MATRIX: Record<string, Case[]> = {
       },
     },
   ],
+  'GET /admin/authors': [
+    {
+      what: 'the authors',
+      prepare: async (world) => {
+        await world.published()
+        return { path: '/admin/authors' }
+      },
+      expect: editorsOnly(200),
+    },
+  ],
+  'GET /admin/authors/:slug': [
+    {
+      what: "an author's photo",
+      prepare: async (world) => {
+        await world.published()
+        return { path: '/admin/authors/ada-brekke' }
+      },
+      expect: editorsOnly(200),
+    },
+  ],
+  'POST /admin/authors/:slug': [
+    {
+      what: "setting an author's photo",
+      prepare: async (world) => {
+        await world.published()
+        const { item } = await world.ctx.services.media.upload(world.editor.actor, {
+          bytes: await photo({ width: 48, height: 48 }),
+          fileName: `portrait-${mark()}.jpg`,
+          fields: { alt: 'A drawn portrait' },
+        })
+        return {
+          path: '/admin/authors/ada-brekke',
+          form: { photo: item.id, photo_query: '', intent: 'save' },
+          mediaId: item.id,
+        }
+      },
+      expect: editorsOnly(303),
+      then: async (world, target) => {
+        const author = await world.ctx.stores.authors.findBySlug('ada-brekke')
+        assert.equal(author?.photo?.id, target.mediaId)
+      },
+    },
+  ],
   'GET /admin/threads': [
     {
       what: 'the story threads',

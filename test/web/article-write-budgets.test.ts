@@ -19,12 +19,24 @@ import { startTestServer } from '../helpers/app.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects } from '../helpers/dialects.js'
 import { inputOf } from '../helpers/factories.js'
+import { photo } from '../helpers/images.js'
+import { createMediaContext } from '../helpers/media.js'
+import type { MediaItem } from '../../src/domain/media/media.js'
 import { AdminClient, createStaff, editorForm } from './admin-session.js'
 
 /** The most statements saving an article's changes may cost. */
 const SAVE_BUDGET = 8
 /** The most publishing may cost, with or without changes saved first. */
 const PUBLISH_BUDGET = 8
+/**
+ * A save that changes which pictures an article shows may cost three more:
+ * reading the pictures it adds (to check they exist and know their fields),
+ * and rewriting its rows in media_usages (one delete, one insert), which is
+ * what keeps an image in use from being deleted. A save that leaves its
+ * pictures as they were costs nothing more; publishing never does (the
+ * article's pictures are read with it, in its one statement).
+ */
+const IMAGE_CHANGE_EXTRA = 3
 
 const MINUTE = 60_000
 
@@ -161,6 +173,78 @@ for (const dialect of testDialects()) {
       const audit = await ctx.stores.audit.list({ limit: 10, offset: 0 })
       assert.equal(audit.filter((event) => event.action === 'article_published').length, 2)
       t.diagnostic(`statements (${dialect}): ${report.join('; ')}`)
+    })
+
+    test('pictures: a save that changes them has its own budget; keeping them, and publishing, costs nothing more', async (t) => {
+      const sql = statementLog()
+      const { ctx } = await createMediaContext(t, dialect, 'folder', {}, { onQuery: sql.onQuery })
+      const editor = await createStaff(ctx, 'editor', 'Eda Editor')
+      const { editing, workflow } = ctx.services
+      const images = []
+      for (const seed of [40, 80, 120]) {
+        const { item } = await ctx.services.media.upload(editor.actor, {
+          bytes: await photo({ width: 64, height: 48, seed }),
+          fileName: `p${seed}.jpg`,
+          fields: { alt: `Picture ${seed}` },
+        })
+        images.push(item)
+      }
+      const [first, second, third] = images as [MediaItem, MediaItem, MediaItem]
+      const report: string[] = []
+      const draft = await editing.createDraft(editor.actor, draftInput('Pictured quay'))
+
+      // Adding a lead picture and two in the body, to an article that had none.
+      ctx.clock.advance(MINUTE)
+      const add = await sql.count(() =>
+        editing.save(
+          editor.actor,
+          draft.id,
+          inputOf(draft, {
+            body: `Lead.\n\n![](media:${second.id})\n\nMore.\n\n![](media:${third.id})`,
+            leadImageId: first.id,
+          }),
+          { baseVersion: draft.version },
+        ),
+      )
+      report.push(`save adding pictures: ${add.statements.length}`)
+      assertWithin('saving new pictures', add.statements, SAVE_BUDGET + IMAGE_CHANGE_EXTRA)
+      const withImages = add.result
+      assert.deepEqual(
+        (await ctx.services.media.get(editor.actor, third.id)).usages.map((u) => u.kind),
+        ['article_inline'],
+      )
+
+      // Changing the words only: the pictures stay, and so does the budget.
+      ctx.clock.advance(MINUTE)
+      const words = await sql.count(() =>
+        editing.save(
+          editor.actor,
+          withImages.id,
+          inputOf(withImages, { headline: 'Pictured quay, reopened' }),
+          { baseVersion: withImages.version },
+        ),
+      )
+      report.push(`save keeping them: ${words.statements.length}`)
+      assertWithin('saving with the same pictures', words.statements, SAVE_BUDGET)
+      assert.ok(
+        !words.statements.some((statement) =>
+          /media_usages|media_items/.test(statement.split(' from ')[0] ?? ''),
+        ),
+        `no picture statement:\n${words.statements.join('\n')}`,
+      )
+
+      // Publishing checks every picture's alt text from the article's own read.
+      ctx.clock.advance(MINUTE)
+      const publish = await sql.count(() =>
+        workflow.transition(editor.actor, withImages.id, {
+          transition: 'publish',
+          baseVersion: words.result.version,
+        }),
+      )
+      report.push(`publish: ${publish.statements.length}`)
+      assertWithin('publishing with pictures', publish.statements, PUBLISH_BUDGET)
+      assert.equal(publish.result.status, 'published')
+      t.diagnostic(`statements with pictures (${dialect}): ${report.join('; ')}`)
     })
 
     test("the editor's route adds only the newsroom's session lookup to a save", async (t) => {

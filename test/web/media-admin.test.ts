@@ -110,7 +110,9 @@ for (const [label, dialect, driver] of mediaSetups(testDialects())) {
       )
       const img = item.document.querySelector('picture img')
       assert.deepEqual([img?.getAttribute('width'), img?.getAttribute('height')], ['1000', '700'])
-      assert.equal(item.document.querySelectorAll('table.renditions tbody tr').length, 12)
+      const rows = item.document.querySelectorAll('table.renditions tbody tr')
+      assert.equal(rows.length, 24, 'twelve of the whole picture, twelve crops')
+      assert.equal(rows.filter((row) => textOf(row).includes('Crop, 16:9')).length, 1)
       assert.equal(textOf(item.document.querySelectorAll('.media-facts dd')[2]), 'Nothing yet.')
       assert.ok(item.html.includes('/assets/media.'), 'the media page loads its script')
       void ctx

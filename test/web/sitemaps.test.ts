@@ -345,6 +345,8 @@ for (const dialect of testDialects()) {
           sectionId: news.id,
           authorIds: [],
           tagIds: [],
+          leadImageId: null,
+          inlineImageIds: [],
           status: 'published',
           publishedAt: at,
           scheduledFor: null,
@@ -377,7 +379,13 @@ for (const dialect of testDialects()) {
         site.published.push(article)
       }
       const sitemaps = createSitemaps(site.ctx.services.syndication, {
-        site: { url: SITE, name: SITE_NAME, language: 'en', timeZone: 'Europe/London' },
+        site: {
+          url: SITE,
+          name: SITE_NAME,
+          language: 'en',
+          timeZone: 'Europe/London',
+          media: { page: '/media', absolute: `${SITE}/media` },
+        },
         maxUrls: 2,
       })
       const index = readSitemap((await sitemaps.index()).xml)

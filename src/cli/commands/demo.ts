@@ -7,15 +7,28 @@ import { formatDateLine, parseDateLine } from '../../text/article-text/date-line
 import { zonedDate, type CalendarDate } from '../../text/dates.js'
 import { slugify } from '../../text/slug.js'
 import { createDemoAccounts } from './demo-accounts.js'
+import { addDemoImage, standInAlt } from './demo-media.js'
 import { COMMAND_LINE } from '../../domain/access/policy.js'
 
 /** The demo articles and their manifest, beside src/ and dist/. */
 const DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url))
 
+/** A file beside the manifest: a folder and a name, nothing that climbs out. */
+const demoFile = (extension: string) =>
+  z.string().regex(new RegExp(`^[a-z]+/[a-z0-9-]+\\.${extension}$`))
+
+const imageSchema = z.object({
+  file: demoFile('(jpg|png)'),
+  alt: z.string().min(1),
+  caption: z.string(),
+  credit: z.string().min(1),
+  focus: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]),
+})
+
 const manifestSchema = z.object({
-  authors: z.array(z.object({ name: z.string(), bio: z.string() })),
+  authors: z.array(z.object({ name: z.string(), bio: z.string(), photo: demoFile('png') })),
   articles: z.array(
-    z.object({ file: z.string().regex(/^[a-z]+\/[a-z0-9-]+\.txt$/), tags: z.array(z.string()) }),
+    z.object({ file: demoFile('txt'), tags: z.array(z.string()), image: imageSchema.optional() }),
   ),
   /** Story threads: a running story's articles, in reading order. */
   threads: z
@@ -60,10 +73,12 @@ export async function runDemo(
   const articleIds = new Map<string, { id: string; publishedAt: Date | null }>()
   for (const [index, entry] of manifest.articles.entries()) {
     const text = shiftDateLines(texts[index] ?? '', shiftDays)
+    const leadImageId = entry.image && (await addDemoImage(ctx, DEMO_DIR, entry.image))
     const { article } = await services.importer.importText(text, {
       sectionSlug: entry.file.split('/')[0] ?? 'news',
       draft: false,
       tags: entry.tags,
+      leadImageId,
     })
     articleIds.set(entry.file, article)
   }
@@ -72,6 +87,14 @@ export async function runDemo(
   if ((await services.accounts.listUsers(COMMAND_LINE)).length === 0) await createDemoAccounts(ctx)
   for (const author of manifest.authors) {
     await services.authors.setBio(slugify(author.name), author.bio)
+    const photo = await addDemoImage(ctx, DEMO_DIR, {
+      file: author.photo,
+      alt: standInAlt(author.name),
+      caption: '',
+      credit: 'Dateline demo illustration',
+      focus: [0.5, 0.5],
+    })
+    await services.authors.setPhoto(COMMAND_LINE, slugify(author.name), photo)
   }
   out.log(`Loaded ${manifest.articles.length} demo articles by ${manifest.authors.length} authors.`)
 }

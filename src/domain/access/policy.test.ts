@@ -36,6 +36,7 @@ const HOLDERS: Record<Permission, Role[]> = {
   'media:upload': ['contributor', 'editor', 'admin'],
   'media:edit-any': ['editor', 'admin'],
   'media:delete': ['editor', 'admin'],
+  'authors:manage': ['editor', 'admin'],
 }
 const PERMISSIONS = Object.keys(HOLDERS) as Permission[]
 

@@ -36,6 +36,7 @@ export type Permission =
   | 'media:upload'
   | 'media:edit-any'
   | 'media:delete'
+  | 'authors:manage'
 
 /** The whole grant table: every authorization decision starts here. */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
@@ -50,6 +51,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'media:upload',
     'media:edit-any',
     'media:delete',
+    'authors:manage',
   ]),
   admin: new Set([
     'articles:create',
@@ -65,6 +67,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'media:upload',
     'media:edit-any',
     'media:delete',
+    'authors:manage',
   ]),
 }
 

@@ -25,6 +25,8 @@ export interface ImportOptions {
   tags?: readonly string[]
   /** Who is importing, for the revision history; the command line by default. */
   actor?: Actor
+  /** A library picture to lead the story with; without it, a re-import keeps the one it has. */
+  leadImageId?: string
 }
 
 export type ImportAction = 'created' | 'updated' | 'unchanged'
@@ -84,10 +86,16 @@ export function createArticleImporter({
       bylines: source.bylines,
       tags: [...(options.tags ?? existing?.tags.map((tag) => tag.name) ?? [])],
       slug: existing?.slug ?? '',
+      ...(options.leadImageId !== undefined && { leadImageId: options.leadImageId }),
     }
-    const resolved = await resolveInput(tx, input, { newId, current: existing })
+    // Archive text is imported as it is: an image from elsewhere shows as its description.
+    const resolved = await resolveInput(tx, input, {
+      newId,
+      current: existing,
+      foreignImages: 'keep',
+    })
     const publish = existing ? existing.status === 'published' : !options.draft
-    if (publish) assertPublishable(input)
+    if (publish) assertPublishable({ ...input, ...resolved })
 
     if (existing) {
       if (!hasWriterChanges(existing, resolved)) {

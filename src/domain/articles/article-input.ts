@@ -8,10 +8,12 @@ import { ARTICLE_COMMENT_MODES, type ArticleCommentMode } from '../comments/comm
 import { ValidationError } from '../errors.js'
 import { findOrCreateNamed } from '../find-or-create-named.js'
 import type { IdGenerator } from '../ids.js'
-import { MAX_AUTHOR_NAME_LENGTH } from '../people/author.js'
+import { MAX_AUTHOR_NAME_LENGTH, type Author } from '../people/author.js'
 import type { SectionRef } from '../sections/section.js'
 import { MAX_TAG_NAME_LENGTH } from '../tags/tag.js'
+import type { ImageRef } from '../media/media.js'
 import type { Stores } from '../unit-of-work.js'
+import { resolveImages } from './article-images.js'
 import {
   ARTICLE_LIMITS,
   assertArticleContent,
@@ -33,6 +35,8 @@ export interface ArticleInput extends ArticleContent {
   slug: string
   /** Absent: leave as it is (a new article takes the site's rule). */
   commentMode?: ArticleCommentMode
+  /** The library image shown above the story; null for none; absent: leave as it is. */
+  leadImageId?: string | null
 }
 
 /** The input as an article holds it: checked, with its section, authors and tags resolved. */
@@ -45,6 +49,8 @@ export interface ResolvedInput extends ArticleContent {
   tags: ArticleTag[]
   /** Absent, not undefined: spread over an article, it leaves the article's choice alone. */
   commentMode?: ArticleCommentMode
+  leadImage: ImageRef | null
+  inlineImages: ImageRef[]
 }
 
 /**
@@ -55,7 +61,19 @@ export interface ResolvedInput extends ArticleContent {
 export async function resolveInput(
   stores: Stores,
   input: ArticleInput,
-  { newId, current }: { newId: IdGenerator; current: Article | undefined },
+  {
+    newId,
+    current,
+    foreignImages = 'refuse',
+  }: {
+    newId: IdGenerator
+    current: Article | undefined
+    /**
+     * A Markdown image that is not from the library: refused when a person
+     * writes it; kept (shown as its description) in imported or restored text.
+     */
+    foreignImages?: 'refuse' | 'keep'
+  },
 ): Promise<ResolvedInput> {
   // What cannot be seen (control characters, noncharacters) never gets in (text/control-characters.ts).
   const line = (text: string) => asWrittenLine(text).trim()
@@ -97,13 +115,21 @@ export async function resolveInput(
       { field: 'commentMode' },
     )
   }
+  const images = await resolveImages(stores, input, { current, foreignImages })
   return {
     ...content,
+    ...images,
     brief: briefLine(content),
     slug: await chooseSlug(stores, input.slug.trim(), content.headline, current),
     sectionId: section.id,
     section: { slug: section.slug, name: section.name },
-    bylines: authors.map(({ id, slug, name }) => ({ id, slug, name })),
+    // Authors come from the article, the store or a new record: each keeps its photo, if it has one.
+    bylines: authors.map((author) => ({
+      id: author.id,
+      slug: author.slug,
+      name: author.name,
+      photo: (author as Pick<Author, 'photo'>).photo ?? null,
+    })),
     tags: tags.map(({ id, slug, name }) => ({ id, slug, name })),
     ...(input.commentMode !== undefined && { commentMode: input.commentMode }),
   }

@@ -31,6 +31,8 @@ function article(overrides: Partial<Article> = {}): Article {
     createdBy: 'writer',
     commentMode: 'default',
     corrections: [],
+    leadImage: null,
+    inlineImages: [],
     version: 3,
     ...overrides,
   }
@@ -67,6 +69,49 @@ describe('moveStep', () => {
     assert.throws(
       () => moveStep(article({ bylines: [] }), 'publish', { now: NOW, at: undefined }),
       ValidationError,
+    )
+  })
+
+  test('every picture it shows needs alt text to go out, unless it is marked decorative', () => {
+    const image = {
+      id: 'i1',
+      contentHash: 'a'.repeat(64),
+      width: 1200,
+      height: 800,
+      alt: '',
+      decorative: false,
+      caption: 'Boats',
+      credit: '',
+      focalPoint: { x: 0.5, y: 0.5 },
+      fileName: 'boats.jpg',
+    }
+    const needsAlt = (error: unknown) =>
+      error instanceof ValidationError && error.code === 'image_needs_alt'
+    for (const transition of ['publish', 'schedule'] as const) {
+      const at = transition === 'schedule' ? LATER : undefined
+      assert.throws(
+        () => moveStep(article({ leadImage: image }), transition, { now: NOW, at }),
+        needsAlt,
+      )
+      assert.throws(
+        () => moveStep(article({ inlineImages: [image] }), transition, { now: NOW, at }),
+        needsAlt,
+      )
+      for (const usable of [
+        { ...image, alt: 'Boats at rest' },
+        { ...image, decorative: true },
+      ]) {
+        assert.doesNotThrow(() =>
+          moveStep(article({ leadImage: usable, inlineImages: [usable] }), transition, {
+            now: NOW,
+            at,
+          }),
+        )
+      }
+    }
+    // Submitting for review is not going out: the desk adds the alt text.
+    assert.doesNotThrow(() =>
+      moveStep(article({ leadImage: image }), 'submit', { now: NOW, at: undefined }),
     )
   })
 })

@@ -23,6 +23,10 @@ export interface ArticleRecord {
   createdBy: string | null
   commentMode: ArticleCommentMode
   version: number
+  /** The lead image; its usage (article_lead) is written with the article. */
+  leadImageId: string | null
+  /** The library images the body shows; their usages (article_inline) are written with it. */
+  inlineImageIds: string[]
   /** Identity of imported text, so that importing it again updates the article. Written on insert only. */
   importKey: string | null
 }
@@ -75,8 +79,11 @@ export interface NewsroomSummary {
 export interface KnownRelations {
   /** The names the record's author and tag ids stand for, in order (the search index holds them). */
   names?: { bylines: readonly string[]; tags: readonly string[] }
-  /** The author and tag ids stored before an update: a list that is the same is not rewritten. */
-  previous?: Pick<ArticleRecord, 'authorIds' | 'tagIds'>
+  /**
+   * The author, tag and image ids stored before an update: a list that is the
+   * same is not rewritten (nor are the image usages).
+   */
+  previous?: Pick<ArticleRecord, 'authorIds' | 'tagIds' | 'leadImageId' | 'inlineImageIds'>
 }
 
 export interface ArticleStore extends SyndicationReads {

@@ -70,17 +70,29 @@ export function hasWriterChanges(current: Article, next: ResolvedInput): boolean
     [ids(current.bylines), ids(next.bylines)],
     [ids(current.tags), ids(next.tags)],
     [current.commentMode, next.commentMode ?? current.commentMode],
+    [current.leadImage?.id ?? null, next.leadImage?.id ?? null],
+    [ids(current.inlineImages), ids(next.inlineImages)],
   ]
   return pairs.some(([a, b]) => JSON.stringify(a) !== JSON.stringify(b))
 }
 
 /** The stored record of an article: its relations as the ids it carries. */
 export function recordOf(article: Article, importKey: string | null = null): ArticleRecord {
-  const { section: _section, bylines, tags, corrections: _corrections, ...fields } = article
+  const {
+    section: _section,
+    bylines,
+    tags,
+    corrections: _corrections,
+    leadImage,
+    inlineImages,
+    ...fields
+  } = article
   return {
     ...fields,
     authorIds: bylines.map((author) => author.id),
     tagIds: tags.map((tag) => tag.id),
+    leadImageId: leadImage?.id ?? null,
+    inlineImageIds: inlineImages.map((image) => image.id),
     importKey,
   }
 }

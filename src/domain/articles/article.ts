@@ -1,6 +1,7 @@
 import type { ArticleCommentMode } from '../comments/comment-policy.js'
 import { MAX_SLUG_LENGTH } from '../../text/slug.js'
 import { ValidationError } from '../errors.js'
+import { assertUsableImage, type ImageRef } from '../media/media.js'
 import type { AuthorRef } from '../people/author.js'
 import type { SectionRef } from '../sections/section.js'
 import type { TagRef } from '../tags/tag.js'
@@ -34,8 +35,11 @@ export interface Correction {
   createdAt: Date
 }
 
-/** A byline of an article: what pages show, and the author's id, which writes carry through. */
-export type ArticleByline = AuthorRef & { id: string }
+/**
+ * A byline of an article: what pages show (the author's photo too, when the
+ * article is read whole), and the author's id, which writes carry through.
+ */
+export type ArticleByline = AuthorRef & { id: string; photo?: ImageRef | null }
 
 /** A tag of an article, with its id, as for bylines. */
 export type ArticleTag = TagRef & { id: string }
@@ -70,6 +74,10 @@ export interface Article {
   /** Whether readers may comment: the site's rule, or this article's own. */
   commentMode: ArticleCommentMode
   corrections: Correction[]
+  /** The picture above the story, with its caption and credit; null for none. */
+  leadImage: ImageRef | null
+  /** The library images the body shows (`![…](media:ID)`), each once, in order of first use. */
+  inlineImages: ImageRef[]
   /** Increases by one on every change; a save names the version it started from. */
   version: number
 }
@@ -95,6 +103,8 @@ export interface ArticleSummary {
   bylines: AuthorRef[]
   publishedAt: Date
   updatedAt: Date
+  /** The story's lead picture, for cards that show one; null for none. */
+  leadImage: ImageRef | null
 }
 
 /** The fields a writer controls. */
@@ -154,8 +164,16 @@ export function assertArticleContent(content: ArticleContent): void {
   }
 }
 
-/** What publishing (or scheduling) needs beyond a valid draft: body text and a byline. */
-export function assertPublishable(article: { body: string; bylines: readonly unknown[] }): void {
+/**
+ * What publishing (or scheduling) needs beyond a valid draft: body text, a
+ * byline, and a description of every picture it shows (or the picture marked decorative).
+ */
+export function assertPublishable(article: {
+  body: string
+  bylines: readonly unknown[]
+  leadImage?: ImageRef | null
+  inlineImages?: readonly ImageRef[]
+}): void {
   if (article.body.trim() === '') {
     throw new ValidationError('body_required', 'An article needs body text before it goes out.', {
       field: 'body',
@@ -165,6 +183,12 @@ export function assertPublishable(article: { body: string; bylines: readonly unk
     throw new ValidationError('byline_required', 'An article needs a byline before it goes out.', {
       field: 'bylines',
     })
+  }
+  for (const image of [
+    ...(article.leadImage ? [article.leadImage] : []),
+    ...(article.inlineImages ?? []),
+  ]) {
+    assertUsableImage(image)
   }
 }
 

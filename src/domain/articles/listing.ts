@@ -1,6 +1,7 @@
 import type { SectionService } from '../sections/section-service.js'
 import type { AuthorService } from '../people/author-service.js'
 import type { TagService } from '../tags/tag-service.js'
+import type { ImageRef } from '../media/media.js'
 import type { PublishedFilter } from './article-store.js'
 
 export type ListingKind = 'home' | 'section' | 'author' | 'tag'
@@ -22,6 +23,8 @@ export interface Listing {
   filter: PublishedFilter
   /** An author's biography; '' for none, and for every other kind. */
   bio: string
+  /** An author's photo; null for none, and for every other kind. */
+  photo: ImageRef | null
 }
 
 export type ListingService = ReturnType<typeof createListingService>
@@ -46,6 +49,7 @@ export function createListingService({
       description: `The latest news from ${siteName}.`,
       filter: {},
       bio: '',
+      photo: null,
     }),
 
     async section(slug: string): Promise<Listing> {
@@ -57,6 +61,7 @@ export function createListingService({
         description: `The latest ${section.name} stories.`,
         filter: { sectionId: section.id },
         bio: '',
+        photo: null,
       }
     },
 
@@ -69,6 +74,7 @@ export function createListingService({
         description: `Stories by ${author.name}.`,
         filter: { authorId: author.id },
         bio: author.bio,
+        photo: author.photo ?? null,
       }
     },
 
@@ -81,6 +87,7 @@ export function createListingService({
         description: `Stories about ${tag.name}.`,
         filter: { tagId: tag.id },
         bio: '',
+        photo: null,
       }
     },
   }

@@ -30,18 +30,14 @@ export async function restoreArticle(
   const sections = await tx.sections.list()
   const section = sections.find((s) => s.name === revision.fields.section) ?? before.section
   const input: ArticleInput = { ...revision.fields, sectionSlug: section.slug }
-  const resolved = await resolveInput(tx, input, { newId: deps.newId, current: before }).catch(
-    (error: unknown) => {
-      if (error instanceof ValidationError && error.code === 'slug_taken') {
-        return resolveInput(
-          tx,
-          { ...input, slug: before.slug },
-          { newId: deps.newId, current: before },
-        )
-      }
-      throw error
-    },
-  )
+  // An old version is brought back as it was: an image from elsewhere shows as its description.
+  const options = { newId: deps.newId, current: before, foreignImages: 'keep' } as const
+  const resolved = await resolveInput(tx, input, options).catch((error: unknown) => {
+    if (error instanceof ValidationError && error.code === 'slug_taken') {
+      return resolveInput(tx, { ...input, slug: before.slug }, options)
+    }
+    throw error
+  })
   const step = editStep(before, resolved, {
     now: deps.clock.now(),
     note: `Restored version ${version}`,

@@ -30,6 +30,7 @@ export function createSyndicationService({ stores, clock }: { stores: UnitOfWork
         ...item,
         tags: details.get(item.id)?.tags ?? [],
         body: fullText ? (details.get(item.id)?.body ?? '') : undefined,
+        inlineImages: details.get(item.id)?.inlineImages ?? [],
       }))
     },
 

@@ -1,3 +1,4 @@
+import type { ImageRef } from '../media/media.js'
 import type { TagRef } from '../tags/tag.js'
 import type { ArticleSummary } from './article.js'
 
@@ -12,17 +13,20 @@ export interface FeedItem extends ArticleSummary {
   tags: TagRef[]
   /** Markdown; undefined when the feed carries summaries only. */
   body: string | undefined
+  /** The library pictures the body shows; empty when the feed carries summaries only. */
+  inlineImages: ImageRef[]
 }
 
-/** A published article as a sitemap lists it. */
+/** A published article as a sitemap lists it, with the pictures it shows (the image extension). */
 export interface SitemapArticle {
   slug: string
   publishedAt: Date
   updatedAt: Date
+  images: ImageRef[]
 }
 
 /** A recent article as the Google News sitemap lists it. */
-export interface NewsArticle extends SitemapArticle {
+export interface NewsArticle extends Omit<SitemapArticle, 'images'> {
   headline: string
 }
 
@@ -38,7 +42,7 @@ export interface SyndicationReads {
   feedDetails(
     ids: readonly string[],
     options: { body: boolean },
-  ): Promise<Map<string, { tags: TagRef[]; body: string | undefined }>>
+  ): Promise<Map<string, { tags: TagRef[]; body: string | undefined; inlineImages: ImageRef[] }>>
   /** Published articles, oldest first: a sitemap file keeps its stories as new ones arrive. */
   sitemapArticles(page: Slice): Promise<SitemapArticle[]>
   /** The newest update among the articles of that same page; undefined when it is empty. */

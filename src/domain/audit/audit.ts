@@ -34,6 +34,7 @@ export type AuditAction =
   | 'thread_deleted'
   | 'media_updated'
   | 'media_deleted'
+  | 'author_photo_changed'
 
 export interface AuditEvent {
   id: string

@@ -20,7 +20,8 @@ import type { MediaUsage } from './media-store.js'
 import type { Rendition } from './rendition.js'
 import { createRenditions } from './renditions.js'
 import { fieldsForUpload, type FillableField, type UploadFields } from './upload-fields.js'
-import { describeUsages } from './usage-words.js'
+import { assertStillUsable, describeUsages } from './usage-words.js'
+import { plannedCrops } from './crops.js'
 import { assertUploadSize, storeUpload } from './store-upload.js'
 
 export interface UploadInput {
@@ -102,7 +103,7 @@ export function createMediaService({
     /** A rendition's bytes by name, made now if it is not yet (see renditions.ts). */
     readRendition: (name: string) => renditions.read(name),
     /** The background job: makes every pending rendition, in any number of processes. */
-    processPending: () => renditions.processPending(),
+    processPending: (options?: { until?: () => boolean }) => renditions.processPending(options),
 
     /** Calls `listener` when renditions are waiting to be made (the background worker listens). */
     onPending(listener: () => void): () => void {
@@ -218,7 +219,7 @@ export function createMediaService({
         focalPoint: { x: roundFocal(input.focalPoint.x), y: roundFocal(input.focalPoint.y) },
       }
       assertMediaFields(fields)
-      const { updated, used } = await stores.transaction(async (tx) => {
+      const { updated, used, recrop } = await stores.transaction(async (tx) => {
         const item = await tx.media.findById(id)
         if (!item) throw new NotFoundError('media_not_found', 'There is no such image.')
         if (!canEditMedia(actor, item)) {
@@ -231,13 +232,23 @@ export function createMediaService({
             'Someone else saved this image since you opened it. Their version is shown now: make your change again.',
           )
         }
+        const usages = await tx.media.usages(id)
+        assertStillUsable(next, usages)
+        // A new focal point: new crops, planned now so that pages can name them at once.
+        const moved =
+          next.focalPoint.x !== item.focalPoint.x || next.focalPoint.y !== item.focalPoint.y
+        if (moved) {
+          await tx.media.addRenditions(id, plannedCrops(next))
+          await tx.media.setRenditionsStatus(id, 'pending')
+        }
         await recordAudit(tx.audit, deps, {
           actor,
           action: 'media_updated',
           subject: item.fileName,
         })
-        return { updated: next, used: (await tx.media.usages(id)).length > 0 }
+        return { updated: next, used: usages.length > 0, recrop: moved }
       })
+      if (recrop) for (const listener of listeners) listener()
       // Alt text and captions are on the pages that show the image.
       if (used) await changes.announce({ scope: 'site' })
       return updated

@@ -10,6 +10,8 @@ export interface MediaUsage {
   ownerId: string
   /** The article's headline or the author's name; '' if the owner is gone. */
   label: string
+  /** Readers see it there: the article is published or scheduled, or it is an author's photo. */
+  public: boolean
 }
 
 export interface MediaStore {
@@ -32,6 +34,8 @@ export interface MediaStore {
   delete(id: string): Promise<void>
   renditions(mediaId: string): Promise<Rendition[]>
   findRendition(name: string): Promise<Rendition | undefined>
+  /** Plans more renditions of an item (new crops), unmade; names already planned are left alone. */
+  addRenditions(mediaId: string, specs: readonly RenditionSpec[]): Promise<void>
   markRenditionMade(name: string, byteSize: number, madeAt: Date): Promise<void>
   /**
    * Claims the oldest item whose renditions are pending and which nobody has

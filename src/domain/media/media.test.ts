@@ -134,10 +134,18 @@ describe('media fields', () => {
   })
 
   test('where an image is used, in words', () => {
-    const usage = (label: string) => ({ kind: 'article_lead' as const, ownerId: label, label })
+    const usage = (label: string) => ({
+      kind: 'article_lead' as const,
+      ownerId: label,
+      label,
+      public: true,
+    })
     assert.equal(describeUsages([usage('A')]), 'the lead image of “A”')
     assert.equal(
-      describeUsages([usage('A'), { kind: 'author_photo', ownerId: 'x', label: 'Ada Brekke' }]),
+      describeUsages([
+        usage('A'),
+        { kind: 'author_photo', ownerId: 'x', label: 'Ada Brekke', public: true },
+      ]),
       'the lead image of “A” and the photo of Ada Brekke',
     )
     assert.match(

@@ -1,3 +1,8 @@
+import {
+  hasControlBesideSpaces,
+  withoutControls,
+  withoutInvisibles,
+} from '../../text/control-characters.js'
 import { ValidationError } from '../errors.js'
 
 /** The kinds of file the library takes as originals, recognised by their bytes, never their name. */
@@ -78,9 +83,6 @@ export const MEDIA_LIMITS = {
   side: 30_000,
 } as const
 
-/** Control characters other than tab and line breaks: nothing a person types. */
-const CONTROL = /(?![\t\n\r])\p{Cc}/u
-
 function assertText(field: keyof typeof MEDIA_LIMITS, label: string, value: string): void {
   const limit = MEDIA_LIMITS[field]
   if (value.length > limit) {
@@ -88,7 +90,7 @@ function assertText(field: keyof typeof MEDIA_LIMITS, label: string, value: stri
       field,
     })
   }
-  if (CONTROL.test(value)) {
+  if (hasControlBesideSpaces(value)) {
     throw new ValidationError(`${field}_invalid`, `${label} has a control character in it.`, {
       field,
     })
@@ -141,9 +143,7 @@ export function altOf(item: Pick<MediaItem, 'alt' | 'decorative'>): string {
  */
 export function displayFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? ''
-  const clean = base
-    .normalize('NFC')
-    .replace(/[\p{Cc}\u200B-\u200F\u202A-\u202E\u2066-\u2069]/gu, '')
+  const clean = withoutInvisibles(withoutControls(base.normalize('NFC')))
     .trim()
     .replace(/^\.+/, '')
   if (clean === '') return 'untitled'
@@ -159,4 +159,26 @@ export function displayFileName(raw: string): string {
 /** Rounds a focal point coordinate to what is stored (1/10,000). */
 export function roundFocal(value: number): number {
   return Math.round(value * 10_000) / 10_000
+}
+
+/** What a page needs of an image it shows: enough to name its renditions and to describe it. */
+export type ImageRef = Pick<
+  MediaItem,
+  | 'id'
+  | 'contentHash'
+  | 'width'
+  | 'height'
+  | 'alt'
+  | 'decorative'
+  | 'caption'
+  | 'credit'
+  | 'focalPoint'
+  | 'fileName'
+>
+
+/** An item's fields as pages need them. */
+export function imageRefOf(item: MediaItem): ImageRef {
+  const { id, contentHash, width, height, alt, decorative, caption, credit, focalPoint, fileName } =
+    item
+  return { id, contentHash, width, height, alt, decorative, caption, credit, focalPoint, fileName }
 }

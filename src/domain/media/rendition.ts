@@ -20,18 +20,26 @@ export const RENDITION_MIME_TYPES: Record<RenditionFormat, string> = {
 
 const EXTENSIONS: Record<RenditionFormat, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg' }
 
+/** The file extension a rendition's name ends with. */
+export const renditionExtension = (format: RenditionFormat): string => EXTENSIONS[format]
+
 /**
  * Changes whenever the way renditions are made changes (quality, encoder
  * settings): new recipes give new names, so no cache ever holds a stale copy.
  */
 export const RENDITION_RECIPE = 'r1'
 
-/** One rendition to make: a format at a width; the height keeps the original's proportions. */
+/**
+ * One rendition to make: a format at a width. The height keeps the original's
+ * proportions, or the crop's when it is a part of the picture (crops.ts).
+ */
 export interface RenditionSpec {
   name: string
   format: RenditionFormat
   width: number
   height: number
+  /** The part of the original shown, as fractions of its width and height; none: all of it. */
+  crop?: { left: number; top: number; width: number; height: number }
 }
 
 /** A rendition and whether it has been made yet. */

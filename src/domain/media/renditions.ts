@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js'
 import { ValidationError } from '../errors.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import type { ImageProcessor, RenderedImage } from './image-processor.js'
+import { everyRendition } from './crops.js'
 import type { MediaItem } from './media.js'
 import { originalKey, renditionKey, type MediaStorage } from './media-storage.js'
 import {
@@ -157,7 +158,12 @@ export function createRenditions({
       await stores.media.setRenditionsStatus(item.id, 'failed')
       return
     }
-    const missing = (await stores.media.renditions(item.id)).filter((r) => r.madeAt === null)
+    // What the image should have now (a new focal point means new crops), as rows first.
+    const stored = await stores.media.renditions(item.id)
+    const known = new Set(stored.map((rendition) => rendition.name))
+    const unplanned = everyRendition(item).filter((spec) => !known.has(spec.name))
+    if (unplanned.length > 0) await stores.media.addRenditions(item.id, unplanned)
+    const missing = [...stored.filter((r) => r.madeAt === null), ...unplanned]
     try {
       await Promise.all(startMaking(item, missing))
     } catch (error) {
@@ -196,11 +202,13 @@ export function createRenditions({
      * The background job: claims items with renditions still to make, one at a
      * time, until none is left. Safe to run in several processes at once, and
      * after a crash (a claim lapses after RENDITION_LEASE_MS). Returns how many
-     * items it finished.
+     * items it finished; stops before the next item once `until` says so.
      */
-    async processPending(): Promise<number> {
+    async processPending({ until }: { until?: () => boolean } = {}): Promise<number> {
       let finished = 0
       for (;;) {
+        // A stopping server finishes the item in hand, and claims no more.
+        if (until?.()) return finished
         const now = clock.now()
         const item = await stores.media.claimPending(
           now,

@@ -3,6 +3,7 @@ import type { UnitOfWork } from '../unit-of-work.js'
 import type { ImageProcessor } from './image-processor.js'
 import { ORIGINAL_MIME_TYPES, type MediaItem } from './media.js'
 import { originalKey, renditionKey, type MediaStorage } from './media-storage.js'
+import { everyRendition } from './crops.js'
 import { plannedRenditions, RENDITION_MIME_TYPES } from './rendition.js'
 
 const megabytes = (bytes: number) =>
@@ -37,8 +38,9 @@ export async function storeUpload(
   item: MediaItem,
   bytes: Uint8Array,
 ): Promise<'inserted' | 'duplicate'> {
-  const planned = plannedRenditions(item)
-  const smallest = planned.filter((spec) => spec.width === planned[0]?.width)
+  const planned = everyRendition(item)
+  const ladder = plannedRenditions(item)
+  const smallest = ladder.filter((spec) => spec.width === ladder[0]?.width)
   const made = new Map<string, number>()
   const keys = [originalKey(item.contentHash)]
   try {

@@ -1,3 +1,4 @@
+import { asWrittenLine } from '../../text/control-characters.js'
 import type { EmbeddedFields } from './image-processor.js'
 import { CENTRE, MEDIA_LIMITS, type MediaFields } from './media.js'
 
@@ -16,10 +17,7 @@ export type FillableField = keyof EmbeddedFields
 /** Metadata is someone else's text: one line per field, no control characters, cut to our limits. */
 function cleanEmbedded(value: string | undefined, limit: number): string {
   if (value === undefined) return ''
-  const clean = value
-    .replace(/(?![\t\n\r])\p{Cc}/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim()
+  const clean = asWrittenLine(value).replace(/\s+/g, ' ').trim()
   return [...clean].length <= limit ? clean : `${[...clean].slice(0, limit - 1).join('')}…`
 }
 

@@ -1,3 +1,5 @@
+import { ValidationError } from '../errors.js'
+import { assertUsableImage, type MediaItem } from './media.js'
 import type { MediaUsage, MediaUsageKind } from './media-store.js'
 
 const KIND_WORDS: Record<MediaUsageKind, (label: string) => string> = {
@@ -20,4 +22,22 @@ export function describeUsages(usages: readonly MediaUsage[]): string {
   if (more > 0) return `${words.join(', ')} and ${more} more ${more === 1 ? 'place' : 'places'}`
   if (words.length < 2) return words.join('')
   return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`
+}
+
+/**
+ * An image on a page readers can see (a published or scheduled article, an
+ * author's photo) keeps its alt text, or stays marked decorative.
+ */
+export function assertStillUsable(item: MediaItem, usages: readonly MediaUsage[]): void {
+  const shown = usages.filter((usage) => usage.public)
+  if (shown.length === 0) return
+  try {
+    assertUsableImage(item)
+  } catch {
+    throw new ValidationError(
+      'image_needs_alt',
+      `This image is on pages readers see (${describeUsages(shown)}): it needs alt text, or to be marked decorative.`,
+      { field: 'alt' },
+    )
+  }
 }

@@ -1,9 +1,13 @@
+import type { ImageRef } from '../media/media.js'
+
 /** A person who appears in bylines. Staff accounts (a later feature) link to one. */
 export interface Author {
   id: string
   slug: string
   name: string
   bio: string
+  /** Their photo from the media library, shown on their page and in bylines; absent: none. */
+  photo?: ImageRef | null
 }
 
 export type AuthorRef = Pick<Author, 'slug' | 'name'>

@@ -26,6 +26,10 @@ export interface EditorValues {
   scheduledFor: string
   /** default, open or closed. */
   comments: string
+  /** The lead image's id, '' for none; undefined when the form did not carry the field (leave it). */
+  leadImage: string | undefined
+  /** What the lead image chooser's search was asked for. */
+  leadImageQuery: string
 }
 
 /** A new article's form: the first section, and the writer's own byline. */
@@ -50,6 +54,8 @@ export function blankValues({
     correction: '',
     scheduledFor: '',
     comments: 'default',
+    leadImage: '',
+    leadImageQuery: '',
   }
 }
 
@@ -69,6 +75,8 @@ export function valuesFromForm(form: FormValues): EditorValues {
     correction: text(form, 'correction'),
     scheduledFor: text(form, 'scheduled_for'),
     comments: text(form, 'comments') || 'default',
+    leadImage: Object.hasOwn(form, 'lead_image') ? text(form, 'lead_image') : undefined,
+    leadImageQuery: text(form, 'lead_image_query'),
   }
 }
 
@@ -89,6 +97,8 @@ export function valuesFromArticle(article: Article, timeZone: string): EditorVal
     correction: '',
     scheduledFor: article.scheduledFor ? toLocalInput(article.scheduledFor, timeZone) : '',
     comments: article.commentMode,
+    leadImage: article.leadImage?.id ?? '',
+    leadImageQuery: '',
   }
 }
 
@@ -112,6 +122,7 @@ export function inputFromValues(values: EditorValues): ArticleInput {
       .filter((tag) => tag !== ''),
     slug: values.slug,
     commentMode: values.comments as ArticleCommentMode,
+    ...(values.leadImage !== undefined && { leadImageId: values.leadImage.trim() || null }),
   }
 }
 
@@ -139,11 +150,11 @@ export function withSuggestedKeyPoints(
   }
 }
 
-/** The buttons that show the form again without saving: Preview and Suggest. */
-export type UnsavedIntent = 'preview' | 'suggest'
+/** The buttons that show the form again without saving: Preview, Suggest and Find images. */
+export type UnsavedIntent = 'preview' | 'suggest' | 'find_images'
 
 export function isUnsavedIntent(intent: string): intent is UnsavedIntent {
-  return intent === 'preview' || intent === 'suggest'
+  return intent === 'preview' || intent === 'suggest' || intent === 'find_images'
 }
 
 /** The button pressed: "save", or the workflow move to make after saving; nothing else. */

@@ -30,6 +30,7 @@ import { keyPointRoutes } from './routes/key-points.js'
 import { twoFactorRoutes } from './routes/two-factor.js'
 import { AdminProblemPage } from './views/auth-pages.js'
 import { mediaRoutes } from './routes/media.js'
+import { authorRoutes } from './routes/authors.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -98,6 +99,7 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
   await app.register(historyRoutes, deps)
   await app.register(userRoutes, deps)
   await app.register(sectionRoutes, deps)
+  await app.register(authorRoutes, deps)
   await app.register(auditRoutes, deps)
   await app.register(commentModerationRoutes, deps)
   await app.register(settingsRoutes, deps)

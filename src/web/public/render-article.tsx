@@ -3,6 +3,7 @@ import type { ArticleSummary, PublishedArticle } from '../../domain/articles/art
 import { renderMarkdown } from '../../text/markdown.js'
 import { pageKey } from '../page-cache/cache-key.js'
 import { articleCacheTag } from '../page-cache/page-cache.js'
+import { imageResolver } from '../ui/pictures.js'
 import { articlePath } from '../ui/urls.js'
 import type { PublicDeps } from './deps.js'
 import { articleSharing, articleStructuredData } from './structured-data.js'
@@ -80,7 +81,10 @@ export async function renderArticlePage(
   return reply.page(
     <ArticlePage
       article={article}
-      bodyHtml={renderMarkdown(article.body, { dateline: article.dateline })}
+      bodyHtml={renderMarkdown(article.body, {
+        dateline: article.dateline,
+        images: imageResolver(site, article.inlineImages),
+      })}
       {...moreStories(article, { related, latest, storyThread, relatedCoverage })}
       storyThread={storyThread}
       relatedCoverage={relatedCoverage}

@@ -3,7 +3,10 @@
 // (written by ui/layout.tsx). Pure functions of the page's data and SiteInfo.
 import { isUpdatedAfterPublication, type Article } from '../../domain/articles/article.js'
 import type { Author } from '../../domain/people/author.js'
+import type { CropAspect } from '../../domain/media/crops.js'
+import { altOf, type ImageRef } from '../../domain/media/media.js'
 import type { SharingCard } from '../ui/layout.js'
+import { sharedImage } from '../ui/pictures.js'
 import type { SiteInfo } from '../ui/site.js'
 import { authorPath, sectionPath } from '../ui/urls.js'
 
@@ -21,6 +24,26 @@ export interface Crumb {
 export const HOME_CRUMB: Crumb = { name: 'Home', path: '/' }
 
 const absolute = (site: SiteInfo, path: string): string => site.url + path
+
+/** The picture that stands for a story: its lead image, else the first picture in its body. */
+export function pictureOfStory(
+  article: Pick<Article, 'leadImage' | 'inlineImages'>,
+): ImageRef | undefined {
+  return article.leadImage ?? article.inlineImages[0]
+}
+
+/** A crop of a library picture as schema.org describes an image. */
+function imageObject(site: SiteInfo, image: ImageRef, aspect: CropAspect) {
+  const shared = sharedImage(site, image, aspect)
+  return {
+    '@type': 'ImageObject',
+    url: shared.url,
+    width: shared.width,
+    height: shared.height,
+    caption: image.caption || undefined,
+    creditText: image.credit || undefined,
+  }
+}
 
 function logoOf(site: SiteInfo) {
   return {
@@ -96,8 +119,12 @@ export function articleStructuredData(
           }))
         : [{ '@type': 'NewsMediaOrganization', '@id': publisher['@id'], name: site.name }],
     publisher,
-    // Articles carry no pictures yet: the site's mark stands in.
-    image: [logoOf(site)],
+    // Google asks for 16:9, 4:3 and 1:1 pictures at least 1200 pixels wide: the crops.
+    image: pictureOfStory(article)
+      ? (['16:9', '4:3', '1:1'] as const).map((aspect) =>
+          imageObject(site, pictureOfStory(article) as ImageRef, aspect),
+        )
+      : [logoOf(site)],
     articleSection: article.section.name,
     keywords: article.tags.length > 0 ? article.tags.map((tag) => tag.name) : undefined,
     locationCreated: article.dateline ? { '@type': 'Place', name: article.dateline } : undefined,
@@ -113,17 +140,25 @@ export function articleStructuredData(
   ]
 }
 
-/** The article's sharing card: type article, its times, section and tags. */
+/** The article's sharing card: its picture's 16:9 crop (or the site's mark), times, section and tags. */
 export function articleSharing(
   site: SiteInfo,
   article: Article & { publishedAt: Date },
 ): SharingCard {
+  const picture = pictureOfStory(article)
+  const shared = picture && sharedImage(site, picture, '16:9')
   return {
     type: 'article',
     title: article.headline,
     description: article.brief || article.standfirst || site.name,
-    image: absolute(site, site.logo),
-    imageIsLogo: true,
+    ...(shared && picture
+      ? {
+          image: shared.url,
+          imageWidth: shared.width,
+          imageHeight: shared.height,
+          imageAlt: altOf(picture),
+        }
+      : { image: absolute(site, site.logo), imageIsLogo: true }),
     publishedTime: article.publishedAt.toISOString(),
     modifiedTime: modifiedAt(article).toISOString(),
     section: article.section.name,
@@ -155,8 +190,11 @@ export function homeStructuredData(site: SiteInfo): object[] {
   ]
 }
 
-/** An author page's subject: the person, with their bio. */
-export function authorProfile(site: SiteInfo, author: Pick<Author, 'slug' | 'name' | 'bio'>) {
+/** An author page's subject: the person, with their bio and photo. */
+export function authorProfile(
+  site: SiteInfo,
+  author: Pick<Author, 'slug' | 'name' | 'bio' | 'photo'>,
+) {
   const url = absolute(site, authorPath(author.slug))
   return {
     '@context': SCHEMA,
@@ -167,6 +205,7 @@ export function authorProfile(site: SiteInfo, author: Pick<Author, 'slug' | 'nam
       name: author.name,
       url,
       description: author.bio || undefined,
+      image: author.photo ? imageObject(site, author.photo, '1:1') : undefined,
     },
   }
 }

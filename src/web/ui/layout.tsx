@@ -42,6 +42,10 @@ export interface SharingCard {
   image?: string
   /** The image is the site's square mark, not a picture of the story: a small card. */
   imageIsLogo?: boolean
+  /** A picture of the story: its size and what it shows. */
+  imageWidth?: number
+  imageHeight?: number
+  imageAlt?: string
   publishedTime?: string
   modifiedTime?: string
   section?: string
@@ -65,6 +69,13 @@ function SharingTags({
       <meta property="og:description" content={card.description} />
       {url && <meta property="og:url" content={url} />}
       {card.image && <meta property="og:image" content={card.image} />}
+      {card.imageWidth !== undefined && (
+        <meta property="og:image:width" content={String(card.imageWidth)} />
+      )}
+      {card.imageHeight !== undefined && (
+        <meta property="og:image:height" content={String(card.imageHeight)} />
+      )}
+      {card.imageAlt && <meta property="og:image:alt" content={card.imageAlt} />}
       {card.publishedTime && (
         <meta property="article:published_time" content={card.publishedTime} />
       )}
@@ -80,6 +91,7 @@ function SharingTags({
       <meta name="twitter:title" content={card.title} />
       <meta name="twitter:description" content={card.description} />
       {card.image && <meta name="twitter:image" content={card.image} />}
+      {card.imageAlt && <meta name="twitter:image:alt" content={card.imageAlt} />}
     </>
   )
 }
@@ -129,7 +141,8 @@ export function Layout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{meta.title ? `${meta.title} | ${site.name}` : site.name}</title>
         {meta.description && <meta name="description" content={meta.description} />}
-        {meta.noindex && <meta name="robots" content="noindex" />}
+        {/* Search engines may show pictures large in results; error pages are not indexed at all. */}
+        <meta name="robots" content={meta.noindex ? 'noindex' : 'max-image-preview:large'} />
         {meta.canonicalPath !== undefined && (
           <link rel="canonical" href={site.url + meta.canonicalPath} />
         )}

@@ -3,7 +3,11 @@ import { authorize } from '../../../domain/access/policy.js'
 import type { Article } from '../../../domain/articles/article.js'
 import { StaleEditError } from '../../../domain/articles/article-writes.js'
 import { TRANSITIONS } from '../../../domain/articles/workflow.js'
-import { renderMarkdown } from '../../../text/markdown.js'
+import { MAX_ARTICLE_IMAGES } from '../../../domain/articles/article-images.js'
+import { isId } from '../../../domain/ids.js'
+import { imageRefOf } from '../../../domain/media/media.js'
+import { imageReferences, renderMarkdown } from '../../../text/markdown.js'
+import { imageResolver } from '../../ui/pictures.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
 import {
@@ -27,7 +31,7 @@ import {
   text,
 } from '../../plugins/request-parsing.js'
 import { handleForm } from '../forms.js'
-import { EditorPage } from '../views/editor-page.js'
+import { EditorPage, type EditorImages } from '../views/editor-page.js'
 import { DeletePage } from '../views/delete-page.js'
 
 /** The article id from the URL; anything that cannot be one is simply not found. */
@@ -54,16 +58,27 @@ interface EditorState {
 }
 
 export async function articleRoutes(app: FastifyInstance, { services, site }: AdminDeps) {
-  const { editing } = services
+  const { editing, media } = services
+
+  /** The body as readers will see it, its library pictures included. */
+  async function previewOf(values: EditorValues): Promise<string> {
+    const ids = imageReferences(values.body).library.filter(isId).slice(0, MAX_ARTICLE_IMAGES)
+    const images = await media.getMany(ids)
+    return renderMarkdown(values.body, {
+      dateline: values.dateline.trim(),
+      images: imageResolver(site, images.map(imageRefOf)),
+    })
+  }
 
   async function renderEditor(
     request: FastifyRequest,
     reply: FastifyReply,
     { article, values, problem, ...shown }: EditorState,
   ): Promise<FastifyReply> {
-    const [sections, authorNames] = await Promise.all([
+    const [sections, authorNames, images] = await Promise.all([
       services.sections.list(),
       services.authors.listNames(),
+      leadImageChoices(request, article, values),
     ])
     const conflict = problem?.error instanceof StaleEditError ? problem.error : undefined
     // After a conflict the form carries the current version, so saving again is a deliberate overwrite.
@@ -77,27 +92,55 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
         sections={sections}
         authorNames={authorNames}
         rights={editing.rights(actorFor(request), shownArticle)}
+        images={images}
         problem={problem}
         conflict={conflict}
       />,
       {
         title: shownArticle?.headline || 'New article',
         area: shownArticle ? undefined : 'new',
+        images: true,
         status: problem?.status,
       },
     )
   }
 
+  /**
+   * The lead image chooser's offer: the image the form names, and what its
+   * search found (or, before any search, the newest images).
+   */
+  async function leadImageChoices(
+    request: FastifyRequest,
+    article: Article | undefined,
+    values: EditorValues,
+  ): Promise<EditorImages> {
+    const id = values.leadImage ?? article?.leadImage?.id ?? ''
+    const [chosen] =
+      id === ''
+        ? []
+        : id === article?.leadImage?.id
+          ? [article.leadImage]
+          : await media.getMany([id])
+    const query = values.leadImageQuery.trim()
+    const found = await media.list(actorFor(request), {
+      query,
+      page: 1,
+      perPage: query === '' ? 6 : 12,
+    })
+    return { chosen, found: found.items, query }
+  }
+
   /** Preview and Suggest answer with the form again, the text as typed; nothing is saved. */
-  function showUnsaved(
+  async function showUnsaved(
     request: FastifyRequest,
     reply: FastifyReply,
     { intent, article, values }: { intent: UnsavedIntent; article?: Article; values: EditorValues },
   ): Promise<FastifyReply> {
     if (intent === 'preview') {
-      const previewHtml = renderMarkdown(values.body, { dateline: values.dateline.trim() })
+      const previewHtml = await previewOf(values)
       return renderEditor(request, reply, { article, values, previewHtml })
     }
+    if (intent === 'find_images') return renderEditor(request, reply, { article, values })
     const keyPoints = editing.suggestKeyPoints(values)
     return renderEditor(request, reply, { article, ...withSuggestedKeyPoints(values, keyPoints) })
   }
@@ -202,10 +245,7 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
   app.post('/preview', async (request, reply) => {
     const values = valuesFromForm(formOf(request))
     return handleForm(request, reply, {
-      run: async () =>
-        reply
-          .type('text/html; charset=utf-8')
-          .send(renderMarkdown(values.body, { dateline: values.dateline.trim() })),
+      run: async () => reply.type('text/html; charset=utf-8').send(await previewOf(values)),
       render: (problem) => sendJsonProblem(reply, problem),
     })
   })

@@ -1,9 +1,10 @@
 import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { MediaFields } from '../../../domain/media/media.js'
+import type { UploadFields } from '../../../domain/media/upload-fields.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
-import { problemOf, type Problem } from '../../plugins/problems.js'
+import { problemOf, sendJsonProblem, wantsJson, type Problem } from '../../plugins/problems.js'
 import {
   formOf,
   idParams,
@@ -16,6 +17,7 @@ import { CSRF_PROBLEM, handleForm } from '../forms.js'
 import { isCsrfValid } from '../session.js'
 import { MediaItemPage, type MediaFieldsAttempt } from '../views/media-item-page.js'
 import { MediaLibraryPage, type UploadOutcome } from '../views/media-library-page.js'
+import { choiceOf, uploadAnswer } from '../media-json.js'
 
 /** Images per page of the library's grid. */
 const PER_PAGE = 48
@@ -67,7 +69,8 @@ export async function mediaRoutes(app: FastifyInstance, { services }: AdminDeps)
   await app.register(multipart, {
     // A file over the limit is cut short and marked truncated; it is reported with the others.
     throwFileSizeLimit: false,
-    limits: { fileSize: media.maxBytes, files: MAX_FILES, fields: 10, fieldSize: 1024, parts: 40 },
+    // Fields: the token, and alt text, caption and credit typed with an upload from the editor.
+    limits: { fileSize: media.maxBytes, files: MAX_FILES, fields: 10, fieldSize: 8192, parts: 40 },
   })
   const maxMegabytes = Math.round(media.maxBytes / (1024 * 1024))
 
@@ -116,10 +119,15 @@ export async function mediaRoutes(app: FastifyInstance, { services }: AdminDeps)
     const outcomes: UploadOutcome[] = []
     let trusted = false
     let refused = false
+    const fields: UploadFields = {}
     try {
       for await (const part of request.parts()) {
         if (part.type === 'field') {
-          if (part.fieldname === '_csrf') trusted = isCsrfValid(request, part.value)
+          const value = typeof part.value === 'string' ? part.value : ''
+          if (part.fieldname === '_csrf') trusted = isCsrfValid(request, value)
+          else if (UPLOAD_FIELDS.has(part.fieldname) && value.trim() !== '') {
+            fields[part.fieldname as 'alt' | 'caption' | 'credit'] = value.trim()
+          }
           continue
         }
         if (!trusted) {
@@ -136,7 +144,7 @@ export async function mediaRoutes(app: FastifyInstance, { services }: AdminDeps)
             continue
           }
           if (bytes.length === 0 && fileName === '') continue
-          const result = await media.upload(actor, { bytes, fileName })
+          const result = await media.upload(actor, { bytes, fileName, fields })
           outcomes.push({ fileName: result.item.fileName, ...result })
         } catch (error) {
           const problem = problemOf(error)
@@ -152,7 +160,16 @@ export async function mediaRoutes(app: FastifyInstance, { services }: AdminDeps)
     return refused || !trusted ? 'csrf' : outcomes
   }
 
-  app.get('/media', async (request, reply) => renderLibrary(request, reply))
+  app.get('/media', async (request, reply) => {
+    if (!wantsJson(request)) return renderLibrary(request, reply)
+    // The editor's picker: the same search, as JSON.
+    const query = queryParam(request, 'q').trim().slice(0, 200)
+    const library = await media.list(actorFor(request), { query, page: 1, perPage: PER_PAGE })
+    return reply.header('cache-control', 'private, no-store').send({
+      items: library.items.map(choiceOf),
+      total: library.total,
+    })
+  })
 
   app.post('/media', { config: { upload: true } }, async (request, reply) => {
     if (!request.isMultipart()) {
@@ -164,6 +181,10 @@ export async function mediaRoutes(app: FastifyInstance, { services }: AdminDeps)
       return renderLibrary(request, reply, { problem })
     }
     const outcomes = await receive(request)
+    if (wantsJson(request)) {
+      if (outcomes === 'csrf') return sendJsonProblem(reply, CSRF_PROBLEM)
+      return reply.status(statusOf(outcomes)).send(uploadAnswer(outcomes))
+    }
     if (outcomes === 'csrf') return renderLibrary(request, reply, { problem: CSRF_PROBLEM })
     if (outcomes.length === 0) {
       const problem: Problem = {
@@ -218,6 +239,9 @@ export async function mediaRoutes(app: FastifyInstance, { services }: AdminDeps)
     })
   })
 }
+
+/** Fields an upload may carry beside its files (the editor's upload). */
+const UPLOAD_FIELDS = new Set(['alt', 'caption', 'credit'])
 
 /** A file over MEDIA_MAX_MB: multipart stopped reading it at the limit. */
 function tooLarge(maxMegabytes: number): Problem {

@@ -24,6 +24,9 @@ export interface AdminMeta {
     | 'settings'
     | 'audit'
     | 'account'
+    | 'authors'
+  /** The page chooses library images: it loads the media script (picker, upload, drop). */
+  images?: boolean
 }
 
 function NavLink({
@@ -59,7 +62,7 @@ export function AdminLayout({ meta, children }: { meta: AdminMeta; children: Com
         <link rel="stylesheet" href={site.adminStylesheet} />
         <link rel="icon" href={site.favicon} type="image/svg+xml" />
         <script src={site.adminScript} defer />
-        {meta.area === 'media' && <script src={site.mediaScript} defer />}
+        {(meta.area === 'media' || meta.images) && <script src={site.mediaScript} defer />}
       </head>
       <body class="admin">
         <a class="skip-link" href="#main">
@@ -81,6 +84,11 @@ export function AdminLayout({ meta, children }: { meta: AdminMeta; children: Com
                 {can(actor, 'media:upload') && (
                   <NavLink href="/admin/media" current={meta.area === 'media'}>
                     Media
+                  </NavLink>
+                )}
+                {can(actor, 'authors:manage') && (
+                  <NavLink href="/admin/authors" current={meta.area === 'authors'}>
+                    Authors
                   </NavLink>
                 )}
                 {can(actor, 'comments:moderate') && (

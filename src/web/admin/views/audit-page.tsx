@@ -37,6 +37,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   thread_deleted: 'Deleted story thread',
   media_updated: 'Changed image details',
   media_deleted: 'Deleted image',
+  author_photo_changed: 'Changed author photo',
 }
 
 function Who({ event }: { event: AuditEvent }) {

@@ -13,6 +13,7 @@ import { CsrfField } from './admin-layout.js'
 import { ConflictPanel } from './editor-conflict.js'
 import { Actions, Bylines, KeyPointsField } from './editor-parts.js'
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
+import { ImageChooser, type ChoosableImage } from './image-chooser.js'
 
 export interface EditorPageProps {
   article?: Article
@@ -27,6 +28,15 @@ export interface EditorPageProps {
   notice?: string
   /** After "Suggest" without the script: what was proposed, and the key points it replaced. */
   suggestion?: KeyPointSuggestion
+  /** The lead image chooser's offer. */
+  images: EditorImages
+}
+
+/** The lead image the form names, and the library images offered beside it. */
+export interface EditorImages {
+  chosen: ChoosableImage | undefined
+  found: readonly ChoosableImage[]
+  query: string
 }
 
 /** The longest tag list the domain accepts: every tag at its longest, comma-separated. */
@@ -128,6 +138,17 @@ export function EditorPage(props: EditorPageProps) {
               aria-describedby={describedBy('dateline', { hint: true, problem })}
             />
           </Field>
+          <ImageChooser
+            name="lead_image"
+            legend="Lead image"
+            hint="Shown above the story, with its caption and credit, and on the home page, in feeds and when shared. Pictures in the body: ![what it shows](media:ID), with the id from the library."
+            chosen={props.images.chosen}
+            found={props.images.found}
+            query={props.images.query}
+            search={{ name: 'intent', value: 'find_images' }}
+            problem={problem}
+            field="leadImage"
+          />
           <Bylines values={values} problem={problem} />
           <datalist id="author-names">
             {authorNames.map((name) => (

@@ -22,6 +22,20 @@ const kilobytes = (bytes: number) =>
 
 const percent = (fraction: number) => String(Math.round(fraction * 1000) / 10)
 
+/** A crop's proportions in words: 16:9, 4:3, 1:1. */
+function aspectOf({ width, height }: { width: number; height: number }): string {
+  const known: [string, number][] = [
+    ['16:9', 16 / 9],
+    ['4:3', 4 / 3],
+    ['1:1', 1],
+  ]
+  const ratio = width / height
+  const nearest = known.reduce((best, candidate) =>
+    Math.abs(candidate[1] - ratio) < Math.abs(best[1] - ratio) ? candidate : best,
+  )
+  return nearest[0]
+}
+
 function Renditions({ renditions }: { renditions: readonly Rendition[] }) {
   return (
     <table class="renditions">
@@ -30,6 +44,7 @@ function Renditions({ renditions }: { renditions: readonly Rendition[] }) {
         <tr>
           <th scope="col">Size</th>
           <th scope="col">Format</th>
+          <th scope="col">Shows</th>
           <th scope="col">File</th>
         </tr>
       </thead>
@@ -40,6 +55,7 @@ function Renditions({ renditions }: { renditions: readonly Rendition[] }) {
               {rendition.width} × {rendition.height}
             </td>
             <td>{RENDITION_MIME_TYPES[rendition.format]}</td>
+            <td>{rendition.crop ? `Crop, ${aspectOf(rendition)}` : 'The whole picture'}</td>
             <td>
               <a href={mediaPath(rendition.name)}>{rendition.name}</a>
               {rendition.byteSize === null ? (

@@ -23,7 +23,11 @@ export interface MediaLibraryPageProps {
 }
 
 /** The smallest WebP rendition: what the grid shows. */
-export function thumbnailOf(item: MediaItem): { src: string; width: number; height: number } {
+export function thumbnailOf(item: Pick<MediaItem, 'contentHash' | 'width' | 'height'>): {
+  src: string
+  width: number
+  height: number
+} {
   const planned = plannedRenditions(item)
   const thumb = planned.find((spec) => spec.format === 'webp') ?? planned[0]
   return thumb

@@ -32,6 +32,20 @@ export interface FeedCategory {
   scheme: string
 }
 
+/** A story's picture in a feed: absolute addresses, a JPEG every reader shows. */
+export interface FeedImage {
+  /** The whole picture, about 1200 pixels wide or more. */
+  url: string
+  width: number
+  height: number
+  /** Its 16:9 crop around the focal point (JSON Feed's banner). */
+  bannerUrl: string
+  /** What it shows (alt text); '' for a decorative picture. */
+  alt: string
+  caption: string
+  credit: string
+}
+
 export interface FeedEntry {
   /** Stable for the article's life: never changes on edit, slug or address change. */
   id: string
@@ -46,6 +60,8 @@ export interface FeedEntry {
   updated: Date
   authors: readonly FeedPerson[]
   categories: readonly FeedCategory[]
+  /** The story's picture, if it has one. */
+  image?: FeedImage
 }
 
 export interface FeedDocument {
@@ -81,6 +97,9 @@ function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;')
 }
 
+/** Yahoo's Media RSS namespace, which readers look for pictures in. */
+export const MEDIA_RSS_NS = 'http://search.yahoo.com/mrss/'
+
 const element = (name: string, text: string, attributes = ''): string =>
   `<${name}${attributes}>${escapeXml(text)}</${name}>`
 
@@ -97,6 +116,7 @@ export function rssDocument(feed: FeedDocument): string {
       element('description', escapeHtml(entry.summary)),
     ]
     if (entry.contentHtml !== undefined) lines.push(element('content:encoded', entry.contentHtml))
+    if (entry.image) lines.push(mediaContent(entry.image))
     for (const author of entry.authors) lines.push(element('dc:creator', author.name))
     for (const category of entry.categories) {
       lines.push(element('category', category.label, attribute('domain', category.scheme)))
@@ -104,7 +124,7 @@ export function rssDocument(feed: FeedDocument): string {
     return `    <item>\n${lines.map((line) => `      ${line}`).join('\n')}\n    </item>`
   })
   return `<?xml version="1.0" encoding="utf-8"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="${MEDIA_RSS_NS}">
   <channel>
     ${element('title', feed.title)}
     ${element('link', feed.pageUrl)}
@@ -119,6 +139,16 @@ ${items.join('\n')}
 `
 }
 
+/** Media RSS: the picture, with its caption (or alt text) and credit. */
+function mediaContent(image: FeedImage): string {
+  const description = image.caption || image.alt
+  const parts = [
+    description === '' ? '' : element('media:description', description, ' type="plain"'),
+    image.credit === '' ? '' : element('media:credit', image.credit),
+  ].join('')
+  return `<media:content${attribute('url', image.url)} type="image/jpeg" medium="image"${attribute('width', String(image.width))}${attribute('height', String(image.height))}>${parts}</media:content>`
+}
+
 function atomPerson(person: FeedPerson): string {
   return `<author>${element('name', person.name)}${element('uri', person.url)}</author>`
 }
@@ -129,6 +159,10 @@ export function atomDocument(feed: FeedDocument): string {
       element('id', entry.id),
       element('title', entry.title, ' type="text"'),
       `<link rel="alternate" type="text/html"${attribute('href', entry.url)}/>`,
+      // RFC 4287 §4.2.7.2: an enclosure is a related resource, possibly large; its length is optional.
+      ...(entry.image
+        ? [`<link rel="enclosure" type="image/jpeg"${attribute('href', entry.image.url)}/>`]
+        : []),
       element('published', rfc3339(entry.published)),
       element('updated', rfc3339(entry.updated)),
       ...entry.authors.map(atomPerson),
@@ -179,6 +213,7 @@ export function jsonFeedDocument(feed: FeedDocument): string {
       ...(entry.contentHtml !== undefined
         ? { content_html: text(entry.contentHtml) }
         : { content_text: text(entry.summary) }),
+      ...(entry.image && { image: entry.image.url, banner_image: entry.image.bannerUrl }),
       date_published: rfc3339(entry.published),
       date_modified: rfc3339(entry.updated),
       authors: entry.authors.map(person),

@@ -11,7 +11,14 @@ import {
   sectionPath,
   tagPath,
 } from '../../ui/urls.js'
-import { absoluteUrls, type FeedDocument, type FeedEntry } from './feed-documents.js'
+import { altOf, type ImageRef } from '../../../domain/media/media.js'
+import { feedImage, imageResolver, sharedImage } from '../../ui/pictures.js'
+import {
+  absoluteUrls,
+  type FeedDocument,
+  type FeedEntry,
+  type FeedImage,
+} from './feed-documents.js'
 
 const MEDIA_TYPES: Record<FeedLink['type'], string> = {
   'application/rss+xml': 'RSS',
@@ -40,6 +47,17 @@ export function feedLinks(
 
 const later = (a: Date, b: Date): Date => (a.getTime() >= b.getTime() ? a : b)
 
+function feedImageOf(site: SiteInfo, image: ImageRef): FeedImage {
+  const whole = feedImage(site, image)
+  return {
+    ...whole,
+    bannerUrl: sharedImage(site, image, '16:9').url,
+    alt: altOf(image),
+    caption: image.caption,
+    credit: image.credit,
+  }
+}
+
 /** One story as a feed entry: absolute URLs, plain-text fields, and the body rendered safely. */
 export function feedEntryOf(item: FeedItem, site: SiteInfo): FeedEntry {
   const url = site.url + articlePath(item, site.timeZone)
@@ -56,7 +74,15 @@ export function feedEntryOf(item: FeedItem, site: SiteInfo): FeedEntry {
     contentHtml:
       item.body === undefined
         ? undefined
-        : absoluteUrls(renderMarkdown(item.body, { dateline: item.dateline }), url),
+        : absoluteUrls(
+            renderMarkdown(item.body, {
+              dateline: item.dateline,
+              // Read away from the site: every picture address is absolute.
+              images: imageResolver(site, item.inlineImages, true),
+            }),
+            url,
+          ),
+    ...(item.leadImage && { image: feedImageOf(site, item.leadImage) }),
     published: item.publishedAt,
     updated: later(item.updatedAt, item.publishedAt),
     authors: authors.length > 0 ? authors : [{ name: site.name, url: `${site.url}/` }],

@@ -6,6 +6,7 @@ import type { PublicDeps } from '../deps.js'
 import { HOME_CRUMB, authorProfile, breadcrumbList, websiteSharing } from '../structured-data.js'
 import { pageQuery, parseOrNotFound, slugParams } from '../../plugins/request-parsing.js'
 import { ListingPage } from '../views/listing-page.js'
+import { AuthorPhoto } from '../../ui/byline.js'
 import { feedLinks } from '../feeds/feed-model.js'
 
 const PER_PAGE = 20
@@ -21,7 +22,14 @@ export async function listingRoutes(app: FastifyInstance, { services, site }: Pu
     return reply.page(
       <ListingPage
         title={title}
-        intro={bio ? <p class="author-bio">{bio}</p> : undefined}
+        intro={
+          bio || listing.photo ? (
+            <div class="author-intro">
+              {listing.photo && <AuthorPhoto photo={listing.photo} size="profile" />}
+              {bio && <p class="author-bio">{bio}</p>}
+            </div>
+          ) : undefined
+        }
         path={path}
         listing={paged}
         showSection={listing.kind !== 'section'}
@@ -37,7 +45,7 @@ export async function listingRoutes(app: FastifyInstance, { services, site }: Pu
         structuredData: [
           breadcrumbList(site, [HOME_CRUMB, { name: title, path }]),
           ...(listing.kind === 'author'
-            ? [authorProfile(site, { slug: listing.slug, name: title, bio })]
+            ? [authorProfile(site, { slug: listing.slug, name: title, bio, photo: listing.photo })]
             : []),
         ],
         sharing: websiteSharing(site, title, description),

@@ -8,11 +8,17 @@ export const SITEMAP_MAX_URLS = 50_000
 
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9'
 const NEWS_NS = 'http://www.google.com/schemas/sitemap-news/0.9'
+const IMAGE_NS = 'http://www.google.com/schemas/sitemap-image/1.1'
+
+/** Google reads at most 1,000 images for one page. */
+export const MAX_IMAGES_PER_URL = 1000
 
 export interface SitemapUrl {
   /** Absolute URL. */
   loc: string
   lastmod?: Date
+  /** Absolute URLs of the pictures the page shows (the image extension). */
+  images?: readonly string[]
 }
 
 export interface NewsUrl {
@@ -34,7 +40,11 @@ export const w3cDate = (date: Date): string => date.toISOString()
 
 function urlEntry(url: SitemapUrl, extra = ''): string {
   const lastmod = url.lastmod ? `<lastmod>${w3cDate(url.lastmod)}</lastmod>` : ''
-  return `  <url><loc>${escapeXml(url.loc)}</loc>${lastmod}${extra}</url>`
+  const images = (url.images ?? [])
+    .slice(0, MAX_IMAGES_PER_URL)
+    .map((image) => `<image:image><image:loc>${escapeXml(image)}</image:loc></image:image>`)
+    .join('')
+  return `  <url><loc>${escapeXml(url.loc)}</loc>${lastmod}${extra}${images}</url>`
 }
 
 function assertWithinLimit(count: number, maxUrls: number): void {
@@ -46,8 +56,9 @@ function assertWithinLimit(count: number, maxUrls: number): void {
 /** A <urlset> of pages. */
 export function urlsetXml(urls: readonly SitemapUrl[], maxUrls = SITEMAP_MAX_URLS): string {
   assertWithinLimit(urls.length, maxUrls)
+  const withImages = urls.some((url) => (url.images ?? []).length > 0)
   return `<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="${SITEMAP_NS}">
+<urlset xmlns="${SITEMAP_NS}"${withImages ? ` xmlns:image="${IMAGE_NS}"` : ''}>
 ${urls.map((url) => urlEntry(url)).join('\n')}
 </urlset>
 `

@@ -1,6 +1,7 @@
 import type { SyndicationService } from '../../../domain/articles/syndication-service.js'
 import type { SitemapPlace } from '../../../domain/articles/syndication.js'
 import { NotFoundError } from '../../../domain/errors.js'
+import { feedImage } from '../../ui/pictures.js'
 import type { SiteInfo } from '../../ui/site.js'
 import { articlePath, authorPath, sectionPath, sitemapPath, tagPath } from '../../ui/urls.js'
 import {
@@ -18,7 +19,7 @@ import {
 } from './sitemap-documents.js'
 
 export interface SitemapOptions {
-  site: Pick<SiteInfo, 'url' | 'name' | 'language' | 'timeZone'>
+  site: Pick<SiteInfo, 'url' | 'name' | 'language' | 'timeZone' | 'media'>
   /** URLs per file: 50,000 in the app; tests lower it to see lists split. */
   maxUrls?: number
 }
@@ -124,6 +125,7 @@ export function createSitemaps(
         const urls = articles.map((article) => ({
           loc: absolute(articlePath(article, site.timeZone)),
           lastmod: article.updatedAt,
+          images: article.images.map((image) => feedImage(site, image).url),
         }))
         return { xml: urlsetXml(urls, maxUrls), lastModified: newestOf(urls) }
       }

@@ -8,6 +8,11 @@ import { BriefsRail } from '../../ui/briefs-rail.js'
 import { AuthorNames, Byline } from '../../ui/byline.js'
 import { DateTime } from '../../ui/date-time.js'
 import { TrustedHtml } from '../../ui/trusted-html.js'
+import { Caption, Picture } from '../../ui/picture.js'
+import { pictureFor } from '../../ui/pictures.js'
+import { useSite } from '../../ui/site.js'
+import type { ImageRef } from '../../../domain/media/media.js'
+import { BODY_SIZES } from '../../../text/markdown.js'
 import { CommentsSection, type CommentsSectionProps } from './comments-section.js'
 import type { ThreadBox } from '../../../domain/threads/thread-service.js'
 import { RelatedCoverage } from './related-coverage.js'
@@ -29,6 +34,17 @@ export interface ArticlePageProps {
   relatedCoverage?: ArticleSummary[]
 }
 
+/** The story's picture, first on the page: loaded at once, with its caption and credit. */
+function LeadFigure({ image }: { image: ImageRef }) {
+  const site = useSite()
+  return (
+    <figure class="figure lead-figure">
+      <Picture picture={pictureFor(site, image)} sizes={BODY_SIZES} priority />
+      <Caption image={image} />
+    </figure>
+  )
+}
+
 export function ArticlePage({
   article,
   bodyHtml,
@@ -48,7 +64,7 @@ export function ArticlePage({
           </p>
           <h1>{article.headline}</h1>
           {article.standfirst && <p class="standfirst">{article.standfirst}</p>}
-          <Byline authors={article.bylines} />
+          <Byline authors={article.bylines} withPhotos />
           <p class="meta">
             Published <DateTime date={article.publishedAt} />
             {updated && (
@@ -68,6 +84,8 @@ export function ArticlePage({
             )}
           </p>
         </header>
+
+        {article.leadImage && <LeadFigure image={article.leadImage} />}
 
         {article.keyPoints.length > 0 && (
           <aside class="at-a-glance" aria-label="At a glance: this story's key points">

@@ -5,13 +5,25 @@ import { ArticleCard } from '../../ui/article-card.js'
 import { Byline } from '../../ui/byline.js'
 import { DateTime } from '../../ui/date-time.js'
 import { BriefsRail } from '../../ui/briefs-rail.js'
+import { Caption, Picture } from '../../ui/picture.js'
+import { pictureFor } from '../../ui/pictures.js'
 import { useSite } from '../../ui/site.js'
 import { articlePath, sectionPath } from '../../ui/urls.js'
 
+/** The width the lead story's picture takes: two thirds of the page beside the rail, or all of it. */
+const LEAD_SIZES = '(min-width: 74rem) 45rem, (min-width: 56rem) 62vw, calc(100vw - 2rem)'
+
 function LeadStory({ story }: { story: ArticleSummary }) {
-  const { timeZone } = useSite()
+  const site = useSite()
+  const { timeZone } = site
   return (
     <article class="lead-story">
+      {story.leadImage && (
+        <figure class="figure">
+          <Picture picture={pictureFor(site, story.leadImage)} sizes={LEAD_SIZES} priority />
+          <Caption image={story.leadImage} />
+        </figure>
+      )}
       <p class="kicker">
         <a href={sectionPath(story.section.slug)}>{story.section.name}</a>
         {story.dateline && <> · {story.dateline}</>}
@@ -50,7 +62,7 @@ export function HomePage({
                 </h2>
                 <ul class="cards top-stories">
                   {front.top.map((story) => (
-                    <ArticleCard key={story.id} article={story} showSection />
+                    <ArticleCard key={story.id} article={story} showSection image="above" />
                   ))}
                 </ul>
               </section>

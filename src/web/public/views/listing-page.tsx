@@ -32,6 +32,7 @@ export function ListingPage({
               article={article}
               headingLevel={2}
               showSection={showSection}
+              image="beside"
             />
           ))}
         </ul>

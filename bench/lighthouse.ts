@@ -1,0 +1,144 @@
+// `npm run bench:lighthouse`: Lighthouse (pinned, 12.2.3) in its mobile
+// configuration, driving Debian's Chromium, on the home page and on an article
+// with a lead photo and three more in its text (bench/load-corpus.ts makes
+// both, on a small corpus). Prints the four category scores, CLS and the
+// number of axe failures Lighthouse's accessibility audits found, per page.
+// Kept apart from `npm run bench`: each Lighthouse run takes tens of seconds.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+
+const ROOT = new URL('..', import.meta.url).pathname
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} exited ${code}`)),
+    )
+  })
+}
+
+async function startServer(env: NodeJS.ProcessEnv, url: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['dist/bundle/server.mjs'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`)
+    try {
+      if ((await fetch(url)).status === 200) return child
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'dateline-lighthouse-'))
+const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1' }
+const loaded = JSON.parse(
+  await run(['--import', 'tsx', 'bench/load-corpus.ts', '60', '100'], env),
+) as { paths: { photoArticle: string } }
+const port = await freePort()
+const base = `http://127.0.0.1:${port}`
+const server = await startServer({ ...env, PORT: String(port) }, `${base}/`)
+const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS })
+
+const results: Record<string, unknown>[] = []
+try {
+  for (const [name, path] of [
+    ['home', '/'],
+    ['article with a lead photo and three inline', loaded.paths.photoArticle],
+  ] as const) {
+    // Once to warm the page cache and the renditions, then measured.
+    await fetch(base + path)
+    const outcome = await lighthouse(base + path, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      formFactor: 'mobile',
+    })
+    if (!outcome) throw new Error(`Lighthouse gave no result for ${path}`)
+    const { lhr } = outcome
+    const score = (category: string) => Math.round((lhr.categories[category]?.score ?? 0) * 100)
+    const failedAxe = Object.values(lhr.audits).filter(
+      (audit) =>
+        audit.scoreDisplayMode === 'binary' &&
+        audit.score === 0 &&
+        lhr.categories.accessibility?.auditRefs.some((ref) => ref.id === audit.id),
+    )
+    const row = {
+      page: name,
+      path,
+      performance: score('performance'),
+      accessibility: score('accessibility'),
+      bestPractices: score('best-practices'),
+      seo: score('seo'),
+      cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN,
+      lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? NaN,
+      axeFailures: failedAxe.map((audit) => audit.id),
+      lighthouse: lhr.lighthouseVersion,
+    }
+    results.push(row)
+    console.log(
+      `${name}: performance ${row.performance}, accessibility ${row.accessibility}, best practices ${row.bestPractices}, SEO ${row.seo}; CLS ${row.cls}; LCP ${Math.round(row.lcpMs)} ms; axe failures ${row.axeFailures.length}${row.axeFailures.length ? ` (${row.axeFailures.join(', ')})` : ''}`,
+    )
+    const failing = Object.values(lhr.audits)
+      .filter(
+        (audit) =>
+          audit.score !== null &&
+          audit.score < 1 &&
+          audit.scoreDisplayMode !== 'informative' &&
+          audit.scoreDisplayMode !== 'manual' &&
+          audit.scoreDisplayMode !== 'notApplicable',
+      )
+      .map((audit) => `${audit.id} (${audit.score})`)
+    if (failing.length > 0) console.log(`  not full marks: ${failing.join(', ')}`)
+  }
+} finally {
+  chrome.kill()
+  server.kill()
+  rmSync(dataDir, { recursive: true, force: true })
+}
+mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
+const file = join(
+  ROOT,
+  'bench/results',
+  `lighthouse-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+)
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
+console.log(`Results written to ${file}`)
+process.exit(0)
