@@ -127,6 +127,20 @@ try {
       )
       .map((audit) => `${audit.id} (${audit.score})`)
     if (failing.length > 0) console.log(`  not full marks: ${failing.join(', ')}`)
+    // Where an audit counts bytes a smaller file would save, name the files.
+    for (const audit of Object.values(lhr.audits)) {
+      if (audit.score === null || audit.score >= 1 || audit.details?.type !== 'opportunity') {
+        continue
+      }
+      for (const item of audit.details.items) {
+        const { url, wastedBytes } = item as { url?: string; wastedBytes?: number }
+        if (url && wastedBytes) {
+          console.log(
+            `    ${audit.id}: ${url} (${Math.round(wastedBytes / 1024)} KB more than needed)`,
+          )
+        }
+      }
+    }
   }
 } finally {
   chrome.kill()
