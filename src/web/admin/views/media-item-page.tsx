@@ -1,12 +1,14 @@
 import type { MediaDetails } from '../../../domain/media/media-service.js'
 import { MEDIA_LIMITS, type MediaFields } from '../../../domain/media/media.js'
-import { pictureOf, RENDITION_MIME_TYPES, type Rendition } from '../../../domain/media/rendition.js'
+import { pictureOf } from '../../../domain/media/rendition.js'
 import { describeUsage } from '../../../domain/media/usage-words.js'
 import { DateTime } from '../../ui/date-time.js'
+import { Picture } from '../../ui/picture.js'
 import { mediaPath } from '../../ui/urls.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
+import { kilobytes, Renditions } from './media-renditions.js'
 
 /** The fields as typed, when the form comes back with a problem. */
 export type MediaFieldsAttempt = MediaFields & { version: number }
@@ -17,59 +19,7 @@ export interface MediaItemPageProps extends MediaDetails {
   notice?: string | undefined
 }
 
-const kilobytes = (bytes: number) =>
-  `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en')} KB`
-
 const percent = (fraction: number) => String(Math.round(fraction * 1000) / 10)
-
-/** A crop's proportions in words: 16:9, 4:3, 1:1. */
-function aspectOf({ width, height }: { width: number; height: number }): string {
-  const known: [string, number][] = [
-    ['16:9', 16 / 9],
-    ['4:3', 4 / 3],
-    ['1:1', 1],
-  ]
-  const ratio = width / height
-  const nearest = known.reduce((best, candidate) =>
-    Math.abs(candidate[1] - ratio) < Math.abs(best[1] - ratio) ? candidate : best,
-  )
-  return nearest[0]
-}
-
-function Renditions({ renditions }: { renditions: readonly Rendition[] }) {
-  return (
-    <table class="renditions">
-      <caption class="visually-hidden">Renditions, smallest first</caption>
-      <thead>
-        <tr>
-          <th scope="col">Size</th>
-          <th scope="col">Format</th>
-          <th scope="col">Shows</th>
-          <th scope="col">File</th>
-        </tr>
-      </thead>
-      <tbody>
-        {renditions.map((rendition) => (
-          <tr key={rendition.name}>
-            <td>
-              {rendition.width} × {rendition.height}
-            </td>
-            <td>{RENDITION_MIME_TYPES[rendition.format]}</td>
-            <td>{rendition.crop ? `Crop, ${aspectOf(rendition)}` : 'The whole picture'}</td>
-            <td>
-              <a href={mediaPath(rendition.name)}>{rendition.name}</a>
-              {rendition.byteSize === null ? (
-                <span class="muted"> (being made)</span>
-              ) : (
-                <span class="muted"> ({kilobytes(rendition.byteSize)})</span>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  )
-}
 
 function FieldsForm({
   id,
@@ -224,24 +174,7 @@ export function MediaItemPage({
       <ProblemBanner problem={problem} />
       <div class="media-item">
         <div class="focal-picker" data-focal-picker>
-          <picture>
-            {picture.sources.map((source) => (
-              <source
-                key={source.type}
-                type={source.type}
-                srcset={source.srcset}
-                sizes="(min-width: 60em) 30em, 100vw"
-              />
-            ))}
-            <img
-              src={picture.fallback.src}
-              srcset={picture.fallback.srcset}
-              sizes="(min-width: 60em) 30em, 100vw"
-              width={picture.width}
-              height={picture.height}
-              alt={picture.alt}
-            />
-          </picture>
+          <Picture picture={picture} sizes="(min-width: 60em) 30em, 100vw" priority />
           <span class="focal-marker" data-focal-marker hidden aria-hidden="true" />
         </div>
         <dl class="media-facts">
