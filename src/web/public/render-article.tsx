@@ -1,7 +1,9 @@
 import type { FastifyReply } from 'fastify'
 import type { ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
-import { renderMarkdown } from '../../text/markdown.js'
+import type { Embed } from '../../text/embeds.js'
+import { renderBody } from '../../text/markdown.js'
 import { pageKey } from '../page-cache/cache-key.js'
+import { withFrameSources } from '../plugins/security-headers.js'
 import { articleCacheTag } from '../page-cache/page-cache.js'
 import { imageResolver } from '../ui/pictures.js'
 import { articlePath } from '../ui/urls.js'
@@ -51,6 +53,21 @@ function cacheKeyOf(
   })
 }
 
+/**
+ * Lets the page's embeds load their players, once a reader asks: frames from
+ * their hosts only, and the script that makes them. Pages without one keep
+ * the site's policy and load no script for it.
+ */
+export function allowEmbeds(reply: FastifyReply, embeds: readonly Embed[]): boolean {
+  const origins = embeds.flatMap((embed) => (embed.frame ? [new URL(embed.frame).origin] : []))
+  if (origins.length === 0) return false
+  const policy = reply.getHeader('content-security-policy')
+  if (typeof policy === 'string') {
+    reply.header('content-security-policy', withFrameSources(policy, origins))
+  }
+  return true
+}
+
 /** The article page, with its comments and a comment form in the given state. */
 export async function renderArticlePage(
   reply: FastifyReply,
@@ -78,13 +95,19 @@ export async function renderArticlePage(
         ...form,
       }
     : undefined
+  const body = renderBody(article.body, {
+    dateline: article.dateline,
+    images: imageResolver(site, article.inlineImages),
+    embeds: 'placeholder',
+  })
+  const scripts = [
+    ...(allowEmbeds(reply, body.embeds) ? [site.embedsScript] : []),
+    ...(availability.open ? [site.commentsScript] : []),
+  ]
   return reply.page(
     <ArticlePage
       article={article}
-      bodyHtml={renderMarkdown(article.body, {
-        dateline: article.dateline,
-        images: imageResolver(site, article.inlineImages),
-      })}
+      bodyHtml={body.html}
       {...moreStories(article, { related, latest, storyThread, relatedCoverage })}
       storyThread={storyThread}
       relatedCoverage={relatedCoverage}
@@ -105,7 +128,7 @@ export async function renderArticlePage(
       sharing: articleSharing(site, article),
       currentSection: article.section.slug,
       status,
-      scripts: availability.open ? [site.commentsScript] : [],
+      scripts,
       cacheKey: cacheKeyOf(path, commentPage, form),
       cacheTags: [articleCacheTag(article.id)],
     },
