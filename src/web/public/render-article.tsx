@@ -18,8 +18,8 @@ export function canonicalPathOf(article: PublishedArticle, timeZone: string): st
 }
 
 /** "More from" the section and the briefs rail, leaving out what the page already lists. */
-function moreStories(
-  article: PublishedArticle,
+export function moreStories(
+  article: Pick<PublishedArticle, 'id'>,
   lists: {
     related: readonly ArticleSummary[]
     latest: readonly ArticleSummary[]

@@ -1,0 +1,54 @@
+import type { FastifyReply } from 'fastify'
+import type { Article } from '../../domain/articles/article.js'
+import { renderBody } from '../../text/markdown.js'
+import { imageResolver } from '../ui/pictures.js'
+import type { PublicDeps } from './deps.js'
+import { allowEmbeds, moreStories } from './render-article.js'
+import { ArticlePage } from './views/article-page.js'
+
+export const PREVIEW_NOTICE = 'Preview — not published. This draft may change before it appears.'
+
+/**
+ * A draft as readers will see it, for whoever holds its preview link: the
+ * article page's own view and renderer, with no comments, marked as a
+ * preview, kept out of search engines and out of every cache. The page is
+ * sent without a cache key, so the page cache never stores it.
+ */
+export async function renderPreviewPage(
+  reply: FastifyReply,
+  { services, site }: PublicDeps,
+  article: Article,
+  shownAt: Date,
+): Promise<FastifyReply> {
+  const [related, latest] = await Promise.all([
+    services.articles.latest({ sectionId: article.sectionId }, 5),
+    services.articles.latest({}, 6),
+  ])
+  const body = renderBody(article.body, {
+    dateline: article.dateline,
+    images: imageResolver(site, article.inlineImages),
+    embeds: 'placeholder',
+  })
+  // The date readers would see: when it went out before, when it is due, or now.
+  const publishedAt = article.publishedAt ?? article.scheduledFor ?? shownAt
+  return reply.page(
+    <ArticlePage
+      article={{ ...article, publishedAt }}
+      bodyHtml={body.html}
+      notice={PREVIEW_NOTICE}
+      {...moreStories(article, {
+        related,
+        latest,
+        storyThread: undefined,
+        relatedCoverage: [],
+      })}
+    />,
+    {
+      title: `Preview: ${article.headline}`,
+      description: article.brief,
+      noindex: true,
+      currentSection: article.section.slug,
+      scripts: allowEmbeds(reply, body.embeds) ? [site.embedsScript] : [],
+    },
+  )
+}
