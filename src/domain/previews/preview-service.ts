@@ -1,4 +1,5 @@
 import { canSharePreview, type Actor } from '../access/policy.js'
+import { visibleArticle } from '../articles/article-access.js'
 import { isPublished, type Article, type PublishedArticle } from '../articles/article.js'
 import { recordAudit } from '../audit/record-audit.js'
 import type { Clock } from '../clock.js'
@@ -27,8 +28,7 @@ const noPreview = () => new NotFoundError('preview_not_found', 'There is no such
 
 /** The article, if the actor may share previews of it; others' drafts do not exist for them. */
 async function shareable(stores: Stores, actor: Actor, articleId: string): Promise<Article> {
-  const article = isId(articleId) ? await stores.articles.findById(articleId) : undefined
-  if (!article) throw new NotFoundError('article_not_found', 'There is no such article.')
+  const article = await visibleArticle(stores, actor, articleId)
   if (!canSharePreview(actor, article)) {
     throw new ForbiddenError('not_shareable', 'Only those who can edit this story can share it.')
   }
