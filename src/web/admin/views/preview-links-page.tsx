@@ -1,7 +1,6 @@
 import type { Article } from '../../../domain/articles/article.js'
 import { PREVIEW_DURATIONS, type PreviewLink } from '../../../domain/previews/preview-link.js'
 import { DateTime } from '../../ui/date-time.js'
-import { useSite } from '../../ui/site.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { Field, ProblemBanner } from './form-parts.js'
@@ -18,14 +17,9 @@ export interface PreviewLinksPageProps {
   notice?: string
 }
 
-/** "Friday, December 4th 2026, 10:05 (Europe/Oslo)": every time here says its zone. */
+/** "Friday, December 4th 2026, 10:05 GMT": in the site's zone, which it names. */
 function ZonedTime({ date }: { date: Date }) {
-  const { timeZone } = useSite()
-  return (
-    <>
-      <DateTime date={date} withTime /> ({timeZone})
-    </>
-  )
+  return <DateTime date={date} withTime />
 }
 
 function CreateForm({
