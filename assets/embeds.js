@@ -6,8 +6,8 @@
     const box = figure.querySelector('.embed-box')
     const button = figure.querySelector('button.embed-load')
     const address = figure.getAttribute('data-embed-frame')
-    if (!box || !(button instanceof HTMLButtonElement) || !address) continue
-    button.hidden = false
+    if (!box || !button || !address) continue
+    button.removeAttribute('hidden')
     button.addEventListener('click', () => {
       const frame = document.createElement('iframe')
       frame.title = figure.getAttribute('data-embed-title') || 'Embedded content'

@@ -1257,8 +1257,8 @@ async function snapshot(ctx: TestAppContext): Promise<Map<string, string>> {
   for (const item of media) entries.set(`image ${item.fileName}`, JSON.stringify(item))
   for (const article of articles) {
     const links = await ctx.stores.previewLinks.listLive(article.id, ctx.clock.now())
-    if (links.length > 0)
-      entries.set(`preview links of "${article.headline}"`, JSON.stringify(links))
+    if (links.length === 0) continue
+    entries.set(`preview links of "${article.headline}"`, JSON.stringify(links))
   }
   return entries
 }
