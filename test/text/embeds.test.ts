@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import fc from 'fast-check'
+import { exportArticleText } from '../../src/text/article-text/export-article-text.js'
 import { FRAME_ORIGINS, KNOWN_HOSTS, recognizeEmbed } from '../../src/text/embeds.js'
 import { markdownToTextBlocks, renderBody, renderMarkdown } from '../../src/text/markdown.js'
 
@@ -217,6 +218,20 @@ describe('embeds in Markdown', () => {
       /<p><a href="https:\/\/youtu.be\/dQw4w9WgXcQ">https:\/\/youtu.be\/dQw4w9WgXcQ<\/a><\/p>/,
     )
     assert.doesNotMatch(html, /embed|youtube-nocookie/)
+  })
+
+  test('in the archive export: the link on its own line', () => {
+    const text = exportArticleText({
+      headline: 'Film of the vote',
+      standfirst: '',
+      dateline: '',
+      bylines: [],
+      body,
+      publishedOn: undefined,
+      keyPoints: [],
+    })
+    assert.match(text, /^https:\/\/youtu\.be\/dQw4w9WgXcQ$/m)
+    assert.match(text, /^https:\/\/bsky\.app\/profile\/desk\.bsky\.social\/post\/3kabcdefgh2x$/m)
   })
 
   test('in the plain-text export: the link as a paragraph', () => {
