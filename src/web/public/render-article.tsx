@@ -1,11 +1,12 @@
 import type { FastifyReply } from 'fastify'
-import type { ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
+import type { Article, ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
 import type { Embed } from '../../text/embeds.js'
 import { renderBody } from '../../text/markdown.js'
 import { pageKey } from '../page-cache/cache-key.js'
 import { withFrameSources } from '../plugins/security-headers.js'
 import { articleCacheTag } from '../page-cache/page-cache.js'
 import { imageResolver } from '../ui/pictures.js'
+import type { SiteInfo } from '../ui/site.js'
 import { articlePath } from '../ui/urls.js'
 import type { PublicDeps } from './deps.js'
 import { articleSharing, articleStructuredData } from './structured-data.js'
@@ -68,6 +69,20 @@ export function allowEmbeds(reply: FastifyReply, embeds: readonly Embed[]): bool
   return true
 }
 
+/** The body as readers get it (embeds as placeholders), and the script its embeds need, if any. */
+export function storyBody(
+  reply: FastifyReply,
+  site: SiteInfo,
+  article: Pick<Article, 'body' | 'dateline' | 'inlineImages'>,
+): { html: string; scripts: string[] } {
+  const body = renderBody(article.body, {
+    dateline: article.dateline,
+    images: imageResolver(site, article.inlineImages),
+    embeds: 'placeholder',
+  })
+  return { html: body.html, scripts: allowEmbeds(reply, body.embeds) ? [site.embedsScript] : [] }
+}
+
 /** The article page, with its comments and a comment form in the given state. */
 export async function renderArticlePage(
   reply: FastifyReply,
@@ -95,15 +110,8 @@ export async function renderArticlePage(
         ...form,
       }
     : undefined
-  const body = renderBody(article.body, {
-    dateline: article.dateline,
-    images: imageResolver(site, article.inlineImages),
-    embeds: 'placeholder',
-  })
-  const scripts = [
-    ...(allowEmbeds(reply, body.embeds) ? [site.embedsScript] : []),
-    ...(availability.open ? [site.commentsScript] : []),
-  ]
+  const body = storyBody(reply, site, article)
+  const scripts = [...body.scripts, ...(availability.open ? [site.commentsScript] : [])]
   return reply.page(
     <ArticlePage
       article={article}

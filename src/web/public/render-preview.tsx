@@ -1,9 +1,7 @@
 import type { FastifyReply } from 'fastify'
 import type { Article } from '../../domain/articles/article.js'
-import { renderBody } from '../../text/markdown.js'
-import { imageResolver } from '../ui/pictures.js'
 import type { PublicDeps } from './deps.js'
-import { allowEmbeds, moreStories } from './render-article.js'
+import { moreStories, storyBody } from './render-article.js'
 import { ArticlePage } from './views/article-page.js'
 
 export const PREVIEW_NOTICE = 'Preview — not published. This draft may change before it appears.'
@@ -24,11 +22,7 @@ export async function renderPreviewPage(
     services.articles.latest({ sectionId: article.sectionId }, 5),
     services.articles.latest({}, 6),
   ])
-  const body = renderBody(article.body, {
-    dateline: article.dateline,
-    images: imageResolver(site, article.inlineImages),
-    embeds: 'placeholder',
-  })
+  const body = storyBody(reply, site, article)
   // The date readers would see: when it went out before, when it is due, or now.
   const publishedAt = article.publishedAt ?? article.scheduledFor ?? shownAt
   return reply.page(
@@ -48,7 +42,7 @@ export async function renderPreviewPage(
       description: article.brief,
       noindex: true,
       currentSection: article.section.slug,
-      scripts: allowEmbeds(reply, body.embeds) ? [site.embedsScript] : [],
+      scripts: body.scripts,
     },
   )
 }
