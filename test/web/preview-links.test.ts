@@ -11,6 +11,7 @@ import { startTestServer, type TestServer } from '../helpers/app.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects, type DialectName } from '../helpers/dialects.js'
 import { inputOf } from '../helpers/factories.js'
+import { assertValidHtml } from '../helpers/html-validity.js'
 import { AdminClient, createStaff, type AdminPage, type Staff } from './admin-session.js'
 import { pathOf } from './html.js'
 
@@ -115,6 +116,8 @@ for (const dialect of testDialects()) {
       )
       assert.equal(document.querySelector('#comments'), null)
       assert.doesNotMatch(html, /rel="canonical"/)
+      await assertValidHtml(html, 'preview page')
+      await assertValidHtml(page.html, 'a new preview link')
 
       // Never in the page cache, so a second visit renders the draft as it is saved now.
       assert.equal(server.app.pageCache.size.pages, 0)

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { PreviewLink } from '../../../domain/previews/preview-link.js'
 import type { Problem } from '../../plugins/problems.js'
-import { formOf, text } from '../../plugins/request-parsing.js'
+import { formOf, queryParam, text } from '../../plugins/request-parsing.js'
 import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
 import { handleForm } from '../forms.js'
@@ -42,7 +42,7 @@ export async function previewLinkRoutes(app: FastifyInstance, { services, site }
   }
 
   app.get('/articles/:id/previews', async (request, reply) => {
-    const revoked = (request.query as { revoked?: unknown }).revoked === '1'
+    const revoked = queryParam(request, 'revoked') === '1'
     return renderLinks(
       request,
       reply,
