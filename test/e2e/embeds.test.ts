@@ -44,7 +44,7 @@ for (const dialect of testDialects()) {
           headline: 'Harbour wall: the film',
           standfirst: 'The council showed its plan on video.',
           dateline: 'BERGEN, NORWAY',
-          body: 'The council released a film.\n\nhttps://youtu.be/dQw4w9WgXcQ\n\nIt runs for three minutes.',
+          body: 'The council released a film.\n\nhttps://youtu.be/dQw4w9WgXcQ\n\nIt runs for three minutes.\n\nhttps://bsky.app/profile/desk.bsky.social/post/3kabcdefgh2x',
           keyPoints: [],
           sectionSlug: 'news',
           bylines: ['Ada Brekke'],
@@ -74,7 +74,7 @@ for (const dialect of testDialects()) {
         })
 
         await page.goto(url)
-        const figure = page.locator('figure.embed')
+        const figure = page.locator('figure.embed-frame')
         await figure.waitFor()
         const button = figure.getByRole('button', { name: 'Load YouTube video' })
         await button.waitFor({ state: 'visible' })
