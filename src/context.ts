@@ -7,6 +7,7 @@ import { createSyndicationService } from './domain/articles/syndication-service.
 import { createListingService } from './domain/articles/listing.js'
 import { createDashboardService } from './domain/articles/dashboard-service.js'
 import { createEditingService } from './domain/articles/editing-service.js'
+import { createPreviewService } from './domain/previews/preview-service.js'
 import { createWorkflowService } from './domain/articles/workflow-service.js'
 import { createAuditService } from './domain/audit/audit-service.js'
 import { systemClock, type Clock } from './domain/clock.js'
@@ -115,6 +116,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     twoFactor,
     editing: createEditingService({ ...deps, timeZone: config.siteTimeZone }),
     workflow: createWorkflowService(deps),
+    previews: createPreviewService(deps),
     dashboard: createDashboardService({ stores }),
     audit: createAuditService({ stores }),
     threads: createThreadService(deps),

@@ -15,6 +15,7 @@ import type { TagStore } from './tags/tag-store.js'
 import type { ThreadStore } from './threads/thread-store.js'
 import type { RelatedStore } from './related/related-store.js'
 import type { MediaStore } from './media/media-store.js'
+import type { PreviewLinkStore } from './previews/preview-store.js'
 
 /** Every store the services use. */
 export interface Stores {
@@ -34,6 +35,7 @@ export interface Stores {
   threads: ThreadStore
   related: RelatedStore
   media: MediaStore
+  previewLinks: PreviewLinkStore
 }
 
 /**

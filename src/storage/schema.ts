@@ -276,6 +276,17 @@ export interface MediaUsageTable {
   owner_id: string
 }
 
+/** A preview link: the SHA-256 of its token, never the token. */
+export interface PreviewLinkTable {
+  id: string
+  token_hash: string
+  article_id: string
+  created_by: string | null
+  created_at: Time
+  expires_at: Time
+  revoked_at: NullableTime
+}
+
 export interface Database {
   sections: SectionTable
   authors: AuthorTable
@@ -285,6 +296,7 @@ export interface Database {
   article_tags: ArticleTagTable
   users: UserTable
   sessions: SessionTable
+  preview_links: PreviewLinkTable
   sign_in_attempts: SignInAttemptTable
   two_factor: TwoFactorTable
   recovery_codes: RecoveryCodeTable

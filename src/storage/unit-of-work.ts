@@ -18,6 +18,7 @@ import { createTagStore } from './tag-store.js'
 import { createThreadStore } from './thread-store.js'
 import { createRelatedStore } from './related-store.js'
 import { createMediaStore } from './media-store.js'
+import { createPreviewLinkStore } from './preview-link-store.js'
 
 interface StoreOptions {
   clock: Clock
@@ -42,6 +43,7 @@ function createStores(db: Kysely<Database>, { clock, dialect }: StoreOptions): S
     threads: createThreadStore(db),
     related: createRelatedStore(db),
     media: createMediaStore(db),
+    previewLinks: createPreviewLinkStore(db),
   }
 }
 

@@ -1,4 +1,6 @@
 import MarkdownIt, { type Token } from 'markdown-it'
+import { recognizeEmbed, type Embed } from './embeds.js'
+import { embedLinkHtml, embedPlaceholderHtml } from './embed-html.js'
 import { figureHtml, pictureHtml, type FigureImage } from './picture-html.js'
 
 /**
@@ -31,6 +33,10 @@ function libraryId(token: Token | undefined): string | undefined {
 interface RenderEnv {
   images?: ImageResolver
   sizes?: string
+  /** How known sources' links show: a click-to-load placeholder, or the link itself. */
+  embeds?: EmbedMode
+  /** The embeds the render placed, in order. */
+  found?: Embed[]
 }
 
 /** markdown-it hands rules the env it was given, typed as anything. */
@@ -55,6 +61,47 @@ renderer.core.ruler.push('library_figures', (state) => {
     tokens.splice(index, 3, figure)
   }
 })
+
+/** The link a paragraph holds and nothing else: a bare URL, `<URL>` or `[URL](URL)`. */
+function loneLink(children: readonly Token[]): string | undefined {
+  const parts = children.filter(
+    (child) =>
+      !(child.type === 'text' && child.content.trim() === '') && child.type !== 'softbreak',
+  )
+  const [first, text, close] = parts
+  if (parts.length === 1 && first?.type === 'text') return first.content.trim()
+  if (parts.length !== 3 || first?.type !== 'link_open' || close?.type !== 'link_close') {
+    return undefined
+  }
+  const href = String(first.attrGet('href') ?? '')
+  // A link with words of its own is the writer's link, not a pasted address.
+  return text?.type === 'text' && text.content === href ? href : undefined
+}
+
+// A known source's link on a line of its own (a top-level paragraph) becomes an embed.
+renderer.core.ruler.push('embeds', (state) => {
+  const tokens = state.tokens
+  for (let index = 0; index + 2 < tokens.length; index++) {
+    const [open, inline, close] = [tokens[index], tokens[index + 1], tokens[index + 2]]
+    if (open?.type !== 'paragraph_open' || open.level !== 0 || inline?.type !== 'inline') continue
+    if (close?.type !== 'paragraph_close') continue
+    const link = loneLink(inline.children ?? [])
+    const embed = link === undefined ? undefined : recognizeEmbed(link)
+    if (!embed) continue
+    const token = new state.Token('embed', 'figure', 0)
+    token.block = true
+    token.meta = { embed }
+    tokens.splice(index, 3, token)
+  }
+})
+
+renderer.renderer.rules.embed = (tokens, index, _options, raw) => {
+  const env = envOf(raw)
+  const embed = tokens[index]?.meta?.embed as Embed | undefined
+  if (!embed) return ''
+  env.found?.push(embed)
+  return env.embeds === 'placeholder' ? embedPlaceholderHtml(embed) : embedLinkHtml(embed)
+}
 
 renderer.renderer.rules.library_figure = (tokens, index, _options, raw) => {
   const env = envOf(raw)
@@ -95,7 +142,15 @@ export type ImageResolver = (id: string) => FigureImage | undefined
 /** The width a body picture takes: the story's column (40rem), or the screen less its margins. */
 export const BODY_SIZES = '(min-width: 42rem) 40rem, calc(100vw - 2rem)'
 
+/**
+ * `placeholder` for pages (click to load, nothing fetched before);
+ * `link` for feeds and anywhere a script cannot run: the link alone.
+ */
+export type EmbedMode = 'placeholder' | 'link'
+
 export interface RenderOptions {
+  /** How links to known sources show; `link` unless a page asks for placeholders. */
+  embeds?: EmbedMode
   /** Opens the lead paragraph: "MOSCOW, RUSSIA — …". */
   dateline?: string
   /** Library pictures (`![…](media:ID)`) by id; without it they are left out. */
@@ -106,17 +161,32 @@ export interface RenderOptions {
 
 /** Article Markdown → HTML safe to place in a page, the dateline (if any) opening the lead. */
 export function renderMarkdown(source: string, options: RenderOptions = {}): string {
-  const env: Record<string, unknown> = { images: options.images, sizes: options.sizes }
+  return renderBody(source, options).html
+}
+
+/** A body rendered, with the embeds it shows (a page with any loads their script and frames). */
+export function renderBody(
+  source: string,
+  options: RenderOptions = {},
+): { html: string; embeds: Embed[] } {
+  const found: Embed[] = []
+  const env: Record<string, unknown> = {
+    images: options.images,
+    sizes: options.sizes,
+    embeds: options.embeds ?? 'link',
+    found,
+  } satisfies RenderEnv
   const tokens = renderer.parse(source, env)
   const dateline = options.dateline ?? ''
   let prefix = ''
   if (dateline !== '') {
-    // A picture may come first: the dateline still opens the first paragraph of text.
-    const first = tokens.find((token) => token.type !== 'library_figure')
+    // A picture or an embed may come first: the dateline still opens the first paragraph of text.
+    const first = tokens.find((token) => token.type !== 'library_figure' && token.type !== 'embed')
     if (first?.type === 'paragraph_open') first.meta = { ...first.meta, dateline }
     else prefix = `<p><span class="dateline">${renderer.utils.escapeHtml(dateline)}</span></p>\n`
   }
-  return prefix + renderer.renderer.render(tokens, renderer.options, env)
+  const html = prefix + renderer.renderer.render(tokens, renderer.options, env)
+  return { html, embeds: found }
 }
 
 /** The images a body shows: library ids (each once, in order) and the sources of any others. */

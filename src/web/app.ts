@@ -145,6 +145,7 @@ function siteInfo(config: AppDeps['config'], assets: ReadonlyMap<string, Asset>)
     adminScript: assetPath('admin.js'),
     mediaScript: assetPath('media.js'),
     commentsScript: assetPath('comments.js'),
+    embedsScript: assetPath('embeds.js'),
     media: {
       page: config.media.publicUrl ?? '/media',
       absolute: config.media.publicUrl ?? `${config.siteUrl}/media`,

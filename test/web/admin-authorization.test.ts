@@ -569,6 +569,87 @@ const MATRIX: Record<string, Case[]> = {
       expect: editorsOnly(200, 404),
     },
   ],
+  'GET /admin/articles/:id/previews': [
+    {
+      what: "the preview links of the contributor's own draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.writer)
+        return { path: articlePath('/previews')(article), article }
+      },
+      expect: signedIn(200),
+    },
+    {
+      what: "the preview links of someone else's draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.colleague)
+        return { path: articlePath('/previews')(article), article }
+      },
+      expect: editorsOnly(200, 404),
+    },
+  ],
+  'POST /admin/articles/:id/previews': [
+    {
+      what: "a preview link for the contributor's own draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.writer)
+        return { path: articlePath('/previews')(article), article, form: { duration: '1h' } }
+      },
+      expect: signedIn(200),
+      then: async (world, target, me) => {
+        assert.equal(
+          (await world.ctx.services.previews.live(me.actor, target.article!.id)).length,
+          1,
+        )
+      },
+    },
+    {
+      what: "a preview link for someone else's draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.colleague)
+        return { path: articlePath('/previews')(article), article, form: { duration: '7d' } }
+      },
+      expect: editorsOnly(200, 404),
+    },
+    {
+      what: "a preview link for the contributor's own draft in review (no longer theirs to edit)",
+      prepare: async (world) => {
+        const article = await world.inReviewBy(world.writer)
+        return { path: articlePath('/previews')(article), article, form: { duration: '1h' } }
+      },
+      expect: editorsOnly(200, 403),
+    },
+  ],
+  'POST /admin/articles/:id/previews/:link/revoke': [
+    {
+      what: "revoking a preview link of the contributor's own draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.writer)
+        const { link } = await world.ctx.services.previews.create(
+          world.writer.actor,
+          article.id,
+          '1h',
+        )
+        return { path: articlePath(`/previews/${link.id}/revoke`)(article), article, form: {} }
+      },
+      expect: signedIn(303),
+      then: async (world, target, me) => {
+        assert.deepEqual(await world.ctx.services.previews.live(me.actor, target.article!.id), [])
+      },
+    },
+    {
+      what: "revoking a preview link of someone else's draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.colleague)
+        const { link } = await world.ctx.services.previews.create(
+          world.colleague.actor,
+          article.id,
+          '1h',
+        )
+        return { path: articlePath(`/previews/${link.id}/revoke`)(article), article, form: {} }
+      },
+      expect: editorsOnly(303, 404),
+    },
+  ],
   'POST /admin/articles/:id/restore': [
     {
       what: "restoring version 1 of the contributor's own draft",
@@ -1174,6 +1255,11 @@ async function snapshot(ctx: TestAppContext): Promise<Map<string, string>> {
     entries.set(`thread ${thread.slug}`, JSON.stringify({ thread, articleIds }))
   }
   for (const item of media) entries.set(`image ${item.fileName}`, JSON.stringify(item))
+  for (const article of articles) {
+    const links = await ctx.stores.previewLinks.listLive(article.id, ctx.clock.now())
+    if (links.length === 0) continue
+    entries.set(`preview links of "${article.headline}"`, JSON.stringify(links))
+  }
   return entries
 }
 

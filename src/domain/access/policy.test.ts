@@ -8,6 +8,7 @@ import {
   can,
   canEditArticle,
   canEditMedia,
+  canSharePreview,
   canViewArticle,
   COMMAND_LINE,
   IMPORTER,
@@ -112,6 +113,15 @@ describe('access policy: articles', () => {
       assert.equal(canEditArticle(contributor, own(status)), status === 'draft')
       assert.equal(canEditArticle(contributor, others(status)), false)
       assert.equal(canEditArticle(contributor, imported(status)), false)
+    })
+
+    test(`a ${status} article's preview links: its author while it is a draft, editors and admins always`, () => {
+      assert.equal(canSharePreview(contributor, own(status)), status === 'draft')
+      assert.equal(canSharePreview(contributor, others(status)), false)
+      assert.equal(canSharePreview(contributor, imported(status)), false)
+      for (const who of [editor, admin]) {
+        assert.equal(canSharePreview(who, others(status)), true, who.role)
+      }
     })
 
     test(`editors and admins see and edit anyone's ${status} article`, () => {

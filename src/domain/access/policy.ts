@@ -102,6 +102,14 @@ export function canEditArticle(actor: Actor, article: OwnedArticle): boolean {
   return can(actor, 'articles:edit-any') || (isOwner(actor, article) && article.status === 'draft')
 }
 
+/**
+ * Who may show a draft outside the newsroom by a preview link, see its links
+ * and revoke them: whoever may edit it (a contributor, their own draft).
+ */
+export function canSharePreview(actor: Actor, article: OwnedArticle): boolean {
+  return canEditArticle(actor, article)
+}
+
 /** Contributors edit the images they uploaded; editors and admins edit any. */
 export function canEditMedia(actor: Actor, item: { createdBy: string | null }): boolean {
   return (

@@ -35,6 +35,8 @@ export type AuditAction =
   | 'media_updated'
   | 'media_deleted'
   | 'author_photo_changed'
+  | 'preview_link_created'
+  | 'preview_link_revoked'
 
 export interface AuditEvent {
   id: string

@@ -38,6 +38,7 @@ export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
   'login',
   'logout',
   'media',
+  'preview',
   'robots-txt',
   'rss',
   'search',

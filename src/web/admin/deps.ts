@@ -11,6 +11,7 @@ import type { SectionService } from '../../domain/sections/section-service.js'
 import type { SettingsService } from '../../domain/settings/settings-service.js'
 import type { ThreadService } from '../../domain/threads/thread-service.js'
 import type { MediaService } from '../../domain/media/media-service.js'
+import type { PreviewService } from '../../domain/previews/preview-service.js'
 import type { SiteInfo } from '../ui/site.js'
 
 /** What the newsroom needs: its services and the site's settings. */
@@ -29,6 +30,7 @@ export interface AdminDeps {
     settings: SettingsService
     threads: ThreadService
     media: MediaService
+    previews: PreviewService
   }
   site: SiteInfo
   /** Cookies get the Secure flag when the site is served over HTTPS. */

@@ -28,7 +28,13 @@ export const pageCachePlugin = fp<{ cache: PageCache }>(
       const since = began.get(request)
       if (since === undefined) return payload
       const contentType = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8')
-      const page = cache.set(cacheable.key, payload, { contentType, tags: cacheable.tags, since })
+      const policy = reply.getHeader('content-security-policy')
+      const page = cache.set(cacheable.key, payload, {
+        contentType,
+        tags: cacheable.tags,
+        since,
+        policy: typeof policy === 'string' ? policy : undefined,
+      })
       if (!page) return payload
       reply
         .header('etag', page.etag)

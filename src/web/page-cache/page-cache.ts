@@ -95,9 +95,23 @@ export function createPageCache(options: PageCacheOptions) {
     set(
       key: string,
       html: string | Buffer,
-      { contentType, tags, since }: { contentType: string; tags: readonly string[]; since: number },
+      {
+        contentType,
+        tags,
+        since,
+        policy,
+      }: {
+        contentType: string
+        tags: readonly string[]
+        since: number
+        /** The page's own CSP, when it differs from the site's (a page with embeds allows their frames). */
+        policy?: string | undefined
+      },
     ): CachedPage | undefined {
       if (options.maxBytes <= 0 || since !== generation) return undefined
+      const security = policy
+        ? { ...options.securityHeaders, 'content-security-policy': policy }
+        : options.securityHeaders
       const identity = Buffer.isBuffer(html) ? html : Buffer.from(html)
       const gzip = gzipSync(identity, { level: 6 })
       const br = brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
@@ -105,7 +119,7 @@ export function createPageCache(options: PageCacheOptions) {
       const storedAt = now()
       const lastModified = new Date(storedAt).toUTCString()
       const common = {
-        ...options.securityHeaders,
+        ...security,
         'content-type': contentType,
         'cache-control': options.cacheControl,
         etag,
@@ -124,7 +138,7 @@ export function createPageCache(options: PageCacheOptions) {
           br: { ...common, 'content-encoding': 'br', 'content-length': String(br.length) },
         },
         notModifiedHeaders: {
-          ...options.securityHeaders,
+          ...security,
           'cache-control': options.cacheControl,
           etag,
           'last-modified': lastModified,

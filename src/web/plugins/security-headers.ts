@@ -41,6 +41,17 @@ export function securityHeaders({
   })
 }
 
+/**
+ * The policy with frames allowed from exactly these origins: a page showing
+ * embeds lets their players load, and only theirs (every other page keeps
+ * default-src 'self' for frames).
+ */
+export function withFrameSources(policy: string, origins: readonly string[]): string {
+  if (origins.length === 0) return policy
+  const unique = [...new Set(origins)].sort()
+  return `${policy}; frame-src ${unique.join(' ')}`
+}
+
 /** Sets the headers on every response that goes through a route or a 404. */
 export const securityHeadersPlugin = fp<{ headers: Readonly<Record<string, string>> }>(
   async (app: FastifyInstance, { headers }) => {

@@ -8,6 +8,7 @@ import type { TagService } from '../../domain/tags/tag-service.js'
 import type { ThreadService } from '../../domain/threads/thread-service.js'
 import type { RelatedService } from '../../domain/related/related-service.js'
 import type { SearchService } from '../../domain/search/search-service.js'
+import type { PreviewService } from '../../domain/previews/preview-service.js'
 import type { SiteInfo } from '../ui/site.js'
 
 /** What the public site needs: read services and the site's settings. */
@@ -23,6 +24,7 @@ export interface PublicDeps {
     threads: ThreadService
     related: RelatedService
     search: SearchService
+    previews: PreviewService
   }
   site: SiteInfo
 }

@@ -14,6 +14,7 @@ import { searchRoutes } from './routes/search.js'
 import { feedRoutes } from './routes/feeds.js'
 import { sitemapRoutes } from './routes/sitemaps.js'
 import { threadRoutes } from './routes/threads.js'
+import { previewRoutes } from './routes/preview.js'
 
 /** The reader-facing site: an encapsulated plugin, so nothing here leaks into admin or API. */
 export async function publicSite(
@@ -45,4 +46,5 @@ export async function publicSite(
   await app.register(feedRoutes, { ...deps, feedFullText: options.feedFullText })
   await app.register(sitemapRoutes, deps)
   await app.register(threadRoutes, deps)
+  await app.register(previewRoutes, deps)
 }

@@ -1,9 +1,12 @@
 import type { FastifyReply } from 'fastify'
-import type { ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
-import { renderMarkdown } from '../../text/markdown.js'
+import type { Article, ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
+import type { Embed } from '../../text/embeds.js'
+import { renderBody } from '../../text/markdown.js'
 import { pageKey } from '../page-cache/cache-key.js'
+import { withFrameSources } from '../plugins/security-headers.js'
 import { articleCacheTag } from '../page-cache/page-cache.js'
 import { imageResolver } from '../ui/pictures.js'
+import type { SiteInfo } from '../ui/site.js'
 import { articlePath } from '../ui/urls.js'
 import type { PublicDeps } from './deps.js'
 import { articleSharing, articleStructuredData } from './structured-data.js'
@@ -16,8 +19,8 @@ export function canonicalPathOf(article: PublishedArticle, timeZone: string): st
 }
 
 /** "More from" the section and the briefs rail, leaving out what the page already lists. */
-function moreStories(
-  article: PublishedArticle,
+export function moreStories(
+  article: Pick<PublishedArticle, 'id'>,
   lists: {
     related: readonly ArticleSummary[]
     latest: readonly ArticleSummary[]
@@ -51,6 +54,35 @@ function cacheKeyOf(
   })
 }
 
+/**
+ * Lets the page's embeds load their players, once a reader asks: frames from
+ * their hosts only, and the script that makes them. Pages without one keep
+ * the site's policy and load no script for it.
+ */
+export function allowEmbeds(reply: FastifyReply, embeds: readonly Embed[]): boolean {
+  const origins = embeds.flatMap((embed) => (embed.frame ? [new URL(embed.frame).origin] : []))
+  if (origins.length === 0) return false
+  const policy = reply.getHeader('content-security-policy')
+  if (typeof policy === 'string') {
+    reply.header('content-security-policy', withFrameSources(policy, origins))
+  }
+  return true
+}
+
+/** The body as readers get it (embeds as placeholders), and the script its embeds need, if any. */
+export function storyBody(
+  reply: FastifyReply,
+  site: SiteInfo,
+  article: Pick<Article, 'body' | 'dateline' | 'inlineImages'>,
+): { html: string; scripts: string[] } {
+  const body = renderBody(article.body, {
+    dateline: article.dateline,
+    images: imageResolver(site, article.inlineImages),
+    embeds: 'placeholder',
+  })
+  return { html: body.html, scripts: allowEmbeds(reply, body.embeds) ? [site.embedsScript] : [] }
+}
+
 /** The article page, with its comments and a comment form in the given state. */
 export async function renderArticlePage(
   reply: FastifyReply,
@@ -78,13 +110,12 @@ export async function renderArticlePage(
         ...form,
       }
     : undefined
+  const body = storyBody(reply, site, article)
+  const scripts = [...body.scripts, ...(availability.open ? [site.commentsScript] : [])]
   return reply.page(
     <ArticlePage
       article={article}
-      bodyHtml={renderMarkdown(article.body, {
-        dateline: article.dateline,
-        images: imageResolver(site, article.inlineImages),
-      })}
+      bodyHtml={body.html}
       {...moreStories(article, { related, latest, storyThread, relatedCoverage })}
       storyThread={storyThread}
       relatedCoverage={relatedCoverage}
@@ -105,7 +136,7 @@ export async function renderArticlePage(
       sharing: articleSharing(site, article),
       currentSection: article.section.slug,
       status,
-      scripts: availability.open ? [site.commentsScript] : [],
+      scripts,
       cacheKey: cacheKeyOf(path, commentPage, form),
       cacheTags: [articleCacheTag(article.id)],
     },

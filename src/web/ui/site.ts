@@ -17,6 +17,8 @@ export interface SiteInfo {
   /** The media library's drag and drop and focal point picking. */
   mediaScript: string
   commentsScript: string
+  /** Click-to-load embeds, on pages that show one. */
+  embedsScript: string
   /** Where renditions are fetched from: `page` for pages (/media or MEDIA_PUBLIC_URL), `absolute` for feeds and cards. */
   media: { page: string; absolute: string }
 }

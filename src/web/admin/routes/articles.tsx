@@ -67,6 +67,7 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     return renderMarkdown(values.body, {
       dateline: values.dateline.trim(),
       images: imageResolver(site, images.map(imageRefOf)),
+      embeds: 'placeholder',
     })
   }
 

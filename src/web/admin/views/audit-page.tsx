@@ -38,6 +38,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   media_updated: 'Changed image details',
   media_deleted: 'Deleted image',
   author_photo_changed: 'Changed author photo',
+  preview_link_created: 'Made a preview link',
+  preview_link_revoked: 'Revoked a preview link',
 }
 
 function Who({ event }: { event: AuditEvent }) {

@@ -69,6 +69,12 @@ export function EditorPage(props: EditorPageProps) {
               <a href={`${action}/history`}>History</a>
             </>
           )}
+          {article && article.status !== 'published' && (
+            <>
+              {' · '}
+              <a href={`${action}/previews`}>Preview links</a>
+            </>
+          )}
           {article?.status === 'published' && (
             <>
               {' · '}

@@ -27,7 +27,10 @@ export interface ArticlePageProps {
   more: ArticleSummary[]
   /** The latest stories site-wide, for the "At a glance" rail. */
   briefs: ArticleSummary[]
-  comments: CommentsSectionProps
+  /** None on a preview: a draft takes no comments. */
+  comments?: CommentsSectionProps
+  /** Said above the story: a preview's "not published". */
+  notice?: string
   /** The story thread the article is part of, if any. */
   storyThread?: ThreadBox
   /** Stories related by shared tags and words. */
@@ -51,12 +54,18 @@ export function ArticlePage({
   more,
   briefs,
   comments,
+  notice,
   storyThread,
   relatedCoverage = [],
 }: ArticlePageProps) {
   const updated = isUpdatedAfterPublication(article)
   return (
     <div class="story-layout">
+      {notice && (
+        <p class="preview-notice" role="note">
+          {notice}
+        </p>
+      )}
       <article class="story">
         <header class="story-header">
           <p class="kicker">
@@ -142,7 +151,7 @@ export function ArticlePage({
 
       {briefs.length > 0 && <BriefsRail briefs={briefs} />}
 
-      <CommentsSection {...comments} />
+      {comments && <CommentsSection {...comments} />}
 
       <RelatedCoverage items={relatedCoverage} />
 
