@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import type { ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
+import { effectiveSeo } from '../../domain/articles/article-seo.js'
 import { renderMarkdown } from '../../text/markdown.js'
 import { pageKey } from '../page-cache/cache-key.js'
 import { articleCacheTag } from '../page-cache/page-cache.js'
@@ -63,6 +64,7 @@ export async function renderArticlePage(
   }: { commentPage?: number; form?: Partial<CommentFormState>; status?: number } = {},
 ): Promise<FastifyReply> {
   const path = canonicalPathOf(article, site.timeZone)
+  const seo = effectiveSeo(article)
   const [related, latest, threads, availability, storyThread, relatedCoverage] = await Promise.all([
     services.articles.latest({ sectionId: article.sectionId }, 5),
     services.articles.latest({}, 6),
@@ -98,8 +100,8 @@ export async function renderArticlePage(
       }}
     />,
     {
-      title: article.headline,
-      description: article.brief,
+      title: seo.metaTitle,
+      description: seo.metaDescription,
       canonicalPath: path,
       structuredData: articleStructuredData(site, article, path),
       sharing: articleSharing(site, article),

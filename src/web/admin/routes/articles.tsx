@@ -5,7 +5,7 @@ import { StaleEditError } from '../../../domain/articles/article-writes.js'
 import { TRANSITIONS } from '../../../domain/articles/workflow.js'
 import { MAX_ARTICLE_IMAGES } from '../../../domain/articles/article-images.js'
 import { isId } from '../../../domain/ids.js'
-import { imageRefOf } from '../../../domain/media/media.js'
+import { imageRefOf, type ImageRef } from '../../../domain/media/media.js'
 import { imageReferences, renderMarkdown } from '../../../text/markdown.js'
 import { imageResolver } from '../../ui/pictures.js'
 import { actorFor } from '../actor.js'
@@ -75,10 +75,11 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     reply: FastifyReply,
     { article, values, problem, ...shown }: EditorState,
   ): Promise<FastifyReply> {
-    const [sections, authorNames, images] = await Promise.all([
+    const [sections, authorNames, images, socialImages] = await Promise.all([
       services.sections.list(),
       services.authors.listNames(),
-      leadImageChoices(request, article, values),
+      imageChoices(request, article?.leadImage, values.leadImage, values.leadImageQuery),
+      imageChoices(request, article?.socialImage, values.socialImage, values.socialImageQuery),
     ])
     const conflict = problem?.error instanceof StaleEditError ? problem.error : undefined
     // After a conflict the form carries the current version, so saving again is a deliberate overwrite.
@@ -93,6 +94,7 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
         authorNames={authorNames}
         rights={editing.rights(actorFor(request), shownArticle)}
         images={images}
+        socialImages={socialImages}
         problem={problem}
         conflict={conflict}
       />,
@@ -106,22 +108,18 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
   }
 
   /**
-   * The lead image chooser's offer: the image the form names, and what its
-   * search found (or, before any search, the newest images).
+   * An image chooser's offer (the lead or the social image): the image the
+   * form names, and what its search found (or, before any search, the newest images).
    */
-  async function leadImageChoices(
+  async function imageChoices(
     request: FastifyRequest,
-    article: Article | undefined,
-    values: EditorValues,
+    saved: ImageRef | null | undefined,
+    formId: string | undefined,
+    typedQuery: string,
   ): Promise<EditorImages> {
-    const id = values.leadImage ?? article?.leadImage?.id ?? ''
-    const [chosen] =
-      id === ''
-        ? []
-        : id === article?.leadImage?.id
-          ? [article.leadImage]
-          : await media.getMany([id])
-    const query = values.leadImageQuery.trim()
+    const id = formId ?? saved?.id ?? ''
+    const [chosen] = id === '' ? [] : id === saved?.id ? [saved] : await media.getMany([id])
+    const query = typedQuery.trim()
     const found = await media.list(actorFor(request), {
       query,
       page: 1,

@@ -1,8 +1,9 @@
-import { ARTICLE_LIMITS } from '../../../domain/articles/article.js'
+import { ARTICLE_LIMITS, type Correction } from '../../../domain/articles/article.js'
 import type { EditorRights } from '../../../domain/articles/article-access.js'
 import { TRANSITIONS } from '../../../domain/articles/workflow.js'
 import { MAX_AUTHOR_NAME_LENGTH } from '../../../domain/people/author.js'
 import { useSite } from '../../ui/site.js'
+import { DateTime } from '../../ui/date-time.js'
 import type { EditorValues, KeyPointSuggestion } from '../editor-values.js'
 import type { Problem } from '../../plugins/problems.js'
 import { describedBy, Field } from './form-parts.js'
@@ -148,5 +149,22 @@ export function Actions({
         </div>
       )}
     </div>
+  )
+}
+
+/** The corrections readers see with the article, oldest first. */
+export function CorrectionsList({ corrections }: { corrections: readonly Correction[] }) {
+  if (corrections.length === 0) return null
+  return (
+    <section aria-labelledby="corrections-title" class="corrections-list">
+      <h2 id="corrections-title">Corrections shown to readers</h2>
+      <ul>
+        {corrections.map((correction) => (
+          <li key={correction.id}>
+            <DateTime date={correction.createdAt} withTime />: {correction.note}
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }
