@@ -23,6 +23,7 @@ import { commentModerationRoutes } from './routes/comments.js'
 import { settingsRoutes } from './routes/settings.js'
 import { dashboardRoutes } from './routes/dashboard.js'
 import { historyRoutes } from './routes/history.js'
+import { confirmationRoutes } from './routes/confirmations.js'
 import { sectionRoutes } from './routes/sections.js'
 import { userRoutes } from './routes/users.js'
 import { threadRoutes } from './routes/threads.js'
@@ -97,6 +98,7 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
   await app.register(dashboardRoutes, deps)
   await app.register(articleRoutes, deps)
   await app.register(historyRoutes, deps)
+  await app.register(confirmationRoutes, deps)
   await app.register(userRoutes, deps)
   await app.register(sectionRoutes, deps)
   await app.register(authorRoutes, deps)

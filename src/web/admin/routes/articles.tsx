@@ -30,9 +30,10 @@ import {
   queryParam,
   text,
 } from '../../plugins/request-parsing.js'
-import { handleForm } from '../forms.js'
+import { handleForm, isConfirmed } from '../forms.js'
 import { EditorPage, type EditorImages } from '../views/editor-page.js'
 import { DeletePage } from '../views/delete-page.js'
+import { UnpublishConfirm } from '../views/confirm-page.js'
 
 /** The article id from the URL; anything that cannot be one is simply not found. */
 export function articleId(request: FastifyRequest): string {
@@ -185,6 +186,20 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     if (isUnsavedIntent(intent)) {
       return showUnsaved(request, reply, { intent, values, article: await editing.get(actor, id) })
     }
+    const asking = intent === 'unpublish' && !isConfirmed(formOf(request))
+    const article = asking ? await editing.get(actor, id) : undefined
+    if (article?.status === 'published') {
+      // Asked first; the page sends the form back as typed, so nothing written is lost.
+      // (Unpublishing anything else is refused below, as any impossible move is.)
+      return reply.admin(
+        <UnpublishConfirm
+          article={article}
+          action={`/admin/articles/${id}`}
+          values={formOf(request)}
+        />,
+        { title: `Unpublish ${article.headline}` },
+      )
+    }
     return handleForm(request, reply, {
       run: async () => {
         await editing.saveAndMove(actor, id, submissionOf(values, intent))
@@ -213,6 +228,12 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     const article = await editing.get(actorFor(request), id)
     return handleForm(request, reply, {
       run: async () => {
+        // A stray POST without the page's confirmation only asks again.
+        if (!isConfirmed(formOf(request))) {
+          return reply.admin(<DeletePage article={article} />, {
+            title: `Delete ${article.headline}`,
+          })
+        }
         await editing.remove(actorFor(request), id)
         return reply.redirect('/admin?deleted=1', 303)
       },

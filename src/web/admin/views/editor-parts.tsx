@@ -123,6 +123,11 @@ export function Actions({
           name="intent"
           value={name}
           class={name === 'publish' ? 'publish' : undefined}
+          data-confirm={
+            name === 'unpublish'
+              ? 'Unpublish this story? It comes off the site at once; you can publish it again later.'
+              : undefined
+          }
         >
           {TRANSITIONS[name].label}
         </button>
