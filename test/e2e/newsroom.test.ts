@@ -152,7 +152,7 @@ describe('the newsroom in a real browser', { skip }, () => {
 
     await page.getByRole('button', { name: 'Submit for review' }).click()
     await page.waitForURL(/\?saved=submit$/)
-    assert.equal(await notice(page), 'Saved. Submit for review: done.')
+    assert.equal(await notice(page), 'Saved and sent for review.')
     assert.equal(await page.locator('.editor-head .status').textContent(), 'In review')
     await signOut(page, server)
 

@@ -2,10 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { authorize } from '../../../domain/access/policy.js'
 import type { Article } from '../../../domain/articles/article.js'
 import { StaleEditError } from '../../../domain/articles/article-writes.js'
-import { TRANSITIONS } from '../../../domain/articles/workflow.js'
+import type { Transition } from '../../../domain/articles/workflow.js'
 import { MAX_ARTICLE_IMAGES } from '../../../domain/articles/article-images.js'
 import { isId } from '../../../domain/ids.js'
 import { imageRefOf, type ImageRef } from '../../../domain/media/media.js'
+import { formatLongDate, formatTimeOfDay } from '../../../text/dates.js'
 import { imageReferences, renderMarkdown } from '../../../text/markdown.js'
 import { imageResolver } from '../../ui/pictures.js'
 import { actorFor } from '../actor.js'
@@ -41,13 +42,19 @@ export function articleId(request: FastifyRequest): string {
   return parseOrNotFound(idParams, request.params, missing).id
 }
 
+/** What the editor says after a save, and after a save with a move, as a person would put it. */
 const SAVED_NOTICES: Record<string, string> = {
   save: 'Saved.',
-  restore: 'Restored: a new version was saved from the old one.',
-  ...Object.fromEntries(
-    Object.entries(TRANSITIONS).map(([name, rule]) => [name, `Saved. ${rule.label}: done.`]),
-  ),
-}
+  restore: 'Restored: the old version was saved as the newest one.',
+  submit: 'Saved and sent for review.',
+  return: 'Saved and returned to draft.',
+  schedule: 'Saved and scheduled.',
+  unschedule: 'Saved and taken off the schedule: it is a draft again.',
+  publish: 'Saved and published.',
+  unpublish: 'Saved and unpublished.',
+  // From the unpublish page, which changes nothing else.
+  unpublished: 'Unpublished: the story is no longer on the site.',
+} satisfies Record<Transition | 'save' | 'restore' | 'unpublished', string>
 
 interface EditorState {
   article?: Article
@@ -60,6 +67,15 @@ interface EditorState {
 
 export async function articleRoutes(app: FastifyInstance, { services, site }: AdminDeps) {
   const { editing, media } = services
+
+  /** The notice after a redirect; a schedule says when, with the zone, as the site's clocks show it. */
+  function noticeOf(saved: string, article: Article): string | undefined {
+    if (!Object.hasOwn(SAVED_NOTICES, saved)) return undefined
+    if (saved !== 'schedule' || !article.scheduledFor) return SAVED_NOTICES[saved]
+    const options = { timeZone: site.timeZone, locale: site.language }
+    const when = `${formatLongDate(article.scheduledFor, options)}, ${formatTimeOfDay(article.scheduledFor, options)}`
+    return `Saved and scheduled for ${when}.`
+  }
 
   /** The body as readers will see it, its library pictures included. */
   async function previewOf(values: EditorValues): Promise<string> {
@@ -172,7 +188,7 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     return renderEditor(request, reply, {
       article,
       values: valuesFromArticle(article, site.timeZone),
-      notice: Object.hasOwn(SAVED_NOTICES, saved) ? SAVED_NOTICES[saved] : undefined,
+      notice: noticeOf(saved, article),
     })
   })
 

@@ -69,7 +69,7 @@ export async function confirmationRoutes(app: FastifyInstance, { services }: Adm
         if (!isConfirmed(form)) return page()
         const baseVersion = versionOf(text(form, 'version'))
         await workflow.transition(actor, id, { transition: 'unpublish', baseVersion })
-        return reply.redirect(`/admin/articles/${id}?saved=unpublish`, 303)
+        return reply.redirect(`/admin/articles/${id}?saved=unpublished`, 303)
       },
       render: (problem) => page(problem),
     })

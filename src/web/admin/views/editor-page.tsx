@@ -86,8 +86,12 @@ export function EditorPage(props: EditorPageProps) {
           {notice}
         </p>
       )}
-      <ProblemBanner problem={problem} />
-      {conflict && <ConflictPanel conflict={conflict} values={values} />}
+      {/* A conflict is told once, by its panel; any other problem by the banner. */}
+      {conflict ? (
+        <ConflictPanel conflict={conflict} values={values} />
+      ) : (
+        <ProblemBanner problem={problem} />
+      )}
 
       <form
         method="post"

@@ -137,7 +137,7 @@ export function Actions({
           <Field
             id="scheduledFor"
             label="Publication time"
-            hint={`In ${timeZone} time.`}
+            hint={`In the site's time zone, ${timeZone}: the time its clocks will show, summer or winter.`}
             problem={problem}
           >
             <input
