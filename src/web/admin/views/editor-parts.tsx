@@ -110,28 +110,30 @@ export function Actions({
   const { timeZone } = useSite()
   const others = transitions.filter((name) => name !== 'schedule')
   return (
-    <div class="actions">
-      {canEdit && (
-        <button type="submit" name="intent" value="save" class="primary">
-          Save
-        </button>
-      )}
-      {others.map((name) => (
-        <button
-          key={name}
-          type="submit"
-          name="intent"
-          value={name}
-          class={name === 'publish' ? 'publish' : undefined}
-          data-confirm={
-            name === 'unpublish'
-              ? 'Unpublish this story? It comes off the site at once; you can publish it again later.'
-              : undefined
-          }
-        >
-          {TRANSITIONS[name].label}
-        </button>
-      ))}
+    <>
+      <div class="actions">
+        {canEdit && (
+          <button type="submit" name="intent" value="save" class="primary">
+            Save
+          </button>
+        )}
+        {others.map((name) => (
+          <button
+            key={name}
+            type="submit"
+            name="intent"
+            value={name}
+            class={name === 'publish' ? 'publish' : undefined}
+            data-confirm={
+              name === 'unpublish'
+                ? 'Unpublish this story? It comes off the site at once; you can publish it again later.'
+                : undefined
+            }
+          >
+            {TRANSITIONS[name].label}
+          </button>
+        ))}
+      </div>
       {transitions.includes('schedule') && (
         <div class="schedule">
           <Field
@@ -153,7 +155,7 @@ export function Actions({
           </button>
         </div>
       )}
-    </div>
+    </>
   )
 }
 
