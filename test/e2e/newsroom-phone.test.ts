@@ -150,7 +150,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual(problems, [])
     })
 
-    test("the editor's Save and workflow buttons stay on screen at 390 px", async (t) => {
+    test("the editor's Save and workflow buttons stay on screen at 390 px; Unpublish asks", async (t) => {
       const { server, articleId } = await busyNewsroom(t, dialect)
       const browser = await launchBrowser(t)
       const page = await (await browser.newContext({ viewport: PHONE })).newPage()
@@ -158,8 +158,9 @@ for (const dialect of testDialects()) {
       await page.goto(`${server.url}/admin/articles/${articleId}`)
       for (const scroll of [0, 2000, 100_000]) {
         await page.evaluate((y) => window.scrollTo(0, y), scroll)
-        if (SCREENSHOTS)
+        if (SCREENSHOTS) {
           await page.screenshot({ path: `${SCREENSHOTS}/editor-at-${scroll}-390.png` })
+        }
         for (const name of ['Save', 'Unpublish']) {
           const box = await page.getByRole('button', { name, exact: true }).boundingBox()
           assert.ok(box, `${name} is shown`)
@@ -174,6 +175,20 @@ for (const dialect of testDialects()) {
         .evaluateAll((inputs) => inputs.map((input) => input.getBoundingClientRect().width))
       assert.ok(bylines.length > 0)
       for (const width of bylines) assert.ok(width >= 300, `a byline box is ${width} px wide`)
+
+      // With the script, Unpublish asks in a dialog; Cancel keeps it, confirming unpublishes.
+      await page.getByRole('button', { name: 'Unpublish', exact: true }).click()
+      const dialog = page.getByRole('dialog')
+      await dialog.waitFor()
+      assert.match((await dialog.textContent()) ?? '', /comes off the site at once/)
+      await dialog.getByRole('button', { name: 'Cancel' }).click()
+      assert.equal(await page.getByRole('dialog').count(), 0)
+      assert.equal(await page.locator('.editor-head .status').textContent(), 'Published')
+      await page.getByRole('button', { name: 'Unpublish', exact: true }).click()
+      await page.getByRole('dialog').getByRole('button', { name: 'Unpublish' }).click()
+      await page.waitForURL(/\?saved=unpublish$/)
+      assert.equal(await page.locator('.notice-ok').textContent(), 'Saved and unpublished.')
+      assert.equal(await page.locator('.editor-head .status').textContent(), 'Unpublished')
     })
   })
 }
