@@ -285,7 +285,9 @@ describe('the newsroom in a real browser', { skip }, () => {
     const status = page.locator('#autosave-status')
     await page.waitForFunction(
       () =>
-        /^Saved at \d\d:\d\d$/.test(document.getElementById('autosave-status')?.textContent ?? ''),
+        /^Saved at \d\d:\d\d \S+$/.test(
+          document.getElementById('autosave-status')?.textContent ?? '',
+        ),
       undefined,
       { timeout: 10_000 },
     )
