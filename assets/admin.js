@@ -170,6 +170,7 @@ const clockTime = (date) =>
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
+    timeZoneName: 'short',
   })
 
 /**

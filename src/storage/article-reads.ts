@@ -57,7 +57,7 @@ export function createArticleReads(db: Kysely<Database>, dialect: DialectName): 
           .selectFrom('media_usages as mu')
           .innerJoin('media_items as m', 'm.id', 'mu.media_id')
           .whereRef('mu.owner_id', '=', 'a.id')
-          .where('mu.kind', 'in', ['article_lead', 'article_inline'])
+          .where('mu.kind', 'in', ['article_lead', 'article_inline', 'article_social'])
           .select(
             jsonRowsOf(
               dialect,
@@ -126,6 +126,12 @@ export function createArticleReads(db: Kysely<Database>, dialect: DialectName): 
         createdAt: fromDbTime(createdAt),
       })),
       ...imagesOf(row.images),
+      seo: {
+        metaTitle: row.meta_title,
+        metaDescription: row.meta_description,
+        socialTitle: row.social_title,
+        socialDescription: row.social_description,
+      },
       version: row.version,
     }
   }
@@ -183,16 +189,18 @@ function jsonList(value: unknown): unknown[][] {
 }
 
 /** The article's images from its usage rows: [kind, …image], lead first, then in body order. */
-function imagesOf(value: unknown): Pick<Article, 'leadImage' | 'inlineImages'> {
+function imagesOf(value: unknown): Pick<Article, 'leadImage' | 'inlineImages' | 'socialImage'> {
   let leadImage: ImageRef | null = null
+  let socialImage: ImageRef | null = null
   const inlineImages: ImageRef[] = []
   for (const [kind, ...values] of jsonList(value)) {
     const image = imageRefOf(values)
     if (!image) continue
     if (kind === 'article_lead') leadImage = image
+    else if (kind === 'article_social') socialImage = image
     else inlineImages.push(image)
   }
-  return { leadImage, inlineImages }
+  return { leadImage, inlineImages, socialImage }
 }
 
 /** A JSON list the database built of [text, text, text] rows (jsonRowsOf). */

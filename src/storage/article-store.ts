@@ -13,7 +13,7 @@ import type { Database } from './schema.js'
 import { removeSearchDocument, syncSearchDocument } from './search-index.js'
 import { createSyndicationReads } from './syndication-queries.js'
 
-const ARTICLE_IMAGE_KINDS = ['article_lead', 'article_inline']
+const ARTICLE_IMAGE_KINDS = ['article_lead', 'article_inline', 'article_social']
 
 const sameIds = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((id, index) => id === b[index])
@@ -63,8 +63,10 @@ export function createArticleStore(db: Kysely<Database>, dialect: DialectName): 
     record: ArticleRecord,
     previous: KnownRelations['previous'],
   ): Promise<void> {
-    const before = previous ? [previous.leadImageId, ...previous.inlineImageIds] : undefined
-    const after = [record.leadImageId, ...record.inlineImageIds]
+    const before = previous
+      ? [previous.leadImageId, previous.socialImageId, ...previous.inlineImageIds]
+      : undefined
+    const after = [record.leadImageId, record.socialImageId, ...record.inlineImageIds]
     if (before && sameIds(before.map(String), after.map(String))) return
     if (!before || before.some((id) => id !== null)) {
       await db
@@ -76,6 +78,9 @@ export function createArticleStore(db: Kysely<Database>, dialect: DialectName): 
     const rows = [
       ...(record.leadImageId
         ? [{ media_id: record.leadImageId, kind: 'article_lead', position: 0 }]
+        : []),
+      ...(record.socialImageId
+        ? [{ media_id: record.socialImageId, kind: 'article_social', position: 0 }]
         : []),
       ...record.inlineImageIds.map((media_id, position) => ({
         media_id,
@@ -99,7 +104,13 @@ export function createArticleStore(db: Kysely<Database>, dialect: DialectName): 
     async insert(record, known = {}) {
       await db.insertInto('articles').values(toRow(record)).execute()
       // A new article has no relations yet, nor a search row to remove.
-      const none = { authorIds: [], tagIds: [], leadImageId: null, inlineImageIds: [] }
+      const none = {
+        authorIds: [],
+        tagIds: [],
+        leadImageId: null,
+        socialImageId: null,
+        inlineImageIds: [],
+      }
       await writeRelations(record, none)
       await writeImageUsages(record, none)
       if (isSearchable(record)) await syncSearchDocument(db, record, known.names)
@@ -168,5 +179,10 @@ function toRow(record: ArticleRecord) {
     scheduled_for: record.scheduledFor ? toDbTime(record.scheduledFor) : null,
     comment_mode: record.commentMode,
     lead_image_id: record.leadImageId,
+    meta_title: record.seo.metaTitle,
+    meta_description: record.seo.metaDescription,
+    social_title: record.seo.socialTitle,
+    social_description: record.seo.socialDescription,
+    social_image_id: record.socialImageId,
   }
 }

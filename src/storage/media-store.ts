@@ -199,7 +199,7 @@ export function createMediaStore(db: Kysely<Database>): MediaStore {
         .leftJoin('articles as a', (join) =>
           join
             .onRef('a.id', '=', 'mu.owner_id')
-            .on('mu.kind', 'in', ['article_lead', 'article_inline']),
+            .on('mu.kind', 'in', ['article_lead', 'article_inline', 'article_social']),
         )
         .leftJoin('authors as au', (join) =>
           join.onRef('au.id', '=', 'mu.owner_id').on('mu.kind', '=', 'author_photo'),

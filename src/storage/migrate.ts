@@ -13,6 +13,7 @@ import * as moveSiteKeyOut from './migrations/2026-12-04T1100_move-site-key-out.
 import * as makeCommentLimitsAtomic from './migrations/2026-12-04T1110_make-comment-limits-atomic.js'
 import * as addStoryImages from './migrations/2026-12-04T1200_add-story-images.js'
 import * as addPreviewLinks from './migrations/2026-12-04T1300_add-preview-links.js'
+import * as addArticleSeo from './migrations/2026-12-04T1310_add-article-seo.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-04T1110_make-comment-limits-atomic': makeCommentLimitsAtomic,
   '2026-12-04T1200_add-story-images': addStoryImages,
   '2026-12-04T1300_add-preview-links': addPreviewLinks,
+  '2026-12-04T1310_add-article-seo': addArticleSeo,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */

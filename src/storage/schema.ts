@@ -1,4 +1,4 @@
-import type { ColumnType, Selectable } from 'kysely'
+import type { ColumnType, Generated, Selectable } from 'kysely'
 
 /**
  * Times are bound as ISO-8601 UTC strings on both databases. SQLite stores
@@ -58,6 +58,13 @@ export interface ArticleTable {
   comment_mode: string
   /** The picture shown above the story, from the media library. */
   lead_image_id: string | null
+  /** The search and sharing words; '' for the default. */
+  meta_title: Generated<string>
+  meta_description: Generated<string>
+  social_title: Generated<string>
+  social_description: Generated<string>
+  /** The picture shares show instead of the lead image. */
+  social_image_id: string | null
 }
 
 export interface ArticleAuthorTable {

@@ -142,8 +142,10 @@ function siteInfo(config: AppDeps['config'], assets: ReadonlyMap<string, Asset>)
     favicon: assetPath('favicon.svg'),
     logo: assetPath('logo.png'),
     adminStylesheet: assetPath('admin.css'),
+    deskStylesheet: assetPath('desk.css'),
     adminScript: assetPath('admin.js'),
     mediaScript: assetPath('media.js'),
+    deskScript: assetPath('desk.js'),
     commentsScript: assetPath('comments.js'),
     embedsScript: assetPath('embeds.js'),
     media: {

@@ -152,7 +152,7 @@ describe('the newsroom in a real browser', { skip }, () => {
 
     await page.getByRole('button', { name: 'Submit for review' }).click()
     await page.waitForURL(/\?saved=submit$/)
-    assert.equal(await notice(page), 'Saved. Submit for review: done.')
+    assert.equal(await notice(page), 'Saved and sent for review.')
     assert.equal(await page.locator('.editor-head .status').textContent(), 'In review')
     await signOut(page, server)
 
@@ -285,7 +285,9 @@ describe('the newsroom in a real browser', { skip }, () => {
     const status = page.locator('#autosave-status')
     await page.waitForFunction(
       () =>
-        /^Saved at \d\d:\d\d$/.test(document.getElementById('autosave-status')?.textContent ?? ''),
+        /^Saved at \d\d:\d\d \S+$/.test(
+          document.getElementById('autosave-status')?.textContent ?? '',
+        ),
       undefined,
       { timeout: 10_000 },
     )

@@ -83,24 +83,24 @@ describe('a photo from the editor to the reader', { skip }, () => {
       await writer.page
         .getByLabel('Body')
         .fill('The ferry returned to service on Monday.\n\nIt runs every hour until dusk.')
-      assert.equal(await writer.page.locator('[data-image-upload]').isVisible(), true)
+      // The lead image's chooser (the editor has another, for the social image).
+      const lead = writer.page.locator('[data-image-chooser=lead_image]')
+      assert.equal(await lead.locator('[data-image-upload]').isVisible(), true)
       await writer.page.setInputFiles('#lead_image-file', {
         name: 'ferry.jpg',
         mimeType: 'image/jpeg',
         buffer: await photo({ width: 2400, height: 1600, seed: 70 }),
       })
-      await writer.page.getByLabel('Alt text: what the photo shows').fill('The ferry at its pier')
-      await writer.page.getByLabel('Caption').fill('The ferry waits at Vargön pier')
-      await writer.page.getByRole('button', { name: 'Upload and use' }).click()
-      await writer.page
-        .locator('[data-upload-status]', { hasText: 'Added to the library' })
-        .waitFor()
+      await lead.getByLabel('Alt text: what the photo shows').fill('The ferry at its pier')
+      await lead.getByLabel('Caption').fill('The ferry waits at Vargön pier')
+      await lead.getByRole('button', { name: 'Upload and use' }).click()
+      await lead.locator('[data-upload-status]', { hasText: 'Added to the library' }).waitFor()
       const chosen = writer.page.locator('input[name=lead_image]:checked')
       const leadId = await chosen.getAttribute('value')
       assert.match(leadId ?? '', /^[0-9a-f-]{36}$/)
       // The script's search asks the library without leaving the page: what was typed stays.
-      await writer.page.getByLabel('Find in the library').fill('ferry')
-      await writer.page.getByRole('button', { name: 'Find images' }).click()
+      await lead.getByLabel('Find in the library').fill('ferry')
+      await lead.getByRole('button', { name: 'Find images' }).click()
       await writer.page.waitForFunction(
         () => document.querySelectorAll('input[name=lead_image]').length === 2,
       )

@@ -46,6 +46,7 @@ for (const dialect of testDialects()) {
         tagIds: [],
         leadImageId: null,
         inlineImageIds: [],
+        socialImageId: null,
         importKey: null,
         version: 2,
       }

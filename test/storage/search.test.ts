@@ -304,6 +304,7 @@ for (const dialect of testDialects()) {
             tagIds: [],
             leadImageId: null,
             inlineImageIds: [],
+            socialImageId: null,
             importKey: null,
             version: current.version + 1,
           }

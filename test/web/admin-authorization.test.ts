@@ -429,13 +429,58 @@ const MATRIX: Record<string, Case[]> = {
         return {
           path: articlePath()(article),
           article,
-          form: editorFields(article, { intent: 'unpublish' }),
+          form: editorFields(article, { intent: 'unpublish', confirm: 'yes' }),
         }
       },
       expect: editorsOnly(303, 404),
       then: async (world, target) => {
         assert.equal((await current(world, target.article!))?.status, 'unpublished')
       },
+    },
+  ],
+  'GET /admin/articles/:id/unpublish': [
+    {
+      what: 'the page that asks before unpublishing',
+      prepare: async (world) => {
+        const article = await world.published()
+        return { path: articlePath('/unpublish')(article), article }
+      },
+      expect: editorsOnly(200, 404),
+    },
+  ],
+  'POST /admin/articles/:id/unpublish': [
+    {
+      what: 'unpublishing, confirmed',
+      prepare: async (world) => {
+        const article = await world.published()
+        return {
+          path: articlePath('/unpublish')(article),
+          article,
+          form: { version: article.version, confirm: 'yes' },
+        }
+      },
+      expect: editorsOnly(303, 404),
+      then: async (world, target) => {
+        assert.equal((await current(world, target.article!))?.status, 'unpublished')
+      },
+    },
+  ],
+  'GET /admin/articles/:id/restore': [
+    {
+      what: "the page that asks before restoring the contributor's own draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.writer)
+        return { path: `${articlePath('/restore')(article)}?version=1`, article }
+      },
+      expect: signedIn(200),
+    },
+    {
+      what: "the page that asks before restoring someone else's draft",
+      prepare: async (world) => {
+        const article = await world.draftBy(world.colleague)
+        return { path: `${articlePath('/restore')(article)}?version=1`, article }
+      },
+      expect: editorsOnly(200, 404),
     },
   ],
   'GET /admin/articles/:id/delete': [
@@ -461,7 +506,7 @@ const MATRIX: Record<string, Case[]> = {
       what: "deleting the contributor's own draft",
       prepare: async (world) => {
         const article = await world.draftBy(world.writer)
-        return { path: articlePath('/delete')(article), article, form: {} }
+        return { path: articlePath('/delete')(article), article, form: { confirm: 'yes' } }
       },
       expect: editorsOnly(303),
       then: async (world, target) => {
@@ -472,7 +517,7 @@ const MATRIX: Record<string, Case[]> = {
       what: "deleting someone else's draft",
       prepare: async (world) => {
         const article = await world.draftBy(world.colleague)
-        return { path: articlePath('/delete')(article), article, form: {} }
+        return { path: articlePath('/delete')(article), article, form: { confirm: 'yes' } }
       },
       expect: editorsOnly(303, 404),
       then: async (world, target) => {
@@ -483,7 +528,7 @@ const MATRIX: Record<string, Case[]> = {
       what: 'deleting a published article (refused for everyone: unpublish first)',
       prepare: async (world) => {
         const article = await world.published()
-        return { path: articlePath('/delete')(article), article, form: {} }
+        return { path: articlePath('/delete')(article), article, form: { confirm: 'yes' } }
       },
       expect: editorsOnly(409, 404),
     },

@@ -311,7 +311,7 @@ for (const dialect of testDialects()) {
       const { document } = editorPage
       assert.equal(
         textOf(document.querySelector('.notice-ok')),
-        'Restored: a new version was saved from the old one.',
+        'Restored: the old version was saved as the newest one.',
       )
       assert.equal(
         document.querySelector('#headline')?.getAttribute('value'),

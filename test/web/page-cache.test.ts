@@ -353,7 +353,7 @@ for (const dialect of testDialects()) {
       const pages = pagesShowing(article)
       for (const path of pages) await cached(site, path)
       const editor = await signedIn(site, await createStaff(site.ctx, 'editor'))
-      await submitEditor(editor, article, { intent: 'unpublish' })
+      await submitEditor(editor, article, { intent: 'unpublish', confirm: 'yes' })
       const gone = await fetchPage(site, pathOf(article))
       assert.equal(gone.status, 404)
       assert.equal(gone.response.headers.get('cache-control'), 'no-store')

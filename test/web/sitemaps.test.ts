@@ -9,6 +9,7 @@ import { describe, test, type TestContext } from 'node:test'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { Article } from '../../src/domain/articles/article.js'
 import type { ArticleRecord } from '../../src/domain/articles/article-store.js'
+import { EMPTY_SEO } from '../../src/domain/articles/article-seo.js'
 import { NEWS_WINDOW_MS } from '../../src/domain/articles/syndication-service.js'
 import { NotFoundError } from '../../src/domain/errors.js'
 import {
@@ -347,6 +348,8 @@ for (const dialect of testDialects()) {
           tagIds: [],
           leadImageId: null,
           inlineImageIds: [],
+          seo: EMPTY_SEO,
+          socialImageId: null,
           status: 'published',
           publishedAt: at,
           scheduledFor: null,

@@ -16,6 +16,7 @@ import {
   type Step,
   type WriteDeps,
 } from './article-writes.js'
+import { correctionNoteOf } from './restore-corrections.js'
 import { assertMayMove, type Transition } from './workflow.js'
 
 export interface ArticleChange {
@@ -75,7 +76,7 @@ export async function changeArticle(
       steps.push(
         editStep(before, resolved, {
           now,
-          note: correction ? `Corrected: ${correction.note}` : 'Saved',
+          note: correction ? correctionNoteOf(correction) : 'Saved',
           correction,
         }),
       )

@@ -33,9 +33,9 @@ function foreignImageProblem(source: string): ValidationError {
  */
 export async function resolveImages(
   stores: Stores,
-  input: { body: string; leadImageId?: string | null },
+  input: { body: string; leadImageId?: string | null; socialImageId?: string | null },
   { current, foreignImages }: { current: Article | undefined; foreignImages: 'refuse' | 'keep' },
-): Promise<{ leadImage: ImageRef | null; inlineImages: ImageRef[] }> {
+): Promise<{ leadImage: ImageRef | null; inlineImages: ImageRef[]; socialImage: ImageRef | null }> {
   const references = imageReferences(input.body)
   const [foreign] = references.other
   if (foreign !== undefined && foreignImages === 'refuse') throw foreignImageProblem(foreign)
@@ -49,6 +49,9 @@ export async function resolveImages(
   const leadId =
     input.leadImageId === undefined ? (current?.leadImage?.id ?? null) : input.leadImageId
   if (leadId !== null && !isId(leadId)) throw missing('leadImage')
+  const socialId =
+    input.socialImageId === undefined ? (current?.socialImage?.id ?? null) : input.socialImageId
+  if (socialId !== null && !isId(socialId)) throw missing('socialImage')
   const badInline = references.library.find((id) => !isId(id))
   if (badInline !== undefined) throw missing('body', badInline)
 
@@ -56,20 +59,23 @@ export async function resolveImages(
   for (const image of [
     ...(current?.inlineImages ?? []),
     ...(current?.leadImage ? [current.leadImage] : []),
+    ...(current?.socialImage ? [current.socialImage] : []),
   ]) {
     known.set(image.id, image)
   }
   const unchanged =
     current !== undefined &&
     (current.leadImage?.id ?? null) === leadId &&
+    (current.socialImage?.id ?? null) === socialId &&
     sameIds(current.inlineImages, references.library)
   if (!unchanged) {
-    const wanted = [...new Set([...(leadId ? [leadId] : []), ...references.library])]
+    const chosen = [leadId, socialId].filter((id): id is string => id !== null)
+    const wanted = [...new Set([...chosen, ...references.library])]
     const toRead = wanted.filter((id) => !known.has(id))
     // One read for every image the save adds; none when it adds none.
     for (const item of await stores.media.findByIds(toRead)) known.set(item.id, imageRefOf(item))
   }
-  const refOf = (id: string, field: 'leadImage' | 'body'): ImageRef => {
+  const refOf = (id: string, field: ImageField): ImageRef => {
     const image = known.get(id)
     if (!image) throw missing(field, id)
     return image
@@ -77,14 +83,17 @@ export async function resolveImages(
   return {
     leadImage: leadId === null ? null : refOf(leadId, 'leadImage'),
     inlineImages: references.library.map((id) => refOf(id, 'body')),
+    socialImage: socialId === null ? null : refOf(socialId, 'socialImage'),
   }
 }
 
-function missing(field: 'leadImage' | 'body', id?: string): ValidationError {
+type ImageField = 'leadImage' | 'socialImage' | 'body'
+
+function missing(field: ImageField, id?: string): ValidationError {
   return new ValidationError(
     'image_not_found',
-    field === 'leadImage'
-      ? 'The lead image is not in the media library (it may have been deleted). Choose another.'
+    field !== 'body'
+      ? `The ${field === 'leadImage' ? 'lead' : 'social'} image is not in the media library (it may have been deleted). Choose another.`
       : `The body names an image that is not in the media library (media:${(id ?? '').slice(0, 64)}). Insert it from the library again.`,
     { field },
   )

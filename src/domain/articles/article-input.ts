@@ -14,6 +14,7 @@ import { MAX_TAG_NAME_LENGTH } from '../tags/tag.js'
 import type { ImageRef } from '../media/media.js'
 import type { Stores } from '../unit-of-work.js'
 import { resolveImages } from './article-images.js'
+import { cleanSeo, EMPTY_SEO, type ArticleSeo } from './article-seo.js'
 import {
   ARTICLE_LIMITS,
   assertArticleContent,
@@ -37,6 +38,10 @@ export interface ArticleInput extends ArticleContent {
   commentMode?: ArticleCommentMode
   /** The library image shown above the story; null for none; absent: leave as it is. */
   leadImageId?: string | null
+  /** The search and sharing words; absent: leave as they are (a new article has none). */
+  seo?: Partial<ArticleSeo>
+  /** The picture shares show instead of the lead image; null for the default; absent: leave it. */
+  socialImageId?: string | null
 }
 
 /** The input as an article holds it: checked, with its section, authors and tags resolved. */
@@ -51,6 +56,8 @@ export interface ResolvedInput extends ArticleContent {
   commentMode?: ArticleCommentMode
   leadImage: ImageRef | null
   inlineImages: ImageRef[]
+  seo: ArticleSeo
+  socialImage: ImageRef | null
 }
 
 /**
@@ -115,10 +122,12 @@ export async function resolveInput(
       { field: 'commentMode' },
     )
   }
+  const seo = input.seo ? cleanSeo(input.seo) : (current?.seo ?? EMPTY_SEO)
   const images = await resolveImages(stores, input, { current, foreignImages })
   return {
     ...content,
     ...images,
+    seo,
     brief: briefLine(content),
     slug: await chooseSlug(stores, input.slug.trim(), content.headline, current),
     sectionId: section.id,

@@ -1,3 +1,4 @@
+import { EMPTY_SEO } from './article-seo.js'
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { Actor } from '../access/policy.js'
@@ -33,6 +34,8 @@ function article(overrides: Partial<Article> = {}): Article {
     corrections: [],
     leadImage: null,
     inlineImages: [],
+    seo: EMPTY_SEO,
+    socialImage: null,
     version: 3,
     ...overrides,
   }

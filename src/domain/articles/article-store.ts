@@ -1,5 +1,6 @@
 import type { ArticleCommentMode } from '../comments/comment-policy.js'
 import type { Article, ArticleStatus, ArticleSummary, Correction } from './article.js'
+import type { ArticleSeo } from './article-seo.js'
 import type { SyndicationReads } from './syndication.js'
 
 /** A new or changed article, with its relations as ids in order. */
@@ -27,6 +28,9 @@ export interface ArticleRecord {
   leadImageId: string | null
   /** The library images the body shows; their usages (article_inline) are written with it. */
   inlineImageIds: string[]
+  seo: ArticleSeo
+  /** The picture shares show; its usage (article_social) is written with the article. */
+  socialImageId: string | null
   /** Identity of imported text, so that importing it again updates the article. Written on insert only. */
   importKey: string | null
 }
@@ -83,7 +87,10 @@ export interface KnownRelations {
    * The author, tag and image ids stored before an update: a list that is the
    * same is not rewritten (nor are the image usages).
    */
-  previous?: Pick<ArticleRecord, 'authorIds' | 'tagIds' | 'leadImageId' | 'inlineImageIds'>
+  previous?: Pick<
+    ArticleRecord,
+    'authorIds' | 'tagIds' | 'leadImageId' | 'inlineImageIds' | 'socialImageId'
+  >
 }
 
 export interface ArticleStore extends SyndicationReads {

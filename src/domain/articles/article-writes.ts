@@ -72,6 +72,8 @@ export function hasWriterChanges(current: Article, next: ResolvedInput): boolean
     [current.commentMode, next.commentMode ?? current.commentMode],
     [current.leadImage?.id ?? null, next.leadImage?.id ?? null],
     [ids(current.inlineImages), ids(next.inlineImages)],
+    [current.seo, next.seo],
+    [current.socialImage?.id ?? null, next.socialImage?.id ?? null],
   ]
   return pairs.some(([a, b]) => JSON.stringify(a) !== JSON.stringify(b))
 }
@@ -85,6 +87,7 @@ export function recordOf(article: Article, importKey: string | null = null): Art
     corrections: _corrections,
     leadImage,
     inlineImages,
+    socialImage,
     ...fields
   } = article
   return {
@@ -93,6 +96,7 @@ export function recordOf(article: Article, importKey: string | null = null): Art
     tagIds: tags.map((tag) => tag.id),
     leadImageId: leadImage?.id ?? null,
     inlineImageIds: inlineImages.map((image) => image.id),
+    socialImageId: socialImage?.id ?? null,
     importKey,
   }
 }
@@ -109,6 +113,8 @@ export function snapshot(article: Article): RevisionFields {
     bylines: article.bylines.map((a) => a.name),
     tags: article.tags.map((t) => t.name),
     status: article.status,
+    ...article.seo,
+    socialImage: article.socialImage?.id ?? '',
   }
 }
 

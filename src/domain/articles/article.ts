@@ -5,6 +5,7 @@ import { assertUsableImage, type ImageRef } from '../media/media.js'
 import type { AuthorRef } from '../people/author.js'
 import type { SectionRef } from '../sections/section.js'
 import type { TagRef } from '../tags/tag.js'
+import type { ArticleSeo } from './article-seo.js'
 
 export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished'
 
@@ -78,6 +79,10 @@ export interface Article {
   leadImage: ImageRef | null
   /** The library images the body shows (`![…](media:ID)`), each once, in order of first use. */
   inlineImages: ImageRef[]
+  /** What search results and shares say instead of the headline and standfirst ('' each: the default). */
+  seo: ArticleSeo
+  /** The picture shares show instead of the lead image; null for the default. */
+  socialImage: ImageRef | null
   /** Increases by one on every change; a save names the version it started from. */
   version: number
 }
@@ -173,6 +178,7 @@ export function assertPublishable(article: {
   bylines: readonly unknown[]
   leadImage?: ImageRef | null
   inlineImages?: readonly ImageRef[]
+  socialImage?: ImageRef | null
 }): void {
   if (article.body.trim() === '') {
     throw new ValidationError('body_required', 'An article needs body text before it goes out.', {
@@ -187,6 +193,7 @@ export function assertPublishable(article: {
   for (const image of [
     ...(article.leadImage ? [article.leadImage] : []),
     ...(article.inlineImages ?? []),
+    ...(article.socialImage ? [article.socialImage] : []),
   ]) {
     assertUsableImage(image)
   }

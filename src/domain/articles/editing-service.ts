@@ -10,7 +10,7 @@ import { resolveInput, type ArticleInput } from './article-input.js'
 import { auditMove, moveStep } from './article-steps.js'
 import { insertArticle, type Step, type WriteDeps } from './article-writes.js'
 import { suggestKeyPoints } from './key-points.js'
-import { restoreArticle } from './restore.js'
+import { restoreArticle, restorePlan } from './restore.js'
 import type { Revision } from './revision.js'
 import { parseScheduleTime } from './schedule-time.js'
 import { assertMayMove, type Transition } from './workflow.js'
@@ -118,12 +118,23 @@ export function createEditingService({
       id: string,
       version: number,
       baseVersion: number,
+      { dropCorrections = false }: { dropCorrections?: boolean } = {},
     ): Promise<Article> {
       const outcome = await stores.transaction((tx) =>
-        restoreArticle(tx, deps, { actor, id, version, baseVersion }),
+        restoreArticle(tx, deps, { actor, id, version, baseVersion, dropCorrections }),
       )
       if (isVisibleChange(outcome)) await changes.announce({ scope: 'site' })
       return outcome.after
+    },
+
+    /**
+     * What restoring `version` would do, for the page that asks first: the
+     * article, the version, and the published corrections it would undo.
+     */
+    async restorePreview(actor: Actor, id: string, version: number) {
+      const article = await visibleArticle(stores, actor, id)
+      const { revision, undone } = await restorePlan(stores, article, version)
+      return { article, revision, undone: undone.map((edit) => edit.correction) }
     },
 
     /** Deletes an article that is not public; published ones must be unpublished first. */

@@ -12,6 +12,13 @@ export interface RevisionFields {
   bylines: string[]
   tags: string[]
   status: ArticleStatus
+  // The search and sharing fields: absent in versions saved before they existed.
+  metaTitle?: string
+  metaDescription?: string
+  socialTitle?: string
+  socialDescription?: string
+  /** The social image's id, '' for the default. */
+  socialImage?: string
 }
 
 export interface Revision {
@@ -43,4 +50,9 @@ export const REVISION_FIELD_LABELS: Record<keyof RevisionFields, string> = {
   bylines: 'Bylines',
   tags: 'Tags',
   status: 'Status',
+  metaTitle: 'Meta title',
+  metaDescription: 'Meta description',
+  socialTitle: 'Social title',
+  socialDescription: 'Social description',
+  socialImage: 'Social image',
 }

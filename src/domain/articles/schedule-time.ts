@@ -1,4 +1,4 @@
-import { zonedTimeToInstant } from '../../text/dates.js'
+import { zonedParts, zonedTimeToInstant } from '../../text/dates.js'
 import { ValidationError } from '../errors.js'
 
 /**
@@ -19,5 +19,16 @@ export function parseScheduleTime(value: string, timeZone: string): Date {
     number,
     number,
   ]
-  return zonedTimeToInstant({ year, month, day, hour, minute }, timeZone)
+  const instant = zonedTimeToInstant({ year, month, day, hour, minute }, timeZone)
+  // In the hour the clocks skip when they go forward, the time typed never happens there.
+  const shown = zonedParts(instant, timeZone)
+  if (shown.day !== day || shown.hour !== hour || shown.minute !== minute) {
+    const pad = (n: number) => String(n).padStart(2, '0')
+    throw new ValidationError(
+      'schedule_time_skipped',
+      `${pad(hour)}:${pad(minute)} on ${year}-${pad(month)}-${pad(day)} never happens in ${timeZone}: the clocks go forward then. Choose a time after the change.`,
+      { field: 'scheduledFor' },
+    )
+  }
+  return instant
 }

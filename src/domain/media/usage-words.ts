@@ -5,6 +5,7 @@ import type { MediaUsage, MediaUsageKind } from './media-store.js'
 const KIND_WORDS: Record<MediaUsageKind, (label: string) => string> = {
   article_lead: (label) => `the lead image of “${label}”`,
   article_inline: (label) => `in the text of “${label}”`,
+  article_social: (label) => `the social image of “${label}”`,
   author_photo: (label) => `the photo of ${label}`,
 }
 

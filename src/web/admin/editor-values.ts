@@ -1,4 +1,5 @@
 import type { Article } from '../../domain/articles/article.js'
+import { SEO_FIELDS, type ArticleSeo } from '../../domain/articles/article-seo.js'
 import type { ArticleCommentMode } from '../../domain/comments/comment-policy.js'
 import type { ArticleInput } from '../../domain/articles/article-writes.js'
 import type { EditorSubmission } from '../../domain/articles/editing-service.js'
@@ -30,6 +31,27 @@ export interface EditorValues {
   leadImage: string | undefined
   /** What the lead image chooser's search was asked for. */
   leadImageQuery: string
+  /** The search and sharing words; undefined when the form did not carry them (leave them). */
+  seo: ArticleSeo | undefined
+  /** The social image's id, '' for the default; undefined when the form did not carry it. */
+  socialImage: string | undefined
+  socialImageQuery: string
+}
+
+/** The form's name for each SEO field. */
+export const SEO_NAMES: Record<keyof ArticleSeo, string> = {
+  metaTitle: 'meta_title',
+  metaDescription: 'meta_description',
+  socialTitle: 'social_title',
+  socialDescription: 'social_description',
+}
+
+/** The SEO fields as the form sent them, or undefined when it sent none of them. */
+function seoFromForm(form: FormValues): ArticleSeo | undefined {
+  if (!SEO_FIELDS.some((field) => Object.hasOwn(form, SEO_NAMES[field]))) return undefined
+  const seo = { metaTitle: '', metaDescription: '', socialTitle: '', socialDescription: '' }
+  for (const field of SEO_FIELDS) seo[field] = text(form, SEO_NAMES[field])
+  return seo
 }
 
 /** A new article's form: the first section, and the writer's own byline. */
@@ -56,6 +78,9 @@ export function blankValues({
     comments: 'default',
     leadImage: '',
     leadImageQuery: '',
+    seo: { metaTitle: '', metaDescription: '', socialTitle: '', socialDescription: '' },
+    socialImage: '',
+    socialImageQuery: '',
   }
 }
 
@@ -77,6 +102,9 @@ export function valuesFromForm(form: FormValues): EditorValues {
     comments: text(form, 'comments') || 'default',
     leadImage: Object.hasOwn(form, 'lead_image') ? text(form, 'lead_image') : undefined,
     leadImageQuery: text(form, 'lead_image_query'),
+    seo: seoFromForm(form),
+    socialImage: Object.hasOwn(form, 'social_image') ? text(form, 'social_image') : undefined,
+    socialImageQuery: text(form, 'social_image_query'),
   }
 }
 
@@ -99,6 +127,9 @@ export function valuesFromArticle(article: Article, timeZone: string): EditorVal
     comments: article.commentMode,
     leadImage: article.leadImage?.id ?? '',
     leadImageQuery: '',
+    seo: { ...article.seo },
+    socialImage: article.socialImage?.id ?? '',
+    socialImageQuery: '',
   }
 }
 
@@ -123,6 +154,10 @@ export function inputFromValues(values: EditorValues): ArticleInput {
     slug: values.slug,
     commentMode: values.comments as ArticleCommentMode,
     ...(values.leadImage !== undefined && { leadImageId: values.leadImage.trim() || null }),
+    ...(values.seo !== undefined && { seo: values.seo }),
+    ...(values.socialImage !== undefined && {
+      socialImageId: values.socialImage.trim() || null,
+    }),
   }
 }
 

@@ -54,3 +54,9 @@ export function directionOf(form: FormValues, what: string): Direction {
     field: 'direction',
   })
 }
+
+/** The field a confirmation page (or the desk's dialog) adds; without it a risky POST only asks. */
+export const CONFIRM_FIELD = 'confirm'
+
+/** Whether the form carries the confirmation: a stray POST without it changes nothing. */
+export const isConfirmed = (form: FormValues): boolean => text(form, CONFIRM_FIELD) === 'yes'

@@ -24,6 +24,7 @@ import { settingsRoutes } from './routes/settings.js'
 import { dashboardRoutes } from './routes/dashboard.js'
 import { historyRoutes } from './routes/history.js'
 import { previewLinkRoutes } from './routes/previews.js'
+import { confirmationRoutes } from './routes/confirmations.js'
 import { sectionRoutes } from './routes/sections.js'
 import { userRoutes } from './routes/users.js'
 import { threadRoutes } from './routes/threads.js'
@@ -99,6 +100,7 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
   await app.register(articleRoutes, deps)
   await app.register(historyRoutes, deps)
   await app.register(previewLinkRoutes, deps)
+  await app.register(confirmationRoutes, deps)
   await app.register(userRoutes, deps)
   await app.register(sectionRoutes, deps)
   await app.register(authorRoutes, deps)

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify'
 import type { Article, ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
+import { effectiveSeo } from '../../domain/articles/article-seo.js'
 import type { Embed } from '../../text/embeds.js'
 import { renderBody } from '../../text/markdown.js'
 import { pageKey } from '../page-cache/cache-key.js'
@@ -95,6 +96,7 @@ export async function renderArticlePage(
   }: { commentPage?: number; form?: Partial<CommentFormState>; status?: number } = {},
 ): Promise<FastifyReply> {
   const path = canonicalPathOf(article, site.timeZone)
+  const seo = effectiveSeo(article)
   const [related, latest, threads, availability, storyThread, relatedCoverage] = await Promise.all([
     services.articles.latest({ sectionId: article.sectionId }, 5),
     services.articles.latest({}, 6),
@@ -129,8 +131,8 @@ export async function renderArticlePage(
       }}
     />,
     {
-      title: article.headline,
-      description: article.brief,
+      title: seo.metaTitle,
+      description: seo.metaDescription,
       canonicalPath: path,
       structuredData: articleStructuredData(site, article, path),
       sharing: articleSharing(site, article),

@@ -2,6 +2,7 @@
 // objects (written as JSON-LD by ui/json-ld.tsx) and OpenGraph/Twitter cards
 // (written by ui/layout.tsx). Pure functions of the page's data and SiteInfo.
 import { isUpdatedAfterPublication, type Article } from '../../domain/articles/article.js'
+import { effectiveSeo } from '../../domain/articles/article-seo.js'
 import type { Author } from '../../domain/people/author.js'
 import type { CropAspect } from '../../domain/media/crops.js'
 import { altOf, type ImageRef } from '../../domain/media/media.js'
@@ -145,12 +146,13 @@ export function articleSharing(
   site: SiteInfo,
   article: Article & { publishedAt: Date },
 ): SharingCard {
-  const picture = pictureOfStory(article)
+  const seo = effectiveSeo(article)
+  const picture = seo.socialImage ?? undefined
   const shared = picture && sharedImage(site, picture, '16:9')
   return {
     type: 'article',
-    title: article.headline,
-    description: article.brief || article.standfirst || site.name,
+    title: seo.socialTitle,
+    description: seo.socialDescription || site.name,
     ...(shared && picture
       ? {
           image: shared.url,

@@ -13,9 +13,13 @@ export interface SiteInfo {
   /** The site's mark, a 512×512 PNG: the publisher logo and default image of shared pages. */
   logo: string
   adminStylesheet: string
+  /** The desk's styles: search and sharing fields, confirmations, narrow screens. */
+  deskStylesheet: string
   adminScript: string
   /** The media library's drag and drop and focal point picking. */
   mediaScript: string
+  /** The newsroom's small helpers: live length counts, confirmation dialogs. */
+  deskScript: string
   commentsScript: string
   /** Click-to-load embeds, on pages that show one. */
   embedsScript: string

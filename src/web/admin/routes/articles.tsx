@@ -2,10 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { authorize } from '../../../domain/access/policy.js'
 import type { Article } from '../../../domain/articles/article.js'
 import { StaleEditError } from '../../../domain/articles/article-writes.js'
-import { TRANSITIONS } from '../../../domain/articles/workflow.js'
+import type { Transition } from '../../../domain/articles/workflow.js'
 import { MAX_ARTICLE_IMAGES } from '../../../domain/articles/article-images.js'
 import { isId } from '../../../domain/ids.js'
-import { imageRefOf } from '../../../domain/media/media.js'
+import { imageRefOf, type ImageRef } from '../../../domain/media/media.js'
+import { formatLongDate, formatTimeOfDay } from '../../../text/dates.js'
 import { imageReferences, renderMarkdown } from '../../../text/markdown.js'
 import { imageResolver } from '../../ui/pictures.js'
 import { actorFor } from '../actor.js'
@@ -30,9 +31,10 @@ import {
   queryParam,
   text,
 } from '../../plugins/request-parsing.js'
-import { handleForm } from '../forms.js'
+import { handleForm, isConfirmed } from '../forms.js'
 import { EditorPage, type EditorImages } from '../views/editor-page.js'
 import { DeletePage } from '../views/delete-page.js'
+import { UnpublishConfirm } from '../views/confirm-page.js'
 
 /** The article id from the URL; anything that cannot be one is simply not found. */
 export function articleId(request: FastifyRequest): string {
@@ -40,13 +42,19 @@ export function articleId(request: FastifyRequest): string {
   return parseOrNotFound(idParams, request.params, missing).id
 }
 
+/** What the editor says after a save, and after a save with a move, as a person would put it. */
 const SAVED_NOTICES: Record<string, string> = {
   save: 'Saved.',
-  restore: 'Restored: a new version was saved from the old one.',
-  ...Object.fromEntries(
-    Object.entries(TRANSITIONS).map(([name, rule]) => [name, `Saved. ${rule.label}: done.`]),
-  ),
-}
+  restore: 'Restored: the old version was saved as the newest one.',
+  submit: 'Saved and sent for review.',
+  return: 'Saved and returned to draft.',
+  schedule: 'Saved and scheduled.',
+  unschedule: 'Saved and taken off the schedule: it is a draft again.',
+  publish: 'Saved and published.',
+  unpublish: 'Saved and unpublished.',
+  // From the unpublish page, which changes nothing else.
+  unpublished: 'Unpublished: the story is no longer on the site.',
+} satisfies Record<Transition | 'save' | 'restore' | 'unpublished', string>
 
 interface EditorState {
   article?: Article
@@ -59,6 +67,15 @@ interface EditorState {
 
 export async function articleRoutes(app: FastifyInstance, { services, site }: AdminDeps) {
   const { editing, media } = services
+
+  /** The notice after a redirect; a schedule says when, with the zone, as the site's clocks show it. */
+  function noticeOf(saved: string, article: Article): string | undefined {
+    if (!Object.hasOwn(SAVED_NOTICES, saved)) return undefined
+    if (saved !== 'schedule' || !article.scheduledFor) return SAVED_NOTICES[saved]
+    const options = { timeZone: site.timeZone, locale: site.language }
+    const when = `${formatLongDate(article.scheduledFor, options)}, ${formatTimeOfDay(article.scheduledFor, options)}`
+    return `Saved and scheduled for ${when}.`
+  }
 
   /** The body as readers will see it, its library pictures included. */
   async function previewOf(values: EditorValues): Promise<string> {
@@ -76,10 +93,11 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     reply: FastifyReply,
     { article, values, problem, ...shown }: EditorState,
   ): Promise<FastifyReply> {
-    const [sections, authorNames, images] = await Promise.all([
+    const [sections, authorNames, images, socialImages] = await Promise.all([
       services.sections.list(),
       services.authors.listNames(),
-      leadImageChoices(request, article, values),
+      imageChoices(request, article?.leadImage, values.leadImage, values.leadImageQuery),
+      imageChoices(request, article?.socialImage, values.socialImage, values.socialImageQuery),
     ])
     const conflict = problem?.error instanceof StaleEditError ? problem.error : undefined
     // After a conflict the form carries the current version, so saving again is a deliberate overwrite.
@@ -94,6 +112,7 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
         authorNames={authorNames}
         rights={editing.rights(actorFor(request), shownArticle)}
         images={images}
+        socialImages={socialImages}
         problem={problem}
         conflict={conflict}
       />,
@@ -107,22 +126,18 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
   }
 
   /**
-   * The lead image chooser's offer: the image the form names, and what its
-   * search found (or, before any search, the newest images).
+   * An image chooser's offer (the lead or the social image): the image the
+   * form names, and what its search found (or, before any search, the newest images).
    */
-  async function leadImageChoices(
+  async function imageChoices(
     request: FastifyRequest,
-    article: Article | undefined,
-    values: EditorValues,
+    saved: ImageRef | null | undefined,
+    formId: string | undefined,
+    typedQuery: string,
   ): Promise<EditorImages> {
-    const id = values.leadImage ?? article?.leadImage?.id ?? ''
-    const [chosen] =
-      id === ''
-        ? []
-        : id === article?.leadImage?.id
-          ? [article.leadImage]
-          : await media.getMany([id])
-    const query = values.leadImageQuery.trim()
+    const id = formId ?? saved?.id ?? ''
+    const [chosen] = id === '' ? [] : id === saved?.id ? [saved] : await media.getMany([id])
+    const query = typedQuery.trim()
     const found = await media.list(actorFor(request), {
       query,
       page: 1,
@@ -174,7 +189,7 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     return renderEditor(request, reply, {
       article,
       values: valuesFromArticle(article, site.timeZone),
-      notice: Object.hasOwn(SAVED_NOTICES, saved) ? SAVED_NOTICES[saved] : undefined,
+      notice: noticeOf(saved, article),
     })
   })
 
@@ -187,6 +202,20 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     const actor = actorFor(request)
     if (isUnsavedIntent(intent)) {
       return showUnsaved(request, reply, { intent, values, article: await editing.get(actor, id) })
+    }
+    const asking = intent === 'unpublish' && !isConfirmed(formOf(request))
+    const article = asking ? await editing.get(actor, id) : undefined
+    if (article?.status === 'published') {
+      // Asked first; the page sends the form back as typed, so nothing written is lost.
+      // (Unpublishing anything else is refused below, as any impossible move is.)
+      return reply.admin(
+        <UnpublishConfirm
+          article={article}
+          action={`/admin/articles/${id}`}
+          values={formOf(request)}
+        />,
+        { title: `Unpublish ${article.headline}` },
+      )
     }
     return handleForm(request, reply, {
       run: async () => {
@@ -216,6 +245,12 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
     const article = await editing.get(actorFor(request), id)
     return handleForm(request, reply, {
       run: async () => {
+        // A stray POST without the page's confirmation only asks again.
+        if (!isConfirmed(formOf(request))) {
+          return reply.admin(<DeletePage article={article} />, {
+            title: `Delete ${article.headline}`,
+          })
+        }
         await editing.remove(actorFor(request), id)
         return reply.redirect('/admin?deleted=1', 303)
       },

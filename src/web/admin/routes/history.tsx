@@ -6,9 +6,10 @@ import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
 import type { Problem } from '../../plugins/problems.js'
 import { formOf, queryParam, text } from '../../plugins/request-parsing.js'
-import { handleForm } from '../forms.js'
+import { handleForm, isConfirmed } from '../forms.js'
 import { HistoryPage } from '../views/history-page.js'
 import { articleId } from './articles.js'
+import { RestoreConfirm } from './confirmations.js'
 
 const VERSION = /^[1-9][0-9]{0,8}$/
 
@@ -131,7 +132,19 @@ export async function historyRoutes(app: FastifyInstance, { services }: AdminDep
         if (!VERSION.test(version) || !VERSION.test(baseVersion)) {
           throw new ValidationError('invalid_version', 'Choose a version to restore from the list.')
         }
-        await editing.restore(actorFor(request), id, Number(version), Number(baseVersion))
+        const actor = actorFor(request)
+        if (!isConfirmed(form)) {
+          // Readers would see it, or it would undo a correction: ask first.
+          const preview = await editing.restorePreview(actor, id, Number(version))
+          if (preview.article.status === 'published' || preview.undone.length > 0) {
+            return reply.admin(<RestoreConfirm {...preview} />, {
+              title: `Restore version ${version}`,
+            })
+          }
+        }
+        await editing.restore(actor, id, Number(version), Number(baseVersion), {
+          dropCorrections: text(form, 'drop_corrections') === 'yes',
+        })
         return reply.redirect(`/admin/articles/${id}?saved=restore`, 303)
       },
       // After a conflict, show what changed since the version the user was looking at.

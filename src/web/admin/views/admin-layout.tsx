@@ -60,8 +60,10 @@ export function AdminLayout({ meta, children }: { meta: AdminMeta; children: Com
         <meta name="robots" content="noindex" />
         <title>{`${meta.title} · Newsroom · ${site.name}`}</title>
         <link rel="stylesheet" href={site.adminStylesheet} />
+        <link rel="stylesheet" href={site.deskStylesheet} />
         <link rel="icon" href={site.favicon} type="image/svg+xml" />
         <script src={site.adminScript} defer />
+        <script src={site.deskScript} defer />
         {(meta.area === 'media' || meta.images) && <script src={site.mediaScript} defer />}
       </head>
       <body class="admin">

@@ -18,7 +18,7 @@ export function ArticleTable({
     )
   }
   return (
-    <table class="articles">
+    <table class="articles stacks">
       <caption class="visually-hidden">{caption}</caption>
       <thead>
         <tr>
@@ -35,9 +35,9 @@ export function ArticleTable({
             <td>
               <a href={`/admin/articles/${article.id}`}>{article.headline || '(no headline)'}</a>
             </td>
-            <td>{article.section.name}</td>
-            <td>{article.bylines.map((author) => author.name).join(', ')}</td>
-            <td>
+            <td data-label="Section">{article.section.name}</td>
+            <td data-label="Bylines">{article.bylines.map((author) => author.name).join(', ')}</td>
+            <td data-label="Status">
               <span class={`status status-${article.status}`}>{STATUS_LABELS[article.status]}</span>
               {article.status === 'scheduled' && article.scheduledFor && (
                 <>
@@ -46,7 +46,7 @@ export function ArticleTable({
                 </>
               )}
             </td>
-            <td>
+            <td data-label="Changed">
               <DateTime date={article.updatedAt} withTime />
             </td>
           </tr>

@@ -1,6 +1,7 @@
 import type { Article } from '../../../domain/articles/article.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
+import { CONFIRM_FIELD } from '../forms.js'
 import { ProblemBanner } from './form-parts.js'
 
 /** A confirmation step, so that deleting works without JavaScript and never by one stray click. */
@@ -12,6 +13,7 @@ export function DeletePage({ article, problem }: { article: Article; problem?: P
       <p>The article and its history will be gone for good. This cannot be undone.</p>
       <form method="post" action={`/admin/articles/${article.id}/delete`} class="inline-actions">
         <CsrfField />
+        <input type="hidden" name={CONFIRM_FIELD} value="yes" />
         <button type="submit" class="danger">
           Delete the article
         </button>

@@ -22,6 +22,11 @@ const FIELD_ORDER: readonly FieldName[] = [
   'section',
   'tags',
   'slug',
+  'metaTitle',
+  'metaDescription',
+  'socialTitle',
+  'socialDescription',
+  'socialImage',
   'status',
 ]
 

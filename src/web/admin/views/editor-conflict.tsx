@@ -15,14 +15,17 @@ export function ConflictPanel({
   const current = snapshot(conflict.current)
   return (
     <section class="conflict" aria-labelledby="conflict-title">
-      <h2 id="conflict-title">
-        {conflict.changedBy} changed this article at <DateTime date={conflict.changedAt} withTime />
-      </h2>
-      <p>
-        That was after you opened it, so your save was not made. Nothing you typed is lost: it is
-        all in the form below. Their changes, compared with the version you started from, are marked
-        here. Bring in what you want to keep, then save again: your version will replace theirs.
-      </p>
+      <div role="alert">
+        <h2 id="conflict-title">
+          {conflict.changedBy} changed this article at{' '}
+          <DateTime date={conflict.changedAt} withTime />, after you opened it
+        </h2>
+        <p>
+          Your save was not made, and nothing you typed is lost: it is all in the form below. Their
+          changes, compared with the version you started from, are marked here. Bring in what you
+          want to keep, then save again: your version will replace theirs.
+        </p>
+      </div>
       {conflict.base ? (
         <FieldDiffs before={conflict.base} after={current} />
       ) : (

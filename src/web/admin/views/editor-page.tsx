@@ -11,9 +11,11 @@ import type { EditorValues, KeyPointSuggestion } from '../editor-values.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { ConflictPanel } from './editor-conflict.js'
-import { Actions, Bylines, KeyPointsField } from './editor-parts.js'
+import { Actions, Bylines, CorrectionsList, KeyPointsField } from './editor-parts.js'
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
 import { ImageChooser, type ChoosableImage } from './image-chooser.js'
+import { SeoFields } from './seo-fields.js'
+import { EMPTY_SEO, seoTextDefaults } from '../../../domain/articles/article-seo.js'
 
 export interface EditorPageProps {
   article?: Article
@@ -30,6 +32,8 @@ export interface EditorPageProps {
   suggestion?: KeyPointSuggestion
   /** The lead image chooser's offer. */
   images: EditorImages
+  /** The social image chooser's offer. */
+  socialImages: EditorImages
 }
 
 /** The lead image the form names, and the library images offered beside it. */
@@ -88,8 +92,12 @@ export function EditorPage(props: EditorPageProps) {
           {notice}
         </p>
       )}
-      <ProblemBanner problem={problem} />
-      {conflict && <ConflictPanel conflict={conflict} values={values} />}
+      {/* A conflict is told once, by its panel; any other problem by the banner. */}
+      {conflict ? (
+        <ConflictPanel conflict={conflict} values={values} />
+      ) : (
+        <ProblemBanner problem={problem} />
+      )}
 
       <form
         method="post"
@@ -183,6 +191,12 @@ export function EditorPage(props: EditorPageProps) {
             {previewHtml && <TrustedHtml class="story-body" html={previewHtml} />}
           </section>
           <KeyPointsField values={values} problem={problem} suggestion={props.suggestion} />
+          <SeoFields
+            seo={values.seo ?? article?.seo ?? EMPTY_SEO}
+            defaults={seoTextDefaults({ ...values, brief: article?.brief ?? '' })}
+            images={props.socialImages}
+            problem={problem}
+          />
           {article?.status === 'published' && (
             <Field
               id="correction"
@@ -280,18 +294,7 @@ export function EditorPage(props: EditorPageProps) {
         </div>
       </form>
 
-      {article && article.corrections.length > 0 && (
-        <section aria-labelledby="corrections-title" class="corrections-list">
-          <h2 id="corrections-title">Corrections shown to readers</h2>
-          <ul>
-            {article.corrections.map((correction) => (
-              <li key={correction.id}>
-                <DateTime date={correction.createdAt} withTime />: {correction.note}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {article && <CorrectionsList corrections={article.corrections} />}
     </>
   )
 }

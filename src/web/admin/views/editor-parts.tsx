@@ -1,8 +1,9 @@
-import { ARTICLE_LIMITS } from '../../../domain/articles/article.js'
+import { ARTICLE_LIMITS, type Correction } from '../../../domain/articles/article.js'
 import type { EditorRights } from '../../../domain/articles/article-access.js'
 import { TRANSITIONS } from '../../../domain/articles/workflow.js'
 import { MAX_AUTHOR_NAME_LENGTH } from '../../../domain/people/author.js'
 import { useSite } from '../../ui/site.js'
+import { DateTime } from '../../ui/date-time.js'
 import type { EditorValues, KeyPointSuggestion } from '../editor-values.js'
 import type { Problem } from '../../plugins/problems.js'
 import { describedBy, Field } from './form-parts.js'
@@ -109,29 +110,36 @@ export function Actions({
   const { timeZone } = useSite()
   const others = transitions.filter((name) => name !== 'schedule')
   return (
-    <div class="actions">
-      {canEdit && (
-        <button type="submit" name="intent" value="save" class="primary">
-          Save
-        </button>
-      )}
-      {others.map((name) => (
-        <button
-          key={name}
-          type="submit"
-          name="intent"
-          value={name}
-          class={name === 'publish' ? 'publish' : undefined}
-        >
-          {TRANSITIONS[name].label}
-        </button>
-      ))}
+    <>
+      <div class="actions">
+        {canEdit && (
+          <button type="submit" name="intent" value="save" class="primary">
+            Save
+          </button>
+        )}
+        {others.map((name) => (
+          <button
+            key={name}
+            type="submit"
+            name="intent"
+            value={name}
+            class={name === 'publish' ? 'publish' : undefined}
+            data-confirm={
+              name === 'unpublish'
+                ? 'Unpublish this story? It comes off the site at once; you can publish it again later.'
+                : undefined
+            }
+          >
+            {TRANSITIONS[name].label}
+          </button>
+        ))}
+      </div>
       {transitions.includes('schedule') && (
         <div class="schedule">
           <Field
             id="scheduledFor"
             label="Publication time"
-            hint={`In ${timeZone} time.`}
+            hint={`In the site's time zone, ${timeZone}: the time its clocks will show, summer or winter.`}
             problem={problem}
           >
             <input
@@ -147,6 +155,23 @@ export function Actions({
           </button>
         </div>
       )}
-    </div>
+    </>
+  )
+}
+
+/** The corrections readers see with the article, oldest first. */
+export function CorrectionsList({ corrections }: { corrections: readonly Correction[] }) {
+  if (corrections.length === 0) return null
+  return (
+    <section aria-labelledby="corrections-title" class="corrections-list">
+      <h2 id="corrections-title">Corrections shown to readers</h2>
+      <ul>
+        {corrections.map((correction) => (
+          <li key={correction.id}>
+            <DateTime date={correction.createdAt} withTime />: {correction.note}
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }

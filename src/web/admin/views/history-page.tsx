@@ -107,7 +107,7 @@ function Versions({
         </p>
       )}
       <div class="table-scroll">
-        <table class="history">
+        <table class="history stacks">
           <caption class="visually-hidden">Every saved version, newest first</caption>
           <thead>
             <tr>
@@ -136,7 +136,7 @@ function Versions({
                 <tr key={revision.id} class={current ? 'current' : undefined}>
                   {compare && (
                     <>
-                      <td class="pick">
+                      <td class="pick" data-label="From">
                         <input
                           type="radio"
                           form="compare"
@@ -150,7 +150,7 @@ function Versions({
                           Compare from version {revision.version}
                         </label>
                       </td>
-                      <td class="pick">
+                      <td class="pick" data-label="To">
                         <input
                           type="radio"
                           form="compare"
@@ -166,16 +166,16 @@ function Versions({
                       </td>
                     </>
                   )}
-                  <td class="version">
+                  <td class="version" data-label="Version">
                     {revision.version}
                     {current && <span class="current-mark"> (current)</span>}
                   </td>
-                  <td class="when">
+                  <td class="when" data-label="Saved">
                     <DateTime date={revision.createdAt} withTime />
                   </td>
-                  <td>{revision.createdByName}</td>
-                  <td>{revision.note}</td>
-                  <td>
+                  <td data-label="By">{revision.createdByName}</td>
+                  <td data-label="What happened">{revision.note}</td>
+                  <td data-label="Status">
                     {revision.fields.status && (
                       <span class={`status status-${revision.fields.status}`}>
                         {STATUS_LABELS[revision.fields.status]}

@@ -47,7 +47,9 @@ function MemberRow({
   const base = `/admin/threads/${slug}/articles/${member.id}`
   return (
     <tr id={`article-${member.id}`}>
-      <td class="position">{index + 1}</td>
+      <td class="position" data-label="Place">
+        {index + 1}
+      </td>
       <td>
         <a href={`/admin/articles/${member.id}`}>{member.headline}</a>
         <br />
@@ -143,7 +145,7 @@ function AddArticles({ thread, candidates, query }: ThreadPageProps) {
       {candidates.length === 0 ? (
         <p class="empty">No articles found.</p>
       ) : (
-        <table class="thread-candidates">
+        <table class="thread-candidates stacks">
           <caption class="visually-hidden">Articles that can be added</caption>
           <thead>
             <tr>
@@ -209,7 +211,7 @@ export function ThreadPage(props: ThreadPageProps) {
         {members.length === 0 ? (
           <p class="empty">This thread has no articles yet. Find them below.</p>
         ) : (
-          <table class="thread-articles">
+          <table class="thread-articles stacks">
             <caption class="visually-hidden">The thread’s articles, in order</caption>
             <thead>
               <tr>

@@ -37,7 +37,7 @@ export function ThreadsPage({ threads, attempt, problem, notice }: ThreadsPagePr
       {threads.length === 0 ? (
         <p class="empty">There are no threads yet.</p>
       ) : (
-        <table class="threads">
+        <table class="threads stacks">
           <caption class="visually-hidden">Story threads, most recently changed first</caption>
           <thead>
             <tr>
@@ -53,11 +53,11 @@ export function ThreadsPage({ threads, attempt, problem, notice }: ThreadsPagePr
                 <td>
                   <a href={`/admin/threads/${thread.slug}`}>{thread.title}</a>
                 </td>
-                <td>
+                <td data-label="Address">
                   <a href={threadPath(thread.slug)}>{threadPath(thread.slug)}</a>
                 </td>
-                <td>{thread.articleCount}</td>
-                <td>
+                <td data-label="Articles">{thread.articleCount}</td>
+                <td data-label="Last changed">
                   <DateTime date={thread.updatedAt} withTime />
                 </td>
               </tr>

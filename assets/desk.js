@@ -1,0 +1,77 @@
+// Small newsroom helpers, each an extra over markup the server rendered, so
+// that every page works the same without this script:
+// - a live character count beside the search and sharing fields;
+// - a dialog that asks before a button marked data-confirm acts (Unpublish,
+//   Delete, Restore). The server asks as well: the dialog only sends the
+//   field its confirmation page would (data-confirm-field), so that a stray
+//   POST without it still lands on that page and nothing happens.
+// It runs deferred and loads from this host only, as the CSP requires.
+
+for (const field of document.querySelectorAll('[data-count]')) countLength(field)
+for (const button of document.querySelectorAll('button[data-confirm]')) askFirst(button)
+
+/** The same words as src/web/admin/views/seo-fields.tsx (lengthNote). */
+function countLength(field) {
+  const note = document.getElementById(field.dataset.count)
+  const advised = Number(field.dataset.advised)
+  if (!note || !advised) return
+  const update = () => {
+    const length = field.value.length
+    const over = length > advised
+    note.textContent = over
+      ? `${length} characters: over the ${advised} that search results and cards show; the end will be cut off.`
+      : `${length} of about ${advised} characters.`
+    note.classList.toggle('over', over)
+  }
+  field.addEventListener('input', update)
+}
+
+/** Asks in a dialog before the button's form is sent, then sends it with the confirmed field. */
+function askFirst(button) {
+  const form = button.form
+  if (!form || typeof HTMLDialogElement !== 'function') return
+  button.addEventListener('click', (event) => {
+    if (button.dataset.confirmed === 'yes') return
+    event.preventDefault()
+    const dialog = document.createElement('dialog')
+    dialog.className = 'confirm-dialog'
+    dialog.setAttribute('aria-labelledby', 'confirm-dialog-text')
+    const text = document.createElement('p')
+    text.id = 'confirm-dialog-text'
+    text.textContent = button.dataset.confirm
+    const yes = document.createElement('button')
+    yes.type = 'button'
+    yes.textContent = button.dataset.confirmYes || button.textContent.trim()
+    yes.className = 'danger'
+    const no = document.createElement('button')
+    no.type = 'button'
+    no.textContent = 'Cancel'
+    no.className = 'secondary'
+    const buttons = document.createElement('p')
+    buttons.className = 'confirm-buttons'
+    buttons.append(yes, ' ', no)
+    dialog.append(text, buttons)
+    document.body.append(dialog)
+    const close = () => {
+      dialog.close()
+      dialog.remove()
+      button.focus()
+    }
+    no.addEventListener('click', close)
+    dialog.addEventListener('cancel', close)
+    yes.addEventListener('click', () => {
+      const confirmed = document.createElement('input')
+      confirmed.type = 'hidden'
+      confirmed.name = button.dataset.confirmField || 'confirm'
+      confirmed.value = 'yes'
+      form.append(confirmed)
+      button.dataset.confirmed = 'yes'
+      dialog.close()
+      dialog.remove()
+      // requestSubmit(button) sends the button's own name and value, as a click would.
+      form.requestSubmit(button)
+    })
+    dialog.showModal()
+    no.focus()
+  })
+}
