@@ -78,6 +78,18 @@ async function busyNewsroom(t: TestContext, dialect: DialectName) {
     status: 'pending',
     createdAt: ctx.clock.now(),
   })
+  const unpublished = await ctx.services.editing.createDraft(actor, {
+    headline: 'Ferry timetable changes for the winter months are still being argued over',
+    standfirst: '',
+    dateline: 'STROMNESS, ORKNEY',
+    body: 'The council meets again on Monday.',
+    keyPoints: [],
+    sectionSlug: 'news',
+    bylines: ['Ada Brekke'],
+    tags: [],
+    slug: '',
+  })
+  await ctx.services.previews.create(actor, unpublished.id, '24h')
   const server = await startTestServer(t, ctx)
   const author = corrected.bylines[0]
   assert.ok(author)
@@ -86,6 +98,7 @@ async function busyNewsroom(t: TestContext, dialect: DialectName) {
     '/admin/articles/new',
     `/admin/articles/${draft.id}`,
     `/admin/articles/${draft.id}/history`,
+    `/admin/articles/${unpublished.id}/previews`,
     `/admin/articles/${draft.id}/unpublish`,
     `/admin/articles/${draft.id}/restore?version=1`,
     '/admin/threads',
