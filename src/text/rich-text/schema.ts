@@ -21,19 +21,22 @@ const HEADING_RULES: TagParseRule[] = [1, 2, 3, 4, 5, 6].map((level) => ({
   attrs: { level: Math.min(3, Math.max(2, level)) },
 }))
 
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)
+
 /** A library picture shows in the editor as a labelled chip: its media:ID is no address a browser can load. */
 function imageDom(node: Node): DOMOutputSpec {
   const src = String(node.attrs.src)
   const alt = String(node.attrs.alt ?? '')
   return [
     'span',
-    { class: 'editor-picture', 'data-src': src, 'data-alt': alt, title: node.attrs.title ?? null },
+    { class: 'editor-picture', 'data-src': src, 'data-alt': alt, title: textOrNull(node.attrs.title) },
     `Picture: ${alt === '' ? '(no description)' : alt} · ${src}`,
   ]
 }
 
 function linkDom(mark: Mark): DOMOutputSpec {
-  return ['a', { href: mark.attrs.href, title: mark.attrs.title, rel: 'noopener noreferrer' }, 0]
+  const attrs = { href: String(mark.attrs.href), title: textOrNull(mark.attrs.title) }
+  return ['a', { ...attrs, rel: 'noopener noreferrer' }, 0]
 }
 
 export const storySchema = new Schema({
@@ -86,7 +89,10 @@ export const storySchema = new Schema({
           getAttrs: (dom) => ({ order: Math.max(0, Number(dom.getAttribute('start') ?? 1) || 1) }),
         },
       ],
-      toDOM: (node) => ['ol', { start: node.attrs.order === 1 ? null : node.attrs.order }, 0],
+      toDOM: (node) => {
+        const order = Number(node.attrs.order)
+        return ['ol', { start: order === 1 ? null : String(order) }, 0]
+      },
     },
     list_item: {
       content: 'paragraph block*',
