@@ -144,6 +144,7 @@ function siteInfo(config: AppDeps['config'], assets: ReadonlyMap<string, Asset>)
     adminStylesheet: assetPath('admin.css'),
     adminScript: assetPath('admin.js'),
     mediaScript: assetPath('media.js'),
+    editorScript: assetPath('editor.js'),
     commentsScript: assetPath('comments.js'),
     media: {
       page: config.media.publicUrl ?? '/media',

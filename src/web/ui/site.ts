@@ -16,6 +16,8 @@ export interface SiteInfo {
   adminScript: string
   /** The media library's drag and drop and focal point picking. */
   mediaScript: string
+  /** The rich-text editor (ProseMirror), built from src/editor/: article editor pages only. */
+  editorScript: string
   commentsScript: string
   /** Where renditions are fetched from: `page` for pages (/media or MEDIA_PUBLIC_URL), `absolute` for feeds and cards. */
   media: { page: string; absolute: string }

@@ -27,6 +27,8 @@ export interface AdminMeta {
     | 'authors'
   /** The page chooses library images: it loads the media script (picker, upload, drop). */
   images?: boolean
+  /** The article editor: it loads the rich-text editor over the body's textarea. */
+  editor?: boolean
 }
 
 function NavLink({
@@ -63,6 +65,7 @@ export function AdminLayout({ meta, children }: { meta: AdminMeta; children: Com
         <link rel="icon" href={site.favicon} type="image/svg+xml" />
         <script src={site.adminScript} defer />
         {(meta.area === 'media' || meta.images) && <script src={site.mediaScript} defer />}
+        {meta.editor && <script src={site.editorScript} defer />}
       </head>
       <body class="admin">
         <a class="skip-link" href="#main">
