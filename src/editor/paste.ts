@@ -37,6 +37,9 @@ const NEVER_READ = [
   'head',
 ].join(',')
 
+/** Where a pasted element's style attribute is kept, as text, until it is read. */
+const PASTED_STYLE = 'data-pasted-style'
+
 export interface CleanPaste {
   html: string
   /** Pictures left out: their addresses, for the warning. */
@@ -45,8 +48,14 @@ export interface CleanPaste {
 
 /** Pasted HTML → HTML holding nothing that runs or loads, with Word's lists as lists. */
 export function cleanPastedHtml(html: string): CleanPaste {
-  // DOMParser makes an inert document: nothing in it loads or runs.
-  const doc = new DOMParser().parseFromString(html, 'text/html')
+  // DOMParser makes an inert document: nothing in it loads or runs. It does
+  // share the page's CSP, which would report every style and <base> it met, so
+  // those go first and style attributes are renamed, to be read as text.
+  const defused = html
+    .replace(/<style\b[\s\S]*?(<\/style\s*>|$)/gi, '')
+    .replace(/<(base|meta|link)\b[^>]*>/gi, '')
+    .replace(/(<[a-z][^>]*?\s)style(\s*=)/gi, `$1${PASTED_STYLE}$2`)
+  const doc = new DOMParser().parseFromString(defused, 'text/html')
   for (const node of doc.querySelectorAll(NEVER_READ)) node.remove()
   const pictures: string[] = []
   for (const image of doc.querySelectorAll('img, picture, image')) {
@@ -65,7 +74,36 @@ export function cleanPastedHtml(html: string): CleanPaste {
     }
   }
   wordListsToLists(doc)
+  stylesToElements(doc)
   return { html: doc.body.innerHTML, pictures }
+}
+
+/**
+ * Word and Google Docs say bold and italic with styles. The newsroom's CSP
+ * refuses style attributes (rightly), so they are read here from the attribute's
+ * text, turned into <strong> and <em>, and taken out before ProseMirror sees them.
+ */
+function stylesToElements(doc: Document): void {
+  for (const node of [...doc.body.querySelectorAll(`[${PASTED_STYLE}]`)]) {
+    const style = (node.getAttribute(PASTED_STYLE) ?? '').toLowerCase()
+    node.removeAttribute(PASTED_STYLE)
+    const weight = /font-weight\s*:\s*([a-z0-9]+)/.exec(style)?.[1]
+    const bold = weight !== undefined && (/^bold/.test(weight) || Number(weight) >= 600)
+    const italic = /font-style\s*:\s*italic/.test(style)
+    // Google Docs wraps a whole paste in <b style="font-weight:normal">: no bold at all.
+    if (node.tagName === 'B' && weight !== undefined && !bold) {
+      node.replaceWith(...node.childNodes)
+      continue
+    }
+    if (bold) wrapChildren(doc, node, 'strong')
+    if (italic) wrapChildren(doc, node, 'em')
+  }
+}
+
+function wrapChildren(doc: Document, node: Element, tag: 'strong' | 'em'): void {
+  const wrapper = doc.createElement(tag)
+  wrapper.append(...node.childNodes)
+  node.append(wrapper)
 }
 
 /**
@@ -73,13 +111,13 @@ export function cleanPastedHtml(html: string): CleanPaste {
  * its bullet or number in a span styled mso-list:Ignore. They become <ul>/<ol>.
  */
 function wordListsToLists(doc: Document): void {
-  const items = [...doc.querySelectorAll('p[class*="MsoListParagraph"], p[style*="mso-list"]')]
+  const items = [
+    ...doc.querySelectorAll(`p[class*="MsoListParagraph"], p[${PASTED_STYLE}*="mso-list"]`),
+  ]
   let list: HTMLElement | undefined
   let previous: Element | undefined
   for (const paragraph of items) {
-    const marker = paragraph.querySelector(
-      '[style*="mso-list:Ignore"], [style*="mso-list: Ignore"]',
-    )
+    const marker = paragraph.querySelector(`[${PASTED_STYLE}*="mso-list:Ignore" i]`)
     const numbered = /^\s*\(?\w{1,3}[.)]/.test(marker?.textContent ?? '')
     marker?.remove()
     if (!list || previous?.nextElementSibling !== paragraph) {

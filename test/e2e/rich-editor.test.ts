@@ -199,9 +199,15 @@ for (const dialect of testDialects()) {
         assert.deepEqual(await axeAt(setup.browser, page, width), [], `axe at ${width} px`)
       }
 
+      // Saved with the keyboard; the stored body is the Markdown above, and it opens again unchanged.
+      await page.getByRole('button', { name: 'Save', exact: true }).focus()
+      await Promise.all([page.waitForURL(/saved=save/), keys.press('Enter')])
+      const id = /articles\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? ''
+      assert.equal((await setup.ctx.stores.articles.findById(id))?.body, expected)
+      await page.locator('#body-editor').waitFor()
+      assert.equal(await page.locator('textarea#body').inputValue(), expected)
       await page.getByRole('button', { name: 'Publish now' }).focus()
       await Promise.all([page.waitForURL(/saved=publish/), keys.press('Enter')])
-      const id = /articles\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? ''
       const stored = await setup.ctx.stores.articles.findById(id)
       assert.equal(stored?.body, expected)
       assert.equal(stored?.status, 'published')
@@ -295,6 +301,8 @@ for (const dialect of testDialects()) {
         await paste(page, text, text)
         await paste(page, '', text)
       }
+      assert.deepEqual(problems, [])
+      await page.keyboard.press('Control+End')
       await page.keyboard.type('End of corpus')
       const markdown = await fieldAfterWriteBack(page, /End of corpus$/)
       assert.equal(notInert(renderMarkdown(markdown)), undefined)

@@ -29,7 +29,12 @@ function imageDom(node: Node): DOMOutputSpec {
   const alt = String(node.attrs.alt ?? '')
   return [
     'span',
-    { class: 'editor-picture', 'data-src': src, 'data-alt': alt, title: textOrNull(node.attrs.title) },
+    {
+      class: 'editor-picture',
+      'data-src': src,
+      'data-alt': alt,
+      title: textOrNull(node.attrs.title),
+    },
     `Picture: ${alt === '' ? '(no description)' : alt} · ${src}`,
   ]
 }
@@ -144,24 +149,14 @@ export const storySchema = new Schema({
       toDOM: linkDom,
     },
     em: {
-      parseDOM: [
-        { tag: 'i' },
-        { tag: 'em' },
-        { style: 'font-style=italic' },
-        { style: 'font-style=normal', clearMark: (mark) => mark.type.name === 'em' },
-      ],
+      parseDOM: [{ tag: 'i' }, { tag: 'em' }],
       toDOM: () => ['em', 0],
     },
     strong: {
       parseDOM: [
         { tag: 'strong' },
-        // Google Docs wraps a whole paste in <b style="font-weight:normal">: that is no bold.
-        { tag: 'b', getAttrs: (dom) => dom.style.fontWeight !== 'normal' && null },
-        { style: 'font-weight=400', clearMark: (mark) => mark.type.name === 'strong' },
-        {
-          style: 'font-weight',
-          getAttrs: (value) => /^(bold(er)?|[5-9]\d{2})$/.test(value) && null,
-        },
+        // Styles never reach this parse: the editor's paste cleaning turns them into <strong> and <em>.
+        { tag: 'b' },
       ],
       toDOM: () => ['strong', 0],
     },
