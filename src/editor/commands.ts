@@ -96,8 +96,8 @@ export function storyKeys(openLink: Command, focusToolbar: Command): Record<stri
     'Mod-Alt-p': toggleWrap(nodes.pull_quote),
     'Mod-Alt-r': insertRule,
     'Shift-Enter': chainCommands(exitCode, (state, dispatch) => {
-      if (dispatch)
-        dispatch(state.tr.replaceSelectionWith(nodes.hard_break.create()).scrollIntoView())
+      const tr = state.tr.replaceSelectionWith(nodes.hard_break.create())
+      dispatch?.(tr.scrollIntoView())
       return true
     }),
     'Mod-Enter': chainCommands(exitCode, () => false),

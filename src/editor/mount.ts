@@ -39,7 +39,6 @@ export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement
   const host = element('div', { class: 'rich-editor-host' })
   const linkPanel = createLinkPanel()
   const picturePanel = createPicturePanel(say)
-  let view: EditorView
   const toolbar = createToolbar(
     toolGroups({
       openLink: () => linkPanel.open(view),
@@ -102,7 +101,7 @@ export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement
   const imagesIn = (data: DataTransfer | null) =>
     [...(data?.files ?? [])].filter((file) => file.type.startsWith('image/'))
 
-  view = new EditorView(host, {
+  const view: EditorView = new EditorView(host, {
     state: stateFor(parsed.doc),
     attributes: {
       id: 'body-editor',
