@@ -100,7 +100,6 @@ export function storyKeys(openLink: Command, focusToolbar: Command): Record<stri
       dispatch?.(tr.scrollIntoView())
       return true
     }),
-    'Mod-Enter': chainCommands(exitCode, () => false),
     Enter: splitListItem(nodes.list_item),
     // Tab moves between items of a list; anywhere else it leaves the editor, as it should.
     Tab: sinkListItem(nodes.list_item),

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { renderMarkdown } from '../../src/text/markdown.js'
+import { bodyWarnings } from '../../src/text/rich-text/body-warnings.js'
 import { checkLinkUrl } from '../../src/text/rich-text/link-url.js'
 import { storySchema as schema } from '../../src/text/rich-text/schema.js'
 import { parseStoryMarkdown, serializeStory } from '../../src/text/rich-text/story-markdown.js'
@@ -97,5 +98,17 @@ describe('the XSS corpus through the editor', () => {
       const html = renderMarkdown(serializeStory(parsed.doc))
       assert.equal(notInert(html), undefined, `${label}: ${html}`)
     }
+  })
+})
+
+describe('warnings before saving', () => {
+  test('raw HTML and pictures from other sites are named; a clean body has none', () => {
+    assert.deepEqual(bodyWarnings('Plain **text** with a ![photo](media:0193abcd-1234).'), [])
+    const warnings = bodyWarnings(
+      'A <b>bold</b> claim.\n\n<div onclick="x">block</div>\n\n![x](https://cdn.example/x.jpg)',
+    )
+    assert.equal(warnings.length, 2)
+    assert.match(warnings[0] ?? '', /Raw HTML is shown to readers as text.*<b>, <div>/)
+    assert.match(warnings[1] ?? '', /Pictures from other sites.*https:\/\/cdn\.example\/x\.jpg/)
   })
 })
