@@ -70,6 +70,33 @@ module.exports = {
       },
     },
     {
+      name: 'editor-is-browser-code',
+      severity: 'error',
+      comment:
+        'src/editor/ is bundled into assets/editor.js for the browser: text/ and ProseMirror, nothing of the server.',
+      from: { path: '^src/editor/' },
+      to: {
+        path: '^src/(web|storage|cli|media|domain)/|^src/(config|context|main)\\.ts$|node_modules/(fastify|@fastify|kysely|better-sqlite3|pg|preact|sharp|exifr|@aws-sdk)',
+      },
+    },
+    {
+      name: 'nothing-imports-the-editor',
+      severity: 'error',
+      comment: 'The server never runs browser code; the editor reaches it as a bundled asset.',
+      from: { path: '^src/', pathNot: '^src/editor/' },
+      to: { path: '^src/editor/' },
+    },
+    {
+      name: 'editing-view-only-in-the-editor',
+      severity: 'error',
+      comment:
+        "ProseMirror's view and commands need a DOM: only src/editor/ uses them (text/ keeps the schema and Markdown).",
+      from: { path: '^src/', pathNot: '^src/editor/' },
+      to: {
+        path: 'node_modules/prosemirror-(view|state|commands|keymap|history|inputrules|schema-list|transform)/',
+      },
+    },
+    {
       name: 'image-libraries-only-in-media',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/media/' },

@@ -89,6 +89,22 @@ const CLI = {
   message: 'cli/ calls services through context.ts; it does not touch the web app or stores.',
 }
 
+const EDITOR = {
+  group: [
+    ...FRAMEWORKS_AND_DRIVERS,
+    '**/web/**',
+    '**/storage/**',
+    '**/cli/**',
+    '**/domain/**',
+    '**/media/**',
+    '**/config.js',
+    '**/context.js',
+    '**/main.js',
+  ],
+  message:
+    'src/editor/ is browser code bundled into assets/editor.js: it may use text/ and ProseMirror, nothing of the server (ARCHITECTURE.md).',
+}
+
 const MEDIA = {
   group: [
     'fastify',
@@ -119,7 +135,7 @@ function boundary(files, groups, ignores = []) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'bench/results/', '.tmp/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'bench/results/', '.tmp/', 'assets/editor.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -173,6 +189,17 @@ export default tseslint.config(
     },
   },
   {
+    // The rich-text editor runs in the browser: its own tsconfig, with the DOM's types.
+    files: ['src/editor/**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: './src/editor/tsconfig.json',
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
     files: ['test/**', 'src/**/*.test.ts'],
     rules: {
       // node:test's describe/test return promises the runner awaits itself.
@@ -187,4 +214,5 @@ export default tseslint.config(
   boundary(['src/web/admin/**'], [WEB, AREAS_APART('public')]),
   boundary(['src/cli/**'], [CLI]),
   boundary(['src/media/**'], [MEDIA]),
+  boundary(['src/editor/**'], [EDITOR]),
 )

@@ -14,6 +14,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { bundleEditor } from './bundle-editor.mjs'
 import { freePort, startPostgresCluster } from './postgres-cluster.mjs'
 
 const root = new URL('..', import.meta.url).pathname
@@ -61,6 +62,9 @@ async function startS3() {
     },
   }
 }
+
+// The editor's bundle is built, not committed: the app serves it from assets/.
+await bundleEditor()
 
 const files = testFiles(process.argv.slice(2))
 const env = { ...process.env }

@@ -53,6 +53,15 @@ const PROBES: Probe[] = [
   allowed('src/web/admin', '../ui/urls.js'),
   ...forbidden('src/cli', '../web/app.js', 'kysely', '../storage/comment-store.js'),
   allowed('src/cli', '../context.js'),
+  // The editor is browser code: text/ and ProseMirror, nothing of the server.
+  ...forbidden(
+    'src/editor',
+    '../web/app.js',
+    '../domain/errors.js',
+    'fastify',
+    '../storage/dialect.js',
+  ),
+  allowed('src/editor', '../text/slug.js'),
 ]
 
 const tag = `${process.pid}-${randomBytes(3).toString('hex')}`

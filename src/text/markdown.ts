@@ -2,6 +2,7 @@ import MarkdownIt, { type Token } from 'markdown-it'
 import { recognizeEmbed, type Embed } from './embeds.js'
 import { embedLinkHtml, embedPlaceholderHtml } from './embed-html.js'
 import { figureHtml, pictureHtml, type FigureImage } from './picture-html.js'
+import { pullQuotes } from './pull-quotes.js'
 
 /**
  * Article bodies are Markdown with raw HTML switched off, so nothing a writer
@@ -10,6 +11,7 @@ import { figureHtml, pictureHtml, type FigureImage } from './picture-html.js'
 const renderer = new MarkdownIt({ html: false, linkify: false, typographer: true })
 // Smart quotes only: "(c)" → "©" and "--" → "–" would change the writer's words.
 renderer.disable('replacements')
+renderer.use(pullQuotes)
 
 // The page's headline is its only h1: body headings start at h2.
 renderer.core.ruler.push('demote_headings', (state) => {
@@ -210,6 +212,7 @@ export function imageReferences(source: string): { library: string[]; other: str
 }
 
 const reader = new MarkdownIt({ html: false, linkify: false, typographer: false })
+reader.use(pullQuotes)
 
 export type TextBlockKind = 'paragraph' | 'heading' | 'quote' | 'item'
 
@@ -227,10 +230,14 @@ export function markdownToTextBlocks(source: string): TextBlock[] {
   let heading = false
   for (const token of tokens) {
     switch (token.type) {
+      case 'pull_quote_open':
+        containers.push('blockquote_open')
+        break
       case 'blockquote_open':
       case 'list_item_open':
         containers.push(token.type)
         break
+      case 'pull_quote_close':
       case 'blockquote_close':
       case 'list_item_close':
         containers.pop()

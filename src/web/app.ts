@@ -146,6 +146,7 @@ function siteInfo(config: AppDeps['config'], assets: ReadonlyMap<string, Asset>)
     adminScript: assetPath('admin.js'),
     mediaScript: assetPath('media.js'),
     deskScript: assetPath('desk.js'),
+    editorScript: assetPath('editor.js'),
     commentsScript: assetPath('comments.js'),
     embedsScript: assetPath('embeds.js'),
     media: {

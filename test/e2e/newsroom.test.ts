@@ -9,6 +9,7 @@ import {
   accessibilityViolations,
   browserUnavailable,
   launchBrowser,
+  markdownBody,
   watchedPage,
 } from '../helpers/browser.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
@@ -116,7 +117,7 @@ async function writeStory(page: Page, story: typeof STORY = STORY): Promise<void
   await page.getByLabel('Standfirst').fill(story.standfirst)
   await page.getByLabel('Dateline').fill(story.dateline)
   await page.getByLabel('Byline 2', { exact: true }).fill(NEW_BYLINE)
-  await page.getByLabel('Body').fill(story.body)
+  await (await markdownBody(page)).fill(story.body)
   await page.getByLabel('At a glance').fill(story.keyPoints)
   await page.getByLabel('Section').selectOption(story.section)
   await page.getByLabel('Tags').fill(story.tags)
@@ -164,7 +165,7 @@ describe('the newsroom in a real browser', { skip }, () => {
     await inReview.getByRole('link', { name: STORY.headline }).click()
     await page.waitForURL(`${server.url}/admin/articles/${id}`)
     const editedBody = `${STORY.body}\n\nThe first winter sailing leaves Kirkwall at 07:30.`
-    await page.getByLabel('Body').fill(editedBody)
+    await (await markdownBody(page)).fill(editedBody)
     const publishAt = new Date(ctx.clock.now().getTime() + 2 * 60_000)
     await page.getByLabel('Publication time').fill(toLocalInput(publishAt, 'Europe/London'))
     await snap(page, 'journey-3-schedule')
@@ -187,7 +188,7 @@ describe('the newsroom in a real browser', { skip }, () => {
     ctx.clock.advance(45 * 60_000)
     const correctedBody = editedBody.replace('07:30', '08:15')
     const correctionNote = 'An earlier version gave the wrong time for the first winter sailing.'
-    await page.getByLabel('Body').fill(correctedBody)
+    await (await markdownBody(page)).fill(correctedBody)
     await page.getByLabel('Correction note').fill(correctionNote)
     await page.getByRole('button', { name: 'Save', exact: true }).click()
     await page.waitForURL(/\?saved=save$/)
@@ -275,7 +276,9 @@ describe('the newsroom in a real browser', { skip }, () => {
     const preview = page.locator('#preview')
     assert.ok(await preview.isVisible(), 'the preview is shown with JavaScript')
     await page.getByLabel('Dateline').fill('STROMNESS, ORKNEY')
-    await page.getByLabel('Body').pressSequentially('## Harbour dues\n\nThe harbour board met.', {
+    await (
+      await markdownBody(page)
+    ).pressSequentially('## Harbour dues\n\nThe harbour board met.', {
       delay: 5,
     })
     await preview.locator('h2', { hasText: 'Harbour dues' }).waitFor()
@@ -338,7 +341,7 @@ describe('the newsroom in a real browser', { skip }, () => {
       inputOf(current, { body: `${current.body}\n\nAdded by someone else.` }),
       { baseVersion: current.version },
     )
-    await page.getByLabel('Body').focus()
+    await (await markdownBody(page)).focus()
     await page.keyboard.press('Control+End')
     await page.keyboard.type(' Mine.', { delay: 5 })
     await page.waitForFunction(
@@ -350,7 +353,7 @@ describe('the newsroom in a real browser', { skip }, () => {
       { timeout: 10_000 },
     )
     assert.match((await status.textContent()) ?? '', /Save to see why\.$/)
-    assert.match(await page.getByLabel('Body').inputValue(), /Mine\.$/)
+    assert.match(await (await markdownBody(page)).inputValue(), /Mine\.$/)
     await snap(page, 'js-conflict')
     assert.deepEqual(
       problems.filter((problem) => !/status of 409 \(Conflict\)/.test(problem)),
@@ -385,7 +388,7 @@ describe('the newsroom in a real browser', { skip }, () => {
     const id = articleIdOf(page)
     assert.equal((await ctx.services.editing.get(COMMAND_LINE, id)).headline, STORY.headline)
 
-    await page.getByLabel('Body').fill(`${STORY.body}\n\n## Timetable`)
+    await (await markdownBody(page)).fill(`${STORY.body}\n\n## Timetable`)
     await page.getByRole('button', { name: 'Preview' }).click()
     await page.waitForURL(`${server.url}/admin/articles/${id}`)
     assert.equal(await preview.locator('h2').last().textContent(), 'Timetable')
@@ -418,7 +421,7 @@ describe('the newsroom in a real browser', { skip }, () => {
 
     await page.goto(`${server.url}/admin/articles/${id}`)
     // The editor as the script leaves it: byline buttons, a live preview, a status message.
-    await page.getByLabel('Body').pressSequentially(' More.', { delay: 5 })
+    await (await markdownBody(page)).pressSequentially(' More.', { delay: 5 })
     await page.locator('#preview .story-body').waitFor()
     await page.waitForFunction(
       () => /Saved at/.test(document.getElementById('autosave-status')?.textContent ?? ''),

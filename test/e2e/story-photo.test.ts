@@ -12,6 +12,7 @@ import {
   accessibilityViolations,
   browserUnavailable,
   launchBrowser,
+  markdownBody,
   watchedPage,
 } from '../helpers/browser.js'
 import { photo } from '../helpers/images.js'
@@ -80,9 +81,9 @@ describe('a photo from the editor to the reader', { skip }, () => {
       await writer.page.goto(`${server.url}/admin/articles/new`)
       await writer.page.getByLabel('Headline').fill('The ferry to Vargön runs again')
       await writer.page.getByLabel('Dateline').fill('VARGÖN, SWEDEN')
-      await writer.page
-        .getByLabel('Body')
-        .fill('The ferry returned to service on Monday.\n\nIt runs every hour until dusk.')
+      await (
+        await markdownBody(writer.page)
+      ).fill('The ferry returned to service on Monday.\n\nIt runs every hour until dusk.')
       // The lead image's chooser (the editor has another, for the social image).
       const lead = writer.page.locator('[data-image-chooser=lead_image]')
       assert.equal(await lead.locator('[data-image-upload]').isVisible(), true)

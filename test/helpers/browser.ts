@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { after, type TestContext } from 'node:test'
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import {
+  chromium,
+  type Browser,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -98,4 +104,18 @@ export async function watchedPage(
     })
   })
   return { page, problems }
+}
+
+/**
+ * The article body's Markdown field. The rich-text editor hides it; its
+ * "Edit as Markdown" button shows it again, for tests about what is typed there
+ * (autosave, conflicts, preview) rather than about the editor itself.
+ */
+export async function markdownBody(page: Page): Promise<Locator> {
+  const field = page.locator('textarea#body')
+  const toggle = page.getByRole('button', { name: 'Edit as Markdown' })
+  // Deferred scripts have run by DOMContentLoaded: the editor is mounted by then, if it will be.
+  await page.waitForLoadState('domcontentloaded')
+  if (await field.isHidden()) await toggle.click()
+  return field
 }

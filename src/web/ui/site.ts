@@ -20,6 +20,8 @@ export interface SiteInfo {
   mediaScript: string
   /** The newsroom's small helpers: live length counts, confirmation dialogs. */
   deskScript: string
+  /** The rich-text editor (ProseMirror), built from src/editor/: article editor pages only. */
+  editorScript: string
   commentsScript: string
   /** Click-to-load embeds, on pages that show one. */
   embedsScript: string

@@ -120,6 +120,7 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
         title: shownArticle?.headline || 'New article',
         area: shownArticle ? undefined : 'new',
         images: true,
+        editor: true,
         status: problem?.status,
       },
     )

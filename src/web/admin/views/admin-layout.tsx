@@ -27,6 +27,8 @@ export interface AdminMeta {
     | 'authors'
   /** The page chooses library images: it loads the media script (picker, upload, drop). */
   images?: boolean
+  /** The article editor: it loads the rich-text editor over the body's textarea. */
+  editor?: boolean
 }
 
 function NavLink({
@@ -65,6 +67,7 @@ export function AdminLayout({ meta, children }: { meta: AdminMeta; children: Com
         <script src={site.adminScript} defer />
         <script src={site.deskScript} defer />
         {(meta.area === 'media' || meta.images) && <script src={site.mediaScript} defer />}
+        {meta.editor && <script src={site.editorScript} defer />}
       </head>
       <body class="admin">
         <a class="skip-link" href="#main">

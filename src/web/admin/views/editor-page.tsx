@@ -11,7 +11,7 @@ import type { EditorValues, KeyPointSuggestion } from '../editor-values.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { ConflictPanel } from './editor-conflict.js'
-import { Actions, Bylines, CorrectionsList, KeyPointsField } from './editor-parts.js'
+import { Actions, BodyWarnings, Bylines, CorrectionsList, KeyPointsField } from './editor-parts.js'
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
 import { ImageChooser, type ChoosableImage } from './image-chooser.js'
 import { SeoFields } from './seo-fields.js'
@@ -172,17 +172,19 @@ export function EditorPage(props: EditorPageProps) {
           <Field
             id="body"
             label="Body"
-            hint="Markdown: a blank line between paragraphs, ## before a subheading, > before a quotation."
+            hint="Markdown: a blank line between paragraphs; ## or ### before a subheading, > before a quotation, - or 1. before a list item; **bold**, *italic*, [words](https://…) for a link. The rich-text editor's toolbar and shortcuts (Ctrl+B, Ctrl+I, Ctrl+K) write the same."
             problem={problem}
           >
             <textarea
               id="body"
               name="body"
               rows={22}
+              maxLength={ARTICLE_LIMITS.body}
               aria-describedby={describedBy('body', { hint: true, problem })}
             >
               {values.body}
             </textarea>
+            <BodyWarnings body={values.body} />
           </Field>
           <button type="submit" name="intent" value="preview" class="secondary">
             Preview

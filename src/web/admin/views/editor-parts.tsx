@@ -7,6 +7,7 @@ import { DateTime } from '../../ui/date-time.js'
 import type { EditorValues, KeyPointSuggestion } from '../editor-values.js'
 import type { Problem } from '../../plugins/problems.js'
 import { describedBy, Field } from './form-parts.js'
+import { bodyWarnings } from '../../../text/rich-text/body-warnings.js'
 
 /** The At a glance field, with its Suggest button and what Suggest did. */
 export function KeyPointsField({
@@ -173,5 +174,18 @@ export function CorrectionsList({ corrections }: { corrections: readonly Correct
         ))}
       </ul>
     </section>
+  )
+}
+
+/** What readers would not get as written, shown before saving (the rich-text editor shows its own, live). */
+export function BodyWarnings({ body }: { body: string }) {
+  const warnings = bodyWarnings(body)
+  if (warnings.length === 0) return null
+  return (
+    <ul class="body-warnings" data-server-warnings>
+      {warnings.map((warning) => (
+        <li key={warning}>{warning}</li>
+      ))}
+    </ul>
   )
 }

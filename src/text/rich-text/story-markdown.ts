@@ -1,0 +1,199 @@
+import MarkdownIt, { type Token } from 'markdown-it'
+import type { Node } from 'prosemirror-model'
+import {
+  MarkdownParser,
+  MarkdownSerializer,
+  type MarkdownSerializerState,
+} from 'prosemirror-markdown'
+import { PULL_QUOTE_MARKER, pullQuotes } from '../pull-quotes.js'
+import { storySchema } from './schema.js'
+
+/**
+ * Markdown ⇄ the editor's document. The stored body stays Markdown; the editor
+ * reads it with the same markdown-it settings the site renders with (raw HTML
+ * off, no typographer: smart quotes are the renderer's business, not the
+ * body's), and writes back canonical Markdown, which reads back to the same
+ * document (test/text/rich-text-round-trip.test.ts).
+ */
+const tokenizer = new MarkdownIt({ html: false, linkify: false, typographer: false })
+tokenizer.use(pullQuotes)
+
+const listIsTight = (tokens: readonly Token[], index: number): boolean => {
+  for (let at = index + 1; at < tokens.length; at++) {
+    if (tokens[at]?.type !== 'list_item_open') return tokens[at]?.hidden ?? false
+  }
+  return false
+}
+
+const parser = new MarkdownParser(storySchema, tokenizer, {
+  blockquote: { block: 'blockquote' },
+  pull_quote: { block: 'pull_quote' },
+  paragraph: { block: 'paragraph' },
+  list_item: { block: 'list_item' },
+  bullet_list: {
+    block: 'bullet_list',
+    getAttrs: (_, tokens, i) => ({ tight: listIsTight(tokens, i) }),
+  },
+  ordered_list: {
+    block: 'ordered_list',
+    getAttrs: (token, tokens, i) => ({
+      order: Number(token.attrGet('start') ?? 1),
+      tight: listIsTight(tokens, i),
+    }),
+  },
+  heading: { block: 'heading', getAttrs: (token) => ({ level: Number(token.tag.slice(1)) }) },
+  hr: { node: 'horizontal_rule' },
+  image: {
+    node: 'image',
+    getAttrs: (token) => ({
+      src: token.attrGet('src'),
+      title: token.attrGet('title') || null,
+      alt: token.children?.map((child) => child.content).join('') ?? '',
+    }),
+  },
+  hardbreak: { node: 'hard_break' },
+  em: { mark: 'em' },
+  strong: { mark: 'strong' },
+  link: {
+    mark: 'link',
+    getAttrs: (token) => ({ href: token.attrGet('href'), title: token.attrGet('title') || null }),
+  },
+})
+
+/** Token types the parser above knows: anything else in a body is Markdown the editor cannot hold. */
+const KNOWN = new Set([
+  ...Object.keys(parser.tokens).flatMap((name) => [name, `${name}_open`, `${name}_close`]),
+  'inline',
+  'text',
+  'softbreak',
+])
+
+/** What the site renders but the editor does not offer, in the writer's words. */
+const UNSUPPORTED_NAMES: Record<string, string> = {
+  table_open: 'a table',
+  code_inline: 'inline code',
+  code_block: 'a code block',
+  fence: 'a code block',
+  s_open: 'struck-through text',
+}
+
+function unsupportedName(type: string): string | undefined {
+  if (/^(table|thead|tbody|tr|th|td)_/.test(type)) return 'a table'
+  return type.endsWith('_close')
+    ? undefined
+    : (UNSUPPORTED_NAMES[type] ?? type.replace(/_open$/, ''))
+}
+
+export type StoryParse = { ok: true; doc: Node } | { ok: false; unsupported: string[] }
+
+/** Markdown → the editor's document, or the things in it the editor would lose. */
+export function parseStoryMarkdown(markdown: string): StoryParse {
+  const unsupported = new Set<string>()
+  const visit = (tokens: readonly Token[]) => {
+    for (const token of tokens) {
+      const name = KNOWN.has(token.type) ? undefined : unsupportedName(token.type)
+      if (name !== undefined) unsupported.add(name)
+      if (token.children) visit(token.children)
+    }
+  }
+  visit(tokenizer.parse(markdown, {}))
+  if (unsupported.size > 0) return { ok: false, unsupported: [...unsupported] }
+  return { ok: true, doc: parser.parse(markdown) }
+}
+
+// What plain text must escape beyond prosemirror-markdown's own: an entity
+// (&amp;), an autolink (<https://…>), and a pull quote's marker.
+const EXTRA_ESCAPES = /&(?=#?[a-z0-9]+;)|<(?=[a-z][a-z0-9+.-]*:|[^\s<>@]+@)/gi
+
+function quoteLike(state: MarkdownSerializerState, node: Node, marker: string | undefined): void {
+  state.wrapBlock('> ', null, node, () => {
+    if (marker !== undefined) {
+      state.write(marker)
+      state.ensureNewLine()
+    }
+    state.renderContent(node)
+  })
+}
+
+/**
+ * Markdown has no tight list whose items hold more than one block: such a list
+ * is written loose, which is how it reads back.
+ */
+export function isTightList(list: Node): boolean {
+  let single = true
+  list.forEach((item) => {
+    if (item.childCount > 1) single = false
+  })
+  return Boolean(list.attrs.tight) && single
+}
+
+function withTightness(list: Node): Node {
+  const tight = isTightList(list)
+  return tight === list.attrs.tight
+    ? list
+    : list.type.create({ ...list.attrs, tight }, list.content)
+}
+
+const serializer = new MarkdownSerializer(
+  {
+    blockquote: (state, node) => quoteLike(state, node, undefined),
+    pull_quote: (state, node) => quoteLike(state, node, PULL_QUOTE_MARKER),
+    heading: (state, node) => {
+      state.write(`${'#'.repeat(Number(node.attrs.level))} `)
+      state.renderInline(node, false)
+      state.closeBlock(node)
+    },
+    horizontal_rule: (state, node) => {
+      state.write('---')
+      state.closeBlock(node)
+    },
+    bullet_list: (state, node) => state.renderList(withTightness(node), '  ', () => '- '),
+    ordered_list: (state, list) => {
+      const node = withTightness(list)
+      const start = Number(node.attrs.order)
+      const width = String(start + node.childCount - 1).length
+      state.renderList(node, ' '.repeat(width + 2), (index) => {
+        const number = String(start + index)
+        return `${' '.repeat(width - number.length)}${number}. `
+      })
+    },
+    list_item: (state, node) => state.renderContent(node),
+    paragraph: (state, node) => {
+      state.renderInline(node)
+      state.closeBlock(node)
+    },
+    image: (state, node) => {
+      const src = String(node.attrs.src).replace(/[()\s]/g, encodeURIComponent)
+      const title = node.attrs.title ? ` "${String(node.attrs.title).replace(/"/g, '\\"')}"` : ''
+      state.write(`![${state.esc(String(node.attrs.alt ?? ''))}](${src}${title})`)
+    },
+    hard_break: (state, node, parent, index) => {
+      for (let at = index + 1; at < parent.childCount; at++) {
+        if (parent.child(at).type !== node.type) {
+          state.write('\\\n')
+          return
+        }
+      }
+    },
+    text: (state, node) => state.text(node.text ?? ''),
+  },
+  {
+    em: { open: '*', close: '*', mixable: true, expelEnclosingWhitespace: true },
+    strong: { open: '**', close: '**', mixable: true, expelEnclosingWhitespace: true },
+    link: {
+      open: '[',
+      close: (_state, mark) => {
+        const href = String(mark.attrs.href).replace(/[()\s<>]/g, encodeURIComponent)
+        const title = mark.attrs.title ? ` "${String(mark.attrs.title).replace(/"/g, '\\"')}"` : ''
+        return `](${href}${title})`
+      },
+      mixable: false,
+    },
+  },
+  { escapeExtraCharacters: EXTRA_ESCAPES },
+)
+
+/** The editor's document → the body's Markdown, ending without a trailing newline. */
+export function serializeStory(doc: Node): string {
+  return serializer.serialize(doc, { tightLists: true })
+}
