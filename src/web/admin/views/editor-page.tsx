@@ -5,13 +5,13 @@ import type { Section } from '../../../domain/sections/section.js'
 import { MAX_TAG_NAME_LENGTH } from '../../../domain/tags/tag.js'
 import { DateTime } from '../../ui/date-time.js'
 import { useSite } from '../../ui/site.js'
-import { TrustedHtml } from '../../ui/trusted-html.js'
 import { articlePath } from '../../ui/urls.js'
 import type { EditorValues, KeyPointSuggestion } from '../editor-values.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { ConflictPanel } from './editor-conflict.js'
-import { Actions, BodyWarnings, Bylines, CorrectionsList, KeyPointsField } from './editor-parts.js'
+import { BodyField } from './editor-body.js'
+import { Actions, Bylines, CorrectionsList, KeyPointsField } from './editor-parts.js'
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
 import { ImageChooser, type ChoosableImage } from './image-chooser.js'
 import { SeoFields } from './seo-fields.js'
@@ -169,29 +169,7 @@ export function EditorPage(props: EditorPageProps) {
               <option key={name} value={name} />
             ))}
           </datalist>
-          <Field
-            id="body"
-            label="Body"
-            hint="Markdown: a blank line between paragraphs; ## or ### before a subheading, > before a quotation, - or 1. before a list item; **bold**, *italic*, [words](https://…) for a link. The rich-text editor's toolbar and shortcuts (Ctrl+B, Ctrl+I, Ctrl+K) write the same."
-            problem={problem}
-          >
-            <textarea
-              id="body"
-              name="body"
-              rows={22}
-              maxLength={ARTICLE_LIMITS.body}
-              aria-describedby={describedBy('body', { hint: true, problem })}
-            >
-              {values.body}
-            </textarea>
-            <BodyWarnings body={values.body} />
-          </Field>
-          <button type="submit" name="intent" value="preview" class="secondary">
-            Preview
-          </button>
-          <section class="preview" id="preview" aria-label="Preview" hidden={!previewHtml}>
-            {previewHtml && <TrustedHtml class="story-body" html={previewHtml} />}
-          </section>
+          <BodyField body={values.body} problem={problem} previewHtml={previewHtml} />
           <KeyPointsField values={values} problem={problem} suggestion={props.suggestion} />
           <SeoFields
             seo={values.seo ?? article?.seo ?? EMPTY_SEO}
