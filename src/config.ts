@@ -91,6 +91,12 @@ const schema = z.object({
   /** How long an idle keep-alive connection is kept open (above a load balancer's own idle timeout). */
   HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   /**
+   * On shutdown, how long requests under way may take to finish before every
+   * connection left is closed (a stalled one would otherwise hold the stop up
+   * for the whole request timeout). Fractions allowed.
+   */
+  HTTP_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  /**
    * Open connections one address may hold; more are closed at once. 0 turns
    * the cap off. Default 256, or 0 with TRUST_PROXY (every connection then
    * comes from the proxy, which should cap clients itself).
@@ -173,6 +179,7 @@ export interface Config {
     headersTimeoutMs: number
     requestTimeoutMs: number
     keepAliveTimeoutMs: number
+    shutdownGraceMs: number
     /** 0: no cap. */
     maxConnectionsPerAddress: number
   }
@@ -238,6 +245,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       headersTimeoutMs: vars.HTTP_HEADERS_TIMEOUT_SECONDS * 1000,
       requestTimeoutMs: vars.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
       keepAliveTimeoutMs: vars.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+      shutdownGraceMs: vars.HTTP_SHUTDOWN_GRACE_SECONDS * 1000,
       maxConnectionsPerAddress: vars.MAX_CONNECTIONS_PER_ADDRESS ?? (vars.TRUST_PROXY ? 0 : 256),
     }),
     secretKey: vars.SECRET_KEY,

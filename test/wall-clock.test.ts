@@ -58,6 +58,10 @@ const SRC_ALLOWED: Record<string, Allowance> = {
     what: /setTimeout\(/,
     why: 'a pause before reconnecting to PostgreSQL, not a reading of the time',
   },
+  'src/web/slow-clients.ts': {
+    what: /setTimeout\(\(\) => server\.closeAllConnections\(\), graceMs\)/,
+    why: "a stopping server's grace for requests under way; it reads no time",
+  },
   'src/editor/mount.ts': {
     what: /\bsetTimeout\b/,
     why: 'browser code: the editor writes Markdown back after a pause in typing; it reads no time',

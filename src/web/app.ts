@@ -16,7 +16,7 @@ import type { ContentChange } from '../domain/changes.js'
 import type { Clock } from '../domain/clock.js'
 import { createPageCache, type PageCache } from './page-cache/page-cache.js'
 import { serveFromCache } from './page-cache/serve-from-cache.js'
-import { createLimitedServer } from './slow-clients.js'
+import { closeAfterGrace, createLimitedServer } from './slow-clients.js'
 
 export interface AppDeps {
   config: Pick<
@@ -123,6 +123,7 @@ export async function buildApp(
     site,
     secureCookies: config.siteUrl.startsWith('https:'),
   })
+  app.addHook('preClose', async () => closeAfterGrace(app.server, config.http.shutdownGraceMs))
   app.addHook('onClose', async () => unsubscribe())
   return app
 }

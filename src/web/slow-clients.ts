@@ -50,3 +50,14 @@ function capPerAddress(server: Server, cap: number): void {
     })
   })
 }
+
+/**
+ * Lets the requests under way when the server stops finish for `graceMs`, then
+ * closes every connection left: a client that stalls mid-request (or a
+ * browser's unused pre-opened socket) must not hold a deploy up for the whole
+ * request timeout. Call it as closing begins.
+ */
+export function closeAfterGrace(server: Server, graceMs: number): void {
+  const timer = setTimeout(() => server.closeAllConnections(), graceMs)
+  server.once('close', () => clearTimeout(timer))
+}

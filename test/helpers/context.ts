@@ -12,6 +12,8 @@ import { createTestDatabase, type DialectName } from './dialects.js'
 export const TEST_SETTINGS = {
   NODE_ENV: 'test',
   PASSWORD_HASH_COST: '4',
+  // A browser's spare sockets would hold each test server's close for the grace.
+  HTTP_SHUTDOWN_GRACE_SECONDS: '0.2',
   LOG_LEVEL: 'silent',
 } as const
 

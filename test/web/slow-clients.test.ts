@@ -131,11 +131,38 @@ describe('slow clients', () => {
     },
   )
 
+  test(
+    'a stopping server waits for a stalled request only for the grace, not the request timeout',
+    BOUND,
+    async (t) => {
+      const ctx = await createTestContext(t, 'sqlite', {
+        HTTP_HEADERS_TIMEOUT_SECONDS: '600',
+        HTTP_REQUEST_TIMEOUT_SECONDS: '3600',
+        HTTP_SHUTDOWN_GRACE_SECONDS: '0.2',
+      })
+      const server = await startTestServer(t, ctx)
+      const port = Number(new URL(server.url).port)
+      // Half a request's headers, then nothing (as a browser's spare socket, or a stalled client).
+      const stalled = connect({ host: '127.0.0.1', port })
+      stalled.on('error', () => {})
+      // Read what comes, so the server's closing reaches the socket's close event.
+      stalled.resume()
+      const closed = new Promise<void>((done) => stalled.once('close', () => done()))
+      await new Promise<void>((done) => stalled.once('connect', () => done()))
+      stalled.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n')
+      // Without the grace, this waits the hour of the request timeout and BOUND fails the test.
+      await server.app.close()
+      await closed
+      assert.equal(stalled.destroyed, true)
+    },
+  )
+
   test('the defaults, and the cap left to the proxy behind one', () => {
     assert.deepEqual(loadConfig({}).http, {
       headersTimeoutMs: 10_000,
       requestTimeoutMs: 60_000,
       keepAliveTimeoutMs: 5_000,
+      shutdownGraceMs: 10_000,
       maxConnectionsPerAddress: 256,
     })
     assert.equal(loadConfig({ TRUST_PROXY: 'true' }).http.maxConnectionsPerAddress, 0)
@@ -148,6 +175,7 @@ describe('slow clients', () => {
       { HTTP_HEADERS_TIMEOUT_SECONDS: '0' },
       { HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: 'soon' },
       { MAX_CONNECTIONS_PER_ADDRESS: '-1' },
+      { HTTP_SHUTDOWN_GRACE_SECONDS: '-1' },
     ]) {
       assert.throws(() => loadConfig(bad), ConfigError, JSON.stringify(bad))
     }
