@@ -8,6 +8,7 @@ import { createListingService } from './domain/articles/listing.js'
 import { createDashboardService } from './domain/articles/dashboard-service.js'
 import { createEditingService } from './domain/articles/editing-service.js'
 import { createPreviewService } from './domain/previews/preview-service.js'
+import { createRedirectService } from './domain/redirects/redirect-service.js'
 import { createWorkflowService } from './domain/articles/workflow-service.js'
 import { createAuditService } from './domain/audit/audit-service.js'
 import { systemClock, type Clock } from './domain/clock.js'
@@ -117,6 +118,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     editing: createEditingService({ ...deps, timeZone: config.siteTimeZone }),
     workflow: createWorkflowService(deps),
     previews: createPreviewService(deps),
+    redirects: createRedirectService(deps),
     dashboard: createDashboardService({ stores }),
     audit: createAuditService({ stores }),
     threads: createThreadService(deps),

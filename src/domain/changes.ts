@@ -8,6 +8,8 @@ export type ContentChange =
   | { scope: 'site' }
   /** An article's comments: its page and its comment feeds. */
   | { scope: 'comments'; articleId: string }
+  /** Old addresses and where they now lead: no page changes, the redirect index does. */
+  | { scope: 'redirects' }
 
 export interface ContentChanges {
   announce(change: ContentChange): Promise<void>

@@ -9,8 +9,12 @@ import type { DatabaseHandle } from './database.js'
  * process at once, those in other processes on the same database soon after.
  */
 export interface ChangeFeed extends ContentChanges {
-  /** Calls `listener` with every change, from this process or another. Returns an unsubscribe. */
-  subscribe(listener: (change: ContentChange) => void): () => void
+  /**
+   * Calls `listener` with every change, from this process or another. Returns
+   * an unsubscribe. A change announced here is acknowledged only once every
+   * listener's promise has settled: what it shows is current before the writer hears "done".
+   */
+  subscribe(listener: ChangeListener): () => void
   /**
    * Notices writes made by other processes that cannot announce them (SQLite
    * has no messages between processes: a `dateline import` next to a running
@@ -22,12 +26,14 @@ export interface ChangeFeed extends ContentChanges {
 
 const EVERYTHING: ContentChange = { scope: 'site' }
 
+export type ChangeListener = (change: ContentChange) => void | Promise<void>
+
 export async function createChangeFeed(database: DatabaseHandle): Promise<ChangeFeed> {
-  const listeners = new Set<(change: ContentChange) => void>()
-  const tell = (change: ContentChange) => {
-    for (const listener of listeners) listener(change)
+  const listeners = new Set<ChangeListener>()
+  const tell = async (change: ContentChange): Promise<void> => {
+    await Promise.all([...listeners].map(async (listener) => listener(change)))
   }
-  const subscribe = (listener: (change: ContentChange) => void) => {
+  const subscribe = (listener: ChangeListener) => {
     listeners.add(listener)
     return () => listeners.delete(listener)
   }
@@ -44,7 +50,7 @@ export async function createChangeFeed(database: DatabaseHandle): Promise<Change
         if (now === seen) return
         seen = now
         // What the other process changed is unknown: everything may be stale.
-        tell(EVERYTHING)
+        void tell(EVERYTHING)
       },
       close: async () => listeners.clear(),
     }
@@ -70,7 +76,7 @@ export async function createChangeFeed(database: DatabaseHandle): Promise<Change
         from: string
         change: ContentChange
       }
-      if (from !== origin) tell(change)
+      if (from !== origin) void tell(change)
     })
     next.on('error', () => reconnect())
     await next.connect()
@@ -85,7 +91,7 @@ export async function createChangeFeed(database: DatabaseHandle): Promise<Change
     // Notifications sent while we were not listening are lost: assume the worst once back.
     setTimeout(() => {
       listen().then(
-        () => tell(EVERYTHING),
+        () => void tell(EVERYTHING),
         () => reconnect(),
       )
     }, 1000).unref()
@@ -95,7 +101,7 @@ export async function createChangeFeed(database: DatabaseHandle): Promise<Change
   return {
     subscribe,
     async announce(change) {
-      tell(change)
+      await tell(change)
       await sql`select pg_notify(${channel}, ${JSON.stringify({ from: origin, change })})`.execute(
         database.db,
       )

@@ -62,3 +62,8 @@ export function jsonRowsOf(
 export function fromDbJson(value: unknown): unknown {
   return typeof value === 'string' ? (JSON.parse(value) as unknown) : value
 }
+
+/** A LIKE pattern (with `escape '\\'`) matching `text` anywhere, its own % and _ taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+}

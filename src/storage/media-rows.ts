@@ -125,11 +125,6 @@ function searchTextOf(item: Pick<MediaItem, 'caption' | 'credit' | 'fileName'>):
   return [item.caption, item.credit, item.fileName].join('\n').toLowerCase()
 }
 
-/** A LIKE pattern matching `text` anywhere, its own % and _ taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`
-}
-
 export function fieldColumns(item: MediaItem) {
   return {
     alt: item.alt,

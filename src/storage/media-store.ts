@@ -1,14 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import type { MediaStore, MediaUsageKind } from '../domain/media/media-store.js'
-import { fromDbCount, toDbTime } from './dialect.js'
-import {
-  containsPattern,
-  fieldColumns,
-  ITEM_COLUMNS,
-  renditionRow,
-  toItem,
-  toRendition,
-} from './media-rows.js'
+import { containsPattern, fromDbCount, toDbTime } from './dialect.js'
+import { fieldColumns, ITEM_COLUMNS, renditionRow, toItem, toRendition } from './media-rows.js'
 import type { Database } from './schema.js'
 
 export function createMediaStore(db: Kysely<Database>): MediaStore {

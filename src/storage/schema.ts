@@ -2,7 +2,9 @@ import type { Generated, Selectable } from 'kysely'
 import type { NullableTime, Time } from './schema-columns.js'
 import type { MediaItemTable, MediaRenditionTable, MediaUsageTable } from './schema-media.js'
 
-export type { MediaItemTable, MediaRenditionTable, MediaUsageTable }
+import type { RedirectTable } from './schema-redirects.js'
+
+export type { MediaItemTable, MediaRenditionTable, MediaUsageTable, RedirectTable }
 
 export interface SectionTable {
   id: string
@@ -264,6 +266,7 @@ export interface Database {
   media_items: MediaItemTable
   media_renditions: MediaRenditionTable
   media_usages: MediaUsageTable
+  redirects: RedirectTable
 }
 
 export type ArticleRow = Selectable<ArticleTable>

@@ -33,6 +33,12 @@ const NOT_TEXT =
 
 /* eslint-enable no-control-regex */
 
+/** Whether the text holds any control character at all (an address, a key: no place for one). */
+export function hasAnyControl(text: string): boolean {
+  ANY_CONTROL.lastIndex = 0
+  return ANY_CONTROL.test(text)
+}
+
 /** Every control character removed: text shown back to a reader as they typed it. */
 export function withoutControls(text: string): string {
   return text.replace(ANY_CONTROL, '')

@@ -17,6 +17,7 @@ import type { Clock } from '../domain/clock.js'
 import { createPageCache, type PageCache } from './page-cache/page-cache.js'
 import { serveFromCache } from './page-cache/serve-from-cache.js'
 import { closeAfterGrace, createLimitedServer } from './slow-clients.js'
+import { answerRedirect, createRedirectIndex } from './redirects/redirect-index.js'
 
 export interface AppDeps {
   config: Pick<
@@ -44,7 +45,7 @@ export interface AppDeps {
 
 /** What the web app needs of the change feed (storage/change-feed.ts). */
 export interface ContentChangeFeed {
-  subscribe(listener: (change: ContentChange) => void): () => void
+  subscribe(listener: (change: ContentChange) => void | Promise<void>): () => void
   checkForeignWrites(): void
 }
 
@@ -81,7 +82,14 @@ export async function buildApp(
     now: () => clock.now().getTime(),
   })
   const sendProblem = createProblemSender(createPageRenderer(site, navigation.lastKnown), cache)
-  const unsubscribe = changes.subscribe((change) => cache.purge(change))
+  const redirects = await createRedirectIndex(services.redirects, (error) =>
+    app.log.error({ err: error }, 'could not reload the redirects'),
+  )
+  const redirectHeaders = { ...headers, 'cache-control': config.publicCacheControl }
+  const unsubscribe = changes.subscribe((change) => {
+    cache.purge(change)
+    return redirects.changed(change)
+  })
 
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
@@ -91,6 +99,9 @@ export async function buildApp(
     // Cached pages are answered before Fastify sees the request: a hit costs about what a static file does.
     serverFactory: (handler) =>
       createLimitedServer(config.http, (request, response) => {
+        // Old addresses first: the cache's key drops the ?p=123 that names an old page.
+        changes.checkForeignWrites()
+        if (answerRedirect(redirects, redirectHeaders, request, response)) return
         if (!serveFromCache(cache, changes, request, response)) handler(request, response)
       }),
     // The router rejects some URLs before any hook runs: they still get the headers.
@@ -124,7 +135,10 @@ export async function buildApp(
     secureCookies: config.siteUrl.startsWith('https:'),
   })
   app.addHook('preClose', async () => closeAfterGrace(app.server, config.http.shutdownGraceMs))
-  app.addHook('onClose', async () => unsubscribe())
+  app.addHook('onClose', async () => {
+    unsubscribe()
+    await redirects.settled()
+  })
   return app
 }
 

@@ -48,7 +48,9 @@ async function draft(ctx: TestAppContext, editor: Actor, headline: string): Prom
 /** Records what the services announce to page caches. */
 function announcements(ctx: TestAppContext): ContentChange[] {
   const heard: ContentChange[] = []
-  ctx.changes.subscribe((change) => heard.push(change))
+  ctx.changes.subscribe((change) => {
+    heard.push(change)
+  })
   return heard
 }
 

@@ -90,6 +90,10 @@ async function busyNewsroom(t: TestContext, dialect: DialectName) {
     slug: '',
   })
   await ctx.services.previews.create(actor, unpublished.id, '24h')
+  await ctx.services.redirects.save(actor, {
+    from: 'https://old.example/2015/11/27/a-very-long-old-permalink-from-the-previous-site-that-never-breaks/',
+    to: `/news`,
+  })
   const server = await startTestServer(t, ctx)
   const author = corrected.bylines[0]
   assert.ok(author)
@@ -114,6 +118,7 @@ async function busyNewsroom(t: TestContext, dialect: DialectName) {
     `/admin/users/${user.id}`,
     '/admin/users/new',
     '/admin/sections',
+    '/admin/redirects',
     '/admin/settings',
     '/admin/audit',
   ]

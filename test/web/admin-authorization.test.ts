@@ -906,6 +906,44 @@ const MATRIX: Record<string, Case[]> = {
       expect: adminsOnly(303),
     },
   ],
+  'GET /admin/redirects': [
+    {
+      what: 'the redirects',
+      prepare: async () => ({ path: '/admin/redirects' }),
+      expect: editorsOnly(200),
+    },
+  ],
+  'POST /admin/redirects': [
+    {
+      what: 'adding a redirect',
+      prepare: async () => ({
+        path: '/admin/redirects',
+        form: { from: `/old/${mark()}`, to: '/news' },
+      }),
+      expect: editorsOnly(303),
+    },
+  ],
+  'POST /admin/redirects/remove': [
+    {
+      what: 'removing a redirect',
+      prepare: async (world) => {
+        const from = `/gone/${mark()}`
+        await world.ctx.services.redirects.save(COMMAND_LINE, { from, to: '/news' })
+        return { path: '/admin/redirects/remove', form: { from } }
+      },
+      expect: editorsOnly(303),
+    },
+  ],
+  'POST /admin/redirects/csv': [
+    {
+      what: 'adding redirects from a CSV file',
+      prepare: async () => ({
+        path: '/admin/redirects/csv',
+        form: { csv: `/csv/${mark()},/news\n` },
+      }),
+      expect: editorsOnly(303),
+    },
+  ],
   'GET /admin/comments': [
     {
       what: 'the moderation queue',
@@ -1288,6 +1326,7 @@ async function snapshot(ctx: TestAppContext): Promise<Map<string, string>> {
   entries.set('authors', JSON.stringify(authors))
   entries.set('comments by status', JSON.stringify(comments))
   entries.set('comment settings', JSON.stringify(settings))
+  entries.set('redirects', JSON.stringify(await ctx.stores.redirects.all()))
   entries.set('two-factor required', String(await ctx.services.twoFactor.isRequired()))
   for (const user of users) {
     entries.set(

@@ -37,6 +37,7 @@ export type Permission =
   | 'media:edit-any'
   | 'media:delete'
   | 'authors:manage'
+  | 'redirects:manage'
 
 /** The whole grant table: every authorization decision starts here. */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
@@ -52,6 +53,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'media:edit-any',
     'media:delete',
     'authors:manage',
+    'redirects:manage',
   ]),
   admin: new Set([
     'articles:create',
@@ -68,6 +70,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'media:edit-any',
     'media:delete',
     'authors:manage',
+    'redirects:manage',
   ]),
 }
 

@@ -37,6 +37,9 @@ export type AuditAction =
   | 'author_photo_changed'
   | 'preview_link_created'
   | 'preview_link_revoked'
+  | 'redirect_saved'
+  | 'redirect_removed'
+  | 'redirects_imported'
 
 export interface AuditEvent {
   id: string

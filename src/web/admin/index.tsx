@@ -33,6 +33,7 @@ import { twoFactorRoutes } from './routes/two-factor.js'
 import { AdminProblemPage } from './views/auth-pages.js'
 import { mediaRoutes } from './routes/media.js'
 import { authorRoutes } from './routes/authors.js'
+import { redirectRoutes } from './routes/redirects.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -103,6 +104,7 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
   await app.register(confirmationRoutes, deps)
   await app.register(userRoutes, deps)
   await app.register(sectionRoutes, deps)
+  await app.register(redirectRoutes, deps)
   await app.register(authorRoutes, deps)
   await app.register(auditRoutes, deps)
   await app.register(commentModerationRoutes, deps)

@@ -159,6 +159,8 @@ export function createPageCache(options: PageCacheOptions) {
 
     /** Drops what a change made stale: everything, or the pages tagged with one article. */
     purge(change: ContentChange): void {
+      // A redirect is answered before the cache is asked: no page goes stale.
+      if (change.scope === 'redirects') return
       generation++
       if (change.scope === 'site') {
         pages.clear()

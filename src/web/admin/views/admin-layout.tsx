@@ -25,6 +25,7 @@ export interface AdminMeta {
     | 'audit'
     | 'account'
     | 'authors'
+    | 'redirects'
   /** The page chooses library images: it loads the media script (picker, upload, drop). */
   images?: boolean
   /** The article editor: it loads the rich-text editor over the body's textarea. */
@@ -114,6 +115,11 @@ export function AdminLayout({ meta, children }: { meta: AdminMeta; children: Com
                 {can(actor, 'sections:manage') && (
                   <NavLink href="/admin/sections" current={meta.area === 'sections'}>
                     Sections
+                  </NavLink>
+                )}
+                {can(actor, 'redirects:manage') && (
+                  <NavLink href="/admin/redirects" current={meta.area === 'redirects'}>
+                    Redirects
                   </NavLink>
                 )}
                 {can(actor, 'settings:manage') && (

@@ -40,6 +40,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   author_photo_changed: 'Changed author photo',
   preview_link_created: 'Made a preview link',
   preview_link_revoked: 'Revoked a preview link',
+  redirect_saved: 'Saved a redirect',
+  redirect_removed: 'Removed a redirect',
+  redirects_imported: 'Imported redirects',
 }
 
 function Who({ event }: { event: AuditEvent }) {
