@@ -9,6 +9,7 @@ import { createDashboardService } from './domain/articles/dashboard-service.js'
 import { createEditingService } from './domain/articles/editing-service.js'
 import { createPreviewService } from './domain/previews/preview-service.js'
 import { createRedirectService } from './domain/redirects/redirect-service.js'
+import { createExportService } from './domain/export/export-service.js'
 import { createWorkflowService } from './domain/articles/workflow-service.js'
 import { createAuditService } from './domain/audit/audit-service.js'
 import { systemClock, type Clock } from './domain/clock.js'
@@ -119,6 +120,14 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     workflow: createWorkflowService(deps),
     previews: createPreviewService(deps),
     redirects: createRedirectService(deps),
+    exporter: createExportService({
+      stores,
+      storage: mediaStorage,
+      settings,
+      timeZone: config.siteTimeZone,
+      siteName: config.siteName,
+      siteUrl: config.siteUrl,
+    }),
     dashboard: createDashboardService({ stores }),
     audit: createAuditService({ stores }),
     threads: createThreadService(deps),

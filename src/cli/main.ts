@@ -3,6 +3,7 @@ import { loadConfig } from '../config.js'
 import { createContext, type AppContext } from '../context.js'
 import { describeFatal } from '../main.js'
 import { runDemo } from './commands/demo.js'
+import { runExport } from './commands/export.js'
 import { runImport } from './commands/import.js'
 import { runMediaAdd, type MediaAddOptions } from './commands/media.js'
 import { runServe } from './commands/serve.js'
@@ -104,6 +105,14 @@ function addSiteCommands(program: Command, withContext: WithContext, out: CliOut
         ),
       ),
     )
+
+  program
+    .command('export')
+    .description(
+      'write the whole site to a new folder: a JSON document (schemas/dateline-export-1.schema.json), the media originals and every article as plain text',
+    )
+    .argument('<folder>', 'a new or empty folder')
+    .action((folder: string) => withContext((ctx) => runExport(ctx, folder, out)))
 
   program
     .command('migrate')

@@ -213,6 +213,16 @@ export function createCommentStore(db: Kysely<Database>): CommentStore {
       return rows.map((row) => row.article_id)
     },
 
+    async listForArticle(articleId) {
+      const rows = await comments()
+        .select(COLUMNS)
+        .where('c.article_id', '=', articleId)
+        .orderBy('c.created_at')
+        .orderBy('c.id')
+        .execute()
+      return rows.map(toComment)
+    },
+
     async listForModeration(status, { limit, offset }) {
       const rows = await comments()
         .innerJoin('articles as a', 'a.id', 'c.article_id')

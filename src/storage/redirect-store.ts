@@ -99,8 +99,16 @@ export function createRedirectStore(db: Kysely<Database>): RedirectStore {
     },
 
     async all() {
-      const rows = await db.selectFrom('redirects').select(['from_key', 'target']).execute()
-      return rows.map((row) => ({ from: row.from_key, to: row.target }))
+      const rows = await db
+        .selectFrom('redirects')
+        .select(['from_key', 'target', 'source'])
+        .orderBy('from_key')
+        .execute()
+      return rows.map((row) => ({
+        from: row.from_key,
+        to: row.target,
+        source: row.source as RedirectSource,
+      }))
     },
 
     async stamp() {

@@ -17,6 +17,9 @@ export function createTagStore(db: Kysely<Database>, clock: Clock): TagStore {
       return db.selectFrom('tags').select(COLUMNS).where('slug', 'in', slugs).execute()
     },
 
+    list: ({ limit, offset }) =>
+      db.selectFrom('tags').select(COLUMNS).orderBy('slug').limit(limit).offset(offset).execute(),
+
     async insert(tag: Tag) {
       await db
         .insertInto('tags')

@@ -103,6 +103,8 @@ export interface CommentStore {
   fingerprintsOf(ids: readonly string[]): Promise<(CommentFingerprints & { id: string })[]>
   /** The articles the given comments belong to, each once. */
   articleIdsOf(ids: readonly string[]): Promise<string[]>
+  /** Every comment on the article, whatever its status, oldest first (for the export). */
+  listForArticle(articleId: string): Promise<Comment[]>
   listForModeration(
     status: CommentStatus,
     page: { limit: number; offset: number },

@@ -14,8 +14,8 @@ export interface RedirectStore {
   /** Old addresses containing `query` (or all), newest first. */
   list(query: string, window: PageWindow): Promise<Redirect[]>
   count(query: string): Promise<number>
-  /** Every old address and its target, for the index the web app answers from. */
-  all(): Promise<Array<Pick<Redirect, 'from' | 'to'>>>
+  /** Every old address, its target and where it came from (the web app's index, the export). */
+  all(): Promise<Array<Pick<Redirect, 'from' | 'to' | 'source'>>>
   /** Changes whenever a redirect is saved, retargeted or removed. */
   stamp(): Promise<string>
 }
