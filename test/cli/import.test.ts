@@ -77,7 +77,7 @@ for (const dialect of testDialects()) {
       const dropped = reportRow(first.stdout, 'dropped') ?? ''
       for (const chrome of [
         'date line',
-        'repeated byline',
+        'closing byline',
         'comment prompt',
         'section navigation',
       ]) {
