@@ -238,6 +238,12 @@ export interface PreviewLinkTable {
   revoked_at: NullableTime
 }
 
+/** Where an imported article came from: its source's identity across runs. */
+export interface ImportSourceTable {
+  source_key: string
+  article_id: string
+}
+
 export interface Database {
   sections: SectionTable
   authors: AuthorTable
@@ -264,6 +270,7 @@ export interface Database {
   media_items: MediaItemTable
   media_renditions: MediaRenditionTable
   media_usages: MediaUsageTable
+  import_sources: ImportSourceTable
 }
 
 export type ArticleRow = Selectable<ArticleTable>

@@ -139,7 +139,13 @@ export function parseBylineLine(line: string): Byline | undefined {
   }
   if (!dashed && !by && credit === '') return undefined
   const names = splitNames(text)
-  return names ? { names: names.map(ordinaryCase), credit } : undefined
+  if (!names) return undefined
+  // "News | Sport" is the site's navigation: a credit after a bar needs a known
+  // agency or names of more than one word before it.
+  if (parts.length === 2 && !isAgency(credit) && names.some((name) => !name.includes(' '))) {
+    return undefined
+  }
+  return { names: names.map(ordinaryCase), credit }
 }
 
 const PLACE_SEGMENT = /^[\p{Lu}\d][\p{Lu}\p{M}\d .'’&-]*$/u

@@ -156,11 +156,12 @@ function readTail(lines: string[], from: number, report: ParseReport): Tail {
     if (line === '') continue
     if (COMMENT_PROMPT.test(line)) {
       report.dropped.push('comment prompt')
-    } else if (isSectionNavigation(line)) {
-      report.dropped.push('section navigation')
     } else if (tail.byline === undefined && parseBylineLine(line)) {
+      // Before navigation: "Claire Fontaine | Reuters" is a byline, "News | Sport" is not.
       tail.byline = parseBylineLine(line)
       report.dropped.push('closing byline')
+    } else if (isSectionNavigation(line)) {
+      report.dropped.push('section navigation')
     } else {
       const dateLine = parseDateLine(line)
       if (!dateLine || tail.publishedOn) break
