@@ -21,7 +21,7 @@ import type { CliOutput } from '../io.js'
 /** Above this many items the import shows a progress bar instead of a report per item. */
 const DETAILED_REPORT_LIMIT = 10
 /** Items per transaction: large enough that syncing to disk is rare, small enough to show progress. */
-const BATCH_SIZE = 200
+const BATCH_SIZE = 500
 
 export interface ImportCommandOptions {
   sectionSlug: string
@@ -59,7 +59,7 @@ export async function runImport(
   const report = reportOptions(ctx, options)
   const tally = emptyTally()
   const shown: Outcome[] = []
-  const failures: Outcome[] = []
+  const failures: (Outcome & { error: string })[] = []
   let detailed = true
   const bar = out.progress
     ? new SingleBar({
@@ -89,14 +89,19 @@ export async function runImport(
   await importItems(ctx, items, options, sectionMap, record)
   bar?.stop()
 
-  if (detailed) for (const outcome of shown) printDetail(out, outcome, report)
-  else if (options.dryRun !== true)
-    for (const outcome of failures) printFailure(out, outcome as Outcome & { error: string })
+  if (detailed) {
+    for (const outcome of shown) printDetail(out, outcome, report)
+  } else if (options.dryRun !== true) {
+    for (const outcome of failures) printFailure(out, outcome)
+  }
   printSummary(out, tally, report)
   return tally.failed > 0 ? 1 : 0
 }
 
 type Named = { name: string; item: ImportItem } | { name: string; problem: string }
+
+/** Inputs whose reading starts before their turn: file reads overlap the database's work. */
+const READ_AHEAD = 32
 
 /** Every input's items, in order; `inputDone` after each input. */
 async function* itemsOf(
@@ -104,13 +109,33 @@ async function* itemsOf(
   context: ReaderContext,
   inputDone: () => void,
 ): AsyncIterable<Named> {
-  for (const resolved of inputs) {
+  const started = new Map<
+    number,
+    { iterator: AsyncIterator<ImportItem>; first: Promise<IteratorResult<ImportItem>> }
+  >()
+  const start = (index: number) => {
+    const resolved = inputs[index]
+    if (!resolved || 'problem' in resolved || started.has(index)) return
+    const iterator = resolved.reader.read(resolved.input, context)[Symbol.asyncIterator]()
+    const first = iterator.next()
+    // Awaited in its turn; until then a failure must not count as unhandled.
+    first.catch(() => undefined)
+    started.set(index, { iterator, first })
+  }
+  for (const [index, resolved] of inputs.entries()) {
+    for (let ahead = index; ahead < index + READ_AHEAD; ahead++) start(ahead)
+    const reading = started.get(index)
     if ('problem' in resolved) yield resolved
-    else {
-      for await (const item of resolved.reader.read(resolved.input, context)) {
-        yield { name: item.name, item }
+    else if (reading) {
+      for (
+        let next = await reading.first;
+        next.done !== true;
+        next = await reading.iterator.next()
+      ) {
+        yield { name: next.value.name, item: next.value }
       }
     }
+    started.delete(index)
     inputDone()
   }
 }

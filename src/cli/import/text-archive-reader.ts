@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { open } from 'node:fs/promises'
 import { dirname, relative, resolve, sep } from 'node:path'
 import { articleFromText } from '../../domain/imports/article-from-text.js'
 import type { ImportItem } from '../../domain/imports/import-item.js'
@@ -40,11 +40,16 @@ function foldersBetween(root: string, file: string): string[] {
 
 async function readArticleFile(file: string): Promise<{ text: string } | { problem: string }> {
   try {
-    // Checked before reading, so that a huge file is never loaded into memory.
-    const tooLarge = sizeProblem((await stat(file)).size)
-    if (tooLarge) return { problem: tooLarge }
-    const decoded = decodeArticleFile(await readFile(file))
-    return decoded.ok ? { text: decoded.text } : { problem: decoded.reason }
+    const handle = await open(file, 'r')
+    try {
+      // Checked before reading, so that a huge file is never loaded into memory.
+      const tooLarge = sizeProblem((await handle.stat()).size)
+      if (tooLarge) return { problem: tooLarge }
+      const decoded = decodeArticleFile(await handle.readFile())
+      return decoded.ok ? { text: decoded.text } : { problem: decoded.reason }
+    } finally {
+      await handle.close()
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR') {

@@ -51,7 +51,7 @@ export type ImportOne = (
 const FILING_HOUR = 12
 
 /** Thrown to undo a dry run's transaction; never escapes the importer. */
-const DRY_RUN_ROLLBACK = Symbol('dry run')
+class DryRunRollback extends Error {}
 
 export type ArticleImporter = ReturnType<typeof createArticleImporter>
 
@@ -190,10 +190,10 @@ export function createArticleImporter({
           }
         }
         value = { done: await work(one) }
-        if (dryRun) throw DRY_RUN_ROLLBACK
+        if (dryRun) throw new DryRunRollback('a dry run changes nothing')
       })
     } catch (error) {
-      if (error !== DRY_RUN_ROLLBACK) throw error
+      if (!(error instanceof DryRunRollback)) throw error
     }
     if (!value) throw new Error('the import session ended without a result')
     if (!dryRun) await announce(results)
