@@ -5,6 +5,16 @@ import { describeFatal } from '../main.js'
 import { runDemo } from './commands/demo.js'
 import { runExport } from './commands/export.js'
 import { runImport } from './commands/import.js'
+import type { FormatReader } from './import/format-reader.js'
+import { formatNames } from './import/formats.js'
+import {
+  dateArgument,
+  formatArgument,
+  mediaArgument,
+  sectionMapArgument,
+} from './import/import-arguments.js'
+import type { SectionMap } from '../domain/imports/section-map.js'
+import type { CalendarDate } from '../text/dates.js'
 import { runMediaAdd, type MediaAddOptions } from './commands/media.js'
 import { runServe } from './commands/serve.js'
 import { runUserAdd, runUserPassword } from './commands/user.js'
@@ -86,25 +96,7 @@ function addSiteCommands(program: Command, withContext: WithContext, out: CliOut
       }),
     )
 
-  program
-    .command('import')
-    .description(
-      'import articles in the plain-text archive form (headline, dateline and bylines, paragraphs, date line)',
-    )
-    .argument('<paths...>', 'text files, or folders to search for .txt files')
-    .option('--section <slug>', 'section to file the articles in', 'news')
-    .option('--draft', 'import new articles as drafts instead of publishing them')
-    .option('--tag <name>', 'a tag to give every imported article (repeat for more)', collect)
-    .action((paths: string[], options: { section: string; draft?: boolean; tag?: string[] }) =>
-      withContext((ctx) =>
-        runImport(
-          ctx,
-          paths,
-          { sectionSlug: options.section, draft: options.draft === true, tags: options.tag },
-          out,
-        ),
-      ),
-    )
+  addImportCommand(program, withContext, out)
 
   program
     .command('export')
@@ -122,6 +114,62 @@ function addSiteCommands(program: Command, withContext: WithContext, out: CliOut
         out.log(`The database at ${ctx.database.location} is up to date.`)
         return 0
       }),
+    )
+}
+
+interface ImportFlags {
+  section: string
+  draft?: boolean
+  tag?: string[]
+  format?: FormatReader
+  dryRun?: boolean
+  media?: string
+  sectionMap?: SectionMap
+  date?: CalendarDate
+}
+
+/** import FILE|DIR…: every format through its reader, with the shared options. */
+function addImportCommand(program: Command, withContext: WithContext, out: CliOutput): void {
+  program
+    .command('import')
+    .description(
+      `import articles from files and folders; the format of each is recognised (${formatNames().join(', ')})`,
+    )
+    .argument('<paths...>', 'files, or folders to search for files in a format it reads')
+    .option(
+      '--format <name>',
+      `read every named file as this format: ${formatNames().join(', ')}`,
+      formatArgument,
+    )
+    .option('--dry-run', 'report what would be created, updated and skipped, and change nothing')
+    .option('--section <slug>', 'section for articles the section map does not place', 'news')
+    .option('--section-map <file>', 'lines "Source category = section-slug"', sectionMapArgument)
+    .option(
+      '--date <YYYY-MM-DD>',
+      'the day for articles whose source gives none (default: today)',
+      dateArgument,
+    )
+    .option('--media <dir>', "where the source's image files are", mediaArgument)
+    .option('--draft', 'import new articles as drafts instead of publishing them')
+    .option('--tag <name>', 'a tag to give every imported article (repeat for more)', collect)
+    .action((paths: string[], flags: ImportFlags) =>
+      withContext((ctx) =>
+        runImport(
+          ctx,
+          paths,
+          {
+            sectionSlug: flags.section,
+            draft: flags.draft === true,
+            tags: flags.tag,
+            dryRun: flags.dryRun === true,
+            ...(flags.format && { format: flags.format }),
+            ...(flags.media !== undefined && { mediaDir: flags.media }),
+            ...(flags.sectionMap && { sectionMap: flags.sectionMap }),
+            ...(flags.date && { fallbackDate: flags.date }),
+          },
+          out,
+        ),
+      ),
     )
 }
 

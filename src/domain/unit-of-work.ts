@@ -17,6 +17,7 @@ import type { RelatedStore } from './related/related-store.js'
 import type { MediaStore } from './media/media-store.js'
 import type { PreviewLinkStore } from './previews/preview-store.js'
 import type { RedirectStore } from './redirects/redirect-store.js'
+import type { ImportSourceStore } from './imports/import-source-store.js'
 
 /** Every store the services use. */
 export interface Stores {
@@ -38,6 +39,7 @@ export interface Stores {
   media: MediaStore
   previewLinks: PreviewLinkStore
   redirects: RedirectStore
+  importSources: ImportSourceStore
 }
 
 /**

@@ -14,6 +14,7 @@ import * as makeCommentLimitsAtomic from './migrations/2026-12-04T1110_make-comm
 import * as addStoryImages from './migrations/2026-12-04T1200_add-story-images.js'
 import * as addPreviewLinks from './migrations/2026-12-04T1300_add-preview-links.js'
 import * as addArticleSeo from './migrations/2026-12-04T1310_add-article-seo.js'
+import * as addImportSources from './migrations/2026-12-05T0300_add-import-sources.js'
 import * as addRedirects from './migrations/2026-12-05T0900_add-redirects.js'
 
 interface MigrationModule {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-04T1200_add-story-images': addStoryImages,
   '2026-12-04T1300_add-preview-links': addPreviewLinks,
   '2026-12-04T1310_add-article-seo': addArticleSeo,
+  '2026-12-05T0300_add-import-sources': addImportSources,
   '2026-12-05T0900_add-redirects': addRedirects,
 }
 

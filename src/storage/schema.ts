@@ -240,6 +240,12 @@ export interface PreviewLinkTable {
   revoked_at: NullableTime
 }
 
+/** Where an imported article came from: its source's identity across runs. */
+export interface ImportSourceTable {
+  source_key: string
+  article_id: string
+}
+
 export interface Database {
   sections: SectionTable
   authors: AuthorTable
@@ -267,6 +273,7 @@ export interface Database {
   media_renditions: MediaRenditionTable
   media_usages: MediaUsageTable
   redirects: RedirectTable
+  import_sources: ImportSourceTable
 }
 
 export type ArticleRow = Selectable<ArticleTable>

@@ -20,6 +20,7 @@ import { createRelatedStore } from './related-store.js'
 import { createMediaStore } from './media-store.js'
 import { createPreviewLinkStore } from './preview-link-store.js'
 import { createRedirectStore } from './redirect-store.js'
+import { createImportSourceStore } from './import-source-store.js'
 
 interface StoreOptions {
   clock: Clock
@@ -46,6 +47,7 @@ function createStores(db: Kysely<Database>, { clock, dialect }: StoreOptions): S
     media: createMediaStore(db),
     previewLinks: createPreviewLinkStore(db),
     redirects: createRedirectStore(db),
+    importSources: createImportSourceStore(db),
   }
 }
 

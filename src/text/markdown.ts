@@ -193,6 +193,8 @@ export function renderBody(
 
 /** The images a body shows: library ids (each once, in order) and the sources of any others. */
 export function imageReferences(source: string): { library: string[]; other: string[] } {
+  // Every picture is written "![…": a body without one needs no parse (most archive text).
+  if (!source.includes('![')) return { library: [], other: [] }
   const library = new Set<string>()
   const other: string[] = []
   const visit = (tokens: readonly Token[]) => {

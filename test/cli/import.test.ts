@@ -42,7 +42,7 @@ describe('dateline import, as a process', () => {
       result.stdout,
       new RegExp(`^✓ ${escapeRegExp(displayName(TRAM_DEPOT))}: created "${TRAM_DEPOT_SLUG}"`, 'm'),
     )
-    assert.match(result.stdout, /^Imported 1 file: 1 created, 0 updated, 0 unchanged, 0 failed\.$/m)
+    assert.match(result.stdout, /^Imported 1 item: 1 created, 0 updated, 0 unchanged, 0 failed\.$/m)
     assert.equal(await inspectDataDir(dataDir, countPublished), 1)
   })
 })
@@ -77,7 +77,7 @@ for (const dialect of testDialects()) {
       const dropped = reportRow(first.stdout, 'dropped') ?? ''
       for (const chrome of [
         'date line',
-        'repeated byline',
+        'closing byline',
         'comment prompt',
         'section navigation',
       ]) {
@@ -85,13 +85,13 @@ for (const dialect of testDialects()) {
       }
       assert.match(
         first.stdout,
-        /^Imported 1 file: 1 created, 0 updated, 0 unchanged, 0 failed\.$/m,
+        /^Imported 1 item: 1 created, 0 updated, 0 unchanged, 0 failed\.$/m,
       )
 
       const again = await site.run(['import', file])
       assert.equal(again.code, 0, show(again))
       assert.match(again.stdout, new RegExp(`: unchanged "${TRAM_DEPOT_SLUG}"`))
-      assert.match(again.stdout, /1 file: 0 created, 0 updated, 1 unchanged, 0 failed\./)
+      assert.match(again.stdout, /1 item: 0 created, 0 updated, 1 unchanged, 0 failed\./)
       const afterSecond = await site.inspect(async (ctx) => ({
         total: await countPublished(ctx),
         article: await ctx.stores.articles.findBySlug(TRAM_DEPOT_SLUG),
@@ -108,7 +108,7 @@ for (const dialect of testDialects()) {
       const third = await site.run(['import', file])
       assert.equal(third.code, 0, show(third))
       assert.match(third.stdout, new RegExp(`: updated "${TRAM_DEPOT_SLUG}"`))
-      assert.match(third.stdout, /1 file: 0 created, 1 updated, 0 unchanged, 0 failed\./)
+      assert.match(third.stdout, /1 item: 0 created, 1 updated, 0 unchanged, 0 failed\./)
       await site.inspect(async (ctx) => {
         assert.equal(await countPublished(ctx), 1)
         const article = await ctx.stores.articles.findBySlug(TRAM_DEPOT_SLUG)
@@ -275,7 +275,7 @@ for (const dialect of testDialects()) {
       assert.match(result.stdout, /: created "school-meals-to-use-local-produce" in News/)
       assert.match(
         result.stdout,
-        /^Imported 8 files: 1 created, 0 updated, 0 unchanged, 7 failed\.$/m,
+        /^Imported 8 items: 1 created, 0 updated, 0 unchanged, 7 failed\.$/m,
       )
 
       await site.inspect(async (ctx) => {
@@ -313,7 +313,7 @@ for (const dialect of testDialects()) {
       assert.equal(result.code, 1, show(result))
       assert.match(
         result.stdout,
-        /^Imported 13 files: 11 created, 0 updated, 0 unchanged, 2 failed\.$/m,
+        /^Imported 13 items: 11 created, 0 updated, 0 unchanged, 2 failed\.$/m,
       )
       assert.doesNotMatch(result.stdout, /^✓/m, 'more than 10 files: no report per file')
       assert.match(result.stderr, failureLine(empty, 'is empty'))
@@ -325,7 +325,7 @@ for (const dialect of testDialects()) {
       assert.equal(again.code, 1, show(again))
       assert.match(
         again.stdout,
-        /^Imported 13 files: 0 created, 0 updated, 11 unchanged, 2 failed\.$/m,
+        /^Imported 13 items: 0 created, 0 updated, 11 unchanged, 2 failed\.$/m,
       )
 
       await site.inspect(async (ctx) => {

@@ -6,9 +6,9 @@ import {
   isPersonName,
   isPlaceSegment,
   joinNames,
-  parseDatelinePrefix,
-  splitNames,
+  parseBylineLine,
 } from '../../src/text/article-text/bylines.js'
+import { splitLeadLine } from '../../src/text/article-text/lead-line.js'
 import { parseDateLine } from '../../src/text/article-text/date-line.js'
 import { exportArticleText } from '../../src/text/article-text/export-article-text.js'
 import { parseArticleText } from '../../src/text/article-text/parse-article-text.js'
@@ -157,13 +157,9 @@ function isNavigationLike(line: string): boolean {
   return items.length >= 2 && items.every((item) => /^\p{Lu}[\p{L}&' -]{0,30}$/u.test(item))
 }
 
-/** Whether a line would be read as the start of a lead ("PLACE, Name- …"). */
+/** Whether a line would be read as the start of a lead ("PLACE, Name- …", "PLACE: …"). */
 function hasLeadPrefix(line: string): boolean {
-  const dash = /\s*[-–—]\s+(?=\S)/gu
-  for (let match = dash.exec(line); match; match = dash.exec(line)) {
-    if (parseDatelinePrefix(line.slice(0, match.index))) return true
-  }
-  return false
+  return splitLeadLine(line) !== undefined
 }
 
 /** Whether the parser would take a line at the end of the body for trailing site chrome. */
@@ -172,7 +168,7 @@ function isChromeLike(line: string): boolean {
     COMMENT_PROMPT_LINE.test(line) ||
     isNavigationLike(line) ||
     parseDateLine(line) !== undefined ||
-    (/[-–—]$/u.test(line) && splitNames(line.slice(0, -1)) !== undefined)
+    parseBylineLine(line) !== undefined
   )
 }
 
@@ -335,6 +331,7 @@ const canonicalArticle: fc.Arbitrary<Generated> = fc
       standfirst: fields.standfirst,
       dateline: fields.dateline,
       bylines: fields.bylines,
+      credit: '',
       body: all.map(blockToMarkdown).join('\n\n'),
       publishedOn: fields.publishedOn,
       keyPoints: fields.keyPoints,
@@ -352,6 +349,9 @@ const canonicalArticle: fc.Arbitrary<Generated> = fc
     // same reason neither the standfirst nor an unmarked lead may look like a lead.
     if (prefix === '' && (article.standfirst !== '' || hasLeadPrefix(lines[0] ?? ''))) return false
     if (article.standfirst !== '' && hasLeadPrefix(article.standfirst)) return false
+    // A byline on a line of its own ("By A", "Reuters") is read as one, under the headline too.
+    if (article.standfirst !== '' && parseBylineLine(article.standfirst)) return false
+    if (prefix === '' && parseBylineLine(lines[0] ?? '')) return false
     // The last line of the body must not read as the date, byline or site chrome
     // that the parser strips from the end.
     return !isChromeLike(lines.at(-1) ?? '')

@@ -226,6 +226,7 @@ describe('embeds in Markdown', () => {
       standfirst: '',
       dateline: '',
       bylines: [],
+      credit: '',
       body,
       publishedOn: undefined,
       keyPoints: [],

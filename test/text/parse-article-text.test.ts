@@ -75,7 +75,7 @@ describe('parseArticleText: the seed page', () => {
     assert.equal(blocks.length, 29)
     assert.deepEqual(report.dropped, [
       'date line',
-      'repeated byline',
+      'closing byline',
       'comment prompt',
       'section navigation',
       '"At a glance" header',
@@ -124,7 +124,7 @@ describe('parseArticleText: well-formed fixtures', () => {
       quotations: 1,
       dropped: [
         'date line',
-        'repeated byline',
+        'closing byline',
         'comment prompt',
         'section navigation',
         '"At a glance" header',
@@ -172,7 +172,7 @@ describe('parseArticleText: well-formed fixtures', () => {
     assert.equal(article.dateline, 'OTAGO, NEW ZEALAND')
     assert.deepEqual(article.bylines, ['Hemi Walker'])
     assert.equal(report.paragraphs, 3)
-    assert.deepEqual(report.dropped, ['repeated byline', 'comment prompt'])
+    assert.deepEqual(report.dropped, ['closing byline', 'comment prompt'])
     assert.deepEqual(report.warnings, [])
     assertNoChromeInBody(article)
   })

@@ -1,173 +1,229 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
-import { join, relative } from 'node:path'
 import { SingleBar } from 'cli-progress'
 import type { AppContext } from '../../context.js'
+import type { ImportOne, ImportOptions } from '../../domain/articles/article-import.js'
+import type { ImportItem } from '../../domain/imports/import-item.js'
+import { EMPTY_SECTION_MAP, sectionFor, type SectionMap } from '../../domain/imports/section-map.js'
+import type { CalendarDate } from '../../text/dates.js'
+import type { FormatReader, ReaderContext } from '../import/format-reader.js'
+import { resolveInputs, type ResolvedInput } from '../import/import-inputs.js'
+import {
+  addToTally,
+  emptyTally,
+  printDetail,
+  printBrief,
+  printFailure,
+  printSummary,
+  type Outcome,
+  type ReportOptions,
+} from '../import/import-report.js'
 import type { CliOutput } from '../io.js'
-import type { ImportResult } from '../../domain/articles/article-import.js'
-import { DomainError } from '../../domain/errors.js'
-import { decodeArticleFile, sizeProblem } from '../../text/article-text/decode-article-file.js'
-import { formatLongDate } from '../../text/dates.js'
 
-/** Above this many files the import shows a progress bar instead of a report per file. */
+/** Above this many items the import shows a progress bar instead of a report per item. */
 const DETAILED_REPORT_LIMIT = 10
-/** Files per transaction: large enough that syncing to disk is rare, small enough to show progress. */
-const BATCH_SIZE = 200
+/** Items per transaction: large enough that syncing to disk is rare, small enough to show progress. */
+const BATCH_SIZE = 500
 
 export interface ImportCommandOptions {
   sectionSlug: string
   draft: boolean
   tags: string[] | undefined
+  /** --format: every named file is read as this format. */
+  format?: FormatReader
+  /** --dry-run: report what would happen and change nothing. */
+  dryRun?: boolean
+  mediaDir?: string
+  sectionMap?: SectionMap
+  /** --date: the day for articles whose source has none. */
+  fallbackDate?: CalendarDate
 }
 
-type Outcome = { file: string; result: ImportResult } | { file: string; error: string }
-
-/** Imports files and folders of article text; one bad file never stops the rest. Exit code 1 if any failed. */
+/**
+ * Imports the items of every input, each through the reader of its format;
+ * one bad item never stops the rest. Exit code 1 if any failed.
+ */
 export async function runImport(
   ctx: AppContext,
   paths: readonly string[],
   options: ImportCommandOptions,
   out: CliOutput,
 ): Promise<number> {
-  // A fresh database has no sections yet; `serve` and `demo` create the defaults too.
-  await ctx.services.sections.ensureDefaults()
-  const sections = await ctx.services.sections.list()
-  if (!sections.some((section) => section.slug === options.sectionSlug)) {
-    out.error(
-      `There is no section "${options.sectionSlug}". Sections: ${sections.map((s) => s.slug).join(', ')}.`,
-    )
+  const sectionMap = options.sectionMap ?? EMPTY_SECTION_MAP
+  const sectionProblem = await checkSections(ctx, options.sectionSlug, sectionMap)
+  if (sectionProblem) {
+    out.error(sectionProblem)
     return 1
   }
-  const { files, missing } = await collectFiles(paths)
-  const outcomes: Outcome[] = missing.map((file) => ({
-    file,
-    error: 'does not exist or cannot be read',
-  }))
-  const detailed = files.length <= DETAILED_REPORT_LIMIT
-  // In a detailed report failures are printed as they happen; paths that do not exist come first.
-  if (detailed) for (const outcome of outcomes) printOutcome(ctx, out, outcome)
-  const bar =
-    !detailed && out.progress
-      ? new SingleBar({ format: 'Importing [{bar}] {value}/{total} files', stream: out.progress })
-      : undefined
-  bar?.start(files.length, 0)
+  const inputs: ResolvedInput[] = []
+  for await (const input of resolveInputs(paths, options.format)) inputs.push(input)
 
-  for (let start = 0; start < files.length; start += BATCH_SIZE) {
-    const batch = await importBatch(ctx, files.slice(start, start + BATCH_SIZE), options)
-    outcomes.push(...batch)
-    bar?.increment(batch.length)
-    if (detailed) for (const outcome of batch) printOutcome(ctx, out, outcome)
+  const report = reportOptions(ctx, options)
+  const tally = emptyTally()
+  const shown: Outcome[] = []
+  const failures: (Outcome & { error: string })[] = []
+  let detailed = true
+  const bar = out.progress
+    ? new SingleBar({
+        format: 'Importing [{bar}] {value}/{total} inputs, {items} items',
+        stream: out.progress,
+      })
+    : undefined
+  bar?.start(inputs.length, 0, { items: 0 })
+
+  const record = (outcome: Outcome) => {
+    addToTally(tally, outcome)
+    if ('error' in outcome) failures.push(outcome)
+    if (!detailed) {
+      if (options.dryRun === true) printBrief(out, outcome, report)
+      return
+    }
+    shown.push(outcome)
+    if (shown.length > DETAILED_REPORT_LIMIT) {
+      // Too many for a report each: from here on, failures only (or a line each in a dry run).
+      detailed = false
+      if (options.dryRun === true) for (const early of shown) printBrief(out, early, report)
+    }
   }
+  const items = itemsOf(inputs, { mediaDir: options.mediaDir }, () =>
+    bar?.increment(1, { items: tally.created + tally.updated + tally.unchanged + tally.failed }),
+  )
+  await importItems(ctx, items, options, sectionMap, record)
   bar?.stop()
 
-  const failed = outcomes.filter((outcome) => 'error' in outcome)
-  if (!detailed) for (const outcome of failed) printOutcome(ctx, out, outcome)
-  printSummary(out, outcomes)
-  return failed.length > 0 ? 1 : 0
+  if (detailed) {
+    for (const outcome of shown) printDetail(out, outcome, report)
+  } else if (options.dryRun !== true) {
+    for (const outcome of failures) printFailure(out, outcome)
+  }
+  printSummary(out, tally, report)
+  return tally.failed > 0 ? 1 : 0
 }
 
-type ReadFile = { file: string; text: string } | { file: string; error: string }
+type Named = { name: string; item: ImportItem } | { name: string; problem: string }
 
-async function readArticleFile(file: string): Promise<ReadFile> {
-  try {
-    // Checked before reading, so that a huge file is never loaded into memory.
-    const tooLarge = sizeProblem((await stat(file)).size)
-    if (tooLarge) return { file, error: tooLarge }
-    const decoded = decodeArticleFile(await readFile(file))
-    return decoded.ok ? { file, text: decoded.text } : { file, error: decoded.reason }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR') {
-      return { file, error: `cannot be read (${code})` }
+/** Inputs whose reading starts before their turn: file reads overlap the database's work. */
+const READ_AHEAD = 32
+
+/** Every input's items, in order; `inputDone` after each input. */
+async function* itemsOf(
+  inputs: readonly ResolvedInput[],
+  context: ReaderContext,
+  inputDone: () => void,
+): AsyncIterable<Named> {
+  const started = new Map<
+    number,
+    { iterator: AsyncIterator<ImportItem>; first: Promise<IteratorResult<ImportItem>> }
+  >()
+  const start = (index: number) => {
+    const resolved = inputs[index]
+    if (!resolved || 'problem' in resolved || started.has(index)) return
+    const iterator = resolved.reader.read(resolved.input, context)[Symbol.asyncIterator]()
+    const first = iterator.next()
+    // Awaited in its turn; until then a failure must not count as unhandled.
+    first.catch(() => undefined)
+    started.set(index, { iterator, first })
+  }
+  for (const [index, resolved] of inputs.entries()) {
+    for (let ahead = index; ahead < index + READ_AHEAD; ahead++) start(ahead)
+    const reading = started.get(index)
+    if ('problem' in resolved) yield resolved
+    else if (reading) {
+      for (
+        let next = await reading.first;
+        next.done !== true;
+        next = await reading.iterator.next()
+      ) {
+        yield { name: next.value.name, item: next.value }
+      }
     }
-    throw error
+    started.delete(index)
+    inputDone()
   }
 }
 
 /**
- * Imports files as one batch: one transaction, one savepoint per file, so a
- * file that fails is undone alone and the batch costs one sync to disk.
+ * Imports the stream in sessions of BATCH_SIZE items, each one transaction; a
+ * dry run is one session, undone at the end, so that what an earlier item
+ * would create is seen by a later one.
  */
-async function importBatch(
+async function importItems(
   ctx: AppContext,
-  files: readonly string[],
+  items: AsyncIterable<Named>,
   options: ImportCommandOptions,
-): Promise<Outcome[]> {
-  const read = await Promise.all(files.map(readArticleFile))
-  const readable = read.filter((entry): entry is { file: string; text: string } => 'text' in entry)
-  const results = await ctx.services.importer.importBatch(
-    readable.map(({ text }) => ({ text, options })),
-  )
-  const byFile = new Map(readable.map(({ file }, index) => [file, results[index]]))
-  return read.map((entry): Outcome => {
-    if ('error' in entry) return entry
-    const result = byFile.get(entry.file)
-    if (!result) return { file: entry.file, error: 'was not imported' }
-    return result instanceof DomainError
-      ? { file: entry.file, error: result.message }
-      : { file: entry.file, result }
-  })
+  sectionMap: SectionMap,
+  record: (outcome: Outcome) => void,
+): Promise<void> {
+  const iterator = items[Symbol.asyncIterator]()
+  const dryRun = options.dryRun === true
+  const sessionSize = dryRun ? Infinity : BATCH_SIZE
+  let finished = false
+  while (!finished) {
+    await ctx.services.importer.session(
+      async (one) => {
+        for (let n = 0; n < sessionSize; n++) {
+          const next = await iterator.next()
+          if (next.done === true) {
+            finished = true
+            return
+          }
+          record(await importNamed(one, next.value, options, sectionMap))
+        }
+      },
+      { dryRun },
+    )
+  }
 }
 
-/** Expands folders into the .txt files inside them, sorted; reports paths that do not exist. */
-async function collectFiles(
-  paths: readonly string[],
-): Promise<{ files: string[]; missing: string[] }> {
-  const files: string[] = []
-  const missing: string[] = []
-  for (const path of paths) {
-    const info = await stat(path).catch(() => undefined)
-    if (!info) missing.push(path)
-    else if (info.isDirectory()) {
-      const entries = await readdir(path, { recursive: true })
-      files.push(
-        ...entries
-          .filter((entry) => entry.endsWith('.txt'))
-          .sort()
-          .map((entry) => join(path, entry)),
-      )
-    } else files.push(path)
+async function importNamed(
+  one: ImportOne,
+  named: Named,
+  options: ImportCommandOptions,
+  sectionMap: SectionMap,
+): Promise<Outcome> {
+  if ('problem' in named) return { name: named.name, error: named.problem }
+  const { item } = named
+  switch (item.kind) {
+    case 'problem':
+      return { name: item.name, error: item.problem }
+    case 'article': {
+      const importOptions: ImportOptions = {
+        sectionSlug: sectionFor(item.categories, sectionMap, options.sectionSlug),
+        draft: options.draft,
+        tags: options.tags,
+        ...(options.fallbackDate && { fallbackDate: options.fallbackDate }),
+      }
+      const result = await one(item, importOptions)
+      return result instanceof Error
+        ? { name: item.name, error: result.message }
+        : { name: item.name, result }
+    }
   }
-  return { files, missing }
 }
 
-function printOutcome(ctx: AppContext, out: CliOutput, outcome: Outcome): void {
-  const name = relative(process.cwd(), outcome.file) || outcome.file
-  if ('error' in outcome) {
-    out.error(`✗ ${name} ${outcome.error}`)
-    return
+/** --section and every section the map names must exist; a fresh database gets the defaults first. */
+async function checkSections(
+  ctx: AppContext,
+  sectionSlug: string,
+  sectionMap: SectionMap,
+): Promise<string | undefined> {
+  await ctx.services.sections.ensureDefaults()
+  const known = new Set((await ctx.services.sections.list()).map((section) => section.slug))
+  const list = `Sections: ${[...known].join(', ')}.`
+  if (!known.has(sectionSlug)) return `There is no section "${sectionSlug}". ${list}`
+  for (const [source, { slug, line }] of sectionMap.entries) {
+    if (!known.has(slug)) {
+      return `The section map, line ${line}: there is no section "${slug}" (for "${source}"). ${list}`
+    }
   }
-  const { action, article, report } = outcome.result
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-  const dateOptions = { timeZone: ctx.config.siteTimeZone, locale: ctx.config.siteLanguage }
-  out.log(`✓ ${name}: ${action} "${article.slug}" in ${article.section.name} (${article.status})`)
-  const rows: [string, string][] = [
-    ['headline', article.headline],
-    ['standfirst', article.standfirst || '(none)'],
-    ['dateline', article.dateline || '(none)'],
-    ['bylines', article.bylines.map((author) => author.name).join(', ') || '(none)'],
-    [
-      'published',
-      article.publishedAt ? formatLongDate(article.publishedAt, dateOptions) : '(not yet)',
-    ],
-    [
-      'body',
-      `${count(report.paragraphs, 'paragraph')}, ${count(report.subheadings, 'subheading')}, ${count(report.quotations, 'quotation')}`,
-    ],
-    ['at a glance', count(article.keyPoints.length, 'key point')],
-    ['dropped', report.dropped.join(', ') || '(nothing)'],
-    ...report.warnings.map((warning): [string, string] => ['warning', warning]),
-  ]
-  for (const [label, value] of rows) out.log(`    ${label.padEnd(12)}${value}`)
+  return undefined
 }
 
-function printSummary(out: CliOutput, outcomes: readonly Outcome[]): void {
-  const tally = { created: 0, updated: 0, unchanged: 0, failed: 0 }
-  for (const outcome of outcomes) {
-    if ('error' in outcome) tally.failed++
-    else tally[outcome.result.action]++
+function reportOptions(ctx: AppContext, options: ImportCommandOptions): ReportOptions {
+  return {
+    dryRun: options.dryRun === true,
+    dates: { timeZone: ctx.config.siteTimeZone, locale: ctx.config.siteLanguage },
+    fallback: options.fallbackDate ? 'from --date' : 'the day of the import; --date sets another',
+    fallbackSummary: options.fallbackDate
+      ? 'from --date'
+      : 'the day of the import (--date sets another)',
   }
-  const total = outcomes.length
-  out.log(
-    `Imported ${total} file${total === 1 ? '' : 's'}: ${tally.created} created, ${tally.updated} updated, ${tally.unchanged} unchanged, ${tally.failed} failed.`,
-  )
 }

@@ -1,10 +1,10 @@
 import type { ParseReport } from '../../text/article-text/article-text.js'
-import { parseArticleText } from '../../text/article-text/parse-article-text.js'
-import { zonedTimeToInstant } from '../../text/dates.js'
-import { slugify } from '../../text/slug.js'
+import { zonedTimeToInstant, type CalendarDate } from '../../text/dates.js'
 import { IMPORTER, type Actor } from '../access/policy.js'
 import { DomainError, ValidationError } from '../errors.js'
 import type { ContentChanges } from '../changes.js'
+import { articleFromText } from '../imports/article-from-text.js'
+import type { ImportedArticle } from '../imports/import-item.js'
 import type { Stores, UnitOfWork } from '../unit-of-work.js'
 import { assertPublishable, type Article } from './article.js'
 import { resolveInput, type ArticleInput } from './article-input.js'
@@ -27,6 +27,8 @@ export interface ImportOptions {
   actor?: Actor
   /** A library picture to lead the story with; without it, a re-import keeps the one it has. */
   leadImageId?: string
+  /** The day new articles are dated when their source gives none; the import's day without it. */
+  fallbackDate?: CalendarDate
 }
 
 export type ImportAction = 'created' | 'updated' | 'unchanged'
@@ -35,10 +37,21 @@ export interface ImportResult {
   action: ImportAction
   article: Article
   report: ParseReport
+  /** The source gave no date: a new article took the fallback, an existing one kept its date. */
+  undated: boolean
 }
+
+/** Imports one article inside a session; a DomainError is the item's failure, the rest go on. */
+export type ImportOne = (
+  article: ImportedArticle,
+  options: ImportOptions,
+) => Promise<ImportResult | DomainError>
 
 /** Undated text is filed at noon, site time: far from midnight, its date survives a zone change. */
 const FILING_HOUR = 12
+
+/** Thrown to undo a dry run's transaction; never escapes the importer. */
+class DryRunRollback extends Error {}
 
 export type ArticleImporter = ReturnType<typeof createArticleImporter>
 
@@ -61,21 +74,41 @@ export function createArticleImporter({
     if (visible) await changes.announce({ scope: 'site' })
   }
 
-  /** Parses text and writes its article into the given stores (inside a transaction or savepoint). */
+  /** The article this source made before: by its source key, else by its content. */
+  async function findExisting(
+    tx: Stores,
+    source: ImportedArticle,
+  ): Promise<{ id: string | undefined; recorded: boolean }> {
+    const id = await tx.importSources.findArticleId(source.sourceKey)
+    if (id) return { id, recorded: true }
+    if (source.contentKey === undefined) return { id: undefined, recorded: false }
+    return { id: await tx.articles.findIdByImportKey(source.contentKey), recorded: false }
+  }
+
+  /** Writes an imported article into the given stores (inside a transaction or savepoint). */
   async function importInto(
     tx: Stores,
-    text: string,
+    source: ImportedArticle,
     options: ImportOptions,
   ): Promise<ImportResult> {
-    const parsed = parseArticleText(text)
-    if (!parsed.ok) throw new ValidationError('unreadable_article', parsed.reason)
-    const { article: source, report } = parsed
+    const result = await writeArticle(tx, source, options)
+    if (!result.recorded && source.sourceKey !== source.contentKey) {
+      await tx.importSources.record(source.sourceKey, result.article.id)
+    }
+    return result
+  }
+
+  async function writeArticle(
+    tx: Stores,
+    source: ImportedArticle,
+    options: ImportOptions,
+  ): Promise<ImportResult & { recorded: boolean }> {
+    const { report } = source
     const actor = options.actor ?? IMPORTER
     const date = source.publishedOn
-    const importKey = `${slugify(source.headline) || 'article'}/${date ? `${date.year}-${date.month}-${date.day}` : 'undated'}`
-
-    const existingId = await tx.articles.findIdByImportKey(importKey)
-    const existing = existingId ? await getArticle(tx, existingId) : undefined
+    const undated = date === undefined
+    const found = await findExisting(tx, source)
+    const existing = found.id ? await getArticle(tx, found.id) : undefined
     const input: ArticleInput = {
       headline: source.headline,
       standfirst: source.standfirst,
@@ -95,19 +128,21 @@ export function createArticleImporter({
       foreignImages: 'keep',
     })
     const publish = existing ? existing.status === 'published' : !options.draft
-    if (publish) assertPublishable({ ...input, ...resolved })
+    if (publish) assertPublishable({ ...input, ...resolved }, { bylineRequired: false })
 
     if (existing) {
+      const base = { report, undated, recorded: found.recorded }
       if (!hasWriterChanges(existing, resolved)) {
-        return { action: 'unchanged', article: existing, report }
+        return { action: 'unchanged', article: existing, ...base }
       }
       const step = editStep(existing, resolved, { now: clock.now(), note: 'Imported again' })
       const article = await commitSteps(tx, deps, { before: existing, steps: [step], by: actor })
-      return { action: 'updated', article, report }
+      return { action: 'updated', article, ...base }
     }
 
     const now = clock.now()
-    const publishedAt = date ? zonedTimeToInstant({ ...date, hour: FILING_HOUR }, timeZone) : now
+    const day = date ?? options.fallbackDate
+    const publishedAt = day ? zonedTimeToInstant({ ...day, hour: FILING_HOUR }, timeZone) : now
     const created: Article = {
       id: newId(),
       ...resolved,
@@ -116,7 +151,7 @@ export function createArticleImporter({
       scheduledFor: null,
       createdAt: now,
       // An imported story was last touched when it was published, not when it was imported.
-      updatedAt: publish && date ? publishedAt : now,
+      updatedAt: publish && day ? publishedAt : now,
       createdBy: null,
       commentMode: 'default',
       corrections: [],
@@ -125,45 +160,82 @@ export function createArticleImporter({
     const article = await insertArticle(tx, deps, {
       steps: [{ article: created, note: 'Imported' }],
       by: actor,
-      importKey,
+      importKey: source.contentKey ?? null,
     })
-    return { action: 'created', article, report }
+    return { action: 'created', article, report, undated, recorded: false }
+  }
+
+  /**
+   * Runs `work` in one transaction, importing each article it hands to `one`
+   * in its own savepoint: an article that fails is reported and undone alone,
+   * and the lot reaches the disk with one sync. A dry run does every write,
+   * reports what happened, and then undoes the whole transaction.
+   */
+  async function session<T>(
+    work: (one: ImportOne) => Promise<T>,
+    { dryRun = false }: { dryRun?: boolean } = {},
+  ): Promise<T> {
+    const results: (ImportResult | DomainError)[] = []
+    let value: { done: T } | undefined
+    try {
+      await stores.batch(async (unit) => {
+        const one: ImportOne = async (article, options) => {
+          try {
+            const result = await unit((tx) => importInto(tx, article, options))
+            results.push(result)
+            return result
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error
+            return error
+          }
+        }
+        value = { done: await work(one) }
+        if (dryRun) throw new DryRunRollback('a dry run changes nothing')
+      })
+    } catch (error) {
+      if (!(error instanceof DryRunRollback)) throw error
+    }
+    if (!value) throw new Error('the import session ended without a result')
+    if (!dryRun) await announce(results)
+    return value.done
+  }
+
+  function fromText(text: string): ImportedArticle {
+    const item = articleFromText(text, { name: 'text' })
+    if (item.kind === 'problem') throw new ValidationError('unreadable_article', item.problem)
+    return item
   }
 
   return {
+    session,
+
     /**
      * Imports one article in the plain-text archive form. Text already
      * imported (same headline and date) updates its article instead of
      * adding another. Throws ValidationError when the text is not an article.
      */
     async importText(text: string, options: ImportOptions): Promise<ImportResult> {
-      const result = await stores.transaction((tx) => importInto(tx, text, options))
+      const result = await stores.transaction((tx) => importInto(tx, fromText(text), options))
       await announce([result])
       return result
     },
 
-    /**
-     * Imports many articles in one transaction, each in its own savepoint: a
-     * text that fails is reported and undone alone, the rest go in, and the
-     * whole batch reaches the disk with one sync. Results come in input order.
-     */
-    async importBatch(
+    /** Imports many texts in one session (see `session`); results come in input order. */
+    importBatch(
       entries: readonly { text: string; options: ImportOptions }[],
     ): Promise<(ImportResult | DomainError)[]> {
-      const results = await stores.batch(async (unit) => {
+      return session(async (one) => {
         const outcomes: (ImportResult | DomainError)[] = []
         for (const { text, options } of entries) {
-          try {
-            outcomes.push(await unit((tx) => importInto(tx, text, options)))
-          } catch (error) {
-            if (!(error instanceof DomainError)) throw error
-            outcomes.push(error)
-          }
+          const item = articleFromText(text, { name: 'text' })
+          outcomes.push(
+            item.kind === 'problem'
+              ? new ValidationError('unreadable_article', item.problem)
+              : await one(item, options),
+          )
         }
         return outcomes
       })
-      await announce(results)
-      return results
     },
   }
 }

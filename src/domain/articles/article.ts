@@ -171,21 +171,26 @@ export function assertArticleContent(content: ArticleContent): void {
 
 /**
  * What publishing (or scheduling) needs beyond a valid draft: body text, a
- * byline, and a description of every picture it shows (or the picture marked decorative).
+ * byline, and a description of every picture it shows (or the picture marked
+ * decorative). Imports may go out without a byline: wire copy has none, and
+ * the page credits the publication instead.
  */
-export function assertPublishable(article: {
-  body: string
-  bylines: readonly unknown[]
-  leadImage?: ImageRef | null
-  inlineImages?: readonly ImageRef[]
-  socialImage?: ImageRef | null
-}): void {
+export function assertPublishable(
+  article: {
+    body: string
+    bylines: readonly unknown[]
+    leadImage?: ImageRef | null
+    inlineImages?: readonly ImageRef[]
+    socialImage?: ImageRef | null
+  },
+  { bylineRequired = true }: { bylineRequired?: boolean } = {},
+): void {
   if (article.body.trim() === '') {
     throw new ValidationError('body_required', 'An article needs body text before it goes out.', {
       field: 'body',
     })
   }
-  if (article.bylines.length === 0) {
+  if (bylineRequired && article.bylines.length === 0) {
     throw new ValidationError('byline_required', 'An article needs a byline before it goes out.', {
       field: 'bylines',
     })

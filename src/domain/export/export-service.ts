@@ -147,6 +147,7 @@ export function createExportService({
       standfirst: article.standfirst,
       dateline: article.dateline,
       bylines: article.bylines.map((byline) => byline.name),
+      credit: '',
       body: article.body,
       keyPoints: article.keyPoints,
       publishedOn: published,

@@ -13,6 +13,8 @@ export interface ArticleText {
   dateline: string
   /** Author names in byline order. */
   bylines: string[]
+  /** The agency or publication the byline or dateline credits ("Reuters"); '' when none. */
+  credit: string
   /** The body as Markdown (literal text escaped; subheadings as `##`, quotations as `>`). */
   body: string
   /** The trailing date line, when present. */

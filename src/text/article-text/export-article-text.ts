@@ -29,7 +29,8 @@ export function exportArticleText(article: ArticleText): string {
 
   const trailer: string[] = []
   if (article.publishedOn) trailer.push(formatDateLine(article.publishedOn))
-  if (byline !== '') trailer.push(`${byline}-`)
+  const closing = [byline, article.credit].filter((part) => part !== '').join(' | ')
+  if (closing !== '') trailer.push(`${closing}-`)
   if (trailer.length > 0) out.push('', ...trailer)
   if (article.keyPoints.length > 0) {
     out.push('', 'At a glance', ...article.keyPoints.map((point) => `- ${point}`))

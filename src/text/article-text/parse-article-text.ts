@@ -7,8 +7,10 @@ import {
   type ParseReport,
   type ParseResult,
 } from './article-text.js'
-import { parseDatelinePrefix, splitNames, type DatelinePrefix } from './bylines.js'
+import { parseBylineLine, type Byline } from './bylines.js'
 import { parseDateLine } from './date-line.js'
+import { decideAuthors } from './decide-authors.js'
+import { splitLeadLine } from './lead-line.js'
 
 const SUBHEADING = /^[-–—]\s+(.+?)\s+[-–—]$/u
 const WHOLE_QUOTATION = /^["“][^"“”]+["”]$/u
@@ -16,8 +18,6 @@ const COMMENT_PROMPT = /^(?:new comment|leave a comment|add a comment|comments?)
 const AT_A_GLANCE = /^at a glance\s*:?$/i
 const KEY_POINT_MARK = /^(?:[-–—•*]|\d{1,2}[.)])\s+/u
 const MAX_KEY_POINT_LENGTH = 400
-/** How far into a lead line the dateline and byline may run before the dash. */
-const MAX_PREFIX_LENGTH = 300
 
 /**
  * Parses an article in the plain-text archive form. Never throws: text that
@@ -44,35 +44,28 @@ export function parseArticleText(input: string): ParseResult {
   }
 
   const tail = readTail(lines, headlineIndex + 1, report)
-  let start = skipBlank(lines, headlineIndex + 1, tail.bodyEnd)
-  const standfirst = readStandfirst(lines, start, tail.bodyEnd)
-  if (standfirst !== undefined) start = skipBlank(lines, start + 1, tail.bodyEnd)
-
+  const header = readHeader(lines, headlineIndex + 1, tail.bodyEnd)
+  const start = header.leadIndex
   const leadLine = lines[start]
   if (leadLine === undefined || start >= tail.bodyEnd) {
     return { ok: false, reason: 'there is no body text after the headline' }
   }
   const lead = splitLeadLine(leadLine)
-  if (!lead) report.warnings.push('no dateline or byline found before the first dash of the lead')
+  if (!lead && !header.byline) {
+    report.warnings.push('no dateline or byline found before the first dash of the lead')
+  }
 
   const bodyLines = [lead ? lead.rest : leadLine, ...lines.slice(start + 1, tail.bodyEnd)]
   const body = bodyToMarkdown(bodyLines, report)
   if (report.paragraphs === 0) return { ok: false, reason: 'the body has no paragraphs' }
 
-  let bylines = lead?.bylines ?? []
-  if (bylines.length === 0 && tail.bylines) bylines = tail.bylines
-  else if (tail.bylines && tail.bylines.join('|') !== bylines.join('|')) {
-    report.warnings.push(
-      'the closing byline differs from the one before the lead; the first is kept',
-    )
-  }
-  if (bylines.length === 0) report.warnings.push('no byline found')
-
+  const { dateline, bylines, credit } = decideAuthors(lead, header.byline, tail.byline, report)
   const article: ArticleText = {
     headline,
-    standfirst: standfirst ?? '',
-    dateline: lead?.dateline ?? '',
+    standfirst: header.standfirst,
+    dateline,
     bylines,
+    credit,
     body,
     publishedOn: tail.publishedOn,
     keyPoints: tail.keyPoints,
@@ -99,31 +92,43 @@ function skipBlank(lines: string[], from: number, end: number): number {
   return index
 }
 
-/** A lone line between the headline and a dateline line is the standfirst. */
-function readStandfirst(lines: string[], start: number, end: number): string | undefined {
-  const candidate = lines[start]
-  if (candidate === undefined || start + 1 >= end || lines[start + 1] !== '') return undefined
-  if (splitLeadLine(candidate)) return undefined
-  const next = lines[skipBlank(lines, start + 1, end)]
-  return next !== undefined && splitLeadLine(next) ? candidate : undefined
+interface Header {
+  standfirst: string
+  /** A byline on its own line above the lead ("By A", "A | Agency"). */
+  byline: Byline | undefined
+  /** Index of the lead line. */
+  leadIndex: number
 }
 
-/** "MOSCOW, RUSSIA, A and B- The lead…" → dateline, bylines and the rest of the line. */
-function splitLeadLine(line: string): (DatelinePrefix & { rest: string }) | undefined {
-  const dash = /\s*[-–—]\s+(?=\S)/gu
-  for (let match = dash.exec(line); match; match = dash.exec(line)) {
-    if (match.index > MAX_PREFIX_LENGTH) return undefined
-    const prefix = parseDatelinePrefix(line.slice(0, match.index))
-    if (prefix) return { ...prefix, rest: line.slice(match.index + match[0].length) }
+/** What stands between the headline and the lead: a standfirst, a byline line, either or both. */
+function readHeader(lines: string[], from: number, end: number): Header {
+  let start = skipBlank(lines, from, end)
+  let standfirst = ''
+  if (isStandfirst(lines, start, end)) {
+    standfirst = lines[start] ?? ''
+    start = skipBlank(lines, start + 1, end)
   }
-  return undefined
+  const byline = start + 1 < end ? parseBylineLine(lines[start] ?? '') : undefined
+  if (byline) start = skipBlank(lines, start + 1, end)
+  return { standfirst, byline, leadIndex: start }
+}
+
+/** A lone line followed by a byline line or a dateline line is the standfirst. */
+function isStandfirst(lines: string[], start: number, end: number): boolean {
+  const candidate = lines[start]
+  if (candidate === undefined || start + 1 >= end || lines[start + 1] !== '') return false
+  if (splitLeadLine(candidate) || parseBylineLine(candidate)) return false
+  const nextIndex = skipBlank(lines, start + 1, end)
+  const next = lines[nextIndex]
+  if (next === undefined || nextIndex >= end) return false
+  return splitLeadLine(next) !== undefined || parseBylineLine(next) !== undefined
 }
 
 interface Tail {
   /** Index of the first line after the body. */
   bodyEnd: number
   publishedOn: CalendarDate | undefined
-  bylines: string[] | undefined
+  byline: Byline | undefined
   keyPoints: string[]
 }
 
@@ -135,7 +140,7 @@ function readTail(lines: string[], from: number, report: ParseReport): Tail {
   const tail: Tail = {
     bodyEnd: lines.length,
     publishedOn: undefined,
-    bylines: undefined,
+    byline: undefined,
     keyPoints: [],
   }
   let end = lines.length
@@ -151,15 +156,12 @@ function readTail(lines: string[], from: number, report: ParseReport): Tail {
     if (line === '') continue
     if (COMMENT_PROMPT.test(line)) {
       report.dropped.push('comment prompt')
+    } else if (tail.byline === undefined && parseBylineLine(line)) {
+      // Before navigation: "Claire Fontaine | Reuters" is a byline, "News | Sport" is not.
+      tail.byline = parseBylineLine(line)
+      report.dropped.push('closing byline')
     } else if (isSectionNavigation(line)) {
       report.dropped.push('section navigation')
-    } else if (
-      /[-–—]$/u.test(line) &&
-      splitNames(line.slice(0, -1)) &&
-      tail.bylines === undefined
-    ) {
-      tail.bylines = splitNames(line.slice(0, -1))
-      report.dropped.push('repeated byline')
     } else {
       const dateLine = parseDateLine(line)
       if (!dateLine || tail.publishedOn) break

@@ -1,0 +1,51 @@
+// `npm run bench:import`: the plain-text import as a newsroom runs it. Writes the
+// benchmark corpus as files into a fresh folder, then times `dateline import DIR`
+// (the built command, a real process) into a fresh SQLite data folder.
+// Target (issue 14): 10,000 articles in under 15 s.
+import { spawn } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { corpus } from './corpus.js'
+
+const ROOT = new URL('..', import.meta.url).pathname
+const quick = process.argv.includes('--quick')
+const ARTICLES = quick ? 1_000 : 10_000
+const TARGET_MS = 15_000
+
+const work = mkdtempSync(join(tmpdir(), 'dateline-bench-import-'))
+process.on('exit', () => rmSync(work, { recursive: true, force: true }))
+const archive = join(work, 'archive')
+const end = new Date('2026-11-30T12:00:00Z')
+let n = 0
+for (const article of corpus(ARTICLES, end)) {
+  // Folders by section, as archives are often kept, so --section-map has names to read.
+  const folder = join(archive, article.section)
+  mkdirSync(folder, { recursive: true })
+  writeFileSync(join(folder, `${String(n++).padStart(6, '0')}.txt`), article.text)
+}
+
+function importArchive(dataDir: string): Promise<{ ms: number; code: number | null }> {
+  const started = performance.now()
+  const child = spawn(process.execPath, ['bin/dateline.js', 'import', archive], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  return new Promise((resolve) =>
+    child.on('exit', (code) => resolve({ ms: performance.now() - started, code })),
+  )
+}
+
+const first = await importArchive(join(work, 'data'))
+// The same archive again: every article found, compared and left unchanged.
+const again = await importArchive(join(work, 'data'))
+const seconds = (ms: number) => (ms / 1000).toFixed(1)
+console.log(
+  `Plain-text import (dateline import DIR, SQLite): ${ARTICLES} articles in ${seconds(first.ms)} s (target < ${TARGET_MS / 1000} s for 10,000); again, unchanged: ${seconds(again.ms)} s`,
+)
+if (first.code !== 0 || again.code !== 0) {
+  console.error(`dateline import exited ${first.code}, then ${again.code}`)
+  process.exit(1)
+}

@@ -1,0 +1,60 @@
+import { open } from 'node:fs/promises'
+import { dirname, relative, resolve, sep } from 'node:path'
+import { articleFromText } from '../../domain/imports/article-from-text.js'
+import type { ImportItem } from '../../domain/imports/import-item.js'
+import { decodeArticleFile, sizeProblem } from '../../text/article-text/decode-article-file.js'
+import type { FormatReader, ImportInput } from './format-reader.js'
+
+/**
+ * The plain-text archive form: one article per .txt file (headline, dateline
+ * and bylines, paragraphs, date line). The folders between the folder named on
+ * the command line and the file are its categories, nearest first, for --section-map.
+ */
+export const textArchiveReader: FormatReader = {
+  name: 'text',
+  description: 'the plain-text archive form, one article per .txt file',
+  recognises: (probe) => !probe.isDirectory && probe.path.toLowerCase().endsWith('.txt'),
+  read: readTextFile,
+}
+
+async function* readTextFile(input: ImportInput): AsyncIterable<ImportItem> {
+  const name = input.path
+  const read = await readArticleFile(input.path)
+  if ('problem' in read) {
+    yield { kind: 'problem', name, problem: read.problem }
+    return
+  }
+  yield articleFromText(read.text, {
+    sourceKey: `text:${resolve(input.path)}`,
+    name,
+    categories: foldersBetween(input.root, input.path),
+  })
+}
+
+/** The folders from `root` down to the file, nearest first. */
+function foldersBetween(root: string, file: string): string[] {
+  const folder = relative(root, dirname(file))
+  if (folder === '' || folder.startsWith('..')) return []
+  return folder.split(sep).reverse()
+}
+
+async function readArticleFile(file: string): Promise<{ text: string } | { problem: string }> {
+  try {
+    const handle = await open(file, 'r')
+    try {
+      // Checked before reading, so that a huge file is never loaded into memory.
+      const tooLarge = sizeProblem((await handle.stat()).size)
+      if (tooLarge) return { problem: tooLarge }
+      const decoded = decodeArticleFile(await handle.readFile())
+      return decoded.ok ? { text: decoded.text } : { problem: decoded.reason }
+    } finally {
+      await handle.close()
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'EACCES' || code === 'ENOENT' || code === 'EISDIR') {
+      return { problem: `cannot be read (${code})` }
+    }
+    throw error
+  }
+}
