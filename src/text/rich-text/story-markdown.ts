@@ -127,6 +127,17 @@ export function isTightList(list: Node): boolean {
   return Boolean(list.attrs.tight) && single
 }
 
+/**
+ * Two lists of one kind side by side are one list to Markdown, whatever blank
+ * lines part them; a list with another marker is a new list. So each list
+ * right after one of its kind takes the other marker: - then *, 1. then 1).
+ */
+function followsListOfItsKind(list: Node, parent: Node, index: number): boolean {
+  let run = 0
+  for (let at = index - 1; at >= 0 && parent.child(at).type === list.type; at--) run++
+  return run % 2 === 1
+}
+
 function withTightness(list: Node): Node {
   const tight = isTightList(list)
   return tight === list.attrs.tight
@@ -147,14 +158,18 @@ const serializer = new MarkdownSerializer(
       state.write('---')
       state.closeBlock(node)
     },
-    bullet_list: (state, node) => state.renderList(withTightness(node), '  ', () => '- '),
-    ordered_list: (state, list) => {
+    bullet_list: (state, node, parent, index) => {
+      const marker = followsListOfItsKind(node, parent, index) ? '* ' : '- '
+      state.renderList(withTightness(node), '  ', () => marker)
+    },
+    ordered_list: (state, list, parent, index) => {
       const node = withTightness(list)
+      const delimiter = followsListOfItsKind(list, parent, index) ? ') ' : '. '
       const start = Number(node.attrs.order)
       const width = String(start + node.childCount - 1).length
       state.renderList(node, ' '.repeat(width + 2), (index) => {
         const number = String(start + index)
-        return `${' '.repeat(width - number.length)}${number}. `
+        return `${' '.repeat(width - number.length)}${number}${delimiter}`
       })
     },
     list_item: (state, node) => state.renderContent(node),
