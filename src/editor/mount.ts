@@ -19,8 +19,14 @@ import { createPicturePanel } from './picture-panel.js'
 import { createToolbar } from './toolbar.js'
 import { toolGroups } from './tools.js'
 
-/** Writing back on every keystroke would serialise a long story each time: a pause is enough. */
-const WRITE_BACK_MS = 150
+/**
+ * Writing back serialises the whole story and looks it over for warnings: tens
+ * of milliseconds on a long one, which typing must not wait for. So it waits
+ * for a pause in the typing, or for LONGEST_MS of unbroken typing
+ * (bench/typing.ts measures the difference).
+ */
+const QUIET_MS = 300
+const LONGEST_MS = 2000
 
 export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement): void {
   const parsed = parseStoryMarkdown(textarea.value)
@@ -70,12 +76,16 @@ export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement
 
   let written = textarea.value
   let timer: ReturnType<typeof setTimeout> | undefined
+  let warningsTimer: ReturnType<typeof setTimeout> | undefined
+  let pendingSince: number | undefined
   const writeBack = () => {
     clearTimeout(timer)
-    timer = undefined
+    pendingSince = undefined
     const markdown = serializeStory(view.state.doc)
-    showWarnings(markdown)
     if (markdown === written) return
+    // Looking the whole story over is slower than writing it: only once the typing stops.
+    clearTimeout(warningsTimer)
+    warningsTimer = setTimeout(() => showWarnings(markdown), QUIET_MS)
     written = markdown
     textarea.value = markdown
     textarea.dispatchEvent(new Event('input', { bubbles: true }))
@@ -116,7 +126,12 @@ export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement
     dispatchTransaction(tr) {
       view.updateState(view.state.apply(tr))
       toolbar.update(view.state)
-      if (tr.docChanged && timer === undefined) timer = setTimeout(writeBack, WRITE_BACK_MS)
+      if (!tr.docChanged) return
+      const now = performance.now()
+      pendingSince ??= now
+      clearTimeout(timer)
+      clearTimeout(warningsTimer)
+      timer = setTimeout(writeBack, Math.min(QUIET_MS, LONGEST_MS - (now - pendingSince)))
     },
     transformPastedHTML(html) {
       const cleaned = cleanPastedHtml(html)
@@ -148,8 +163,10 @@ export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement
   toolbar.update(view.state)
   showWarnings(written)
 
-  // The form is sent with the Markdown of what is on screen, never a write-back behind.
+  // The form is sent with the Markdown of what is on screen, never a write-back behind;
+  // and the unsaved-changes check (assets/admin.js, a later listener) sees it too.
   form.addEventListener('submit', writeBack, { capture: true })
+  window.addEventListener('beforeunload', writeBack, { capture: true })
   window.addEventListener('pagehide', writeBack)
 
   modeButton.addEventListener('click', () => {
@@ -165,6 +182,7 @@ export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement
         return
       }
       written = textarea.value
+      showWarnings(written)
       view.updateState(stateFor(again.doc))
       toolbar.update(view.state)
     }

@@ -3,7 +3,7 @@ import type { Node } from 'prosemirror-model'
 import {
   MarkdownParser,
   MarkdownSerializer,
-  type MarkdownSerializerState,
+  MarkdownSerializerState,
 } from 'prosemirror-markdown'
 import { PULL_QUOTE_MARKER, pullQuotes } from '../pull-quotes.js'
 import { storySchema } from './schema.js'
@@ -133,6 +133,7 @@ export function isTightList(list: Node): boolean {
  * right after one of its kind takes the other marker: - then *, 1. then 1).
  */
 function followsListOfItsKind(list: Node, parent: Node, index: number): boolean {
+  if (!/_list$/.test(list.type.name)) return false
   let run = 0
   for (let at = index - 1; at >= 0 && parent.child(at).type === list.type; at--) run++
   return run % 2 === 1
@@ -208,7 +209,51 @@ const serializer = new MarkdownSerializer(
   { escapeExtraCharacters: EXTRA_ESCAPES },
 )
 
+/** The whole document in one pass: what serializeStory must always equal (the tests compare them). */
+export function serializeStoryAtOnce(doc: Node): string {
+  return serializer.serialize(doc, { tightLists: true })
+}
+
+// serialize() makes one of these per document; prosemirror-markdown's types mark the
+// constructor and `out` internal, so they are named here once, for blockMarkdown.
+type SerializerState = MarkdownSerializerState & { out: string }
+const State = MarkdownSerializerState as unknown as new (
+  nodes: MarkdownSerializer['nodes'],
+  marks: MarkdownSerializer['marks'],
+  options: MarkdownSerializer['options'],
+) => SerializerState
+const OPTIONS = { ...serializer.options, tightLists: true }
+
+/**
+ * Each top-level block's Markdown, for as long as the block is unchanged (the
+ * editor's nodes are immutable, so an unchanged block is the same object). The
+ * editor writes the story back while the writer types: on a long story, one
+ * pass over the whole document builds one huge string, piece by piece, and
+ * costs tens of milliseconds; this costs the changed block and a join.
+ */
+const blocks = new WeakMap<Node, { alternate: boolean; markdown: string }>()
+
+function blockMarkdown(block: Node, doc: Node, index: number): string {
+  const alternate = followsListOfItsKind(block, doc, index)
+  const known = blocks.get(block)
+  if (known?.alternate === alternate) return known.markdown
+  const state = new State(serializer.nodes, serializer.marks, OPTIONS)
+  state.render(block, doc, index)
+  blocks.set(block, { alternate, markdown: state.out })
+  return state.out
+}
+
 /** The editor's document → the body's Markdown, ending without a trailing newline. */
 export function serializeStory(doc: Node): string {
-  return serializer.serialize(doc, { tightLists: true })
+  const parts: string[] = []
+  doc.forEach((block, _offset, index) => {
+    if (index > 0) {
+      // As one pass writes it: a blank line between blocks, two between lists of one kind.
+      const listAfterList =
+        block.type === doc.child(index - 1).type && /_list$/.test(block.type.name)
+      parts.push(listAfterList ? '\n\n\n' : '\n\n')
+    }
+    parts.push(blockMarkdown(block, doc, index))
+  })
+  return parts.join('')
 }
