@@ -1,10 +1,6 @@
 import MarkdownIt, { type Token } from 'markdown-it'
 import type { Node } from 'prosemirror-model'
-import {
-  MarkdownParser,
-  MarkdownSerializer,
-  MarkdownSerializerState,
-} from 'prosemirror-markdown'
+import { MarkdownParser, MarkdownSerializer, MarkdownSerializerState } from 'prosemirror-markdown'
 import { PULL_QUOTE_MARKER, pullQuotes } from '../pull-quotes.js'
 import { storySchema } from './schema.js'
 
@@ -99,6 +95,17 @@ export function parseStoryMarkdown(markdown: string): StoryParse {
   visit(tokenizer.parse(markdown, {}))
   if (unsupported.size > 0) return { ok: false, unsupported: [...unsupported] }
   return { ok: true, doc: parser.parse(markdown) }
+}
+
+/**
+ * The Markdown as the editor would write it, or as it is when the editor cannot
+ * hold it. A body stored in another form (an import, a paste into the textarea,
+ * a story older than the editor) becomes this on its first edit in the editor,
+ * so revisions are compared in this form: the change shown is the writer's.
+ */
+export function canonicalMarkdown(markdown: string): string {
+  const parsed = parseStoryMarkdown(markdown)
+  return parsed.ok ? serializeStory(parsed.doc) : markdown
 }
 
 // What plain text must escape beyond prosemirror-markdown's own: an entity
