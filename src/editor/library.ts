@@ -19,7 +19,8 @@ function itemsOf(answer: unknown): LibraryItem[] {
 }
 
 export async function searchLibrary(query: string): Promise<LibraryItem[]> {
-  const response = await fetch(`/admin/media?q=${encodeURIComponent(query.trim())}`, {
+  // for=story: images used only as authors' photos are no story's pictures.
+  const response = await fetch(`/admin/media?for=story&q=${encodeURIComponent(query.trim())}`, {
     headers: { accept: 'application/json' },
     credentials: 'same-origin',
   })

@@ -162,6 +162,7 @@ export function EditorPage(props: EditorPageProps) {
             search={{ name: 'intent', value: 'find_images' }}
             problem={problem}
             field="leadImage"
+            forStories
           />
           <Bylines values={values} problem={problem} />
           <datalist id="author-names">

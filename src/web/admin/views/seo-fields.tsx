@@ -129,6 +129,7 @@ export function SeoFields({ seo, defaults, images, problem }: SeoFieldsProps) {
         search={{ name: 'intent', value: 'find_images' }}
         problem={problem}
         field="socialImage"
+        forStories
       />
     </details>
   )
