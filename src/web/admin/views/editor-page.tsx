@@ -15,7 +15,7 @@ import { Actions, Bylines, CorrectionsList, KeyPointsField } from './editor-part
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
 import { ImageChooser, type ChoosableImage } from './image-chooser.js'
 import { SeoFields } from './seo-fields.js'
-import { EMPTY_SEO, seoTextDefaults } from '../../../domain/articles/article-seo.js'
+import { EMPTY_SEO } from '../../../domain/articles/article-seo.js'
 
 export interface EditorPageProps {
   article?: Article
@@ -174,7 +174,7 @@ export function EditorPage(props: EditorPageProps) {
           <KeyPointsField values={values} problem={problem} suggestion={props.suggestion} />
           <SeoFields
             seo={values.seo ?? article?.seo ?? EMPTY_SEO}
-            defaults={seoTextDefaults({ ...values, brief: article?.brief ?? '' })}
+            story={values}
             images={props.socialImages}
             problem={problem}
           />
