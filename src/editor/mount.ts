@@ -16,6 +16,7 @@ import { insertPictures, missingAltText, uploadToLibrary } from './library.js'
 import { createLinkPanel } from './link-panel.js'
 import { cleanPastedHtml, guardLargePaste } from './paste.js'
 import { createPicturePanel } from './picture-panel.js'
+import { pictureView, Thumbnails } from './picture-view.js'
 import { createToolbar } from './toolbar.js'
 import { toolGroups } from './tools.js'
 
@@ -44,7 +45,8 @@ export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement
   const say = (message: string) => (notice.textContent = message)
   const host = element('div', { class: 'rich-editor-host' })
   const linkPanel = createLinkPanel()
-  const picturePanel = createPicturePanel(say)
+  const thumbnails = new Thumbnails()
+  const picturePanel = createPicturePanel(say, thumbnails)
   const toolbar = createToolbar(
     toolGroups({
       openLink: () => linkPanel.open(view),
@@ -98,7 +100,7 @@ export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement
     say('Uploading the photo…')
     try {
       const items = await uploadToLibrary(csrfOf(form), files)
-      insertPictures(view, items, pos)
+      insertPictures(view, items, thumbnails, pos)
       say(
         missingAltText(items)
           ? 'Photo added. Give it alt text in the library before this goes out.'
@@ -113,6 +115,7 @@ export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement
 
   const view: EditorView = new EditorView(host, {
     state: stateFor(parsed.doc),
+    nodeViews: { image: pictureView(thumbnails) },
     attributes: {
       id: 'body-editor',
       class: 'rich-editor-body',

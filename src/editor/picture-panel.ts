@@ -4,8 +4,9 @@ import type { EditorView } from 'prosemirror-view'
 import { element, onEnter } from './dom.js'
 import type { Panel } from './link-panel.js'
 import { insertPictures, missingAltText, searchLibrary, type LibraryItem } from './library.js'
+import type { Thumbnails } from './picture-view.js'
 
-export function createPicturePanel(say: (message: string) => void): Panel {
+export function createPicturePanel(say: (message: string) => void, thumbnails: Thumbnails): Panel {
   const input = element('input', { id: 'rich-picture-query', type: 'search', autocomplete: 'off' })
   const search = element('button', { type: 'button' }, 'Search')
   const cancel = element('button', { type: 'button', class: 'secondary' }, 'Close')
@@ -30,7 +31,7 @@ export function createPicturePanel(say: (message: string) => void): Panel {
 
   const choose = (item: LibraryItem) => {
     if (!view) return
-    insertPictures(view, [item])
+    insertPictures(view, [item], thumbnails)
     say(
       missingAltText([item])
         ? `Picture added: ${item.fileName}. Give it alt text in the library before this goes out.`

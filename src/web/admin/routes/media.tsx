@@ -209,7 +209,12 @@ export async function mediaRoutes(app: FastifyInstance, { services }: AdminDeps)
     return renderLibrary(request, reply, { outcomes })
   })
 
-  app.get('/media/:id', async (request, reply) => renderItem(request, reply, mediaId(request)))
+  app.get('/media/:id', async (request, reply) => {
+    if (!wantsJson(request)) return renderItem(request, reply, mediaId(request))
+    // The rich-text editor's pictures: their thumbnails and alt text.
+    const { item } = await media.get(actorFor(request), mediaId(request))
+    return reply.header('cache-control', 'private, no-store').send(choiceOf(item))
+  })
 
   app.post('/media/:id', async (request, reply) => {
     const id = mediaId(request)
