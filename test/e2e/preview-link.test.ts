@@ -14,6 +14,7 @@ import {
 } from '../helpers/browser.js'
 import { createTestContext } from '../helpers/context.js'
 import { testDialects } from '../helpers/dialects.js'
+import { importArticle } from '../helpers/factories.js'
 import { createStaff } from '../web/admin-session.js'
 
 const skip = browserUnavailable()
@@ -27,17 +28,15 @@ for (const dialect of testDialects()) {
         const ctx = await createTestContext(t, dialect)
         const server = await startTestServer(t, ctx)
         const editor = await createStaff(ctx, 'editor')
-        const draft = await ctx.services.editing.createDraft(editor.actor, {
-          headline: 'Ferry timetable to change in spring',
-          standfirst: 'Not announced yet.',
-          dateline: 'BERGEN, NORWAY',
-          body: 'The ferry company will cut the late crossings from March.',
-          keyPoints: [],
-          sectionSlug: 'news',
-          bylines: ['Ada Brekke'],
-          tags: [],
-          slug: '',
-        })
+        const { article: draft } = await importArticle(
+          ctx,
+          {
+            headline: 'Ferry timetable to change in spring',
+            standfirst: 'Not announced yet.',
+            body: ['The ferry company will cut the late crossings from March.'],
+          },
+          { draft: true },
+        )
 
         const browser = await launchBrowser(t)
         const newsroom = await watchedPage(browser)

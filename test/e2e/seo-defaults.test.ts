@@ -9,6 +9,7 @@ import { startTestServer, type TestServer } from '../helpers/app.js'
 import { browserUnavailable, launchBrowser, watchedPage } from '../helpers/browser.js'
 import { createTestContext } from '../helpers/context.js'
 import { testDialects, type DialectName } from '../helpers/dialects.js'
+import { importArticle } from '../helpers/factories.js'
 import { createStaff, type Staff } from '../web/admin-session.js'
 
 const skip = browserUnavailable()
@@ -19,17 +20,16 @@ async function desk(t: TestContext, dialect: DialectName) {
   const ctx = await createTestContext(t, dialect)
   const server = await startTestServer(t, ctx)
   const editor = await createStaff(ctx, 'editor', 'Eda Editor')
-  const article = await ctx.services.editing.createDraft(editor.actor, {
-    headline: 'Ferry timetable changes',
-    standfirst: 'The night crossing moves.',
-    dateline: '',
-    body: 'The night ferry to Bergen will leave an hour earlier from Monday. More follows.',
-    keyPoints: [],
-    sectionSlug: 'news',
-    bylines: ['Ada Brekke'],
-    tags: [],
-    slug: '',
-  })
+  const { article } = await importArticle(
+    ctx,
+    {
+      headline: 'Ferry timetable changes',
+      standfirst: 'The night crossing moves.',
+      body: ['The night ferry to Bergen will leave an hour earlier from Monday. More follows.'],
+      keyPoints: [],
+    },
+    { draft: true },
+  )
   return { server, editor, browser: await launchBrowser(t), path: `/admin/articles/${article.id}` }
 }
 
