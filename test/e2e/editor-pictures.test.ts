@@ -13,6 +13,7 @@ import {
   accessibilityViolations,
   browserUnavailable,
   launchBrowser,
+  signInThroughForm,
   watchedPage,
 } from '../helpers/browser.js'
 import { testDialects, type DialectName } from '../helpers/dialects.js'
@@ -50,14 +51,6 @@ async function desk(t: TestContext, dialect: DialectName) {
   return { server, editor, harbour, crane, article, browser: await launchBrowser(t) }
 }
 
-async function signIn(page: Page, setup: Awaited<ReturnType<typeof desk>>): Promise<void> {
-  await page.goto(`${setup.server.url}/admin/login`)
-  await page.getByLabel('Email').fill(setup.editor.email)
-  await page.getByLabel('Password').fill(setup.editor.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(`${setup.server.url}/admin`)
-}
-
 const markdown = (page: Page) => page.locator('textarea#body').inputValue()
 
 for (const dialect of testDialects()) {
@@ -65,7 +58,7 @@ for (const dialect of testDialects()) {
     test('a thumbnail and its description, selected, deleted and put back with the keyboard', async (t) => {
       const setup = await desk(t, dialect)
       const { page, problems } = await watchedPage(setup.browser)
-      await signIn(page, setup)
+      await signInThroughForm(page, setup.server.url, setup.editor)
       await page.goto(`${setup.server.url}/admin/articles/${setup.article.id}`)
 
       const box = page.locator('#body-editor .editor-picture-thumb')

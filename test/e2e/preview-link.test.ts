@@ -10,6 +10,7 @@ import {
   accessibilityViolations,
   browserUnavailable,
   launchBrowser,
+  signInThroughForm,
   watchedPage,
 } from '../helpers/browser.js'
 import { createTestContext } from '../helpers/context.js'
@@ -41,11 +42,7 @@ for (const dialect of testDialects()) {
         const browser = await launchBrowser(t)
         const newsroom = await watchedPage(browser)
         const page = newsroom.page
-        await page.goto(`${server.url}/admin/login`)
-        await page.getByLabel('Email').fill(editor.email)
-        await page.getByLabel('Password').fill(editor.password)
-        await page.getByRole('button', { name: 'Sign in' }).click()
-        await page.waitForURL(`${server.url}/admin`)
+        await signInThroughForm(page, server.url, editor)
         await page.goto(`${server.url}/admin/articles/${draft.id}`)
         await page.getByRole('link', { name: 'Preview links' }).click()
         await page.getByLabel('The link works for').selectOption({ label: '3 days' })

@@ -5,12 +5,17 @@
 import assert from 'node:assert/strict'
 import { describe, test, type TestContext } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
-import { startTestServer, type TestServer } from '../helpers/app.js'
-import { browserUnavailable, launchBrowser, watchedPage } from '../helpers/browser.js'
+import { startTestServer } from '../helpers/app.js'
+import {
+  browserUnavailable,
+  launchBrowser,
+  signInThroughForm,
+  watchedPage,
+} from '../helpers/browser.js'
 import { createTestContext } from '../helpers/context.js'
 import { testDialects, type DialectName } from '../helpers/dialects.js'
 import { importArticle } from '../helpers/factories.js'
-import { createStaff, type Staff } from '../web/admin-session.js'
+import { createStaff } from '../web/admin-session.js'
 
 const skip = browserUnavailable()
 
@@ -33,14 +38,6 @@ async function desk(t: TestContext, dialect: DialectName) {
   return { server, editor, browser: await launchBrowser(t), path: `/admin/articles/${article.id}` }
 }
 
-async function signIn(page: Page, server: TestServer, editor: Staff): Promise<void> {
-  await page.goto(`${server.url}/admin/login`)
-  await page.getByLabel('Email').fill(editor.email)
-  await page.getByLabel('Password').fill(editor.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(`${server.url}/admin`)
-}
-
 /** Each field's placeholder and the default its hint names. */
 async function shownDefaults(page: Page): Promise<Record<string, [string, string]>> {
   const shown: Record<string, [string, string]> = {}
@@ -55,7 +52,7 @@ async function shownDefaults(page: Page): Promise<Record<string, [string, string
 
 async function openEditor(browser: Browser, setup: Awaited<ReturnType<typeof desk>>, js = true) {
   const { page, problems } = await watchedPage(browser, { javaScriptEnabled: js })
-  await signIn(page, setup.server, setup.editor)
+  await signInThroughForm(page, setup.server.url, setup.editor)
   await page.goto(setup.server.url + setup.path)
   await page.locator('details.seo-fields summary').click()
   return { page, problems }

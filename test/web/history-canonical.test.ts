@@ -3,11 +3,11 @@
 // the editor's form on its first edit there. The history compares versions
 // in that form, so the change it shows is the writer's, not the editor's.
 import assert from 'node:assert/strict'
-import { describe, test } from 'node:test'
+import { describe, test, type TestContext } from 'node:test'
 import { canonicalMarkdown } from '../../src/text/rich-text/story-markdown.js'
 import { startTestServer } from '../helpers/app.js'
 import { createTestContext } from '../helpers/context.js'
-import { testDialects } from '../helpers/dialects.js'
+import { testDialects, type DialectName } from '../helpers/dialects.js'
 import { AdminClient, createStaff } from './admin-session.js'
 import { textOf, textsOf } from './html.js'
 
@@ -18,25 +18,33 @@ const STORED = [
   'Residents can see the plans at the _library_ until the end of the month.',
 ].join('\n\n')
 
+async function desk(t: TestContext, dialect: DialectName) {
+  const ctx = await createTestContext(t, dialect)
+  const server = await startTestServer(t, ctx)
+  const editor = await createStaff(ctx, 'editor', 'Eda Editor')
+  const browser = new AdminClient(server.url)
+  await browser.signInAs(editor)
+  return { ctx, editor, browser }
+}
+
+/** A story's fields, the body as given. */
+const storyWith = (headline: string, body: string) => ({
+  headline,
+  standfirst: '',
+  dateline: '',
+  body,
+  keyPoints: [],
+  sectionSlug: 'news',
+  bylines: ['Ada Brekke'],
+  tags: [],
+  slug: '',
+})
+
 for (const dialect of testDialects()) {
   describe(`history of a body first edited in the editor (${dialect})`, () => {
     test("the first edit's comparison shows the writer's change, not the editor's Markdown", async (t) => {
-      const ctx = await createTestContext(t, dialect)
-      const server = await startTestServer(t, ctx)
-      const editor = await createStaff(ctx, 'editor', 'Eda Editor')
-      const browser = new AdminClient(server.url)
-      await browser.signInAs(editor)
-      const input = {
-        headline: 'Harbour council backs sea wall',
-        standfirst: '',
-        dateline: '',
-        body: STORED,
-        keyPoints: [],
-        sectionSlug: 'news',
-        bylines: ['Ada Brekke'],
-        tags: [],
-        slug: '',
-      }
+      const { ctx, editor, browser } = await desk(t, dialect)
+      const input = storyWith('Harbour council backs sea wall', STORED)
       const { editing } = ctx.services
       let article = await editing.createDraft(editor.actor, input)
       // What the editor sends back: its own Markdown, with one word changed by the writer.
@@ -73,23 +81,9 @@ for (const dialect of testDialects()) {
     })
 
     test('a body the editor cannot hold is compared as stored', async (t) => {
-      const ctx = await createTestContext(t, dialect)
-      const server = await startTestServer(t, ctx)
-      const editor = await createStaff(ctx, 'editor', 'Eda Editor')
-      const browser = new AdminClient(server.url)
-      await browser.signInAs(editor)
+      const { ctx, editor, browser } = await desk(t, dialect)
       const table = '| a | b |\n|---|---|\n| 1 | 2 |'
-      const input = {
-        headline: 'A table',
-        standfirst: '',
-        dateline: '',
-        body: `* one\n* two\n\n${table}`,
-        keyPoints: [],
-        sectionSlug: 'news',
-        bylines: ['Ada Brekke'],
-        tags: [],
-        slug: '',
-      }
+      const input = storyWith('A table', `* one\n* two\n\n${table}`)
       let article = await ctx.services.editing.createDraft(editor.actor, input)
       article = await ctx.services.editing.save(
         editor.actor,
