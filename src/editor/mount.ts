@@ -130,7 +130,8 @@ export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement
       view.updateState(view.state.apply(tr))
       toolbar.update(view.state)
       if (!tr.docChanged) return
-      const now = performance.now()
+      // The transaction's own time stamp: the editor reads no clock of its own.
+      const now = tr.time
       pendingSince ??= now
       clearTimeout(timer)
       clearTimeout(warningsTimer)
