@@ -82,10 +82,15 @@ function enhanceSearch(chooser) {
   if (!(query instanceof HTMLInputElement) || !button || !list) return
   button.addEventListener('click', async (event) => {
     event.preventDefault()
-    const response = await fetch(`/admin/media?q=${encodeURIComponent(query.value.trim())}`, {
-      headers: { accept: 'application/json' },
-      credentials: 'same-origin',
-    })
+    // A story's chooser offers a story's pictures: not those used only as authors' photos.
+    const purpose = chooser.dataset.forStories === 'yes' ? 'for=story&' : ''
+    const response = await fetch(
+      `/admin/media?${purpose}q=${encodeURIComponent(query.value.trim())}`,
+      {
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+      },
+    )
     if (!response.ok) return
     const { items } = await response.json()
     // The offers go; "No image" and whatever is chosen now stay.

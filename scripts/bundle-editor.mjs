@@ -12,7 +12,7 @@ export async function bundleEditor() {
     entryPoints: ['src/editor/main.ts'],
     outfile: 'assets/editor.js',
     bundle: true,
-    minify: true,
+    minify: process.env.EDITOR_UNMINIFIED !== '1',
     format: 'iife',
     target: 'es2020',
     platform: 'browser',

@@ -4,6 +4,7 @@
 import { TextSelection } from 'prosemirror-state'
 import type { EditorView } from 'prosemirror-view'
 import { storySchema as schema } from '../text/rich-text/schema.js'
+import type { Thumbnail, Thumbnails } from './picture-view.js'
 
 export interface LibraryItem {
   id: string
@@ -11,6 +12,7 @@ export interface LibraryItem {
   alt: string
   decorative: boolean
   caption: string
+  thumbnail?: Thumbnail
 }
 
 function itemsOf(answer: unknown): LibraryItem[] {
@@ -19,7 +21,8 @@ function itemsOf(answer: unknown): LibraryItem[] {
 }
 
 export async function searchLibrary(query: string): Promise<LibraryItem[]> {
-  const response = await fetch(`/admin/media?q=${encodeURIComponent(query.trim())}`, {
+  // for=story: images used only as authors' photos are no story's pictures.
+  const response = await fetch(`/admin/media?for=story&q=${encodeURIComponent(query.trim())}`, {
     headers: { accept: 'application/json' },
     credentials: 'same-origin',
   })
@@ -56,8 +59,10 @@ export async function uploadToLibrary(
 export function insertPictures(
   view: EditorView,
   items: readonly LibraryItem[],
+  thumbnails: Thumbnails,
   pos?: number,
 ): void {
+  for (const item of items) thumbnails.remember(item.id, item.thumbnail)
   const paragraphs = items.map((item) =>
     schema.nodes.paragraph.create(null, [
       schema.nodes.image.create({

@@ -5,11 +5,7 @@ import type { EditorView } from 'prosemirror-view'
 import { checkLinkUrl } from '../text/rich-text/link-url.js'
 import { storySchema as schema } from '../text/rich-text/schema.js'
 import { element, onEnter } from './dom.js'
-
-export interface Panel {
-  dom: HTMLElement
-  open(view: EditorView): void
-}
+import { panelShell, type Panel } from './panel.js'
 
 /** The link around the caret, as a range, if there is one. */
 function linkAround(view: EditorView): { from: number; to: number; href: string } | undefined {
@@ -51,25 +47,22 @@ export function createLinkPanel(): Panel {
   const apply = element('button', { type: 'button' }, 'Apply link')
   const remove = element('button', { type: 'button', class: 'secondary' }, 'Remove link')
   const cancel = element('button', { type: 'button', class: 'secondary' }, 'Cancel')
-  const dom = element(
-    'div',
-    { class: 'rich-panel', role: 'group', 'aria-label': 'Link', hidden: true },
-    element('label', { for: 'rich-link-url' }, 'Link address'),
-    input,
-    apply,
-    remove,
-    cancel,
-    message,
+  const shell = panelShell(
+    'Link',
+    [
+      element('label', { for: 'rich-link-url' }, 'Link address'),
+      input,
+      apply,
+      remove,
+      cancel,
+      message,
+    ],
+    () => (message.textContent = ''),
   )
-  let view: EditorView | undefined
-
-  const close = () => {
-    dom.hidden = true
-    message.textContent = ''
-    view?.focus()
-  }
+  const close = () => shell.close()
 
   const applyLink = () => {
+    const view = shell.view
     if (!view) return
     const checked = checkLinkUrl(input.value)
     if (!checked.ok) {
@@ -105,29 +98,22 @@ export function createLinkPanel(): Panel {
   apply.addEventListener('click', applyLink)
   cancel.addEventListener('click', close)
   remove.addEventListener('click', () => {
+    const view = shell.view
     const existing = view && linkAround(view)
     if (view && existing) {
       view.dispatch(view.state.tr.removeMark(existing.from, existing.to, schema.marks.link))
     }
     close()
   })
-  dom.addEventListener('keydown', (event) => {
-    if (event.key !== 'Escape') return
-    event.preventDefault()
-    close()
-  })
-
   return {
-    dom,
+    dom: shell.dom,
     open(target) {
-      view = target
       const existing = linkAround(target)
       input.value = existing?.href ?? ''
       remove.hidden = !existing
       message.textContent = ''
       input.removeAttribute('aria-invalid')
-      dom.hidden = false
-      input.focus()
+      shell.show(target, input)
       input.select()
     },
   }

@@ -16,11 +16,18 @@ import { insertPictures, missingAltText, uploadToLibrary } from './library.js'
 import { createLinkPanel } from './link-panel.js'
 import { cleanPastedHtml, guardLargePaste } from './paste.js'
 import { createPicturePanel } from './picture-panel.js'
+import { pictureView, Thumbnails } from './picture-view.js'
 import { createToolbar } from './toolbar.js'
 import { toolGroups } from './tools.js'
 
-/** Writing back on every keystroke would serialise a long story each time: a pause is enough. */
-const WRITE_BACK_MS = 150
+/**
+ * Writing back serialises the whole story and looks it over for warnings: tens
+ * of milliseconds on a long one, which typing must not wait for. So it waits
+ * for a pause in the typing, or for LONGEST_MS of unbroken typing
+ * (bench/typing.ts measures the difference).
+ */
+const QUIET_MS = 300
+const LONGEST_MS = 2000
 
 export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement): void {
   const parsed = parseStoryMarkdown(textarea.value)
@@ -38,7 +45,8 @@ export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement
   const say = (message: string) => (notice.textContent = message)
   const host = element('div', { class: 'rich-editor-host' })
   const linkPanel = createLinkPanel()
-  const picturePanel = createPicturePanel(say)
+  const thumbnails = new Thumbnails()
+  const picturePanel = createPicturePanel(say, thumbnails)
   const toolbar = createToolbar(
     toolGroups({
       openLink: () => linkPanel.open(view),
@@ -70,12 +78,16 @@ export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement
 
   let written = textarea.value
   let timer: ReturnType<typeof setTimeout> | undefined
+  let warningsTimer: ReturnType<typeof setTimeout> | undefined
+  let pendingSince: number | undefined
   const writeBack = () => {
     clearTimeout(timer)
-    timer = undefined
+    pendingSince = undefined
     const markdown = serializeStory(view.state.doc)
-    showWarnings(markdown)
     if (markdown === written) return
+    // Looking the whole story over is slower than writing it: only once the typing stops.
+    clearTimeout(warningsTimer)
+    warningsTimer = setTimeout(() => showWarnings(markdown), QUIET_MS)
     written = markdown
     textarea.value = markdown
     textarea.dispatchEvent(new Event('input', { bubbles: true }))
@@ -88,7 +100,7 @@ export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement
     say('Uploading the photo…')
     try {
       const items = await uploadToLibrary(csrfOf(form), files)
-      insertPictures(view, items, pos)
+      insertPictures(view, items, thumbnails, pos)
       say(
         missingAltText(items)
           ? 'Photo added. Give it alt text in the library before this goes out.'
@@ -103,6 +115,7 @@ export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement
 
   const view: EditorView = new EditorView(host, {
     state: stateFor(parsed.doc),
+    nodeViews: { image: pictureView(thumbnails) },
     attributes: {
       id: 'body-editor',
       class: 'rich-editor-body',
@@ -116,7 +129,13 @@ export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement
     dispatchTransaction(tr) {
       view.updateState(view.state.apply(tr))
       toolbar.update(view.state)
-      if (tr.docChanged && timer === undefined) timer = setTimeout(writeBack, WRITE_BACK_MS)
+      if (!tr.docChanged) return
+      // The transaction's own time stamp: the editor reads no clock of its own.
+      const now = tr.time
+      pendingSince ??= now
+      clearTimeout(timer)
+      clearTimeout(warningsTimer)
+      timer = setTimeout(writeBack, Math.min(QUIET_MS, LONGEST_MS - (now - pendingSince)))
     },
     transformPastedHTML(html) {
       const cleaned = cleanPastedHtml(html)
@@ -148,8 +167,10 @@ export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement
   toolbar.update(view.state)
   showWarnings(written)
 
-  // The form is sent with the Markdown of what is on screen, never a write-back behind.
+  // The form is sent with the Markdown of what is on screen, never a write-back behind;
+  // and the unsaved-changes check (assets/admin.js, a later listener) sees it too.
   form.addEventListener('submit', writeBack, { capture: true })
+  window.addEventListener('beforeunload', writeBack, { capture: true })
   window.addEventListener('pagehide', writeBack)
 
   modeButton.addEventListener('click', () => {
@@ -165,6 +186,7 @@ export function mountEditor(textarea: HTMLTextAreaElement, form: HTMLFormElement
         return
       }
       written = textarea.value
+      showWarnings(written)
       view.updateState(stateFor(again.doc))
       toolbar.update(view.state)
     }

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
-import type { MediaStore, MediaUsageKind } from '../domain/media/media-store.js'
+import type { MediaFilter, MediaStore, MediaUsageKind } from '../domain/media/media-store.js'
 import { containsPattern, fromDbCount, toDbTime } from './dialect.js'
 import { fieldColumns, ITEM_COLUMNS, renditionRow, toItem, toRendition } from './media-rows.js'
 import type { Database } from './schema.js'
@@ -15,6 +15,22 @@ export function createMediaStore(db: Kysely<Database>): MediaStore {
     text === ''
       ? sql<boolean>`1 = 1`
       : sql<boolean>`${sql.ref(column)} like ${containsPattern(text)} escape '\\'`
+
+  // Each EXISTS reads the usages' primary key (media_id, kind, …), never the whole table.
+  const passes =
+    ({ exceptAuthorPhotos = false }: MediaFilter = {}) =>
+    (eb: ExpressionBuilder<Database & { m: Database['media_items'] }, 'm'>) => {
+      if (!exceptAuthorPhotos) return eb.lit(true)
+      const usages = (kind: '=' | '<>') =>
+        eb.exists(
+          eb
+            .selectFrom('media_usages as u')
+            .select('u.media_id')
+            .whereRef('u.media_id', '=', 'm.id')
+            .where('u.kind', kind, 'author_photo'),
+        )
+      return eb.or([eb.not(usages('=')), usages('<>')])
+    }
 
   return {
     async insert(item, renditions) {
@@ -68,9 +84,10 @@ export function createMediaStore(db: Kysely<Database>): MediaStore {
       return row && toItem(row)
     },
 
-    async search(text, { limit, offset }) {
+    async search(text, { limit, offset }, filter) {
       const rows = await items()
         .where(matching('m.search_text', text))
+        .where(passes(filter))
         .orderBy('m.created_at', 'desc')
         .orderBy('m.id', 'desc')
         .limit(limit)
@@ -79,10 +96,11 @@ export function createMediaStore(db: Kysely<Database>): MediaStore {
       return rows.map(toItem)
     },
 
-    async count(text) {
+    async count(text, filter) {
       const row = await db
-        .selectFrom('media_items')
-        .where(matching('search_text', text))
+        .selectFrom('media_items as m')
+        .where(matching('m.search_text', text))
+        .where(passes(filter))
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
         .executeTakeFirstOrThrow()
       return fromDbCount(row.n)

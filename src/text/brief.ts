@@ -1,7 +1,8 @@
 import { markdownToTextBlocks } from './markdown.js'
 import { splitSentences } from './sentences.js'
 
-const MAX_BRIEF_LENGTH = 220
+/** A brief's longest; the newsroom's live SEO defaults (assets/desk.js) cut the standfirst the same way. */
+export const BRIEF_LENGTH = 220
 
 /** Shortens text to at most `max` characters at a word boundary, marking the cut with "…". */
 export function truncate(text: string, max: number): string {
@@ -20,12 +21,12 @@ export function briefLine(story: {
   keyPoints: readonly string[]
   body: string
 }): string {
-  if (story.standfirst !== '') return truncate(story.standfirst, MAX_BRIEF_LENGTH)
+  if (story.standfirst !== '') return truncate(story.standfirst, BRIEF_LENGTH)
   const point = story.keyPoints[0]
-  if (point !== undefined) return truncate(point, MAX_BRIEF_LENGTH)
+  if (point !== undefined) return truncate(point, BRIEF_LENGTH)
   // The lead is near the top; parsing all of a long body would be waste.
   const lead = markdownToTextBlocks(story.body.slice(0, 2000)).find(
     (block) => block.kind === 'paragraph',
   )
-  return lead ? truncate(splitSentences(lead.text)[0] ?? '', MAX_BRIEF_LENGTH) : ''
+  return lead ? truncate(splitSentences(lead.text)[0] ?? '', BRIEF_LENGTH) : ''
 }

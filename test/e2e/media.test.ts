@@ -10,6 +10,7 @@ import {
   accessibilityViolations,
   browserUnavailable,
   launchBrowser,
+  signInThroughForm,
   watchedPage,
 } from '../helpers/browser.js'
 import { assertValidHtml } from '../helpers/html-validity.js'
@@ -49,11 +50,7 @@ describe('the media library in a real browser', { skip }, () => {
         return violations
       }
 
-      await page.goto(`${server.url}/admin/login`)
-      await page.getByLabel('Email').fill(WRITER.email)
-      await page.getByLabel('Password').fill(WRITER.password)
-      await page.getByRole('button', { name: 'Sign in' }).click()
-      await page.waitForURL(`${server.url}/admin`)
+      await signInThroughForm(page, server.url, WRITER)
       await page.getByRole('link', { name: 'Media' }).click()
       await page.waitForURL(`${server.url}/admin/media`)
       assert.equal(

@@ -4,11 +4,15 @@
 // Save and workflow buttons stay in reach in a bar at the bottom of the screen.
 import assert from 'node:assert/strict'
 import { describe, test, type TestContext } from 'node:test'
-import type { Page } from 'playwright-core'
 import { COMMAND_LINE } from '../../src/domain/access/policy.js'
 import type { DialectName } from '../../src/storage/dialect.js'
-import { startTestServer, type TestServer } from '../helpers/app.js'
-import { accessibilityViolations, browserUnavailable, launchBrowser } from '../helpers/browser.js'
+import { startTestServer } from '../helpers/app.js'
+import {
+  accessibilityViolations,
+  browserUnavailable,
+  launchBrowser,
+  signInThroughForm,
+} from '../helpers/browser.js'
 import { testDialects } from '../helpers/dialects.js'
 import { photo } from '../helpers/images.js'
 import { createMediaContext } from '../helpers/media.js'
@@ -125,14 +129,6 @@ async function busyNewsroom(t: TestContext, dialect: DialectName) {
   return { server, pages, articleId: draft.id }
 }
 
-async function signIn(page: Page, server: TestServer): Promise<void> {
-  await page.goto(`${server.url}/admin/login`)
-  await page.getByLabel('Email').fill(ADMIN.email)
-  await page.getByLabel('Password').fill(ADMIN.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(`${server.url}/admin`)
-}
-
 const shotName = (path: string, width: number) =>
   `${path.replace(/^\/admin/, 'admin').replace(/[^a-z0-9]+/gi, '-')}-${width}`
 
@@ -143,7 +139,7 @@ for (const dialect of testDialects()) {
       const browser = await launchBrowser(t)
       const context = await browser.newContext({ viewport: PHONE, bypassCSP: true })
       const page = await context.newPage()
-      await signIn(page, server)
+      await signInThroughForm(page, server.url, ADMIN)
       const problems: string[] = []
       for (const viewport of [PHONE, DESK]) {
         await page.setViewportSize(viewport)
@@ -172,7 +168,7 @@ for (const dialect of testDialects()) {
       const { server, articleId } = await busyNewsroom(t, dialect)
       const browser = await launchBrowser(t)
       const page = await (await browser.newContext({ viewport: PHONE })).newPage()
-      await signIn(page, server)
+      await signInThroughForm(page, server.url, ADMIN)
       await page.goto(`${server.url}/admin/articles/${articleId}`)
       for (const scroll of [0, 2000, 100_000]) {
         await page.evaluate((y) => window.scrollTo(0, y), scroll)

@@ -10,6 +10,7 @@ import {
   browserUnavailable,
   launchBrowser,
   markdownBody,
+  signInThroughForm,
   watchedPage,
 } from '../helpers/browser.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
@@ -91,11 +92,7 @@ async function snap(page: Page, name: string): Promise<void> {
 }
 
 async function signIn(page: Page, server: TestServer, person: Person): Promise<void> {
-  await page.goto(`${server.url}/admin/login`)
-  await page.getByLabel('Email').fill(person.email)
-  await page.getByLabel('Password').fill(person.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(`${server.url}/admin`)
+  await signInThroughForm(page, server.url, person)
   assert.equal(await page.locator('h1').textContent(), 'Dashboard')
 }
 

@@ -10,10 +10,12 @@ import {
   accessibilityViolations,
   browserUnavailable,
   launchBrowser,
+  signInThroughForm,
   watchedPage,
 } from '../helpers/browser.js'
 import { createTestContext } from '../helpers/context.js'
 import { testDialects } from '../helpers/dialects.js'
+import { importArticle } from '../helpers/factories.js'
 import { createStaff } from '../web/admin-session.js'
 
 const skip = browserUnavailable()
@@ -27,26 +29,20 @@ for (const dialect of testDialects()) {
         const ctx = await createTestContext(t, dialect)
         const server = await startTestServer(t, ctx)
         const editor = await createStaff(ctx, 'editor')
-        const draft = await ctx.services.editing.createDraft(editor.actor, {
-          headline: 'Ferry timetable to change in spring',
-          standfirst: 'Not announced yet.',
-          dateline: 'BERGEN, NORWAY',
-          body: 'The ferry company will cut the late crossings from March.',
-          keyPoints: [],
-          sectionSlug: 'news',
-          bylines: ['Ada Brekke'],
-          tags: [],
-          slug: '',
-        })
+        const { article: draft } = await importArticle(
+          ctx,
+          {
+            headline: 'Ferry timetable to change in spring',
+            standfirst: 'Not announced yet.',
+            body: ['The ferry company will cut the late crossings from March.'],
+          },
+          { draft: true },
+        )
 
         const browser = await launchBrowser(t)
         const newsroom = await watchedPage(browser)
         const page = newsroom.page
-        await page.goto(`${server.url}/admin/login`)
-        await page.getByLabel('Email').fill(editor.email)
-        await page.getByLabel('Password').fill(editor.password)
-        await page.getByRole('button', { name: 'Sign in' }).click()
-        await page.waitForURL(`${server.url}/admin`)
+        await signInThroughForm(page, server.url, editor)
         await page.goto(`${server.url}/admin/articles/${draft.id}`)
         await page.getByRole('link', { name: 'Preview links' }).click()
         await page.getByLabel('The link works for').selectOption({ label: '3 days' })

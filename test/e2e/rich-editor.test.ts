@@ -13,6 +13,7 @@ import {
   accessibilityViolations,
   browserUnavailable,
   launchBrowser,
+  signInThroughForm,
   watchedPage,
 } from '../helpers/browser.js'
 import type { TestAppContext } from '../helpers/context.js'
@@ -44,14 +45,6 @@ async function desk(t: TestContext, dialect: DialectName): Promise<Desk> {
   })
   const server = await startTestServer(t, ctx)
   return { ctx, server, browser: await launchBrowser(t), editor, picture }
-}
-
-async function signIn(page: Page, { server, editor }: Desk): Promise<void> {
-  await page.goto(`${server.url}/admin/login`)
-  await page.getByLabel('Email').fill(editor.email)
-  await page.getByLabel('Password').fill(editor.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(`${server.url}/admin`)
 }
 
 /** The Markdown the editor has written back into the form's field, once it has. */
@@ -112,7 +105,7 @@ for (const dialect of testDialects()) {
     test('a story with every element, written with the keyboard only, stored as Markdown and published', async (t) => {
       const setup = await desk(t, dialect)
       const { page, problems } = await watchedPage(setup.browser)
-      await signIn(page, setup)
+      await signInThroughForm(page, setup.server.url, setup.editor)
       await page.goto(`${setup.server.url}/admin/articles/new`)
       await page.getByLabel('Headline').fill('Harbour plan passes after ten years')
       assert.equal(await page.locator('textarea#body').isHidden(), true)
@@ -240,7 +233,7 @@ for (const dialect of testDialects()) {
     test('undo and redo, and Markdown the editor cannot hold stays Markdown', async (t) => {
       const setup = await desk(t, dialect)
       const { page, problems } = await watchedPage(setup.browser)
-      await signIn(page, setup)
+      await signInThroughForm(page, setup.server.url, setup.editor)
       await page.goto(`${setup.server.url}/admin/articles/new`)
       await page.getByRole('button', { name: 'Edit as Markdown' }).click()
       await page.locator('textarea#body').fill('Keep this.')
@@ -268,7 +261,7 @@ for (const dialect of testDialects()) {
     test('a paste from Word is cleaned to what a story holds; a picture from elsewhere is a warning', async (t) => {
       const setup = await desk(t, dialect)
       const { page, problems } = await watchedPage(setup.browser)
-      await signIn(page, setup)
+      await signInThroughForm(page, setup.server.url, setup.editor)
       await page.goto(`${setup.server.url}/admin/articles/new`)
       await page.locator('#body-editor').focus()
       await paste(page, WORD_HTML, 'Council votes on harbour plan')
@@ -293,7 +286,7 @@ for (const dialect of testDialects()) {
         dialogs.push(dialog.message())
         void dialog.dismiss()
       })
-      await signIn(page, setup)
+      await signInThroughForm(page, setup.server.url, setup.editor)
       await page.goto(`${setup.server.url}/admin/articles/new`)
       await page.getByLabel('Headline').fill('Corpus')
       await page.locator('#body-editor').focus()

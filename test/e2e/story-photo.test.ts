@@ -13,6 +13,7 @@ import {
   browserUnavailable,
   launchBrowser,
   markdownBody,
+  signInThroughForm,
   watchedPage,
 } from '../helpers/browser.js'
 import { photo } from '../helpers/images.js'
@@ -23,14 +24,6 @@ const SCREENSHOTS = process.env.SCREENSHOTS
 
 const WRITER = { email: 'tom@news.example', password: 'harbour-lights-41', name: 'Tom Reyes' }
 const EDITOR = { email: 'eda@news.example', password: 'harbour-lights-42', name: 'Eda Editor' }
-
-async function signIn(page: Page, base: string, who: { email: string; password: string }) {
-  await page.goto(`${base}/admin/login`)
-  await page.getByLabel('Email').fill(who.email)
-  await page.getByLabel('Password').fill(who.password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(`${base}/admin`)
-}
 
 /** The lead picture as the browser chose it: the rendition's width, and the width it is shown at. */
 async function chosenLead(page: Page): Promise<{ chosen: number; shown: number; dpr: number }> {
@@ -77,7 +70,7 @@ describe('a photo from the editor to the reader', { skip }, () => {
 
       // The contributor writes, uploads the photo from the editor and submits.
       const writer = await watchedPage(browser)
-      await signIn(writer.page, server.url, WRITER)
+      await signInThroughForm(writer.page, server.url, WRITER)
       await writer.page.goto(`${server.url}/admin/articles/new`)
       await writer.page.getByLabel('Headline').fill('The ferry to Vargön runs again')
       await writer.page.getByLabel('Dateline').fill('VARGÖN, SWEDEN')
@@ -130,7 +123,7 @@ describe('a photo from the editor to the reader', { skip }, () => {
 
       // An editor publishes it.
       const editor = await watchedPage(browser)
-      await signIn(editor.page, server.url, EDITOR)
+      await signInThroughForm(editor.page, server.url, EDITOR)
       await editor.page.goto(`${server.url}/admin/articles/${articleId}`)
       await Promise.all([
         editor.page.waitForURL(/\?saved=publish$/),

@@ -119,3 +119,16 @@ export async function markdownBody(page: Page): Promise<Locator> {
   if (await field.isHidden()) await toggle.click()
   return field
 }
+
+/** Signs in through the newsroom's own form, as a person would, and waits for the dashboard. */
+export async function signInThroughForm(
+  page: Page,
+  baseUrl: string,
+  who: { email: string; password: string },
+): Promise<void> {
+  await page.goto(`${baseUrl}/admin/login`)
+  await page.getByLabel('Email').fill(who.email)
+  await page.getByLabel('Password').fill(who.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL(`${baseUrl}/admin`)
+}

@@ -9,6 +9,7 @@ import type { ArticleInput } from '../../src/domain/articles/article-writes.js'
 import { startTestServer, type TestServer } from '../helpers/app.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects } from '../helpers/dialects.js'
+import { importArticle } from '../helpers/factories.js'
 import {
   AdminClient,
   createStaff,
@@ -122,7 +123,7 @@ for (const dialect of testDialects()) {
 
     test('deleting acts only on the confirmed form', async (t) => {
       const d = await desk(t, dialect)
-      const draft = await d.ctx.services.editing.createDraft(d.editor.actor, input())
+      const { article: draft } = await importArticle(d.ctx, {}, { draft: true })
       const path = `/admin/articles/${draft.id}/delete`
       const stray = await d.browser.post(path, {})
       assert.equal(stray.status, 200)

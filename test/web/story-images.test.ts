@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { XMLParser } from 'fast-xml-parser'
+import type { HTMLElement } from 'node-html-parser'
 import sharp from 'sharp'
 import { ConflictError, ValidationError } from '../../src/domain/errors.js'
 import type { MediaItem } from '../../src/domain/media/media.js'
@@ -110,6 +111,21 @@ async function imageSize(server: TestServer, url: string): Promise<[number, numb
   return [meta.width ?? 0, meta.height ?? 0]
 }
 
+/** A document the site serves (a feed, a sitemap), as text, after checking it was served. */
+async function served(server: TestServer, path: string): Promise<string> {
+  const response = await server.get(path)
+  assert.equal(response.status, 200, path)
+  return response.text()
+}
+
+/** The page's JSON-LD block of one @type. */
+function structuredData<T>(document: HTMLElement, type: string): T | undefined {
+  return document
+    .querySelectorAll('script[type="application/ld+json"]')
+    .map((script) => JSON.parse(script.text) as T & { '@type': string })
+    .find((data) => data['@type'] === type)
+}
+
 for (const [label, dialect, driver] of mediaSetups(testDialects())) {
   describe(`pictures on stories (${label})`, () => {
     test('the page: a sized, prioritised lead picture with its caption and credit; lazy body pictures', async (t) => {
@@ -182,11 +198,11 @@ for (const [label, dialect, driver] of mediaSetups(testDialects())) {
       )
       assert.deepEqual(await imageSize(story.server, ogImage), [1200, 675])
 
-      const jsonLd = document
-        .querySelectorAll('script[type="application/ld+json"]')
-        .map((script) => JSON.parse(script.text) as Record<string, unknown>)
-      const article = jsonLd.find((data) => data['@type'] === 'NewsArticle')
-      const images = article?.image as { url: string; width: number; height: number }[]
+      const article = structuredData<{ image: { url: string; width: number; height: number }[] }>(
+        document,
+        'NewsArticle',
+      )
+      const images = article?.image ?? []
       assert.deepEqual(
         images.map((image) => `${image.width}×${image.height}`),
         ['1200×675', '1200×900', '1200×1200'],
@@ -196,7 +212,7 @@ for (const [label, dialect, driver] of mediaSetups(testDialects())) {
       }
 
       const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' })
-      const rss = await (await story.server.get('/feed.rss')).text()
+      const rss = await served(story.server, '/feed.rss')
       assert.match(rss, /xmlns:media="http:\/\/search\.yahoo\.com\/mrss\/"/)
       const item = (xml.parse(rss) as { rss: { channel: { item: Record<string, unknown> } } }).rss
         .channel.item
@@ -210,18 +226,18 @@ for (const [label, dialect, driver] of mediaSetups(testDialects())) {
       assert.match(encoded, /<figure class="figure"><picture>/)
       assert.ok(!/(src|srcset)="\/media\//.test(encoded), 'no relative picture address')
 
-      const atom = await (await story.server.get('/feed.atom')).text()
+      const atom = await served(story.server, '/feed.atom')
       assert.match(
         atom,
         /<link rel="enclosure" type="image\/jpeg" href="https:\/\/news\.example\/media\/[^"]+-1280\.jpg"\/>/,
       )
-      const json = (await (await story.server.get('/feed.json')).json()) as {
+      const json = JSON.parse(await served(story.server, '/feed.json')) as {
         items: { image?: string; banner_image?: string }[]
       }
       assert.equal(json.items[0]?.image, content['@url'])
       assert.equal(json.items[0]?.banner_image, ogImage)
 
-      const sitemap = await (await story.server.get('/sitemaps/articles-1.xml')).text()
+      const sitemap = await served(story.server, '/sitemaps/articles-1.xml')
       const locs = [...sitemap.matchAll(/<image:loc>([^<]+)<\/image:loc>/g)].map((m) => m[1])
       assert.equal(locs.length, 2, 'the lead picture and the one in the body')
       for (const loc of locs) await imageSize(story.server, loc ?? '')
@@ -387,16 +403,10 @@ for (const [label, dialect, driver] of mediaSetups(testDialects())) {
         [profile?.getAttribute('width'), profile?.getAttribute('height')],
         ['480', '480'],
       )
-      const profileLd = authorPage.document
-        .querySelectorAll('script[type="application/ld+json"]')
-        .map(
-          (script) =>
-            JSON.parse(script.text) as {
-              '@type': string
-              mainEntity?: { image?: { width: number } }
-            },
-        )
-        .find((data) => data['@type'] === 'ProfilePage')
+      const profileLd = structuredData<{ mainEntity?: { image?: { width: number } } }>(
+        authorPage.document,
+        'ProfilePage',
+      )
       assert.equal(profileLd?.mainEntity?.image?.width, 900)
 
       const articlePage = await story.server.page(story.path)

@@ -161,22 +161,33 @@ export function createMediaService({
       return { item: (await stores.media.findById(item.id)) ?? item, filled, duplicate: false }
     },
 
-    /** The newsroom's library, newest first; `query` searches captions, credits and file names. */
+    /**
+     * The newsroom's library, newest first; `query` searches captions, credits
+     * and file names. `forStories`: what a story's pictures are chosen from, so
+     * images used only as authors' photos are left out.
+     */
     async list(
       actor: Actor,
-      { query, page, perPage }: { query: string; page: number; perPage: number },
+      {
+        query,
+        page,
+        perPage,
+        forStories = false,
+      }: { query: string; page: number; perPage: number; forStories?: boolean },
     ): Promise<MediaPage> {
       authorize(actor, 'media:upload')
       const text = query.trim().slice(0, MEDIA_LIMITS.query)
-      const total = await stores.media.count(text)
+      const filter = { exceptAuthorPhotos: forStories }
+      const total = await stores.media.count(text, filter)
       const pageCount = Math.max(1, Math.ceil(total / perPage))
       if (!Number.isInteger(page) || page < 1 || page > pageCount) {
         throw new NotFoundError('page_not_found', `There is no page ${page}.`)
       }
-      const items = await stores.media.search(text, {
-        limit: perPage,
-        offset: (page - 1) * perPage,
-      })
+      const items = await stores.media.search(
+        text,
+        { limit: perPage, offset: (page - 1) * perPage },
+        filter,
+      )
       return { items, page, perPage, total, pageCount }
     },
 

@@ -14,6 +14,11 @@ export interface MediaUsage {
   public: boolean
 }
 
+export interface MediaFilter {
+  /** Leave out images used as an author's photo and nowhere else (the demo's initials, a headshot). */
+  exceptAuthorPhotos?: boolean
+}
+
 export interface MediaStore {
   /**
    * Adds an item and its planned renditions (some already made). Returns
@@ -27,8 +32,12 @@ export interface MediaStore {
   findByIds(ids: readonly string[]): Promise<MediaItem[]>
   findByHash(contentHash: string): Promise<MediaItem | undefined>
   /** Items whose caption, credit or file name contain `text` (any case), newest first. */
-  search(text: string, page: { limit: number; offset: number }): Promise<MediaItem[]>
-  count(text: string): Promise<number>
+  search(
+    text: string,
+    page: { limit: number; offset: number },
+    filter?: MediaFilter,
+  ): Promise<MediaItem[]>
+  count(text: string, filter?: MediaFilter): Promise<number>
   /** Writes an item's fields only if it is still at `expectedVersion`; false if someone saved first. */
   update(item: MediaItem, expectedVersion: number): Promise<boolean>
   delete(id: string): Promise<void>

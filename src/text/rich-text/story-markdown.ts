@@ -1,10 +1,6 @@
 import MarkdownIt, { type Token } from 'markdown-it'
 import type { Node } from 'prosemirror-model'
-import {
-  MarkdownParser,
-  MarkdownSerializer,
-  type MarkdownSerializerState,
-} from 'prosemirror-markdown'
+import { MarkdownParser, MarkdownSerializer, MarkdownSerializerState } from 'prosemirror-markdown'
 import { PULL_QUOTE_MARKER, pullQuotes } from '../pull-quotes.js'
 import { storySchema } from './schema.js'
 
@@ -101,6 +97,17 @@ export function parseStoryMarkdown(markdown: string): StoryParse {
   return { ok: true, doc: parser.parse(markdown) }
 }
 
+/**
+ * The Markdown as the editor would write it, or as it is when the editor cannot
+ * hold it. A body stored in another form (an import, a paste into the textarea,
+ * a story older than the editor) becomes this on its first edit in the editor,
+ * so revisions are compared in this form: the change shown is the writer's.
+ */
+export function canonicalMarkdown(markdown: string): string {
+  const parsed = parseStoryMarkdown(markdown)
+  return parsed.ok ? serializeStory(parsed.doc) : markdown
+}
+
 // What plain text must escape beyond prosemirror-markdown's own: an entity
 // (&amp;), an autolink (<https://…>), and a pull quote's marker.
 const EXTRA_ESCAPES = /&(?=#?[a-z0-9]+;)|<(?=[a-z][a-z0-9+.-]*:|[^\s<>@]+@)/gi
@@ -127,6 +134,18 @@ export function isTightList(list: Node): boolean {
   return Boolean(list.attrs.tight) && single
 }
 
+/**
+ * Two lists of one kind side by side are one list to Markdown, whatever blank
+ * lines part them; a list with another marker is a new list. So each list
+ * right after one of its kind takes the other marker: - then *, 1. then 1).
+ */
+function followsListOfItsKind(list: Node, parent: Node, index: number): boolean {
+  if (!/_list$/.test(list.type.name)) return false
+  let run = 0
+  for (let at = index - 1; at >= 0 && parent.child(at).type === list.type; at--) run++
+  return run % 2 === 1
+}
+
 function withTightness(list: Node): Node {
   const tight = isTightList(list)
   return tight === list.attrs.tight
@@ -147,14 +166,18 @@ const serializer = new MarkdownSerializer(
       state.write('---')
       state.closeBlock(node)
     },
-    bullet_list: (state, node) => state.renderList(withTightness(node), '  ', () => '- '),
-    ordered_list: (state, list) => {
+    bullet_list: (state, node, parent, index) => {
+      const marker = followsListOfItsKind(node, parent, index) ? '* ' : '- '
+      state.renderList(withTightness(node), '  ', () => marker)
+    },
+    ordered_list: (state, list, parent, index) => {
       const node = withTightness(list)
+      const delimiter = followsListOfItsKind(list, parent, index) ? ') ' : '. '
       const start = Number(node.attrs.order)
       const width = String(start + node.childCount - 1).length
       state.renderList(node, ' '.repeat(width + 2), (index) => {
         const number = String(start + index)
-        return `${' '.repeat(width - number.length)}${number}. `
+        return `${' '.repeat(width - number.length)}${number}${delimiter}`
       })
     },
     list_item: (state, node) => state.renderContent(node),
@@ -193,7 +216,51 @@ const serializer = new MarkdownSerializer(
   { escapeExtraCharacters: EXTRA_ESCAPES },
 )
 
+/** The whole document in one pass: what serializeStory must always equal (the tests compare them). */
+export function serializeStoryAtOnce(doc: Node): string {
+  return serializer.serialize(doc, { tightLists: true })
+}
+
+// serialize() makes one of these per document; prosemirror-markdown's types mark the
+// constructor and `out` internal, so they are named here once, for blockMarkdown.
+type SerializerState = MarkdownSerializerState & { out: string }
+const State = MarkdownSerializerState as unknown as new (
+  nodes: MarkdownSerializer['nodes'],
+  marks: MarkdownSerializer['marks'],
+  options: MarkdownSerializer['options'],
+) => SerializerState
+const OPTIONS = { ...serializer.options, tightLists: true }
+
+/**
+ * Each top-level block's Markdown, for as long as the block is unchanged (the
+ * editor's nodes are immutable, so an unchanged block is the same object). The
+ * editor writes the story back while the writer types: on a long story, one
+ * pass over the whole document builds one huge string, piece by piece, and
+ * costs tens of milliseconds; this costs the changed block and a join.
+ */
+const blocks = new WeakMap<Node, { alternate: boolean; markdown: string }>()
+
+function blockMarkdown(block: Node, doc: Node, index: number): string {
+  const alternate = followsListOfItsKind(block, doc, index)
+  const known = blocks.get(block)
+  if (known?.alternate === alternate) return known.markdown
+  const state = new State(serializer.nodes, serializer.marks, OPTIONS)
+  state.render(block, doc, index)
+  blocks.set(block, { alternate, markdown: state.out })
+  return state.out
+}
+
 /** The editor's document → the body's Markdown, ending without a trailing newline. */
 export function serializeStory(doc: Node): string {
-  return serializer.serialize(doc, { tightLists: true })
+  const parts: string[] = []
+  doc.forEach((block, _offset, index) => {
+    if (index > 0) {
+      // As one pass writes it: a blank line between blocks, two between lists of one kind.
+      const listAfterList =
+        block.type === doc.child(index - 1).type && /_list$/.test(block.type.name)
+      parts.push(listAfterList ? '\n\n\n' : '\n\n')
+    }
+    parts.push(blockMarkdown(block, doc, index))
+  })
+  return parts.join('')
 }

@@ -143,6 +143,7 @@ export async function articleRoutes(app: FastifyInstance, { services, site }: Ad
       query,
       page: 1,
       perPage: query === '' ? 6 : 12,
+      forStories: true,
     })
     return { chosen, found: found.items, query }
   }

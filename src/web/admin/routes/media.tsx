@@ -162,9 +162,14 @@ export async function mediaRoutes(app: FastifyInstance, { services }: AdminDeps)
 
   app.get('/media', async (request, reply) => {
     if (!wantsJson(request)) return renderLibrary(request, reply)
-    // The editor's picker: the same search, as JSON.
+    // The editor's picker: the same search, as JSON; ?for=story for a story's pictures.
     const query = queryParam(request, 'q').trim().slice(0, 200)
-    const library = await media.list(actorFor(request), { query, page: 1, perPage: PER_PAGE })
+    const library = await media.list(actorFor(request), {
+      query,
+      page: 1,
+      perPage: PER_PAGE,
+      forStories: queryParam(request, 'for') === 'story',
+    })
     return reply.header('cache-control', 'private, no-store').send({
       items: library.items.map(choiceOf),
       total: library.total,
@@ -204,7 +209,12 @@ export async function mediaRoutes(app: FastifyInstance, { services }: AdminDeps)
     return renderLibrary(request, reply, { outcomes })
   })
 
-  app.get('/media/:id', async (request, reply) => renderItem(request, reply, mediaId(request)))
+  app.get('/media/:id', async (request, reply) => {
+    if (!wantsJson(request)) return renderItem(request, reply, mediaId(request))
+    // The rich-text editor's pictures: their thumbnails and alt text.
+    const { item } = await media.get(actorFor(request), mediaId(request))
+    return reply.header('cache-control', 'private, no-store').send(choiceOf(item))
+  })
 
   app.post('/media/:id', async (request, reply) => {
     const id = mediaId(request)

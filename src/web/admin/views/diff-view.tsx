@@ -8,6 +8,7 @@ import {
   type DiffPart,
   type DisplayBlock,
 } from '../../../text/diff.js'
+import { canonicalMarkdown } from '../../../text/rich-text/story-markdown.js'
 
 type FieldName = keyof RevisionFields
 
@@ -95,11 +96,25 @@ function Block({ block, as: Tag, noun }: { block: DisplayBlock; as: 'p' | 'li'; 
   }
 }
 
-/** A body's paragraphs: the changed ones with their words marked, long unchanged stretches folded away. */
+/**
+ * A body's paragraphs: the changed ones with their words marked, long unchanged
+ * stretches folded away. Both sides are compared as the rich-text editor writes
+ * Markdown, so that a body's first edit in the editor shows the writer's change,
+ * not every list marker and emphasis the editor wrote its own way.
+ */
 function BodyDiff({ before, after }: { before: string; after: string }) {
+  const [from, to] = [canonicalMarkdown(before), canonicalMarkdown(after)]
+  if (from === to) {
+    return (
+      <p class="empty">
+        Only the Markdown was written differently (as the editor writes it): readers see no
+        difference.
+      </p>
+    )
+  }
   return (
     <div class="body-diff">
-      {collapseUnchanged(diffParagraphs(before, after)).map((block, index) => (
+      {collapseUnchanged(diffParagraphs(from, to)).map((block, index) => (
         <Block key={index} block={block} as="p" noun="paragraph" />
       ))}
     </div>

@@ -15,7 +15,7 @@ import { Actions, Bylines, CorrectionsList, KeyPointsField } from './editor-part
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
 import { ImageChooser, type ChoosableImage } from './image-chooser.js'
 import { SeoFields } from './seo-fields.js'
-import { EMPTY_SEO, seoTextDefaults } from '../../../domain/articles/article-seo.js'
+import { EMPTY_SEO } from '../../../domain/articles/article-seo.js'
 
 export interface EditorPageProps {
   article?: Article
@@ -162,6 +162,7 @@ export function EditorPage(props: EditorPageProps) {
             search={{ name: 'intent', value: 'find_images' }}
             problem={problem}
             field="leadImage"
+            forStories
           />
           <Bylines values={values} problem={problem} />
           <datalist id="author-names">
@@ -173,7 +174,7 @@ export function EditorPage(props: EditorPageProps) {
           <KeyPointsField values={values} problem={problem} suggestion={props.suggestion} />
           <SeoFields
             seo={values.seo ?? article?.seo ?? EMPTY_SEO}
-            defaults={seoTextDefaults({ ...values, brief: article?.brief ?? '' })}
+            story={values}
             images={props.socialImages}
             problem={problem}
           />

@@ -23,6 +23,8 @@ export interface ImageChooserProps {
   problem?: Problem | undefined
   /** The problem's field that means this chooser. */
   field: string
+  /** A story's picture: its script's searches leave out images used only as authors' photos. */
+  forStories?: boolean
 }
 
 function Choice({
@@ -68,6 +70,7 @@ export function ImageChooser(props: ImageChooserProps) {
     <fieldset
       class={error ? 'image-chooser has-error' : 'image-chooser'}
       data-image-chooser={name}
+      data-for-stories={props.forStories ? 'yes' : undefined}
       aria-describedby={`${name}-hint`}
     >
       <legend>{props.legend}</legend>

@@ -21,6 +21,53 @@ export interface MediaItemPageProps extends MediaDetails {
 
 const percent = (fraction: number) => String(Math.round(fraction * 1000) / 10)
 
+type TextFieldName = 'alt' | 'caption' | 'credit' | 'copyright'
+
+const TEXT_FIELDS: Record<TextFieldName, { label: string; hint: string }> = {
+  alt: {
+    label: 'Alt text',
+    hint: 'What the picture shows, for people who cannot see it. Needed before a story with it is published, unless it is decorative.',
+  },
+  caption: { label: 'Caption', hint: 'Shown under the picture.' },
+  credit: {
+    label: 'Credit',
+    hint: 'Photographer and agency, e.g. “Sigrid Lunde / Nordic Wire”.',
+  },
+  copyright: { label: 'Copyright', hint: 'As the rights holder writes it.' },
+}
+
+/** One of the image's words: a textarea when `rows` is given, else a line. */
+function TextField({
+  field,
+  value,
+  problem,
+  rows,
+}: {
+  field: TextFieldName
+  value: string
+  problem: Problem | undefined
+  rows?: number
+}) {
+  const { label, hint } = TEXT_FIELDS[field]
+  const attributes = {
+    id: field,
+    name: field,
+    maxLength: MEDIA_LIMITS[field],
+    'aria-describedby': describedBy(field, { hint: true, problem }),
+  }
+  return (
+    <Field id={field} label={label} hint={hint} problem={problem}>
+      {rows === undefined ? (
+        <input type="text" value={value} {...attributes} />
+      ) : (
+        <textarea rows={rows} {...attributes}>
+          {value}
+        </textarea>
+      )}
+    </Field>
+  )
+}
+
 function FieldsForm({
   id,
   values,
@@ -32,29 +79,14 @@ function FieldsForm({
   problem: Problem | undefined
   disabled: boolean
 }) {
-  const at = (field: string) => describedBy(field, { hint: true, problem })
+  const text = (field: TextFieldName) => ({ field, value: values[field], problem })
   return (
     <form method="post" action={`/admin/media/${id}`} class="stack-form">
       <CsrfField />
       <input type="hidden" name="version" value={values.version} />
       <fieldset disabled={disabled}>
         <legend class="visually-hidden">About this image</legend>
-        <Field
-          id="alt"
-          label="Alt text"
-          hint="What the picture shows, for people who cannot see it. Needed before a story with it is published, unless it is decorative."
-          problem={problem}
-        >
-          <textarea
-            id="alt"
-            name="alt"
-            rows={2}
-            maxLength={MEDIA_LIMITS.alt}
-            aria-describedby={at('alt')}
-          >
-            {values.alt}
-          </textarea>
-        </Field>
+        <TextField {...text('alt')} rows={2} />
         <div class="field checkbox">
           <input
             id="decorative"
@@ -67,47 +99,9 @@ function FieldsForm({
             Decorative: it adds nothing a reader would miss (screen readers skip it)
           </label>
         </div>
-        <Field id="caption" label="Caption" hint="Shown under the picture." problem={problem}>
-          <textarea
-            id="caption"
-            name="caption"
-            rows={3}
-            maxLength={MEDIA_LIMITS.caption}
-            aria-describedby={at('caption')}
-          >
-            {values.caption}
-          </textarea>
-        </Field>
-        <Field
-          id="credit"
-          label="Credit"
-          hint="Photographer and agency, e.g. “Sigrid Lunde / Nordic Wire”."
-          problem={problem}
-        >
-          <input
-            id="credit"
-            name="credit"
-            type="text"
-            maxLength={MEDIA_LIMITS.credit}
-            value={values.credit}
-            aria-describedby={at('credit')}
-          />
-        </Field>
-        <Field
-          id="copyright"
-          label="Copyright"
-          hint="As the rights holder writes it."
-          problem={problem}
-        >
-          <input
-            id="copyright"
-            name="copyright"
-            type="text"
-            maxLength={MEDIA_LIMITS.copyright}
-            value={values.copyright}
-            aria-describedby={at('copyright')}
-          />
-        </Field>
+        <TextField {...text('caption')} rows={3} />
+        <TextField {...text('credit')} />
+        <TextField {...text('copyright')} />
         <fieldset class="focal-point">
           <legend>Focal point</legend>
           <p class="hint" id="focal-hint">

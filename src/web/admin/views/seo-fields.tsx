@@ -3,8 +3,10 @@ import {
   SEO_LABELS,
   SEO_LIMITS,
   type ArticleSeo,
+  seoTextDefaults,
   type SeoField,
 } from '../../../domain/articles/article-seo.js'
+import { BRIEF_LENGTH, briefLine } from '../../../text/brief.js'
 import type { Problem } from '../../plugins/problems.js'
 import { SEO_NAMES } from '../editor-values.js'
 import { describedBy } from './form-parts.js'
@@ -32,8 +34,8 @@ function SeoText({
 }: {
   field: SeoField
   value: string
-  /** What applies when it is left empty, in words. */
-  fallback: { words: string; text: string }
+  /** What applies when it is left empty, in words, and how assets/desk.js keeps it current. */
+  fallback: { words: string; text: string; live: LiveDefault }
   problem: Problem | undefined
 }) {
   const name = SEO_NAMES[field]
@@ -47,6 +49,9 @@ function SeoText({
     placeholder: fallback.text,
     'data-count': `${id}-count`,
     'data-advised': String(SEO_LIMITS[field].advised),
+    'data-default-from': fallback.live.from,
+    'data-default-otherwise': fallback.live.otherwise,
+    'data-default-shown': `${id}-default`,
     'aria-describedby': [describedBy(id, { hint: true, problem }), `${id}-count`].join(' '),
   }
   return (
@@ -54,7 +59,7 @@ function SeoText({
       <label for={id}>{SEO_LABELS[field]}</label>
       <p class="hint" id={`${id}-hint`}>
         Optional. Left empty: {fallback.words}
-        {fallback.text ? ` (“${fallback.text}”)` : ''}.
+        <span id={`${id}-default`}>{fallback.text ? ` (“${fallback.text}”)` : ''}</span>.
       </p>
       {error && (
         <p class="field-error" id={`${id}-error`}>
@@ -77,8 +82,8 @@ function SeoText({
 
 export interface SeoFieldsProps {
   seo: ArticleSeo
-  /** What each field falls back to, from the story as the form shows it. */
-  defaults: ArticleSeo
+  /** The story's fields as the form shows them: the defaults come from these. */
+  story: { headline: string; standfirst: string; keyPoints: string; body: string }
   images: { chosen: ChoosableImage | undefined; found: readonly ChoosableImage[]; query: string }
   problem: Problem | undefined
 }
@@ -90,6 +95,27 @@ const FALLBACK_WORDS: Record<SeoField, string> = {
   socialDescription: 'the meta description, else the standfirst',
 }
 
+/**
+ * How assets/desk.js keeps a default current as the writer types: the first
+ * of `from`'s fields (by id) that is not empty, cut to `max:` characters as
+ * the story's brief is, else `otherwise` (what the server worked out from
+ * the body). Without the script the defaults the page was sent stay.
+ */
+interface LiveDefault {
+  from: string
+  otherwise: string
+}
+
+function liveDefaults(bodyBrief: string): Record<SeoField, LiveDefault> {
+  const standfirst = `standfirst:${BRIEF_LENGTH}`
+  return {
+    metaTitle: { from: 'headline', otherwise: '' },
+    metaDescription: { from: standfirst, otherwise: bodyBrief },
+    socialTitle: { from: 'metaTitle headline', otherwise: '' },
+    socialDescription: { from: `metaDescription ${standfirst}`, otherwise: bodyBrief },
+  }
+}
+
 /** A share without its own words says what the search result says (article-seo.ts, effectiveSeo). */
 function fallbackOf(field: SeoField, seo: ArticleSeo, defaults: ArticleSeo): string {
   if (field === 'socialTitle') return seo.metaTitle || defaults.socialTitle
@@ -98,7 +124,14 @@ function fallbackOf(field: SeoField, seo: ArticleSeo, defaults: ArticleSeo): str
 }
 
 /** Search and sharing: how the story looks in search results and when shared. */
-export function SeoFields({ seo, defaults, images, problem }: SeoFieldsProps) {
+export function SeoFields({ seo, story, images, problem }: SeoFieldsProps) {
+  const keyPoints = story.keyPoints
+    .split('\n')
+    .map((point) => point.trim())
+    .filter(Boolean)
+  const content = { standfirst: story.standfirst.trim(), keyPoints, body: story.body }
+  const defaults = seoTextDefaults({ ...story, brief: briefLine(content) })
+  const live = liveDefaults(briefLine({ ...content, standfirst: '' }))
   return (
     <details
       class="seo-fields"
@@ -115,7 +148,11 @@ export function SeoFields({ seo, defaults, images, problem }: SeoFieldsProps) {
           key={field}
           field={field}
           value={seo[field]}
-          fallback={{ words: FALLBACK_WORDS[field], text: fallbackOf(field, seo, defaults) }}
+          fallback={{
+            words: FALLBACK_WORDS[field],
+            text: fallbackOf(field, seo, defaults),
+            live: live[field],
+          }}
           problem={problem}
         />
       ))}
@@ -129,6 +166,7 @@ export function SeoFields({ seo, defaults, images, problem }: SeoFieldsProps) {
         search={{ name: 'intent', value: 'find_images' }}
         problem={problem}
         field="socialImage"
+        forStories
       />
     </details>
   )
