@@ -74,7 +74,7 @@ const TEST_ALLOWED: Record<string, Allowance> = {
     what: /<= Date\.now\(\)/,
     why: 'a cookie jar expires cookies by the real clock, as a browser does',
   },
-  'test/web/page-cache.test.ts': {
+  'test/helpers/eventually.ts': {
     what: /Date\.now\(\)( \+ ms|\s*>\s*until)|setTimeout as sleep/,
     why: "a deadline for another process's message, polled every 50 ms",
   },

@@ -4,7 +4,6 @@
 // that cannot be poisoned; what is never cached; TTL; and the cache turned off.
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { describe, test, type TestContext } from 'node:test'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { Article } from '../../src/domain/articles/article.js'
@@ -14,6 +13,7 @@ import { postComment } from '../helpers/comments.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects, type DialectName } from '../helpers/dialects.js'
 import { type ArticleTextFields, importArticle, inputOf } from '../helpers/factories.js'
+import { eventually } from '../helpers/eventually.js'
 import { createSharedDatabase } from '../helpers/shared-database.js'
 import {
   AdminClient,
@@ -164,16 +164,6 @@ function decoded(response: RawResponse): Buffer {
   if (encoding === 'br') return brotliDecompressSync(response.body)
   assert.equal(encoding, '', `unexpected content-encoding ${encoding}`)
   return response.body
-}
-
-/** Polls until `check` holds (another process's message is on its way), for up to `ms`. */
-async function eventually(check: () => Promise<boolean>, ms = 2000): Promise<boolean> {
-  const until = Date.now() + ms
-  for (;;) {
-    if (await check()) return true
-    if (Date.now() > until) return false
-    await sleep(50)
-  }
 }
 
 for (const dialect of testDialects()) {
@@ -590,7 +580,7 @@ for (const dialect of testDialects()) {
         assert.ok(await seen(), 'the next GET shows it')
       } else {
         // NOTIFY from the other process reaches this one a moment later.
-        assert.ok(await eventually(seen), 'seen within 2 s')
+        assert.ok(await eventually(seen), 'seen within 3 s')
       }
 
       await cached(site, pathOf(article))

@@ -3,13 +3,13 @@
 // bad input is refused with what is wrong; another process's redirects are seen.
 import assert from 'node:assert/strict'
 import { describe, test, type TestContext } from 'node:test'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { COMMAND_LINE } from '../../src/domain/access/policy.js'
 import { articlePath } from '../../src/web/ui/urls.js'
 import { startTestServer, type TestServer } from '../helpers/app.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects, type DialectName } from '../helpers/dialects.js'
 import { importArticle } from '../helpers/factories.js'
+import { eventually } from '../helpers/eventually.js'
 import { createSharedDatabase } from '../helpers/shared-database.js'
 import { AdminClient, createStaff } from './admin-session.js'
 
@@ -31,16 +31,6 @@ async function redirectOf(server: TestServer, path: string, method = 'GET'): Pro
 async function storyPath(ctx: TestAppContext, headline: string): Promise<string> {
   const { article } = await importArticle(ctx, { headline })
   return articlePath(article, ctx.config.siteTimeZone)
-}
-
-/** Polls until `check` holds: another process's news is on its way. */
-async function eventually(check: () => Promise<boolean>, ms = 3000): Promise<boolean> {
-  const until = Date.now() + ms
-  for (;;) {
-    if (await check()) return true
-    if (Date.now() > until) return false
-    await sleep(25)
-  }
 }
 
 for (const dialect of testDialects()) {
