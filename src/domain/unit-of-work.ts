@@ -16,6 +16,7 @@ import type { ThreadStore } from './threads/thread-store.js'
 import type { RelatedStore } from './related/related-store.js'
 import type { MediaStore } from './media/media-store.js'
 import type { PreviewLinkStore } from './previews/preview-store.js'
+import type { FrontPageStore } from './front-page/front-page-store.js'
 
 /** Every store the services use. */
 export interface Stores {
@@ -36,6 +37,7 @@ export interface Stores {
   related: RelatedStore
   media: MediaStore
   previewLinks: PreviewLinkStore
+  frontPage: FrontPageStore
 }
 
 /**

@@ -14,6 +14,7 @@ import * as makeCommentLimitsAtomic from './migrations/2026-12-04T1110_make-comm
 import * as addStoryImages from './migrations/2026-12-04T1200_add-story-images.js'
 import * as addPreviewLinks from './migrations/2026-12-04T1300_add-preview-links.js'
 import * as addArticleSeo from './migrations/2026-12-04T1310_add-article-seo.js'
+import * as addFrontPage from './migrations/2026-12-05T1000_add-front-page.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-04T1200_add-story-images': addStoryImages,
   '2026-12-04T1300_add-preview-links': addPreviewLinks,
   '2026-12-04T1310_add-article-seo': addArticleSeo,
+  '2026-12-05T1000_add-front-page': addFrontPage,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */

@@ -1,6 +1,11 @@
 import type { Generated, Selectable } from 'kysely'
 import type { NullableTime, Time } from './schema-columns.js'
 import type { MediaItemTable, MediaRenditionTable, MediaUsageTable } from './schema-media.js'
+import type {
+  FrontPageBannerTable,
+  FrontPagePlacementTable,
+  FrontPageSectionTable,
+} from './schema-front-page.js'
 
 export type { MediaItemTable, MediaRenditionTable, MediaUsageTable }
 
@@ -264,6 +269,9 @@ export interface Database {
   media_items: MediaItemTable
   media_renditions: MediaRenditionTable
   media_usages: MediaUsageTable
+  front_page_placements: FrontPagePlacementTable
+  front_page_banner: FrontPageBannerTable
+  front_page_sections: FrontPageSectionTable
 }
 
 export type ArticleRow = Selectable<ArticleTable>

@@ -19,6 +19,7 @@ import { createThreadStore } from './thread-store.js'
 import { createRelatedStore } from './related-store.js'
 import { createMediaStore } from './media-store.js'
 import { createPreviewLinkStore } from './preview-link-store.js'
+import { createFrontPageStore } from './front-page-store.js'
 
 interface StoreOptions {
   clock: Clock
@@ -44,6 +45,7 @@ function createStores(db: Kysely<Database>, { clock, dialect }: StoreOptions): S
     related: createRelatedStore(db),
     media: createMediaStore(db),
     previewLinks: createPreviewLinkStore(db),
+    frontPage: createFrontPageStore(db),
   }
 }
 

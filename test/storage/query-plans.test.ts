@@ -265,7 +265,7 @@ for (const dialect of testDialects()) {
         ],
         [
           'home page (latest, and latest per section)',
-          () => services.articles.frontPage({ top: 4, briefs: 6, perSection: 4 }),
+          () => services.frontPage.home(),
         ],
         ['article by slug', () => services.articles.getPublishedBySlug(site.article.slug)],
         ['newsroom dashboard', () => services.dashboard.load(site.editor, { page: 1 })],

@@ -541,22 +541,18 @@ for (const dialect of testDialects()) {
       const site = await setup(t, dialect)
       await story(site.ctx)
       // Hold the home page's render after it has read the front page, until the change is made.
-      const { articles } = site.ctx.services
+      const { frontPage } = site.ctx.services
       let readDone!: () => void
       const read = new Promise<void>((resolve) => (readDone = resolve))
       let release!: () => void
       const gate = new Promise<void>((resolve) => (release = resolve))
-      const original = articles.frontPage.bind(articles)
-      const held = t.mock.method(
-        articles,
-        'frontPage',
-        async (counts: Parameters<typeof original>[0]) => {
-          const front = await original(counts)
-          readDone()
-          await gate
-          return front
-        },
-      )
+      const original = frontPage.home.bind(frontPage)
+      const held = t.mock.method(frontPage, 'home', async () => {
+        const front = await original()
+        readDone()
+        await gate
+        return front
+      })
       const slow = site.server.page('/')
       await read
       const late = await story(site.ctx, { headline: 'Late news from the harbour' })

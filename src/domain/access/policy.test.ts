@@ -38,6 +38,7 @@ const HOLDERS: Record<Permission, Role[]> = {
   'media:edit-any': ['editor', 'admin'],
   'media:delete': ['editor', 'admin'],
   'authors:manage': ['editor', 'admin'],
+  'frontpage:arrange': ['editor', 'admin'],
 }
 const PERMISSIONS = Object.keys(HOLDERS) as Permission[]
 

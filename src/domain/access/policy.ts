@@ -37,6 +37,8 @@ export type Permission =
   | 'media:edit-any'
   | 'media:delete'
   | 'authors:manage'
+  /** Choosing the lead and top stories, pins, the breaking-news banner, the home page's section blocks. */
+  | 'frontpage:arrange'
 
 /** The whole grant table: every authorization decision starts here. */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
@@ -52,6 +54,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'media:edit-any',
     'media:delete',
     'authors:manage',
+    'frontpage:arrange',
   ]),
   admin: new Set([
     'articles:create',
@@ -68,6 +71,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'media:edit-any',
     'media:delete',
     'authors:manage',
+    'frontpage:arrange',
   ]),
 }
 

@@ -37,6 +37,10 @@ export type AuditAction =
   | 'author_photo_changed'
   | 'preview_link_created'
   | 'preview_link_revoked'
+  | 'front_page_arranged'
+  | 'front_page_banner_raised'
+  | 'front_page_banner_lowered'
+  | 'front_page_sections_changed'
 
 export interface AuditEvent {
   id: string

@@ -12,6 +12,7 @@ import type { SettingsService } from '../../domain/settings/settings-service.js'
 import type { ThreadService } from '../../domain/threads/thread-service.js'
 import type { MediaService } from '../../domain/media/media-service.js'
 import type { PreviewService } from '../../domain/previews/preview-service.js'
+import type { FrontPageService } from '../../domain/front-page/front-page-service.js'
 import type { SiteInfo } from '../ui/site.js'
 
 /** What the newsroom needs: its services and the site's settings. */
@@ -31,6 +32,7 @@ export interface AdminDeps {
     threads: ThreadService
     media: MediaService
     previews: PreviewService
+    frontPage: FrontPageService
   }
   site: SiteInfo
   /** Cookies get the Secure flag when the site is served over HTTPS. */

@@ -40,6 +40,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   author_photo_changed: 'Changed author photo',
   preview_link_created: 'Made a preview link',
   preview_link_revoked: 'Revoked a preview link',
+  front_page_arranged: 'Arranged the front page',
+  front_page_banner_raised: 'Raised a breaking-news banner',
+  front_page_banner_lowered: 'Took down the breaking-news banner',
+  front_page_sections_changed: "Changed the home page's section blocks",
 }
 
 function Who({ event }: { event: AuditEvent }) {
