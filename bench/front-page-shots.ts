@@ -73,6 +73,11 @@ async function site(perSection: number, out: string): Promise<void> {
     for (const width of WIDTHS) {
       const page = await browser.newPage({ viewport: { width, height: 900 } })
       await page.goto(url, { waitUntil: 'networkidle' })
+      // Lazy pictures load only near the viewport: scroll down once so the whole page has them.
+      const height = await page.evaluate(() => document.body.scrollHeight)
+      for (let y = 0; y < height; y += 600) await page.mouse.wheel(0, 600)
+      await page.waitForLoadState('networkidle')
+      await page.evaluate(() => window.scrollTo(0, 0))
       await page.screenshot({ path: join(out, `home-${perSection}-${width}.png`), fullPage: true })
       await page.close()
     }

@@ -42,9 +42,9 @@ function LeadStory({ story }: { story: ArticleSummary }) {
 }
 
 /**
- * A section's block: its newest story with its picture, the rest as a list
- * beside it. The grid takes its column count from how many stories there are,
- * so one story or seven fill the row.
+ * A section's block. Four stories: the newest with a picture leads it, the
+ * others listed beside; fewer: each with its own picture. The grid takes its
+ * columns from how many there are (site.css), so one story or four fill the row.
  */
 function SectionBlock({
   slug,
@@ -55,14 +55,22 @@ function SectionBlock({
   name: string
   stories: readonly ArticleSummary[]
 }) {
+  const count = Math.min(stories.length, 4)
+  const feature = stories.find((story) => story.leadImage)
+  const ordered = feature ? [feature, ...stories.filter((story) => story !== feature)] : stories
+  const plain = count === 4 && !feature
   return (
     <section class="section-block" aria-labelledby={`section-${slug}`}>
       <h2 class="section-heading" id={`section-${slug}`}>
         <a href={sectionPath(slug)}>{name}</a>
       </h2>
-      <ul class={`cards block-cards block-count-${Math.min(stories.length, 4)}`}>
-        {stories.map((story, index) => (
-          <ArticleCard key={story.id} article={story} image={index === 0 ? 'above' : undefined} />
+      <ul class={`cards block-cards block-count-${count}${plain ? ' block-plain' : ''}`}>
+        {ordered.map((story, index) => (
+          <ArticleCard
+            key={story.id}
+            article={story}
+            image={index === 0 || count < 4 ? 'above' : undefined}
+          />
         ))}
       </ul>
     </section>
