@@ -234,7 +234,11 @@ export function Layout({
             />
             {/* Each part stays whole: a narrow screen breaks the line after the dot, never at it. */}
             <p class="colophon">
-              <span>{site.name} ·</span> <span>Published with Dateline</span>
+              <span>
+                {site.name}
+                {'\u00a0'}·
+              </span>{' '}
+              <span>Published with Dateline</span>
             </p>
           </div>
         </footer>
