@@ -1,57 +1,13 @@
 import type { NewsroomSummary } from '../../../domain/articles/article-store.js'
 import type { Arrangement, PlacedStory } from '../../../domain/front-page/front-page-service.js'
-import {
-  DURATION_CHOICES,
-  FRONT_PAGE_LIMITS,
-  MAX_PLACED,
-  type SectionBlock,
-} from '../../../domain/front-page/front-page.js'
+import { MAX_PLACED, type SectionBlock } from '../../../domain/front-page/front-page.js'
 import type { Problem } from '../../plugins/problems.js'
 import { DateTime } from '../../ui/date-time.js'
 import { CsrfField } from './admin-layout.js'
-import { describedBy, Field, MoveButtons, ProblemBanner } from './form-parts.js'
+import { MoveButtons, ProblemBanner } from './form-parts.js'
+import { BannerForm, DurationSelect, type BannerAttempt } from './front-page-banner.js'
 
-/** What was typed in the banner form, when it comes back with a problem. */
-export interface BannerAttempt {
-  text: string
-  articleId: string
-  hours: string
-}
-
-const hoursLabel = (hours: number): string =>
-  hours % 24 === 0
-    ? `${hours / 24} day${hours === 24 ? '' : 's'}`
-    : `${hours} hour${hours === 1 ? '' : 's'}`
-
-/** The "how long" choice of a pin or a banner; `forever` adds "until taken off". */
-function DurationSelect({
-  id,
-  name,
-  forever,
-  selected,
-  describedById,
-}: {
-  id: string
-  name: string
-  forever: boolean
-  selected?: string
-  describedById?: string | undefined
-}) {
-  return (
-    <select id={id} name={name} aria-describedby={describedById}>
-      {forever && (
-        <option value="" selected={!selected}>
-          Until taken off
-        </option>
-      )}
-      {DURATION_CHOICES.map((hours) => (
-        <option key={hours} value={String(hours)} selected={selected === String(hours)}>
-          {hoursLabel(hours)}
-        </option>
-      ))}
-    </select>
-  )
-}
+export type { BannerAttempt }
 
 function placeName(index: number): string {
   return index === 0 ? 'Lead' : `Top story ${index}`
@@ -104,85 +60,6 @@ function PlacedRow({ story, index, count }: { story: PlacedStory; index: number;
         </form>
       </div>
     </li>
-  )
-}
-
-function BannerForm({
-  arrangement,
-  attempt,
-  problem,
-}: {
-  arrangement: Arrangement
-  attempt: BannerAttempt | undefined
-  problem: Problem | undefined
-}) {
-  const { banner, bannerLive } = arrangement
-  const stories = [
-    ...[arrangement.front.lead, ...arrangement.front.top].flatMap((story) =>
-      story ? [{ id: story.id, headline: story.headline }] : [],
-    ),
-    ...arrangement.candidates,
-  ]
-  const shown = problem?.field && attempt ? problem : undefined
-  return (
-    <section aria-labelledby="banner-title" class="narrow">
-      <h2 id="banner-title">Breaking news</h2>
-      {banner && bannerLive ? (
-        <div class="banner-now">
-          <p>
-            Up on every page until <DateTime date={banner.expiresAt} withTime />: “{banner.text}”
-          </p>
-          <form method="post" action="/admin/front-page/banner/lower">
-            <CsrfField />
-            <button type="submit">Take the banner down</button>
-          </form>
-        </div>
-      ) : (
-        <p class="muted">No banner is up.</p>
-      )}
-      <form method="post" action="/admin/front-page/banner" class="stack-form">
-        <CsrfField />
-        <Field id="text" label="Breaking-news line" problem={shown}>
-          <input
-            id="text"
-            name="text"
-            required
-            maxLength={FRONT_PAGE_LIMITS.bannerText}
-            value={attempt?.text ?? ''}
-            aria-describedby={describedBy('text', { problem: shown })}
-          />
-        </Field>
-        <Field id="article" label="Links to (optional)" problem={shown}>
-          <select
-            id="article"
-            name="article_id"
-            aria-describedby={describedBy('article', { problem: shown })}
-          >
-            <option value="">No link</option>
-            {stories.map((story) => (
-              <option key={story.id} value={story.id} selected={attempt?.articleId === story.id}>
-                {story.headline}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field
-          id="banner-hours"
-          label="For"
-          problem={shown?.field === 'hours' ? { ...shown, field: 'banner-hours' } : undefined}
-        >
-          <DurationSelect
-            id="banner-hours"
-            name="hours"
-            forever={false}
-            selected={attempt?.hours ?? '3'}
-          />
-        </Field>
-        <button type="submit" class="primary">
-          {banner && bannerLive ? 'Replace the banner' : 'Raise the banner'}
-        </button>
-      </form>
-    </section>
   )
 }
 
