@@ -6,11 +6,84 @@
 //   Delete, Restore). The server asks as well: the dialog only sends the
 //   field its confirmation page would (data-confirm-field), so that a stray
 //   POST without it still lands on that page and nothing happens.
+// - on the front-page desk, dragging an arranged story, or moving it with the
+//   arrow keys from its place label, then "Save this order" (the Move
+//   buttons do the same one step at a time without JavaScript).
 // It runs deferred and loads from this host only, as the CSP requires.
 
 for (const field of document.querySelectorAll('[data-count]')) countLength(field)
 for (const field of document.querySelectorAll('[data-default-from]')) followDefault(field)
 for (const button of document.querySelectorAll('button[data-confirm]')) askFirst(button)
+for (const list of document.querySelectorAll('ol[data-reorder]')) reorderable(list)
+
+/** Drag, or arrow keys on a row's place label, to reorder; one POST of the whole order saves it. */
+function reorderable(list) {
+  const rows = () => [...list.querySelectorAll(':scope > li[data-id]')]
+  const csrf = document.querySelector('input[name=_csrf]')
+  if (!csrf || rows().length < 2) return
+  const form = document.createElement('form')
+  form.method = 'post'
+  form.action = list.dataset.reorder
+  form.className = 'reorder-save'
+  form.hidden = true
+  const order = Object.assign(document.createElement('input'), { type: 'hidden', name: 'order' })
+  const save = Object.assign(document.createElement('button'), {
+    type: 'submit',
+    className: 'primary',
+    textContent: 'Save this order',
+  })
+  const status = Object.assign(document.createElement('p'), { className: 'hint' })
+  status.setAttribute('role', 'status')
+  form.append(csrf.cloneNode(), order, save)
+  list.after(form, status)
+  const changed = (row) => {
+    order.value = rows()
+      .map((item) => item.dataset.id)
+      .join(',')
+    form.hidden = false
+    status.textContent = `Moved to place ${rows().indexOf(row) + 1} of ${rows().length}. Save this order to put it on the front page.`
+  }
+  let dragging
+  for (const row of rows()) {
+    row.draggable = true
+    row.classList.add('draggable')
+    const handle = row.querySelector('.placed-place')
+    handle.tabIndex = 0
+    handle.setAttribute('role', 'button')
+    handle.setAttribute('aria-label', `${handle.textContent}: press the up or down arrow to move`)
+    handle.addEventListener('keydown', (event) => {
+      const other =
+        event.key === 'ArrowUp'
+          ? row.previousElementSibling
+          : event.key === 'ArrowDown'
+            ? row.nextElementSibling
+            : null
+      if (!other) return
+      event.preventDefault()
+      if (event.key === 'ArrowUp') other.before(row)
+      else other.after(row)
+      handle.focus()
+      changed(row)
+    })
+    row.addEventListener('dragstart', (event) => {
+      dragging = row
+      event.dataTransfer.effectAllowed = 'move'
+      event.dataTransfer.setData('text/plain', row.dataset.id)
+    })
+    row.addEventListener('dragover', (event) => {
+      if (!dragging || dragging === row) return
+      event.preventDefault()
+      const { top, height } = row.getBoundingClientRect()
+      if (event.clientY < top + height / 2) row.before(dragging)
+      else row.after(dragging)
+    })
+    row.addEventListener('drop', (event) => event.preventDefault())
+    row.addEventListener('dragend', () => {
+      if (dragging) changed(dragging)
+      dragging = undefined
+    })
+  }
+}
 
 /** The same words as src/web/admin/views/seo-fields.tsx (lengthNote). */
 function countLength(field) {

@@ -3,6 +3,7 @@ import { createAccountServices } from './domain/accounts/account-service.js'
 import { createPasswordHasher } from './domain/accounts/password.js'
 import { createArticleImporter } from './domain/articles/article-import.js'
 import { createArticleService } from './domain/articles/article-service.js'
+import { createFrontPageService } from './domain/front-page/front-page-service.js'
 import { createSyndicationService } from './domain/articles/syndication-service.js'
 import { createListingService } from './domain/articles/listing.js'
 import { createDashboardService } from './domain/articles/dashboard-service.js'
@@ -112,6 +113,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     tags,
     listings: createListingService({ sections, authors, tags, siteName: config.siteName }),
     articles: createArticleService({ stores }),
+    frontPage: createFrontPageService(deps),
     syndication: createSyndicationService({ stores, clock }),
     importer: createArticleImporter({ ...deps, timeZone: config.siteTimeZone }),
     accounts,

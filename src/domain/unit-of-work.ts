@@ -18,6 +18,7 @@ import type { MediaStore } from './media/media-store.js'
 import type { PreviewLinkStore } from './previews/preview-store.js'
 import type { RedirectStore } from './redirects/redirect-store.js'
 import type { ImportSourceStore } from './imports/import-source-store.js'
+import type { FrontPageStore } from './front-page/front-page-store.js'
 
 /** Every store the services use. */
 export interface Stores {
@@ -40,6 +41,7 @@ export interface Stores {
   previewLinks: PreviewLinkStore
   redirects: RedirectStore
   importSources: ImportSourceStore
+  frontPage: FrontPageStore
 }
 
 /**

@@ -1,6 +1,11 @@
 import type { Generated, Selectable } from 'kysely'
 import type { NullableTime, Time } from './schema-columns.js'
 import type { MediaItemTable, MediaRenditionTable, MediaUsageTable } from './schema-media.js'
+import type {
+  FrontPageBannerTable,
+  FrontPagePlacementTable,
+  FrontPageSectionTable,
+} from './schema-front-page.js'
 
 import type { RedirectTable } from './schema-redirects.js'
 
@@ -274,6 +279,9 @@ export interface Database {
   media_usages: MediaUsageTable
   redirects: RedirectTable
   import_sources: ImportSourceTable
+  front_page_placements: FrontPagePlacementTable
+  front_page_banner: FrontPageBannerTable
+  front_page_sections: FrontPageSectionTable
 }
 
 export type ArticleRow = Selectable<ArticleTable>

@@ -21,6 +21,7 @@ import { createMediaStore } from './media-store.js'
 import { createPreviewLinkStore } from './preview-link-store.js'
 import { createRedirectStore } from './redirect-store.js'
 import { createImportSourceStore } from './import-source-store.js'
+import { createFrontPageStore } from './front-page-store.js'
 
 interface StoreOptions {
   clock: Clock
@@ -48,6 +49,7 @@ function createStores(db: Kysely<Database>, { clock, dialect }: StoreOptions): S
     previewLinks: createPreviewLinkStore(db),
     redirects: createRedirectStore(db),
     importSources: createImportSourceStore(db),
+    frontPage: createFrontPageStore(db),
   }
 }
 

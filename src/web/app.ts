@@ -68,7 +68,13 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const assets = loadAssets(ASSETS_DIR.pathname)
   const site = siteInfo(config, assets)
-  const navigation = rememberedNavigation(() => services.sections.list())
+  const navigation = rememberedNavigation(async () => {
+    const [sections, banner] = await Promise.all([
+      services.sections.list(),
+      services.frontPage.banner(),
+    ])
+    return { sections, banner }
+  })
   const renderPage = createPageRenderer(site, navigation.current)
   const headers = securityHeaders({
     https: config.siteUrl.startsWith('https:'),
@@ -150,6 +156,8 @@ function siteInfo(config: AppDeps['config'], assets: ReadonlyMap<string, Asset>)
   }
   return {
     name: config.siteName,
+    // Site settings (name, logo, accent) will fill this; today the masthead sets the name in type.
+    identity: { logo: null, accent: null },
     url: config.siteUrl,
     language: config.siteLanguage,
     timeZone: config.siteTimeZone,

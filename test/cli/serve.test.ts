@@ -31,7 +31,7 @@ function demoHeadlines(): string[] {
   const manifest = JSON.parse(readFileSync(join(ROOT, 'demo', 'manifest.json'), 'utf8')) as {
     articles: { file: string }[]
   }
-  assert.equal(manifest.articles.length, 15)
+  assert.equal(manifest.articles.length, 16)
   return manifest.articles.map(
     (entry) =>
       readFileSync(join(ROOT, 'demo', 'articles', entry.file), 'utf8').split('\n')[0] ?? '',
@@ -103,7 +103,7 @@ describe('dateline start and demo', () => {
       const server = startCli(t, ['start'], { env })
       const [, url] = await server.waitForLine(SERVING)
       assert.equal(url, `http://127.0.0.1:${port}`)
-      assert.match(server.stdout, /Loaded 15 demo articles/)
+      assert.match(server.stdout, /Loaded 16 demo articles/)
 
       const home = await fetch(`${url}/`)
       assert.equal(home.status, 200)
@@ -123,14 +123,14 @@ describe('dateline start and demo', () => {
       const stopped = await server.exited
       assert.equal(stopped.code, 0, show(stopped))
 
-      assert.equal(await inspectDataDir(dataDir, countPublished), 15)
+      assert.equal(await inspectDataDir(dataDir, countPublished), 16)
 
       const demo = await runCli(t, ['demo'], { env })
       assert.equal(demo.code, 0, show(demo))
       assert.doesNotMatch(demo.stdout, /Loaded \d+ demo articles/)
       assert.equal(
         await inspectDataDir(dataDir, countPublished),
-        15,
+        16,
         'demo without --force adds nothing',
       )
     },
@@ -145,7 +145,7 @@ for (const dialect of testDialects()) {
 
       const loaded = await site.run(['demo'])
       assert.equal(loaded.code, 0, show(loaded))
-      assert.match(loaded.stdout, /^Loaded 15 demo articles by \d+ authors\.$/m)
+      assert.match(loaded.stdout, /^Loaded 16 demo articles by \d+ authors\.$/m)
       const logins = readFileSync(join(site.dataDir, 'demo-logins.txt'), 'utf8')
         .trim()
         .split('\n')
@@ -173,6 +173,15 @@ for (const dialect of testDialects()) {
           assert.ok(item.leadImage, `${item.headline} has a lead picture`)
           assert.ok(item.leadImage.alt && item.leadImage.credit && item.leadImage.caption)
         }
+        // No section of a fresh demo site is empty.
+        for (const section of await ctx.services.sections.list()) {
+          const inSection = await ctx.services.articles.listPublished(
+            { sectionId: section.id },
+            1,
+            1,
+          )
+          assert.ok(inSection.total > 0, `${section.name} has a story`)
+        }
         const author = await ctx.services.authors.getBySlug('ines-carvalho')
         assert.match(
           author.photo?.alt ?? '',
@@ -187,12 +196,12 @@ for (const dialect of testDialects()) {
       const again = await site.run(['demo'])
       assert.equal(again.code, 0, show(again))
       assert.match(again.stdout, /already has articles; the demo content was not loaded/)
-      assert.equal(await site.inspect(countPublished), 15)
+      assert.equal(await site.inspect(countPublished), 16)
 
       const forced = await site.run(['demo', '--force'])
       assert.equal(forced.code, 0, show(forced))
-      assert.match(forced.stdout, /^Loaded 15 demo articles/m)
-      assert.equal(await site.inspect(countPublished), 15, 'loaded again, not twice')
+      assert.match(forced.stdout, /^Loaded 16 demo articles/m)
+      assert.equal(await site.inspect(countPublished), 16, 'loaded again, not twice')
     })
   })
 }

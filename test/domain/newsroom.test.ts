@@ -510,7 +510,7 @@ for (const dialect of testDialects()) {
       assert.equal(off.status, 'unpublished')
       assert.equal(await isListed(ctx, article.id), false)
       assert.deepEqual(await inSection(), [])
-      const front = await ctx.services.articles.frontPage({ top: 3, briefs: 5, perSection: 3 })
+      const front = await ctx.services.frontPage.home()
       assert.equal(front.lead, undefined)
       await rejectsWith(
         ctx.services.articles.getPublishedBySlug(article.slug),

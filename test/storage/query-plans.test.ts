@@ -263,10 +263,7 @@ for (const dialect of testDialects()) {
             return services.articles.listPublished({ tagId: tag.id }, 1, 20)
           },
         ],
-        [
-          'home page (latest, and latest per section)',
-          () => services.articles.frontPage({ top: 4, briefs: 6, perSection: 4 }),
-        ],
+        ['home page (latest, and latest per section)', () => services.frontPage.home()],
         ['article by slug', () => services.articles.getPublishedBySlug(site.article.slug)],
         ['newsroom dashboard', () => services.dashboard.load(site.editor, { page: 1 })],
         [

@@ -1229,6 +1229,175 @@ const MATRIX: Record<string, Case[]> = {
       },
     },
   ],
+  'GET /admin/front-page': [
+    {
+      what: 'the front-page desk',
+      prepare: async () => ({ path: '/admin/front-page' }),
+      expect: editorsOnly(200),
+    },
+  ],
+  'POST /admin/front-page/stories': [
+    {
+      what: 'placing a published story on the front page',
+      prepare: async (world) => {
+        await clearFront(world)
+        const article = await world.published()
+        return {
+          path: '/admin/front-page/stories',
+          form: { article_id: article.id, hours: '' },
+          article,
+        }
+      },
+      expect: editorsOnly(303),
+      then: async (world, target) => {
+        const placed = await world.ctx.stores.frontPage.placements()
+        assert.deepEqual(
+          placed.map((p) => p.articleId),
+          [target.article?.id],
+        )
+      },
+    },
+  ],
+  'POST /admin/front-page/stories/:id/move': [
+    {
+      what: 'making the second arranged story the lead',
+      prepare: async (world) => {
+        const [, second] = await placedStories(world, 2)
+        return {
+          path: `/admin/front-page/stories/${second?.id}/move`,
+          form: { direction: 'lead' },
+          article: second,
+        }
+      },
+      expect: editorsOnly(303),
+      then: async (world, target) => {
+        const [lead] = await world.ctx.stores.frontPage.placements()
+        assert.equal(lead?.articleId, target.article?.id)
+      },
+    },
+  ],
+  'POST /admin/front-page/stories/:id/pin': [
+    {
+      what: 'pinning an arranged story for three hours',
+      prepare: async (world) => {
+        const [story] = await placedStories(world, 1)
+        return {
+          path: `/admin/front-page/stories/${story?.id}/pin`,
+          form: { hours: '3' },
+          article: story,
+        }
+      },
+      expect: editorsOnly(303),
+      then: async (world) => {
+        const [placed] = await world.ctx.stores.frontPage.placements()
+        assert.ok(placed?.pinnedUntil, 'pinned')
+      },
+    },
+  ],
+  'POST /admin/front-page/stories/:id/remove': [
+    {
+      what: 'taking a story off the front page',
+      prepare: async (world) => {
+        const [story] = await placedStories(world, 1)
+        return { path: `/admin/front-page/stories/${story?.id}/remove`, form: {}, article: story }
+      },
+      expect: editorsOnly(303),
+      then: async (world) => {
+        assert.deepEqual(await world.ctx.stores.frontPage.placements(), [])
+      },
+    },
+  ],
+  'POST /admin/front-page/order': [
+    {
+      what: 'reordering the arranged stories at once',
+      prepare: async (world) => {
+        const [first, second] = await placedStories(world, 2)
+        return {
+          path: '/admin/front-page/order',
+          form: { order: `${second?.id},${first?.id}` },
+          article: second,
+        }
+      },
+      expect: editorsOnly(303),
+      then: async (world, target) => {
+        const [lead] = await world.ctx.stores.frontPage.placements()
+        assert.equal(lead?.articleId, target.article?.id)
+      },
+    },
+  ],
+  'POST /admin/front-page/banner': [
+    {
+      what: 'raising a breaking-news banner',
+      prepare: async () => ({
+        path: '/admin/front-page/banner',
+        form: { text: `Storm warning ${mark()}`, article_id: '', hours: '2' },
+      }),
+      expect: editorsOnly(303),
+      then: async (world, target) => {
+        const banner = await world.ctx.stores.frontPage.banner()
+        assert.equal(banner?.text, target.form?.text)
+      },
+    },
+  ],
+  'POST /admin/front-page/banner/lower': [
+    {
+      what: 'taking the banner down',
+      prepare: async (world) => {
+        await world.ctx.services.frontPage.raiseBanner(COMMAND_LINE, {
+          text: 'Up',
+          articleId: null,
+          hours: 1,
+        })
+        return { path: '/admin/front-page/banner/lower', form: {} }
+      },
+      expect: editorsOnly(303),
+      then: async (world) => {
+        assert.equal(await world.ctx.stores.frontPage.banner(), undefined)
+      },
+    },
+  ],
+  'POST /admin/front-page/sections/:slug/move': [
+    {
+      what: "moving a section's block up the home page",
+      prepare: async () => ({
+        path: '/admin/front-page/sections/politics/move',
+        form: { direction: 'up' },
+      }),
+      expect: editorsOnly(303),
+    },
+  ],
+  'POST /admin/front-page/sections/:slug/show': [
+    {
+      what: "hiding a section's block on the home page",
+      prepare: async () => ({
+        path: '/admin/front-page/sections/sport/show',
+        form: { shown: 'no' },
+      }),
+      expect: editorsOnly(303),
+      then: async (world) => {
+        const blocks = await world.ctx.stores.frontPage.sectionBlocks()
+        const sport = await world.ctx.stores.sections.findBySlug('sport')
+        assert.equal(blocks.find((block) => block.sectionId === sport?.id)?.shown, false)
+      },
+    },
+  ],
+}
+
+/** Empties the arranged front page, so each case starts from nothing. */
+async function clearFront(world: World): Promise<void> {
+  await world.ctx.stores.frontPage.replacePlacements([])
+}
+
+/** `count` freshly published stories, arranged on an otherwise empty front page in that order. */
+async function placedStories(world: World, count: number): Promise<Article[]> {
+  await clearFront(world)
+  const stories: Article[] = []
+  for (let index = 0; index < count; index++) {
+    const article = await world.published()
+    await world.ctx.services.frontPage.place(COMMAND_LINE, article.id, null)
+    stories.push(article)
+  }
+  return stories
 }
 
 /** A fresh image in the library, uploaded by `owner`; its id. */

@@ -82,7 +82,7 @@ for (const dialect of testDialects()) {
       assertSectionNavigation(document)
     })
 
-    // ArticleService.frontPage promises "no story appears twice", but only the lead and
+    // FrontPageReads.home promises "no story appears twice", but only the lead and
     // top stories are left out of the section blocks: the rail's stories repeat there.
     test('no story appears twice on the home page', async (t) => {
       const ctx = await createTestContext(t, dialect)

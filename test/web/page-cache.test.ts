@@ -531,22 +531,18 @@ for (const dialect of testDialects()) {
       const site = await setup(t, dialect)
       await story(site.ctx)
       // Hold the home page's render after it has read the front page, until the change is made.
-      const { articles } = site.ctx.services
+      const { frontPage } = site.ctx.services
       let readDone!: () => void
       const read = new Promise<void>((resolve) => (readDone = resolve))
       let release!: () => void
       const gate = new Promise<void>((resolve) => (release = resolve))
-      const original = articles.frontPage.bind(articles)
-      const held = t.mock.method(
-        articles,
-        'frontPage',
-        async (counts: Parameters<typeof original>[0]) => {
-          const front = await original(counts)
-          readDone()
-          await gate
-          return front
-        },
-      )
+      const original = frontPage.home.bind(frontPage)
+      const held = t.mock.method(frontPage, 'home', async () => {
+        const front = await original()
+        readDone()
+        await gate
+        return front
+      })
       const slow = site.server.page('/')
       await read
       const late = await story(site.ctx, { headline: 'Late news from the harbour' })
@@ -664,8 +660,10 @@ for (const dialect of testDialects()) {
         const response = await raw(site, `/news${query}`)
         assert.equal(response.status, 404, query)
       }
+      // The home page is one page: a later one is missing, as past the end of /news.
+      assert.equal((await raw(site, '/?page=2')).status, 404)
       // Identity parameters on a page that has none.
-      for (const path of ['/?page=2', '/?q=x', `${pathOf(article)}?page=3`, '/politics?q=x']) {
+      for (const path of ['/?q=x', `${pathOf(article)}?page=3`, '/politics?q=x']) {
         const response = await raw(site, path)
         assert.equal(response.status, 200, path)
       }

@@ -39,6 +39,7 @@ const HOLDERS: Record<Permission, Role[]> = {
   'media:delete': ['editor', 'admin'],
   'authors:manage': ['editor', 'admin'],
   'redirects:manage': ['editor', 'admin'],
+  'frontpage:arrange': ['editor', 'admin'],
 }
 const PERMISSIONS = Object.keys(HOLDERS) as Permission[]
 

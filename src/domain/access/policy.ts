@@ -38,6 +38,8 @@ export type Permission =
   | 'media:delete'
   | 'authors:manage'
   | 'redirects:manage'
+  /** Choosing the lead and top stories, pins, the breaking-news banner, the home page's section blocks. */
+  | 'frontpage:arrange'
 
 /** The whole grant table: every authorization decision starts here. */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
@@ -54,6 +56,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'media:delete',
     'authors:manage',
     'redirects:manage',
+    'frontpage:arrange',
   ]),
   admin: new Set([
     'articles:create',
@@ -71,6 +74,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'media:delete',
     'authors:manage',
     'redirects:manage',
+    'frontpage:arrange',
   ]),
 }
 

@@ -4,17 +4,6 @@ import type { UnitOfWork } from '../unit-of-work.js'
 import { isPublished, type ArticleSummary, type PublishedArticle } from './article.js'
 import type { PublishedFilter } from './article-store.js'
 
-export interface FrontPage {
-  /** The newest story, shown largest. */
-  lead: ArticleSummary | undefined
-  /** The next newest, shown beside the lead. */
-  top: ArticleSummary[]
-  /** The newest stories of each section, keyed by section slug. */
-  bySection: Map<string, ArticleSummary[]>
-  /** Short items for the "At a glance" rail: the stories after the top ones, newest first. */
-  briefs: ArticleSummary[]
-}
-
 export type ArticleService = ReturnType<typeof createArticleService>
 
 export function createArticleService({ stores }: { stores: UnitOfWork }) {
@@ -46,30 +35,5 @@ export function createArticleService({ stores }: { stores: UnitOfWork }) {
     /** The newest published articles, without counting them all: for rails and "more" lists. */
     latest: (filter: PublishedFilter, limit: number): Promise<ArticleSummary[]> =>
       stores.articles.listPublished(filter, { limit, offset: 0 }),
-
-    /** What the home page shows; no story appears twice on it. */
-    async frontPage(counts: {
-      top: number
-      briefs: number
-      perSection: number
-    }): Promise<FrontPage> {
-      const latest = await stores.articles.listPublished(
-        {},
-        { limit: 1 + counts.top + counts.briefs, offset: 0 },
-      )
-      const [lead, ...rest] = latest
-      const top = rest.slice(0, counts.top)
-      const perSectionItems = await stores.articles.latestPublishedPerSection(
-        counts.perSection,
-        latest.map((story) => story.id),
-      )
-      const bySection = new Map<string, ArticleSummary[]>()
-      for (const item of perSectionItems) {
-        const list = bySection.get(item.section.slug) ?? []
-        list.push(item)
-        bySection.set(item.section.slug, list)
-      }
-      return { lead, top, bySection, briefs: rest.slice(counts.top) }
-    },
   }
 }

@@ -40,6 +40,10 @@ export type AuditAction =
   | 'redirect_saved'
   | 'redirect_removed'
   | 'redirects_imported'
+  | 'front_page_arranged'
+  | 'front_page_banner_raised'
+  | 'front_page_banner_lowered'
+  | 'front_page_sections_changed'
 
 export interface AuditEvent {
   id: string

@@ -13,6 +13,7 @@ import type { ThreadService } from '../../domain/threads/thread-service.js'
 import type { MediaService } from '../../domain/media/media-service.js'
 import type { PreviewService } from '../../domain/previews/preview-service.js'
 import type { RedirectService } from '../../domain/redirects/redirect-service.js'
+import type { FrontPageService } from '../../domain/front-page/front-page-service.js'
 import type { SiteInfo } from '../ui/site.js'
 
 /** What the newsroom needs: its services and the site's settings. */
@@ -33,6 +34,7 @@ export interface AdminDeps {
     media: MediaService
     previews: PreviewService
     redirects: RedirectService
+    frontPage: FrontPageService
   }
   site: SiteInfo
   /** Cookies get the Secure flag when the site is served over HTTPS. */

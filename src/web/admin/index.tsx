@@ -28,6 +28,7 @@ import { confirmationRoutes } from './routes/confirmations.js'
 import { sectionRoutes } from './routes/sections.js'
 import { userRoutes } from './routes/users.js'
 import { threadRoutes } from './routes/threads.js'
+import { frontPageRoutes } from './routes/front-page.js'
 import { keyPointRoutes } from './routes/key-points.js'
 import { twoFactorRoutes } from './routes/two-factor.js'
 import { AdminProblemPage } from './views/auth-pages.js'
@@ -110,6 +111,7 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
   await app.register(commentModerationRoutes, deps)
   await app.register(settingsRoutes, deps)
   await app.register(threadRoutes, deps)
+  await app.register(frontPageRoutes, deps)
   await app.register(keyPointRoutes, deps)
   await app.register(mediaRoutes, deps)
 }

@@ -32,6 +32,7 @@ export const pageCachePlugin = fp<{ cache: PageCache }>(
       const page = cache.set(cacheable.key, payload, {
         contentType,
         tags: cacheable.tags,
+        freshUntil: cacheable.freshUntil?.getTime(),
         since,
         policy: typeof policy === 'string' ? policy : undefined,
       })

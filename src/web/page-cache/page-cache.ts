@@ -13,6 +13,8 @@ export interface CachedPage {
   /** Tags of what the page shows, beyond the site as a whole: 'article:<id>'. */
   tags: readonly string[]
   storedAt: number
+  /** When the page changes by itself (a pin or a banner runs out); Infinity when it does not. */
+  freshUntil: number
   etag: string
   lastModified: string
   bodies: { identity: Buffer; gzip: Buffer; br: Buffer }
@@ -78,7 +80,7 @@ export function createPageCache(options: PageCacheOptions) {
       if (!page) return undefined
       const age = now() - page.storedAt
       // A clock set back makes the age negative: such a page is dropped rather than kept longer.
-      if (age < 0 || age > options.maxAgeMs) {
+      if (age < 0 || age > options.maxAgeMs || now() >= page.freshUntil) {
         remove(key)
         return undefined
       }
@@ -100,10 +102,13 @@ export function createPageCache(options: PageCacheOptions) {
         tags,
         since,
         policy,
+        freshUntil = Infinity,
       }: {
         contentType: string
         tags: readonly string[]
         since: number
+        /** Milliseconds since the epoch when the page stops being true by itself. */
+        freshUntil?: number | undefined
         /** The page's own CSP, when it differs from the site's (a page with embeds allows their frames). */
         policy?: string | undefined
       },
@@ -129,6 +134,7 @@ export function createPageCache(options: PageCacheOptions) {
       const page: CachedPage = {
         tags,
         storedAt,
+        freshUntil,
         etag,
         lastModified,
         bodies: { identity, gzip, br },

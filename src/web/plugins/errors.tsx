@@ -60,13 +60,15 @@ export function createProblemSender(renderPage: PageRenderer, memo?: ProblemPage
   let notFoundPage: { html: string; generation: number } | undefined
 
   async function render(words: ProblemWords): Promise<string> {
-    const page = () =>
-      renderPage(
-        (sections) => (
-          <ProblemPage title={words.title} message={words.message} sections={sections} />
-        ),
-        { title: words.title, noindex: true },
-      )
+    const page = async () =>
+      (
+        await renderPage(
+          (sections) => (
+            <ProblemPage title={words.title} message={words.message} sections={sections} />
+          ),
+          { title: words.title, noindex: true },
+        )
+      ).html
     if (words !== NOT_FOUND_WORDS || !memo?.enabled) return page()
     const generation = memo.generation
     if (notFoundPage?.generation === generation) return notFoundPage.html

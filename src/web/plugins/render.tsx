@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify'
 import fp from 'fastify-plugin'
 import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
+import type { LiveBanner } from '../../domain/front-page/front-page.js'
 import type { SectionRef } from '../../domain/sections/section.js'
 import { Layout, type PageMeta } from '../ui/layout.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
@@ -12,19 +13,35 @@ export interface PageOptions extends PageMeta {
   cacheKey?: string
   /** What the page shows beyond the site as a whole, for exact purges: 'article:<id>'. */
   cacheTags?: readonly string[]
+  /** When the page changes by itself (a pin runs out): a cached copy is not kept past it. */
+  freshUntil?: Date | undefined
 }
 
 /** How a rendered public page may be cached, for the page cache's onSend hook. */
 export interface Cacheable {
   key: string
   tags: readonly string[]
+  freshUntil?: Date | undefined
+}
+
+/** What every public page carries around its content: the navigation and the banner. */
+export interface SiteChrome {
+  sections: readonly SectionRef[]
+  /** The breaking-news banner, while one is up; problem pages go without. */
+  banner?: LiveBanner | undefined
+}
+
+/** A rendered document, and when it stops being true by itself (a banner expires). */
+export interface RenderedPage {
+  html: string
+  freshUntil: Date | undefined
 }
 
 /** Page content, or a function of the site's sections for pages that list them. */
 export type PageContent = VNode | ((sections: readonly SectionRef[]) => VNode)
 
 /** Renders a whole HTML document around page content. */
-export type PageRenderer = (content: PageContent, meta: PageMeta) => Promise<string>
+export type PageRenderer = (content: PageContent, meta: PageMeta) => Promise<RenderedPage>
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -36,27 +53,28 @@ declare module 'fastify' {
 }
 
 /**
- * The site's sections for the navigation, and the last list that loaded. A
- * problem page (the database unreachable, say) must render when the list
- * cannot load: it shows the last one it had, or none.
+ * The site's chrome (sections and banner), and the last sections that loaded.
+ * A problem page (the database unreachable, say) must render when they cannot
+ * load: it shows the last list it had, or none, and no banner.
  */
-export function rememberedNavigation(load: () => Promise<readonly SectionRef[]>): {
-  current: () => Promise<readonly SectionRef[]>
-  lastKnown: () => Promise<readonly SectionRef[]>
+export function rememberedNavigation(load: () => Promise<SiteChrome>): {
+  current: () => Promise<SiteChrome>
+  lastKnown: () => Promise<SiteChrome>
 } {
   let last: readonly SectionRef[] = []
   return {
     current: async () => {
-      last = await load()
-      return last
+      const chrome = await load()
+      last = chrome.sections
+      return chrome
     },
     lastKnown: async () => {
       try {
-        last = await load()
+        last = (await load()).sections
       } catch {
         // The page says what went wrong; its navigation is the one from before.
       }
-      return last
+      return { sections: last }
     },
   }
 }
@@ -64,20 +82,24 @@ export function rememberedNavigation(load: () => Promise<readonly SectionRef[]>)
 /** Doctype, layout and page, all through one escaping renderer. */
 export function createPageRenderer(
   site: SiteInfo,
-  navigation: () => Promise<readonly SectionRef[]>,
+  navigation: () => Promise<SiteChrome>,
 ): PageRenderer {
   return async (content, meta) => {
-    const sections = await navigation()
+    const { sections, banner } = await navigation()
     const body = typeof content === 'function' ? content(sections) : content
-    return `<!doctype html>${renderToString(
+    const html = `<!doctype html>${renderToString(
       <SiteContext.Provider value={site}>
-        <Layout meta={meta} sections={sections}>
+        <Layout meta={meta} sections={sections} banner={banner}>
           {body}
         </Layout>
       </SiteContext.Provider>,
     )}`
+    return { html, freshUntil: banner?.expiresAt }
   }
 }
+
+const earlier = (a: Date | undefined, b: Date | undefined): Date | undefined =>
+  a && b ? (a < b ? a : b) : (a ?? b)
 
 export const renderPlugin = fp<{ renderPage: PageRenderer }>(
   async (app, { renderPage }) => {
@@ -85,11 +107,16 @@ export const renderPlugin = fp<{ renderPage: PageRenderer }>(
     app.decorateReply(
       'page',
       async function page(this: FastifyReply, content: PageContent, options: PageOptions) {
-        const { status = 200, cacheKey, cacheTags = [], ...meta } = options
-        const html = await renderPage(content, meta)
+        const { status = 200, cacheKey, cacheTags = [], freshUntil, ...meta } = options
+        const page = await renderPage(content, meta)
         if (cacheKey !== undefined && status === 200) {
-          this.cacheable = { key: cacheKey, tags: cacheTags }
+          this.cacheable = {
+            key: cacheKey,
+            tags: cacheTags,
+            freshUntil: earlier(freshUntil, page.freshUntil),
+          }
         }
+        const html = page.html
         return this.code(status).type('text/html; charset=utf-8').send(html)
       },
     )

@@ -9,6 +9,7 @@ import type { ThreadService } from '../../domain/threads/thread-service.js'
 import type { RelatedService } from '../../domain/related/related-service.js'
 import type { SearchService } from '../../domain/search/search-service.js'
 import type { PreviewService } from '../../domain/previews/preview-service.js'
+import type { FrontPageService } from '../../domain/front-page/front-page-service.js'
 import type { SiteInfo } from '../ui/site.js'
 
 /** What the public site needs: read services and the site's settings. */
@@ -25,6 +26,7 @@ export interface PublicDeps {
     related: RelatedService
     search: SearchService
     previews: PreviewService
+    frontPage: Pick<FrontPageService, 'home' | 'banner'>
   }
   site: SiteInfo
 }

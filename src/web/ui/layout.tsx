@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact'
+import type { LiveBanner } from '../../domain/front-page/front-page.js'
 import type { SectionRef } from '../../domain/sections/section.js'
 import { JsonLd } from './json-ld.js'
 import { SearchForm } from './search-form.js'
-import { useSite } from './site.js'
-import { sectionPath } from './urls.js'
+import { themePath, useSite, type SiteInfo } from './site.js'
+import { articlePath, sectionPath } from './urls.js'
 
 /** What a page tells the layout about itself. */
 export interface PageMeta {
@@ -123,17 +124,50 @@ function SectionNav({
   )
 }
 
+/** The breaking-news line under the masthead, on every page while it is up. */
+function BreakingBanner({ banner, timeZone }: { banner: LiveBanner; timeZone: string }) {
+  return (
+    <section class="breaking" aria-label="Breaking news">
+      <p class="wrap">
+        <strong class="breaking-label">Breaking</strong>{' '}
+        {banner.article ? (
+          <a href={articlePath(banner.article, timeZone)}>{banner.text}</a>
+        ) : (
+          <span>{banner.text}</span>
+        )}
+      </p>
+    </section>
+  )
+}
+
+/** The site's name, set as its logo when it has one. */
+function SiteName({ site }: { site: SiteInfo }) {
+  const { logo } = site.identity
+  return (
+    <a class="site-name" href="/">
+      {logo ? (
+        <img src={logo.src} width={logo.width} height={logo.height} alt={site.name} />
+      ) : (
+        site.name
+      )}
+    </a>
+  )
+}
+
 /** The document around every public page: head, masthead, section navigation, footer. */
 export function Layout({
   meta,
   sections,
+  banner,
   children,
 }: {
   meta: PageMeta
   sections: readonly SectionRef[]
+  banner?: LiveBanner | undefined
   children: ComponentChildren
 }) {
   const site = useSite()
+  const { accent } = site.identity
   return (
     <html lang={site.language}>
       <head>
@@ -149,6 +183,7 @@ export function Layout({
         {meta.prevPath && <link rel="prev" href={meta.prevPath} />}
         {meta.nextPath && <link rel="next" href={meta.nextPath} />}
         <link rel="stylesheet" href={site.stylesheet} />
+        {accent && <link rel="stylesheet" href={themePath(accent)} />}
         <link rel="icon" href={site.favicon} type="image/svg+xml" />
         {meta.feeds?.map((feed) => (
           <link
@@ -178,14 +213,15 @@ export function Layout({
           Skip to content
         </a>
         <header class="masthead">
-          <div class="wrap">
-            <a class="site-name" href="/">
-              {site.name}
-            </a>
+          <div class="wrap masthead-bar">
+            <SiteName site={site} />
             <SearchForm id="site-search-q" compact landmark="Site" />
+          </div>
+          <div class="wrap">
             <SectionNav sections={sections} label="Sections" current={meta.currentSection} />
           </div>
         </header>
+        {banner && <BreakingBanner banner={banner} timeZone={site.timeZone} />}
         <main id="main" class="wrap">
           {children}
         </main>
@@ -196,7 +232,14 @@ export function Layout({
               label="Sections (footer)"
               current={meta.currentSection}
             />
-            <p>{site.name} · Published with Dateline</p>
+            {/* Each part stays whole: a narrow screen breaks the line after the dot, never at it. */}
+            <p class="colophon">
+              <span>
+                {site.name}
+                {'\u00a0'}·
+              </span>{' '}
+              <span>Published with Dateline</span>
+            </p>
           </div>
         </footer>
       </body>

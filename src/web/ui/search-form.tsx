@@ -42,6 +42,7 @@ export function SearchForm({
         name="q"
         value={value}
         maxLength={SEARCH_LIMITS.length}
+        placeholder={compact ? 'Search stories' : undefined}
         autocomplete="off"
         aria-invalid={problemId ? 'true' : undefined}
         aria-describedby={problemId}

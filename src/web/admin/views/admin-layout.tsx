@@ -26,6 +26,7 @@ export interface AdminMeta {
     | 'account'
     | 'authors'
     | 'redirects'
+    | 'front-page'
   /** The page chooses library images: it loads the media script (picker, upload, drop). */
   images?: boolean
   /** The article editor: it loads the rich-text editor over the body's textarea. */
@@ -87,6 +88,11 @@ export function AdminLayout({ meta, children }: { meta: AdminMeta; children: Com
                 <NavLink href="/admin/articles/new" current={meta.area === 'new'}>
                   New article
                 </NavLink>
+                {can(actor, 'frontpage:arrange') && (
+                  <NavLink href="/admin/front-page" current={meta.area === 'front-page'}>
+                    Front page
+                  </NavLink>
+                )}
                 {can(actor, 'media:upload') && (
                   <NavLink href="/admin/media" current={meta.area === 'media'}>
                     Media

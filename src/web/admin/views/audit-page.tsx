@@ -43,6 +43,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   redirect_saved: 'Saved a redirect',
   redirect_removed: 'Removed a redirect',
   redirects_imported: 'Imported redirects',
+  front_page_arranged: 'Arranged the front page',
+  front_page_banner_raised: 'Raised a breaking-news banner',
+  front_page_banner_lowered: 'Took down the breaking-news banner',
+  front_page_sections_changed: "Changed the home page's section blocks",
 }
 
 function Who({ event }: { event: AuditEvent }) {

@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../../domain/errors.js'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { Listing } from '../../../domain/articles/listing.js'
 import { listingPath, pagePath } from '../../ui/urls.js'
@@ -16,6 +17,14 @@ export async function listingRoutes(app: FastifyInstance, { services, site }: Pu
   async function sendListing(reply: FastifyReply, listing: Listing, page: number) {
     const path = listingPath(listing)
     const paged = await services.articles.listPublished(listing.filter, page, PER_PAGE)
+    // An author or tag with no published story (a draft's byline, a tag whose stories were
+    // unpublished) has nothing to show: no empty page for search engines to index.
+    if (listing.kind !== 'section' && paged.total === 0) {
+      throw new NotFoundError(
+        `${listing.kind}_not_found`,
+        `There is no ${listing.kind} page "${listing.slug}".`,
+      )
+    }
     const { title, bio } = listing
     // An author's own words describe their page better than the feed's line.
     const description = bio || listing.description

@@ -149,9 +149,10 @@ export function ArticlePage({
         </footer>
       </article>
 
-      {briefs.length > 0 && <BriefsRail briefs={briefs} />}
-
+      {/* On a phone the comments follow the story, and the site-wide rail them. */}
       {comments && <CommentsSection {...comments} />}
+
+      {briefs.length > 0 && <BriefsRail briefs={briefs} title="Latest news" />}
 
       <RelatedCoverage items={relatedCoverage} />
 

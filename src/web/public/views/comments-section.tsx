@@ -175,7 +175,7 @@ export function CommentsSection({
         Comments <span class="count">({total})</span>
       </h2>
       {threads.items.length === 0 ? (
-        <p class="empty">No comments yet.</p>
+        <p class="empty">{form ? 'No comments yet.' : 'No comments.'}</p>
       ) : (
         <ol class="comment-list">
           {threads.items.map((thread) => (
@@ -207,7 +207,8 @@ export function CommentsSection({
           {page < pageCount ? <a href={pagePath(page + 1)}>Later comments →</a> : <span />}
         </nav>
       )}
-      <h2 id="new-comment">New comment</h2>
+      {/* A closed thread says so, rather than inviting a comment it would refuse. */}
+      <h2 id="new-comment">{form ? 'New comment' : 'Comments are closed'}</h2>
       {form?.notice === 'held' && (
         <p class="notice" role="status">
           Thank you. Your comment is waiting for a moderator and will appear once it is approved.

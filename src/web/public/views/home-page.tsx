@@ -1,6 +1,5 @@
 import type { ArticleSummary } from '../../../domain/articles/article.js'
-import type { FrontPage } from '../../../domain/articles/article-service.js'
-import type { SectionRef } from '../../../domain/sections/section.js'
+import type { FrontPage } from '../../../domain/front-page/front-page-service.js'
 import { ArticleCard } from '../../ui/article-card.js'
 import { Byline } from '../../ui/byline.js'
 import { DateTime } from '../../ui/date-time.js'
@@ -17,50 +16,82 @@ function LeadStory({ story }: { story: ArticleSummary }) {
   const site = useSite()
   const { timeZone } = site
   return (
-    <article class="lead-story">
+    <article class={story.leadImage ? 'lead-story' : 'lead-story lead-story-text'}>
       {story.leadImage && (
         <figure class="figure">
           <Picture picture={pictureFor(site, story.leadImage)} sizes={LEAD_SIZES} priority />
           <Caption image={story.leadImage} />
         </figure>
       )}
-      <p class="kicker">
-        <a href={sectionPath(story.section.slug)}>{story.section.name}</a>
-        {story.dateline && <> · {story.dateline}</>}
-      </p>
-      <h2>
-        <a href={articlePath(story, timeZone)}>{story.headline}</a>
-      </h2>
-      <p class="standfirst">{story.brief}</p>
-      <Byline authors={story.bylines} />
-      <p class="meta">
-        <DateTime date={story.publishedAt} />
-      </p>
+      <div class="lead-text">
+        <p class="kicker">
+          <a href={sectionPath(story.section.slug)}>{story.section.name}</a>
+          {story.dateline && <> · {story.dateline}</>}
+        </p>
+        <h2>
+          <a href={articlePath(story, timeZone)}>{story.headline}</a>
+        </h2>
+        <p class="standfirst">{story.brief}</p>
+        <Byline authors={story.bylines} />
+        <p class="meta">
+          <DateTime date={story.publishedAt} />
+        </p>
+      </div>
     </article>
   )
 }
 
-export function HomePage({
-  front,
-  sections,
+/**
+ * A section's block. Four stories: the newest with a picture leads it, the
+ * others listed beside; fewer: each with its own picture. The grid takes its
+ * columns from how many there are (site.css), so one story or four fill the row.
+ */
+function SectionBlock({
+  slug,
+  name,
+  stories,
 }: {
-  front: FrontPage
-  sections: readonly SectionRef[]
+  slug: string
+  name: string
+  stories: readonly ArticleSummary[]
 }) {
+  const count = Math.min(stories.length, 4)
+  const feature = stories.find((story) => story.leadImage)
+  const ordered = feature ? [feature, ...stories.filter((story) => story !== feature)] : stories
+  const plain = count === 4 && !feature
+  return (
+    <section class="section-block" aria-labelledby={`section-${slug}`}>
+      <h2 class="section-heading" id={`section-${slug}`}>
+        <a href={sectionPath(slug)}>{name}</a>
+      </h2>
+      <ul class={`cards block-cards block-count-${count}${plain ? ' block-plain' : ''}`}>
+        {ordered.map((story, index) => (
+          <ArticleCard
+            key={story.id}
+            article={story}
+            image={index === 0 || count < 4 ? 'above' : undefined}
+          />
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+export function HomePage({ front }: { front: FrontPage }) {
   const { name } = useSite()
   return (
     <>
       <h1 class="visually-hidden">{name}: latest news</h1>
       {front.lead ? (
         <div class="front">
-          <div>
+          <div class="front-main">
             <LeadStory story={front.lead} />
             {front.top.length > 0 && (
               <section aria-labelledby="top-title">
                 <h2 id="top-title" class="visually-hidden">
                   Top stories
                 </h2>
-                <ul class="cards top-stories">
+                <ul class={`cards top-stories top-count-${front.top.length}`}>
                   {front.top.map((story) => (
                     <ArticleCard key={story.id} article={story} showSection image="above" />
                   ))}
@@ -73,22 +104,11 @@ export function HomePage({
       ) : (
         <p>Nothing has been published yet.</p>
       )}
-      {sections.map((section) => {
-        const stories = front.bySection.get(section.slug) ?? []
-        if (stories.length === 0) return null
-        return (
-          <section key={section.slug} aria-labelledby={`section-${section.slug}`}>
-            <h2 class="section-heading" id={`section-${section.slug}`}>
-              <a href={sectionPath(section.slug)}>{section.name}</a>
-            </h2>
-            <ul class="cards">
-              {stories.map((story) => (
-                <ArticleCard key={story.id} article={story} />
-              ))}
-            </ul>
-          </section>
-        )
-      })}
+      {front.blocks
+        .filter((block) => block.stories.length > 0)
+        .map((block) => (
+          <SectionBlock key={block.slug} {...block} />
+        ))}
     </>
   )
 }
