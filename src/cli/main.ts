@@ -4,6 +4,7 @@ import { createContext, type AppContext } from '../context.js'
 import { describeFatal } from '../main.js'
 import { runDemo } from './commands/demo.js'
 import { runImport } from './commands/import.js'
+import { runSiteImport } from './commands/import-site.js'
 import { runMediaAdd, type MediaAddOptions } from './commands/media.js'
 import { runServe } from './commands/serve.js'
 import { runUserAdd, runUserPassword } from './commands/user.js'
@@ -15,6 +16,39 @@ export const EXIT_USAGE = 2
 type Run = (ctx: AppContext) => Promise<number | 'keep-open'>
 /** Builds the context, runs one command and closes the context unless the command keeps it. */
 type WithContext = (run: Run) => Promise<void>
+
+interface ImportCliOptions {
+  section: string
+  draft?: boolean
+  tag?: string[]
+  format?: string
+  media?: string
+  sectionMap?: string
+}
+
+/** The archive text import, or another platform's export file by file when --format names one. */
+async function runImportCommand(
+  ctx: AppContext,
+  paths: string[],
+  options: ImportCliOptions,
+  out: CliOutput,
+): Promise<number> {
+  if (options.format === undefined) {
+    return runImport(
+      ctx,
+      paths,
+      { sectionSlug: options.section, draft: options.draft === true, tags: options.tag },
+      out,
+    )
+  }
+  let code = 0
+  for (const file of paths) {
+    const { format, media, sectionMap, section } = options
+    const siteOptions = { format, defaultSection: section, media, sectionMap }
+    code = Math.max(code, await runSiteImport(ctx, file, siteOptions, out))
+  }
+  return code
+}
 
 /** Commander's way to let an option repeat: --tag A --tag B. */
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -88,21 +122,17 @@ function addSiteCommands(program: Command, withContext: WithContext, out: CliOut
   program
     .command('import')
     .description(
-      'import articles in the plain-text archive form (headline, dateline and bylines, paragraphs, date line)',
+      'import articles in the plain-text archive form (headline, dateline and bylines, paragraphs, date line), or a WordPress or Ghost export with --format',
     )
-    .argument('<paths...>', 'text files, or folders to search for .txt files')
+    .argument('<paths...>', 'text files, or folders to search for .txt files; or export files')
     .option('--section <slug>', 'section to file the articles in', 'news')
     .option('--draft', 'import new articles as drafts instead of publishing them')
     .option('--tag <name>', 'a tag to give every imported article (repeat for more)', collect)
-    .action((paths: string[], options: { section: string; draft?: boolean; tag?: string[] }) =>
-      withContext((ctx) =>
-        runImport(
-          ctx,
-          paths,
-          { sectionSlug: options.section, draft: options.draft === true, tags: options.tag },
-          out,
-        ),
-      ),
+    .option('--format <format>', 'wxr (a WordPress export) or ghost (a Ghost JSON export)')
+    .option('--media <dir>', "the export's image files: a copy of wp-content/uploads or content/images")
+    .option('--section-map <file>', 'JSON: {"source category or tag": "section-slug"}')
+    .action((paths: string[], options: ImportCliOptions) =>
+      withContext((ctx) => runImportCommand(ctx, paths, options, out)),
     )
 
   program

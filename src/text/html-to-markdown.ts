@@ -87,6 +87,15 @@ function createService(options: HtmlToMarkdownOptions): TurndownService {
       node.nodeName === 'FIGCAPTION' && (node.parentElement?.querySelector('img') ?? null) !== null,
     replacement: () => '',
   })
+  // Preformatted text without <code> (WordPress's classic editor writes it so) stays preformatted.
+  service.addRule('pre', {
+    filter: (node) => node.nodeName === 'PRE' && !node.querySelector('code'),
+    replacement: (_content, node) => {
+      const text = (node.textContent ?? '').replace(/\n+$/, '')
+      const fence = text.includes('```') ? '~~~' : '```'
+      return `\n\n${fence}\n${text}\n${fence}\n\n`
+    },
+  })
   service.addRule('figure', {
     filter: 'figure',
     replacement: (content) => `\n\n${content.trim()}\n\n`,

@@ -59,10 +59,10 @@ export function createImageImport(media: MediaService, files: MediaFiles | undef
       if (!outcome) {
         outcome = await bring(image)
         known.set(image.source, outcome)
-        if ('id' in outcome && describe(image).guessed) {
-          warnings.push(
-            `${image.source} had no alt text; its ${image.caption.trim() ? 'caption' : 'title'} describes it for now.`,
-          )
+        const { alt, guessed } = describe(image)
+        if ('id' in outcome && guessed) {
+          const by = image.caption.trim() ? 'its caption describes it for now' : 'its title describes it for now'
+          warnings.push(`${image.source} had no alt text${alt ? `; ${by}` : ''}.`)
         }
       }
       if ('problem' in outcome) warnings.push(`Image not imported: ${outcome.problem}.`)

@@ -66,7 +66,7 @@ export async function* readWxr(open: OpenSource): AsyncGenerator<WxrHeader | Wxr
   const fail = (message: string) => {
     failure ??= new ImportSourceError(message, { line: parser.line, column: parser.column + 1 })
   }
-  parser.on('error', (error) => fail(error.message.replace(/^[^:]*:\d+:\d+: /, '')))
+  parser.on('error', (error) => fail(error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')))
   parser.on('doctype', () =>
     fail('The file declares a DOCTYPE; a WordPress export has none, and its entities are never read.'),
   )
