@@ -15,7 +15,7 @@ import { readWordpressExport } from '../../../src/text/import/wordpress/wxr-read
 const FIXTURE = join(import.meta.dirname, '../../fixtures/wordpress/export.xml')
 
 async function itemsOf(
-  source: string | (() => AsyncIterable<string>),
+  source: string | (() => AsyncIterable<string | Uint8Array>),
   chunk = 7,
 ): Promise<ImportItem[]> {
   const open =
@@ -208,7 +208,12 @@ describe('WordPress reader: bad input', () => {
       (async function* () {
         yield new Uint8Array([0x3c, 0x72, 0x73, 0x73, 0x3e, 0xe9, 0xff, 0xfe])
       })()
-    assert.match((await itemsOf(latin1).catch((e: Error) => e)).message, /UTF-8/)
+    const notUtf8 = await itemsOf(latin1).then(
+      () => undefined,
+      (caught: unknown) => caught,
+    )
+    assert.ok(notUtf8 instanceof ImportSourceError)
+    assert.match(notUtf8.message, /UTF-8/)
     assert.match((await refusal('')).message, /root element/)
   })
 })

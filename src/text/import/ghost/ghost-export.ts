@@ -2,6 +2,7 @@
 // and column of the first fault), a version from 2 to 5, the tables posts
 // need, indexed by id.
 import { ImportSourceError } from '../import-item.js'
+import { jsonFaultOffset } from './json-fault.js'
 
 export type GhostRow = Record<string, unknown>
 
@@ -29,11 +30,11 @@ function parseJson(source: string): unknown {
     return JSON.parse(source)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    const offset = /at position (\d+)/.exec(message)?.[1]
+    const offset = jsonFaultOffset(source)
     const reason = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/, ".*$/s, '')
     throw new ImportSourceError(
       `This is not well-formed JSON: ${reason}`,
-      positionOf(source, offset === undefined ? source.length : Number(offset)),
+      positionOf(source, offset < 0 ? source.length : offset),
     )
   }
 }

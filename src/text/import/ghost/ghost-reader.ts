@@ -36,16 +36,16 @@ function dateOf(value: unknown): Date | null {
 
 /**
  * Where an image's file is in a copy of content/images (the size variant
- * Ghost serves stands for its original); null when it is on another host.
+ * Ghost serves stands for its original); null when it is not under Ghost's
+ * images folder (another host: never fetched).
  */
 export function ghostImageFile(address: string): string | null {
-  const local = address.replace(/^__GHOST_URL__/, 'http://ghost.invalid')
-  if (!URL.canParse(local)) return null
-  const url = new URL(local)
-  const path = decodeURIComponent(url.pathname)
-  const at = path.indexOf('/content/images/')
-  if (at < 0) return null
-  return path.slice(at + '/content/images/'.length).replace(/^size\/w\d+(?:h\d+)?\//, '')
+  const local = address.replace(/^__GHOST_URL__/, '')
+  if (!URL.canParse(local, 'http://ghost.invalid')) return null
+  const path = decodeURIComponent(new URL(local, 'http://ghost.invalid').pathname)
+  // Older exports name the site's own host; the export does not say which that was.
+  if (!path.startsWith('/content/images/')) return null
+  return path.slice('/content/images/'.length).replace(/^size\/w\d+(?:h\d+)?\//, '')
 }
 
 /** Rows of a join table for one post, in their sort order. */
