@@ -122,7 +122,9 @@ export function createSiteImporter(deps: {
       }
 
       async function runBatch(batch: ImportArticle[]): Promise<void> {
-        const stories = await Promise.all(batch.map(prepare))
+        // One after another: two stories of a new category must not both create its section.
+        const stories: ImportedStory[] = []
+        for (const item of batch) stories.push(await prepare(item))
         const written = await stores.batch(async (unit) => {
           const results: (ItemOutcome & { comments: CommentEntry[] })[] = []
           for (const [index, item] of batch.entries()) {
