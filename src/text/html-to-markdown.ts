@@ -57,7 +57,7 @@ function captionOf(node: TurndownNode): string {
   return textOf(figure?.querySelector('figcaption'))
 }
 
-function createService(options: HtmlToMarkdownOptions): TurndownService {
+function createService(options: () => HtmlToMarkdownOptions): TurndownService {
   const service = new TurndownService({
     headingStyle: 'atx',
     bulletListMarker: '-',
@@ -76,7 +76,8 @@ function createService(options: HtmlToMarkdownOptions): TurndownService {
         title: attr(node, 'title'),
         caption: captionOf(node),
       }
-      const address = options.image ? options.image(image) : src
+      const place = options().image
+      const address = place ? place(image) : src
       if (address === null || address === '') return describe(image.alt)
       return `![${describe(image.alt)}](${safeAddress(address)})`
     },
@@ -123,20 +124,30 @@ function hasPicture(node: HTMLElement): boolean {
   return Boolean(node.querySelector('img, iframe, video'))
 }
 
+// One service for each use, built once: building one costs more than most conversions.
+let current: HtmlToMarkdownOptions = {}
+const markdownService = createService(() => current)
+const plainService = createPlainService()
+
 /**
  * Converts HTML to Markdown. The result has no HTML in it: an element
  * Markdown cannot express leaves its text only.
  */
 export function htmlToMarkdown(html: string, options: HtmlToMarkdownOptions = {}): string {
-  return createService(options)
-    .turndown(html === '' ? ' ' : html)
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
+  const previous = current
+  current = options
+  try {
+    return markdownService
+      .turndown(html === '' ? ' ' : html)
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  } finally {
+    current = previous
+  }
 }
 
-/** The words of an HTML fragment (a comment, an excerpt), entities decoded, tags gone. */
-export function htmlToPlainText(html: string): string {
-  const service = createService({ image: () => null })
+function createPlainService(): TurndownService {
+  const service = createService(() => ({ image: () => null }))
   service.escape = (text: string) => text
   service.addRule('plain-link', { filter: 'a', replacement: (content) => content })
   service.addRule('plain-emphasis', {
@@ -144,7 +155,14 @@ export function htmlToPlainText(html: string): string {
     replacement: (content) => content,
   })
   return service
-    .turndown(html === '' ? ' ' : html)
+}
+
+/** The words of an HTML fragment (a comment, an excerpt), entities decoded, tags gone. */
+export function htmlToPlainText(html: string): string {
+  // Most titles and comments are plain text already: no parse needed.
+  if (!/[<&]/.test(html)) return html.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/[ \t]+/g, ' ').trim()
+  return plainService
+    .turndown(html)
     .replace(/\n{3,}/g, '\n\n')
     .trim()
 }
