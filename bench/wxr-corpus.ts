@@ -17,9 +17,16 @@ function sentence(n: number): string {
 }
 
 function content(n: number): string {
-  const paragraphs = Array.from({ length: 8 }, (_, i) => `${sentence(n + i)} ${sentence(n + i + 1)}`)
-  if (n % 2 === 0) return `${paragraphs.join('\n\n')}\n\n[embed]https://www.youtube.com/watch?v=abc${n}[/embed]`
-  return paragraphs.map((p) => `<!-- wp:paragraph -->\n<p>${p}</p>\n<!-- /wp:paragraph -->`).join('\n\n')
+  const paragraphs = Array.from(
+    { length: 8 },
+    (_, i) => `${sentence(n + i)} ${sentence(n + i + 1)}`,
+  )
+  if (n % 2 === 0) {
+    return `${paragraphs.join('\n\n')}\n\n[embed]https://www.youtube.com/watch?v=abc${n}[/embed]`
+  }
+  return paragraphs
+    .map((p) => `<!-- wp:paragraph -->\n<p>${p}</p>\n<!-- /wp:paragraph -->`)
+    .join('\n\n')
 }
 
 function comment(post: number, id: number, parent: number, approved: string): string {

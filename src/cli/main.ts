@@ -129,7 +129,10 @@ function addSiteCommands(program: Command, withContext: WithContext, out: CliOut
     .option('--draft', 'import new articles as drafts instead of publishing them')
     .option('--tag <name>', 'a tag to give every imported article (repeat for more)', collect)
     .option('--format <format>', 'wxr (a WordPress export) or ghost (a Ghost JSON export)')
-    .option('--media <dir>', "the export's image files: a copy of wp-content/uploads or content/images")
+    .option(
+      '--media <dir>',
+      "the export's image files: a copy of wp-content/uploads or content/images",
+    )
     .option('--section-map <file>', 'JSON: {"source category or tag": "section-slug"}')
     .action((paths: string[], options: ImportCliOptions) =>
       withContext((ctx) => runImportCommand(ctx, paths, options, out)),

@@ -27,8 +27,7 @@ const DROPPED = ['script', 'style', 'noscript', 'template', 'head', 'title', 'fo
 
 type TurndownNode = Parameters<TurndownService.ReplacementFunction>[1]
 
-const attr = (node: TurndownNode, name: string): string =>
-  (node as HTMLElement).getAttribute(name)?.trim() ?? ''
+const attr = (node: TurndownNode, name: string): string => node.getAttribute(name)?.trim() ?? ''
 
 /** Plain text of an element, whitespace collapsed. */
 const textOf = (node: Node | null | undefined): string =>
@@ -47,13 +46,12 @@ function isHttpsLink(text: string): boolean {
 
 /** The player's address of an iframe, video or embed, when it is one people can follow. */
 function playerAddress(node: TurndownNode): string {
-  const element = node as HTMLElement
-  const source = attr(node, 'src') || attr(element.querySelector('source') ?? node, 'src')
+  const source = attr(node, 'src') || attr(node.querySelector('source') ?? node, 'src')
   return isHttpsLink(source) ? source : ''
 }
 
 function captionOf(node: TurndownNode): string {
-  const figure = (node as HTMLElement).closest?.('figure')
+  const figure = node.closest('figure')
   return textOf(figure?.querySelector('figcaption'))
 }
 
@@ -160,7 +158,12 @@ function createPlainService(): TurndownService {
 /** The words of an HTML fragment (a comment, an excerpt), entities decoded, tags gone. */
 export function htmlToPlainText(html: string): string {
   // Most titles and comments are plain text already: no parse needed.
-  if (!/[<&]/.test(html)) return html.replace(/[ \t]*\n[ \t]*/g, '\n').replace(/[ \t]+/g, ' ').trim()
+  if (!/[<&]/.test(html)) {
+    return html
+      .replace(/[ \t]*\n[ \t]*/g, '\n')
+      .replace(/[ \t]+/g, ' ')
+      .trim()
+  }
   return plainService
     .turndown(html)
     .replace(/\n{3,}/g, '\n\n')

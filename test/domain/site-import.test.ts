@@ -35,7 +35,11 @@ async function importFile(
     reader(() => createReadStream(file)),
     { defaultSection: 'news', onItem: (outcome) => outcomes.push(outcome), ...options },
   )
-  return { summary, outcomes, byLabel: (part: string) => outcomes.find((o) => o.label.includes(part)) }
+  return {
+    summary,
+    outcomes,
+    byLabel: (part: string) => outcomes.find((o) => o.label.includes(part)),
+  }
 }
 
 async function articleOf(ctx: TestAppContext, sourceKey: string): Promise<Article> {
@@ -63,14 +67,26 @@ for (const dialect of testDialects()) {
       assert.equal(harbour.status, 'published')
       assert.equal(harbour.publishedAt?.toISOString(), '2026-11-21T09:30:00.000Z')
       assert.equal(harbour.section.slug, 'politics')
-      assert.deepEqual(harbour.bylines.map((b) => b.name), ['Dmitri Volkov'])
-      assert.deepEqual(harbour.tags.map((tag) => tag.name), ['council budget', 'harbour'])
+      assert.deepEqual(
+        harbour.bylines.map((b) => b.name),
+        ['Dmitri Volkov'],
+      )
+      assert.deepEqual(
+        harbour.tags.map((tag) => tag.name),
+        ['council budget', 'harbour'],
+      )
       assert.match(harbour.standfirst, /^Councillors voted 31 to 29/)
       assert.equal(harbour.leadImage?.alt, 'Fishing boats moored in the harbour at dawn')
       assert.equal(harbour.inlineImages.length, 2)
-      assert.match(harbour.body, /!\[Councillors raising their hands in the chamber\]\(media:[0-9a-f-]{36}\)/)
+      assert.match(
+        harbour.body,
+        /!\[Councillors raising their hands in the chamber\]\(media:[0-9a-f-]{36}\)/,
+      )
       // The picture on another host was not fetched: it stays its description.
-      assert.match(harbour.body, /!\[A photo on another host\]\(https:\/\/images\.example\.net\/far-away\.jpg\)/)
+      assert.match(
+        harbour.body,
+        /!\[A photo on another host\]\(https:\/\/images\.example\.net\/far-away\.jpg\)/,
+      )
       assert.match(
         first.byLabel('post 9')?.problems.join('\n') ?? '',
         /far-away\.jpg is on another site; it was not fetched/,
@@ -86,10 +102,14 @@ for (const dialect of testDialects()) {
         [11, 12, 13, 14].map(async (id) => (await articleOf(ctx, `${WP_SITE}:${id}`)).status),
       )
       assert.deepEqual(statuses, ['scheduled', 'draft', 'in_review', 'draft'])
-      assert.equal((await articleOf(ctx, `${WP_SITE}:11`)).scheduledFor?.toISOString(), '2027-01-15T08:00:00.000Z')
+      assert.equal(
+        (await articleOf(ctx, `${WP_SITE}:11`)).scheduledFor?.toISOString(),
+        '2027-01-15T08:00:00.000Z',
+      )
       assert.equal((await articleOf(ctx, `${WP_SITE}:12`)).bylines[0]?.name, 'Amara Okafor')
 
-      const comment = (id: string) => ctx.stores.comments.findById(importedCommentId(`${WP_SITE}:9`, id))
+      const comment = (id: string) =>
+        ctx.stores.comments.findById(importedCommentId(`${WP_SITE}:9`, id))
       const [morag, iain, waiting, spam] = await Promise.all(['2', '3', '4', '5'].map(comment))
       assert.equal(morag?.status, 'approved')
       assert.equal(iain?.parentId, morag?.id)
@@ -136,7 +156,10 @@ for (const dialect of testDialects()) {
       const ctx = await createTestContext(t, dialect)
       const { summary, byLabel } = await importFile(ctx, readWordpressExport, WXR)
       assert.equal(summary.created, 7)
-      assert.match(byLabel('post 9')?.problems.join('\n') ?? '', /harbour\.jpg: no --media folder was given/)
+      assert.match(
+        byLabel('post 9')?.problems.join('\n') ?? '',
+        /harbour\.jpg: no --media folder was given/,
+      )
       const harbour = await articleOf(ctx, `${WP_SITE}:9`)
       assert.equal(harbour.status, 'published')
       assert.equal(harbour.leadImage, null)
@@ -144,7 +167,10 @@ for (const dialect of testDialects()) {
 
       const empty = mediaFolder(join(FIXTURES, 'ghost/media'))
       const second = await importFile(ctx, readWordpressExport, WXR, { media: empty })
-      assert.match(second.byLabel('post 9')?.problems.join('\n') ?? '', /there is no file 2026\/11\/harbour\.jpg/)
+      assert.match(
+        second.byLabel('post 9')?.problems.join('\n') ?? '',
+        /there is no file 2026\/11\/harbour\.jpg/,
+      )
       assert.equal(second.summary.failed, 0)
     })
   })
@@ -157,9 +183,14 @@ for (const dialect of testDialects()) {
       })
       assert.equal(summary.created, 5)
       assert.equal(summary.failed, 0)
-      const harbour = await ctx.stores.articles.findById(byLabel('harbour-tolls-vote')?.article?.id ?? '')
+      const harbour = await ctx.stores.articles.findById(
+        byLabel('harbour-tolls-vote')?.article?.id ?? '',
+      )
       assert.ok(harbour)
-      assert.deepEqual(harbour.bylines.map((b) => b.name), ['Dmitri Volkov', 'Claire Martin'])
+      assert.deepEqual(
+        harbour.bylines.map((b) => b.name),
+        ['Dmitri Volkov', 'Claire Martin'],
+      )
       assert.equal(harbour.section.slug, 'politics')
       assert.equal(harbour.leadImage?.alt, 'Fishing boats moored in the harbour at dawn')
       assert.equal(harbour.seo.metaTitle, 'Harbour tolls rise after close vote')
@@ -175,7 +206,11 @@ for (const dialect of testDialects()) {
       await response.arrayBuffer()
       assert.equal(response.status, 301)
       assert.equal(response.headers.get('location'), '/2026/11/21/harbour-tolls-vote')
-      assert.equal((await importFile(ctx, readGhostExport, GHOST, { media: mediaFolder(GHOST_MEDIA) })).summary.unchanged, 5)
+      assert.equal(
+        (await importFile(ctx, readGhostExport, GHOST, { media: mediaFolder(GHOST_MEDIA) })).summary
+          .unchanged,
+        5,
+      )
     })
   })
 }

@@ -29,7 +29,9 @@ async function readSectionMap(file: string): Promise<Map<string, string>> {
     throw new Error('the section map is a JSON object: {"Category": "section-slug"}')
   }
   return new Map(
-    Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    Object.entries(parsed).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
   )
 }
 

@@ -114,7 +114,9 @@ export async function writeImportedStory(
     foreignImages: 'keep',
   })
   if (existing) {
-    if (!hasWriterChanges(existing, resolved)) return { action: 'unchanged', article: existing, warnings }
+    if (!hasWriterChanges(existing, resolved)) {
+      return { action: 'unchanged', article: existing, warnings }
+    }
     const step = editStep(existing, resolved, { now: deps.clock.now(), note: 'Imported again' })
     const article = await commitSteps(tx, deps, { before: existing, steps: [step], by: IMPORTER })
     return { action: 'updated', article, warnings }

@@ -33,7 +33,11 @@ export interface CommentEntry {
  */
 export async function newCommentsOf(
   stores: Stores,
-  { sourceKey, articleId, comments }: { sourceKey: string; articleId: string; comments: readonly ImportComment[] },
+  {
+    sourceKey,
+    articleId,
+    comments,
+  }: { sourceKey: string; articleId: string; comments: readonly ImportComment[] },
   warnings: string[],
 ): Promise<CommentEntry[]> {
   const topOf = new Map<string, string>()
@@ -46,7 +50,9 @@ export async function newCommentsOf(
       validateCommentInput({ name: comment.authorName, email: '', body: comment.body })
     } catch (error) {
       if (!(error instanceof DomainError)) throw error
-      warnings.push(`Comment ${comment.sourceId} by ${comment.authorName} left out: ${error.message}`)
+      warnings.push(
+        `Comment ${comment.sourceId} by ${comment.authorName} left out: ${error.message}`,
+      )
       continue
     }
     topOf.set(comment.sourceId, parentTop ?? id)

@@ -37,7 +37,9 @@ export function createImageImport(media: MediaService, files: MediaFiles | undef
     }
     if (!files) return { problem: `${image.source}: no --media folder was given` }
     const bytes = await files.read(image.file)
-    if (!bytes) return { problem: `${image.source}: there is no file ${image.file} in the media folder` }
+    if (!bytes) {
+      return { problem: `${image.source}: there is no file ${image.file} in the media folder` }
+    }
     const { alt } = describe(image)
     try {
       const { item } = await media.upload(IMPORTER, {
@@ -61,7 +63,9 @@ export function createImageImport(media: MediaService, files: MediaFiles | undef
         known.set(image.source, outcome)
         const { alt, guessed } = describe(image)
         if ('id' in outcome && guessed) {
-          const by = image.caption.trim() ? 'its caption describes it for now' : 'its title describes it for now'
+          const by = image.caption.trim()
+            ? 'its caption describes it for now'
+            : 'its title describes it for now'
           warnings.push(`${image.source} had no alt text${alt ? `; ${by}` : ''}.`)
         }
       }

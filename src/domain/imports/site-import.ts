@@ -55,7 +55,7 @@ export interface SiteImportSummary {
 }
 
 /** Stories per transaction: large enough that syncing is rare, small enough to bound memory. */
-const BATCH_SIZE = 100
+const BATCH_SIZE = 250
 
 export type SiteImporter = ReturnType<typeof createSiteImporter>
 
@@ -105,7 +105,8 @@ export function createSiteImporter(deps: {
           const at = Number(index)
           return `](${ids[at] ? `media:${ids[at]}` : (item.images[at]?.source ?? '')})`
         })
-        const lead = item.featuredImage && (await images.imageFor(item.featuredImage, item.warnings))
+        const lead =
+          item.featuredImage && (await images.imageFor(item.featuredImage, item.warnings))
         let sectionSlug = options.defaultSection
         try {
           sectionSlug = await chooser.sectionFor(item.sectionNames)
@@ -148,12 +149,23 @@ export function createSiteImporter(deps: {
                   )
                   const path = articlePath(article, timeZone)
                   const about = { id: article.id, slug: article.slug, status: article.status, path }
-                  return { label: item.label, action: write.action, article: about, problems, comments }
+                  return {
+                    label: item.label,
+                    action: write.action,
+                    article: about,
+                    problems,
+                    comments,
+                  }
                 }),
               )
             } catch (error) {
               if (!(error instanceof DomainError)) throw error
-              results.push({ label: item.label, action: 'failed', problems: [error.message], comments: [] })
+              results.push({
+                label: item.label,
+                action: 'failed',
+                problems: [error.message],
+                comments: [],
+              })
             }
           }
           return results

@@ -59,7 +59,12 @@ export interface ImportArticle {
   body: string
   images: ImportImage[]
   featuredImage: ImportImage | null
-  seo: { metaTitle: string; metaDescription: string; socialTitle: string; socialDescription: string }
+  seo: {
+    metaTitle: string
+    metaDescription: string
+    socialTitle: string
+    socialDescription: string
+  }
   /** Addresses the story had (paths with their query), each to answer 301 with the new one. */
   oldAddresses: string[]
   comments: ImportComment[]

@@ -36,10 +36,26 @@ function ghost2(post: Record<string, unknown>, version = '2.31.0'): string {
       {
         meta: { exported_on: 1, version },
         data: {
-          posts: [{ id: 'p1', title: 'Old story', slug: 'old-story', status: 'published', author_id: 'u1', published_at: '2018-05-01 10:00:00', ...post }],
+          posts: [
+            {
+              id: 'p1',
+              title: 'Old story',
+              slug: 'old-story',
+              status: 'published',
+              author_id: 'u1',
+              published_at: '2018-05-01 10:00:00',
+              ...post,
+            },
+          ],
           users: [{ id: 'u1', name: 'Ana Lind', slug: 'ana' }],
-          tags: [{ id: 't1', name: 'Culture' }, { id: 't2', name: '#hidden' }],
-          posts_tags: [{ post_id: 'p1', tag_id: 't2', sort_order: 0 }, { post_id: 'p1', tag_id: 't1', sort_order: 1 }],
+          tags: [
+            { id: 't1', name: 'Culture' },
+            { id: 't2', name: '#hidden' },
+          ],
+          posts_tags: [
+            { post_id: 'p1', tag_id: 't2', sort_order: 0 },
+            { post_id: 'p1', tag_id: 't1', sort_order: 1 },
+          ],
         },
       },
     ],
@@ -77,7 +93,10 @@ describe('Ghost reader', () => {
     })
     assert.equal(harbour.publishedAt?.toISOString(), '2026-11-21T09:30:00.000Z')
     assert.match(harbour.body, /^## What the leader said$/m)
-    assert.match(harbour.body, /^<https:\/\/www\.youtube\.com\/embed\/dQw4w9WgXcQ\?feature=oembed>$/m)
+    assert.match(
+      harbour.body,
+      /^<https:\/\/www\.youtube\.com\/embed\/dQw4w9WgXcQ\?feature=oembed>$/m,
+    )
     assert.deepEqual(
       harbour.images.map((image) => [image.file, image.caption]),
       [
@@ -98,7 +117,9 @@ describe('Ghost reader', () => {
 
   test('Ghost 2: page flag, meta fields on the post, author_id, dates without a zone', async () => {
     const [story] = articles(
-      await itemsOf(ghost2({ page: true, html: '<p>Hi</p>', meta_title: 'Meta', og_description: 'Og' })),
+      await itemsOf(
+        ghost2({ page: true, html: '<p>Hi</p>', meta_title: 'Meta', og_description: 'Og' }),
+      ),
     )
     assert.equal(story?.type, 'page')
     assert.deepEqual(story?.bylines, ['Ana Lind'])
@@ -112,21 +133,42 @@ describe('Ghost reader', () => {
     const mobiledoc = JSON.stringify({
       version: '0.3.1',
       markups: [['strong']],
-      cards: [['markdown', { markdown: 'A *card* <script>x</script>' }], ['image', { src: '/content/images/2018/05/a.jpg', alt: 'A' }]],
-      sections: [[1, 'p', [[0, [0], 1, 'Bold'], [0, [], 0, ' words']]], [10, 0], [10, 1]],
+      cards: [
+        ['markdown', { markdown: 'A *card* <script>x</script>' }],
+        ['image', { src: '/content/images/2018/05/a.jpg', alt: 'A' }],
+      ],
+      sections: [
+        [
+          1,
+          'p',
+          [
+            [0, [0], 1, 'Bold'],
+            [0, [], 0, ' words'],
+          ],
+        ],
+        [10, 0],
+        [10, 1],
+      ],
     })
     const [fromMobiledoc] = articles(await itemsOf(ghost2({ html: null, mobiledoc })))
     assert.match(fromMobiledoc?.body ?? '', /^\*\*Bold\*\* words\n\nA \*card\* <script>x<\/script>/)
     assert.equal(fromMobiledoc?.images[0]?.file, '2018/05/a.jpg')
     const lexical = JSON.stringify({
-      root: { type: 'root', children: [{ type: 'heading', tag: 'h3', children: [{ type: 'text', text: 'Head', format: 0 }] }, { type: 'paragraph', children: [{ type: 'text', text: 'Em', format: 2 }] }] },
+      root: {
+        type: 'root',
+        children: [
+          { type: 'heading', tag: 'h3', children: [{ type: 'text', text: 'Head', format: 0 }] },
+          { type: 'paragraph', children: [{ type: 'text', text: 'Em', format: 2 }] },
+        ],
+      },
     })
     const [fromLexical] = articles(await itemsOf(ghost2({ html: '', lexical }, '5.80.0')))
     assert.equal(fromLexical?.body, '### Head\n\n*Em*')
   })
 
   test('malformed JSON: the line and column; unknown versions and other documents are named', async () => {
-    const broken = '{\n  "db": [\n    {"meta": {"version": "5.1.0"},\n     "data": {"posts": [}\n  ]\n}'
+    const broken =
+      '{\n  "db": [\n    {"meta": {"version": "5.1.0"},\n     "data": {"posts": [}\n  ]\n}'
     const error = await refusal(broken)
     assert.equal(error.position?.line, 4)
     assert.equal(error.position?.column, 25)

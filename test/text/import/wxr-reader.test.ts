@@ -46,7 +46,13 @@ ${items}
 </channel></rss>`
 }
 
-function post(fields: { id: number; content: string; title?: string; status?: string; extra?: string }) {
+function post(fields: {
+  id: number
+  content: string
+  title?: string
+  status?: string
+  extra?: string
+}) {
   return `<item><title>${fields.title ?? 'A story'}</title><link>https://old.example/story-${fields.id}/</link>
 <dc:creator><![CDATA[ana]]></dc:creator><content:encoded><![CDATA[${fields.content}]]></content:encoded>
 <excerpt:encoded><![CDATA[]]></excerpt:encoded><wp:post_id>${fields.id}</wp:post_id>
@@ -92,10 +98,16 @@ describe('WordPress reader: the real export', () => {
       ],
     )
     assert.equal(harbour.images[0]?.caption, 'The harbour at Leith before the vote.')
-    assert.match(harbour.body, /^Councillors voted on Thursday to raise harbour tolls & mooring fees/)
+    assert.match(
+      harbour.body,
+      /^Councillors voted on Thursday to raise harbour tolls & mooring fees/,
+    )
     assert.match(harbour.body, /^<https:\/\/www\.youtube\.com\/watch\?v=dQw4w9WgXcQ>$/m)
     assert.match(harbour.body, /^<https:\/\/vimeo\.com\/76979871>$/m)
-    assert.match(harbour.body, /^!\[Fishing boats moored in the harbour at dawn\]\(import-image:0\)$/m)
+    assert.match(
+      harbour.body,
+      /^!\[Fishing boats moored in the harbour at dawn\]\(import-image:0\)$/m,
+    )
     assert.doesNotMatch(harbour.body, /<script|alert|\[caption|\[embed|\[unknownshortcode/)
     assert.match(harbour.body, /Kept words\./)
     assert.deepEqual(harbour.oldAddresses, ['/2026/11/harbour-tolls-vote/', '/?p=9'])
@@ -135,7 +147,10 @@ describe('WordPress reader: the real export', () => {
       'staff-notes': 'draft',
       about: 'published',
     })
-    assert.equal(byTitle.get('Budget day: what to expect')?.publishedAt?.toISOString(), '2027-01-15T08:00:00.000Z')
+    assert.equal(
+      byTitle.get('Budget day: what to expect')?.publishedAt?.toISOString(),
+      '2027-01-15T08:00:00.000Z',
+    )
     const about = byTitle.get('About us')
     assert.equal(about?.type, 'page')
     assert.deepEqual(about?.oldAddresses, ['/about/', '/?page_id=15'])
@@ -146,16 +161,23 @@ describe('WordPress reader: content as WordPress stores it', () => {
   test('autop paragraphs and breaks, entities and CDATA edge cases, pre kept', async () => {
     const content =
       'First &amp; <em>only</em> line\nsecond line\n\nNext paragraph with ]]]]><![CDATA[> inside.\n\n<pre>code\n\nstays</pre>'
-    const [story] = articles(await itemsOf(wxr(post({ id: 1, content, title: 'Caf&#233; &amp; bar' }))))
+    const [story] = articles(
+      await itemsOf(wxr(post({ id: 1, content, title: 'Caf&#233; &amp; bar' }))),
+    )
     assert.ok(story)
     assert.equal(story.title, 'Café & bar')
-    assert.match(story.body, /^First & \*only\* line {2}\nsecond line\n\nNext paragraph with \\\]\\\]> inside\./)
+    assert.match(
+      story.body,
+      /^First & \*only\* line {2}\nsecond line\n\nNext paragraph with \\\]\\\]> inside\./,
+    )
     assert.match(story.body, /```\ncode\n\nstays\n```/)
   })
 
   test('WXR 1.0 and 1.1 read as 1.2; a [gallery] naming an unknown attachment is reported', async () => {
     for (const version of ['1.0', '1.1']) {
-      const [story] = articles(await itemsOf(wxr(post({ id: 2, content: 'Words.\n\n[gallery ids="99"]' }), version)))
+      const [story] = articles(
+        await itemsOf(wxr(post({ id: 2, content: 'Words.\n\n[gallery ids="99"]' }), version)),
+      )
       assert.equal(story?.body, 'Words.')
       assert.match(story?.warnings.join(' ') ?? '', /attachment 99/)
     }
@@ -163,7 +185,9 @@ describe('WordPress reader: content as WordPress stores it', () => {
 
   test('statuses WordPress has and Dateline does not are skipped by name', async () => {
     const items = await itemsOf(wxr(post({ id: 3, content: 'x', status: 'trash' })))
-    assert.deepEqual(items, [{ kind: 'skipped', label: 'post 3 "A story"', reason: 'its status is "trash"' }])
+    assert.deepEqual(items, [
+      { kind: 'skipped', label: 'post 3 "A story"', reason: 'its status is "trash"' },
+    ])
   })
 })
 
@@ -177,16 +201,24 @@ describe('WordPress reader: bad input', () => {
   })
 
   test('another platform’s feed (Atom, plain RSS) and an unknown WXR version are named', async () => {
-    const atom = await refusal('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry/></feed>')
+    const atom = await refusal(
+      '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><entry/></feed>',
+    )
     assert.match(atom.message, /not a WordPress export.*Atom/)
-    const rss = await refusal('<rss version="2.0"><channel><item><title>x</title></item></channel></rss>')
+    const rss = await refusal(
+      '<rss version="2.0"><channel><item><title>x</title></item></channel></rss>',
+    )
     assert.match(rss.message, /not a WordPress export/)
     const future = await refusal(wxr(post({ id: 1, content: 'x' }), '2.0'))
     assert.match(future.message, /unknown WXR version/)
   })
 
   test('entity expansion and external entities are never read', async () => {
-    const bomb = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>${wxr(post({ id: 1, content: 'x' })).replace(/^<\?xml[^>]*>/, '').replace('<title>Old Site</title>', '<title>&c;</title>')}`
+    const bomb = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>${wxr(
+      post({ id: 1, content: 'x' }),
+    )
+      .replace(/^<\?xml[^>]*>/, '')
+      .replace('<title>Old Site</title>', '<title>&c;</title>')}`
     assert.match((await refusal(bomb)).message, /DOCTYPE/)
     const external = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>${wxr(post({ id: 1, content: 'x' })).replace(/^<\?xml[^>]*>/, '')}`
     assert.match((await refusal(external)).message, /DOCTYPE/)
@@ -197,7 +229,10 @@ describe('WordPress reader: bad input', () => {
 
   test('a huge single field skips its item by name; the others still come', async () => {
     const huge = 'x'.repeat(9_000_000)
-    const items = await itemsOf(wxr(`${post({ id: 1, content: huge })}${post({ id: 2, content: 'Small.' })}`), 65_536)
+    const items = await itemsOf(
+      wxr(`${post({ id: 1, content: huge })}${post({ id: 2, content: 'Small.' })}`),
+      65_536,
+    )
     assert.equal(items[0]?.kind, 'skipped')
     assert.match(items[0]?.kind === 'skipped' ? items[0].reason : '', /million characters/)
     assert.equal(articles(items)[0]?.body, 'Small.')

@@ -79,7 +79,10 @@ function mobiledocHtml(doc: Json): string {
 }
 
 function lexicalHtml(node: Json): string {
-  const inner = () => list(node['children']).map((child) => lexicalHtml(obj(child))).join('')
+  const inner = () =>
+    list(node['children'])
+      .map((child) => lexicalHtml(obj(child)))
+      .join('')
   const type = str(node['type'])
   switch (type) {
     case 'root':

@@ -31,7 +31,9 @@ function parseJson(source: string): unknown {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     const offset = jsonFaultOffset(source)
-    const reason = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/, ".*$/s, '')
+    const reason = message
+      .replace(/\s*in JSON at position \d+.*$/, '')
+      .replace(/,\s*(?:\.\.\.)?".*$/s, '')
     throw new ImportSourceError(
       `This is not well-formed JSON: ${reason}`,
       positionOf(source, offset < 0 ? source.length : offset),
@@ -54,13 +56,16 @@ const byId = (rows: GhostRow[], key = 'id'): Map<string, GhostRow> =>
 export function parseGhostExport(source: string): GhostData {
   const parsed = parseJson(source)
   // Ghost writes {"db": [{meta, data}]}; some tools write {meta, data} alone.
-  const root = isObject(parsed) && Array.isArray(parsed['db']) ? parsed['db'][0] : parsed
+  const db: unknown = isObject(parsed) ? parsed['db'] : undefined
+  const root: unknown = Array.isArray(db) ? (db as unknown[])[0] : parsed
   if (!isObject(root) || !isObject(root['meta']) || !isObject(root['data'])) {
     throw new ImportSourceError(
       'This is not a Ghost export: a Ghost export has "db" (or "meta" and "data") at its top.',
     )
   }
-  const version = String(root['meta']['version'] ?? '')
+  const rawVersion = root['meta']['version']
+  const version =
+    typeof rawVersion === 'string' || typeof rawVersion === 'number' ? String(rawVersion) : ''
   const major = Number(/^(\d+)\./.exec(version)?.[1])
   if (!SUPPORTED_MAJORS.includes(major)) {
     throw new ImportSourceError(

@@ -58,7 +58,8 @@ function joined(rows: readonly GhostRow[], postId: string, key: string): string[
 
 function articleOf(data: GhostData, post: GhostRow): ImportItem {
   const id = String(post['id'])
-  const type = post['type'] === 'page' || post['page'] === true || post['page'] === 1 ? 'page' : 'post'
+  const type =
+    post['type'] === 'page' || post['page'] === true || post['page'] === 1 ? 'page' : 'post'
   const title = text(post, 'title') || '(untitled)'
   const label = `${type} ${text(post, 'slug') || id} "${title.slice(0, 80)}"`
   const rawStatus = text(post, 'status')
@@ -69,7 +70,13 @@ function articleOf(data: GhostData, post: GhostRow): ImportItem {
   const field = (name: string) => text(meta, name) || text(post, name)
 
   const authorIds = joined(data.postsAuthors, id, 'author_id')
-  if (authorIds.length === 0 && post['author_id'] !== undefined) authorIds.push(String(post['author_id']))
+  const soleAuthor = post['author_id']
+  if (
+    authorIds.length === 0 &&
+    (typeof soleAuthor === 'string' || typeof soleAuthor === 'number')
+  ) {
+    authorIds.push(String(soleAuthor))
+  }
   const bylines = authorIds
     .map((authorId) => text(data.users.get(authorId), 'name'))
     .filter((name) => name !== '')

@@ -5,6 +5,8 @@
 
 const WHITESPACE = /[ \t\n\r]/
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y
+// JSON strings hold no raw control characters (U+0000 to U+001F).
+// eslint-disable-next-line no-control-regex
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y
 const LITERAL = /true|false|null/y
 
@@ -37,7 +39,10 @@ export function jsonFaultOffset(source: string): number {
       at++
       continue
     }
-    if ((expect === 'value-or-close' && char === ']') || (expect === 'key-or-close' && char === '}')) {
+    if (
+      (expect === 'value-or-close' && char === ']') ||
+      (expect === 'key-or-close' && char === '}')
+    ) {
       stack.pop()
       at++
       expect = 'after-value'

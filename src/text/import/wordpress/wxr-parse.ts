@@ -68,7 +68,9 @@ export async function* readWxr(open: OpenSource): AsyncGenerator<WxrHeader | Wxr
   }
   parser.on('error', (error) => fail(error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')))
   parser.on('doctype', () =>
-    fail('The file declares a DOCTYPE; a WordPress export has none, and its entities are never read.'),
+    fail(
+      'The file declares a DOCTYPE; a WordPress export has none, and its entities are never read.',
+    ),
   )
   parser.on('opentag', (tag) => {
     depth++
@@ -141,7 +143,9 @@ export async function* readWxr(open: OpenSource): AsyncGenerator<WxrHeader | Wxr
   }
   parser.close()
   if (failure) throw failure
-  if (!version) throw new ImportSourceError('The file is empty: there is no WordPress export in it.')
+  if (!version) {
+    throw new ImportSourceError('The file is empty: there is no WordPress export in it.')
+  }
   if (!headerSent) yield { version, siteUrl }
   yield* ready.splice(0)
 }

@@ -136,7 +136,11 @@ function articleOf(index: WxrIndex, item: XmlNode, type: 'post' | 'page'): Impor
   }
   const meta = postMetaOf(item)
   const images: ImportImage[] = []
-  const html = wordpressContentToHtml(childText(item, 'content:encoded'), index.attachments, warnings)
+  const html = wordpressContentToHtml(
+    childText(item, 'content:encoded'),
+    index.attachments,
+    warnings,
+  )
   const body = htmlToMarkdown(html, {
     image: (image) => {
       if (!image.src) return null

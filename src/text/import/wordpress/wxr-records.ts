@@ -60,7 +60,8 @@ export function commentsOf(item: XmlNode): { comments: ImportComment[]; dropped:
     const type = childText(entry, 'wp:comment_type').trim()
     const status = approved === '1' ? 'approved' : approved === '0' ? 'pending' : undefined
     const createdAt =
-      gmtDate(childText(entry, 'wp:comment_date_gmt')) ?? gmtDate(childText(entry, 'wp:comment_date'))
+      gmtDate(childText(entry, 'wp:comment_date_gmt')) ??
+      gmtDate(childText(entry, 'wp:comment_date'))
     if (!status || (type !== '' && type !== 'comment') || !createdAt) {
       dropped++
       continue
