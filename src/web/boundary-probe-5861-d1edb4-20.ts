@@ -1,0 +1,1 @@
+import '../storage/dialect.js'

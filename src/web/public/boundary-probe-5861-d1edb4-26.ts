@@ -1,0 +1,1 @@
+import '../plugins/request-parsing.js'
