@@ -1,1 +1,0 @@
-import '../storage/comment-store.js'

@@ -1,1 +1,0 @@
-import '../plugins/request-parsing.js'
