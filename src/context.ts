@@ -9,6 +9,7 @@ import { createListingService } from './domain/articles/listing.js'
 import { createDashboardService } from './domain/articles/dashboard-service.js'
 import { createEditingService } from './domain/articles/editing-service.js'
 import { createPreviewService } from './domain/previews/preview-service.js'
+import { createSiteImporter } from './domain/imports/site-import.js'
 import { createRedirectService } from './domain/redirects/redirect-service.js'
 import { createExportService } from './domain/export/export-service.js'
 import { createWorkflowService } from './domain/articles/workflow-service.js'
@@ -105,9 +106,18 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     siteName: config.siteName,
     passwords: createPasswordHasher(config.passwordHashCost),
   })
+  const comments = createCommentService({ ...deps, settings })
+  const media = createMediaService({
+    ...deps,
+    storage: mediaStorage,
+    processor: createSharpProcessor(),
+    maxBytes: config.media.maxBytes,
+    publicUrl: config.media.publicUrl,
+    siteUrl: config.siteUrl,
+  })
   const services = {
     settings,
-    comments: createCommentService({ ...deps, settings }),
+    comments,
     sections,
     authors,
     tags,
@@ -135,13 +145,13 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     threads: createThreadService(deps),
     related: createRelatedService({ stores }),
     search: createSearchService({ search: createSearchStore(database.db, database.dialect) }),
-    media: createMediaService({
+    media,
+    siteImport: createSiteImporter({
       ...deps,
-      storage: mediaStorage,
-      processor: createSharpProcessor(),
-      maxBytes: config.media.maxBytes,
-      publicUrl: config.media.publicUrl,
-      siteUrl: config.siteUrl,
+      media,
+      comments,
+      sections,
+      timeZone: config.siteTimeZone,
     }),
   }
 

@@ -1,17 +1,7 @@
 import type { Listing } from '../../domain/articles/listing.js'
-import { zonedDate } from '../../text/dates.js'
+export { articlePath } from '../../text/article-path.js'
 
 const pad = (n: number): string => String(n).padStart(2, '0')
-
-/** /YYYY/MM/DD/slug, dated in the site's time zone. */
-export function articlePath(
-  article: { slug: string; publishedAt: Date | null },
-  timeZone: string,
-): string {
-  if (!article.publishedAt) return `/drafts/${article.slug}`
-  const { year, month, day } = zonedDate(article.publishedAt, timeZone)
-  return `/${year}/${pad(month)}/${pad(day)}/${article.slug}`
-}
 
 export const sectionPath = (slug: string): string => `/${slug}`
 export const authorPath = (slug: string): string => `/authors/${slug}`
