@@ -17,6 +17,8 @@ import type { RelatedStore } from './related/related-store.js'
 import type { MediaStore } from './media/media-store.js'
 import type { PreviewLinkStore } from './previews/preview-store.js'
 import type { RedirectStore } from './redirects/redirect-store.js'
+import type { PageStore } from './pages/page-store.js'
+import type { MenuStore } from './menus/menu-store.js'
 
 /** Every store the services use. */
 export interface Stores {
@@ -38,6 +40,8 @@ export interface Stores {
   media: MediaStore
   previewLinks: PreviewLinkStore
   redirects: RedirectStore
+  pages: PageStore
+  menus: MenuStore
 }
 
 /**

@@ -3,8 +3,10 @@ import type { NullableTime, Time } from './schema-columns.js'
 import type { MediaItemTable, MediaRenditionTable, MediaUsageTable } from './schema-media.js'
 
 import type { RedirectTable } from './schema-redirects.js'
+import type { MenuItemTable, PageRevisionTable, PageTable } from './schema-site.js'
 
 export type { MediaItemTable, MediaRenditionTable, MediaUsageTable, RedirectTable }
+export type { MenuItemTable, PageRevisionTable, PageTable }
 
 export interface SectionTable {
   id: string
@@ -22,6 +24,8 @@ export interface AuthorTable {
   bio: string
   /** The author's photo, from the media library. */
   photo_id: string | null
+  /** JSON array of { label, url }. */
+  links: Generated<string>
   created_at: Time
   updated_at: Time
 }
@@ -267,6 +271,9 @@ export interface Database {
   media_renditions: MediaRenditionTable
   media_usages: MediaUsageTable
   redirects: RedirectTable
+  pages: PageTable
+  page_revisions: PageRevisionTable
+  menu_items: MenuItemTable
 }
 
 export type ArticleRow = Selectable<ArticleTable>

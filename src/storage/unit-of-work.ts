@@ -20,6 +20,8 @@ import { createRelatedStore } from './related-store.js'
 import { createMediaStore } from './media-store.js'
 import { createPreviewLinkStore } from './preview-link-store.js'
 import { createRedirectStore } from './redirect-store.js'
+import { createPageStore } from './page-store.js'
+import { createMenuStore } from './menu-store.js'
 
 interface StoreOptions {
   clock: Clock
@@ -46,6 +48,8 @@ function createStores(db: Kysely<Database>, { clock, dialect }: StoreOptions): S
     media: createMediaStore(db),
     previewLinks: createPreviewLinkStore(db),
     redirects: createRedirectStore(db),
+    pages: createPageStore(db),
+    menus: createMenuStore(db),
   }
 }
 

@@ -39,6 +39,8 @@ const HOLDERS: Record<Permission, Role[]> = {
   'media:delete': ['editor', 'admin'],
   'authors:manage': ['editor', 'admin'],
   'redirects:manage': ['editor', 'admin'],
+  'pages:manage': ['editor', 'admin'],
+  'menus:manage': ['editor', 'admin'],
 }
 const PERMISSIONS = Object.keys(HOLDERS) as Permission[]
 

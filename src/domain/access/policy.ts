@@ -38,6 +38,8 @@ export type Permission =
   | 'media:delete'
   | 'authors:manage'
   | 'redirects:manage'
+  | 'pages:manage'
+  | 'menus:manage'
 
 /** The whole grant table: every authorization decision starts here. */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
@@ -54,6 +56,8 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'media:delete',
     'authors:manage',
     'redirects:manage',
+    'pages:manage',
+    'menus:manage',
   ]),
   admin: new Set([
     'articles:create',
@@ -71,6 +75,8 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'media:delete',
     'authors:manage',
     'redirects:manage',
+    'pages:manage',
+    'menus:manage',
   ]),
 }
 

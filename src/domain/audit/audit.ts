@@ -40,6 +40,15 @@ export type AuditAction =
   | 'redirect_saved'
   | 'redirect_removed'
   | 'redirects_imported'
+  | 'section_deleted'
+  | 'page_created'
+  | 'page_saved'
+  | 'page_restored'
+  | 'page_deleted'
+  | 'menu_changed'
+  | 'author_updated'
+  | 'authors_merged'
+  | 'site_identity_changed'
 
 export interface AuditEvent {
   id: string
