@@ -83,8 +83,9 @@ export async function refreshSearchBylines(
     .orderBy('aa.position')
     .execute()
   const names = new Map<string, string[]>()
-  for (const row of rows)
+  for (const row of rows) {
     names.set(row.article_id, [...(names.get(row.article_id) ?? []), row.name])
+  }
   for (const [articleId, bylines] of names) {
     await db
       .updateTable('article_search')

@@ -14,6 +14,7 @@ import { publicSite } from './public/index.js'
 import type { SiteInfo } from './ui/site.js'
 import type { ContentChange } from '../domain/changes.js'
 import type { Clock } from '../domain/clock.js'
+import type { SiteIdentityService } from '../domain/settings/site-identity-service.js'
 import { createPageCache, type PageCache } from './page-cache/page-cache.js'
 import { serveFromCache } from './page-cache/serve-from-cache.js'
 import { closeAfterGrace, createLimitedServer } from './slow-clients.js'
@@ -67,8 +68,14 @@ export async function buildApp(
   options: AppOptions = {},
 ): Promise<FastifyInstance> {
   const assets = loadAssets(ASSETS_DIR.pathname)
-  const site = siteInfo(config, assets)
-  const navigation = rememberedNavigation(() => services.sections.list())
+  const site = siteInfo(config, assets, services.identity)
+  const navigation = rememberedNavigation(async () => {
+    const [sections, menus] = await Promise.all([
+      services.sections.list(),
+      services.menus.navigation(),
+    ])
+    return { sections, menus }
+  })
   const renderPage = createPageRenderer(site, navigation.current)
   const headers = securityHeaders({
     https: config.siteUrl.startsWith('https:'),
@@ -142,17 +149,41 @@ export async function buildApp(
   return app
 }
 
-function siteInfo(config: AppDeps['config'], assets: ReadonlyMap<string, Asset>): SiteInfo {
+/**
+ * The site as pages see it. The identity's fields are read through getters:
+ * an admin's change shows on the next page rendered, in every handler that
+ * holds this object.
+ */
+function siteInfo(
+  config: AppDeps['config'],
+  assets: ReadonlyMap<string, Asset>,
+  identity: SiteIdentityService,
+): SiteInfo {
   const assetPath = (name: string): string => {
     const asset = assets.get(name)
     if (!asset) throw new Error(`missing asset ${name} in ${ASSETS_DIR.pathname}`)
     return asset.path
   }
   return {
-    name: config.siteName,
+    get name() {
+      return identity.current().name
+    },
+    get tagline() {
+      return identity.current().tagline
+    },
+    get accent() {
+      return identity.current().accent
+    },
+    get brandLogo() {
+      return identity.current().logo
+    },
+    get language() {
+      return identity.current().language
+    },
+    get timeZone() {
+      return identity.current().timeZone
+    },
     url: config.siteUrl,
-    language: config.siteLanguage,
-    timeZone: config.siteTimeZone,
     stylesheet: assetPath('site.css'),
     favicon: assetPath('favicon.svg'),
     logo: assetPath('logo.png'),

@@ -68,8 +68,9 @@ export function createMenuService({
     const label = addition.label.trim() === '' ? '' : menuLabelOf(addition.label)
     if (addition.kind === 'section') {
       const section = await tx.sections.findBySlug(addition.target)
-      if (!section)
+      if (!section) {
         throw new ValidationError('section_not_found', 'Choose a section.', { field: 'target' })
+      }
       return { target: section.id, label, subject: section.name }
     }
     const page = await tx.pages.findById(addition.target)
@@ -98,8 +99,9 @@ export function createMenuService({
 
   async function itemOf(tx: Stores, id: string): Promise<MenuEntry> {
     const item = (await tx.menus.list()).find((entry) => entry.id === id)
-    if (!item)
+    if (!item) {
       throw new NotFoundError('menu_item_not_found', 'That link is not in the menu any more.')
+    }
     return item
   }
 
@@ -132,8 +134,9 @@ export function createMenuService({
       authorize(actor, 'menus:manage')
       const item = await itemOf(stores, id)
       await changed(actor, item.menu, 'removed', async (tx) => {
-        if (!(await tx.menus.remove(id)))
+        if (!(await tx.menus.remove(id))) {
           throw new NotFoundError('menu_item_not_found', 'That link is not in the menu any more.')
+        }
         return item.label || item.name || item.target
       })
     },

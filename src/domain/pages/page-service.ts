@@ -140,8 +140,9 @@ export function createPageService({
       const restored = await stores.transaction(async (tx) => {
         const page = await find(tx, id)
         const revision = await tx.pages.findRevision(id, version)
-        if (!revision)
+        if (!revision) {
           throw new NotFoundError('revision_not_found', `This page has no version ${version}.`)
+        }
         const next = await write(tx, actor, page, revision.fields)
         await recordAudit(tx.audit, audited, {
           actor,

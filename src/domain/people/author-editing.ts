@@ -8,6 +8,7 @@ import type { IdGenerator } from '../ids.js'
 import { redirectKey } from '../redirects/redirect.js'
 import { saveRedirects } from '../redirects/save-redirects.js'
 import type { Stores, UnitOfWork } from '../unit-of-work.js'
+import { assertUsableImage } from '../media/media.js'
 import { MAX_AUTHOR_NAME_LENGTH, type Author } from './author.js'
 import { checkProfile, type AuthorProfile } from './author-profile.js'
 
@@ -38,10 +39,13 @@ export function createAuthorEditing({
     tx: Stores,
     actor: Actor,
     author: Author,
-    typed: AuthorProfile,
+    typed: AuthorProfile & { photo?: string | null },
   ): Promise<Author> {
     const profile = checkProfile(typed)
     await tx.authors.updateProfile(author.id, profile)
+    if (typed.photo !== undefined && typed.photo !== (author.photo?.id ?? null)) {
+      await setPhoto(tx, author, typed.photo)
+    }
     if (profile.name !== author.name) {
       // The search index holds bylines as text.
       await tx.authors.refreshSearchBylines(await articlesOf(tx, author.id))
@@ -53,6 +57,19 @@ export function createAuthorEditing({
       details: profile.name === author.name ? 'profile' : `renamed from ${author.name}`,
     })
     return { ...author, ...profile }
+  }
+
+  /** The photo from the library (null: none), with alt text, its usage written alongside. */
+  async function setPhoto(tx: Stores, author: Author, mediaId: string | null): Promise<void> {
+    const [item] = mediaId === null ? [] : await tx.media.findByIds([mediaId])
+    if (mediaId !== null && !item) {
+      throw new ValidationError('image_not_found', 'That image is not in the media library.', {
+        field: 'photo',
+      })
+    }
+    if (item) assertUsableImage(item)
+    await tx.authors.updatePhoto(author.id, mediaId)
+    await tx.media.setUsages({ kind: 'author_photo', ownerId: author.id }, item ? [item.id] : [])
   }
 
   /** The staff member's own author, made from their display name if they have none yet. */
@@ -78,7 +95,8 @@ export function createAuthorEditing({
       const updated = await stores.transaction(async (tx) => {
         const author = await tx.authors.findBySlug(slug)
         if (!author) throw noAuthor(slug)
-        return writeProfile(tx, actor, author, typed)
+        await writeProfile(tx, actor, author, typed)
+        return (await tx.authors.findById(author.id)) ?? author
       })
       await changes.announce({ scope: 'site' })
       return updated
@@ -91,13 +109,18 @@ export function createAuthorEditing({
       return user?.authorId ? stores.authors.findById(user.authorId) : undefined
     },
 
-    /** Any member of staff changes their own profile. */
-    async updateOwnProfile(actor: Actor, typed: AuthorProfile): Promise<Author> {
+    /** Any member of staff changes their own profile, photo included. */
+    async updateOwnProfile(
+      actor: Actor,
+      typed: AuthorProfile & { photo: string | null },
+    ): Promise<Author> {
       const updated = await stores.transaction(async (tx) => {
         const author = await ownAuthor(tx, actor)
-        if (!author)
+        if (!author) {
           throw new NotFoundError('author_not_found', 'Your account has no author profile.')
-        return writeProfile(tx, actor, author, typed)
+        }
+        await writeProfile(tx, actor, author, typed)
+        return (await tx.authors.findById(author.id)) ?? author
       })
       await changes.announce({ scope: 'site' })
       return updated
@@ -124,10 +147,11 @@ export function createAuthorEditing({
           tx.authors.findBySlug(intoSlug),
         ])
         if (!from) throw noAuthor(fromSlug)
-        if (!into)
+        if (!into) {
           throw new ValidationError('author_not_found', `There is no author "${intoSlug}".`, {
             field: 'into',
           })
+        }
         if (from.photo) await tx.media.setUsages({ kind: 'author_photo', ownerId: from.id }, [])
         const articleIds = await tx.authors.mergeInto(from.id, into.id)
         await tx.authors.refreshSearchBylines(articleIds)

@@ -55,7 +55,8 @@ function checkLink(link: AuthorLink): AuthorLink {
   }
   const check = checkLinkUrl(link.url)
   if (!check.ok) throw invalid('invalid_link', 'links', `${label}: ${check.message}`)
-  if (check.href.length > 500)
+  if (check.href.length > 500) {
     throw invalid('invalid_link', 'links', `${label}: an address has at most 500 characters.`)
+  }
   return { label, url: check.href }
 }

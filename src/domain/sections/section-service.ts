@@ -37,8 +37,9 @@ export function createSectionService({
 
   /** A new section goes at the end of both menus, as sections always did. */
   async function showInMenus(tx: Stores, id: string): Promise<void> {
-    for (const menu of MENUS)
+    for (const menu of MENUS) {
       await appendToMenu(tx, newId, { menu, kind: 'section', target: id, label: '' })
+    }
   }
 
   return {

@@ -48,9 +48,22 @@ function luminance(hex: string): number {
   return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0)
 }
 
-/** The contrast ratio of #rrggbb against white, 1 to 21. */
-export function contrastWithWhite(hex: string): number {
-  return 1.05 / (luminance(hex) + 0.05)
+/** The WCAG contrast ratio of two #rrggbb colours, 1 to 21. */
+export function contrast(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x)
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05)
+}
+
+/**
+ * What the accent must stand out against: white (the text on an accent
+ * background) and the public pages' paper (assets/site.css, --paper), on
+ * which it is the colour of links and labels.
+ */
+export const ACCENT_BACKGROUNDS = ['#ffffff', '#fdfcf8'] as const
+
+/** The accent's contrast against the least favourable of its backgrounds. */
+export function accentContrast(hex: string): number {
+  return Math.min(...ACCENT_BACKGROUNDS.map((background) => contrast(hex, background)))
 }
 
 const invalid = (code: string, field: string, message: string) =>
@@ -80,12 +93,12 @@ export function checkIdentity(typed: SiteIdentity): SiteIdentity {
     if (!hex) {
       throw invalid('invalid_colour', 'accent', 'Give the accent colour in hex, such as #0a5c8f.')
     }
-    const ratio = contrastWithWhite(hex)
+    const ratio = accentContrast(hex)
     if (ratio < MIN_ACCENT_CONTRAST) {
       throw invalid(
         'low_contrast_colour',
         'accent',
-        `${hex} against white has a contrast of ${ratio.toFixed(2)}:1; readers need at least ${MIN_ACCENT_CONTRAST}:1 (WCAG AA). Choose a darker colour.`,
+        `${hex} against white and the page has a contrast of ${ratio.toFixed(2)}:1; readers need at least ${MIN_ACCENT_CONTRAST}:1 (WCAG AA). Choose a darker colour.`,
       )
     }
     accent = hex

@@ -13,6 +13,10 @@ import type { ThreadService } from '../../domain/threads/thread-service.js'
 import type { MediaService } from '../../domain/media/media-service.js'
 import type { PreviewService } from '../../domain/previews/preview-service.js'
 import type { RedirectService } from '../../domain/redirects/redirect-service.js'
+import type { PageService } from '../../domain/pages/page-service.js'
+import type { MenuService } from '../../domain/menus/menu-service.js'
+import type { SiteIdentityService } from '../../domain/settings/site-identity-service.js'
+import type { AuthorEditing } from '../../domain/people/author-editing.js'
 import type { SiteInfo } from '../ui/site.js'
 
 /** What the newsroom needs: its services and the site's settings. */
@@ -33,6 +37,10 @@ export interface AdminDeps {
     media: MediaService
     previews: PreviewService
     redirects: RedirectService
+    pages: PageService
+    menus: MenuService
+    identity: SiteIdentityService
+    authorEditing: AuthorEditing
   }
   site: SiteInfo
   /** Cookies get the Secure flag when the site is served over HTTPS. */

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify'
 import fp from 'fastify-plugin'
 import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
+import type { Navigation } from '../../domain/menus/menu.js'
 import type { SectionRef } from '../../domain/sections/section.js'
 import { Layout, type PageMeta } from '../ui/layout.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
@@ -35,16 +36,22 @@ declare module 'fastify' {
   }
 }
 
+/** What every page shows around its content: the sections, and the two menus. */
+export interface SiteChrome {
+  sections: readonly SectionRef[]
+  menus: Navigation
+}
+
 /**
- * The site's sections for the navigation, and the last list that loaded. A
- * problem page (the database unreachable, say) must render when the list
- * cannot load: it shows the last one it had, or none.
+ * The site's sections and menus, and the last that loaded. A problem page
+ * (the database unreachable, say) must render when they cannot load: it
+ * shows the last it had, or none.
  */
-export function rememberedNavigation(load: () => Promise<readonly SectionRef[]>): {
-  current: () => Promise<readonly SectionRef[]>
-  lastKnown: () => Promise<readonly SectionRef[]>
+export function rememberedNavigation(load: () => Promise<SiteChrome>): {
+  current: () => Promise<SiteChrome>
+  lastKnown: () => Promise<SiteChrome>
 } {
-  let last: readonly SectionRef[] = []
+  let last: SiteChrome = { sections: [], menus: { main: [], footer: [] } }
   return {
     current: async () => {
       last = await load()
@@ -64,14 +71,14 @@ export function rememberedNavigation(load: () => Promise<readonly SectionRef[]>)
 /** Doctype, layout and page, all through one escaping renderer. */
 export function createPageRenderer(
   site: SiteInfo,
-  navigation: () => Promise<readonly SectionRef[]>,
+  navigation: () => Promise<SiteChrome>,
 ): PageRenderer {
   return async (content, meta) => {
-    const sections = await navigation()
+    const { sections, menus } = await navigation()
     const body = typeof content === 'function' ? content(sections) : content
     return `<!doctype html>${renderToString(
       <SiteContext.Provider value={site}>
-        <Layout meta={meta} sections={sections}>
+        <Layout meta={meta} menus={menus}>
           {body}
         </Layout>
       </SiteContext.Provider>,

@@ -9,6 +9,9 @@ import type { ThreadService } from '../../domain/threads/thread-service.js'
 import type { RelatedService } from '../../domain/related/related-service.js'
 import type { SearchService } from '../../domain/search/search-service.js'
 import type { PreviewService } from '../../domain/previews/preview-service.js'
+import type { PageService } from '../../domain/pages/page-service.js'
+import type { MenuService } from '../../domain/menus/menu-service.js'
+import type { SiteIdentityService } from '../../domain/settings/site-identity-service.js'
 import type { SiteInfo } from '../ui/site.js'
 
 /** What the public site needs: read services and the site's settings. */
@@ -25,6 +28,9 @@ export interface PublicDeps {
     related: RelatedService
     search: SearchService
     previews: PreviewService
+    pages: PageService
+    menus: MenuService
+    identity: SiteIdentityService
   }
   site: SiteInfo
 }

@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact'
-import type { SectionRef } from '../../domain/sections/section.js'
+import type { MenuLink, Navigation } from '../../domain/menus/menu.js'
 import { JsonLd } from './json-ld.js'
 import { SearchForm } from './search-form.js'
 import { useSite } from './site.js'
-import { sectionPath } from './urls.js'
+import { pictureFor } from './pictures.js'
+import { Picture } from './picture.js'
 
 /** What a page tells the layout about itself. */
 export interface PageMeta {
@@ -96,25 +97,29 @@ function SharingTags({
   )
 }
 
-function SectionNav({
-  sections,
+/** A menu an editor arranged: sections, pages and links, in their order. */
+function MenuNav({
+  links,
   label,
   current,
 }: {
-  sections: readonly SectionRef[]
+  links: readonly MenuLink[]
   label: string
   current?: string
 }) {
+  if (links.length === 0) return null
   return (
     <nav class="section-nav" aria-label={label}>
       <ul>
-        {sections.map((section) => (
-          <li key={section.slug}>
+        {links.map((link, index) => (
+          <li key={index}>
             <a
-              href={sectionPath(section.slug)}
-              aria-current={section.slug === current ? 'page' : undefined}
+              href={link.href}
+              aria-current={
+                link.section !== undefined && link.section === current ? 'page' : undefined
+              }
             >
-              {section.name}
+              {link.label}
             </a>
           </li>
         ))}
@@ -123,14 +128,35 @@ function SectionNav({
   )
 }
 
+/** The logo an admin chose, beside the name (which it does not repeat: no alt), and the tagline. */
+function SiteMark() {
+  const site = useSite()
+  const logo = site.brandLogo
+  return (
+    <div class="site-mark">
+      <a class="site-name" href="/">
+        {logo ? (
+          <Picture
+            picture={{ ...pictureFor(site, logo), alt: '' }}
+            sizes="12rem"
+            class="site-logo"
+          />
+        ) : null}
+        <span>{site.name}</span>
+      </a>
+      {site.tagline && <p class="site-tagline">{site.tagline}</p>}
+    </div>
+  )
+}
+
 /** The document around every public page: head, masthead, section navigation, footer. */
 export function Layout({
   meta,
-  sections,
+  menus,
   children,
 }: {
   meta: PageMeta
-  sections: readonly SectionRef[]
+  menus: Navigation
   children: ComponentChildren
 }) {
   const site = useSite()
@@ -149,6 +175,7 @@ export function Layout({
         {meta.prevPath && <link rel="prev" href={meta.prevPath} />}
         {meta.nextPath && <link rel="next" href={meta.nextPath} />}
         <link rel="stylesheet" href={site.stylesheet} />
+        {site.accent && <link rel="stylesheet" href={accentPath(site.accent)} />}
         <link rel="icon" href={site.favicon} type="image/svg+xml" />
         {meta.feeds?.map((feed) => (
           <link
@@ -179,11 +206,9 @@ export function Layout({
         </a>
         <header class="masthead">
           <div class="wrap">
-            <a class="site-name" href="/">
-              {site.name}
-            </a>
+            <SiteMark />
             <SearchForm id="site-search-q" compact landmark="Site" />
-            <SectionNav sections={sections} label="Sections" current={meta.currentSection} />
+            <MenuNav links={menus.main} label="Sections" current={meta.currentSection} />
           </div>
         </header>
         <main id="main" class="wrap">
@@ -191,11 +216,7 @@ export function Layout({
         </main>
         <footer class="site-footer">
           <div class="wrap">
-            <SectionNav
-              sections={sections}
-              label="Sections (footer)"
-              current={meta.currentSection}
-            />
+            <MenuNav links={menus.footer} label="Site (footer)" current={meta.currentSection} />
             <p>{site.name} · Published with Dateline</p>
           </div>
         </footer>
@@ -203,3 +224,6 @@ export function Layout({
     </html>
   )
 }
+
+/** The accent colour's stylesheet: its address names the colour, so it is cached for good. */
+export const accentPath = (hex: string): string => `/theme/accent-${hex.replace('#', '')}.css`

@@ -1,9 +1,16 @@
 import { createContext } from 'preact'
+import type { ImageRef } from '../../domain/media/media.js'
 import { useContext } from 'preact/hooks'
 
 /** What every page knows about the site it belongs to. */
 export interface SiteInfo {
   name: string
+  /** A line under the name in the masthead; '' for none. */
+  tagline: string
+  /** The accent colour (#rrggbb), '' for the stylesheet's own. */
+  accent: string
+  /** The logo an admin chose from the media library, shown in the masthead. */
+  brandLogo: ImageRef | null
   /** Absolute base URL, no trailing slash. */
   url: string
   language: string

@@ -43,6 +43,15 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   redirect_saved: 'Saved a redirect',
   redirect_removed: 'Removed a redirect',
   redirects_imported: 'Imported redirects',
+  section_deleted: 'Deleted section',
+  page_created: 'Created page',
+  page_saved: 'Saved page',
+  page_restored: 'Restored page version',
+  page_deleted: 'Deleted page',
+  menu_changed: 'Changed menu',
+  author_updated: 'Edited author',
+  authors_merged: 'Merged authors',
+  site_identity_changed: "Changed the site's identity",
 }
 
 function Who({ event }: { event: AuditEvent }) {
