@@ -8,7 +8,8 @@
 // It runs deferred (after parsing) and loads from this host only, as the CSP requires.
 
 const form = document.querySelector('form#editor')
-if (form instanceof HTMLFormElement) enhanceEditor(form)
+// A site page's form (data-page) uses the rich-text editor alone: no autosave or preview.
+if (form instanceof HTMLFormElement && !form.dataset.page) enhanceEditor(form)
 
 /**
  * Posts the form's fields, as the browser would, to a newsroom endpoint that

@@ -20,6 +20,10 @@ import { createSettingsService, type SettingsService } from './domain/settings/s
 import { uuidv7, type IdGenerator } from './domain/ids.js'
 import { createAuthorService } from './domain/people/author-service.js'
 import { createSectionService } from './domain/sections/section-service.js'
+import { createSiteIdentityService } from './domain/settings/site-identity-service.js'
+import { createPageService } from './domain/pages/page-service.js'
+import { createMenuService } from './domain/menus/menu-service.js'
+import { createAuthorEditing } from './domain/people/author-editing.js'
 import { createTagService } from './domain/tags/tag-service.js'
 import { createThreadService } from './domain/threads/thread-service.js'
 import { createRelatedService } from './domain/related/related-service.js'
@@ -61,6 +65,8 @@ function openDatabase(config: Readonly<Config>, { onQuery, sqlitePragmas }: Cont
   })
 }
 
+const noop = (): void => {}
+
 /** Refuses a secret other than the database's; reads the legacy key once, so no comment pays for it. */
 async function checkSecret(settings: SettingsService): Promise<void> {
   if (!(await settings.secretMatches())) throw new SecretKeyError(SECRET_MISMATCH)
@@ -94,6 +100,22 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     await database.close().catch(() => {})
     throw error
   })
+  const identity = createSiteIdentityService({
+    ...deps,
+    defaults: {
+      name: config.siteName,
+      language: config.siteLanguage,
+      timeZone: config.siteTimeZone,
+    },
+  })
+  await identity.reload()
+  // Every process holds the identity in memory; a `site` change (here, or another
+  // process's through the change feed) may be a new one.
+  // A reload that fails (the database unreachable) keeps the identity it had.
+  changes.subscribe((change) =>
+    change.scope === 'site' ? identity.reload().then(noop, noop) : undefined,
+  )
+  const timeZone = () => identity.current().timeZone
   const sections = createSectionService(deps)
   const authors = createAuthorService(deps)
   const tags = createTagService({ stores })
@@ -118,17 +140,26 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   const services = {
     settings,
     comments,
+    identity,
+    pages: createPageService(deps),
+    menus: createMenuService(deps),
+    authorEditing: createAuthorEditing(deps),
     sections,
     authors,
     tags,
-    listings: createListingService({ sections, authors, tags, siteName: config.siteName }),
+    listings: createListingService({
+      sections,
+      authors,
+      tags,
+      siteName: () => identity.current().name,
+    }),
     articles: createArticleService({ stores }),
     frontPage: createFrontPageService(deps),
     syndication: createSyndicationService({ stores, clock }),
-    importer: createArticleImporter({ ...deps, timeZone: config.siteTimeZone }),
+    importer: createArticleImporter({ ...deps, timeZone }),
     accounts,
     twoFactor,
-    editing: createEditingService({ ...deps, timeZone: config.siteTimeZone }),
+    editing: createEditingService({ ...deps, timeZone }),
     workflow: createWorkflowService(deps),
     previews: createPreviewService(deps),
     redirects: createRedirectService(deps),

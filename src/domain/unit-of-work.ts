@@ -19,6 +19,8 @@ import type { PreviewLinkStore } from './previews/preview-store.js'
 import type { RedirectStore } from './redirects/redirect-store.js'
 import type { ImportSourceStore } from './imports/import-source-store.js'
 import type { FrontPageStore } from './front-page/front-page-store.js'
+import type { PageStore } from './pages/page-store.js'
+import type { MenuStore } from './menus/menu-store.js'
 
 /** Every store the services use. */
 export interface Stores {
@@ -42,6 +44,8 @@ export interface Stores {
   redirects: RedirectStore
   importSources: ImportSourceStore
   frontPage: FrontPageStore
+  pages: PageStore
+  menus: MenuStore
 }
 
 /**

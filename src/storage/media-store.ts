@@ -225,9 +225,11 @@ export function createMediaStore(db: Kysely<Database>): MediaStore {
         ownerId: row.owner_id,
         label: row.headline ?? row.name ?? '',
         public:
-          row.kind === 'author_photo'
-            ? row.name !== null
-            : row.status === 'published' || row.status === 'scheduled',
+          row.kind === 'site_logo'
+            ? true
+            : row.kind === 'author_photo'
+              ? row.name !== null
+              : row.status === 'published' || row.status === 'scheduled',
       }))
     },
 

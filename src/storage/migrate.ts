@@ -17,6 +17,7 @@ import * as addArticleSeo from './migrations/2026-12-04T1310_add-article-seo.js'
 import * as addImportSources from './migrations/2026-12-05T0300_add-import-sources.js'
 import * as addRedirects from './migrations/2026-12-05T0900_add-redirects.js'
 import * as addFrontPage from './migrations/2026-12-05T1000_add-front-page.js'
+import * as addSiteStructure from './migrations/2026-12-05T1100_add-site-structure.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-05T0300_add-import-sources': addImportSources,
   '2026-12-05T0900_add-redirects': addRedirects,
   '2026-12-05T1000_add-front-page': addFrontPage,
+  '2026-12-05T1100_add-site-structure': addSiteStructure,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */

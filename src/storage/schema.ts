@@ -8,8 +8,10 @@ import type {
 } from './schema-front-page.js'
 
 import type { RedirectTable } from './schema-redirects.js'
+import type { MenuItemTable, PageRevisionTable, PageTable } from './schema-site.js'
 
 export type { MediaItemTable, MediaRenditionTable, MediaUsageTable, RedirectTable }
+export type { MenuItemTable, PageRevisionTable, PageTable }
 
 export interface SectionTable {
   id: string
@@ -27,6 +29,8 @@ export interface AuthorTable {
   bio: string
   /** The author's photo, from the media library. */
   photo_id: string | null
+  /** JSON array of { label, url }. */
+  links: Generated<string>
   created_at: Time
   updated_at: Time
 }
@@ -282,6 +286,9 @@ export interface Database {
   front_page_placements: FrontPagePlacementTable
   front_page_banner: FrontPageBannerTable
   front_page_sections: FrontPageSectionTable
+  pages: PageTable
+  page_revisions: PageRevisionTable
+  menu_items: MenuItemTable
 }
 
 export type ArticleRow = Selectable<ArticleTable>

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { ArticleRecord, KnownRelations } from '../domain/articles/article-store.js'
 import { isSearchable, searchDocumentOf } from '../domain/search/search-document.js'
+import { searchableText } from '../text/search-snippet.js'
 import { toDbTime } from './dialect.js'
 import type { Database } from './schema.js'
 
@@ -61,4 +62,35 @@ async function namesById(
   if (ids.length === 0) return new Map()
   const rows = await db.selectFrom(table).select(['id', 'name']).where('id', 'in', ids).execute()
   return new Map(rows.map((row) => [row.id, row.name]))
+}
+
+/**
+ * The byline text of these articles' index rows, from their authors' names
+ * now (an author renamed or merged). Articles not in the index are skipped.
+ */
+export async function refreshSearchBylines(
+  db: Kysely<Database>,
+  articleIds: readonly string[],
+): Promise<void> {
+  if (articleIds.length === 0) return
+  const rows = await db
+    .selectFrom('article_authors as aa')
+    .innerJoin('authors as au', 'au.id', 'aa.author_id')
+    .innerJoin('article_search as s', 's.article_id', 'aa.article_id')
+    .select(['aa.article_id', 'au.name'])
+    .where('aa.article_id', 'in', articleIds)
+    .orderBy('aa.article_id')
+    .orderBy('aa.position')
+    .execute()
+  const names = new Map<string, string[]>()
+  for (const row of rows) {
+    names.set(row.article_id, [...(names.get(row.article_id) ?? []), row.name])
+  }
+  for (const [articleId, bylines] of names) {
+    await db
+      .updateTable('article_search')
+      .set({ bylines: searchableText(bylines.join(', ')) })
+      .where('article_id', '=', articleId)
+      .execute()
+  }
 }

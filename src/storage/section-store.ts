@@ -31,6 +31,19 @@ export function createSectionStore(db: Kysely<Database>, clock: Clock): SectionS
         .execute()
     },
 
+    async moveArticles(fromId, toId) {
+      const result = await db
+        .updateTable('articles')
+        .set({ section_id: toId })
+        .where('section_id', '=', fromId)
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows)
+    },
+
+    async remove(id) {
+      await db.deleteFrom('sections').where('id', '=', id).execute()
+    },
+
     async insert(section: Section) {
       const now = toDbTime(clock.now())
       await db

@@ -22,6 +22,8 @@ import { createPreviewLinkStore } from './preview-link-store.js'
 import { createRedirectStore } from './redirect-store.js'
 import { createImportSourceStore } from './import-source-store.js'
 import { createFrontPageStore } from './front-page-store.js'
+import { createPageStore } from './page-store.js'
+import { createMenuStore } from './menu-store.js'
 
 interface StoreOptions {
   clock: Clock
@@ -50,6 +52,8 @@ function createStores(db: Kysely<Database>, { clock, dialect }: StoreOptions): S
     redirects: createRedirectStore(db),
     importSources: createImportSourceStore(db),
     frontPage: createFrontPageStore(db),
+    pages: createPageStore(db),
+    menus: createMenuStore(db),
   }
 }
 

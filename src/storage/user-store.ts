@@ -109,5 +109,9 @@ export function createUserStore(db: Kysely<Database>): UserStore {
         .where('id', '=', id)
         .execute()
     },
+
+    async linkAuthor(id, authorId) {
+      await db.updateTable('users').set({ author_id: authorId }).where('id', '=', id).execute()
+    },
   }
 }

@@ -14,6 +14,7 @@ import { publicSite } from './public/index.js'
 import type { SiteInfo } from './ui/site.js'
 import type { ContentChange } from '../domain/changes.js'
 import type { Clock } from '../domain/clock.js'
+import type { SiteIdentityService } from '../domain/settings/site-identity-service.js'
 import { createPageCache, type PageCache } from './page-cache/page-cache.js'
 import { serveFromCache } from './page-cache/serve-from-cache.js'
 import { closeAfterGrace, createLimitedServer } from './slow-clients.js'
@@ -67,13 +68,14 @@ export async function buildApp(
   options: AppOptions = {},
 ): Promise<FastifyInstance> {
   const assets = loadAssets(ASSETS_DIR.pathname)
-  const site = siteInfo(config, assets)
+  const site = siteInfo(config, assets, services.identity)
   const navigation = rememberedNavigation(async () => {
-    const [sections, banner] = await Promise.all([
+    const [sections, menus, banner] = await Promise.all([
       services.sections.list(),
+      services.menus.navigation(),
       services.frontPage.banner(),
     ])
-    return { sections, banner }
+    return { sections, menus, banner }
   })
   const renderPage = createPageRenderer(site, navigation.current)
   const headers = securityHeaders({
@@ -148,19 +150,41 @@ export async function buildApp(
   return app
 }
 
-function siteInfo(config: AppDeps['config'], assets: ReadonlyMap<string, Asset>): SiteInfo {
+/**
+ * The site as pages see it. The identity's fields are read through getters:
+ * an admin's change shows on the next page rendered, in every handler that
+ * holds this object.
+ */
+function siteInfo(
+  config: AppDeps['config'],
+  assets: ReadonlyMap<string, Asset>,
+  identity: SiteIdentityService,
+): SiteInfo {
   const assetPath = (name: string): string => {
     const asset = assets.get(name)
     if (!asset) throw new Error(`missing asset ${name} in ${ASSETS_DIR.pathname}`)
     return asset.path
   }
   return {
-    name: config.siteName,
-    // Site settings (name, logo, accent) will fill this; today the masthead sets the name in type.
-    identity: { logo: null, accent: null },
+    get name() {
+      return identity.current().name
+    },
+    get tagline() {
+      return identity.current().tagline
+    },
+    get accent() {
+      return identity.current().accent
+    },
+    get brandLogo() {
+      return identity.current().logo
+    },
+    get language() {
+      return identity.current().language
+    },
+    get timeZone() {
+      return identity.current().timeZone
+    },
     url: config.siteUrl,
-    language: config.siteLanguage,
-    timeZone: config.siteTimeZone,
     stylesheet: assetPath('site.css'),
     favicon: assetPath('favicon.svg'),
     logo: assetPath('logo.png'),

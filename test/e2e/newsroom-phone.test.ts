@@ -98,6 +98,13 @@ async function busyNewsroom(t: TestContext, dialect: DialectName) {
     from: 'https://old.example/2015/11/27/a-very-long-old-permalink-from-the-previous-site-that-never-breaks/',
     to: `/news`,
   })
+  const sitePage = await ctx.services.pages.create(actor, {
+    title: 'Corrections and ethics policy',
+    slug: 'corrections',
+    description: '',
+    body: 'We correct our mistakes in the open.',
+    published: true,
+  })
   const server = await startTestServer(t, ctx)
   const author = corrected.bylines[0]
   assert.ok(author)
@@ -123,6 +130,11 @@ async function busyNewsroom(t: TestContext, dialect: DialectName) {
     '/admin/users/new',
     '/admin/sections',
     '/admin/redirects',
+    '/admin/pages',
+    '/admin/pages/new',
+    `/admin/pages/${sitePage.id}`,
+    '/admin/menus',
+    '/admin/account/profile',
     '/admin/settings',
     '/admin/audit',
   ]

@@ -1094,6 +1094,212 @@ const MATRIX: Record<string, Case[]> = {
       },
     },
   ],
+  'GET /admin/pages': [
+    {
+      what: 'the pages',
+      prepare: async () => ({ path: '/admin/pages' }),
+      expect: editorsOnly(200),
+    },
+  ],
+  'GET /admin/pages/new': [
+    {
+      what: 'a blank page',
+      prepare: async () => ({ path: '/admin/pages/new' }),
+      expect: editorsOnly(200),
+    },
+  ],
+  'POST /admin/pages': [
+    {
+      what: 'creating a page',
+      prepare: async () => ({
+        path: '/admin/pages',
+        form: {
+          title: `About ${mark()}`,
+          slug: '',
+          description: '',
+          body: 'Who we are.',
+          version: 0,
+        },
+      }),
+      expect: editorsOnly(303),
+    },
+  ],
+  'GET /admin/pages/:id': [
+    {
+      what: 'a page in the editor',
+      prepare: async (world) => ({ path: `/admin/pages/${(await aPage(world)).id}` }),
+      expect: editorsOnly(200),
+    },
+  ],
+  'POST /admin/pages/:id': [
+    {
+      what: 'saving a page',
+      prepare: async (world) => {
+        const page = await aPage(world)
+        return {
+          path: `/admin/pages/${page.id}`,
+          form: {
+            title: page.title,
+            description: '',
+            body: 'New text.',
+            published: 'yes',
+            version: 1,
+          },
+        }
+      },
+      expect: editorsOnly(303),
+    },
+  ],
+  'POST /admin/pages/:id/restore': [
+    {
+      what: "bringing back a page's first version",
+      prepare: async (world) => {
+        const page = await aPage(world)
+        await world.ctx.services.pages.save(COMMAND_LINE, page.id, 1, { ...page, body: 'Changed.' })
+        return { path: `/admin/pages/${page.id}/restore`, form: { version: 1 } }
+      },
+      expect: editorsOnly(303),
+    },
+  ],
+  'POST /admin/pages/:id/delete': [
+    {
+      what: 'deleting a page',
+      prepare: async (world) => ({
+        path: `/admin/pages/${(await aPage(world)).id}/delete`,
+        form: { confirm: 'yes' },
+      }),
+      expect: editorsOnly(303),
+      then: async (world, target) => {
+        const id = target.path.split('/')[3] ?? ''
+        assert.equal(await world.ctx.stores.pages.findById(id), undefined)
+      },
+    },
+  ],
+  'GET /admin/menus': [
+    {
+      what: 'the menus',
+      prepare: async () => ({ path: '/admin/menus' }),
+      expect: editorsOnly(200),
+    },
+  ],
+  'POST /admin/menus': [
+    {
+      what: 'adding a link to the footer',
+      prepare: async () => ({
+        path: '/admin/menus',
+        form: {
+          menu: 'footer',
+          kind: 'link',
+          label: `Shop ${mark()}`,
+          url: 'https://shop.example.com/',
+        },
+      }),
+      expect: editorsOnly(303),
+    },
+  ],
+  'POST /admin/menus/:item/move': [
+    {
+      what: 'moving a menu link',
+      prepare: async (world) => ({
+        path: `/admin/menus/${await aMenuLink(world)}/move`,
+        form: { direction: 'up' },
+      }),
+      expect: editorsOnly(303),
+    },
+  ],
+  'POST /admin/menus/:item/remove': [
+    {
+      what: 'removing a menu link',
+      prepare: async (world) => ({
+        path: `/admin/menus/${await aMenuLink(world)}/remove`,
+        form: {},
+      }),
+      expect: editorsOnly(303),
+    },
+  ],
+  'POST /admin/sections/delete': [
+    {
+      what: 'deleting a section into News',
+      prepare: async (world) => {
+        const section = await world.ctx.services.sections.create(COMMAND_LINE, {
+          name: `Gone ${mark()}`,
+        })
+        return {
+          path: '/admin/sections/delete',
+          form: { slug: section.slug, into: 'news', confirm: 'yes' },
+        }
+      },
+      expect: adminsOnly(303),
+    },
+  ],
+  'POST /admin/authors/:slug/profile': [
+    {
+      what: "editing an author's profile",
+      prepare: async (world) => ({
+        path: `/admin/authors/${await anAuthor(world)}/profile`,
+        form: {
+          name: `Ann Other ${mark()}`,
+          bio: 'Writes.',
+          link_label: 'Site',
+          link_url: 'https://example.com/',
+        },
+      }),
+      expect: editorsOnly(303),
+    },
+  ],
+  'POST /admin/authors/:slug/merge': [
+    {
+      what: 'merging one author into another',
+      prepare: async (world) => ({
+        path: `/admin/authors/${await anAuthor(world)}/merge`,
+        form: { into: await anAuthor(world), confirm: 'yes' },
+      }),
+      expect: editorsOnly(303),
+    },
+  ],
+  'GET /admin/account/profile': [
+    {
+      what: 'your profile',
+      prepare: async () => ({ path: '/admin/account/profile' }),
+      expect: signedIn(200),
+    },
+  ],
+  'POST /admin/account/profile': [
+    {
+      what: 'saving your own profile',
+      prepare: async (world, me) => ({
+        path: '/admin/account/profile',
+        form: {
+          name: me?.user.displayName ?? 'Nobody',
+          bio: `Bio ${mark()}`,
+          photo: '',
+          intent: 'save',
+        },
+      }),
+      expect: signedIn(303),
+    },
+  ],
+  'POST /admin/settings/identity': [
+    {
+      what: "changing the site's tagline",
+      prepare: async (world) => {
+        const identity = world.ctx.services.identity.current()
+        return {
+          path: '/admin/settings/identity',
+          form: {
+            name: identity.name,
+            tagline: `Tagline ${mark()}`,
+            accent: '#0a5c8f',
+            language: identity.language,
+            time_zone: identity.timeZone,
+            logo: '',
+            intent: 'save',
+          },
+        }
+      },
+      expect: adminsOnly(303),
+    },
+  ],
   'GET /admin/authors': [
     {
       what: 'the authors',
@@ -1461,6 +1667,39 @@ async function registeredRoutes<T>(
   }
 }
 
+/** A fresh page, made from the command line. */
+async function aPage(world: World) {
+  return world.ctx.services.pages.create(COMMAND_LINE, {
+    title: `Page ${mark()}`,
+    slug: '',
+    description: '',
+    body: 'Deleted soon.',
+    published: true,
+  })
+}
+
+/** A fresh link in the footer; its item id. */
+async function aMenuLink(world: World): Promise<string> {
+  const label = `Link ${mark()}`
+  await world.ctx.services.menus.add(COMMAND_LINE, {
+    menu: 'footer',
+    kind: 'link',
+    target: '/pages/x',
+    label,
+  })
+  const entries = await world.ctx.services.menus.entries(COMMAND_LINE)
+  const item = entries.find((entry) => entry.label === label)
+  assert.ok(item)
+  return item.id
+}
+
+/** A fresh author with no account (a byline from an import); their slug. */
+async function anAuthor(world: World): Promise<string> {
+  const slug = `writer-${mark()}`.replace(/[^a-z0-9-]/g, '')
+  await world.ctx.stores.authors.insert({ id: `author-${slug}`, slug, name: slug, bio: '' })
+  return slug
+}
+
 /** The newsroom's routes, without HEAD (derived from GET). */
 function adminRoutes(routes: Set<string>): string[] {
   return [...routes]
@@ -1496,6 +1735,9 @@ async function snapshot(ctx: TestAppContext): Promise<Map<string, string>> {
   entries.set('comments by status', JSON.stringify(comments))
   entries.set('comment settings', JSON.stringify(settings))
   entries.set('redirects', JSON.stringify(await ctx.stores.redirects.all()))
+  entries.set('pages', JSON.stringify(await ctx.stores.pages.list()))
+  entries.set('menus', JSON.stringify(await ctx.stores.menus.list()))
+  entries.set('site identity', JSON.stringify(await ctx.stores.settings.get('site_identity')))
   entries.set('two-factor required', String(await ctx.services.twoFactor.isRequired()))
   for (const user of users) {
     entries.set(

@@ -9,6 +9,7 @@ import { slugify } from '../../text/slug.js'
 import { createDemoAccounts } from './demo-accounts.js'
 import { addDemoImage, standInAlt } from './demo-media.js'
 import { COMMAND_LINE } from '../../domain/access/policy.js'
+import { loadDemoPages } from './demo-pages.js'
 
 /** The demo articles and their manifest, beside src/ and dist/. */
 const DEMO_DIR = fileURLToPath(new URL('../../../demo/', import.meta.url))
@@ -49,7 +50,7 @@ export async function runDemo(
   { force, announceSkip }: { force: boolean; announceSkip: boolean },
   out: CliOutput,
 ): Promise<void> {
-  const { services, config, clock } = ctx
+  const { services, clock } = ctx
   await services.sections.ensureDefaults()
   const existing = await services.articles.listPublished({}, 1, 1)
   if (existing.total > 0 && !force) {
@@ -67,7 +68,10 @@ export async function runDemo(
   const texts = await Promise.all(
     manifest.articles.map((entry) => readFile(`${DEMO_DIR}articles/${entry.file}`, 'utf8')),
   )
-  const yesterday = zonedDate(new Date(clock.now().getTime() - DAY_MS), config.siteTimeZone)
+  const yesterday = zonedDate(
+    new Date(clock.now().getTime() - DAY_MS),
+    services.identity.current().timeZone,
+  )
   const shiftDays = daysBetween(newestDate(texts), yesterday)
 
   const articleIds = new Map<string, { id: string; publishedAt: Date | null }>()
@@ -84,6 +88,7 @@ export async function runDemo(
   }
   await loadDemoComments(ctx, articleIds)
   await loadDemoThreads(ctx, manifest.threads, articleIds)
+  await loadDemoPages(ctx)
   if ((await services.accounts.listUsers(COMMAND_LINE)).length === 0) await createDemoAccounts(ctx)
   for (const author of manifest.authors) {
     await services.authors.setBio(slugify(author.name), author.bio)

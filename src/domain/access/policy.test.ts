@@ -40,6 +40,8 @@ const HOLDERS: Record<Permission, Role[]> = {
   'authors:manage': ['editor', 'admin'],
   'redirects:manage': ['editor', 'admin'],
   'frontpage:arrange': ['editor', 'admin'],
+  'pages:manage': ['editor', 'admin'],
+  'menus:manage': ['editor', 'admin'],
 }
 const PERMISSIONS = Object.keys(HOLDERS) as Permission[]
 

@@ -40,6 +40,8 @@ export type Permission =
   | 'redirects:manage'
   /** Choosing the lead and top stories, pins, the breaking-news banner, the home page's section blocks. */
   | 'frontpage:arrange'
+  | 'pages:manage'
+  | 'menus:manage'
 
 /** The whole grant table: every authorization decision starts here. */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
@@ -57,6 +59,8 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'authors:manage',
     'redirects:manage',
     'frontpage:arrange',
+    'pages:manage',
+    'menus:manage',
   ]),
   admin: new Set([
     'articles:create',
@@ -75,6 +79,8 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'authors:manage',
     'redirects:manage',
     'frontpage:arrange',
+    'pages:manage',
+    'menus:manage',
   ]),
 }
 

@@ -19,6 +19,8 @@ export interface UserStore {
     changes: { displayName?: string; role?: Role; active?: boolean; updatedAt: Date },
   ): Promise<void>
   setPasswordHash(id: string, passwordHash: string, updatedAt: Date): Promise<void>
+  /** The author whose bylines are this user's. */
+  linkAuthor(id: string, authorId: string): Promise<void>
 }
 
 export interface SessionStore {

@@ -60,7 +60,12 @@ export function createArticleImporter({
   timeZone,
   changes,
   ...deps
-}: { stores: UnitOfWork; timeZone: string; changes: ContentChanges } & WriteDeps) {
+}: {
+  stores: UnitOfWork
+  /** The site's zone now (an admin may change it). */
+  timeZone: () => string
+  changes: ContentChanges
+} & WriteDeps) {
   const { clock, newId } = deps
 
   /** Readers see the import when it created or changed a published article. */
@@ -142,7 +147,7 @@ export function createArticleImporter({
 
     const now = clock.now()
     const day = date ?? options.fallbackDate
-    const publishedAt = day ? zonedTimeToInstant({ ...day, hour: FILING_HOUR }, timeZone) : now
+    const publishedAt = day ? zonedTimeToInstant({ ...day, hour: FILING_HOUR }, timeZone()) : now
     const created: Article = {
       id: newId(),
       ...resolved,

@@ -37,7 +37,12 @@ export function createEditingService({
   changes,
   timeZone,
   ...deps
-}: { stores: UnitOfWork; changes: ContentChanges; timeZone: string } & WriteDeps) {
+}: {
+  stores: UnitOfWork
+  changes: ContentChanges
+  /** The site's zone now (an admin may change it). */
+  timeZone: () => string
+} & WriteDeps) {
   const { clock, newId } = deps
 
   /** One change in one transaction; readers' caches hear of it once it is committed. */
@@ -105,7 +110,7 @@ export function createEditingService({
         actor,
         id,
         ...submission,
-        at: () => parseScheduleTime(submission.scheduledFor ?? '', timeZone),
+        at: () => parseScheduleTime(submission.scheduledFor ?? '', timeZone()),
       }),
 
     /** The editor's script saving as the writer types: drafts only, never a published article. */

@@ -39,14 +39,15 @@ export function createListingService({
   sections: Pick<SectionService, 'getBySlug'>
   authors: Pick<AuthorService, 'getBySlug'>
   tags: Pick<TagService, 'getBySlug'>
-  siteName: string
+  /** The site's name now (an admin may change it). */
+  siteName: () => string
 }) {
   return {
     home: (): Listing => ({
       kind: 'home',
       slug: '',
       title: '',
-      description: `The latest news from ${siteName}.`,
+      description: `The latest news from ${siteName()}.`,
       filter: {},
       bio: '',
       photo: null,

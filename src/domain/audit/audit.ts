@@ -44,6 +44,15 @@ export type AuditAction =
   | 'front_page_banner_raised'
   | 'front_page_banner_lowered'
   | 'front_page_sections_changed'
+  | 'section_deleted'
+  | 'page_created'
+  | 'page_saved'
+  | 'page_restored'
+  | 'page_deleted'
+  | 'menu_changed'
+  | 'author_updated'
+  | 'authors_merged'
+  | 'site_identity_changed'
 
 export interface AuditEvent {
   id: string

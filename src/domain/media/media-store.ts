@@ -2,7 +2,8 @@ import type { MediaItem, RenditionsStatus } from './media.js'
 import type { Rendition, RenditionSpec } from './rendition.js'
 
 /** Where an image appears. Phase two fills these when articles and authors take images. */
-export type MediaUsageKind = 'article_lead' | 'article_inline' | 'article_social' | 'author_photo'
+export type MediaUsageKind =
+  'article_lead' | 'article_inline' | 'article_social' | 'author_photo' | 'site_logo'
 
 /** One place an image is used: an article or an author, named for people. */
 export interface MediaUsage {

@@ -7,6 +7,7 @@ const KIND_WORDS: Record<MediaUsageKind, (label: string) => string> = {
   article_inline: (label) => `in the text of “${label}”`,
   article_social: (label) => `the social image of “${label}”`,
   author_photo: (label) => `the photo of ${label}`,
+  site_logo: () => "the site's logo",
 }
 
 /** Usages listed at most, before "and N more". */

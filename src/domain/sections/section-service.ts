@@ -3,11 +3,15 @@ import { slugify } from '../../text/slug.js'
 import { authorize, type Actor } from '../access/policy.js'
 import { recordAudit } from '../audit/record-audit.js'
 import type { Clock } from '../clock.js'
-import { ConflictError, NotFoundError } from '../errors.js'
+import { ConflictError, NotFoundError, ValidationError } from '../errors.js'
 import type { IdGenerator } from '../ids.js'
 import { withItemMoved, type Direction } from '../ordering.js'
 import type { ContentChanges } from '../changes.js'
-import type { UnitOfWork } from '../unit-of-work.js'
+import type { Stores, UnitOfWork } from '../unit-of-work.js'
+import { appendToMenu } from '../menus/menu-service.js'
+import { MENUS } from '../menus/menu.js'
+import { redirectKey } from '../redirects/redirect.js'
+import { saveRedirects } from '../redirects/save-redirects.js'
 import { assertSectionName, assertSectionSlug, DEFAULT_SECTIONS, type Section } from './section.js'
 
 export type SectionService = ReturnType<typeof createSectionService>
@@ -31,6 +35,13 @@ export function createSectionService({
     return section
   }
 
+  /** A new section goes at the end of both menus, as sections always did. */
+  async function showInMenus(tx: Stores, id: string): Promise<void> {
+    for (const menu of MENUS) {
+      await appendToMenu(tx, newId, { menu, kind: 'section', target: id, label: '' })
+    }
+  }
+
   return {
     /** Sections in navigation order. */
     list: (): Promise<Section[]> => stores.sections.list(),
@@ -43,7 +54,9 @@ export function createSectionService({
       return stores.transaction(async (tx) => {
         if ((await tx.sections.list()).length > 0) return 0
         for (const [position, name] of DEFAULT_SECTIONS.entries()) {
-          await tx.sections.insert({ id: newId(), slug: slugify(name), name, position })
+          const section = { id: newId(), slug: slugify(name), name, position }
+          await tx.sections.insert(section)
+          await showInMenus(tx, section.id)
         }
         return DEFAULT_SECTIONS.length
       })
@@ -67,6 +80,7 @@ export function createSectionService({
         const sections = await tx.sections.list()
         const section = { id: newId(), slug: chosen, name: trimmed, position: sections.length }
         await tx.sections.insert(section)
+        await showInMenus(tx, section.id)
         await recordAudit(tx.audit, deps, {
           actor,
           action: 'section_created',
@@ -130,5 +144,56 @@ export function createSectionService({
       await changes.announce({ scope: 'site' })
       return result
     },
+
+    /**
+     * Deletes a section: its articles move to `intoSlug`, chosen at the time,
+     * and its page and feeds redirect there. Both menus lose it.
+     */
+    async remove(actor: Actor, slug: string, intoSlug: string): Promise<{ moved: number }> {
+      authorize(actor, 'sections:manage')
+      if (slug === intoSlug) {
+        throw new ValidationError(
+          'same_section',
+          'Choose another section to move its articles to: a section cannot be deleted into itself.',
+          { field: 'into' },
+        )
+      }
+      const result = await stores.transaction(async (tx) => {
+        const [section, into] = await Promise.all([
+          tx.sections.findBySlug(slug),
+          tx.sections.findBySlug(intoSlug),
+        ])
+        if (!section) throw new NotFoundError('section_not_found', `There is no section "${slug}".`)
+        if (!into) {
+          throw new ValidationError(
+            'section_not_found',
+            'Choose the section its articles move to.',
+            { field: 'into' },
+          )
+        }
+        const moved = await tx.sections.moveArticles(section.id, into.id)
+        await tx.menus.removeTarget('section', section.id)
+        await tx.sections.remove(section.id)
+        await saveRedirects(tx, clock, sectionMoves(section.slug, into.slug), 'section')
+        await recordAudit(tx.audit, deps, {
+          actor,
+          action: 'section_deleted',
+          subject: section.name,
+          details: `${moved} articles moved to ${into.name}; /${section.slug} redirects to /${into.slug}`,
+        })
+        return { moved }
+      })
+      await changes.announce({ scope: 'site' })
+      await changes.announce({ scope: 'redirects' })
+      return result
+    },
   }
+}
+
+/** A section's page and its feeds, each to the same address of the section that takes its articles. */
+function sectionMoves(from: string, to: string): { from: string; to: string }[] {
+  return ['', '/feed.rss', '/feed.atom', '/feed.json'].flatMap((suffix) => {
+    const key = redirectKey(`/${from}${suffix}`)
+    return key === undefined ? [] : [{ from: key, to: `/${to}${suffix}` }]
+  })
 }

@@ -7,4 +7,7 @@ export interface SectionStore {
   insert(section: Section): Promise<void>
   rename(id: string, name: string): Promise<void>
   setPosition(id: string, position: number): Promise<void>
+  /** Moves every article of one section to another; returns how many moved. */
+  moveArticles(fromId: string, toId: string): Promise<number>
+  remove(id: string): Promise<void>
 }

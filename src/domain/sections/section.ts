@@ -38,6 +38,7 @@ export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
   'login',
   'logout',
   'media',
+  'pages',
   'preview',
   'robots-txt',
   'rss',
@@ -46,6 +47,7 @@ export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
   'sitemaps',
   'static',
   'tags',
+  'theme',
   'threads',
   'well-known',
 ])

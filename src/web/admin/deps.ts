@@ -14,6 +14,10 @@ import type { MediaService } from '../../domain/media/media-service.js'
 import type { PreviewService } from '../../domain/previews/preview-service.js'
 import type { RedirectService } from '../../domain/redirects/redirect-service.js'
 import type { FrontPageService } from '../../domain/front-page/front-page-service.js'
+import type { PageService } from '../../domain/pages/page-service.js'
+import type { MenuService } from '../../domain/menus/menu-service.js'
+import type { SiteIdentityService } from '../../domain/settings/site-identity-service.js'
+import type { AuthorEditing } from '../../domain/people/author-editing.js'
 import type { SiteInfo } from '../ui/site.js'
 
 /** What the newsroom needs: its services and the site's settings. */
@@ -35,6 +39,10 @@ export interface AdminDeps {
     previews: PreviewService
     redirects: RedirectService
     frontPage: FrontPageService
+    pages: PageService
+    menus: MenuService
+    identity: SiteIdentityService
+    authorEditing: AuthorEditing
   }
   site: SiteInfo
   /** Cookies get the Secure flag when the site is served over HTTPS. */

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import type { LiveBanner } from '../../domain/front-page/front-page.js'
+import type { Navigation } from '../../domain/menus/menu.js'
 import type { SectionRef } from '../../domain/sections/section.js'
 import { Layout, type PageMeta } from '../ui/layout.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
@@ -27,7 +28,8 @@ export interface Cacheable {
 /** What every public page carries around its content: the navigation and the banner. */
 export interface SiteChrome {
   sections: readonly SectionRef[]
-  /** The breaking-news banner, while one is up; problem pages go without. */
+  menus: Navigation
+  /** The breaking-news banner while it is up. */
   banner?: LiveBanner | undefined
 }
 
@@ -53,28 +55,28 @@ declare module 'fastify' {
 }
 
 /**
- * The site's chrome (sections and banner), and the last sections that loaded.
+ * The site's chrome (sections, menus and banner), and the last that loaded.
  * A problem page (the database unreachable, say) must render when they cannot
- * load: it shows the last list it had, or none, and no banner.
+ * load: it shows the last sections and menus it had, or none, and no banner.
  */
 export function rememberedNavigation(load: () => Promise<SiteChrome>): {
   current: () => Promise<SiteChrome>
   lastKnown: () => Promise<SiteChrome>
 } {
-  let last: readonly SectionRef[] = []
+  let last: SiteChrome = { sections: [], menus: { main: [], footer: [] } }
   return {
     current: async () => {
       const chrome = await load()
-      last = chrome.sections
+      last = chrome
       return chrome
     },
     lastKnown: async () => {
       try {
-        last = (await load()).sections
+        last = await load()
       } catch {
         // The page says what went wrong; its navigation is the one from before.
       }
-      return { sections: last }
+      return { sections: last.sections, menus: last.menus }
     },
   }
 }
@@ -85,11 +87,11 @@ export function createPageRenderer(
   navigation: () => Promise<SiteChrome>,
 ): PageRenderer {
   return async (content, meta) => {
-    const { sections, banner } = await navigation()
+    const { sections, menus, banner } = await navigation()
     const body = typeof content === 'function' ? content(sections) : content
     const html = `<!doctype html>${renderToString(
       <SiteContext.Provider value={site}>
-        <Layout meta={meta} sections={sections} banner={banner}>
+        <Layout meta={meta} menus={menus} banner={banner}>
           {body}
         </Layout>
       </SiteContext.Provider>,

@@ -10,6 +10,9 @@ import type { RelatedService } from '../../domain/related/related-service.js'
 import type { SearchService } from '../../domain/search/search-service.js'
 import type { PreviewService } from '../../domain/previews/preview-service.js'
 import type { FrontPageService } from '../../domain/front-page/front-page-service.js'
+import type { PageService } from '../../domain/pages/page-service.js'
+import type { MenuService } from '../../domain/menus/menu-service.js'
+import type { SiteIdentityService } from '../../domain/settings/site-identity-service.js'
 import type { SiteInfo } from '../ui/site.js'
 
 /** What the public site needs: read services and the site's settings. */
@@ -27,6 +30,9 @@ export interface PublicDeps {
     search: SearchService
     previews: PreviewService
     frontPage: Pick<FrontPageService, 'home' | 'banner'>
+    pages: PageService
+    menus: MenuService
+    identity: SiteIdentityService
   }
   site: SiteInfo
 }

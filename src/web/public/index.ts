@@ -15,7 +15,7 @@ import { feedRoutes } from './routes/feeds.js'
 import { sitemapRoutes } from './routes/sitemaps.js'
 import { threadRoutes } from './routes/threads.js'
 import { previewRoutes } from './routes/preview.js'
-import { themeRoutes } from './routes/theme.js'
+import { pageRoutes } from './routes/pages.js'
 
 /** The reader-facing site: an encapsulated plugin, so nothing here leaks into admin or API. */
 export async function publicSite(
@@ -48,5 +48,5 @@ export async function publicSite(
   await app.register(sitemapRoutes, deps)
   await app.register(threadRoutes, deps)
   await app.register(previewRoutes, deps)
-  await app.register(themeRoutes)
+  await app.register(pageRoutes, deps)
 }

@@ -1,10 +1,12 @@
 import type { ComponentChildren } from 'preact'
 import type { LiveBanner } from '../../domain/front-page/front-page.js'
-import type { SectionRef } from '../../domain/sections/section.js'
+import type { MenuLink, Navigation } from '../../domain/menus/menu.js'
 import { JsonLd } from './json-ld.js'
 import { SearchForm } from './search-form.js'
-import { themePath, useSite, type SiteInfo } from './site.js'
-import { articlePath, sectionPath } from './urls.js'
+import { useSite } from './site.js'
+import { pictureFor } from './pictures.js'
+import { Picture } from './picture.js'
+import { articlePath } from './urls.js'
 
 /** What a page tells the layout about itself. */
 export interface PageMeta {
@@ -97,25 +99,29 @@ function SharingTags({
   )
 }
 
-function SectionNav({
-  sections,
+/** A menu an editor arranged: sections, pages and links, in their order. */
+function MenuNav({
+  links,
   label,
   current,
 }: {
-  sections: readonly SectionRef[]
+  links: readonly MenuLink[]
   label: string
   current?: string
 }) {
+  if (links.length === 0) return null
   return (
     <nav class="section-nav" aria-label={label}>
       <ul>
-        {sections.map((section) => (
-          <li key={section.slug}>
+        {links.map((link, index) => (
+          <li key={index}>
             <a
-              href={sectionPath(section.slug)}
-              aria-current={section.slug === current ? 'page' : undefined}
+              href={link.href}
+              aria-current={
+                link.section !== undefined && link.section === current ? 'page' : undefined
+              }
             >
-              {section.name}
+              {link.label}
             </a>
           </li>
         ))}
@@ -140,34 +146,40 @@ function BreakingBanner({ banner, timeZone }: { banner: LiveBanner; timeZone: st
   )
 }
 
-/** The site's name, set as its logo when it has one. */
-function SiteName({ site }: { site: SiteInfo }) {
-  const { logo } = site.identity
+/** The logo an admin chose, beside the name (which it does not repeat: no alt), and the tagline. */
+function SiteMark() {
+  const site = useSite()
+  const logo = site.brandLogo
   return (
-    <a class="site-name" href="/">
-      {logo ? (
-        <img src={logo.src} width={logo.width} height={logo.height} alt={site.name} />
-      ) : (
-        site.name
-      )}
-    </a>
+    <div class="site-mark">
+      <a class="site-name" href="/">
+        {logo ? (
+          <Picture
+            picture={{ ...pictureFor(site, logo), alt: '' }}
+            sizes="12rem"
+            class="site-logo"
+          />
+        ) : null}
+        <span>{site.name}</span>
+      </a>
+      {site.tagline && <p class="site-tagline">{site.tagline}</p>}
+    </div>
   )
 }
 
 /** The document around every public page: head, masthead, section navigation, footer. */
 export function Layout({
   meta,
-  sections,
+  menus,
   banner,
   children,
 }: {
   meta: PageMeta
-  sections: readonly SectionRef[]
+  menus: Navigation
   banner?: LiveBanner | undefined
   children: ComponentChildren
 }) {
   const site = useSite()
-  const { accent } = site.identity
   return (
     <html lang={site.language}>
       <head>
@@ -183,7 +195,7 @@ export function Layout({
         {meta.prevPath && <link rel="prev" href={meta.prevPath} />}
         {meta.nextPath && <link rel="next" href={meta.nextPath} />}
         <link rel="stylesheet" href={site.stylesheet} />
-        {accent && <link rel="stylesheet" href={themePath(accent)} />}
+        {site.accent && <link rel="stylesheet" href={accentPath(site.accent)} />}
         <link rel="icon" href={site.favicon} type="image/svg+xml" />
         {meta.feeds?.map((feed) => (
           <link
@@ -214,11 +226,11 @@ export function Layout({
         </a>
         <header class="masthead">
           <div class="wrap masthead-bar">
-            <SiteName site={site} />
+            <SiteMark />
             <SearchForm id="site-search-q" compact landmark="Site" />
           </div>
           <div class="wrap">
-            <SectionNav sections={sections} label="Sections" current={meta.currentSection} />
+            <MenuNav links={menus.main} label="Sections" current={meta.currentSection} />
           </div>
         </header>
         {banner && <BreakingBanner banner={banner} timeZone={site.timeZone} />}
@@ -227,11 +239,7 @@ export function Layout({
         </main>
         <footer class="site-footer">
           <div class="wrap">
-            <SectionNav
-              sections={sections}
-              label="Sections (footer)"
-              current={meta.currentSection}
-            />
+            <MenuNav links={menus.footer} label="Site (footer)" current={meta.currentSection} />
             {/* Each part stays whole: a narrow screen breaks the line after the dot, never at it. */}
             <p class="colophon">
               <span>
@@ -246,3 +254,6 @@ export function Layout({
     </html>
   )
 }
+
+/** The accent colour's stylesheet: its address names the colour, so it is cached for good. */
+export const accentPath = (hex: string): string => `/theme/accent-${hex.replace('#', '')}.css`

@@ -1,28 +1,16 @@
 import { createContext } from 'preact'
+import type { ImageRef } from '../../domain/media/media.js'
 import { useContext } from 'preact/hooks'
-
-/** A logo image for the masthead, drawn at this size (CSS pixels). */
-export interface MastheadLogo {
-  src: string
-  width: number
-  height: number
-}
-
-/**
- * How the site looks as itself: the one place a logo and an accent colour
- * plug in. Without a logo the masthead sets the name in type; without an
- * accent the stylesheet's own colour stays.
- */
-export interface SiteIdentity {
-  logo: MastheadLogo | null
-  /** `#rrggbb`, lower case; the stylesheet reads it as --accent (see themePath). */
-  accent: string | null
-}
 
 /** What every page knows about the site it belongs to. */
 export interface SiteInfo {
   name: string
-  identity: SiteIdentity
+  /** A line under the name in the masthead; '' for none. */
+  tagline: string
+  /** The accent colour (#rrggbb), '' for the stylesheet's own. */
+  accent: string
+  /** The logo an admin chose from the media library, shown in the masthead. */
+  brandLogo: ImageRef | null
   /** Absolute base URL, no trailing slash. */
   url: string
   language: string
@@ -55,11 +43,3 @@ export function useSite(): SiteInfo {
   if (!site) throw new Error('a view was rendered outside SiteContext')
   return site
 }
-
-/** Where the accent colour's stylesheet lives: its address is its content, so it caches forever. */
-export const THEME_PATH = '/theme.css'
-
-export const ACCENT_PATTERN = /^#[0-9a-f]{6}$/
-
-export const themePath = (accent: string): string =>
-  `${THEME_PATH}?accent=${encodeURIComponent(accent.slice(1))}`

@@ -5,7 +5,8 @@ import { actorFor } from '../actor.js'
 import type { AdminDeps } from '../deps.js'
 import type { Problem } from '../../plugins/problems.js'
 import { formOf, parseOrNotFound, queryParam, slug, text } from '../../plugins/request-parsing.js'
-import { directionOf, handleForm } from '../forms.js'
+import { directionOf, handleForm, isConfirmed } from '../forms.js'
+import { ValidationError } from '../../../domain/errors.js'
 import { SectionsPage, type SectionAttempt } from '../views/sections-page.js'
 
 const sectionParams = z.object({ slug: slug(60) })
@@ -20,6 +21,7 @@ const NOTICES = new Map([
   ['created', 'Section added at the end of the navigation.'],
   ['renamed', 'Section renamed. Its address stays the same.'],
   ['moved', 'Navigation order saved.'],
+  ['deleted', 'Section deleted. Its articles moved, and its address redirects.'],
 ])
 
 export async function sectionRoutes(app: FastifyInstance, { services }: AdminDeps) {
@@ -82,6 +84,24 @@ export async function sectionRoutes(app: FastifyInstance, { services }: AdminDep
         return reply.redirect(backTo('moved', slug), 303)
       },
       render: (problem) => renderSections(reply, { attempt: { form: 'move', slug }, problem }),
+    })
+  })
+
+  app.post('/sections/delete', async (request, reply) => {
+    const form = formOf(request)
+    const values = { slug: text(form, 'slug'), into: text(form, 'into') }
+    return handleForm(request, reply, {
+      run: async () => {
+        if (!isConfirmed(form)) {
+          throw new ValidationError('not_confirmed', 'Tick the box to say you mean to delete it.', {
+            field: 'confirm',
+          })
+        }
+        await sections.remove(actorFor(request), values.slug, values.into)
+        return reply.redirect('/admin/sections?done=deleted', 303)
+      },
+      render: (problem) =>
+        renderSections(reply, { attempt: { form: 'delete', ...values }, problem }),
     })
   })
 }

@@ -27,6 +27,9 @@ export interface AdminMeta {
     | 'authors'
     | 'redirects'
     | 'front-page'
+    | 'pages'
+    | 'menus'
+    | 'profile'
   /** The page chooses library images: it loads the media script (picker, upload, drop). */
   images?: boolean
   /** The article editor: it loads the rich-text editor over the body's textarea. */
@@ -96,6 +99,16 @@ export function AdminLayout({ meta, children }: { meta: AdminMeta; children: Com
                 {can(actor, 'media:upload') && (
                   <NavLink href="/admin/media" current={meta.area === 'media'}>
                     Media
+                  </NavLink>
+                )}
+                {can(actor, 'pages:manage') && (
+                  <NavLink href="/admin/pages" current={meta.area === 'pages'}>
+                    Pages
+                  </NavLink>
+                )}
+                {can(actor, 'menus:manage') && (
+                  <NavLink href="/admin/menus" current={meta.area === 'menus'}>
+                    Menus
                   </NavLink>
                 )}
                 {can(actor, 'authors:manage') && (

@@ -47,6 +47,15 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   front_page_banner_raised: 'Raised a breaking-news banner',
   front_page_banner_lowered: 'Took down the breaking-news banner',
   front_page_sections_changed: "Changed the home page's section blocks",
+  section_deleted: 'Deleted section',
+  page_created: 'Created page',
+  page_saved: 'Saved page',
+  page_restored: 'Restored page version',
+  page_deleted: 'Deleted page',
+  menu_changed: 'Changed menu',
+  author_updated: 'Edited author',
+  authors_merged: 'Merged authors',
+  site_identity_changed: "Changed the site's identity",
 }
 
 function Who({ event }: { event: AuditEvent }) {

@@ -137,6 +137,10 @@ export function AccountPage({
   return (
     <div class="narrow">
       <h1>Your account</h1>
+      <p>
+        <a href="/admin/account/profile">Your profile</a>: the name, biography, photo and links
+        readers see on your author page.
+      </p>
       {saved && (
         <p class="notice-ok" role="status">
           Your password has been changed. Your other sessions have been signed out.

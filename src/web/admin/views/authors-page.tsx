@@ -6,6 +6,7 @@ import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { ProblemBanner } from './form-parts.js'
 import { ImageChooser, type ChoosableImage } from './image-chooser.js'
+import { ProfileFields, type ProfileValues } from './profile-form.js'
 import { thumbnailOf } from './media-library-page.js'
 
 /** Everyone in a byline, with their photo: the way to each author's page. */
@@ -43,10 +44,17 @@ export interface AuthorPageProps {
   query: string
   problem?: Problem
   notice?: string
+  /** The profile form's values: the author's, or what was typed. */
+  profile: ProfileValues
+  /** Which form the problem belongs to. */
+  problemIn?: 'photo' | 'profile' | 'merge'
+  /** Authors this one may be merged into, by name. */
+  others: readonly Pick<Author, 'slug' | 'name'>[]
 }
 
-/** One author: their photo, chosen from the library. */
-export function AuthorPage({ author, chosen, found, query, problem, notice }: AuthorPageProps) {
+/** One author: their profile, their photo from the library, and merging a duplicate. */
+export function AuthorPage(props: AuthorPageProps) {
+  const { author, chosen, found, query, problem, notice, problemIn = 'photo' } = props
   return (
     <>
       <h1>{author.name}</h1>
@@ -59,6 +67,22 @@ export function AuthorPage({ author, chosen, found, query, problem, notice }: Au
         </p>
       )}
       <ProblemBanner problem={problem} />
+      <form
+        method="post"
+        action={`/admin/authors/${author.slug}/profile`}
+        class="stack-form narrow"
+      >
+        <CsrfField />
+        <h2>Profile</h2>
+        <ProfileFields
+          values={props.profile}
+          problem={problemIn === 'profile' ? problem : undefined}
+        />
+        <button type="submit" class="primary">
+          Save profile
+        </button>
+      </form>
+      <h2>Photo</h2>
       <form method="post" action={`/admin/authors/${author.slug}`} id="author-photo">
         <CsrfField />
         <ImageChooser
@@ -69,13 +93,54 @@ export function AuthorPage({ author, chosen, found, query, problem, notice }: Au
           found={found}
           query={query}
           search={{ name: 'intent', value: 'find_images' }}
-          problem={problem}
+          problem={problemIn === 'photo' ? problem : undefined}
           field="photo"
         />
         <button type="submit" name="intent" value="save" class="primary">
           Save photo
         </button>
       </form>
+      <MergeForm author={author} others={props.others} />
     </>
+  )
+}
+
+/** Merging a byline typo into the author it meant: bylines move, the old page redirects. */
+function MergeForm({
+  author,
+  others,
+}: {
+  author: Author
+  others: readonly Pick<Author, 'slug' | 'name'>[]
+}) {
+  const choices = others.filter((other) => other.slug !== author.slug)
+  if (choices.length === 0) return null
+  return (
+    <form method="post" action={`/admin/authors/${author.slug}/merge`} class="stack-form narrow">
+      <CsrfField />
+      <h2>Merge into another author</h2>
+      <p>
+        For a byline typo that made a second author: every byline of {author.name} moves to the
+        author you choose, {author.name}’s page and feeds redirect to theirs, and {author.name} is
+        deleted.
+      </p>
+      <div class="field">
+        <label for="merge-into">Merge {author.name} into</label>
+        <select id="merge-into" name="into">
+          {choices.map((other) => (
+            <option key={other.slug} value={other.slug}>
+              {other.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label class="choice">
+        <input type="checkbox" name="confirm" value="yes" required /> Yes, merge and delete{' '}
+        {author.name}
+      </label>
+      <button type="submit" class="danger">
+        Merge
+      </button>
+    </form>
   )
 }

@@ -190,7 +190,7 @@ export function MediaItemPage({
               <ul class="usages">
                 {usages.map((usage) => (
                   <li key={`${usage.kind}-${usage.ownerId}`}>
-                    {usage.kind === 'author_photo' ? (
+                    {usage.kind === 'author_photo' || usage.kind === 'site_logo' ? (
                       describeUsage(usage)
                     ) : (
                       <a href={`/admin/articles/${usage.ownerId}`}>{describeUsage(usage)}</a>

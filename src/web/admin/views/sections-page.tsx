@@ -13,6 +13,7 @@ export type SectionAttempt =
   | { form: 'create'; name: string; slug: string }
   | { form: 'rename'; slug: string; name: string }
   | { form: 'move'; slug: string }
+  | { form: 'delete'; slug: string; into: string }
 
 export interface SectionsPageProps {
   sections: readonly Section[]
@@ -163,6 +164,72 @@ export function SectionsPage({ sections, attempt, problem, notice }: SectionsPag
           </button>
         </form>
       </section>
+      <DeleteSectionForm
+        sections={sections}
+        attempt={attempt?.form === 'delete' ? attempt : undefined}
+      />
     </>
+  )
+}
+
+/**
+ * Deleting a section: its articles move to another chosen here, and its page
+ * and feeds redirect there. To only hide it, take it out of the navigation
+ * (Menus).
+ */
+function DeleteSectionForm({
+  sections,
+  attempt,
+}: {
+  sections: readonly Section[]
+  attempt?: { slug: string; into: string }
+}) {
+  if (sections.length < 2) return null
+  return (
+    <section class="narrow" aria-labelledby="delete-section-title">
+      <h2 id="delete-section-title">Delete a section</h2>
+      <p>
+        Its articles move to the section you choose, and its address and feeds redirect there. To
+        keep a section but hide it, take it out of the navigation in{' '}
+        <a href="/admin/menus">Menus</a>.
+      </p>
+      <form method="post" action="/admin/sections/delete" class="stack-form">
+        <CsrfField />
+        <div class="field">
+          <label for="delete-slug">Section to delete</label>
+          <select id="delete-slug" name="slug">
+            {sections.map((section) => (
+              <option
+                key={section.id}
+                value={section.slug}
+                selected={attempt?.slug === section.slug}
+              >
+                {section.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="delete-into">Move its articles to</label>
+          <select id="delete-into" name="into">
+            {sections.map((section, index) => (
+              <option
+                key={section.id}
+                value={section.slug}
+                selected={attempt ? attempt.into === section.slug : index === 1}
+              >
+                {section.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label class="choice">
+          <input type="checkbox" name="confirm" value="yes" required /> Yes, delete this section
+        </label>
+        <button type="submit" class="danger">
+          Delete section
+        </button>
+      </form>
+    </section>
   )
 }

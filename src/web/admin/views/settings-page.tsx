@@ -3,6 +3,7 @@ import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { describedBy, Field, ProblemBanner } from './form-parts.js'
 import { TwoFactorRequirementForm } from './two-factor-pages.js'
+import type { ComponentChildren } from 'preact'
 
 /** Site settings an admin changes in the newsroom; today, how comments work. */
 export function SettingsPage({
@@ -10,7 +11,10 @@ export function SettingsPage({
   problem,
   saved,
   twoFactorRequired,
+  identity,
 }: {
+  /** The site's identity form, rendered by the caller (it has its own problem). */
+  identity?: ComponentChildren
   values: { mode: string; days: string; moderation: string; blockedWords: string }
   problem?: Problem
   saved?: boolean
@@ -24,6 +28,7 @@ export function SettingsPage({
           Saved.
         </p>
       )}
+      {identity}
       <ProblemBanner problem={problem} />
       <form method="post" action="/admin/settings/comments" class="stack-form">
         <CsrfField />
