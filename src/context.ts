@@ -28,6 +28,8 @@ import { createChangeFeed, type ChangeFeed } from './storage/change-feed.js'
 import { createDatabase } from './storage/database.js'
 import { migrateToLatest } from './storage/migrate.js'
 import { createSearchStore } from './storage/search-store.js'
+import { createContentApiService } from './domain/api/content-api-service.js'
+import { createContentApiReads } from './storage/content-api-reads.js'
 import { createUnitOfWork } from './storage/unit-of-work.js'
 import { loadSecretKey, SecretKeyError } from './secret-key.js'
 
@@ -124,6 +126,13 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     threads: createThreadService(deps),
     related: createRelatedService({ stores }),
     search: createSearchService({ search: createSearchStore(database.db, database.dialect) }),
+    contentApi: createContentApiService({
+      stores,
+      reads: createContentApiReads(database.db, database.dialect),
+      clock,
+      requestsPerMinute: config.apiRequestsPerMinute,
+      siteKey: () => settings.siteKey(),
+    }),
     media: createMediaService({
       ...deps,
       storage: mediaStorage,

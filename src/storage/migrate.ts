@@ -15,6 +15,7 @@ import * as addStoryImages from './migrations/2026-12-04T1200_add-story-images.j
 import * as addPreviewLinks from './migrations/2026-12-04T1300_add-preview-links.js'
 import * as addArticleSeo from './migrations/2026-12-04T1310_add-article-seo.js'
 import * as addRedirects from './migrations/2026-12-05T0900_add-redirects.js'
+import * as addApiRateWindows from './migrations/2026-12-05T1000_add-api-rate-windows.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -38,6 +39,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-04T1300_add-preview-links': addPreviewLinks,
   '2026-12-04T1310_add-article-seo': addArticleSeo,
   '2026-12-05T0900_add-redirects': addRedirects,
+  '2026-12-05T1000_add-api-rate-windows': addApiRateWindows,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */

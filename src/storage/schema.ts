@@ -3,6 +3,7 @@ import type { NullableTime, Time } from './schema-columns.js'
 import type { MediaItemTable, MediaRenditionTable, MediaUsageTable } from './schema-media.js'
 
 import type { RedirectTable } from './schema-redirects.js'
+import type { ApiRateWindowTable } from './schema-api.js'
 
 export type { MediaItemTable, MediaRenditionTable, MediaUsageTable, RedirectTable }
 
@@ -267,6 +268,7 @@ export interface Database {
   media_renditions: MediaRenditionTable
   media_usages: MediaUsageTable
   redirects: RedirectTable
+  api_rate_windows: ApiRateWindowTable
 }
 
 export type ArticleRow = Selectable<ArticleTable>
