@@ -30,6 +30,8 @@ import { migrateToLatest } from './storage/migrate.js'
 import { createSearchStore } from './storage/search-store.js'
 import { createContentApiService } from './domain/api/content-api-service.js'
 import { createContentApiReads } from './storage/content-api-reads.js'
+import { createApiTokenService } from './domain/api-tokens/api-token-service.js'
+import { createApiTokenStore } from './storage/api-token-store.js'
 import { createUnitOfWork } from './storage/unit-of-work.js'
 import { loadSecretKey, SecretKeyError } from './secret-key.js'
 
@@ -132,6 +134,12 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
       clock,
       requestsPerMinute: config.apiRequestsPerMinute,
       siteKey: () => settings.siteKey(),
+    }),
+    apiTokens: createApiTokenService({
+      stores,
+      tokens: createApiTokenStore(database.db),
+      clock,
+      newId,
     }),
     media: createMediaService({
       ...deps,

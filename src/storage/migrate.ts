@@ -16,6 +16,7 @@ import * as addPreviewLinks from './migrations/2026-12-04T1300_add-preview-links
 import * as addArticleSeo from './migrations/2026-12-04T1310_add-article-seo.js'
 import * as addRedirects from './migrations/2026-12-05T0900_add-redirects.js'
 import * as addApiRateWindows from './migrations/2026-12-05T1000_add-api-rate-windows.js'
+import * as addApiTokens from './migrations/2026-12-05T1010_add-api-tokens.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-04T1310_add-article-seo': addArticleSeo,
   '2026-12-05T0900_add-redirects': addRedirects,
   '2026-12-05T1000_add-api-rate-windows': addApiRateWindows,
+  '2026-12-05T1010_add-api-tokens': addApiTokens,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */

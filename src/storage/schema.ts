@@ -3,7 +3,7 @@ import type { NullableTime, Time } from './schema-columns.js'
 import type { MediaItemTable, MediaRenditionTable, MediaUsageTable } from './schema-media.js'
 
 import type { RedirectTable } from './schema-redirects.js'
-import type { ApiRateWindowTable } from './schema-api.js'
+import type { ApiRateWindowTable, ApiTokenTable } from './schema-api.js'
 
 export type { MediaItemTable, MediaRenditionTable, MediaUsageTable, RedirectTable }
 
@@ -269,6 +269,7 @@ export interface Database {
   media_usages: MediaUsageTable
   redirects: RedirectTable
   api_rate_windows: ApiRateWindowTable
+  api_tokens: ApiTokenTable
 }
 
 export type ArticleRow = Selectable<ArticleTable>

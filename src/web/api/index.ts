@@ -4,6 +4,7 @@ import { pageCachePlugin } from '../page-cache/page-cache-plugin.js'
 import type { PageCache } from '../page-cache/page-cache.js'
 import { problemFor, sendJsonProblem } from '../plugins/problems.js'
 import { contentRoutes } from './content-routes.js'
+import { adminRoutes } from './admin/admin-routes.js'
 import type { ApiDeps } from './deps.js'
 import { openApiDocument } from './openapi.js'
 import { apiReferenceRoute } from './reference-route.js'
@@ -35,7 +36,10 @@ export async function apiV1(
   app.addHook('onRequest', async (request, reply) => {
     reply.header('access-control-allow-origin', '*')
     reply.header('access-control-expose-headers', 'etag, retry-after')
-    if (request.method !== 'OPTIONS') await services.contentApi.admitRequest(request.ip)
+    // The Admin API answers to tokens, not networks; reads for anyone are limited per network.
+    if (request.method !== 'OPTIONS' && !request.url.startsWith('/api/v1/admin')) {
+      await services.contentApi.admitRequest(request.ip)
+    }
   })
   app.addHook('onSend', async (request, reply) => {
     if (reply.hasHeader('cache-control')) return
@@ -62,4 +66,5 @@ export async function apiV1(
     siteUrl: site.url,
   })
   await app.register(contentRoutes, { services, site })
+  await app.register(adminRoutes, { prefix: '/admin', services, site })
 }
