@@ -46,6 +46,8 @@ const schema = z.object({
   CACHE_STALE_WHILE_REVALIDATE: z.coerce.number().int().min(0).max(31_536_000).default(600),
   /** Feeds carry each story's full text (true) or only its summary (false). */
   FEED_FULL_TEXT: flag.default(true),
+  /** Content API requests per network per minute that reach the app (cached answers are free). */
+  API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Log verbosity. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Log every request (off by default: a proxy or CDN usually keeps access logs). */
@@ -164,6 +166,8 @@ export interface Config {
   publicCacheControl: string
   /** Whether feeds carry the full text of stories, or summaries. */
   feedFullText: boolean
+  /** Content API requests per network per minute that miss the page cache. */
+  apiRequestsPerMinute: number
   logLevel: (typeof LOG_LEVELS)[number]
   logRequests: boolean
   trustProxy: boolean
@@ -230,6 +234,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     pageCacheTtlMs: vars.PAGE_CACHE_TTL_SECONDS * 1000,
     publicCacheControl: `public, max-age=${vars.CACHE_MAX_AGE}, s-maxage=${vars.CACHE_S_MAXAGE}, stale-while-revalidate=${vars.CACHE_STALE_WHILE_REVALIDATE}`,
     feedFullText: vars.FEED_FULL_TEXT,
+    apiRequestsPerMinute: vars.API_REQUESTS_PER_MINUTE,
     logLevel: vars.LOG_LEVEL,
     logRequests: vars.LOG_REQUESTS,
     trustProxy: vars.TRUST_PROXY,

@@ -35,6 +35,10 @@ import { createChangeFeed, type ChangeFeed } from './storage/change-feed.js'
 import { createDatabase } from './storage/database.js'
 import { migrateToLatest } from './storage/migrate.js'
 import { createSearchStore } from './storage/search-store.js'
+import { createContentApiService } from './domain/api/content-api-service.js'
+import { createContentApiReads } from './storage/content-api-reads.js'
+import { createApiTokenService } from './domain/api-tokens/api-token-service.js'
+import { createApiTokenStore } from './storage/api-token-store.js'
 import { createUnitOfWork } from './storage/unit-of-work.js'
 import { loadSecretKey, SecretKeyError } from './secret-key.js'
 
@@ -177,6 +181,19 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     related: createRelatedService({ stores }),
     search: createSearchService({ search: createSearchStore(database.db, database.dialect) }),
     media,
+    contentApi: createContentApiService({
+      stores,
+      reads: createContentApiReads(database.db, database.dialect),
+      clock,
+      requestsPerMinute: config.apiRequestsPerMinute,
+      siteKey: () => settings.siteKey(),
+    }),
+    apiTokens: createApiTokenService({
+      stores,
+      tokens: createApiTokenStore(database.db),
+      clock,
+      newId,
+    }),
     siteImport: createSiteImporter({
       ...deps,
       media,

@@ -26,7 +26,10 @@ export async function listen(ctx: AppContext): Promise<RunningServer> {
     workflow: ctx.services.workflow,
     clock: ctx.clock,
     log: app.log,
-    tidy: () => ctx.services.comments.tidy(),
+    tidy: async () => {
+      await ctx.services.comments.tidy()
+      await ctx.services.contentApi.tidy()
+    },
   })
   const renditions = startRenditionWorker(ctx.services.media, app.log)
   app.addHook('onClose', async () => {

@@ -19,6 +19,7 @@ import type { CalendarDate } from '../text/dates.js'
 import { runMediaAdd, type MediaAddOptions } from './commands/media.js'
 import { runServe } from './commands/serve.js'
 import { runUserAdd, runUserPassword } from './commands/user.js'
+import { runTokenCreate } from './commands/token.js'
 import { outputOf, processIo, type CliIo, type CliOutput } from './io.js'
 
 /** Exit codes: 0 done, 1 failed, 2 the command line was wrong. */
@@ -244,6 +245,17 @@ function addUserCommands(program: Command, withContext: WithContext, out: CliOut
     .description('set a new password for an account, print it, and sign out its sessions')
     .argument('<email>')
     .action((email: string) => withContext((ctx) => runUserPassword(ctx, email, out)))
+  program
+    .command('token')
+    .description('Admin API bearer tokens')
+    .command('create')
+    .description('create a token for a user and print it once')
+    .requiredOption('--user <email>', 'whose rights the token carries')
+    .requiredOption('--name <name>', 'what the token is for (shown in the newsroom)')
+    .option('--expires <days>', 'days until it expires (default: never)')
+    .action((options: { user: string; name: string; expires?: string }) =>
+      withContext((ctx) => runTokenCreate(ctx, options, out)),
+    )
 }
 
 /**

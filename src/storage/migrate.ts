@@ -16,7 +16,9 @@ import * as addPreviewLinks from './migrations/2026-12-04T1300_add-preview-links
 import * as addArticleSeo from './migrations/2026-12-04T1310_add-article-seo.js'
 import * as addImportSources from './migrations/2026-12-05T0300_add-import-sources.js'
 import * as addRedirects from './migrations/2026-12-05T0900_add-redirects.js'
+import * as addApiRateWindows from './migrations/2026-12-05T1000_add-api-rate-windows.js'
 import * as addFrontPage from './migrations/2026-12-05T1000_add-front-page.js'
+import * as addApiTokens from './migrations/2026-12-05T1010_add-api-tokens.js'
 import * as addSiteStructure from './migrations/2026-12-05T1100_add-site-structure.js'
 
 interface MigrationModule {
@@ -42,7 +44,9 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-04T1310_add-article-seo': addArticleSeo,
   '2026-12-05T0300_add-import-sources': addImportSources,
   '2026-12-05T0900_add-redirects': addRedirects,
+  '2026-12-05T1000_add-api-rate-windows': addApiRateWindows,
   '2026-12-05T1000_add-front-page': addFrontPage,
+  '2026-12-05T1010_add-api-tokens': addApiTokens,
   '2026-12-05T1100_add-site-structure': addSiteStructure,
 }
 

@@ -9,6 +9,7 @@ import type {
 
 import type { RedirectTable } from './schema-redirects.js'
 import type { MenuItemTable, PageRevisionTable, PageTable } from './schema-site.js'
+import type { ApiRateWindowTable, ApiTokenTable } from './schema-api.js'
 
 export type { MediaItemTable, MediaRenditionTable, MediaUsageTable, RedirectTable }
 export type { MenuItemTable, PageRevisionTable, PageTable }
@@ -289,6 +290,8 @@ export interface Database {
   pages: PageTable
   page_revisions: PageRevisionTable
   menu_items: MenuItemTable
+  api_rate_windows: ApiRateWindowTable
+  api_tokens: ApiTokenTable
 }
 
 export type ArticleRow = Selectable<ArticleTable>

@@ -208,3 +208,23 @@ function tsqueryOf(query: SearchQuery): RawBuilder<unknown> | undefined {
 export function searchDialect(dialect: DialectName): SearchDialect {
   return dialect === 'postgres' ? postgres : sqlite
 }
+
+/**
+ * A subquery of the ids of published articles that match, for a filter in
+ * another query (the Content API's `query`); undefined when nothing is left to find.
+ */
+export function matchingArticleIds(
+  dialect: DialectName,
+  query: SearchQuery,
+): RawBuilder<unknown> | undefined {
+  if (dialect === 'postgres') {
+    const tsquery = tsqueryOf(query)
+    return tsquery && sql`select s.article_id from article_search s where s.document @@ ${tsquery}`
+  }
+  const match = matchExpression(query)
+  return match === undefined
+    ? undefined
+    : sql`select s.article_id from article_search_fts f
+      join article_search s on s.doc_id = f.rowid
+      where article_search_fts match ${match}`
+}

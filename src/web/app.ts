@@ -10,7 +10,9 @@ import { mediaFiles } from './media/media-files.js'
 import type { AdminDeps } from './admin/deps.js'
 import { newsroom } from './admin/index.js'
 import type { PublicDeps } from './public/deps.js'
+import type { ApiDeps } from './api/deps.js'
 import { publicSite } from './public/index.js'
+import { apiV1 } from './api/index.js'
 import type { SiteInfo } from './ui/site.js'
 import type { ContentChange } from '../domain/changes.js'
 import type { Clock } from '../domain/clock.js'
@@ -37,7 +39,7 @@ export interface AppDeps {
     | 'media'
     | 'http'
   >
-  services: PublicDeps['services'] & AdminDeps['services']
+  services: PublicDeps['services'] & AdminDeps['services'] & ApiDeps['services']
   /** The context's clock: the page cache ages pages by it. */
   clock: Clock
   /** Content changes, here and in other processes: the page cache listens to them. */
@@ -135,6 +137,13 @@ export async function buildApp(
     cache,
     cacheControl: config.publicCacheControl,
     feedFullText: config.feedFullText,
+  })
+  await app.register(apiV1, {
+    prefix: '/api/v1',
+    services,
+    site,
+    cache,
+    cacheControl: config.publicCacheControl,
   })
   await app.register(newsroom, {
     prefix: '/admin',

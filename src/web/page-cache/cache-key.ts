@@ -1,6 +1,9 @@
 /** Query parameters that are part of a public page's identity; all others are ignored. */
 const IDENTITY_PARAMS = new Set(['page', 'comments', 'reply', 'comment', 'q'])
 
+/** The Content API's addresses (its admin part never reaches the cache: serve-from-cache.ts). */
+export const API_PATH_PREFIX = '/api/'
+
 /** Longer addresses are never cached: none of ours is, and they would only fill the cache. */
 export const MAX_CACHED_URL_LENGTH = 512
 
@@ -17,13 +20,17 @@ export function cacheKeyOf(url: string): string | undefined {
   const rawPath = question < 0 ? url : url.slice(0, question)
   const path = rawPath.replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1')
   if (question < 0) return path
+  // The Content API refuses any parameter it does not offer: every one it answers is identity.
+  const isIdentity = path.startsWith(API_PATH_PREFIX)
+    ? () => true
+    : (name: string) => IDENTITY_PARAMS.has(name)
   const kept: string[] = []
   const seen = new Set<string>()
   for (const pair of url.slice(question + 1).split('&')) {
     if (pair === '') continue
     const equals = pair.indexOf('=')
     const name = equals < 0 ? pair : pair.slice(0, equals)
-    if (!IDENTITY_PARAMS.has(name)) continue
+    if (!isIdentity(name)) continue
     // A repeated identity parameter is ambiguous: let the page decide, uncached.
     if (seen.has(name)) return undefined
     seen.add(name)

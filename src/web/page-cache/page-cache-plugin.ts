@@ -29,12 +29,15 @@ export const pageCachePlugin = fp<{ cache: PageCache }>(
       if (since === undefined) return payload
       const contentType = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8')
       const policy = reply.getHeader('content-security-policy')
+      const allowOrigin = reply.getHeader('access-control-allow-origin')
       const page = cache.set(cacheable.key, payload, {
         contentType,
         tags: cacheable.tags,
         freshUntil: cacheable.freshUntil?.getTime(),
         since,
         policy: typeof policy === 'string' ? policy : undefined,
+        extraHeaders:
+          typeof allowOrigin === 'string' ? { 'access-control-allow-origin': allowOrigin } : {},
       })
       if (!page) return payload
       reply

@@ -103,6 +103,7 @@ export function createPageCache(options: PageCacheOptions) {
         since,
         policy,
         freshUntil = Infinity,
+        extraHeaders = {},
       }: {
         contentType: string
         tags: readonly string[]
@@ -111,12 +112,16 @@ export function createPageCache(options: PageCacheOptions) {
         freshUntil?: number | undefined
         /** The page's own CSP, when it differs from the site's (a page with embeds allows their frames). */
         policy?: string | undefined
+        /** Headers of this answer beyond the site's (the API's CORS header). */
+        extraHeaders?: Readonly<Record<string, string>>
       },
     ): CachedPage | undefined {
       if (options.maxBytes <= 0 || since !== generation) return undefined
-      const security = policy
-        ? { ...options.securityHeaders, 'content-security-policy': policy }
-        : options.securityHeaders
+      const security = {
+        ...options.securityHeaders,
+        ...(policy ? { 'content-security-policy': policy } : {}),
+        ...extraHeaders,
+      }
       const identity = Buffer.isBuffer(html) ? html : Buffer.from(html)
       const gzip = gzipSync(identity, { level: 6 })
       const br = brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })

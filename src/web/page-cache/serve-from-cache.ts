@@ -15,7 +15,14 @@ export function serveFromCache(
   if (!cache.enabled || (request.method !== 'GET' && request.method !== 'HEAD')) return false
   const url = request.url
   // The newsroom and assets are never in the page cache; spare them the lookup.
-  if (!url || url.startsWith('/admin') || url.startsWith('/assets/')) return false
+  if (
+    !url ||
+    url.startsWith('/admin') ||
+    url.startsWith('/assets/') ||
+    url.startsWith('/api/v1/admin')
+  ) {
+    return false
+  }
   // A page rendered for someone with a session is never stored, and such a reader gets a fresh one.
   if (carriesSession(request.headers.cookie)) return false
   const key = cacheKeyOf(url)

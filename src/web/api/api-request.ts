@@ -1,0 +1,50 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { z } from 'zod'
+import { InvalidRequestError } from '../../domain/api/invalid-request.js'
+import { cacheKeyOf } from '../page-cache/cache-key.js'
+import { isNotModified, weakEtagOf } from '../plugins/etag.js'
+
+/** Reads a request's query, parameters or body by a schema; 400 naming the first problem. */
+export function parseApi<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value ?? {})
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  if (issue?.code === 'unrecognized_keys') {
+    const name = String(issue.keys[0])
+    throw new InvalidRequestError(
+      'unknown_parameter',
+      `"${name}" is not a parameter this accepts.`,
+      {
+        field: [...issue.path, name].join('.'),
+      },
+    )
+  }
+  const field = issue?.path.join('.') ?? ''
+  throw new InvalidRequestError(
+    'invalid_parameter',
+    `${field === '' ? 'The request' : `"${field}"`}: ${issue?.message ?? 'not valid'}.`,
+    field === '' ? {} : { field },
+  )
+}
+
+/**
+ * Sends a public JSON answer with its ETag (304 when the client has it), and
+ * offers it to the page cache: every parameter was checked, so the URL as
+ * asked is the answer's identity.
+ */
+export function sendPublicJson(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  body: unknown,
+  contentType = 'application/json; charset=utf-8',
+): FastifyReply {
+  const text = JSON.stringify(body)
+  const etag = weakEtagOf(text)
+  reply.header('etag', etag)
+  if (isNotModified(request.headers, { etag, lastModified: undefined })) {
+    return reply.code(304).send()
+  }
+  const key = cacheKeyOf(request.url)
+  if (key !== undefined) reply.cacheable = { key, tags: [] }
+  return reply.type(contentType).send(text)
+}

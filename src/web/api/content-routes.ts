@@ -1,0 +1,103 @@
+import type { FastifyInstance } from 'fastify'
+import { API_PAGE_SIZE } from '../../domain/api/content-api-service.js'
+import { NotFoundError } from '../../domain/errors.js'
+import { articleParams } from '../plugins/request-parsing.js'
+import { articlePath, sectionPath } from '../ui/urls.js'
+import { articleCursor, articleKeyOf, slugCursor, slugOf } from './api-cursor.js'
+import { articleJson, authorJson, threadJson } from './api-json.js'
+import { parseApi, sendPublicJson } from './api-request.js'
+import {
+  articleIdParams,
+  articleListQuery,
+  articleQuery,
+  noQuery,
+  pathQuery,
+  slugListQuery,
+} from './content-schemas.js'
+import type { ApiDeps } from './deps.js'
+import { NINJS_CONTENT_TYPE, ninjsItem } from './ninjs.js'
+
+/** The Content API's reads: published content only, the same for everyone. */
+export async function contentRoutes(app: FastifyInstance, { services, site }: ApiDeps) {
+  const api = services.contentApi
+
+  app.get('/articles', async (request, reply) => {
+    const {
+      cursor,
+      limit = API_PAGE_SIZE.default,
+      format,
+      ...query
+    } = parseApi(articleListQuery, request.query)
+    const after = cursor === undefined ? undefined : articleKeyOf(cursor)
+    const page = await api.listArticles(query, after, limit)
+    const next = page.next ? articleCursor(page.next) : null
+    if (format === 'ninjs') {
+      const items = page.items.map((article) => ninjsItem(site, article))
+      return sendPublicJson(request, reply, { items, next }, NINJS_CONTENT_TYPE)
+    }
+    return sendPublicJson(request, reply, {
+      items: page.items.map((article) => articleJson(site, article)),
+      next,
+    })
+  })
+
+  app.get('/articles/by-path', async (request, reply) => {
+    const { path, format } = parseApi(pathQuery, request.query)
+    const [, year, month, day, slug] = /^\/(\d{4})\/(\d{2})\/(\d{2})\/([^/?#]+)$/.exec(path) ?? []
+    const parts = articleParams.safeParse({ year, month, day, slug })
+    if (!parts.success) {
+      throw new NotFoundError('article_not_found', `There is no published article at ${path}.`)
+    }
+    const article = await api.articleBySlug(parts.data.slug)
+    if (articlePath(article, site.timeZone) !== path) {
+      throw new NotFoundError('article_not_found', `There is no published article at ${path}.`)
+    }
+    return format === 'ninjs'
+      ? sendPublicJson(request, reply, ninjsItem(site, article), NINJS_CONTENT_TYPE)
+      : sendPublicJson(request, reply, articleJson(site, article))
+  })
+
+  app.get('/articles/:id', async (request, reply) => {
+    const { id } = parseApi(articleIdParams, request.params)
+    const { format } = parseApi(articleQuery, request.query)
+    const article = await api.article(id)
+    return format === 'ninjs'
+      ? sendPublicJson(request, reply, ninjsItem(site, article), NINJS_CONTENT_TYPE)
+      : sendPublicJson(request, reply, articleJson(site, article))
+  })
+
+  app.get('/sections', async (request, reply) => {
+    parseApi(noQuery, request.query)
+    const sections = await api.sections()
+    return sendPublicJson(request, reply, {
+      items: sections.map(({ slug, name }) => ({ slug, name, url: site.url + sectionPath(slug) })),
+    })
+  })
+
+  app.get('/authors', async (request, reply) => {
+    const { cursor, limit = API_PAGE_SIZE.default } = parseApi(slugListQuery, request.query)
+    const page = await api.authors(cursor === undefined ? undefined : slugOf(cursor), limit)
+    return sendPublicJson(request, reply, {
+      items: page.items.map((author) => authorJson(site, author)),
+      next: page.next === undefined ? null : slugCursor(page.next),
+    })
+  })
+
+  app.get('/tags', async (request, reply) => {
+    const { cursor, limit = API_PAGE_SIZE.default } = parseApi(slugListQuery, request.query)
+    const page = await api.tags(cursor === undefined ? undefined : slugOf(cursor), limit)
+    return sendPublicJson(request, reply, {
+      items: page.items.map(({ slug, name }) => ({ slug, name, url: `${site.url}/tags/${slug}` })),
+      next: page.next === undefined ? null : slugCursor(page.next),
+    })
+  })
+
+  app.get('/threads', async (request, reply) => {
+    const { cursor, limit = API_PAGE_SIZE.default } = parseApi(slugListQuery, request.query)
+    const page = await api.threads(cursor === undefined ? undefined : slugOf(cursor), limit)
+    return sendPublicJson(request, reply, {
+      items: page.items.map((thread) => threadJson(site, thread)),
+      next: page.next === undefined ? null : slugCursor(page.next),
+    })
+  })
+}

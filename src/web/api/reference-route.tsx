@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify'
+import { ApiReferencePage } from './reference-page.js'
+
+/** The reference page: HTML in the site's layout, at /api/v1/ (and /api). */
+export async function apiReferenceRoute(
+  app: FastifyInstance,
+  options: { document: Parameters<typeof ApiReferencePage>[0]['document']; siteUrl: string },
+) {
+  app.get('/', async (_request, reply) =>
+    reply.page(<ApiReferencePage document={options.document} siteUrl={options.siteUrl} />, {
+      title: 'Content API',
+      description:
+        'The Content API: published articles, sections, authors, tags and threads as JSON.',
+      canonicalPath: '/api/v1',
+    }),
+  )
+}
