@@ -113,11 +113,13 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     },
   })
   await identity.reload()
-  // Every process holds the identity in memory; a `site` change (here, or another
-  // process's through the change feed) may be a new one.
+  // Every process holds the identity in memory: it reloads when the settings change
+  // (here, or in another process through the change feed) or when what changed is unknown.
   // A reload that fails (the database unreachable) keeps the identity it had.
   changes.subscribe((change) =>
-    change.scope === 'site' ? identity.reload().then(noop, noop) : undefined,
+    change.scope === 'site' && (change.settings || change.foreign)
+      ? identity.reload().then(noop, noop)
+      : undefined,
   )
   const timeZone = () => identity.current().timeZone
   const sections = createSectionService(deps)

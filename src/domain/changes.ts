@@ -5,7 +5,16 @@
  */
 export type ContentChange =
   /** Anything on listings, navigation or article pages: every public page may show it. */
-  | { scope: 'site' }
+  | {
+      scope: 'site'
+      /**
+       * Set when what changed is unknown: another process's commit seen only as
+       * such (SQLite), or messages missed while reconnecting (PostgreSQL).
+       */
+      foreign?: true
+      /** Set when the site's settings (its name, logo, time zone…) are what changed. */
+      settings?: true
+    }
   /** An article's comments: its page and its comment feeds. */
   | { scope: 'comments'; articleId: string }
   /** Old addresses and where they now lead: no page changes, the redirect index does. */

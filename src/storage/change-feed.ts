@@ -24,7 +24,7 @@ export interface ChangeFeed extends ContentChanges {
   close(): Promise<void>
 }
 
-const EVERYTHING: ContentChange = { scope: 'site' }
+const EVERYTHING: ContentChange = { scope: 'site', foreign: true }
 
 export type ChangeListener = (change: ContentChange) => void | Promise<void>
 

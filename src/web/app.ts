@@ -110,7 +110,7 @@ export async function buildApp(
     serverFactory: (handler) =>
       createLimitedServer(config.http, (request, response) => {
         // Old addresses first: the cache's key drops the ?p=123 that names an old page.
-        changes.checkForeignWrites()
+        noticeForeignWrites(changes)
         if (answerRedirect(redirects, redirectHeaders, request, response)) return
         if (!serveFromCache(cache, changes, request, response)) handler(request, response)
       }),
@@ -164,6 +164,19 @@ export async function buildApp(
  * an admin's change shows on the next page rendered, in every handler that
  * holds this object.
  */
+/**
+ * Another process's commits (SQLite): checked before an old address or a
+ * cached page is answered. A database that is closing or down is left for the
+ * request's own reads to report.
+ */
+function noticeForeignWrites(changes: ContentChangeFeed): void {
+  try {
+    changes.checkForeignWrites()
+  } catch {
+    // Nothing to do here: the app answers the request, and its queries say what is wrong.
+  }
+}
+
 function siteInfo(
   config: AppDeps['config'],
   assets: ReadonlyMap<string, Asset>,

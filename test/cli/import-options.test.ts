@@ -228,7 +228,10 @@ for (const dialect of testDialects()) {
       const file = writeArticle(tempDir(t), 'a.txt')
       const cases: [string[], RegExp][] = [
         [['import'], /missing required argument 'paths'/],
-        [['import', file, '--format', 'wxr'], /There is no format "wxr"; formats: text\./],
+        [
+          ['import', file, '--format', 'blogger'],
+          /There is no format "blogger"; formats: text, wxr, ghost\./,
+        ],
         [['import', file, '--date', '2015-02-30'], /Give a day that exists, as YYYY-MM-DD/],
         [['import', file, '--date', 'yesterday'], /Give a day that exists, as YYYY-MM-DD/],
         [

@@ -30,17 +30,43 @@ export interface MenuAddition {
 
 const MENU_WORDS: Record<MenuName, string> = { main: 'Navigation', footer: 'Footer' }
 
+export async function menuLength(tx: Stores, menu: MenuName): Promise<number> {
+  return (await tx.menus.list()).filter((entry) => entry.menu === menu).length
+}
+
 /** Appends an item at the end of a menu, in the caller's transaction. */
 export async function appendToMenu(
   tx: Stores,
   newId: IdGenerator,
   item: { menu: MenuName; kind: MenuItemKind; target: string; label: string },
 ): Promise<void> {
-  const count = (await tx.menus.list()).filter((entry) => entry.menu === item.menu).length
+  const count = await menuLength(tx, item.menu)
   if (count >= MENU_LIMITS.items) {
     throw new ValidationError('menu_full', `A menu holds at most ${MENU_LIMITS.items} links.`)
   }
   await tx.menus.insert({ id: newId(), position: count, ...item })
+}
+
+/**
+ * Puts the section links of every menu in the sections' new order, in the
+ * places section links already hold (pages and links stay where they are):
+ * reordering sections in the newsroom reorders the navigation readers see.
+ */
+export async function followSectionOrder(tx: Stores, sectionIds: readonly string[]): Promise<void> {
+  const rank = new Map(sectionIds.map((id, index) => [id, index]))
+  const entries = await tx.menus.list()
+  for (const menu of new Set(entries.map((entry) => entry.menu))) {
+    const slots = entries.filter((entry) => entry.menu === menu && entry.kind === 'section')
+    const ordered = [...slots].sort(
+      (a, b) => (rank.get(a.target) ?? Infinity) - (rank.get(b.target) ?? Infinity),
+    )
+    for (const [index, entry] of ordered.entries()) {
+      const position = slots[index]?.position
+      if (position !== undefined && entry.position !== position) {
+        await tx.menus.setPosition(entry.id, position)
+      }
+    }
+  }
 }
 
 export function createMenuService({

@@ -8,8 +8,8 @@ import type { IdGenerator } from '../ids.js'
 import { withItemMoved, type Direction } from '../ordering.js'
 import type { ContentChanges } from '../changes.js'
 import type { Stores, UnitOfWork } from '../unit-of-work.js'
-import { appendToMenu } from '../menus/menu-service.js'
-import { MENUS } from '../menus/menu.js'
+import { appendToMenu, followSectionOrder, menuLength } from '../menus/menu-service.js'
+import { MENU_LIMITS, MENUS } from '../menus/menu.js'
 import { redirectKey } from '../redirects/redirect.js'
 import { saveRedirects } from '../redirects/save-redirects.js'
 import { assertSectionName, assertSectionSlug, DEFAULT_SECTIONS, type Section } from './section.js'
@@ -35,9 +35,13 @@ export function createSectionService({
     return section
   }
 
-  /** A new section goes at the end of both menus, as sections always did. */
+  /**
+   * A new section goes at the end of both menus, as sections always did; a
+   * full menu is left as it is (the section is still there to add by hand).
+   */
   async function showInMenus(tx: Stores, id: string): Promise<void> {
     for (const menu of MENUS) {
+      if ((await menuLength(tx, menu)) >= MENU_LIMITS.items) continue
       await appendToMenu(tx, newId, { menu, kind: 'section', target: id, label: '' })
     }
   }
@@ -132,6 +136,10 @@ export function createSectionService({
         for (const [position, section] of moved.entries()) {
           if (section.position !== position) await tx.sections.setPosition(section.id, position)
         }
+        await followSectionOrder(
+          tx,
+          moved.map((section) => section.id),
+        )
         await recordAudit(tx.audit, deps, {
           actor,
           action: 'sections_reordered',

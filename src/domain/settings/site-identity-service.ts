@@ -20,7 +20,7 @@ export type SiteIdentityService = ReturnType<typeof createSiteIdentityService>
 /**
  * The site's name, tagline, logo, accent, language and time zone. Every page
  * and every article address reads them, so they are held in memory: loaded at
- * start, and again whenever a `site` change is announced (here or, through
+ * start, and again whenever the settings change (a `site` change that says so, here or, through
  * the change feed, in another process).
  */
 export function createSiteIdentityService({
@@ -112,7 +112,7 @@ export function createSiteIdentityService({
         )
       })
       current = await load()
-      await changes.announce({ scope: 'site' })
+      await changes.announce({ scope: 'site', settings: true })
       return current
     },
   }

@@ -14,9 +14,9 @@ const NEVER_REDIRECTED = /^\/(?:admin|assets|media|api|preview)(?:[/?]|$)/
 /**
  * Every redirect, held in memory so that an old address is answered before
  * routing and before the page cache (whose key drops `?p=123`), at the cost
- * of a map lookup. It reloads when redirects change here, and, when any
- * other change is announced (another process's import among them), if the
- * table's stamp says they changed there.
+ * of a map lookup. It reloads when redirects change (here, or in another
+ * process that can tell), and, after an unknown change by another process
+ * (an import beside a SQLite server), if the table's stamp says they changed.
  */
 export async function createRedirectIndex(
   source: RedirectSource,
@@ -66,8 +66,10 @@ export async function createRedirectIndex(
     },
     /** Call with every content change; resolves once the index reflects it. */
     async changed(change: ContentChange): Promise<void> {
+      // Every in-process change to redirects announces `redirects`; only an unknown
+      // change (another process's commit) needs the stamp asked.
       if (change.scope === 'redirects') await reload(false)
-      else if (change.scope === 'site') await reload(true)
+      else if (change.scope === 'site' && change.foreign) await reload(true)
     },
     /** Resolves when no reload is under way (for shutdown). */
     settled: async (): Promise<void> => {

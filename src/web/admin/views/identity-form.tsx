@@ -35,6 +35,7 @@ export function IdentityForm({
       <Field id="name" label="Name" problem={problem}>
         <input
           id="name"
+          type="text"
           name="name"
           required
           maxLength={IDENTITY_LIMITS.name}
@@ -50,6 +51,7 @@ export function IdentityForm({
       >
         <input
           id="tagline"
+          type="text"
           name="tagline"
           maxLength={IDENTITY_LIMITS.tagline}
           value={values.tagline}
@@ -64,6 +66,7 @@ export function IdentityForm({
       >
         <input
           id="accent"
+          type="text"
           name="accent"
           maxLength={20}
           spellcheck={false}
@@ -75,6 +78,7 @@ export function IdentityForm({
       <Field id="language" label="Language" hint="A BCP 47 tag: en, en-GB, fr…" problem={problem}>
         <input
           id="language"
+          type="text"
           name="language"
           required
           maxLength={35}
@@ -90,6 +94,7 @@ export function IdentityForm({
       >
         <input
           id="timeZone"
+          type="text"
           name="time_zone"
           required
           maxLength={64}

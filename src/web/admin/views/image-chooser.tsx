@@ -107,11 +107,11 @@ export function ImageChooser(props: ImageChooserProps) {
         <label for={`${name}-file`}>Photo</label>
         <input id={`${name}-file`} type="file" accept="image/*" data-upload-file />
         <label for={`${name}-alt`}>Alt text: what the photo shows</label>
-        <input id={`${name}-alt`} maxLength={300} data-upload-field="alt" />
+        <input type="text" id={`${name}-alt`} maxLength={300} data-upload-field="alt" />
         <label for={`${name}-caption`}>Caption</label>
-        <input id={`${name}-caption`} maxLength={1000} data-upload-field="caption" />
+        <input type="text" id={`${name}-caption`} maxLength={1000} data-upload-field="caption" />
         <label for={`${name}-credit`}>Credit</label>
-        <input id={`${name}-credit`} maxLength={200} data-upload-field="credit" />
+        <input type="text" id={`${name}-credit`} maxLength={200} data-upload-field="credit" />
         <button type="button" class="secondary" data-upload-button>
           Upload and use
         </button>
