@@ -120,7 +120,7 @@ for (const dialect of testDialects()) {
         `${id}.${flipped}`,
         `${id}.`,
         `${id}`,
-        `x${id.slice(1)}.${signature}`,
+        `${id.startsWith('x') ? 'y' : 'x'}${id.slice(1)}.${signature}`,
         'é.é',
         `${id}.${signature}${signature}`,
       ]) {
