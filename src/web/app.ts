@@ -109,10 +109,14 @@ export async function buildApp(
     // Cached pages are answered before Fastify sees the request: a hit costs about what a static file does.
     serverFactory: (handler) =>
       createLimitedServer(config.http, (request, response) => {
-        // Old addresses first: the cache's key drops the ?p=123 that names an old page.
-        noticeForeignWrites(changes)
-        if (answerRedirect(redirects, redirectHeaders, request, response)) return
-        if (!serveFromCache(cache, changes, request, response)) handler(request, response)
+        // For a read: another process's commits first, then old addresses (the cache's key
+        // drops the ?p=123 that names an old page), then the cache.
+        if (request.method === 'GET' || request.method === 'HEAD') {
+          noticeForeignWrites(changes)
+          if (answerRedirect(redirects, redirectHeaders, request, response)) return
+          if (serveFromCache(cache, request, response)) return
+        }
+        handler(request, response)
       }),
     // The router rejects some URLs before any hook runs: they still get the headers.
     frameworkErrors: (error, request, reply) => {

@@ -8,7 +8,6 @@ import { sendCachedPage, type PageCache } from './page-cache.js'
  */
 export function serveFromCache(
   cache: PageCache,
-  changes: { checkForeignWrites(): void },
   request: IncomingMessage,
   response: ServerResponse,
 ): boolean {
@@ -27,7 +26,6 @@ export function serveFromCache(
   if (carriesSession(request.headers.cookie)) return false
   const key = cacheKeyOf(url)
   if (!key) return false
-  changes.checkForeignWrites()
   const page = cache.get(key)
   if (!page) return false
   sendCachedPage(page, request, response)
