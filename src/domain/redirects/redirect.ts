@@ -18,7 +18,7 @@ export interface Redirect {
 export const REDIRECT_LIMITS = { addressLength: 2000, csvBytes: 2_000_000, csvRows: 20_000 }
 
 /** Prefixes that are the site's own machinery: no redirect may take them over. */
-const RESERVED_PREFIXES = ['/admin', '/assets', '/media', '/api', '/preview']
+export const RESERVED_PREFIXES = ['/admin', '/assets', '/media', '/api', '/preview'] as const
 
 /** Query parameters that say where a click came from, never which page it asks for. */
 const TRACKING_PARAM = /^(?:utm_.*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|ref)$/

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { ContentChange } from '../../domain/changes.js'
-import { pathOfKey, redirectKey } from '../../domain/redirects/redirect.js'
+import { pathOfKey, RESERVED_PREFIXES, redirectKey } from '../../domain/redirects/redirect.js'
 
 /** What the index needs of the redirect service. */
 export interface RedirectSource {
@@ -8,8 +8,8 @@ export interface RedirectSource {
   stamp(): Promise<string>
 }
 
-/** The site's own machinery: never redirected, so never looked up. */
-const NEVER_REDIRECTED = /^\/(?:admin|assets|media|api|preview)(?:[/?]|$)/
+/** The site's own machinery: never redirected (oldAddressKey refuses it), so never looked up. */
+const NEVER_REDIRECTED = new RegExp(`^(?:${RESERVED_PREFIXES.join('|')})(?:[/?]|$)`)
 
 /**
  * Every redirect, held in memory so that an old address is answered before
