@@ -1,6 +1,7 @@
-import { asWrittenLine, asWrittenText } from '../../text/control-characters.js'
+import { asWrittenText } from '../../text/control-characters.js'
 import { isSlug, slugify } from '../../text/slug.js'
 import { ValidationError } from '../errors.js'
+import { checkedLine, checkedText } from '../typed-field.js'
 
 /**
  * A page of the site that is not news: About, Contact, Privacy, the
@@ -48,31 +49,27 @@ const invalid = (code: string, field: string, message: string) =>
 
 /** The fields as typed, cleaned; throws a ValidationError naming the field. */
 export function checkPageFields(typed: PageFields): PageFields {
-  const title = asWrittenLine(typed.title).trim()
-  if (title === '' || title.length > PAGE_LIMITS.title) {
-    throw invalid(
-      'invalid_page_title',
-      'title',
-      `A page's title is 1–${PAGE_LIMITS.title} characters.`,
-    )
-  }
-  const description = asWrittenLine(typed.description).trim()
-  if (description.length > PAGE_LIMITS.description) {
-    throw invalid(
-      'invalid_page_description',
-      'description',
-      `A description has at most ${PAGE_LIMITS.description} characters.`,
-    )
-  }
+  const title = checkedLine(typed.title, {
+    field: 'title',
+    code: 'invalid_page_title',
+    max: PAGE_LIMITS.title,
+    required: true,
+    message: `A page's title is 1–${PAGE_LIMITS.title} characters.`,
+  })
+  const description = checkedLine(typed.description, {
+    field: 'description',
+    code: 'invalid_page_description',
+    max: PAGE_LIMITS.description,
+    message: `A description has at most ${PAGE_LIMITS.description} characters.`,
+  })
   const body = asWrittenText(typed.body).trim()
   if (body === '') throw invalid('empty_page_body', 'body', 'Write the page before saving it.')
-  if (body.length > PAGE_LIMITS.body) {
-    throw invalid(
-      'page_body_too_long',
-      'body',
-      `A page has at most ${PAGE_LIMITS.body} characters.`,
-    )
-  }
+  checkedText(body, {
+    field: 'body',
+    code: 'page_body_too_long',
+    max: PAGE_LIMITS.body,
+    message: `A page has at most ${PAGE_LIMITS.body} characters.`,
+  })
   return { title, description, body, published: typed.published }
 }
 

@@ -1,6 +1,6 @@
-import { asWrittenLine, asWrittenText } from '../../text/control-characters.js'
 import { checkLinkUrl } from '../../text/rich-text/link-url.js'
 import { ValidationError } from '../errors.js'
+import { checkedLine, checkedText } from '../typed-field.js'
 import {
   MAX_AUTHOR_BIO_LENGTH,
   MAX_AUTHOR_LINK_LABEL,
@@ -21,22 +21,19 @@ const invalid = (code: string, field: string, message: string) =>
 
 /** The profile as typed, checked and cleaned; throws a ValidationError naming the field. */
 export function checkProfile(typed: AuthorProfile): AuthorProfile {
-  const name = asWrittenLine(typed.name).trim()
-  if (name === '' || name.length > MAX_AUTHOR_NAME_LENGTH) {
-    throw invalid(
-      'invalid_author_name',
-      'name',
-      `A name is 1–${MAX_AUTHOR_NAME_LENGTH} characters.`,
-    )
-  }
-  const bio = asWrittenText(typed.bio).trim()
-  if (bio.length > MAX_AUTHOR_BIO_LENGTH) {
-    throw invalid(
-      'bio_too_long',
-      'bio',
-      `A biography has at most ${MAX_AUTHOR_BIO_LENGTH} characters.`,
-    )
-  }
+  const name = checkedLine(typed.name, {
+    field: 'name',
+    code: 'invalid_author_name',
+    max: MAX_AUTHOR_NAME_LENGTH,
+    required: true,
+    message: `A name is 1–${MAX_AUTHOR_NAME_LENGTH} characters.`,
+  })
+  const bio = checkedText(typed.bio, {
+    field: 'bio',
+    code: 'bio_too_long',
+    max: MAX_AUTHOR_BIO_LENGTH,
+    message: `A biography has at most ${MAX_AUTHOR_BIO_LENGTH} characters.`,
+  })
   const links = typed.links.filter((link) => link.label.trim() !== '' || link.url.trim() !== '')
   if (links.length > MAX_AUTHOR_LINKS) {
     throw invalid('too_many_links', 'links', `A profile has at most ${MAX_AUTHOR_LINKS} links.`)
@@ -45,14 +42,13 @@ export function checkProfile(typed: AuthorProfile): AuthorProfile {
 }
 
 function checkLink(link: AuthorLink): AuthorLink {
-  const label = asWrittenLine(link.label).trim()
-  if (label === '' || label.length > MAX_AUTHOR_LINK_LABEL) {
-    throw invalid(
-      'invalid_link_label',
-      'links',
-      `Each link needs words of 1–${MAX_AUTHOR_LINK_LABEL} characters.`,
-    )
-  }
+  const label = checkedLine(link.label, {
+    field: 'links',
+    code: 'invalid_link_label',
+    max: MAX_AUTHOR_LINK_LABEL,
+    required: true,
+    message: `Each link needs words of 1–${MAX_AUTHOR_LINK_LABEL} characters.`,
+  })
   const check = checkLinkUrl(link.url)
   if (!check.ok) throw invalid('invalid_link', 'links', `${label}: ${check.message}`)
   if (check.href.length > 500) {

@@ -1,6 +1,6 @@
-import { asWrittenLine } from '../../text/control-characters.js'
 import { isValidTimeZone } from '../../text/dates.js'
 import { ValidationError } from '../errors.js'
+import { checkedLine } from '../typed-field.js'
 
 /**
  * Who the site is to its readers: editable by admins in the newsroom. The
@@ -71,22 +71,19 @@ const invalid = (code: string, field: string, message: string) =>
 
 /** The identity as typed, checked and cleaned; throws a ValidationError naming the field. */
 export function checkIdentity(typed: SiteIdentity): SiteIdentity {
-  const name = asWrittenLine(typed.name).trim()
-  if (name === '' || name.length > IDENTITY_LIMITS.name) {
-    throw invalid(
-      'invalid_site_name',
-      'name',
-      `The site's name is 1–${IDENTITY_LIMITS.name} characters.`,
-    )
-  }
-  const tagline = asWrittenLine(typed.tagline).trim()
-  if (tagline.length > IDENTITY_LIMITS.tagline) {
-    throw invalid(
-      'invalid_tagline',
-      'tagline',
-      `A tagline has at most ${IDENTITY_LIMITS.tagline} characters.`,
-    )
-  }
+  const name = checkedLine(typed.name, {
+    field: 'name',
+    code: 'invalid_site_name',
+    max: IDENTITY_LIMITS.name,
+    required: true,
+    message: `The site's name is 1–${IDENTITY_LIMITS.name} characters.`,
+  })
+  const tagline = checkedLine(typed.tagline, {
+    field: 'tagline',
+    code: 'invalid_tagline',
+    max: IDENTITY_LIMITS.tagline,
+    message: `A tagline has at most ${IDENTITY_LIMITS.tagline} characters.`,
+  })
   let accent = ''
   if (typed.accent.trim() !== '') {
     const hex = normaliseHex(typed.accent)
