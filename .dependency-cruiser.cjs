@@ -18,7 +18,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/(domain|text)/' },
       to: {
-        path: '^src/(web|storage|cli|media)/|^src/(config|context|main)\\.ts$|node_modules/(fastify|@fastify|kysely|better-sqlite3|pg|preact|sharp|exifr|@aws-sdk)',
+        path: '^src/(web|storage|cli|media|outbound)/|^src/(config|context|main)\\.ts$|node_modules/(fastify|@fastify|kysely|better-sqlite3|pg|preact|sharp|exifr|@aws-sdk)',
       },
     },
     {
@@ -68,6 +68,14 @@ module.exports = {
       to: {
         path: '^src/(web|storage|cli)/|^src/(config|context|main)\\.ts$|node_modules/(fastify|@fastify|kysely|better-sqlite3|pg|preact|@aws-sdk)',
       },
+    },
+    {
+      name: 'outbound-calls-only',
+      severity: 'error',
+      comment:
+        'src/outbound/ makes HTTP calls to other hosts (node:http and ipaddr.js); the composition root hands it to services.',
+      from: { path: '^src/outbound/' },
+      to: { path: '^src/(?!outbound/)|node_modules/(?!ipaddr\\.js/)' },
     },
     {
       name: 'editor-is-browser-code',

@@ -88,15 +88,16 @@ const PLACES = [
   'TUNIS, TUNISIA',
   'LYON, FRANCE',
 ]
-export const SECTIONS = [
-  'news',
-  'politics',
-  'features',
-  'arts',
-  'entertainment',
-  'society',
-  'sport',
-]
+const DEMO_SECTIONS = ['news', 'politics', 'features', 'arts', 'entertainment', 'society', 'sport']
+const MORE_SECTIONS = ['business', 'science', 'health', 'travel', 'opinion', 'technology', 'books']
+/**
+ * The sections stories are spread over. BENCH_SECTIONS=12 adds five (the home page
+ * then carries about 60 stories: lead, 4 top, 6 briefs and 4 in each of 12 blocks).
+ */
+export const SECTIONS = [...DEMO_SECTIONS, ...MORE_SECTIONS].slice(
+  0,
+  Math.max(1, Math.min(Number(process.env.BENCH_SECTIONS ?? DEMO_SECTIONS.length), 14)),
+)
 
 export interface CorpusArticle {
   section: string

@@ -7,11 +7,18 @@ import { createContext } from '../src/context.js'
 import { COMMAND_LINE } from '../src/domain/access/policy.js'
 import { DomainError } from '../src/domain/errors.js'
 import { articlePath } from '../src/web/ui/urls.js'
-import { commentText, corpus, random, vocabulary } from './corpus.js'
+import { commentText, corpus, random, SECTIONS, vocabulary } from './corpus.js'
 
 const [articles = '10000', comments = '20000'] = process.argv.slice(2)
 const ctx = await createContext(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }))
 await ctx.services.sections.ensureDefaults()
+const existing = new Set((await ctx.services.sections.list()).map((section) => section.slug))
+for (const slug of SECTIONS.filter((name) => !existing.has(name))) {
+  await ctx.services.sections.create(COMMAND_LINE, {
+    name: slug.replace(/^./, (c) => c.toUpperCase()),
+    slug,
+  })
+}
 
 const started = performance.now()
 const ids: { id: string; publishedAt: Date }[] = []

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks'
 import { get } from 'node:http'
 import { brotliDecompressSync, gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
+import { SECTIONS } from './corpus.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const quick = process.argv.includes('--quick')
@@ -17,6 +18,7 @@ const ARTICLES = quick ? 1_000 : 10_000
 const COMMENTS = quick ? 2_000 : 20_000
 const DURATION = quick ? 3 : 10
 const CONNECTIONS = 50
+const SECTION_COUNT = SECTIONS.length
 
 interface Row {
   route: string
@@ -252,6 +254,12 @@ const weights = {
   'article with photos': await pageWeight(loaded.paths.photoArticle),
   home: await pageWeight('/'),
 }
+/** Distinct stories the home page links to (BENCH_SECTIONS=12 brings it to about 60). */
+const homeStories = new Set(
+  [...(await wireBytes(`${base}/`)).body.matchAll(/href="(\/\d{4}\/\d{2}\/\d{2}\/[^"#]+)"/g)].map(
+    (match) => match[1],
+  ),
+).size
 
 const table = [
   ['route', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'non-2xx'],
@@ -286,6 +294,7 @@ for (const [name, weight] of Object.entries(weights)) {
     `Page weight, ${name} (brotli, without pictures): HTML ${weight.html} B + CSS ${weight.css} B + JS ${weight.js} B = ${(total / 1024).toFixed(1)} KB (target < 25 KB)`,
   )
 }
+console.log(`Home page: ${homeStories} stories, over ${SECTION_COUNT} sections`)
 console.log(
   `Import: ${ARTICLES} articles in ${(loaded.importMs / 1000).toFixed(1)} s, ${COMMENTS} comments in ${(loaded.commentsMs / 1000).toFixed(1)} s`,
 )
@@ -294,7 +303,7 @@ const results = {
   date: new Date().toISOString(),
   quick,
   node: process.version,
-  corpus: { articles: ARTICLES, comments: COMMENTS },
+  corpus: { articles: ARTICLES, comments: COMMENTS, sections: SECTION_COUNT, homeStories },
   durationSeconds: DURATION,
   connections: CONNECTIONS,
   rows,

@@ -105,6 +105,12 @@ const schema = z.object({
    */
   MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).optional(),
   /**
+   * Outbound calls (webhooks, media fetched for an import) may go to loopback
+   * addresses: for local development and tests. Private, link-local and
+   * metadata addresses stay refused whatever this says.
+   */
+  WEBHOOK_ALLOW_LOOPBACK: flag.default(false),
+  /**
    * The secret behind commenters' keyed hashes and signed tokens, kept out of
    * the database. Unset: a key file in DATA_DIR, made on first start. Several
    * app servers on one PostgreSQL database need the same value on each.
@@ -187,6 +193,8 @@ export interface Config {
     /** 0: no cap. */
     maxConnectionsPerAddress: number
   }
+  /** Whether outbound calls may reach loopback addresses (outbound/guarded-fetch.ts). */
+  outboundAllowLoopback: boolean
   /** SECRET_KEY when set; otherwise the key file in dataDir is used (secret-key.ts). */
   secretKey: string | undefined
 }
@@ -253,6 +261,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
       shutdownGraceMs: vars.HTTP_SHUTDOWN_GRACE_SECONDS * 1000,
       maxConnectionsPerAddress: vars.MAX_CONNECTIONS_PER_ADDRESS ?? (vars.TRUST_PROXY ? 0 : 256),
     }),
+    outboundAllowLoopback: vars.WEBHOOK_ALLOW_LOOPBACK,
     secretKey: vars.SECRET_KEY,
   })
 }

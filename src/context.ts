@@ -41,6 +41,7 @@ import { createApiTokenService } from './domain/api-tokens/api-token-service.js'
 import { createApiTokenStore } from './storage/api-token-store.js'
 import { createUnitOfWork } from './storage/unit-of-work.js'
 import { loadSecretKey, SecretKeyError } from './secret-key.js'
+import { createGuardedFetch } from './outbound/guarded-fetch.js'
 
 const SECRET_MISMATCH =
   'This database was first used with another secret key. Every process sharing a database needs the same one: ' +
@@ -96,6 +97,8 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   }
   const stores = createUnitOfWork(database.db, { clock, dialect: database.dialect })
   const deps = { stores, clock, newId, changes }
+  /** The one way to call other hosts (webhooks, media for imports): never private addresses. */
+  const outbound = createGuardedFetch({ allowLoopback: config.outboundAllowLoopback })
   const mediaStorage = await createMediaStorage(config.media.storage)
 
   const settings = createSettingsService({ ...deps, secret })
@@ -213,6 +216,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     services,
     /** Content changes, for the page cache. */
     changes,
+    outbound,
     database: { dialect: database.dialect, location: database.location },
     async close() {
       await changes.close()
