@@ -11,7 +11,7 @@ const IMAGE_COLUMN_NAMES = imageRefColumns('m').map((_, index) => `m${index}` as
 
 export type ListingReads = Pick<
   ArticleStore,
-  'listPublished' | 'publishedSummaries' | 'countPublished' | 'latestPublishedPerSection'
+  'listPublished' | 'publishedSummaries' | 'countPublished' | 'latestPublishedInSections'
 >
 
 /** Bylines of many articles in one query, in byline order. */
@@ -149,15 +149,15 @@ export function createListingReads(db: Kysely<Database>): ListingReads {
       return fromDbCount(row.count)
     },
 
-    async latestPublishedPerSection(perSection, excludeIds) {
-      // One small indexed query per section beats a window over every published article.
-      const sections = await db.selectFrom('sections').select('id').orderBy('position').execute()
+    async latestPublishedInSections(sectionIds, perSection, excludeIds) {
+      // One small indexed query per section beats a window over every published article,
+      // and (measured) a union of the same queries in one statement.
       const lists = await Promise.all(
-        sections.map((section) => {
+        sectionIds.map((sectionId) => {
           let query = db
             .selectFrom('articles')
             .select('id')
-            .where('section_id', '=', section.id)
+            .where('section_id', '=', sectionId)
             .where('status', '=', 'published')
           if (excludeIds.length > 0) query = query.where('id', 'not in', excludeIds)
           return query

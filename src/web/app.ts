@@ -2,7 +2,13 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import type { Config } from '../config.js'
 import { ASSETS_DIR, loadAssets, type Asset } from './assets.js'
 import { createProblemSender, errorsPlugin } from './plugins/errors.js'
-import { createPageRenderer, rememberedNavigation, renderPlugin } from './plugins/render.js'
+import {
+  createPageRenderer,
+  rememberedNavigation,
+  renderPlugin,
+  type PageRenderer,
+} from './plugins/render.js'
+import { memoizedChrome } from './plugins/chrome-memo.js'
 import { sameOriginPlugin } from './plugins/same-origin.js'
 import { securityHeaders, securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticAssetsPlugin } from './plugins/static-assets.js'
@@ -56,6 +62,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The rendered-page cache, exposed for tests and diagnostics (its size, its entries). */
     pageCache: PageCache
+    /** How many pages were rendered rather than answered from the cache: for tests and diagnostics. */
+    renderedPages: () => number
   }
 }
 
@@ -71,15 +79,26 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const assets = loadAssets(ASSETS_DIR.pathname)
   const site = siteInfo(config, assets, services.identity)
-  const navigation = rememberedNavigation(async () => {
-    const [sections, menus, banner] = await Promise.all([
-      services.sections.list(),
-      services.menus.navigation(),
-      services.frontPage.banner(),
-    ])
-    return { sections, menus, banner }
-  })
-  const renderPage = createPageRenderer(site, navigation.current)
+  const chrome = memoizedChrome(
+    async () => {
+      const [sections, menus, banner] = await Promise.all([
+        services.sections.list(),
+        services.menus.navigation(),
+        services.frontPage.banner(),
+      ])
+      return { sections, menus, banner }
+    },
+    () => clock.now(),
+  )
+  const navigation = rememberedNavigation(chrome.get)
+  let rendered = 0
+  const counted =
+    (render: PageRenderer): PageRenderer =>
+    (content, meta) => {
+      rendered++
+      return render(content, meta)
+    }
+  const renderPage = counted(createPageRenderer(site, navigation.current))
   const headers = securityHeaders({
     https: config.siteUrl.startsWith('https:'),
     imageOrigin: config.media.publicUrl && new URL(config.media.publicUrl).origin,
@@ -91,13 +110,17 @@ export async function buildApp(
     securityHeaders: headers,
     now: () => clock.now().getTime(),
   })
-  const sendProblem = createProblemSender(createPageRenderer(site, navigation.lastKnown), cache)
+  const sendProblem = createProblemSender(
+    counted(createPageRenderer(site, navigation.lastKnown)),
+    cache,
+  )
   const redirects = await createRedirectIndex(services.redirects, (error) =>
     app.log.error({ err: error }, 'could not reload the redirects'),
   )
   const redirectHeaders = { ...headers, 'cache-control': config.publicCacheControl }
   const unsubscribe = changes.subscribe((change) => {
     cache.purge(change)
+    chrome.changed(change)
     return redirects.changed(change)
   })
 
@@ -129,6 +152,7 @@ export async function buildApp(
   })
 
   app.decorate('pageCache', cache)
+  app.decorate('renderedPages', () => rendered)
   await app.register(securityHeadersPlugin, { headers })
   await app.register(sameOriginPlugin, { siteUrl: config.siteUrl })
   await app.register(renderPlugin, { renderPage })

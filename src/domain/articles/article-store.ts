@@ -119,8 +119,12 @@ export interface ArticleStore extends SyndicationReads {
   /** The published articles among `ids`, as summaries, in the order of `ids` (story threads, related links). */
   publishedSummaries(ids: readonly string[]): Promise<ArticleSummary[]>
   countPublished(filter: PublishedFilter): Promise<number>
-  /** The newest `perSection` published articles of every section, leaving out `excludeIds`. */
-  latestPublishedPerSection(
+  /**
+   * The newest `perSection` published articles of each section in `sectionIds`,
+   * leaving out `excludeIds`: grouped by section in the order given, newest first.
+   */
+  latestPublishedInSections(
+    sectionIds: readonly string[],
     perSection: number,
     excludeIds: readonly string[],
   ): Promise<ArticleSummary[]>

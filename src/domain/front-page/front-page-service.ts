@@ -79,7 +79,11 @@ export function createFrontPageReads({ stores, clock }: { stores: UnitOfWork; cl
     const shown = blocksInOrder(sections, settings).filter((block) => block.shown)
     const inSections =
       shown.length > 0
-        ? await stores.articles.latestPublishedPerSection(FRONT_PAGE_SHAPE.perSection, above)
+        ? await stores.articles.latestPublishedInSections(
+            shown.map((block) => block.id),
+            FRONT_PAGE_SHAPE.perSection,
+            above,
+          )
         : []
     const bySection = new Map<string, ArticleSummary[]>()
     for (const story of inSections) {

@@ -85,8 +85,28 @@ export function renditionName(contentHash: string, format: RenditionFormat, widt
 /** What a rendition name looks like; anything else under /media is not one. */
 export const RENDITION_NAME = /^[0-9a-f]{20}-[1-9][0-9]{0,4}\.(avif|webp|jpg)$/
 
+/**
+ * Plans already worked out, by image: a listing shows dozens of pictures and each
+ * plan costs eighteen hashes. Bounded, emptied when full (a plan is cheap to redo).
+ */
+const plans = new Map<string, readonly RenditionSpec[]>()
+const MAX_PLANS = 5_000
+
 /** Every rendition an image gets: each format at each width of its ladder, smallest first. */
 export function plannedRenditions(
+  item: Pick<MediaItem, 'contentHash' | 'width' | 'height'>,
+): readonly RenditionSpec[] {
+  const key = `${item.contentHash} ${item.width} ${item.height}`
+  let plan = plans.get(key)
+  if (!plan) {
+    if (plans.size >= MAX_PLANS) plans.clear()
+    plan = Object.freeze(planRenditions(item))
+    plans.set(key, plan)
+  }
+  return plan
+}
+
+function planRenditions(
   item: Pick<MediaItem, 'contentHash' | 'width' | 'height'>,
 ): RenditionSpec[] {
   return renditionWidths(item.width, item.height).flatMap((width) => {

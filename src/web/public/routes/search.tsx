@@ -67,8 +67,9 @@ export async function searchRoutes(app: FastifyInstance, { services }: PublicDep
       return sendSearch(reply, { text, results: await services.search.search(text, page) })
     } catch (error) {
       const problem = problemOf(error)
-      // A page past the last is a 404 like any other; a query that cannot be searched is explained.
-      if (!problem || problem.status === 404) throw error
+      // A page past the last is a 404 like any other, and the database away a 503 like any
+      // other (with Retry-After, and JSON for a script); a query that cannot be searched is explained.
+      if (!problem || problem.status === 404 || problem.status >= 500) throw error
       return sendSearch(reply, { text, problem: problem.message, status: problem.status })
     }
   })
