@@ -10,6 +10,8 @@ import { startTestServer, type TestServer } from '../helpers/app.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects, type DialectName } from '../helpers/dialects.js'
 import { importArticle } from '../helpers/factories.js'
+import { photo } from '../helpers/images.js'
+import { uuidv7 } from '../../src/domain/ids.js'
 import { AdminClient, createStaff } from './admin-session.js'
 
 async function setup(t: TestContext, dialect: DialectName) {
@@ -47,6 +49,34 @@ async function newPage(ctx: TestAppContext, slug: string, published = true) {
 
 for (const dialect of testDialects()) {
   describe(`site structure (${dialect})`, () => {
+    test("a page's text shows library pictures as the article body does; a deleted one is left out", async (t) => {
+      const { ctx, server } = await setup(t, dialect)
+      const { item } = await ctx.services.media.upload(COMMAND_LINE, {
+        bytes: await photo({ width: 900, height: 600 }),
+        fileName: 'newsroom.jpg',
+        fields: { alt: 'The newsroom at night', caption: 'Where the paper is made.' },
+      })
+      await ctx.services.pages.create(COMMAND_LINE, {
+        title: 'Our newsroom',
+        slug: 'newsroom',
+        description: '',
+        body: `We work here.\n\n![The newsroom at night](media:${item.id})\n\n![Gone](media:${uuidv7(0)})`,
+        published: true,
+      })
+      const { response, document } = await server.page('/pages/newsroom')
+      assert.equal(response.status, 200)
+      const pictures = document.querySelectorAll('.site-page picture')
+      assert.equal(pictures.length, 1, 'the library picture, and not the missing one')
+      const img = pictures[0]?.querySelector('img')
+      assert.equal(img?.getAttribute('alt'), 'The newsroom at night')
+      assert.match(img?.getAttribute('srcset') ?? '', /\/media\/[0-9a-f]{20}-640\.jpg 640w/)
+      assert.equal(img?.getAttribute('width'), '900')
+      assert.match(
+        document.querySelector('.site-page figcaption')?.text ?? '',
+        /Where the paper is made/,
+      )
+    })
+
     test('a page written in the newsroom is served at /pages/SLUG, with its versions, and stays out of feeds and search', async (t) => {
       const { ctx, server, editor } = await setup(t, dialect)
       const created = await editor.post('/admin/pages', {

@@ -4,6 +4,9 @@ import type { ContentChanges } from '../changes.js'
 import type { Clock } from '../clock.js'
 import { ConflictError, NotFoundError } from '../errors.js'
 import type { IdGenerator } from '../ids.js'
+import { imageReferences } from '../../text/markdown.js'
+import { isId } from '../ids.js'
+import { imageRefOf, type ImageRef } from '../media/media.js'
 import type { Stores, UnitOfWork } from '../unit-of-work.js'
 import {
   checkPageFields,
@@ -15,6 +18,9 @@ import {
 } from './page.js'
 
 export type PageService = ReturnType<typeof createPageService>
+
+/** A page as readers get it: with the pictures its text names (a deleted one is left out). */
+export type PublishedPage = Page & { images: ImageRef[] }
 
 const notFound = () => new NotFoundError('page_not_found', 'There is no such page.')
 
@@ -71,11 +77,16 @@ export function createPageService({
       return { page, revisions: await stores.pages.revisions(id) }
     },
 
-    /** A published page, for readers; a page still being written is not found. */
-    async published(slug: string): Promise<Page> {
+    /**
+     * A published page, for readers, with the library pictures its text shows;
+     * a page still being written is not found.
+     */
+    async published(slug: string): Promise<PublishedPage> {
       const page = await stores.pages.findBySlug(slug)
       if (!page?.published) throw notFound()
-      return page
+      const ids = imageReferences(page.body).library.filter(isId)
+      const items = ids.length > 0 ? await stores.media.findByIds(ids) : []
+      return { ...page, images: items.map(imageRefOf) }
     },
 
     /** For the sitemap (never the news sitemap or the feeds). */
