@@ -9,6 +9,7 @@ import {
   type PageRenderer,
 } from './plugins/render.js'
 import { memoizedChrome } from './plugins/chrome-memo.js'
+import { createMissCoalescer } from './page-cache/miss-coalescer.js'
 import { sameOriginPlugin } from './plugins/same-origin.js'
 import { securityHeaders, securityHeadersPlugin } from './plugins/security-headers.js'
 import { staticAssetsPlugin } from './plugins/static-assets.js'
@@ -110,6 +111,7 @@ export async function buildApp(
     securityHeaders: headers,
     now: () => clock.now().getTime(),
   })
+  const misses = createMissCoalescer(cache)
   const sendProblem = createProblemSender(
     counted(createPageRenderer(site, navigation.lastKnown)),
     cache,
@@ -138,6 +140,13 @@ export async function buildApp(
           noticeForeignWrites(changes)
           if (answerRedirect(redirects, redirectHeaders, request, response)) return
           if (serveFromCache(cache, request, response)) return
+          misses
+            .answerMiss(request, response, () => handler(request, response))
+            .catch((error: unknown) => {
+              app.log.error({ err: error }, 'could not answer a page the cache missed')
+              response.destroy()
+            })
+          return
         }
         handler(request, response)
       }),

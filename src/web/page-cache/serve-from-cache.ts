@@ -3,15 +3,11 @@ import { cacheKeyOf, carriesSession } from './cache-key.js'
 import { sendCachedPage, type PageCache } from './page-cache.js'
 
 /**
- * Answers a request from the page cache when it can, before any framework
- * work. Returns false to let the app handle the request.
+ * The cache key of a reader's request for a page, or undefined when the
+ * request is never answered from the cache.
  */
-export function serveFromCache(
-  cache: PageCache,
-  request: IncomingMessage,
-  response: ServerResponse,
-): boolean {
-  if (!cache.enabled || (request.method !== 'GET' && request.method !== 'HEAD')) return false
+export function readerCacheKey(cache: PageCache, request: IncomingMessage): string | undefined {
+  if (!cache.enabled || (request.method !== 'GET' && request.method !== 'HEAD')) return undefined
   const url = request.url
   // The newsroom and assets are never in the page cache; spare them the lookup.
   if (
@@ -20,11 +16,23 @@ export function serveFromCache(
     url.startsWith('/assets/') ||
     url.startsWith('/api/v1/admin')
   ) {
-    return false
+    return undefined
   }
   // A page rendered for someone with a session is never stored, and such a reader gets a fresh one.
-  if (carriesSession(request.headers.cookie)) return false
-  const key = cacheKeyOf(url)
+  if (carriesSession(request.headers.cookie)) return undefined
+  return cacheKeyOf(url)
+}
+
+/**
+ * Answers a request from the page cache when it can, before any framework
+ * work. Returns false to let the app handle the request.
+ */
+export function serveFromCache(
+  cache: PageCache,
+  request: IncomingMessage,
+  response: ServerResponse,
+): boolean {
+  const key = readerCacheKey(cache, request)
   if (!key) return false
   const page = cache.get(key)
   if (!page) return false
