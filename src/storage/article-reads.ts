@@ -21,7 +21,7 @@ import type { Database } from './schema.js'
 
 export type ArticleReads = Pick<
   ArticleStore,
-  'findById' | 'findBySlug' | 'findIdBySlug' | 'findIdByImportKey' | 'slugsLike'
+  'findById' | 'findByIds' | 'findBySlug' | 'findIdBySlug' | 'findIdByImportKey' | 'slugsLike'
 >
 
 /**
@@ -92,9 +92,14 @@ export function createArticleReads(db: Kysely<Database>, dialect: DialectName): 
       ])
   }
 
+  type ArticleRow = Awaited<ReturnType<ReturnType<typeof articleQuery>['executeTakeFirstOrThrow']>>
+
   async function findOne(column: 'a.id' | 'a.slug', value: string): Promise<Article | undefined> {
     const row = await articleQuery().where(column, '=', value).executeTakeFirst()
-    if (!row) return undefined
+    return row && articleOf(row)
+  }
+
+  function articleOf(row: ArticleRow): Article {
     return {
       id: row.id,
       slug: row.slug,
@@ -138,6 +143,13 @@ export function createArticleReads(db: Kysely<Database>, dialect: DialectName): 
 
   return {
     findById: (id) => findOne('a.id', id),
+
+    async findByIds(ids) {
+      if (ids.length === 0) return []
+      const rows = await articleQuery().where('a.id', 'in', ids).execute()
+      const byId = new Map(rows.map((row) => [row.id, articleOf(row)]))
+      return ids.flatMap((id) => byId.get(id) ?? [])
+    },
     findBySlug: (slug) => findOne('a.slug', slug),
 
     async findIdBySlug(slug) {

@@ -134,20 +134,20 @@ export function createContentApiReads(db: Kysely<Database>, dialect: DialectName
       }))
     },
 
-    async reserveRequest({ networkHash, window, limit }) {
-      if (limit < 1) return false
+    async reserveRequests({ networkHash, window, count, limit }) {
+      if (count < 1 || count > limit) return false
       const row = await db
         .insertInto('api_rate_windows')
-        .values({ network_hash: networkHash, window_number: window, requests: 1 })
+        .values({ network_hash: networkHash, window_number: window, requests: count })
         .onConflict((oc) =>
           oc
             .columns(['network_hash', 'window_number'])
-            .doUpdateSet((eb) => ({ requests: eb('api_rate_windows.requests', '+', 1) }))
-            .where('api_rate_windows.requests', '<', limit),
+            .doUpdateSet((eb) => ({ requests: eb('api_rate_windows.requests', '+', count) }))
+            .where('api_rate_windows.requests', '<=', limit - count),
         )
         .returning('requests')
         .executeTakeFirst()
-      // No row: the window was at the limit, and nothing was counted.
+      // No row: the block would pass the limit, and nothing was counted.
       return row !== undefined
     },
 

@@ -2,6 +2,7 @@ import { isPublished, type PublishedArticle } from '../articles/article.js'
 import type { Clock } from '../clock.js'
 import { NotFoundError, TooManyRequestsError } from '../errors.js'
 import { InvalidRequestError } from './invalid-request.js'
+import { createRequestLeases } from './request-leases.js'
 import type { Author } from '../people/author.js'
 import { parseSearchQuery } from '../search/search-query.js'
 import type { Section } from '../sections/section.js'
@@ -51,6 +52,11 @@ export function createContentApiService({
   /** The key networks are hashed with: no address is stored. */
   siteKey: () => Promise<string>
 }) {
+  const leases = createRequestLeases({
+    reserve: (networkHash, window, count, limit) =>
+      reads.reserveRequests({ networkHash, window, count, limit }),
+  })
+
   async function resolveFilter(query: ArticleQuery): Promise<ContentFilter> {
     const filter: ContentFilter = {}
     if (query.section !== undefined) {
@@ -102,10 +108,10 @@ export function createContentApiService({
       const filter = await resolveFilter(query)
       const keys = await reads.articleKeys(filter, after, limit + 1)
       const shown = keys.slice(0, limit)
-      const articles = await Promise.all(shown.map((key) => publishedById(key.id)))
+      const articles = await stores.articles.findByIds(shown.map((key) => key.id))
       return {
-        // An article unpublished between the two reads is left out, not shown.
-        items: articles.filter((article) => article !== undefined),
+        // An article unpublished (or deleted) between the two reads is left out, not shown.
+        items: articles.filter(isPublished),
         next: keys.length > limit ? shown.at(-1) : undefined,
       }
     },
@@ -147,13 +153,14 @@ export function createContentApiService({
 
     /**
      * Counts a request from an address's network (stored as a keyed hash,
-     * never the address); TooManyRequestsError past the minute's limit.
+     * never the address; in blocks, request-leases.ts); TooManyRequestsError
+     * past the minute's limit.
      */
     async admitRequest(ip: string): Promise<void> {
       const networkHash = keyedHash(await siteKey(), `api:${networkOf(ip)}`)
       const now = clock.now().getTime()
       const window = Math.floor(now / API_WINDOW_MS)
-      const admitted = await reads.reserveRequest({ networkHash, window, limit: requestsPerMinute })
+      const admitted = await leases.admit(networkHash, window, requestsPerMinute)
       if (!admitted) {
         const retryAfterSeconds = Math.max(
           1,

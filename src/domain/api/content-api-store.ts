@@ -25,6 +25,8 @@ export interface ContentFilter {
 export interface ApiRequestReservation {
   networkHash: string
   window: number
+  /** Requests counted at once (a process's block of the allowance, request-leases.ts). */
+  count: number
   limit: number
 }
 
@@ -45,8 +47,8 @@ export interface ContentApiReads {
   tags(after: string | undefined, limit: number): Promise<Tag[]>
   /** Threads with a published article, by slug after `after`. */
   threads(after: string | undefined, limit: number): Promise<StoryThread[]>
-  /** Counts one request; false when the network's window is at its limit (nothing counted). */
-  reserveRequest(reservation: ApiRequestReservation): Promise<boolean>
+  /** Counts `count` requests; false when that would pass the window's limit (nothing counted). */
+  reserveRequests(reservation: ApiRequestReservation): Promise<boolean>
   /** Forgets windows before this one. */
   forgetWindowsBefore(window: number): Promise<void>
 }

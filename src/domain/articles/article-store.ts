@@ -96,6 +96,8 @@ export interface KnownRelations {
 export interface ArticleStore extends SyndicationReads {
   /** The article with its section, bylines, tags and corrections: one statement. */
   findById(id: string): Promise<Article | undefined>
+  /** The articles among `ids` that exist, in the order of `ids`: one read for a list. */
+  findByIds(ids: readonly string[]): Promise<Article[]>
   findBySlug(slug: string): Promise<Article | undefined>
   /** The id of the article using `slug`, if any: whether a slug is taken, without reading the article. */
   findIdBySlug(slug: string): Promise<string | undefined>
