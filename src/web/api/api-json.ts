@@ -1,5 +1,6 @@
 // The domain's content as the Content API shows it: absolute addresses, times
 // with the site's offset, bodies as HTML and Markdown, images with every rendition.
+import { renderedBody } from '../ui/body-html.js'
 import type { z } from 'zod'
 import type { PublishedArticle } from '../../domain/articles/article.js'
 import type { ImageRef } from '../../domain/media/media.js'
@@ -7,8 +8,6 @@ import { plannedRenditions, RENDITION_MIME_TYPES } from '../../domain/media/rend
 import type { Author as DomainAuthor } from '../../domain/people/author.js'
 import type { StoryThread } from '../../domain/threads/thread.js'
 import { zonedParts } from '../../text/dates.js'
-import { renderMarkdown } from '../../text/markdown.js'
-import { imageResolver } from '../ui/pictures.js'
 import type { SiteInfo } from '../ui/site.js'
 import { articlePath, authorPath, sectionPath, tagPath, threadPath } from '../ui/urls.js'
 import type { Article, Author, Image, Thread } from './content-schemas.js'
@@ -71,10 +70,11 @@ export function articleJson(site: ApiSite, article: PublishedArticle): z.infer<t
     updatedAt: at(article.updatedAt),
     version: article.version,
     body: {
-      html: renderMarkdown(article.body, {
-        dateline: article.dateline,
-        images: imageResolver(site, images, true),
-      }),
+      html: renderedBody(
+        site,
+        { body: article.body, dateline: article.dateline, images },
+        { absolute: true },
+      ).html,
       markdown: article.body,
     },
     leadImage: article.leadImage && imageJson(site, article.leadImage),

@@ -1,10 +1,9 @@
 // An article as IPTC ninjs 3.1 (News in JSON): headlines, bodies, bylines as
 // people, the dateline as a place, subjects from its section and tags,
 // pictures as associations with their renditions, version and dates.
+import { renderedBody } from '../ui/body-html.js'
 import type { PublishedArticle } from '../../domain/articles/article.js'
 import type { ImageRef } from '../../domain/media/media.js'
-import { renderMarkdown } from '../../text/markdown.js'
-import { imageResolver } from '../ui/pictures.js'
 import { authorPath, sectionPath, tagPath } from '../ui/urls.js'
 import { articleUrl, imageJson, isoInZone, type ApiSite } from './api-json.js'
 
@@ -39,10 +38,11 @@ function pictureItem(site: ApiSite, image: ImageRef, name: string): Ninjs {
 export function ninjsItem(site: ApiSite, article: PublishedArticle): Ninjs {
   const at = (instant: Date) => isoInZone(instant, site.timeZone)
   const images = [...(article.leadImage ? [article.leadImage] : []), ...article.inlineImages]
-  const html = renderMarkdown(article.body, {
-    dateline: article.dateline,
-    images: imageResolver(site, images, true),
-  })
+  const { html } = renderedBody(
+    site,
+    { body: article.body, dateline: article.dateline, images },
+    { absolute: true },
+  )
   return {
     uri: articleUrl(site, article),
     type: 'text',

@@ -1,12 +1,11 @@
+import { renderedBody } from '../ui/body-html.js'
 import type { FastifyReply } from 'fastify'
 import type { Article, ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
 import { effectiveSeo } from '../../domain/articles/article-seo.js'
 import type { Embed } from '../../text/embeds.js'
-import { renderBody } from '../../text/markdown.js'
 import { pageKey } from '../page-cache/cache-key.js'
 import { withFrameSources } from '../plugins/security-headers.js'
 import { articleCacheTag } from '../page-cache/page-cache.js'
-import { imageResolver } from '../ui/pictures.js'
 import type { SiteInfo } from '../ui/site.js'
 import { articlePath } from '../ui/urls.js'
 import type { PublicDeps } from './deps.js'
@@ -76,11 +75,11 @@ export function storyBody(
   site: SiteInfo,
   article: Pick<Article, 'body' | 'dateline' | 'inlineImages'>,
 ): { html: string; scripts: string[] } {
-  const body = renderBody(article.body, {
-    dateline: article.dateline,
-    images: imageResolver(site, article.inlineImages),
-    embeds: 'placeholder',
-  })
+  const body = renderedBody(
+    site,
+    { body: article.body, dateline: article.dateline, images: article.inlineImages },
+    { embeds: 'placeholder' },
+  )
   return { html: body.html, scripts: allowEmbeds(reply, body.embeds) ? [site.embedsScript] : [] }
 }
 

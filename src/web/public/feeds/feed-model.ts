@@ -1,6 +1,6 @@
+import { renderedBody } from '../../ui/body-html.js'
 import type { Listing } from '../../../domain/articles/listing.js'
 import type { FeedItem } from '../../../domain/articles/syndication.js'
-import { renderMarkdown } from '../../../text/markdown.js'
 import type { FeedLink } from '../../ui/layout.js'
 import type { SiteInfo } from '../../ui/site.js'
 import {
@@ -12,7 +12,7 @@ import {
   tagPath,
 } from '../../ui/urls.js'
 import { altOf, type ImageRef } from '../../../domain/media/media.js'
-import { feedImage, imageResolver, sharedImage } from '../../ui/pictures.js'
+import { feedImage, sharedImage } from '../../ui/pictures.js'
 import {
   absoluteUrls,
   type FeedDocument,
@@ -75,11 +75,12 @@ export function feedEntryOf(item: FeedItem, site: SiteInfo): FeedEntry {
       item.body === undefined
         ? undefined
         : absoluteUrls(
-            renderMarkdown(item.body, {
-              dateline: item.dateline,
-              // Read away from the site: every picture address is absolute.
-              images: imageResolver(site, item.inlineImages, true),
-            }),
+            // Read away from the site: every picture address is absolute.
+            renderedBody(
+              site,
+              { body: item.body, dateline: item.dateline, images: item.inlineImages },
+              { absolute: true },
+            ).html,
             url,
           ),
     ...(item.leadImage && { image: feedImageOf(site, item.leadImage) }),

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto'
+import type { ImageRef } from '../../domain/media/media.js'
+import { renderBody, type EmbedMode } from '../../text/markdown.js'
+import { imageResolver } from './pictures.js'
+import type { SiteInfo } from './site.js'
+
+/** What a body is rendered from; the same always gives the same HTML. */
+export interface BodySource {
+  body: string
+  dateline: string
+  /** The library pictures the body may show (an article's own, or a page's). */
+  images: readonly ImageRef[]
+}
+
+export interface BodyOptions {
+  /** Picture addresses absolute (feeds, the API), or relative to the site (pages). */
+  absolute?: boolean
+  embeds?: EmbedMode
+}
+
+type Rendered = ReturnType<typeof renderBody>
+
+/** Rendered bodies kept, in characters: about 16 MB of HTML, hundreds of stories. */
+const MAX_CHARS = 8_000_000
+const kept = new Map<string, Rendered>()
+let keptChars = 0
+
+/**
+ * A story's body as HTML, rendered once per distinct source. The page, its
+ * feeds and the API all render the same Markdown; parsing it is the largest
+ * part of an uncached page. Keyed by a hash of everything the HTML is made
+ * from (text, dateline, pictures with their words, options), so an edit, a
+ * new caption or another address is a new entry and nothing needs purging.
+ */
+export function renderedBody(
+  site: Pick<SiteInfo, 'media'>,
+  source: BodySource,
+  { absolute = false, embeds = 'link' }: BodyOptions = {},
+): Rendered {
+  const key = createHash('sha256')
+    .update(JSON.stringify([site.media, absolute, embeds, source.dateline, source.images]))
+    .update('\n')
+    .update(source.body)
+    .digest('base64')
+  const found = kept.get(key)
+  if (found) {
+    // Most recently used last: a Map iterates in insertion order.
+    kept.delete(key)
+    kept.set(key, found)
+    return found
+  }
+  const rendered = renderBody(source.body, {
+    dateline: source.dateline,
+    images: imageResolver(site, source.images, absolute),
+    embeds,
+  })
+  kept.set(key, rendered)
+  keptChars += rendered.html.length
+  for (const [oldest, page] of kept) {
+    if (keptChars <= MAX_CHARS) break
+    kept.delete(oldest)
+    keptChars -= page.html.length
+  }
+  return rendered
+}
