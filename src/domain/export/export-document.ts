@@ -92,6 +92,9 @@ export interface ExportedComment {
   body: string
   status: CommentStatus
   createdAt: string
+  /** Who moderated it and when; absent in exports made before they were kept. */
+  moderatedAt?: string | null
+  moderatedBy?: string | null
 }
 
 export interface ExportedRevision {

@@ -77,6 +77,8 @@ function commentOf(comment: Comment) {
     body: comment.body,
     status: comment.status,
     createdAt: comment.createdAt.toISOString(),
+    moderatedAt: iso(comment.moderatedAt),
+    moderatedBy: comment.moderatedBy,
   }
 }
 

@@ -138,6 +138,22 @@ async function restoreHistory(
   }
 }
 
+/** Comments ordered so that each comes after the one it answers (ties in time can come either way). */
+function parentsFirst(comments: readonly ExportedComment[]): ExportedComment[] {
+  const ordered: ExportedComment[] = []
+  const placed = new Set<string>()
+  let waiting = [...comments]
+  while (waiting.length > 0) {
+    const ready = waiting.filter((c) => c.parentId === null || placed.has(c.parentId))
+    // The check before writing found every parent; a cycle is all that can be left.
+    if (ready.length === 0) throw new Error(`comments ${waiting[0]?.id ?? ''} answer each other`)
+    for (const comment of ready) placed.add(comment.id)
+    ordered.push(...ready)
+    waiting = waiting.filter((c) => !placed.has(c.id))
+  }
+  return ordered
+}
+
 /** Comments with their statuses: new ones added as they were, known ones moved to the export's status. */
 async function restoreComments(
   tx: Stores,
@@ -145,7 +161,7 @@ async function restoreComments(
   comments: readonly ExportedComment[],
   articleId: string,
 ): Promise<void> {
-  for (const comment of comments) {
+  for (const comment of parentsFirst(comments)) {
     const createdAt = new Date(comment.createdAt)
     const existing = await tx.comments.findById(comment.id)
     if (existing) {
@@ -155,6 +171,7 @@ async function restoreComments(
       continue
     }
     const moderated = comment.status !== 'pending'
+    const moderatedAt = comment.moderatedAt ? new Date(comment.moderatedAt) : createdAt
     await tx.comments.insert({
       id: comment.id,
       articleId,
@@ -163,8 +180,8 @@ async function restoreComments(
       body: comment.body,
       status: comment.status,
       createdAt,
-      moderatedAt: moderated ? createdAt : null,
-      moderatedBy: moderated ? 'Import' : null,
+      moderatedAt: moderated ? moderatedAt : null,
+      moderatedBy: moderated ? (comment.moderatedBy ?? 'Import') : null,
       emailHash: null,
       networkHash: keyedHash(deps.siteKey, `direct:${comment.id}`),
       bodyHash: bodyHashOf(comment.body),

@@ -24,12 +24,13 @@ function checkArticles(document: ExportDocument, problems: string[]): void {
     for (const id of [article.leadImageId, article.socialImageId]) {
       if (id !== null && !media.has(id)) problems.push(`${name}: image ${id} is not in the media`)
     }
-    const comments = new Set<string>()
+    const comments = new Set(article.comments.map((comment) => comment.id))
     for (const comment of article.comments) {
       if (comment.parentId !== null && !comments.has(comment.parentId)) {
-        problems.push(`${name}: comment ${comment.id} answers ${comment.parentId}, not before it`)
+        problems.push(
+          `${name}: comment ${comment.id} answers ${comment.parentId}, not among its comments`,
+        )
       }
-      comments.add(comment.id)
     }
   }
 }
