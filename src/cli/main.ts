@@ -4,9 +4,11 @@ import { createContext, type AppContext } from '../context.js'
 import { describeFatal } from '../main.js'
 import { runDemo } from './commands/demo.js'
 import { runExport } from './commands/export.js'
+import { DATELINE_FORMAT } from './commands/import-dateline.js'
 import { importPaths, type ImportFlags } from './import/import-command.js'
 import { formatNames } from './import/formats.js'
 import {
+  allFormatNames,
   dateArgument,
   formatArgument,
   mediaArgument,
@@ -119,12 +121,12 @@ function addImportCommand(program: Command, withContext: WithContext, out: CliOu
   program
     .command('import')
     .description(
-      `import articles from files and folders; the format of each is recognised (${formatNames().join(', ')})`,
+      `import articles from files and folders, or a whole site from a Dateline export folder; the format of each is recognised (${[...formatNames(), DATELINE_FORMAT].join(', ')})`,
     )
     .argument('<paths...>', 'files, or folders to search for files in a format it reads')
     .option(
       '--format <name>',
-      `read every named file as this format: ${formatNames().join(', ')}`,
+      `read every named file as this format: ${allFormatNames().join(', ')}`,
       formatArgument,
     )
     .option('--dry-run', 'report what would be created, updated and skipped, and change nothing')

@@ -19,7 +19,7 @@ import { cliSite, type CliSite } from './in-process.js'
 /** What the demo lacks: a correction, a schedule, a draft, a page, a redirect, a menu edit, a held comment, an image. */
 async function addCases(ctx: AppContext): Promise<void> {
   const { actor } = await createStaff(ctx, 'admin')
-  const { editing, media, pages, redirects, menus, comments } = ctx.services
+  const { editing, media, pages, redirects, menus, comments, frontPage, identity } = ctx.services
   const { item } = await media.upload(actor, {
     bytes: await photo({ width: 1600, height: 900 }),
     fileName: 'harbour.jpg',
@@ -59,6 +59,24 @@ async function addCases(ctx: AppContext): Promise<void> {
   })
   await menus.add(actor, { menu: 'footer', kind: 'page', target: page.id, label: '' })
   await menus.add(actor, { menu: 'main', kind: 'link', target: '/pages/ethics', label: 'Ethics' })
+  const [author] = corrected.bylines
+  assert.ok(author)
+  const links = [{ label: 'Website', url: 'https://ada.example/' }]
+  await ctx.services.authorEditing.updateProfile(actor, author.slug, {
+    name: author.name,
+    bio: 'Ports.',
+    links,
+  })
+  await frontPage.showSection(actor, 'arts', false)
+  await frontPage.moveSection(actor, 'sport', 'up')
+  await identity.update(actor, {
+    name: 'The Harbour Post',
+    tagline: 'News from the coast',
+    logoId: item.id,
+    accent: '#1d4ed8',
+    language: 'en-GB',
+    timeZone: 'Europe/London',
+  })
   const path = articlePath(corrected, ctx.config.siteTimeZone)
   await redirects.save(actor, { from: '/2014/old-harbour-story/', to: path })
   const createdAt = ctx.clock.now()
@@ -146,6 +164,20 @@ for (const dialect of testDialects()) {
         assert.ok(
           paths.some((path) => kind.test(path)),
           `the crawl reached ${String(kind)}`,
+        )
+      }
+
+      // The pictures: the copy makes its renditions again from the originals, the same bytes.
+      const story = await serverA.page(paths.find((path) => /^\/\d{4}\//.test(path)) ?? '/')
+      const pictures = [...story.html.matchAll(/src="(\/media\/[^"]+)"/g)].map((m) => m[1] ?? '')
+      assert.ok(pictures.length > 0, 'the story shows a picture')
+      for (const picture of pictures.slice(0, 3)) {
+        const [fromA, fromB] = [await serverA.get(picture), await serverB.get(picture)]
+        assert.equal(fromB.status, 200, picture)
+        assert.match(fromB.headers.get('content-type') ?? '', /^image\//)
+        assert.deepEqual(
+          Buffer.from(await fromB.arrayBuffer()),
+          Buffer.from(await fromA.arrayBuffer()),
         )
       }
 

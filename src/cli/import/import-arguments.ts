@@ -9,6 +9,11 @@ import { formatNames, readerNamed } from './formats.js'
 import { isSiteFormat, SITE_FORMAT_NAMES, type SiteFormat } from '../commands/import-site.js'
 import { DATELINE_FORMAT } from '../commands/import-dateline.js'
 
+/** Every name --format takes: the readers', other platforms' exports, a Dateline export. */
+export function allFormatNames(): string[] {
+  return [...formatNames(), ...SITE_FORMAT_NAMES, DATELINE_FORMAT]
+}
+
 /**
  * --format NAME → its reader, the name of another platform's export (read by
  * the site import), or "dateline" for a Dateline export.
@@ -18,7 +23,7 @@ export function formatArgument(name: string): FormatReader | SiteFormat | typeof
   const reader = readerNamed(name)
   if (!reader) {
     throw new InvalidArgumentError(
-      `There is no format "${name}"; formats: ${[...formatNames(), ...SITE_FORMAT_NAMES, DATELINE_FORMAT].join(', ')}.`,
+      `There is no format "${name}"; formats: ${allFormatNames().join(', ')}.`,
     )
   }
   return reader
