@@ -160,6 +160,17 @@ for (const dialect of testDialects()) {
       t.diagnostic(`${paths.length} addresses compared`)
       assert.ok(paths.length < 800, 'the crawl reached every address, not just the first 800')
       assert.deepEqual(differences, [])
+      const published = await a.stores.articles.listPublished({}, { limit: 500, offset: 0 })
+      const expected = [
+        ...published.map((story) => articlePath(story, a.config.siteTimeZone)),
+        ...(await a.stores.sections.list()).map((section) => `/${section.slug}`),
+      ]
+      assert.ok(published.length > 10)
+      assert.deepEqual(
+        expected.filter((path) => !paths.includes(path)),
+        [],
+        'every story and section compared',
+      )
       for (const kind of [/^\/pages\//, /^\/authors\//, /^\/tags\//, /^\/sitemaps\//, /\/feed\./]) {
         assert.ok(
           paths.some((path) => kind.test(path)),
