@@ -151,6 +151,7 @@ for (const dialect of testDialects()) {
       const first = await copy.run(['import', folder])
       assert.equal(first.code, 0, first.stderr)
       assert.match(first.stdout, /articles 1 created, 0 updated, 0 unchanged/)
+      assert.match(first.stdout, /names 1 staff account; accounts are not imported/)
       const once = await contents(copy)
       assert.equal(once.articles, 1)
       assert.equal(once.media, 1)

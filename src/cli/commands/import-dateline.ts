@@ -48,6 +48,12 @@ export async function runDatelineImport(
   if ('problems' in read) return refuse(read.problems)
   try {
     printSummary(out, await ctx.services.restorer.restore(read.document, read.files))
+    const staff = read.document.users.length
+    if (staff > 0) {
+      out.log(
+        `The export names ${staff} staff account${staff === 1 ? '' : 's'}; accounts are not imported: add them with \`dateline user add\`.`,
+      )
+    }
     return 0
   } catch (error) {
     if (error instanceof ExportRestoreError) return refuse(error.problems)
