@@ -20,6 +20,7 @@ import { createSettingsService, type SettingsService } from './domain/settings/s
 import { uuidv7, type IdGenerator } from './domain/ids.js'
 import { createAuthorService } from './domain/people/author-service.js'
 import { createSectionService } from './domain/sections/section-service.js'
+import { createExportRestorer } from './domain/export/restore-service.js'
 import { createSiteIdentityService } from './domain/settings/site-identity-service.js'
 import { createPageService } from './domain/pages/page-service.js'
 import { createMenuService } from './domain/menus/menu-service.js'
@@ -179,6 +180,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
       timeZone: config.siteTimeZone,
       siteName: config.siteName,
       siteUrl: config.siteUrl,
+      identity: () => identity.current(),
     }),
     dashboard: createDashboardService({ stores }),
     audit: createAuditService({ stores }),
@@ -198,6 +200,11 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
       tokens: createApiTokenStore(database.db),
       clock,
       newId,
+    }),
+    restorer: createExportRestorer({
+      ...deps,
+      storage: mediaStorage,
+      siteKey: () => settings.siteKey(),
     }),
     siteImport: createSiteImporter({
       ...deps,

@@ -6,6 +6,9 @@ import type { ContextOptions } from '../context.js'
  * environment and streams when `dateline` runs, captured ones when a test
  * runs a command inside its own process.
  */
+/** Exit codes: 0 done, 1 failed, 2 the command line was wrong. */
+export const EXIT_USAGE = 2
+
 export interface CliIo {
   /** The settings, as environment variables (config.ts reads them). */
   env: Readonly<Record<string, string | undefined>>

@@ -4,26 +4,23 @@ import { createContext, type AppContext } from '../context.js'
 import { describeFatal } from '../main.js'
 import { runDemo } from './commands/demo.js'
 import { runExport } from './commands/export.js'
-import { runImport } from './commands/import.js'
-import type { FormatReader } from './import/format-reader.js'
-import { runSiteImport, type SiteFormat } from './commands/import-site.js'
+import { DATELINE_FORMAT } from './commands/import-dateline.js'
+import { importPaths, type ImportFlags } from './import/import-command.js'
 import { formatNames } from './import/formats.js'
 import {
+  allFormatNames,
   dateArgument,
   formatArgument,
   mediaArgument,
   sectionMapArgument,
 } from './import/import-arguments.js'
-import type { SectionMap } from '../domain/imports/section-map.js'
-import type { CalendarDate } from '../text/dates.js'
 import { runMediaAdd, type MediaAddOptions } from './commands/media.js'
 import { runServe } from './commands/serve.js'
 import { runUserAdd, runUserPassword } from './commands/user.js'
 import { runTokenCreate } from './commands/token.js'
-import { outputOf, processIo, type CliIo, type CliOutput } from './io.js'
+import { EXIT_USAGE, outputOf, processIo, type CliIo, type CliOutput } from './io.js'
 
-/** Exit codes: 0 done, 1 failed, 2 the command line was wrong. */
-export const EXIT_USAGE = 2
+export { EXIT_USAGE }
 
 type Run = (ctx: AppContext) => Promise<number | 'keep-open'>
 /** Builds the context, runs one command and closes the context unless the command keeps it. */
@@ -119,28 +116,17 @@ function addSiteCommands(program: Command, withContext: WithContext, out: CliOut
     )
 }
 
-interface ImportFlags {
-  section: string
-  draft?: boolean
-  tag?: string[]
-  format?: FormatReader | SiteFormat
-  dryRun?: boolean
-  media?: string
-  sectionMap?: SectionMap
-  date?: CalendarDate
-}
-
 /** import FILE|DIR…: every format through its reader, with the shared options. */
 function addImportCommand(program: Command, withContext: WithContext, out: CliOutput): void {
   program
     .command('import')
     .description(
-      `import articles from files and folders; the format of each is recognised (${formatNames().join(', ')})`,
+      `import articles from files and folders, or a whole site from a Dateline export folder; the format of each is recognised (${[...formatNames(), DATELINE_FORMAT].join(', ')})`,
     )
     .argument('<paths...>', 'files, or folders to search for files in a format it reads')
     .option(
       '--format <name>',
-      `read every named file as this format: ${formatNames().join(', ')}`,
+      `read every named file as this format: ${allFormatNames().join(', ')}`,
       formatArgument,
     )
     .option('--dry-run', 'report what would be created, updated and skipped, and change nothing')
@@ -155,57 +141,8 @@ function addImportCommand(program: Command, withContext: WithContext, out: CliOu
     .option('--draft', 'import new articles as drafts instead of publishing them')
     .option('--tag <name>', 'a tag to give every imported article (repeat for more)', collect)
     .action((paths: string[], flags: ImportFlags) =>
-      withContext((ctx) =>
-        typeof flags.format === 'string'
-          ? runSiteImports(ctx, paths, { ...flags, format: flags.format }, out)
-          : runImport(
-              ctx,
-              paths,
-              {
-                sectionSlug: flags.section,
-                draft: flags.draft === true,
-                tags: flags.tag,
-                dryRun: flags.dryRun === true,
-                ...(flags.format && { format: flags.format }),
-                ...(flags.media !== undefined && { mediaDir: flags.media }),
-                ...(flags.sectionMap && { sectionMap: flags.sectionMap }),
-                ...(flags.date && { fallbackDate: flags.date }),
-              },
-              out,
-            ),
-      ),
+      withContext((ctx) => importPaths(ctx, paths, flags, out)),
     )
-}
-
-/**
- * WordPress and Ghost exports (--format wxr|ghost), each file through the site
- * import. The plain-text reader's dry run and recognition by content are not
- * theirs yet: a dry run is refused rather than ignored.
- */
-async function runSiteImports(
-  ctx: AppContext,
-  paths: readonly string[],
-  flags: ImportFlags & { format: SiteFormat },
-  out: CliOutput,
-): Promise<number> {
-  if (flags.dryRun) {
-    out.error(`--dry-run is not available for --format ${flags.format} yet; nothing was imported.`)
-    return EXIT_USAGE
-  }
-  const sectionMap = flags.sectionMap
-    ? new Map([...flags.sectionMap.entries].map(([from, { slug }]) => [from, slug]))
-    : undefined
-  let code = 0
-  for (const file of paths) {
-    const options = {
-      format: flags.format,
-      defaultSection: flags.section,
-      ...(flags.media !== undefined && { media: flags.media }),
-      ...(sectionMap && { sectionMap }),
-    }
-    code = Math.max(code, await runSiteImport(ctx, file, options, out))
-  }
-  return code
 }
 
 /** media add. */

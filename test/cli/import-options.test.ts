@@ -230,7 +230,7 @@ for (const dialect of testDialects()) {
         [['import'], /missing required argument 'paths'/],
         [
           ['import', file, '--format', 'blogger'],
-          /There is no format "blogger"; formats: text, wxr, ghost\./,
+          /There is no format "blogger"; formats: text, wxr, ghost, dateline\./,
         ],
         [['import', file, '--date', '2015-02-30'], /Give a day that exists, as YYYY-MM-DD/],
         [['import', file, '--date', 'yesterday'], /Give a day that exists, as YYYY-MM-DD/],

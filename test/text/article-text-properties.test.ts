@@ -455,11 +455,7 @@ describe('exportArticleText then parseArticleText', () => {
           result.report.warnings.join('; '),
         )
       }),
-      // A fixed seed for now: since the dateline grammar took in `CITY, Region – ` and
-      // `A | Agency`, a lead that itself opens like one ("OSLO –", "| Lind") is read
-      // differently about once in a few hundred random articles. Known and open on issue 14;
-      // until the grammar settles, the same 300 articles every run.
-      { numRuns: NUM_RUNS, seed: 42, includeErrorInReport: true },
+      { numRuns: NUM_RUNS, includeErrorInReport: true },
     )
   })
 

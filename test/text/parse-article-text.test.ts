@@ -323,6 +323,29 @@ describe('parseArticleText: malformed text', () => {
   })
 })
 
+describe('exportArticleText then parseArticleText: leads that open like a dateline or byline', () => {
+  // Found by the round-trip property: a lead that is only a dash made the lead line
+  // ("A and B- —") read as a byline line whose last name was "B-".
+  const base = { headline: 'Ferry', standfirst: '', credit: '', keyPoints: [] }
+  const cases: Array<Pick<ArticleText, 'dateline' | 'bylines' | 'body'>> = [
+    { dateline: '', bylines: ['Ada Lind', 'Per Dahl'], body: '—\n\nThe ferry ran late.' },
+    { dateline: 'BERGEN, NORWAY', bylines: [], body: '–\n\nThe ferry ran late.' },
+    { dateline: '', bylines: ['Ada van'], body: '\\-\n\nThe ferry ran late.' },
+    { dateline: 'BERGEN', bylines: ['Ada Lind'], body: 'OSLO – The ferry ran late.' },
+    { dateline: '', bylines: ['Ada Lind'], body: '| Lind said the ferry ran late.' },
+  ]
+  for (const fields of cases) {
+    test(`${JSON.stringify(fields.body.split('\n')[0])} after ${JSON.stringify(fields.bylines)}`, () => {
+      const article: ArticleText = {
+        ...base,
+        ...fields,
+        publishedOn: { year: 2015, month: 11, day: 27 },
+      }
+      assert.deepEqual(parseOk(exportArticleText(article)).article, article)
+    })
+  }
+})
+
 describe('parseArticleText and exportArticleText on the fixtures', () => {
   const wellFormed = [
     'two-authors-full.txt',

@@ -7,14 +7,23 @@ import { isValidCalendarDate, type CalendarDate } from '../../text/dates.js'
 import type { FormatReader } from './format-reader.js'
 import { formatNames, readerNamed } from './formats.js'
 import { isSiteFormat, SITE_FORMAT_NAMES, type SiteFormat } from '../commands/import-site.js'
+import { DATELINE_FORMAT } from '../commands/import-dateline.js'
 
-/** --format NAME → its reader, or the name of another platform's export (read by the site import). */
-export function formatArgument(name: string): FormatReader | SiteFormat {
-  if (isSiteFormat(name)) return name
+/** Every name --format takes: the readers', other platforms' exports, a Dateline export. */
+export function allFormatNames(): string[] {
+  return [...formatNames(), ...SITE_FORMAT_NAMES, DATELINE_FORMAT]
+}
+
+/**
+ * --format NAME → its reader, the name of another platform's export (read by
+ * the site import), or "dateline" for a Dateline export.
+ */
+export function formatArgument(name: string): FormatReader | SiteFormat | typeof DATELINE_FORMAT {
+  if (isSiteFormat(name) || name === DATELINE_FORMAT) return name
   const reader = readerNamed(name)
   if (!reader) {
     throw new InvalidArgumentError(
-      `There is no format "${name}"; formats: ${[...formatNames(), ...SITE_FORMAT_NAMES].join(', ')}.`,
+      `There is no format "${name}"; formats: ${allFormatNames().join(', ')}.`,
     )
   }
   return reader

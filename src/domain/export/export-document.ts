@@ -4,6 +4,7 @@
 // changes that file and, when old readers would misread it, the version.
 import type { ArticleCommentMode } from '../comments/comment-policy.js'
 import type { CommentStatus } from '../comments/comment.js'
+import type { CommentSettings } from '../comments/comment-policy.js'
 import type { ArticleStatus } from '../articles/article.js'
 import type { RevisionFields } from '../articles/revision.js'
 import type { ArticleSeo } from '../articles/article-seo.js'
@@ -23,6 +24,8 @@ export const EXPORT_COLLECTIONS = [
   'articles',
   'threads',
   'redirects',
+  'pages',
+  'menus',
 ] as const
 
 export type ExportCollection = (typeof EXPORT_COLLECTIONS)[number]
@@ -32,6 +35,8 @@ export interface ExportedSection {
   slug: string
   name: string
   position: number
+  /** Its block on the home page: where, and whether shown; absent in exports made before blocks were kept. */
+  homeBlock?: { position: number; shown: boolean } | null
 }
 
 export interface ExportedAuthor {
@@ -40,6 +45,8 @@ export interface ExportedAuthor {
   name: string
   bio: string
   photoId: string | null
+  /** Absent in exports made before links were kept. */
+  links?: Array<{ label: string; url: string }>
 }
 
 export interface ExportedTag {
@@ -85,6 +92,9 @@ export interface ExportedComment {
   body: string
   status: CommentStatus
   createdAt: string
+  /** Who moderated it and when; absent in exports made before they were kept. */
+  moderatedAt?: string | null
+  moderatedBy?: string | null
 }
 
 export interface ExportedRevision {
@@ -141,6 +151,45 @@ export interface ExportedRedirect {
   source: RedirectSource
 }
 
+export interface ExportedPage {
+  id: string
+  slug: string
+  title: string
+  description: string
+  body: string
+  published: boolean
+  version: number
+  createdAt: string
+  updatedAt: string
+  /** Oldest first. */
+  revisions: Array<{
+    version: number
+    createdAt: string
+    createdByName: string
+    fields: { title: string; description: string; body: string; published: boolean }
+  }>
+}
+
+export interface ExportedMenuItem {
+  id: string
+  menu: 'main' | 'footer'
+  position: number
+  kind: 'section' | 'page' | 'link'
+  /** A section's or page's id in this document, or the link's address. */
+  target: string
+  label: string
+}
+
+/** The site's identity as its admin set it (name, tagline, logo, accent, language, time zone). */
+export interface ExportedIdentity {
+  name: string
+  tagline: string
+  logoId: string | null
+  accent: string
+  language: string
+  timeZone: string
+}
+
 export interface ExportRecords {
   sections: ExportedSection
   authors: ExportedAuthor
@@ -150,10 +199,31 @@ export interface ExportRecords {
   articles: ExportedArticle
   threads: ExportedThread
   redirects: ExportedRedirect
+  pages: ExportedPage
+  menus: ExportedMenuItem
 }
 
 /** What the export writes besides the document: files, by their path inside the export folder. */
 export interface ExportFile {
   path: string
   bytes: () => Promise<Uint8Array | string | undefined>
+}
+
+/** The document as a reader has it once checked against the schema. */
+export interface ExportDocument {
+  format: typeof EXPORT_FORMAT
+  version: typeof EXPORT_VERSION
+  exportedAt: string
+  site: { name: string; url: string; timeZone: string }
+  settings: { comments: CommentSettings; identity?: ExportedIdentity }
+  sections: ExportedSection[]
+  authors: ExportedAuthor[]
+  tags: ExportedTag[]
+  users: ExportedUser[]
+  media: ExportedMedia[]
+  articles: ExportedArticle[]
+  threads: ExportedThread[]
+  redirects: ExportedRedirect[]
+  pages?: ExportedPage[]
+  menus?: ExportedMenuItem[]
 }

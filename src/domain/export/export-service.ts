@@ -5,6 +5,7 @@ import type { Comment } from '../comments/comment.js'
 import { originalKey, type MediaStorage } from '../media/media-storage.js'
 import type { MediaItem } from '../media/media.js'
 import type { SettingsService } from '../settings/settings-service.js'
+import type { SiteIdentity } from '../settings/site-identity.js'
 import type { Stores } from '../unit-of-work.js'
 import {
   EXPORT_FORMAT,
@@ -15,6 +16,7 @@ import {
   type ExportFile,
   type ExportRecords,
 } from './export-document.js'
+import { homeBlocks, identityOf, menuItems, pageOf } from './export-site-parts.js'
 
 /** Rows read per query: the export's memory stays flat however large the site. */
 const CHUNK = 200
@@ -75,6 +77,8 @@ function commentOf(comment: Comment) {
     body: comment.body,
     status: comment.status,
     createdAt: comment.createdAt.toISOString(),
+    moderatedAt: iso(comment.moderatedAt),
+    moderatedBy: comment.moderatedBy,
   }
 }
 
@@ -91,7 +95,10 @@ export function createExportService({
   timeZone,
   siteName,
   siteUrl,
+  identity,
 }: {
+  /** The identity the site shows now. */
+  identity: () => SiteIdentity
   stores: Stores
   storage: MediaStorage
   settings: SettingsService
@@ -166,18 +173,24 @@ export function createExportService({
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
         site: { name: siteName, url: siteUrl, timeZone },
-        settings: { comments: await settings.commentSettings() },
+        settings: {
+          comments: await settings.commentSettings(),
+          identity: identityOf(identity()),
+        },
       }
     },
 
     /** Every record, collection by collection in EXPORT_COLLECTIONS order, with the files each brings. */
     async *entries(): AsyncGenerator<ExportEntry> {
+      const blocks = await homeBlocks(stores)
       for (const section of await stores.sections.list()) {
-        yield { collection: 'sections', record: { ...section }, files: [] }
+        const record = { ...section, homeBlock: blocks.get(section.id) ?? null }
+        yield { collection: 'sections', record, files: [] }
       }
       for await (const author of chunks((window) => stores.authors.list(window))) {
         const { id, slug, name, bio } = author
-        const record = { id, slug, name, bio, photoId: author.photo?.id ?? null }
+        const links = (author.links ?? []).map(({ label, url }) => ({ label, url }))
+        const record = { id, slug, name, bio, photoId: author.photo?.id ?? null, links }
         yield { collection: 'authors', record, files: [] }
       }
       for await (const tag of chunks((window) => stores.tags.list(window))) {
@@ -224,6 +237,12 @@ export function createExportService({
       }
       for (const record of await stores.redirects.all()) {
         yield { collection: 'redirects', record, files: [] }
+      }
+      for (const page of await stores.pages.list()) {
+        yield { collection: 'pages', record: await pageOf(stores, page), files: [] }
+      }
+      for (const record of await menuItems(stores)) {
+        yield { collection: 'menus', record, files: [] }
       }
     },
   }

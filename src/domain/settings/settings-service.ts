@@ -12,7 +12,7 @@ import type { UnitOfWork } from '../unit-of-work.js'
 const LEGACY_SITE_KEY = 'legacy_site_key'
 /** A keyed hash of a constant: tells whether the secret is the one the database was set up with. */
 const SECRET_CHECK = 'secret_key_check'
-const COMMENTS = 'comments'
+export const COMMENTS = 'comments'
 
 export const MAX_BLOCKED_WORDS = 500
 export const MAX_COMMENT_DAYS = 3650

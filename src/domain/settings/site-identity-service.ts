@@ -8,7 +8,7 @@ import { assertUsableImage, imageRefOf, type ImageRef } from '../media/media.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import { checkIdentity, type SiteIdentity } from './site-identity.js'
 
-const IDENTITY = 'site_identity'
+export const IDENTITY = 'site_identity'
 
 /** The identity with its logo's picture, as pages need it. */
 export interface SiteIdentityView extends SiteIdentity {

@@ -37,7 +37,12 @@ export function isPersonName(candidate: string): boolean {
   if (words.length === 0 || words.length > MAX_WORDS_IN_NAME) return false
   return words.every((word, index) => {
     if (!NAME_WORD.test(word)) return false
+    // "Lind-" is a name with the archive form's closing dash still on it (a lead line
+    // "A and B- —" whose lead is a dash): only a particle ("al-") ends in a hyphen,
+    // and it joins the word after it, so it is never last.
+    if (word.endsWith('-') && index === words.length - 1) return false
     if (index > 0 && PARTICLES.has(word.toLowerCase().replace(/[-'’]$/, ''))) return true
+    if (word.endsWith('-')) return false
     const first = word.charAt(0)
     return first === first.toUpperCase() && first !== first.toLowerCase()
   })
