@@ -10,6 +10,11 @@ import type {
 import type { RedirectTable } from './schema-redirects.js'
 import type { MenuItemTable, PageRevisionTable, PageTable } from './schema-site.js'
 import type { ApiRateWindowTable, ApiTokenTable } from './schema-api.js'
+import type {
+  WebhookDeliveryTable,
+  WebhookEndpointEventTable,
+  WebhookEndpointTable,
+} from './schema-webhooks.js'
 
 export type { MediaItemTable, MediaRenditionTable, MediaUsageTable, RedirectTable }
 export type { MenuItemTable, PageRevisionTable, PageTable }
@@ -292,6 +297,9 @@ export interface Database {
   menu_items: MenuItemTable
   api_rate_windows: ApiRateWindowTable
   api_tokens: ApiTokenTable
+  webhook_endpoints: WebhookEndpointTable
+  webhook_endpoint_events: WebhookEndpointEventTable
+  webhook_deliveries: WebhookDeliveryTable
 }
 
 export type ArticleRow = Selectable<ArticleTable>
