@@ -254,12 +254,12 @@ async function claimDue(
     .limit(limit)
   if (dialect === 'postgres') pick = pick.forUpdate().skipLocked()
   const rows = await db
-    .updateTable('webhook_deliveries as d')
+    .updateTable('webhook_deliveries')
     .set({ claimed_by: owner, claimed_until: toDbTime(until) })
-    .where('d.id', 'in', pick)
-    .where('d.status', '=', 'pending')
-    .where((eb) => eb.or([eb('d.claimed_until', 'is', null), eb('d.claimed_until', '<', at)]))
-    .returning([...DELIVERY_COLUMNS.map((column) => `d.${column}` as const)])
+    .where('id', 'in', pick)
+    .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
+    .returning(DELIVERY_COLUMNS)
     .execute()
   if (rows.length === 0) return []
   const endpoints = await db
