@@ -253,10 +253,13 @@ async function claimDue(
     .orderBy('next_attempt_at')
     .limit(limit)
   if (dialect === 'postgres') pick = pick.forUpdate().skipLocked()
+  // Picked once, in a materialized CTE: PostgreSQL may run an IN (… LIMIT n) subquery
+  // again for each row it updates, and so claim more than n.
   const rows = await db
+    .with((cte) => cte('picked').materialized(), () => pick)
     .updateTable('webhook_deliveries')
     .set({ claimed_by: owner, claimed_until: toDbTime(until) })
-    .where('id', 'in', pick)
+    .where('id', 'in', (eb) => eb.selectFrom('picked').select('picked.id'))
     .where('status', '=', 'pending')
     .where((eb) => eb.or([eb('claimed_until', 'is', null), eb('claimed_until', '<', at)]))
     .returning(DELIVERY_COLUMNS)
