@@ -60,7 +60,14 @@ function endpointOf(
   }
 }
 
-const ENDPOINT_COLUMNS = ['id', 'url', 'description', 'enabled', 'created_at', 'updated_at'] as const
+const ENDPOINT_COLUMNS = [
+  'id',
+  'url',
+  'description',
+  'enabled',
+  'created_at',
+  'updated_at',
+] as const
 
 export function createWebhookStore(db: Kysely<Database>, dialect: DialectName): WebhookStore {
   async function eventsOf(ids: readonly string[]): Promise<Map<string, WebhookEvent[]>> {
@@ -166,15 +173,17 @@ export function createWebhookStore(db: Kysely<Database>, dialect: DialectName): 
         ])
       const chosen = endpointId
         ? endpoints.where('e.id', '=', endpointId)
-        : endpoints.where('e.enabled', '=', 1).where((eb) =>
-            eb.exists(
-              eb
-                .selectFrom('webhook_endpoint_events as ev')
-                .select('ev.event')
-                .whereRef('ev.endpoint_id', '=', 'e.id')
-                .where('ev.event', '=', message.type),
-            ),
-          )
+        : endpoints
+            .where('e.enabled', '=', 1)
+            .where((eb) =>
+              eb.exists(
+                eb
+                  .selectFrom('webhook_endpoint_events as ev')
+                  .select('ev.event')
+                  .whereRef('ev.endpoint_id', '=', 'e.id')
+                  .where('ev.event', '=', message.type),
+              ),
+            )
       await db
         .insertInto('webhook_deliveries')
         .columns([
@@ -256,7 +265,10 @@ async function claimDue(
   // Picked once, in a materialized CTE: PostgreSQL may run an IN (… LIMIT n) subquery
   // again for each row it updates, and so claim more than n.
   const rows = await db
-    .with((cte) => cte('picked').materialized(), () => pick)
+    .with(
+      (cte) => cte('picked').materialized(),
+      () => pick,
+    )
     .updateTable('webhook_deliveries')
     .set({ claimed_by: owner, claimed_until: toDbTime(until) })
     .where('id', 'in', (eb) => eb.selectFrom('picked').select('picked.id'))

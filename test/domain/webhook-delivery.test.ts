@@ -122,7 +122,11 @@ for (const dialect of testDialects()) {
       const after = await shared.open()
       assert.equal(await after.webhookDelivery.deliverDue(), 1, 'the unclaimed one at once')
       shared.clock.advance(DELIVERY_POLICY.leaseMs + SECOND)
-      assert.equal(await after.webhookDelivery.deliverDue(), 1, 'the claimed one once its lease ran out')
+      assert.equal(
+        await after.webhookDelivery.deliverDue(),
+        1,
+        'the claimed one once its lease ran out',
+      )
       assert.equal(receiver.accepted.length, 2)
       // The dead process's late answer changes nothing.
       await after.stores.webhooks.recordAttempt(claimed[0]?.id ?? '', 'a process that crashed', {

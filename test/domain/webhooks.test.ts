@@ -59,18 +59,15 @@ for (const dialect of testDialects()) {
 
       assert.equal(await ctx.webhookDelivery.deliverDue(), 7)
       assert.deepEqual(receiver.rejected, [])
-      assert.deepEqual(
-        receiver.accepted.map((hook) => hook.body.type).sort(),
-        [
-          'article.corrected',
-          'article.deleted',
-          'article.published',
-          'article.published',
-          'article.unpublished',
-          'article.updated',
-          'comment.published',
-        ],
-      )
+      assert.deepEqual(receiver.accepted.map((hook) => hook.body.type).sort(), [
+        'article.corrected',
+        'article.deleted',
+        'article.published',
+        'article.published',
+        'article.unpublished',
+        'article.updated',
+        'comment.published',
+      ])
       const first = receiver.accepted.find(
         (hook) => hook.body.type === 'article.published' && hook.body.data.id === published.id,
       )
@@ -83,7 +80,9 @@ for (const dialect of testDialects()) {
       const versions = receiver.accepted
         .filter((hook) => hook.body.data.id === published.id)
         .map((hook) => [hook.body.type, hook.body.data.version])
-      assert.ok(versions.some(([type, v]) => type === 'article.unpublished' && v === unpublished.version))
+      assert.ok(
+        versions.some(([type, v]) => type === 'article.unpublished' && v === unpublished.version),
+      )
       const approved = receiver.accepted.find((hook) => hook.body.type === 'comment.published')
       assert.deepEqual(approved?.body.data, {
         id: comment.id,

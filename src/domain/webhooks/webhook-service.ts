@@ -125,7 +125,11 @@ export function createWebhookService({
       await stores.transaction(async (tx) => {
         const endpoint = await existing(tx, id)
         await tx.webhooks.deleteEndpoint(id)
-        await recordAudit(tx.audit, deps, { actor, action: 'webhook_deleted', subject: endpoint.url })
+        await recordAudit(tx.audit, deps, {
+          actor,
+          action: 'webhook_deleted',
+          subject: endpoint.url,
+        })
       })
     },
 
