@@ -8,6 +8,7 @@ import { ValidationError } from '../../src/domain/errors.js'
 import { createTestContext } from '../helpers/context.js'
 import { testDialects } from '../helpers/dialects.js'
 import { inputOf } from '../helpers/factories.js'
+import { postComment } from '../helpers/comments.js'
 import { startWebhookReceiver } from '../helpers/webhook-receiver.js'
 import { publishStory, registerReceiver, storyInput } from '../helpers/webhooks.js'
 
@@ -44,20 +45,11 @@ for (const dialect of testDialects()) {
       await editing.remove(COMMAND_LINE, draft.id)
 
       const other = await publishStory(ctx)
-      const [comment] = await comments.addManyDirectly(COMMAND_LINE, [
-        {
-          articleId: other.id,
-          parentId: null,
-          name: 'Ingrid',
-          body: 'Good news for the coast.',
-          status: 'pending',
-          createdAt: ctx.clock.now(),
-        },
-      ])
-      assert.ok(comment)
+      const comment = await postComment(ctx, { articleId: other.id })
+      assert.equal(comment.status, 'pending')
       await comments.moderate(COMMAND_LINE, [comment.id], 'approve')
 
-      assert.equal(await ctx.webhookDelivery.deliverDue(), 7)
+      assert.equal(await ctx.webhookDelivery.deliverDue(), 8)
       assert.deepEqual(receiver.rejected, [])
       assert.deepEqual(receiver.accepted.map((hook) => hook.body.type).sort(), [
         'article.corrected',
@@ -66,6 +58,7 @@ for (const dialect of testDialects()) {
         'article.published',
         'article.unpublished',
         'article.updated',
+        'comment.held',
         'comment.published',
       ])
       const first = receiver.accepted.find(
@@ -73,7 +66,7 @@ for (const dialect of testDialects()) {
       )
       assert.ok(first)
       assert.match(first.id, /^msg_/)
-      assert.equal(first.body.timestamp, ctx.clock.now().toISOString())
+      assert.equal(first.body.timestamp, published.updatedAt.toISOString())
       assert.deepEqual(Object.keys(first.body.data).sort(), ['headline', 'id', 'url', 'version'])
       assert.equal(first.body.data.headline, published.headline)
       assert.match(String(first.body.data.url), /^https:\/\/news\.example\/\d{4}\/\d{2}\/\d{2}\//)
@@ -83,6 +76,8 @@ for (const dialect of testDialects()) {
       assert.ok(
         versions.some(([type, v]) => type === 'article.unpublished' && v === unpublished.version),
       )
+      const held = receiver.accepted.find((hook) => hook.body.type === 'comment.held')
+      assert.deepEqual(held?.body.data, { id: comment.id, articleId: other.id, status: 'pending' })
       const approved = receiver.accepted.find((hook) => hook.body.type === 'comment.published')
       assert.deepEqual(approved?.body.data, {
         id: comment.id,
@@ -91,7 +86,7 @@ for (const dialect of testDialects()) {
       })
       // Delivered means done: nothing is sent twice.
       assert.equal(await ctx.webhookDelivery.deliverDue(), 0)
-      assert.equal(receiver.requests, 7)
+      assert.equal(receiver.requests, 8)
     })
 
     test('an endpoint hears only its events; a disabled one hears nothing', async (t) => {
