@@ -37,3 +37,10 @@ export interface WebhookDeliveryTable {
   last_response: string | null
   delivered_at: NullableTime
 }
+
+/** The webhooks' part of the Database interface. */
+export interface WebhookTables {
+  webhook_endpoints: WebhookEndpointTable
+  webhook_endpoint_events: WebhookEndpointEventTable
+  webhook_deliveries: WebhookDeliveryTable
+}

@@ -10,11 +10,7 @@ import type {
 import type { RedirectTable } from './schema-redirects.js'
 import type { MenuItemTable, PageRevisionTable, PageTable } from './schema-site.js'
 import type { ApiRateWindowTable, ApiTokenTable } from './schema-api.js'
-import type {
-  WebhookDeliveryTable,
-  WebhookEndpointEventTable,
-  WebhookEndpointTable,
-} from './schema-webhooks.js'
+import type { WebhookTables } from './schema-webhooks.js'
 
 export type { MediaItemTable, MediaRenditionTable, MediaUsageTable, RedirectTable }
 export type { MenuItemTable, PageRevisionTable, PageTable }
@@ -261,7 +257,7 @@ export interface ImportSourceTable {
   article_id: string
 }
 
-export interface Database {
+export interface Database extends WebhookTables {
   sections: SectionTable
   authors: AuthorTable
   tags: TagTable
@@ -297,9 +293,6 @@ export interface Database {
   menu_items: MenuItemTable
   api_rate_windows: ApiRateWindowTable
   api_tokens: ApiTokenTable
-  webhook_endpoints: WebhookEndpointTable
-  webhook_endpoint_events: WebhookEndpointEventTable
-  webhook_deliveries: WebhookDeliveryTable
 }
 
 export type ArticleRow = Selectable<ArticleTable>
