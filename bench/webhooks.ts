@@ -140,7 +140,7 @@ try {
   }
   const publishMs = performance.now() - started
 
-  // Deliveries the killed process had claimed wait for their lease (60 s) to run out.
+  // Deliveries the killed process had claimed wait for their lease (30 s) to run out.
   const deadline = performance.now() + 180_000
   while (receiver.published.size < published && performance.now() < deadline) await sleep(200)
   const allMs = performance.now() - started

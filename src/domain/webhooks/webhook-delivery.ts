@@ -18,8 +18,11 @@ export const DELIVERY_POLICY = {
   maxWaitMs: 2 * 60 * 60 * 1000,
   /** After this long since the event, a failed attempt is the last: the delivery has failed. */
   giveUpAfterMs: 24 * 60 * 60 * 1000,
-  /** How long a claim holds; longer than the fetcher's time limit. */
-  leaseMs: 60_000,
+  /**
+   * How long a claim holds: three times the fetcher's 10 s limit, since a batch
+   * is sent at once. What a killed process had claimed is sent again after it.
+   */
+  leaseMs: 30_000,
   batch: 20,
   /** How much of an answer the delivery log keeps. */
   responseExcerpt: 500,
