@@ -22,8 +22,8 @@ const dialect = process.env.DATABASE === 'postgres' ? 'postgres' : 'sqlite'
 interface Receiver {
   url: string
   secret: string
-  /** Article id → the webhook-ids it arrived under. */
-  published: Map<string, Set<string>>
+  /** Article id → how many times its article.published arrived (a re-send keeps its webhook-id). */
+  published: Map<string, number>
   requests: number
   rejected: number
   close(): void
@@ -50,9 +50,7 @@ async function startReceiver(): Promise<Receiver> {
           data: { id: string }
         }
         if (event.type === 'article.published') {
-          const ids = receiver.published.get(event.data.id) ?? new Set<string>()
-          ids.add(headers['webhook-id'] ?? '')
-          receiver.published.set(event.data.id, ids)
+          receiver.published.set(event.data.id, (receiver.published.get(event.data.id) ?? 0) + 1)
         }
         response.writeHead(204).end()
       } catch {
@@ -70,7 +68,7 @@ const site = await startProductionSite(dialect, { WEBHOOK_ALLOW_LOOPBACK: 'true'
 const receiver = await startReceiver()
 try {
   const { ctx } = site
-  const { endpoint, secret } = await ctx.services.webhooks.create(COMMAND_LINE, {
+  const { secret } = await ctx.services.webhooks.create(COMMAND_LINE, {
     url: receiver.url,
     description: 'bench',
     events: WEBHOOK_EVENTS,
@@ -144,8 +142,7 @@ try {
   const deadline = performance.now() + 180_000
   while (receiver.published.size < published && performance.now() < deadline) await sleep(200)
   const allMs = performance.now() - started
-  const repeats = [...receiver.published.values()].reduce((sum, ids) => sum + ids.size - 1, 0)
-  const { deliveries } = await ctx.services.webhooks.get(COMMAND_LINE, endpoint.id)
+  const repeats = [...receiver.published.values()].reduce((sum, times) => sum + times - 1, 0)
   console.log(
     JSON.stringify(
       {
@@ -156,12 +153,11 @@ try {
         published,
         delivered: receiver.published.size,
         lost: published - receiver.published.size,
-        repeatedByWebhookId: repeats,
+        sentAgainAfterTheKill: repeats,
         rejectedSignatures: receiver.rejected,
         requests: receiver.requests,
         publishSeconds: Math.round(publishMs / 100) / 10,
         allDeliveredSeconds: Math.round(allMs / 100) / 10,
-        newestLogEntry: deliveries[0]?.status,
       },
       null,
       2,
