@@ -42,7 +42,11 @@ import { createApiTokenService } from './domain/api-tokens/api-token-service.js'
 import { createApiTokenStore } from './storage/api-token-store.js'
 import { createUnitOfWork } from './storage/unit-of-work.js'
 import { loadSecretKey, SecretKeyError } from './secret-key.js'
-import { createGuardedFetch } from './outbound/guarded-fetch.js'
+import { addressRefusal, createGuardedFetch } from './outbound/guarded-fetch.js'
+import { createWebhookOutbox } from './domain/webhooks/webhook-outbox.js'
+import { createWebhookService } from './domain/webhooks/webhook-service.js'
+import { deliverDue, type WebhookPost } from './domain/webhooks/webhook-delivery.js'
+import { isIP } from 'node:net'
 
 const SECRET_MISMATCH =
   'This database was first used with another secret key. Every process sharing a database needs the same one: ' +
@@ -79,6 +83,48 @@ async function checkSecret(settings: SettingsService): Promise<void> {
   await settings.legacySiteKey()
 }
 
+/** The webhook service, and what sends the outbox through the guarded fetcher. */
+function webhookParts(
+  config: Readonly<Config>,
+  {
+    stores,
+    clock,
+    newId,
+    outbound,
+  }: {
+    stores: ReturnType<typeof createUnitOfWork>
+    clock: Clock
+    newId: IdGenerator
+    outbound: ReturnType<typeof createGuardedFetch>
+  },
+) {
+  const nudges = new Set<() => void>()
+  const post: WebhookPost = async (url, { headers, body }) => {
+    const answer = await outbound(url, { method: 'POST', headers, body })
+    return { status: answer.status, body: answer.body }
+  }
+  /** This process's name on its claims. */
+  const owner = newId()
+  return {
+    service: createWebhookService({
+      stores,
+      clock,
+      newId,
+      refusal: (host) => (isIP(host) ? addressRefusal(host, config.outboundAllowLoopback) : null),
+      nudge: () => nudges.forEach((nudge) => nudge()),
+    }),
+    delivery: {
+      deliverDue: () => deliverDue({ stores, clock, post, owner }),
+      nextDue: () => stores.webhooks.nextDue(),
+      /** Calls `listener` when a test event is queued here. */
+      onNudge(listener: () => void): () => void {
+        nudges.add(listener)
+        return () => nudges.delete(listener)
+      },
+    },
+  }
+}
+
 /**
  * The composition root: opens the database, brings its schema up to date and
  * builds every service. The server, the CLI and the tests all start here.
@@ -101,6 +147,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   /** The one way to call other hosts (webhooks, media for imports): never private addresses. */
   const outbound = createGuardedFetch({ allowLoopback: config.outboundAllowLoopback })
   const mediaStorage = await createMediaStorage(config.media.storage)
+  const webhooks = webhookParts(config, { stores, clock, newId, outbound })
 
   const settings = createSettingsService({ ...deps, secret })
   await checkSecret(settings).catch(async (error: unknown) => {
@@ -126,6 +173,9 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
       : undefined,
   )
   const timeZone = () => identity.current().timeZone
+  // Webhook events are written by the newsroom's writes (and the Admin API's, through the
+  // same services) and by comments; imports send none.
+  const outbox = createWebhookOutbox({ clock, newId, siteUrl: config.siteUrl, timeZone })
   const sections = createSectionService(deps)
   const authors = createAuthorService(deps)
   const tags = createTagService({ stores })
@@ -138,7 +188,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     siteName: config.siteName,
     passwords: createPasswordHasher(config.passwordHashCost),
   })
-  const comments = createCommentService({ ...deps, settings })
+  const comments = createCommentService({ ...deps, settings, outbox })
   const media = createMediaService({
     ...deps,
     storage: mediaStorage,
@@ -169,8 +219,8 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     importer: createArticleImporter({ ...deps, timeZone }),
     accounts,
     twoFactor,
-    editing: createEditingService({ ...deps, timeZone }),
-    workflow: createWorkflowService(deps),
+    editing: createEditingService({ ...deps, outbox, timeZone }),
+    workflow: createWorkflowService({ ...deps, outbox }),
     previews: createPreviewService(deps),
     redirects: createRedirectService(deps),
     exporter: createExportService({
@@ -206,6 +256,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
       storage: mediaStorage,
       siteKey: () => settings.siteKey(),
     }),
+    webhooks: webhooks.service,
     siteImport: createSiteImporter({
       ...deps,
       media,
@@ -224,6 +275,8 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     /** Content changes, for the page cache. */
     changes,
     outbound,
+    /** The webhook outbox's sender side, for main.ts's loop and the tests. */
+    webhookDelivery: webhooks.delivery,
     database: { dialect: database.dialect, location: database.location },
     async close() {
       await changes.close()

@@ -7,6 +7,7 @@ import { DatabaseUnavailableError } from './storage/database.js'
 import { SecretKeyError } from './secret-key.js'
 import { startScheduler } from './scheduler.js'
 import { startRenditionWorker } from './media/rendition-worker.js'
+import { startWebhookSender } from './webhook-sender.js'
 import { buildApp } from './web/app.js'
 
 /** Something stops the server from starting; the message says what to do. */
@@ -32,8 +33,15 @@ export async function listen(ctx: AppContext): Promise<RunningServer> {
     },
   })
   const renditions = startRenditionWorker(ctx.services.media, app.log)
+  const webhooks = startWebhookSender({ ...ctx.webhookDelivery, clock: ctx.clock, log: app.log })
+  // A committed change may have written to the outbox (here or, on PostgreSQL, in another process).
+  const unsubscribe = ctx.changes.subscribe(() => webhooks.nudge())
+  const stopNudges = ctx.webhookDelivery.onNudge(() => webhooks.nudge())
   app.addHook('onClose', async () => {
     scheduler.stop()
+    unsubscribe()
+    stopNudges()
+    await webhooks.stop()
     await renditions.stop()
   })
   try {

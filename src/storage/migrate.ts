@@ -20,6 +20,7 @@ import * as addApiRateWindows from './migrations/2026-12-05T1000_add-api-rate-wi
 import * as addFrontPage from './migrations/2026-12-05T1000_add-front-page.js'
 import * as addApiTokens from './migrations/2026-12-05T1010_add-api-tokens.js'
 import * as addSiteStructure from './migrations/2026-12-05T1100_add-site-structure.js'
+import * as addWebhooks from './migrations/2026-12-05T1200_add-webhooks.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-05T1000_add-front-page': addFrontPage,
   '2026-12-05T1010_add-api-tokens': addApiTokens,
   '2026-12-05T1100_add-site-structure': addSiteStructure,
+  '2026-12-05T1200_add-webhooks': addWebhooks,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */

@@ -10,6 +10,7 @@ import type {
 import type { RedirectTable } from './schema-redirects.js'
 import type { MenuItemTable, PageRevisionTable, PageTable } from './schema-site.js'
 import type { ApiRateWindowTable, ApiTokenTable } from './schema-api.js'
+import type { WebhookTables } from './schema-webhooks.js'
 
 export type { MediaItemTable, MediaRenditionTable, MediaUsageTable, RedirectTable }
 export type { MenuItemTable, PageRevisionTable, PageTable }
@@ -256,7 +257,7 @@ export interface ImportSourceTable {
   article_id: string
 }
 
-export interface Database {
+export interface Database extends WebhookTables {
   sections: SectionTable
   authors: AuthorTable
   tags: TagTable

@@ -117,6 +117,17 @@ async function current(world: World, article: Article): Promise<Article | undefi
   return world.ctx.stores.articles.findById(article.id)
 }
 
+/** A fresh webhook, registered by the command line; its id. */
+async function webhookIn(world: World): Promise<string> {
+  const { endpoint } = await world.ctx.services.webhooks.create(COMMAND_LINE, {
+    url: `https://hooks.example/${mark()}`,
+    description: '',
+    events: ['article.published'],
+    enabled: true,
+  })
+  return endpoint.id
+}
+
 /** An article route's cases over the usual targets: own draft, a colleague's draft, … */
 const articlePath =
   (suffix = '') =>
@@ -903,6 +914,65 @@ const MATRIX: Record<string, Case[]> = {
     {
       what: 'moving a section',
       prepare: async () => ({ path: '/admin/sections/sport/move', form: { direction: 'up' } }),
+      expect: adminsOnly(303),
+    },
+  ],
+  'GET /admin/webhooks': [
+    {
+      what: 'the webhooks',
+      prepare: async () => ({ path: '/admin/webhooks' }),
+      expect: adminsOnly(200),
+    },
+  ],
+  'POST /admin/webhooks': [
+    {
+      what: 'adding a webhook',
+      prepare: async () => ({
+        path: '/admin/webhooks',
+        form: {
+          url: `https://hooks.example/${mark()}`,
+          events: ['article.published'],
+          enabled: 'yes',
+        },
+      }),
+      expect: adminsOnly(200),
+    },
+  ],
+  'GET /admin/webhooks/:id': [
+    {
+      what: 'a webhook and its delivery log',
+      prepare: async (world) => ({ path: `/admin/webhooks/${await webhookIn(world)}` }),
+      expect: adminsOnly(200),
+    },
+  ],
+  'POST /admin/webhooks/:id': [
+    {
+      what: 'changing a webhook',
+      prepare: async (world) => ({
+        path: `/admin/webhooks/${await webhookIn(world)}`,
+        form: { url: `https://hooks.example/${mark()}`, events: ['comment.held'] },
+      }),
+      expect: adminsOnly(303),
+    },
+  ],
+  'POST /admin/webhooks/:id/rotate': [
+    {
+      what: "replacing a webhook's secret",
+      prepare: async (world) => ({ path: `/admin/webhooks/${await webhookIn(world)}/rotate` }),
+      expect: adminsOnly(200),
+    },
+  ],
+  'POST /admin/webhooks/:id/test': [
+    {
+      what: 'sending a test event',
+      prepare: async (world) => ({ path: `/admin/webhooks/${await webhookIn(world)}/test` }),
+      expect: adminsOnly(303),
+    },
+  ],
+  'POST /admin/webhooks/:id/delete': [
+    {
+      what: 'deleting a webhook',
+      prepare: async (world) => ({ path: `/admin/webhooks/${await webhookIn(world)}/delete` }),
       expect: adminsOnly(303),
     },
   ],
@@ -1735,6 +1805,7 @@ async function snapshot(ctx: TestAppContext): Promise<Map<string, string>> {
   entries.set('comments by status', JSON.stringify(comments))
   entries.set('comment settings', JSON.stringify(settings))
   entries.set('redirects', JSON.stringify(await ctx.stores.redirects.all()))
+  entries.set('webhooks', JSON.stringify(await ctx.stores.webhooks.listEndpoints()))
   entries.set('pages', JSON.stringify(await ctx.stores.pages.list()))
   entries.set('menus', JSON.stringify(await ctx.stores.menus.list()))
   entries.set('site identity', JSON.stringify(await ctx.stores.settings.get('site_identity')))

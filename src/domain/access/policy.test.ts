@@ -42,6 +42,7 @@ const HOLDERS: Record<Permission, Role[]> = {
   'frontpage:arrange': ['editor', 'admin'],
   'pages:manage': ['editor', 'admin'],
   'menus:manage': ['editor', 'admin'],
+  'webhooks:manage': ['admin'],
 }
 const PERMISSIONS = Object.keys(HOLDERS) as Permission[]
 

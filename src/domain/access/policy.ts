@@ -42,6 +42,8 @@ export type Permission =
   | 'frontpage:arrange'
   | 'pages:manage'
   | 'menus:manage'
+  /** Webhook endpoints: where the site's events are sent, with their secrets. */
+  | 'webhooks:manage'
 
 /** The whole grant table: every authorization decision starts here. */
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
@@ -81,6 +83,7 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
     'frontpage:arrange',
     'pages:manage',
     'menus:manage',
+    'webhooks:manage',
   ]),
 }
 

@@ -10,12 +10,15 @@ import type { Article } from './article.js'
 import type { ArticleRecord } from './article-store.js'
 import type { ResolvedInput } from './article-input.js'
 import type { RevisionFields } from './revision.js'
+import type { WebhookOutbox } from '../webhooks/webhook-outbox.js'
 
 export type { ArticleInput } from './article-input.js'
 
 export interface WriteDeps {
   clock: Clock
   newId: IdGenerator
+  /** Webhook events, written in the same transaction as the article (absent: none sent). */
+  outbox?: WebhookOutbox
 }
 
 /** A save started from a version that is no longer current. Carries what the editor needs to merge. */
@@ -170,6 +173,7 @@ export async function insertArticle(
   if (!last) throw new Error('insertArticle needs at least one step')
   await stores.articles.insert(recordOf(last.article, importKey), knownOf(last.article))
   await writeRevisions(stores, deps, steps, by)
+  await deps.outbox?.articleChanged(stores, undefined, last.article)
   return last.article
 }
 
@@ -195,5 +199,6 @@ export async function commitSteps(
     throw new ConflictError('article_changed', 'The article changed while it was being saved.')
   }
   await writeRevisions(stores, deps, steps, by)
+  await deps.outbox?.articleChanged(stores, before, last.article)
   return last.article
 }

@@ -154,6 +154,7 @@ export function createEditingService({
           )
         }
         await tx.articles.delete(id)
+        await deps.outbox?.articleDeleted(tx, article)
         await recordAudit(tx.audit, deps, {
           actor,
           action: 'article_deleted',

@@ -53,6 +53,11 @@ export type AuditAction =
   | 'author_updated'
   | 'authors_merged'
   | 'site_identity_changed'
+  | 'webhook_created'
+  | 'webhook_updated'
+  | 'webhook_deleted'
+  | 'webhook_secret_rotated'
+  | 'webhook_test_sent'
 
 export interface AuditEvent {
   id: string

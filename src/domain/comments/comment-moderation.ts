@@ -8,6 +8,7 @@ import type { IdGenerator } from '../ids.js'
 import type { Stores, UnitOfWork } from '../unit-of-work.js'
 import type { CommentStatus } from './comment.js'
 import type { QueuedComment } from './comment-store.js'
+import type { WebhookOutbox } from '../webhooks/webhook-outbox.js'
 
 export type ModerationAction = 'approve' | 'reject' | 'spam' | 'ban'
 
@@ -44,10 +45,12 @@ export function createCommentModeration({
   clock,
   newId,
   announceComments,
+  outbox,
 }: {
   stores: UnitOfWork
   clock: Clock
   newId: IdGenerator
+  outbox: WebhookOutbox
   /** The pages and feeds of these articles' comments changed. */
   announceComments: (articleIds: Iterable<string>) => Promise<void>
 }) {
@@ -123,6 +126,12 @@ export function createCommentModeration({
               }
             : { action: 'comments_moderated' as const, details: action }
         await recordAudit(tx.audit, { clock, newId }, { actor, subject, ...audited })
+        if (action === 'approve') {
+          for (const id of selected) {
+            const comment = await tx.comments.findById(id)
+            if (comment) await outbox.commentChanged(tx, comment)
+          }
+        }
         return { changed, articleIds: await tx.comments.articleIdsOf(selected) }
       })
       // Approving shows a comment, and any other move may hide one that was shown.

@@ -1,3 +1,4 @@
+import type { WebhookOutbox } from '../webhooks/webhook-outbox.js'
 import { createHash } from 'node:crypto'
 import type { ContentChanges } from '../changes.js'
 import type { Clock } from '../clock.js'
@@ -131,12 +132,14 @@ export function createCommentPosting({
   newId,
   settings,
   changes,
+  outbox,
 }: {
   stores: UnitOfWork
   clock: Clock
   newId: IdGenerator
   settings: SettingsService
   changes: ContentChanges
+  outbox: WebhookOutbox
 }) {
   async function targetOf(post: CommentPost): Promise<CommentTarget> {
     const ref =
@@ -199,10 +202,15 @@ export function createCommentPosting({
       moderatedAt: null,
       moderatedBy: null,
     }
-    const stored = await stores.comments.insert({
-      ...comment,
-      ...writer.fingerprints,
-      duplicateBuckets: duplicateBucketsOf(now),
+    // The comment and its webhook event (held or published) commit together.
+    const stored = await stores.transaction(async (tx) => {
+      const result = await tx.comments.insert({
+        ...comment,
+        ...writer.fingerprints,
+        duplicateBuckets: duplicateBucketsOf(now),
+      })
+      if (result !== 'duplicate') await outbox.commentChanged(tx, comment)
+      return result
     })
     // The same text, sent at the same moment, won the race to be stored.
     if (stored === 'duplicate') throw duplicateComment()

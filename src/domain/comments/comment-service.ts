@@ -18,6 +18,7 @@ import { commentsOpen } from './comment-policy.js'
 import { bodyHashOf, createCommentPosting } from './comment-posting.js'
 import type { ArticleRef, CommentTarget } from './comment-store.js'
 import { issueFormToken, keyedHash } from './reader-identity.js'
+import { NO_WEBHOOKS, type WebhookOutbox } from '../webhooks/webhook-outbox.js'
 
 export type { CommentPost, PostedComment } from './comment-posting.js'
 export type { ModerationAction } from './comment-moderation.js'
@@ -30,12 +31,15 @@ export function createCommentService({
   newId,
   settings,
   changes,
+  outbox = NO_WEBHOOKS,
 }: {
   stores: UnitOfWork
   clock: Clock
   newId: IdGenerator
   settings: SettingsService
   changes: ContentChanges
+  /** comment.held and comment.published, in the transaction that stores the change. */
+  outbox?: WebhookOutbox
 }) {
   /** The pages and feeds of these articles' comments changed. */
   async function announceComments(articleIds: Iterable<string>): Promise<void> {
@@ -44,7 +48,13 @@ export function createCommentService({
     }
   }
 
-  const moderation = createCommentModeration({ stores, clock, newId, announceComments })
+  const moderation = createCommentModeration({
+    stores,
+    clock,
+    newId,
+    announceComments,
+    outbox,
+  })
 
   /**
    * Adds comments directly, past the readers' defences, in one transaction:
@@ -111,7 +121,7 @@ export function createCommentService({
       return commentsOpen(await settings.commentSettings(), article, clock.now())
     },
 
-    post: createCommentPosting({ stores, clock, newId, settings, changes }),
+    post: createCommentPosting({ stores, clock, newId, settings, changes, outbox }),
 
     /** Forgets the rate-limit windows that can no longer refuse anything. */
     async tidy(): Promise<void> {

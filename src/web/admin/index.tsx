@@ -35,6 +35,7 @@ import { AdminProblemPage } from './views/auth-pages.js'
 import { mediaRoutes } from './routes/media.js'
 import { authorRoutes } from './routes/authors.js'
 import { redirectRoutes } from './routes/redirects.js'
+import { webhookRoutes } from './routes/webhooks.js'
 import { pageRoutes } from './routes/pages.js'
 import { menuRoutes } from './routes/menus.js'
 import { profileRoutes } from './routes/profile.js'
@@ -109,6 +110,7 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
   await app.register(userRoutes, deps)
   await app.register(sectionRoutes, deps)
   await app.register(redirectRoutes, deps)
+  await app.register(webhookRoutes, deps)
   await app.register(pageRoutes, deps)
   await app.register(menuRoutes, deps)
   await app.register(profileRoutes, deps)

@@ -30,6 +30,7 @@ export interface AdminMeta {
     | 'pages'
     | 'menus'
     | 'profile'
+    | 'webhooks'
   /** The page chooses library images: it loads the media script (picker, upload, drop). */
   images?: boolean
   /** The article editor: it loads the rich-text editor over the body's textarea. */
@@ -144,6 +145,11 @@ export function AdminLayout({ meta, children }: { meta: AdminMeta; children: Com
                 {can(actor, 'settings:manage') && (
                   <NavLink href="/admin/settings" current={meta.area === 'settings'}>
                     Settings
+                  </NavLink>
+                )}
+                {can(actor, 'webhooks:manage') && (
+                  <NavLink href="/admin/webhooks" current={meta.area === 'webhooks'}>
+                    Webhooks
                   </NavLink>
                 )}
                 {can(actor, 'audit:view') && (

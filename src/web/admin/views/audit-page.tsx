@@ -56,6 +56,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   author_updated: 'Edited author',
   authors_merged: 'Merged authors',
   site_identity_changed: "Changed the site's identity",
+  webhook_created: 'Added a webhook',
+  webhook_updated: 'Changed a webhook',
+  webhook_deleted: 'Deleted a webhook',
+  webhook_secret_rotated: "Replaced a webhook's secret",
+  webhook_test_sent: 'Sent a test event to a webhook',
 }
 
 function Who({ event }: { event: AuditEvent }) {
