@@ -6,6 +6,7 @@ import {
   articleIdParams,
   articleListQuery,
   articleQuery,
+  pageSlugParams,
   pathQuery,
   slugListQuery,
 } from './content-schemas.js'
@@ -61,6 +62,13 @@ export const CONTENT_OPERATIONS: readonly Operation[] = [
     summary: 'Story threads with published articles, by slug.',
     query: slugListQuery,
     response: 'ThreadPage',
+  },
+  { path: '/pages', summary: 'Published pages of the site, by title.', response: 'PageList' },
+  {
+    path: '/pages/{slug}',
+    summary: 'A published page by its slug.',
+    params: pageSlugParams,
+    response: 'Page',
   },
 ]
 
