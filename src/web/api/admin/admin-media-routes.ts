@@ -22,9 +22,13 @@ async function readUpload(
   for await (const part of request.parts()) {
     if (part.type === 'field') {
       if (!UPLOAD_FIELDS.has(part.fieldname)) {
-        throw new ValidationError('unknown_parameter', `"${part.fieldname}" is not a field this accepts.`, {
-          field: part.fieldname,
-        })
+        throw new ValidationError(
+          'unknown_parameter',
+          `"${part.fieldname}" is not a field this accepts.`,
+          {
+            field: part.fieldname,
+          },
+        )
       }
       const value = typeof part.value === 'string' ? part.value.trim() : ''
       if (value !== '') fields[part.fieldname as 'alt' | 'caption' | 'credit'] = value
