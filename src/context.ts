@@ -38,7 +38,6 @@ import { createSearchStore } from './storage/search-store.js'
 import { createContentApiService } from './domain/api/content-api-service.js'
 import { createContentApiReads } from './storage/content-api-reads.js'
 import { createApiTokenService } from './domain/api-tokens/api-token-service.js'
-import { createApiTokenStore } from './storage/api-token-store.js'
 import { createUnitOfWork } from './storage/unit-of-work.js'
 import { loadSecretKey, SecretKeyError } from './secret-key.js'
 import { createGuardedFetch } from './outbound/guarded-fetch.js'
@@ -195,7 +194,6 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     }),
     apiTokens: createApiTokenService({
       stores,
-      tokens: createApiTokenStore(database.db),
       clock,
       newId,
     }),

@@ -21,6 +21,7 @@ import type { ImportSourceStore } from './imports/import-source-store.js'
 import type { FrontPageStore } from './front-page/front-page-store.js'
 import type { PageStore } from './pages/page-store.js'
 import type { MenuStore } from './menus/menu-store.js'
+import type { ApiTokenStore } from './api-tokens/api-token-store.js'
 
 /** Every store the services use. */
 export interface Stores {
@@ -46,6 +47,7 @@ export interface Stores {
   frontPage: FrontPageStore
   pages: PageStore
   menus: MenuStore
+  apiTokens: ApiTokenStore
 }
 
 /**

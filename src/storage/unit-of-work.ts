@@ -24,6 +24,7 @@ import { createImportSourceStore } from './import-source-store.js'
 import { createFrontPageStore } from './front-page-store.js'
 import { createPageStore } from './page-store.js'
 import { createMenuStore } from './menu-store.js'
+import { createApiTokenStore } from './api-token-store.js'
 
 interface StoreOptions {
   clock: Clock
@@ -54,6 +55,7 @@ function createStores(db: Kysely<Database>, { clock, dialect }: StoreOptions): S
     frontPage: createFrontPageStore(db),
     pages: createPageStore(db),
     menus: createMenuStore(db),
+    apiTokens: createApiTokenStore(db),
   }
 }
 

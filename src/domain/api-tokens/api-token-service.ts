@@ -13,7 +13,8 @@ import {
   newApiToken,
   type ApiToken,
 } from './api-token.js'
-import type { ApiTokenStore } from './api-token-store.js'
+import { requireRecentAuthentication } from '../accounts/recent-auth.js'
+import { recordAudit } from '../audit/record-audit.js'
 
 const DAY_MS = 86_400_000
 /** Last use is written at most this often per token: a busy integration is not a write per call. */
@@ -30,15 +31,14 @@ const refused = (): UnauthenticatedError =>
 
 export function createApiTokenService({
   stores,
-  tokens,
   clock,
   newId,
 }: {
   stores: UnitOfWork
-  tokens: ApiTokenStore
   clock: Clock
   newId: IdGenerator
 }) {
+  const tokens = stores.apiTokens
   /** Each user manages their own tokens; admins (users:manage) anyone's. */
   function authorizeFor(actor: Actor, userId: string): void {
     if (actor.id !== userId) authorize(actor, 'users:manage')
@@ -51,6 +51,8 @@ export function createApiTokenService({
       { userId, name, expiresDays }: { userId: string; name: string; expiresDays?: number },
     ): Promise<{ token: string; record: ApiToken }> {
       authorizeFor(actor, userId)
+      // A new credential for an account: a recent sign-in, and never by a token (policy.ts).
+      requireRecentAuthentication(actor, clock)
       const trimmed = name.trim()
       if (trimmed === '' || trimmed.length > API_TOKEN_LIMITS.name) {
         throw new ValidationError(
@@ -85,7 +87,19 @@ export function createApiTokenService({
         lastUsedAt: null,
         revokedAt: null,
       }
-      await tokens.insert({ ...record, tokenHash: apiTokenHash(token) })
+      await stores.transaction(async (tx) => {
+        await tx.apiTokens.insert({ ...record, tokenHash: apiTokenHash(token) })
+        await recordAudit(
+          tx.audit,
+          { clock, newId },
+          {
+            actor,
+            action: 'api_token_created',
+            subject: `${record.name} (${user.email})`,
+            details: record.expiresAt ? `expires ${record.expiresAt.toISOString()}` : 'no expiry',
+          },
+        )
+      })
       return { token, record }
     },
 
@@ -102,10 +116,23 @@ export function createApiTokenService({
     },
 
     async revoke(actor: Actor, id: string): Promise<void> {
+      if (actor.via === 'token') requireRecentAuthentication(actor, clock)
       const token = await tokens.findById(id)
       if (!token) throw new NotFoundError('token_not_found', 'There is no such token.')
       authorizeFor(actor, token.userId)
-      if (token.revokedAt === null) await tokens.revoke(id, clock.now())
+      if (token.revokedAt !== null) return
+      await stores.transaction(async (tx) => {
+        await tx.apiTokens.revoke(id, clock.now())
+        await recordAudit(
+          tx.audit,
+          { clock, newId },
+          {
+            actor,
+            action: 'api_token_revoked',
+            subject: token.name,
+          },
+        )
+      })
     },
 
     /** The actor a bearer token stands for: its user, as the newsroom knows them now. */
@@ -119,7 +146,7 @@ export function createApiTokenService({
       if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
         await tokens.touch(token.id, now)
       }
-      return actorOf(user)
+      return { ...actorOf(user), via: 'token' }
     },
   }
 }

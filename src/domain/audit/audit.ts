@@ -53,6 +53,8 @@ export type AuditAction =
   | 'author_updated'
   | 'authors_merged'
   | 'site_identity_changed'
+  | 'api_token_created'
+  | 'api_token_revoked'
 
 export interface AuditEvent {
   id: string

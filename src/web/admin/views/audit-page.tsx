@@ -56,6 +56,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   author_updated: 'Edited author',
   authors_merged: 'Merged authors',
   site_identity_changed: "Changed the site's identity",
+  api_token_created: 'API token created',
+  api_token_revoked: 'API token revoked',
 }
 
 function Who({ event }: { event: AuditEvent }) {
