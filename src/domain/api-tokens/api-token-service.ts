@@ -110,17 +110,23 @@ export function createApiTokenService({
       return user.id
     },
 
-    async list(actor: Actor, userId: string): Promise<ApiToken[]> {
+    /** A user's tokens, newest first, each saying whether it still lets its bearer in. */
+    async list(actor: Actor, userId: string): Promise<(ApiToken & { usable: boolean })[]> {
       authorizeFor(actor, userId)
-      return tokens.listForUser(userId)
+      const now = clock.now()
+      return (await tokens.listForUser(userId)).map((token) => ({
+        ...token,
+        usable: isUsable(token, now),
+      }))
     },
 
-    async revoke(actor: Actor, id: string): Promise<void> {
+    /** Revokes a token (once; again is no change); answers whose it was. */
+    async revoke(actor: Actor, id: string): Promise<{ userId: string }> {
       if (actor.via === 'token') requireRecentAuthentication(actor, clock)
       const token = await tokens.findById(id)
       if (!token) throw new NotFoundError('token_not_found', 'There is no such token.')
       authorizeFor(actor, token.userId)
-      if (token.revokedAt !== null) return
+      if (token.revokedAt !== null) return { userId: token.userId }
       await stores.transaction(async (tx) => {
         await tx.apiTokens.revoke(id, clock.now())
         await recordAudit(
@@ -133,6 +139,7 @@ export function createApiTokenService({
           },
         )
       })
+      return { userId: token.userId }
     },
 
     /** The actor a bearer token stands for: its user, as the newsroom knows them now. */

@@ -18,6 +18,7 @@ import type { PageService } from '../../domain/pages/page-service.js'
 import type { MenuService } from '../../domain/menus/menu-service.js'
 import type { SiteIdentityService } from '../../domain/settings/site-identity-service.js'
 import type { AuthorEditing } from '../../domain/people/author-editing.js'
+import type { ApiTokenService } from '../../domain/api-tokens/api-token-service.js'
 import type { SiteInfo } from '../ui/site.js'
 
 /** What the newsroom needs: its services and the site's settings. */
@@ -43,6 +44,7 @@ export interface AdminDeps {
     menus: MenuService
     identity: SiteIdentityService
     authorEditing: AuthorEditing
+    apiTokens: ApiTokenService
   }
   site: SiteInfo
   /** Cookies get the Secure flag when the site is served over HTTPS. */

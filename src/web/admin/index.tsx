@@ -38,6 +38,7 @@ import { redirectRoutes } from './routes/redirects.js'
 import { pageRoutes } from './routes/pages.js'
 import { menuRoutes } from './routes/menus.js'
 import { profileRoutes } from './routes/profile.js'
+import { apiTokenRoutes } from './routes/api-tokens.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -112,6 +113,7 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
   await app.register(pageRoutes, deps)
   await app.register(menuRoutes, deps)
   await app.register(profileRoutes, deps)
+  await app.register(apiTokenRoutes, deps)
   await app.register(authorRoutes, deps)
   await app.register(auditRoutes, deps)
   await app.register(commentModerationRoutes, deps)
