@@ -81,6 +81,10 @@ export async function snapshot(ctx: TestAppContext): Promise<Map<string, string>
       JSON.stringify(tokens.map(({ lastUsedAt: _, ...token }) => token)),
     )
   }
+  entries.set(
+    'author profiles',
+    JSON.stringify(await ctx.stores.authors.list({ limit: 100_000, offset: 0 })),
+  )
   entries.set('tags', JSON.stringify(await ctx.stores.tags.list({ limit: 100_000, offset: 0 })))
   return entries
 }
