@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import { PayloadTooLargeError, ValidationError } from '../../../domain/errors.js'
+import { InvalidRequestError } from '../../../domain/api/invalid-request.js'
+import { PayloadTooLargeError } from '../../../domain/errors.js'
 import type { UploadFields } from '../../../domain/media/upload-fields.js'
 import { parseApi } from '../api-request.js'
 import type { AdminApiDeps } from './admin-deps.js'
@@ -22,7 +23,7 @@ async function readUpload(
   for await (const part of request.parts()) {
     if (part.type === 'field') {
       if (!UPLOAD_FIELDS.has(part.fieldname)) {
-        throw new ValidationError(
+        throw new InvalidRequestError(
           'unknown_parameter',
           `"${part.fieldname}" is not a field this accepts.`,
           {
@@ -36,7 +37,7 @@ async function readUpload(
     }
     if (part.fieldname !== 'file' || file) {
       part.file.resume()
-      throw new ValidationError('one_file', 'Send exactly one file, as the field "file".', {
+      throw new InvalidRequestError('one_file', 'Send exactly one file, as the field "file".', {
         field: part.fieldname,
       })
     }
@@ -52,7 +53,7 @@ async function readUpload(
     file = { bytes, fileName: part.filename }
   }
   if (!file) {
-    throw new ValidationError('file_required', 'Send the image as the field "file".', {
+    throw new InvalidRequestError('file_required', 'Send the image as the field "file".', {
       field: 'file',
     })
   }
@@ -72,7 +73,10 @@ export async function adminMediaRoutes(app: FastifyInstance, { services, site }:
     const upload = await readUpload(request, media.maxBytes).catch((error: unknown) => {
       const code = (error as { code?: string }).code
       if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-        throw new ValidationError('one_file', 'Send one file and at most alt, caption and credit.')
+        throw new InvalidRequestError(
+          'one_file',
+          'Send one file and at most alt, caption and credit.',
+        )
       }
       throw error
     })
