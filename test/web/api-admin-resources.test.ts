@@ -34,7 +34,7 @@ for (const dialect of testDialects()) {
       assert.equal(page.published, false)
       const content = (path: string) => world.server.get(`/api/v1${path}`)
       assert.equal((await content('/pages/about-us')).status, 404)
-      const [published, after] = await call('PATCH', `/pages/${page.id}`, {
+      const [published, after] = await call('PATCH', `/pages/${String(page.id)}`, {
         version: page.version,
         published: true,
       })
@@ -50,9 +50,12 @@ for (const dialect of testDialects()) {
         list.items.map((item) => item.slug),
         ['about-us'],
       )
-      const [stale] = await call('PATCH', `/pages/${page.id}`, { version: 1, title: 'Old' })
+      const [stale] = await call('PATCH', `/pages/${String(page.id)}`, { version: 1, title: 'Old' })
       assert.equal(stale, 409)
-      const [down] = await call('PATCH', `/pages/${page.id}`, { version: 2, published: false })
+      const [down] = await call('PATCH', `/pages/${String(page.id)}`, {
+        version: 2,
+        published: false,
+      })
       assert.equal(down, 200)
       assert.equal((await content('/pages/about-us')).status, 404)
       assert.equal((await content('/pages/about-us?x=1')).status, 400)
@@ -103,10 +106,10 @@ for (const dialect of testDialects()) {
       const order = moved.items!.map((entry) => entry.slug)
       assert.equal(order.indexOf('harbour'), order.length - 2)
       const [, article] = await call('POST', '/articles', { headline: 'Ships', section: 'harbour' })
-      const [deleted, result] = await call('DELETE', `/sections/${section.slug}?into=news`)
+      const [deleted, result] = await call('DELETE', `/sections/${String(section.slug)}?into=news`)
       assert.equal(deleted, 200)
       assert.equal(result.moved, 1)
-      assert.equal((await call('GET', `/articles/${article.id}`))[1].section, 'news')
+      assert.equal((await call('GET', `/articles/${String(article.id)}`))[1].section, 'news')
       assert.equal((await call('DELETE', '/sections/news?into=news'))[0], 422)
       assert.equal((await call('DELETE', '/sections/world'))[0], 400)
     })
@@ -128,7 +131,9 @@ for (const dialect of testDialects()) {
       const [merged, merge] = await call('POST', '/authors/j-smith/merge', { into: 'jane-smith' })
       assert.equal(merged, 200)
       assert.equal(merge.articles, 1)
-      assert.deepEqual((await call('GET', `/articles/${article.id}`))[1].bylines, ['Jane Smith'])
+      assert.deepEqual((await call('GET', `/articles/${String(article.id)}`))[1].bylines, [
+        'Jane Smith',
+      ])
       const [edited, author] = await call('PATCH', '/authors/jane-smith', {
         bio: 'Transport.',
         links: [{ label: 'Site', url: 'https://jane.example' }],
@@ -141,7 +146,7 @@ for (const dialect of testDialects()) {
       assert.equal(badLink, 422)
 
       const [, thread] = await call('POST', '/threads', { title: 'Ferry strike' })
-      await call('PATCH', `/threads/${thread.slug}`, { description: 'All of it.' })
+      await call('PATCH', `/threads/${String(thread.slug)}`, { description: 'All of it.' })
       const [, threads] = await call('GET', '/threads')
       assert.equal(threads.items?.[0]?.description, 'All of it.')
       const [, tags] = await call('GET', '/tags')
