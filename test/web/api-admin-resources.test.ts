@@ -163,6 +163,16 @@ for (const dialect of testDialects()) {
       const [, nowApproved] = await call('GET', '/comments?status=approved')
       assert.ok(nowApproved.items?.some((comment) => comment.id === commentId))
       assert.equal((await call('GET', '/comments?status=deleted'))[0], 400)
+      const [held] = await call('POST', '/comments/moderation', {
+        ids: [commentId],
+        action: 'hold',
+      })
+      assert.equal(held, 200)
+      const [, back] = await call('GET', '/comments?status=pending')
+      assert.ok(
+        back.items?.some((comment) => comment.id === commentId),
+        'held: pending again',
+      )
 
       const [added] = await call('POST', '/redirects', {
         from: '/old/ferries',

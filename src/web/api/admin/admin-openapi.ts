@@ -107,7 +107,7 @@ export const ADMIN_OPERATIONS: readonly AdminOperation[] = [
   op(
     'post',
     '/admin/comments/moderation',
-    'Approves, rejects or marks as spam.',
+    'Approves, holds, rejects or marks as spam.',
     'comments:moderate',
     {
       body: s.moderationBody,

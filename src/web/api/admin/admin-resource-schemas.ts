@@ -56,7 +56,9 @@ export const commentListQuery = z.strictObject({
 })
 export const moderationBody = z.strictObject({
   ids: z.array(z.string().regex(ID_PATTERN)).min(1).max(100),
-  action: z.enum(['approve', 'reject', 'spam']),
+  action: z
+    .enum(['approve', 'hold', 'reject', 'spam'])
+    .describe('hold: back to the pending queue; reject takes a comment down.'),
 })
 
 export const redirectListQuery = z.strictObject({ q: line(200).optional(), page })
