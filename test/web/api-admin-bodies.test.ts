@@ -106,7 +106,12 @@ for (const dialect of testDialects()) {
           [valid, 'application/x-www-form-urlencoded', 415, 'unsupported_media_type'],
           [valid, 'multipart/form-data; boundary=x', 415, 'unsupported_media_type'],
           [`{"x":"${'y'.repeat(2 * 1024 * 1024)}"}`, 'application/json', 413, 'payload_too_large'],
-          [`${valid.slice(0, -1)},"nested":${deep}}`, 'application/json', 400, 'unknown_parameter'],
+          [
+            `${valid.slice(0, -1)}${valid === '{}' ? '' : ','}"nested":${deep}}`,
+            'application/json',
+            400,
+            'unknown_parameter',
+          ],
           [deep, 'application/json', 400, 'invalid_parameter'],
           ['{"unterminated": ', 'application/json', 400, 'bad_request'],
           ['"a string"', 'application/json', 400, 'invalid_parameter'],

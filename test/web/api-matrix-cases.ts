@@ -150,6 +150,16 @@ export const API_MATRIX: Record<string, ApiCase[]> = {
       expect: admins(200),
     },
   ],
+  [`POST ${V}/sections/:slug/hide`]: [
+    {
+      what: 'hiding a section from the menus',
+      prepare: async (w) => ({ path: `/sections/${await w.section()}/hide`, body: {} }),
+      expect: editors(200),
+      then: async (_w, _target, body) => {
+        assert.deepEqual(body, { removed: 2 })
+      },
+    },
+  ],
   [`DELETE ${V}/sections/:slug`]: [
     {
       what: 'deleting a section into News',

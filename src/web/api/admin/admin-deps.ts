@@ -2,6 +2,7 @@ import type { ApiTokenService } from '../../../domain/api-tokens/api-token-servi
 import type { EditingService } from '../../../domain/articles/editing-service.js'
 import type { CommentService } from '../../../domain/comments/comment-service.js'
 import type { MediaService } from '../../../domain/media/media-service.js'
+import type { MenuService } from '../../../domain/menus/menu-service.js'
 import type { PageService } from '../../../domain/pages/page-service.js'
 import type { AuthorEditing } from '../../../domain/people/author-editing.js'
 import type { AuthorService } from '../../../domain/people/author-service.js'
@@ -25,6 +26,7 @@ export interface AdminApiDeps {
     comments: CommentService
     redirects: RedirectService
     pages: PageService
+    menus: MenuService
   }
   site: ApiSite
 }

@@ -72,6 +72,10 @@ export const ADMIN_OPERATIONS: readonly AdminOperation[] = [
     ...bySlug,
     body: s.sectionMoveBody,
   }),
+  op('post', '/admin/sections/{slug}/hide', 'Takes a section out of the menus.', 'menus:manage', {
+    ...bySlug,
+    body: s.noBody,
+  }),
   op(
     'delete',
     '/admin/sections/{slug}',

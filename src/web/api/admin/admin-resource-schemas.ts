@@ -28,6 +28,7 @@ export const mediaPatchBody = z.strictObject({
 export const sectionCreateBody = z.strictObject({ name: line(200), slug: line(80).optional() })
 export const sectionRenameBody = z.strictObject({ name: line(200) })
 export const sectionMoveBody = z.strictObject({ direction: z.enum(['up', 'down']) })
+export const noBody = z.strictObject({})
 export const sectionDeleteQuery = z.strictObject({
   into: slug(80).describe('The section its articles move to.'),
 })

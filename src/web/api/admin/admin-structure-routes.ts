@@ -6,6 +6,7 @@ import { authorAdminJson, sectionJson } from './admin-resource-json.js'
 import {
   authorPatchBody,
   mergeBody,
+  noBody,
   pageQuery,
   sectionCreateBody,
   sectionDeleteQuery,
@@ -19,7 +20,7 @@ const PER_PAGE = 100
 
 /** Sections, tags and authors: the site's structure, through the newsroom's services. */
 export async function adminStructureRoutes(app: FastifyInstance, { services }: AdminApiDeps) {
-  const { sections, tags, authors, authorEditing } = services
+  const { sections, tags, authors, authorEditing, menus } = services
 
   app.get('/sections', async (request) => {
     parseApi(noQuery, request.query)
@@ -44,6 +45,12 @@ export async function adminStructureRoutes(app: FastifyInstance, { services }: A
     const { slug } = parseApi(slugParams, request.params)
     const { direction } = parseApi(sectionMoveBody, request.body)
     return { items: (await sections.move(adminActor(request), slug, direction)).map(sectionJson) }
+  })
+
+  app.post('/sections/:slug/hide', async (request) => {
+    const { slug } = parseApi(slugParams, request.params)
+    parseApi(noBody, request.body)
+    return menus.hideSection(adminActor(request), slug)
   })
 
   app.delete('/sections/:slug', async (request) => {
