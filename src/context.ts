@@ -126,7 +126,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   const timeZone = () => identity.current().timeZone
   const sections = createSectionService(deps)
   const authors = createAuthorService(deps)
-  const tags = createTagService({ stores })
+  const tags = createTagService(deps)
   const { accounts, twoFactor } = createAccountServices({
     ...deps,
     // Sign-in's keyed hashes, CSRF MACs, device cookies and sealed TOTP secrets derive from

@@ -124,6 +124,7 @@ for (const dialect of testDialects()) {
       const call = apiCall(world)
       const [, article] = await call('POST', '/articles', {
         headline: 'Ferries',
+        body: 'The ferries run again.',
         section: 'news',
         bylines: ['J. Smith'],
         tags: ['Transport'],
@@ -156,6 +157,36 @@ for (const dialect of testDialects()) {
       assert.equal(threads.items?.[0]?.description, 'All of it.')
       const [, tags] = await call('GET', '/tags')
       assert.ok(tags.items?.some((tag) => tag.name === 'Transport'))
+      const [, current] = await call('GET', `/articles/${String(article.id)}`)
+      const [publish] = await call('POST', `/articles/${String(article.id)}/transitions`, {
+        version: current.version,
+        to: 'published',
+      })
+      assert.equal(publish, 200)
+      const before = (await (
+        await world.server.get('/api/v1/articles?query=transport')
+      ).json()) as {
+        items: unknown[]
+      }
+      assert.equal(before.items.length, 1, 'tags are searched')
+      const [renamed, tag] = await call('PATCH', '/tags/transport', { name: 'Omnibuses' })
+      assert.deepEqual([renamed, tag], [200, { slug: 'transport', name: 'Omnibuses' }])
+      assert.deepEqual((await call('GET', `/articles/${String(article.id)}`))[1].tags, [
+        'Omnibuses',
+      ])
+      const found = (await (await world.server.get('/api/v1/articles?query=omnibuses')).json()) as {
+        items: { id: string }[]
+      }
+      assert.deepEqual(
+        found.items.map((item) => item.id),
+        [article.id],
+        'the search index has the new name',
+      )
+      await world.ctx.services.tags.rename(world.staff.admin.actor, 'transport', 'Transport')
+      assert.equal((await call('PATCH', '/tags/transport', { name: 'Jane Smith' }))[0], 200)
+      await world.ctx.stores.tags.insert({ id: 'tag-x', slug: 'ferries', name: 'Ferries' })
+      assert.equal((await call('PATCH', '/tags/transport', { name: 'ferries' }))[0], 409)
+      assert.equal((await call('PATCH', '/tags/transport', { name: '  ' }))[0], 422)
 
       const commentId = await world.comment()
       const [, pending] = await call('GET', '/comments?status=pending')

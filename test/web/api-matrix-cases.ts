@@ -170,6 +170,16 @@ export const API_MATRIX: Record<string, ApiCase[]> = {
   [`GET ${V}/tags`]: [
     { what: 'the tags', prepare: async () => ({ path: '/tags' }), expect: all(200) },
   ],
+  [`PATCH ${V}/tags/:slug`]: [
+    {
+      what: 'renaming a tag',
+      prepare: async (w) => ({
+        path: `/tags/${await w.tag()}`,
+        body: { name: `Renamed ${mark()}` },
+      }),
+      expect: editors(200),
+    },
+  ],
   [`GET ${V}/authors`]: [
     { what: 'the authors', prepare: async () => ({ path: '/authors' }), expect: editors(200) },
   ],

@@ -39,6 +39,8 @@ export interface ApiWorld {
   imageBy(owner: Staff): Promise<string>
   section(): Promise<string>
   author(): Promise<string>
+  /** A fresh tag, on a fresh draft; its slug. */
+  tag(): Promise<string>
   thread(): Promise<string>
   comment(): Promise<string>
   redirect(): Promise<string>
@@ -116,6 +118,21 @@ export async function makeApiWorld(
     },
     section: async () =>
       (await ctx.services.sections.create(COMMAND_LINE, { name: `Desk ${mark()}` })).slug,
+    async tag() {
+      const name = `Topic ${mark()}`
+      const draft = await ctx.services.editing.createDraft(admin.actor, {
+        headline: `Tagged ${mark()}`,
+        standfirst: '',
+        dateline: '',
+        body: 'Text.',
+        keyPoints: [],
+        sectionSlug: 'news',
+        bylines: ['Someone'],
+        tags: [name],
+        slug: '',
+      })
+      return draft.tags[0]!.slug
+    },
     async author() {
       const slug = `writer-${mark()}`
       await ctx.stores.authors.insert({ id: `author-${slug}`, slug, name: slug, bio: '' })

@@ -55,6 +55,7 @@ export type AuditAction =
   | 'site_identity_changed'
   | 'api_token_created'
   | 'api_token_revoked'
+  | 'tag_renamed'
 
 export interface AuditEvent {
   id: string

@@ -58,6 +58,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   site_identity_changed: "Changed the site's identity",
   api_token_created: 'API token created',
   api_token_revoked: 'API token revoked',
+  tag_renamed: 'Renamed a tag',
 }
 
 function Who({ event }: { event: AuditEvent }) {

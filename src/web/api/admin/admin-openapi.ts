@@ -87,6 +87,10 @@ export const ADMIN_OPERATIONS: readonly AdminOperation[] = [
     },
   ),
   op('get', '/admin/tags', 'Every tag, by slug.', 'any', { query: s.pageQuery }),
+  op('patch', '/admin/tags/{slug}', 'Renames a tag; its address stays.', 'articles:edit-any', {
+    ...bySlug,
+    body: s.tagRenameBody,
+  }),
   op('get', '/admin/authors', 'Authors, by name.', 'authors:manage', { query: s.pageQuery }),
   op('patch', '/admin/authors/{slug}', 'Edits an author’s profile.', 'authors:manage', {
     ...bySlug,

@@ -33,6 +33,8 @@ export const sectionDeleteQuery = z.strictObject({
   into: slug(80).describe('The section its articles move to.'),
 })
 
+export const tagRenameBody = z.strictObject({ name: line(200) })
+
 const authorLink = z.strictObject({ label: line(200), url: line(2000) })
 export const authorPatchBody = z.strictObject({
   name: line(200).optional(),

@@ -13,6 +13,7 @@ import {
   sectionMoveBody,
   sectionRenameBody,
   slugParams,
+  tagRenameBody,
 } from './admin-resource-schemas.js'
 import { noQuery } from '../content-schemas.js'
 
@@ -68,6 +69,13 @@ export async function adminStructureRoutes(app: FastifyInstance, { services }: A
       page,
       more: found.more,
     }
+  })
+
+  app.patch('/tags/:slug', async (request) => {
+    const { slug } = parseApi(slugParams, request.params)
+    const { name } = parseApi(tagRenameBody, request.body)
+    const tag = await tags.rename(adminActor(request), slug, name)
+    return { slug: tag.slug, name: tag.name }
   })
 
   app.get('/authors', async (request) => {
