@@ -39,7 +39,6 @@ import { createSearchStore } from './storage/search-store.js'
 import { createContentApiService } from './domain/api/content-api-service.js'
 import { createContentApiReads } from './storage/content-api-reads.js'
 import { createApiTokenService } from './domain/api-tokens/api-token-service.js'
-import { createApiTokenStore } from './storage/api-token-store.js'
 import { createUnitOfWork } from './storage/unit-of-work.js'
 import { loadSecretKey, SecretKeyError } from './secret-key.js'
 import { addressRefusal, createGuardedFetch } from './outbound/guarded-fetch.js'
@@ -178,7 +177,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   const outbox = createWebhookOutbox({ clock, newId, siteUrl: config.siteUrl, timeZone })
   const sections = createSectionService(deps)
   const authors = createAuthorService(deps)
-  const tags = createTagService({ stores })
+  const tags = createTagService(deps)
   const { accounts, twoFactor } = createAccountServices({
     ...deps,
     // Sign-in's keyed hashes, CSRF MACs, device cookies and sealed TOTP secrets derive from
@@ -247,7 +246,6 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     }),
     apiTokens: createApiTokenService({
       stores,
-      tokens: createApiTokenStore(database.db),
       clock,
       newId,
     }),

@@ -22,6 +22,7 @@ import type { FrontPageStore } from './front-page/front-page-store.js'
 import type { PageStore } from './pages/page-store.js'
 import type { MenuStore } from './menus/menu-store.js'
 import type { WebhookStore } from './webhooks/webhook-store.js'
+import type { ApiTokenStore } from './api-tokens/api-token-store.js'
 
 /** Every store the services use. */
 export interface Stores {
@@ -49,6 +50,7 @@ export interface Stores {
   menus: MenuStore
   /** Endpoints and the outbox: enqueued in the transaction of the change it tells of. */
   webhooks: WebhookStore
+  apiTokens: ApiTokenStore
 }
 
 /**

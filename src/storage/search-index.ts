@@ -94,3 +94,31 @@ export async function refreshSearchBylines(
       .execute()
   }
 }
+
+/** After a tag is renamed: the tag names of these articles' search documents, in their order. */
+export async function refreshSearchTags(
+  db: Kysely<Database>,
+  articleIds: readonly string[],
+): Promise<void> {
+  if (articleIds.length === 0) return
+  const rows = await db
+    .selectFrom('article_tags as at')
+    .innerJoin('tags as t', 't.id', 'at.tag_id')
+    .innerJoin('article_search as s', 's.article_id', 'at.article_id')
+    .select(['at.article_id', 't.name'])
+    .where('at.article_id', 'in', articleIds)
+    .orderBy('at.article_id')
+    .orderBy('at.position')
+    .execute()
+  const names = new Map<string, string[]>()
+  for (const row of rows) {
+    names.set(row.article_id, [...(names.get(row.article_id) ?? []), row.name])
+  }
+  for (const [articleId, tags] of names) {
+    await db
+      .updateTable('article_search')
+      .set({ tags: searchableText(tags.join(', ')) })
+      .where('article_id', '=', articleId)
+      .execute()
+  }
+}

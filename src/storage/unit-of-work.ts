@@ -25,6 +25,7 @@ import { createFrontPageStore } from './front-page-store.js'
 import { createPageStore } from './page-store.js'
 import { createMenuStore } from './menu-store.js'
 import { createWebhookStore } from './webhook-store.js'
+import { createApiTokenStore } from './api-token-store.js'
 
 interface StoreOptions {
   clock: Clock
@@ -56,6 +57,7 @@ function createStores(db: Kysely<Database>, { clock, dialect }: StoreOptions): S
     pages: createPageStore(db),
     menus: createMenuStore(db),
     webhooks: createWebhookStore(db, dialect),
+    apiTokens: createApiTokenStore(db),
   }
 }
 

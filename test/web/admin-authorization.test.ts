@@ -7,9 +7,7 @@
 // The routes are read from the app itself. A route with no row here fails the
 // test: when you add a newsroom route, add its row to MATRIX.
 import assert from 'node:assert/strict'
-import diagnostics from 'node:diagnostics_channel'
 import { describe, test, type TestContext } from 'node:test'
-import type { FastifyInstance, RouteOptions } from 'fastify'
 import { COMMAND_LINE } from '../../src/domain/access/policy.js'
 import type { Article } from '../../src/domain/articles/article.js'
 import { startTestServer, type TestServer } from '../helpers/app.js'
@@ -26,6 +24,7 @@ import {
   type FormFields,
   type Staff,
 } from './admin-session.js'
+import { changes, registeredRoutes, snapshot } from './world-snapshot.js'
 
 type Who = 'anonymous' | 'contributor' | 'editor' | 'admin'
 const WHO: readonly Who[] = ['anonymous', 'contributor', 'editor', 'admin']
@@ -61,6 +60,8 @@ interface Target {
   article?: Article
   /** The image the request is about, if any. */
   mediaId?: string
+  /** The API token the request is about, if any. */
+  tokenId?: string
 }
 
 interface Case {
@@ -174,6 +175,78 @@ const MATRIX: Record<string, Case[]> = {
       what: 'your account',
       prepare: async () => ({ path: '/admin/account' }),
       expect: signedIn(200),
+    },
+  ],
+  'GET /admin/account/tokens': [
+    {
+      what: 'your API tokens',
+      prepare: async () => ({ path: '/admin/account/tokens' }),
+      expect: signedIn(200),
+    },
+  ],
+  'POST /admin/account/tokens': [
+    {
+      what: 'making yourself an API token',
+      prepare: async () => ({ path: '/admin/account/tokens', form: { name: `Tool ${mark()}` } }),
+      expect: signedIn(200),
+      then: async (world, target, me) => {
+        const tokens = await world.ctx.services.apiTokens.list(me.actor, me.user.id)
+        assert.ok(tokens.some((token) => token.name === target.form?.name && token.usable))
+      },
+    },
+  ],
+  'GET /admin/users/:id/tokens': [
+    {
+      what: "a colleague's API tokens",
+      prepare: async (world) => ({ path: `/admin/users/${world.colleague.user.id}/tokens` }),
+      expect: adminsOnly(200),
+    },
+  ],
+  'POST /admin/users/:id/tokens': [
+    {
+      what: 'making a colleague an API token',
+      prepare: async (world) => ({
+        path: `/admin/users/${world.colleague.user.id}/tokens`,
+        form: { name: `Integration ${mark()}`, expires: '30' },
+      }),
+      expect: adminsOnly(200),
+      then: async (world, target) => {
+        const tokens = await world.ctx.stores.apiTokens.listForUser(world.colleague.user.id)
+        assert.ok(tokens.some((token) => token.name === target.form?.name && token.expiresAt))
+      },
+    },
+  ],
+  'POST /admin/tokens/:id/revoke': [
+    {
+      what: 'revoking your own API token',
+      prepare: async (world, me) => {
+        const owner = me ?? world.writer
+        const { record } = await world.ctx.services.apiTokens.create(COMMAND_LINE, {
+          userId: owner.user.id,
+          name: `Mine ${mark()}`,
+        })
+        return { path: `/admin/tokens/${record.id}/revoke`, form: {}, tokenId: record.id }
+      },
+      expect: signedIn(303),
+      then: async (world, target) => {
+        const token = await world.ctx.stores.apiTokens.findById(target.tokenId ?? '')
+        assert.ok(token?.revokedAt, 'revoked')
+      },
+    },
+    {
+      what: "revoking a colleague's API token",
+      prepare: async (world) => {
+        const { record } = await world.ctx.services.apiTokens.create(COMMAND_LINE, {
+          userId: world.colleague.user.id,
+          name: `Theirs ${mark()}`,
+        })
+        return { path: `/admin/tokens/${record.id}/revoke`, form: {}, tokenId: record.id }
+      },
+      expect: adminsOnly(303),
+      then: async (world, target) => {
+        const token = await world.ctx.stores.apiTokens.findById(target.tokenId ?? '')
+        assert.ok(token?.revokedAt, 'revoked')
+      },
     },
   ],
   'POST /admin/account/password': [
@@ -1717,26 +1790,6 @@ async function threadOf(world: World, articles: number) {
 }
 
 /** Records "METHOD /path" for every route of every Fastify instance created while `build` runs. */
-async function registeredRoutes<T>(
-  build: () => Promise<T>,
-): Promise<{ result: T; routes: Set<string> }> {
-  const routes = new Set<string>()
-  const channel = diagnostics.channel('fastify.initialization')
-  const onInit = (message: unknown) => {
-    const { fastify } = message as { fastify: FastifyInstance }
-    fastify.addHook('onRoute', (route: RouteOptions) => {
-      const url = route.url.length > 1 ? route.url.replace(/\/$/, '') : route.url
-      for (const method of [route.method].flat()) routes.add(`${method} ${url}`)
-    })
-  }
-  channel.subscribe(onInit)
-  try {
-    return { result: await build(), routes }
-  } finally {
-    channel.unsubscribe(onInit)
-  }
-}
-
 /** A fresh page, made from the command line. */
 async function aPage(world: World) {
   return world.ctx.services.pages.create(COMMAND_LINE, {
@@ -1775,66 +1828,6 @@ function adminRoutes(routes: Set<string>): string[] {
   return [...routes]
     .filter((route) => /^[A-Z]+ \/admin(\/|$)/.test(route) && !route.startsWith('HEAD '))
     .sort()
-}
-
-/** Everything a refused request must leave as it was, one entry per thing. */
-async function snapshot(ctx: TestAppContext): Promise<Map<string, string>> {
-  const [articles, users, sections, audit, authors, comments, settings, threads, media] =
-    await Promise.all([
-      ctx.stores.articles.listForNewsroom({}, { limit: 100_000, offset: 0 }),
-      ctx.stores.users.list(),
-      ctx.stores.sections.list(),
-      ctx.stores.audit.count(),
-      ctx.stores.authors.listNames(100_000),
-      ctx.stores.comments.countByStatus(),
-      ctx.services.settings.commentSettings(),
-      ctx.stores.threads.list(),
-      ctx.stores.media.search('', { limit: 100_000, offset: 0 }),
-    ])
-  const entries = new Map<string, string>()
-  for (const article of articles) {
-    entries.set(`article "${article.headline}"`, JSON.stringify(article))
-  }
-  for (const user of users) {
-    const hash = (await ctx.stores.users.findByEmailWithHash(user.email))?.passwordHash
-    entries.set(`user ${user.email}`, JSON.stringify({ user, hash }))
-  }
-  entries.set('sections', JSON.stringify(sections))
-  entries.set('audit events', String(audit))
-  entries.set('authors', JSON.stringify(authors))
-  entries.set('comments by status', JSON.stringify(comments))
-  entries.set('comment settings', JSON.stringify(settings))
-  entries.set('redirects', JSON.stringify(await ctx.stores.redirects.all()))
-  entries.set('webhooks', JSON.stringify(await ctx.stores.webhooks.listEndpoints()))
-  entries.set('pages', JSON.stringify(await ctx.stores.pages.list()))
-  entries.set('menus', JSON.stringify(await ctx.stores.menus.list()))
-  entries.set('site identity', JSON.stringify(await ctx.stores.settings.get('site_identity')))
-  entries.set('two-factor required', String(await ctx.services.twoFactor.isRequired()))
-  for (const user of users) {
-    entries.set(
-      `two-factor ${user.email}`,
-      JSON.stringify(await ctx.stores.twoFactor.find(user.id)),
-    )
-  }
-  for (const thread of threads) {
-    const articleIds = await ctx.stores.threads.articleIds(thread.id)
-    entries.set(`thread ${thread.slug}`, JSON.stringify({ thread, articleIds }))
-  }
-  for (const item of media) entries.set(`image ${item.fileName}`, JSON.stringify(item))
-  for (const article of articles) {
-    const links = await ctx.stores.previewLinks.listLive(article.id, ctx.clock.now())
-    if (links.length === 0) continue
-    entries.set(`preview links of "${article.headline}"`, JSON.stringify(links))
-  }
-  return entries
-}
-
-/** What differs between two snapshots, in words. */
-function changes(before: Map<string, string>, after: Map<string, string>): string[] {
-  const keys = new Set([...before.keys(), ...after.keys()])
-  return [...keys]
-    .filter((key) => before.get(key) !== after.get(key))
-    .map((key) => `${key}: ${before.get(key) ?? '(none)'} → ${after.get(key) ?? '(gone)'}`)
 }
 
 async function makeWorld(t: TestContext, dialect: DialectName) {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { Validator } from '@seriousme/openapi-schema-validator'
+import { ADMIN_OPERATIONS } from '../../src/web/api/admin/admin-openapi.js'
 import { CONTENT_OPERATIONS } from '../../src/web/api/openapi.js'
 import { startTestServer } from '../helpers/app.js'
 import { createTestContext } from '../helpers/context.js'
@@ -31,8 +32,20 @@ for (const dialect of testDialects()) {
       assert.equal(validator.version, '3.1')
       assert.deepEqual(
         Object.keys(document.paths).sort(),
-        CONTENT_OPERATIONS.map((operation) => operation.path).sort(),
+        [
+          ...new Set([
+            ...CONTENT_OPERATIONS.map((operation) => operation.path),
+            ...ADMIN_OPERATIONS.map((operation) => operation.path),
+          ]),
+        ].sort(),
       )
+      const adminOperation = document.paths['/admin/articles/{id}'] as Record<
+        string,
+        { security?: unknown[]; requestBody?: unknown }
+      >
+      assert.deepEqual(Object.keys(adminOperation).sort(), ['get', 'patch'])
+      assert.deepEqual(adminOperation.patch?.security, [{ bearer: [] }])
+      assert.ok(adminOperation.patch?.requestBody, 'the body, from its zod schema')
       const listParameters = document.paths['/articles']!.get.parameters.map((p) => p.name)
       for (const name of [
         'section',
@@ -60,6 +73,10 @@ for (const dialect of testDialects()) {
       const headings = document.querySelectorAll('h2 code').map((node) => node.text)
       for (const operation of CONTENT_OPERATIONS) {
         assert.ok(headings.includes(`GET /api/v1${operation.path}`), operation.path)
+      }
+      for (const operation of ADMIN_OPERATIONS) {
+        const heading = `${operation.method.toUpperCase()} /api/v1${operation.path}`
+        assert.ok(headings.includes(heading), heading)
       }
     })
   })

@@ -4,6 +4,7 @@ import type { Role } from '../accounts/user.js'
 import { ARTICLE_STATUSES } from '../articles/article.js'
 import { ForbiddenError } from '../errors.js'
 import {
+  accountGuardRule,
   authorize,
   can,
   canEditArticle,
@@ -153,6 +154,22 @@ describe('access policy: media', () => {
       for (const createdBy of [contributor.id, null]) {
         assert.equal(canEditMedia(who, { createdBy }), true, who.role)
       }
+    }
+  })
+})
+
+describe('access policy: what guards an account', () => {
+  const person: Actor = { id: 'u1', displayName: 'A', role: 'admin' }
+  test('a session must have signed in recently; the command line and scheduler are trusted', () => {
+    assert.equal(accountGuardRule({ ...person, authenticatedAt: new Date(0) }), 'recent-sign-in')
+    assert.equal(accountGuardRule(COMMAND_LINE), 'trusted')
+    assert.equal(accountGuardRule(SCHEDULER), 'trusted')
+  })
+  test('a token is refused whatever its role, even with a time of sign-in', () => {
+    for (const role of ['contributor', 'editor', 'admin'] as const) {
+      assert.equal(accountGuardRule({ ...person, role, via: 'token' }), 'refused')
+      const claimed = { ...person, role, via: 'token' as const, authenticatedAt: new Date(0) }
+      assert.equal(accountGuardRule(claimed), 'refused')
     }
   })
 })

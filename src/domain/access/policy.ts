@@ -15,6 +15,8 @@ export interface Actor {
    * the command line, the scheduler, code in the same process.
    */
   authenticatedAt?: Date
+  /** 'token': a person acting through an Admin API bearer token, not a session. */
+  via?: 'token'
 }
 
 export const SCHEDULER: Actor = { id: null, displayName: 'Scheduler', role: 'admin' }
@@ -96,6 +98,21 @@ export function authorize(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) {
     throw new ForbiddenError('forbidden', `Your role (${actor.role}) does not allow this.`)
   }
+}
+
+/**
+ * What changing what guards an account (a password, a role, two-factor
+ * sign-in, an API token) asks of the actor. A session must have given the
+ * password recently ('recent-sign-in', accounts/recent-auth.ts). A token is
+ * refused outright: it is a long-lived secret that lives in other systems'
+ * configuration, cannot type a password, and is exactly what such a check
+ * guards against — a leaked token must not be able to take over its user's
+ * account or make itself more tokens. Callers with no credential at all (the
+ * command line, the scheduler) are trusted as the machine's operator.
+ */
+export function accountGuardRule(actor: Actor): 'trusted' | 'recent-sign-in' | 'refused' {
+  if (actor.via === 'token') return 'refused'
+  return actor.authenticatedAt === undefined ? 'trusted' : 'recent-sign-in'
 }
 
 /** What the article rules need to know about an article. */

@@ -1,6 +1,6 @@
-import type { Actor } from '../access/policy.js'
+import { accountGuardRule, type Actor } from '../access/policy.js'
 import type { Clock } from '../clock.js'
-import { UnauthenticatedError } from '../errors.js'
+import { ForbiddenError, UnauthenticatedError } from '../errors.js'
 
 /**
  * How long after giving their password someone may change what guards an
@@ -12,9 +12,19 @@ export const RECENT_AUTH_MS = 10 * 60 * 1000
 /** The password is needed again before this change; the newsroom asks for it and carries on. */
 export class ReauthenticationRequiredError extends UnauthenticatedError {}
 
-/** Throws unless the actor gave their password within RECENT_AUTH_MS (or has no session to ask). */
+/**
+ * Throws unless the actor gave their password within RECENT_AUTH_MS (or has
+ * no session to ask); a token actor is always refused (policy.ts, accountGuardRule).
+ */
 export function requireRecentAuthentication(actor: Actor, clock: Clock): void {
-  if (actor.authenticatedAt === undefined) return
+  const rule = accountGuardRule(actor)
+  if (rule === 'refused') {
+    throw new ForbiddenError(
+      'session_required',
+      'An API token cannot change passwords, roles, two-factor sign-in or tokens: sign in to the newsroom.',
+    )
+  }
+  if (rule === 'trusted' || actor.authenticatedAt === undefined) return
   if (clock.now().getTime() - actor.authenticatedAt.getTime() <= RECENT_AUTH_MS) return
   throw new ReauthenticationRequiredError(
     'reauthentication_required',

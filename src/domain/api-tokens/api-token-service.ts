@@ -13,7 +13,8 @@ import {
   newApiToken,
   type ApiToken,
 } from './api-token.js'
-import type { ApiTokenStore } from './api-token-store.js'
+import { requireRecentAuthentication } from '../accounts/recent-auth.js'
+import { recordAudit } from '../audit/record-audit.js'
 
 const DAY_MS = 86_400_000
 /** Last use is written at most this often per token: a busy integration is not a write per call. */
@@ -30,15 +31,14 @@ const refused = (): UnauthenticatedError =>
 
 export function createApiTokenService({
   stores,
-  tokens,
   clock,
   newId,
 }: {
   stores: UnitOfWork
-  tokens: ApiTokenStore
   clock: Clock
   newId: IdGenerator
 }) {
+  const tokens = stores.apiTokens
   /** Each user manages their own tokens; admins (users:manage) anyone's. */
   function authorizeFor(actor: Actor, userId: string): void {
     if (actor.id !== userId) authorize(actor, 'users:manage')
@@ -51,6 +51,8 @@ export function createApiTokenService({
       { userId, name, expiresDays }: { userId: string; name: string; expiresDays?: number },
     ): Promise<{ token: string; record: ApiToken }> {
       authorizeFor(actor, userId)
+      // A new credential for an account: a recent sign-in, and never by a token (policy.ts).
+      requireRecentAuthentication(actor, clock)
       const trimmed = name.trim()
       if (trimmed === '' || trimmed.length > API_TOKEN_LIMITS.name) {
         throw new ValidationError(
@@ -85,7 +87,19 @@ export function createApiTokenService({
         lastUsedAt: null,
         revokedAt: null,
       }
-      await tokens.insert({ ...record, tokenHash: apiTokenHash(token) })
+      await stores.transaction(async (tx) => {
+        await tx.apiTokens.insert({ ...record, tokenHash: apiTokenHash(token) })
+        await recordAudit(
+          tx.audit,
+          { clock, newId },
+          {
+            actor,
+            action: 'api_token_created',
+            subject: `${record.name} (${user.email})`,
+            details: record.expiresAt ? `expires ${record.expiresAt.toISOString()}` : 'no expiry',
+          },
+        )
+      })
       return { token, record }
     },
 
@@ -96,16 +110,36 @@ export function createApiTokenService({
       return user.id
     },
 
-    async list(actor: Actor, userId: string): Promise<ApiToken[]> {
+    /** A user's tokens, newest first, each saying whether it still lets its bearer in. */
+    async list(actor: Actor, userId: string): Promise<(ApiToken & { usable: boolean })[]> {
       authorizeFor(actor, userId)
-      return tokens.listForUser(userId)
+      const now = clock.now()
+      return (await tokens.listForUser(userId)).map((token) => ({
+        ...token,
+        usable: isUsable(token, now),
+      }))
     },
 
-    async revoke(actor: Actor, id: string): Promise<void> {
+    /** Revokes a token (once; again is no change); answers whose it was. */
+    async revoke(actor: Actor, id: string): Promise<{ userId: string }> {
+      if (actor.via === 'token') requireRecentAuthentication(actor, clock)
       const token = await tokens.findById(id)
       if (!token) throw new NotFoundError('token_not_found', 'There is no such token.')
       authorizeFor(actor, token.userId)
-      if (token.revokedAt === null) await tokens.revoke(id, clock.now())
+      if (token.revokedAt !== null) return { userId: token.userId }
+      await stores.transaction(async (tx) => {
+        await tx.apiTokens.revoke(id, clock.now())
+        await recordAudit(
+          tx.audit,
+          { clock, newId },
+          {
+            actor,
+            action: 'api_token_revoked',
+            subject: token.name,
+          },
+        )
+      })
+      return { userId: token.userId }
     },
 
     /** The actor a bearer token stands for: its user, as the newsroom knows them now. */
@@ -119,7 +153,7 @@ export function createApiTokenService({
       if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
         await tokens.touch(token.id, now)
       }
-      return actorOf(user)
+      return { ...actorOf(user), via: 'token' }
     },
   }
 }

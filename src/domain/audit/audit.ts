@@ -58,6 +58,9 @@ export type AuditAction =
   | 'webhook_deleted'
   | 'webhook_secret_rotated'
   | 'webhook_test_sent'
+  | 'api_token_created'
+  | 'api_token_revoked'
+  | 'tag_renamed'
 
 export interface AuditEvent {
   id: string

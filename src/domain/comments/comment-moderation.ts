@@ -10,10 +10,12 @@ import type { CommentStatus } from './comment.js'
 import type { QueuedComment } from './comment-store.js'
 import type { WebhookOutbox } from '../webhooks/webhook-outbox.js'
 
-export type ModerationAction = 'approve' | 'reject' | 'spam' | 'ban'
+/** 'hold': back to the queue (pending), e.g. an approved comment taken down while it is looked at. */
+export type ModerationAction = 'approve' | 'hold' | 'reject' | 'spam' | 'ban'
 
 const STATUS_FOR: Record<ModerationAction, CommentStatus> = {
   approve: 'approved',
+  hold: 'pending',
   reject: 'rejected',
   spam: 'spam',
   ban: 'spam',

@@ -167,6 +167,33 @@ export function createMenuService({
       })
     },
 
+    /**
+     * Hides a section: its links leave both menus, its pages and feeds stay
+     * (the newsroom's "to only hide it, take it out of the navigation").
+     */
+    async hideSection(actor: Actor, slug: string): Promise<{ removed: number }> {
+      authorize(actor, 'menus:manage')
+      const removed = await stores.transaction(async (tx) => {
+        const section = await tx.sections.findBySlug(slug)
+        if (!section) throw new NotFoundError('section_not_found', `There is no section "${slug}".`)
+        const links = (await tx.menus.list()).filter(
+          (entry) => entry.kind === 'section' && entry.target === section.id,
+        )
+        for (const link of links) await tx.menus.remove(link.id)
+        if (links.length > 0) {
+          await recordAudit(tx.audit, audited, {
+            actor,
+            action: 'menu_changed',
+            subject: section.name,
+            details: 'section hidden from the navigation',
+          })
+        }
+        return links.length
+      })
+      if (removed > 0) await changes.announce({ scope: 'site' })
+      return { removed }
+    },
+
     /** One place up or down its menu. */
     async move(actor: Actor, id: string, direction: Direction): Promise<void> {
       authorize(actor, 'menus:manage')

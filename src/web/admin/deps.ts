@@ -19,6 +19,7 @@ import type { MenuService } from '../../domain/menus/menu-service.js'
 import type { SiteIdentityService } from '../../domain/settings/site-identity-service.js'
 import type { AuthorEditing } from '../../domain/people/author-editing.js'
 import type { WebhookService } from '../../domain/webhooks/webhook-service.js'
+import type { ApiTokenService } from '../../domain/api-tokens/api-token-service.js'
 import type { SiteInfo } from '../ui/site.js'
 
 /** What the newsroom needs: its services and the site's settings. */
@@ -45,6 +46,7 @@ export interface AdminDeps {
     identity: SiteIdentityService
     authorEditing: AuthorEditing
     webhooks: WebhookService
+    apiTokens: ApiTokenService
   }
   site: SiteInfo
   /** Cookies get the Secure flag when the site is served over HTTPS. */

@@ -39,6 +39,7 @@ import { webhookRoutes } from './routes/webhooks.js'
 import { pageRoutes } from './routes/pages.js'
 import { menuRoutes } from './routes/menus.js'
 import { profileRoutes } from './routes/profile.js'
+import { apiTokenRoutes } from './routes/api-tokens.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -114,6 +115,7 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
   await app.register(pageRoutes, deps)
   await app.register(menuRoutes, deps)
   await app.register(profileRoutes, deps)
+  await app.register(apiTokenRoutes, deps)
   await app.register(authorRoutes, deps)
   await app.register(auditRoutes, deps)
   await app.register(commentModerationRoutes, deps)

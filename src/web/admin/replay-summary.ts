@@ -14,7 +14,7 @@ export interface ReplaySummary {
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 const ARTICLE = new RegExp(`^/admin/articles/(${UUID})(?:/(delete|restore))?$`)
 const USER = new RegExp(
-  `^/admin/users/(${UUID})(?:/(deactivate|activate|password|two-factor/reset))?$`,
+  `^/admin/users/(${UUID})(?:/(deactivate|activate|password|two-factor/reset|tokens))?$`,
 )
 
 const SAVE = 'Save my changes'
@@ -90,6 +90,8 @@ async function userSummary(
         sentence: `This will reset ${name}’s password and end their sessions.`,
         button: 'Reset password',
       }
+    case 'tokens':
+      return { sentence: `This will make a new API token for ${name}.`, button: 'Make token' }
     case 'two-factor/reset':
       return {
         sentence: `This will turn off two-factor sign-in for ${name}.`,
@@ -108,6 +110,10 @@ const FIXED: Record<string, ReplaySummary> = {
   '/admin/settings/comments': {
     sentence: 'This will change how comments work.',
     button: 'Save settings',
+  },
+  '/admin/account/tokens': {
+    sentence: 'This will make a new API token for you.',
+    button: 'Make token',
   },
   '/admin/account/two-factor/setup': {
     sentence: 'This will start setting up two-factor sign-in.',

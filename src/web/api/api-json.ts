@@ -6,11 +6,12 @@ import type { PublishedArticle } from '../../domain/articles/article.js'
 import type { ImageRef } from '../../domain/media/media.js'
 import { plannedRenditions, RENDITION_MIME_TYPES } from '../../domain/media/rendition.js'
 import type { Author as DomainAuthor } from '../../domain/people/author.js'
+import type { Page } from '../../domain/pages/page.js'
 import type { StoryThread } from '../../domain/threads/thread.js'
 import { zonedParts } from '../../text/dates.js'
 import type { SiteInfo } from '../ui/site.js'
 import { articlePath, authorPath, sectionPath, tagPath, threadPath } from '../ui/urls.js'
-import type { Article, Author, Image, Thread } from './content-schemas.js'
+import type { Article, Author, Image, SitePage, Thread } from './content-schemas.js'
 
 export type ApiSite = Pick<SiteInfo, 'url' | 'timeZone' | 'media'>
 
@@ -103,5 +104,25 @@ export function threadJson(site: ApiSite, thread: StoryThread): z.infer<typeof T
     description: thread.description,
     url: site.url + threadPath(thread.slug),
     updatedAt: isoInZone(thread.updatedAt, site.timeZone),
+  }
+}
+
+/** A published page of the site (About, Contact): its text as HTML and as Markdown. */
+export function sitePageJson(
+  site: ApiSite,
+  page: Page & { images?: readonly ImageRef[] },
+): z.infer<typeof SitePage> {
+  const { html } = renderedBody(
+    site,
+    { body: page.body, dateline: '', images: page.images ?? [] },
+    { absolute: true },
+  )
+  return {
+    slug: page.slug,
+    title: page.title,
+    description: page.description,
+    url: `${site.url}/pages/${page.slug}`,
+    updatedAt: isoInZone(page.updatedAt, site.timeZone),
+    body: { html, markdown: page.body },
   }
 }

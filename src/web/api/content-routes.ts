@@ -4,13 +4,14 @@ import { NotFoundError } from '../../domain/errors.js'
 import { articleParams } from '../plugins/request-parsing.js'
 import { articlePath, sectionPath } from '../ui/urls.js'
 import { articleCursor, articleKeyOf, slugCursor, slugOf } from './api-cursor.js'
-import { articleJson, authorJson, threadJson } from './api-json.js'
+import { articleJson, authorJson, sitePageJson, threadJson } from './api-json.js'
 import { parseApi, sendPublicJson } from './api-request.js'
 import {
   articleIdParams,
   articleListQuery,
   articleQuery,
   noQuery,
+  pageSlugParams,
   pathQuery,
   slugListQuery,
 } from './content-schemas.js'
@@ -99,5 +100,17 @@ export async function contentRoutes(app: FastifyInstance, { services, site }: Ap
       items: page.items.map((thread) => threadJson(site, thread)),
       next: page.next === undefined ? null : slugCursor(page.next),
     })
+  })
+
+  app.get('/pages', async (request, reply) => {
+    parseApi(noQuery, request.query)
+    const pages = await services.pages.listPublished()
+    return sendPublicJson(request, reply, { items: pages.map((page) => sitePageJson(site, page)) })
+  })
+
+  app.get('/pages/:slug', async (request, reply) => {
+    const { slug } = parseApi(pageSlugParams, request.params)
+    parseApi(noQuery, request.query)
+    return sendPublicJson(request, reply, sitePageJson(site, await services.pages.published(slug)))
   })
 }

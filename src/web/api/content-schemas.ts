@@ -115,6 +115,20 @@ export const Thread = z
   .register(apiSchemas, { id: 'Thread' })
 export const ThreadPage = pageOf(Thread).register(apiSchemas, { id: 'ThreadPage' })
 
+export const SitePage = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    description: z.string(),
+    url: absoluteUrl,
+    updatedAt: instant,
+    body: z.object({ html: z.string().describe('Safe HTML.'), markdown: z.string() }),
+  })
+  .register(apiSchemas, { id: 'Page' })
+export const SitePageList = z
+  .object({ items: z.array(SitePage).describe('Published pages, by title.') })
+  .register(apiSchemas, { id: 'PageList' })
+
 export const ErrorBody = z
   .object({
     error: z.object({
@@ -161,4 +175,5 @@ export const pathQuery = z.strictObject({
 })
 export const noQuery = z.strictObject({})
 export const slugListQuery = z.strictObject({ cursor: cursor.optional(), limit: limit.optional() })
+export const pageSlugParams = z.strictObject({ slug: slug(80) })
 export const articleIdParams = z.strictObject({ id: z.string().regex(ID_PATTERN) })

@@ -1,11 +1,13 @@
 // The OpenAPI 3.1 document, made from the very zod schemas that read the
 // requests and shape the answers: nothing here is written twice by hand.
 import { z } from 'zod'
+import { adminPaths } from './admin/admin-openapi.js'
 import {
   apiSchemas,
   articleIdParams,
   articleListQuery,
   articleQuery,
+  pageSlugParams,
   pathQuery,
   slugListQuery,
 } from './content-schemas.js'
@@ -61,6 +63,13 @@ export const CONTENT_OPERATIONS: readonly Operation[] = [
     summary: 'Story threads with published articles, by slug.',
     query: slugListQuery,
     response: 'ThreadPage',
+  },
+  { path: '/pages', summary: 'Published pages of the site, by title.', response: 'PageList' },
+  {
+    path: '/pages/{slug}',
+    summary: 'A published page by its slug.',
+    params: pageSlugParams,
+    response: 'Page',
   },
 ]
 
@@ -121,17 +130,28 @@ export function openApiDocument(siteUrl: string, siteName: string): Record<strin
       },
     }
   }
+  Object.assign(paths, adminPaths(parametersOf))
   return {
     openapi: '3.1.0',
     info: {
       title: `${siteName} Content API`,
       version: '1.0.0',
       description:
-        'Published content, read-only, for anyone. Errors always have the shape of the Error schema.',
+        'Published content, read-only, for anyone; under /admin, the Admin API with a bearer token. Errors always have the shape of the Error schema.',
     },
     jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
     servers: [{ url: `${siteUrl}/api/v1` }],
     paths,
-    components: { schemas },
+    components: {
+      schemas,
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An Admin API token (dlt_…) made in the newsroom or by `dateline token create`.',
+        },
+      },
+    },
   }
 }

@@ -8,9 +8,9 @@ export async function apiReferenceRoute(
 ) {
   app.get('/', async (_request, reply) =>
     reply.page(<ApiReferencePage document={options.document} siteUrl={options.siteUrl} />, {
-      title: 'Content API',
+      title: 'API',
       description:
-        'The Content API: published articles, sections, authors, tags and threads as JSON.',
+        'The Content API (published articles, sections, authors, tags, threads and pages as JSON) and the Admin API.',
       canonicalPath: '/api/v1',
     }),
   )

@@ -20,6 +20,7 @@ const query = z.object({
 const ACTIONS: readonly ModerationAction[] = ['approve', 'reject', 'spam', 'ban']
 const DONE: Record<ModerationAction, string> = {
   approve: 'approved',
+  hold: 'held for review',
   reject: 'rejected',
   spam: 'marked as spam',
   ban: 'marked as spam, and their email and network banned',

@@ -61,6 +61,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   webhook_deleted: 'Deleted a webhook',
   webhook_secret_rotated: "Replaced a webhook's secret",
   webhook_test_sent: 'Sent a test event to a webhook',
+  api_token_created: 'API token created',
+  api_token_revoked: 'API token revoked',
+  tag_renamed: 'Renamed a tag',
 }
 
 function Who({ event }: { event: AuditEvent }) {

@@ -188,6 +188,11 @@ export function AccountPage({
           {twoFactorOn ? 'Manage two-factor sign-in' : 'Set up two-factor sign-in'}
         </a>
       </p>
+      <h2>API tokens</h2>
+      <p>
+        For programs that use the Admin API as you.{' '}
+        <a href="/admin/account/tokens">Your API tokens</a>
+      </p>
     </div>
   )
 }

@@ -273,6 +273,9 @@ export function UserPage({ user, values, isYou, problem, notice, twoFactorOn }: 
         </form>
       </section>
       <UserTwoFactor user={user} on={twoFactorOn} />
+      <p>
+        <a href={`/admin/users/${user.id}/tokens`}>API tokens for {user.displayName}</a>
+      </p>
     </div>
   )
 }

@@ -1,14 +1,16 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { Actor } from '../../../domain/access/policy.js'
+import type { FastifyInstance } from 'fastify'
 import type { Article } from '../../../domain/articles/article.js'
 import type { ArticleInput } from '../../../domain/articles/article-input.js'
 import { StaleEditError } from '../../../domain/articles/article-writes.js'
 import type { Transition } from '../../../domain/articles/workflow.js'
-import { UnauthenticatedError } from '../../../domain/errors.js'
 import { sendJsonProblem, problemFor } from '../../plugins/problems.js'
 import { parseApi } from '../api-request.js'
 import { articleIdParams } from '../content-schemas.js'
 import type { AdminApiDeps } from './admin-deps.js'
+import { adminActor, admitBearer } from './admin-auth.js'
+import { adminDeskRoutes } from './admin-desk-routes.js'
+import { adminMediaRoutes } from './admin-media-routes.js'
+import { adminStructureRoutes } from './admin-structure-routes.js'
 import { adminArticleJson } from './admin-json.js'
 import { createArticleBody, patchArticleBody, transitionBody } from './admin-schemas.js'
 
@@ -40,41 +42,31 @@ function inputOf(article: Article): ArticleInput {
 
 /** The Admin API: every call as the token's user, through the newsroom's own services. */
 export async function adminRoutes(app: FastifyInstance, { services, site }: AdminApiDeps) {
-  const actors = new WeakMap<FastifyRequest, Actor>()
-  const actorOf = (request: FastifyRequest): Actor => {
-    const actor = actors.get(request)
-    if (!actor) throw new UnauthenticatedError('token_required', 'Send a bearer token.')
-    return actor
-  }
-
   app.addHook('onRequest', async (request, reply) => {
     reply.header('cache-control', 'no-store')
-    const header = request.headers.authorization
-    const match = header === undefined ? null : /^Bearer (\S+)$/.exec(header)
-    if (!match?.[1]) {
-      reply.header('www-authenticate', 'Bearer')
-      throw new UnauthenticatedError(
-        'token_required',
-        'Send a token from the newsroom as "Authorization: Bearer …".',
-      )
-    }
-    actors.set(request, await services.apiTokens.authenticate(match[1]))
+    await admitBearer(request, services.apiTokens)
   })
   app.addHook('preValidation', async (request) => {
     if (request.method !== 'POST' && request.method !== 'PATCH') return
-    // JSON only: any other body (a form, text) is refused as what it is, not read as something else.
-    if (!/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
+    const type = request.headers['content-type'] ?? ''
+    // An upload route reads multipart and nothing else; every other route, JSON only.
+    const upload = request.routeOptions.config.multipart === true
+    const wanted = upload ? /^multipart\/form-data\s*;/i : /^application\/json\s*(;|$)/i
+    if (!wanted.test(type)) {
       throw Object.assign(
-        new Error('The Admin API reads JSON: send Content-Type: application/json.'),
-        {
-          statusCode: 415,
-        },
+        new Error(
+          upload
+            ? 'This route reads an upload: send multipart/form-data with the file as "file".'
+            : 'The Admin API reads JSON: send Content-Type: application/json.',
+        ),
+        { statusCode: 415 },
       )
     }
   })
   app.setErrorHandler((error, request, reply) => {
     const problem = problemFor(error)
     if (problem.status >= 500) request.log.error({ err: error }, 'Admin API request failed')
+    if (problem.status === 401) reply.header('www-authenticate', 'Bearer')
     if (error instanceof StaleEditError) {
       // What changed meanwhile, so the client can merge and try again on the current version.
       return reply
@@ -89,19 +81,19 @@ export async function adminRoutes(app: FastifyInstance, { services, site }: Admi
   })
 
   app.get('/me', async (request) => {
-    const actor = actorOf(request)
+    const actor = adminActor(request)
     return { id: actor.id, displayName: actor.displayName, role: actor.role }
   })
 
   app.get('/articles/:id', async (request) => {
     const { id } = parseApi(articleIdParams, request.params)
-    return adminArticleJson(site, await services.editing.get(actorOf(request), id))
+    return adminArticleJson(site, await services.editing.get(adminActor(request), id))
   })
 
   app.post('/articles', { bodyLimit: BODY_LIMIT }, async (request, reply) => {
     const body = parseApi(createArticleBody, request.body)
     const { section, featuredImage, ...fields } = body
-    const article = await services.editing.createDraft(actorOf(request), {
+    const article = await services.editing.createDraft(adminActor(request), {
       standfirst: '',
       dateline: '',
       body: '',
@@ -122,7 +114,7 @@ export async function adminRoutes(app: FastifyInstance, { services, site }: Admi
       patchArticleBody,
       request.body,
     )
-    const actor = actorOf(request)
+    const actor = adminActor(request)
     const current = await services.editing.get(actor, id)
     const input: ArticleInput = {
       ...inputOf(current),
@@ -140,7 +132,7 @@ export async function adminRoutes(app: FastifyInstance, { services, site }: Admi
   app.post('/articles/:id/transitions', { bodyLimit: BODY_LIMIT }, async (request) => {
     const { id } = parseApi(articleIdParams, request.params)
     const { version, to, at } = parseApi(transitionBody, request.body)
-    const actor = actorOf(request)
+    const actor = adminActor(request)
     const current = await services.editing.get(actor, id)
     const moved = await services.editing.saveAndMove(actor, id, {
       input: inputOf(current),
@@ -150,4 +142,8 @@ export async function adminRoutes(app: FastifyInstance, { services, site }: Admi
     })
     return adminArticleJson(site, moved)
   })
+
+  await app.register(adminMediaRoutes, { services, site })
+  await app.register(adminStructureRoutes, { services, site })
+  await app.register(adminDeskRoutes, { services, site })
 }
