@@ -41,7 +41,12 @@ import { createApiTokenService } from './domain/api-tokens/api-token-service.js'
 import { createApiTokenStore } from './storage/api-token-store.js'
 import { createUnitOfWork } from './storage/unit-of-work.js'
 import { loadSecretKey, SecretKeyError } from './secret-key.js'
-import { createGuardedFetch } from './outbound/guarded-fetch.js'
+import {
+  createGuardedFetch,
+  OutboundRefusedError,
+  type OutboundFetch,
+} from './outbound/guarded-fetch.js'
+import type { FetchImage } from './domain/imports/site-import.js'
 
 const SECRET_MISMATCH =
   'This database was first used with another secret key. Every process sharing a database needs the same one: ' +
@@ -76,6 +81,20 @@ const noop = (): void => {}
 async function checkSecret(settings: SettingsService): Promise<void> {
   if (!(await settings.secretMatches())) throw new SecretKeyError(SECRET_MISMATCH)
   await settings.legacySiteKey()
+}
+
+/** Pictures for imports (--fetch-media), through the guarded fetcher: refusals become the item's problem. */
+function imageFetcher(outbound: OutboundFetch): FetchImage {
+  return async (url) => {
+    try {
+      const response = await outbound(url)
+      if (response.status !== 200) return { problem: `${url} answered ${response.status}` }
+      return { bytes: new Uint8Array(response.body) }
+    } catch (error) {
+      if (error instanceof OutboundRefusedError) return { problem: error.message }
+      throw error
+    }
+  }
 }
 
 /**
@@ -205,6 +224,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
       comments,
       sections,
       timeZone: config.siteTimeZone,
+      fetchImage: imageFetcher(outbound),
     }),
   }
 

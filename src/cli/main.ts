@@ -6,7 +6,6 @@ import { runDemo } from './commands/demo.js'
 import { runExport } from './commands/export.js'
 import { runImport } from './commands/import.js'
 import type { FormatReader } from './import/format-reader.js'
-import { runSiteImport, type SiteFormat } from './commands/import-site.js'
 import { formatNames } from './import/formats.js'
 import {
   dateArgument,
@@ -123,9 +122,10 @@ interface ImportFlags {
   section: string
   draft?: boolean
   tag?: string[]
-  format?: FormatReader | SiteFormat
+  format?: FormatReader
   dryRun?: boolean
   media?: string
+  fetchMedia?: boolean
   sectionMap?: SectionMap
   date?: CalendarDate
 }
@@ -135,12 +135,12 @@ function addImportCommand(program: Command, withContext: WithContext, out: CliOu
   program
     .command('import')
     .description(
-      `import articles from files and folders; the format of each is recognised (${formatNames().join(', ')})`,
+      `import articles from files and folders: the plain-text archive form, WordPress and Ghost exports; the format of each is recognised (${formatNames().join(', ')})`,
     )
     .argument('<paths...>', 'files, or folders to search for files in a format it reads')
     .option(
       '--format <name>',
-      `read every named file as this format: ${formatNames().join(', ')}`,
+      `read every named file as this format: ${formatNames().join(', ')} (wxr for wordpress)`,
       formatArgument,
     )
     .option('--dry-run', 'report what would be created, updated and skipped, and change nothing')
@@ -152,60 +152,36 @@ function addImportCommand(program: Command, withContext: WithContext, out: CliOu
       dateArgument,
     )
     .option('--media <dir>', "where the source's image files are", mediaArgument)
-    .option('--draft', 'import new articles as drafts instead of publishing them')
-    .option('--tag <name>', 'a tag to give every imported article (repeat for more)', collect)
+    .option(
+      '--fetch-media',
+      'fetch pictures on other hosts (public addresses only); without it they are reported and left out',
+    )
+    .option('--draft', 'import new archive articles as drafts instead of publishing them')
+    .option(
+      '--tag <name>',
+      'a tag to give every imported archive article (repeat for more)',
+      collect,
+    )
     .action((paths: string[], flags: ImportFlags) =>
       withContext((ctx) =>
-        typeof flags.format === 'string'
-          ? runSiteImports(ctx, paths, { ...flags, format: flags.format }, out)
-          : runImport(
-              ctx,
-              paths,
-              {
-                sectionSlug: flags.section,
-                draft: flags.draft === true,
-                tags: flags.tag,
-                dryRun: flags.dryRun === true,
-                ...(flags.format && { format: flags.format }),
-                ...(flags.media !== undefined && { mediaDir: flags.media }),
-                ...(flags.sectionMap && { sectionMap: flags.sectionMap }),
-                ...(flags.date && { fallbackDate: flags.date }),
-              },
-              out,
-            ),
+        runImport(
+          ctx,
+          paths,
+          {
+            sectionSlug: flags.section,
+            draft: flags.draft === true,
+            tags: flags.tag,
+            dryRun: flags.dryRun === true,
+            fetchMedia: flags.fetchMedia === true,
+            ...(flags.format && { format: flags.format }),
+            ...(flags.media !== undefined && { mediaDir: flags.media }),
+            ...(flags.sectionMap && { sectionMap: flags.sectionMap }),
+            ...(flags.date && { fallbackDate: flags.date }),
+          },
+          out,
+        ),
       ),
     )
-}
-
-/**
- * WordPress and Ghost exports (--format wxr|ghost), each file through the site
- * import. The plain-text reader's dry run and recognition by content are not
- * theirs yet: a dry run is refused rather than ignored.
- */
-async function runSiteImports(
-  ctx: AppContext,
-  paths: readonly string[],
-  flags: ImportFlags & { format: SiteFormat },
-  out: CliOutput,
-): Promise<number> {
-  if (flags.dryRun) {
-    out.error(`--dry-run is not available for --format ${flags.format} yet; nothing was imported.`)
-    return EXIT_USAGE
-  }
-  const sectionMap = flags.sectionMap
-    ? new Map([...flags.sectionMap.entries].map(([from, { slug }]) => [from, slug]))
-    : undefined
-  let code = 0
-  for (const file of paths) {
-    const options = {
-      format: flags.format,
-      defaultSection: flags.section,
-      ...(flags.media !== undefined && { media: flags.media }),
-      ...(sectionMap && { sectionMap }),
-    }
-    code = Math.max(code, await runSiteImport(ctx, file, options, out))
-  }
-  return code
 }
 
 /** media add. */

@@ -30,7 +30,7 @@ describe('dateline import --format wxr, as a process', () => {
       )
       assert.match(
         result.stdout,
-        /^Imported: 7 created, 0 updated, 0 unchanged, 0 skipped, 0 failed; 3 comments, 6 redirects\.$/m,
+        /^Imported 7 items: 7 created, 0 updated, 0 unchanged, 0 failed; 3 comments, 6 redirects\.$/m,
       )
       const count = await inspectDataDir(dataDir, (ctx) => ctx.stores.media.count(''))
       assert.equal(count, 5)
@@ -56,7 +56,7 @@ for (const dialect of testDialects()) {
       assert.equal(again.code, 0, show(again))
       assert.match(
         again.stdout,
-        /^Imported: 0 created, 0 updated, 7 unchanged, 0 skipped, 0 failed; 0 comments/m,
+        /^Imported 7 items: 0 created, 0 updated, 7 unchanged, 0 failed; 0 comments/m,
       )
       const sections = await site.inspect(async (ctx) => {
         const ids = await Promise.all(

@@ -6,15 +6,13 @@ import { parseSectionMap, type SectionMap } from '../../domain/imports/section-m
 import { isValidCalendarDate, type CalendarDate } from '../../text/dates.js'
 import type { FormatReader } from './format-reader.js'
 import { formatNames, readerNamed } from './formats.js'
-import { isSiteFormat, SITE_FORMAT_NAMES, type SiteFormat } from '../commands/import-site.js'
 
-/** --format NAME → its reader, or the name of another platform's export (read by the site import). */
-export function formatArgument(name: string): FormatReader | SiteFormat {
-  if (isSiteFormat(name)) return name
+/** --format NAME → its reader. */
+export function formatArgument(name: string): FormatReader {
   const reader = readerNamed(name)
   if (!reader) {
     throw new InvalidArgumentError(
-      `There is no format "${name}"; formats: ${[...formatNames(), ...SITE_FORMAT_NAMES].join(', ')}.`,
+      `There is no format "${name}"; formats: ${formatNames().join(', ')}.`,
     )
   }
   return reader
