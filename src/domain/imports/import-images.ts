@@ -74,7 +74,10 @@ export function createImageImport(media: MediaService, sources: ImageSources) {
     if (!bytes) {
       return { problem: `${image.source}: there is no file ${image.file} in the media folder` }
     }
-    return dryRun ? { wouldImport: true } : { bytes }
+    if (!dryRun) return { bytes }
+    // A dry run stores nothing; a file the library already holds is that item.
+    const existing = await media.findByContent(bytes)
+    return existing ? { id: existing.id } : { wouldImport: true }
   }
 
   async function bring(image: ImportImage): Promise<ImageOutcome> {
