@@ -4,8 +4,9 @@
 // address as a redirect to the story's new one. Items go in batches: one
 // transaction per batch, one savepoint per story, so a story that fails is
 // undone alone and a large archive costs few syncs to disk. A dry run writes
-// every story in one transaction it then undoes, stores no picture and adds
-// no comment, and tells no one.
+// each batch in a transaction it then undoes (a story sees what the stories
+// of its batch would have done), stores and fetches no picture, adds no
+// comment, and tells no one.
 import type { ImportItem, ImportStory } from '../../text/import/import-item.js'
 import type { Clock } from '../clock.js'
 import type { ContentChanges } from '../changes.js'
@@ -105,35 +106,34 @@ export function createSiteImporter(deps: {
       }
       const stories = storiesOf(items, summary, report)
 
-      if (dryRun) {
-        await stores
-          .batch(async (unit) => {
-            for await (const item of stories) {
-              report(await writeStory(unit, deps, item, await prepare(item)))
+      /** Writes prepared stories in one transaction, a savepoint each; a dry run's is undone. */
+      async function writeBatch(prepared: [ImportStory, ImportedStory][]): Promise<StoryWritten[]> {
+        const results: StoryWritten[] = []
+        try {
+          await stores.batch(async (unit) => {
+            for (const [item, story] of prepared) {
+              results.push(await writeStory(unit, deps, item, story))
             }
-            throw new DryRunRollback('a dry run changes nothing')
+            if (dryRun) throw new DryRunRollback('a dry run changes nothing')
           })
-          .catch((error: unknown) => {
-            if (!(error instanceof DryRunRollback)) throw error
-          })
-        return summary
+        } catch (error) {
+          if (!(error instanceof DryRunRollback)) throw error
+        }
+        return results
       }
 
       async function runBatch(batch: ImportStory[]): Promise<void> {
-        // One after another: two stories of a new category must not both create its section.
+        // Outside the transaction, one after another: two stories of a new category must
+        // not both create its section, and the library's reads must not wait on the batch.
         const prepared: [ImportStory, ImportedStory][] = []
         for (const item of batch) prepared.push([item, await prepare(item)])
-        const written = await stores.batch(async (unit) => {
-          const results: StoryWritten[] = []
-          for (const [item, story] of prepared) {
-            results.push(await writeStory(unit, deps, item, story))
-          }
-          return results
-        })
-        await addImportedComments(
-          deps.comments,
-          written.flatMap((result) => result.comments),
-        )
+        const written = await writeBatch(prepared)
+        if (!dryRun) {
+          await addImportedComments(
+            deps.comments,
+            written.flatMap((result) => result.comments),
+          )
+        }
         for (const result of written) report(result)
       }
 
@@ -146,6 +146,7 @@ export function createSiteImporter(deps: {
         }
       }
       if (batch.length > 0) await runBatch(batch)
+      if (dryRun) return summary
       await changes.announce({ scope: 'site' })
       if (summary.redirects > 0) await changes.announce({ scope: 'redirects' })
       return summary
