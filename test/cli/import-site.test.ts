@@ -102,7 +102,19 @@ for (const dialect of testDialects()) {
         result.stdout,
         /^Imported 5 items: 5 created, 0 updated, 0 unchanged, 0 failed;/m,
       )
-      const forced = await site.run(['import', '--format', 'ghost', GHOST, '--media', GHOST_MEDIA])
+      const forced = await site.run([
+        'import',
+        '--format',
+        'ghost',
+        GHOST,
+        '--media',
+        GHOST_MEDIA,
+        '--draft',
+      ])
+      assert.match(
+        forced.stdout,
+        /^--draft applies to archive articles only: WordPress and Ghost stories keep their own status/m,
+      )
       assert.match(
         forced.stdout,
         /^Imported 5 items: 0 created, 0 updated, 5 unchanged, 0 failed;/m,

@@ -66,7 +66,14 @@ export async function runImport(
   const report = reportOptions(ctx, options)
   const reporter = createReporter(out, report)
   const progress = createImportProgress(out.progress)
-  for (const run of runsOf(inputs)) {
+  const runs = [...runsOf(inputs)]
+  const archiveOnly = archiveOnlyFlags(options)
+  if (archiveOnly.length > 0 && runs.some((run) => run.importer === 'site')) {
+    out.log(
+      `${archiveOnly.join(', ')} ${archiveOnly.length === 1 ? 'applies' : 'apply'} to archive articles only: WordPress and Ghost stories keep their own status, tags and dates.`,
+    )
+  }
+  for (const run of runs) {
     const to = { record: reporter.record, progress }
     const summary = await importRun(ctx, run, { ...options, sectionMap }, to)
     if (summary) addSiteToTally(reporter.tally, summary)
@@ -74,6 +81,15 @@ export async function runImport(
   reporter.finish()
   printSummary(out, reporter.tally, report)
   return reporter.tally.failed > 0 ? 1 : 0
+}
+
+/** The options given that only the article importer reads. */
+function archiveOnlyFlags(options: ImportCommandOptions): string[] {
+  return [
+    ...(options.draft ? ['--draft'] : []),
+    ...((options.tags?.length ?? 0) > 0 ? ['--tag'] : []),
+    ...(options.fallbackDate ? ['--date'] : []),
+  ]
 }
 
 /** Inputs in order, grouped: a run of archive files together; each export alone. */

@@ -12,6 +12,7 @@ import type { Clock } from '../clock.js'
 import type { ContentChanges } from '../changes.js'
 import type { CommentService } from '../comments/comment-service.js'
 import type { ImportedStory } from '../articles/item-import.js'
+import type { WriteDeps } from '../articles/article-writes.js'
 import type { IdGenerator } from '../ids.js'
 import type { MediaService } from '../media/media-service.js'
 import type { SectionService } from '../sections/section-service.js'
@@ -58,6 +59,27 @@ const BATCH_SIZE = 250
 class DryRunRollback extends Error {}
 
 export type SiteImporter = ReturnType<typeof createSiteImporter>
+
+type Prepared = [ImportStory, ImportedStory][]
+
+/** Writes prepared stories in one transaction, a savepoint each; a dry run's is undone. */
+async function writeBatch(
+  deps: WriteDeps & { stores: UnitOfWork; timeZone: string; dryRun: boolean },
+  prepared: Prepared,
+): Promise<StoryWritten[]> {
+  const results: StoryWritten[] = []
+  try {
+    await deps.stores.batch(async (unit) => {
+      for (const [item, story] of prepared) {
+        results.push(await writeStory(unit, deps, item, story))
+      }
+      if (deps.dryRun) throw new DryRunRollback('a dry run changes nothing')
+    })
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error
+  }
+  return results
+}
 
 export function createSiteImporter(deps: {
   stores: UnitOfWork
@@ -106,28 +128,12 @@ export function createSiteImporter(deps: {
       }
       const stories = storiesOf(items, summary, report)
 
-      /** Writes prepared stories in one transaction, a savepoint each; a dry run's is undone. */
-      async function writeBatch(prepared: [ImportStory, ImportedStory][]): Promise<StoryWritten[]> {
-        const results: StoryWritten[] = []
-        try {
-          await stores.batch(async (unit) => {
-            for (const [item, story] of prepared) {
-              results.push(await writeStory(unit, deps, item, story))
-            }
-            if (dryRun) throw new DryRunRollback('a dry run changes nothing')
-          })
-        } catch (error) {
-          if (!(error instanceof DryRunRollback)) throw error
-        }
-        return results
-      }
-
       async function runBatch(batch: ImportStory[]): Promise<void> {
         // Outside the transaction, one after another: two stories of a new category must
         // not both create its section, and the library's reads must not wait on the batch.
-        const prepared: [ImportStory, ImportedStory][] = []
+        const prepared: Prepared = []
         for (const item of batch) prepared.push([item, await prepare(item)])
-        const written = await writeBatch(prepared)
+        const written = await writeBatch({ ...deps, dryRun }, prepared)
         if (!dryRun) {
           await addImportedComments(
             deps.comments,
