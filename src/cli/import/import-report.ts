@@ -148,7 +148,7 @@ export function addToTally(tally: Tally, outcome: Outcome): void {
     return
   }
   if ('story' in outcome) {
-    tally[outcome.story.action === 'failed' ? 'failed' : outcome.story.action]++
+    tally[outcome.story.action]++
     return
   }
   tally[outcome.result.action]++
