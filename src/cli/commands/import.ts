@@ -65,7 +65,7 @@ export async function runImport(
 
   const report = reportOptions(ctx, options)
   const reporter = createReporter(out, report)
-  const progress = createImportProgress(out.progress)
+  const progress = createImportProgress(out.progress, ctx.clock)
   const runs = [...runsOf(inputs)]
   const archiveOnly = archiveOnlyFlags(options)
   if (archiveOnly.length > 0 && runs.some((run) => run.importer === 'site')) {

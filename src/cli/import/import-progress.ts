@@ -4,6 +4,7 @@
 // per streamed export (bytes read of its size, items, rate). Each line stays
 // on the terminal when its input is done.
 import { SingleBar } from 'cli-progress'
+import type { Clock } from '../../domain/clock.js'
 
 export interface ArchiveProgress {
   /** A file done, with the items imported so far in the run. */
@@ -30,21 +31,23 @@ const silent = { fileDone() {}, item() {}, opened() {}, read() {}, stop() {} }
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1)
 
-/** Items a second since `started` (performance.now()), for the eye only. */
-function rateSince(started: number, items: number): string {
-  const seconds = (performance.now() - started) / 1000
-  return seconds > 0 ? (items / seconds).toFixed(0) : '0'
-}
-
-export function createImportProgress(stream: NodeJS.WritableStream | undefined): ImportProgress {
+export function createImportProgress(
+  stream: NodeJS.WritableStream | undefined,
+  clock: Clock,
+): ImportProgress {
   if (!stream) return { archive: () => silent, file: () => silent }
+  /** Items a second since `started` (the clock's milliseconds), for the eye only. */
+  const rateSince = (started: number, items: number): string => {
+    const seconds = (clock.now().getTime() - started) / 1000
+    return seconds > 0 ? (items / seconds).toFixed(0) : '0'
+  }
   return {
     archive(files) {
       const bar = new SingleBar({
         format: 'Importing [{bar}] {value}/{total} files, {items} items, {rate} items/s',
         stream,
       })
-      const started = performance.now()
+      const started = clock.now().getTime()
       let items = 0
       bar.start(files, 0, { items, rate: '0' })
       return {
@@ -58,7 +61,7 @@ export function createImportProgress(stream: NodeJS.WritableStream | undefined):
         format: `${name} [{bar}] {read}/{size} MB (pass {pass}), {items} items, {rate} items/s`,
         stream,
       })
-      const started = performance.now()
+      const started = clock.now().getTime()
       let items = 0
       let bytes = 0
       let pass = 0
