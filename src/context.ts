@@ -41,11 +41,17 @@ import { createContentApiReads } from './storage/content-api-reads.js'
 import { createApiTokenService } from './domain/api-tokens/api-token-service.js'
 import { createUnitOfWork } from './storage/unit-of-work.js'
 import { loadSecretKey, SecretKeyError } from './secret-key.js'
-import { addressRefusal, createGuardedFetch } from './outbound/guarded-fetch.js'
 import { createWebhookOutbox } from './domain/webhooks/webhook-outbox.js'
 import { createWebhookService } from './domain/webhooks/webhook-service.js'
 import { deliverDue, type WebhookPost } from './domain/webhooks/webhook-delivery.js'
 import { isIP } from 'node:net'
+import {
+  addressRefusal,
+  createGuardedFetch,
+  OutboundRefusedError,
+  type OutboundFetch,
+} from './outbound/guarded-fetch.js'
+import type { FetchImage } from './domain/imports/site-import.js'
 
 const SECRET_MISMATCH =
   'This database was first used with another secret key. Every process sharing a database needs the same one: ' +
@@ -121,6 +127,20 @@ function webhookParts(
         return () => nudges.delete(listener)
       },
     },
+  }
+}
+
+/** Pictures for imports (--fetch-media), through the guarded fetcher: refusals become the item's problem. */
+function imageFetcher(outbound: OutboundFetch): FetchImage {
+  return async (url) => {
+    try {
+      const response = await outbound(url)
+      if (response.status !== 200) return { problem: `${url} answered ${response.status}` }
+      return { bytes: new Uint8Array(response.body) }
+    } catch (error) {
+      if (error instanceof OutboundRefusedError) return { problem: error.message }
+      throw error
+    }
   }
 }
 
@@ -261,6 +281,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
       comments,
       sections,
       timeZone: config.siteTimeZone,
+      fetchImage: imageFetcher(outbound),
     }),
   }
 

@@ -4,9 +4,7 @@ import { createContext, type AppContext } from '../context.js'
 import { describeFatal } from '../main.js'
 import { runDemo } from './commands/demo.js'
 import { runExport } from './commands/export.js'
-import { DATELINE_FORMAT } from './commands/import-dateline.js'
 import { importPaths, type ImportFlags } from './import/import-command.js'
-import { formatNames } from './import/formats.js'
 import {
   allFormatNames,
   dateArgument,
@@ -121,12 +119,12 @@ function addImportCommand(program: Command, withContext: WithContext, out: CliOu
   program
     .command('import')
     .description(
-      `import articles from files and folders, or a whole site from a Dateline export folder; the format of each is recognised (${[...formatNames(), DATELINE_FORMAT].join(', ')})`,
+      `import articles from files and folders (the plain-text archive form, WordPress and Ghost exports), or a whole site from a Dateline export folder; the format of each is recognised (${allFormatNames().join(', ')})`,
     )
     .argument('<paths...>', 'files, or folders to search for files in a format it reads')
     .option(
       '--format <name>',
-      `read every named file as this format: ${allFormatNames().join(', ')}`,
+      `read every named file as this format: ${allFormatNames().join(', ')} (wxr for wordpress)`,
       formatArgument,
     )
     .option('--dry-run', 'report what would be created, updated and skipped, and change nothing')
@@ -138,8 +136,16 @@ function addImportCommand(program: Command, withContext: WithContext, out: CliOu
       dateArgument,
     )
     .option('--media <dir>', "where the source's image files are", mediaArgument)
-    .option('--draft', 'import new articles as drafts instead of publishing them')
-    .option('--tag <name>', 'a tag to give every imported article (repeat for more)', collect)
+    .option(
+      '--fetch-media',
+      'fetch pictures on other hosts (public addresses only); without it they are reported and left out',
+    )
+    .option('--draft', 'import new archive articles as drafts instead of publishing them')
+    .option(
+      '--tag <name>',
+      'a tag to give every imported archive article (repeat for more)',
+      collect,
+    )
     .action((paths: string[], flags: ImportFlags) =>
       withContext((ctx) => importPaths(ctx, paths, flags, out)),
     )

@@ -196,6 +196,11 @@ export function failureLine(file: string, reason: string): RegExp {
   return new RegExp(`^✗ ${escapeRegExp(displayName(file))} ${escapeRegExp(reason)}`, 'm')
 }
 
+/** Whether output carries a terminal's escape sequences or carriage returns (a progress bar's). */
+export function hasTerminalCodes(output: string): boolean {
+  return output.includes('\u001b[') || output.includes('\r')
+}
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

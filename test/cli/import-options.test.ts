@@ -7,7 +7,7 @@ import { describe, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import type { AppContext } from '../../src/context.js'
 import { testDialects } from '../helpers/dialects.js'
-import { rawRows, tableNames } from '../helpers/raw-sql.js'
+import { snapshotTables } from '../helpers/raw-sql.js'
 import {
   assertNoStackTrace,
   countPublished,
@@ -20,15 +20,7 @@ import { cliSite } from './in-process.js'
 
 const CORPUS = fileURLToPath(new URL('../fixtures/newsroom-text/', import.meta.url))
 
-/** Every row of every table, sorted: what "nothing changed" is checked against. */
-async function snapshot(ctx: AppContext): Promise<Record<string, string[]>> {
-  const tables: Record<string, string[]> = {}
-  for (const table of (await tableNames(ctx)).sort()) {
-    const rows = await rawRows(ctx, `select * from ${table}`)
-    tables[table] = rows.map((row) => JSON.stringify(row)).sort()
-  }
-  return tables
-}
+const snapshot = snapshotTables
 
 async function bylinesOf(ctx: AppContext, slug: string) {
   const article = await ctx.stores.articles.findBySlug(slug)
@@ -230,7 +222,7 @@ for (const dialect of testDialects()) {
         [['import'], /missing required argument 'paths'/],
         [
           ['import', file, '--format', 'blogger'],
-          /There is no format "blogger"; formats: text, wxr, ghost, dateline\./,
+          /There is no format "blogger"; formats: text, wordpress, ghost, dateline\./,
         ],
         [['import', file, '--date', '2015-02-30'], /Give a day that exists, as YYYY-MM-DD/],
         [['import', file, '--date', 'yesterday'], /Give a day that exists, as YYYY-MM-DD/],
@@ -261,7 +253,10 @@ for (const dialect of testDialects()) {
       assert.equal(refused.code, 1, show(refused))
       assert.match(
         refused.stderr,
-        failureLine(story, 'is in no format dateline import reads (text); --format names one'),
+        failureLine(
+          story,
+          'is in no format dateline import reads (text, wordpress, ghost); --format names one',
+        ),
       )
       assert.match(
         refused.stdout,

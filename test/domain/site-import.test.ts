@@ -38,7 +38,7 @@ async function importFile(
   return {
     summary,
     outcomes,
-    byLabel: (part: string) => outcomes.find((o) => o.label.includes(part)),
+    byLabel: (part: string) => outcomes.find((o) => o.name.includes(part)),
   }
 }
 

@@ -43,3 +43,13 @@ export async function tableNames(ctx: AppContext): Promise<string[]> {
         )
   return rows.map((row) => row.name).filter((name) => !name.startsWith('kysely_'))
 }
+
+/** Every row of every table, sorted: what "nothing changed" is checked against. */
+export async function snapshotTables(ctx: AppContext): Promise<Record<string, string[]>> {
+  const tables: Record<string, string[]> = {}
+  for (const table of (await tableNames(ctx)).sort()) {
+    const rows = await rawRows(ctx, `select * from ${table}`)
+    tables[table] = rows.map((row) => JSON.stringify(row)).sort()
+  }
+  return tables
+}

@@ -1,12 +1,17 @@
-import { SingleBar } from 'cli-progress'
+// `dateline import FILE|DIR…`: every input through the reader of its format
+// (recognised, or forced with --format), archive articles through the article
+// importer and other platforms' exports through the site import, into one
+// report: an outcome per item by name, one summary, exit 1 if anything failed.
+import { createReadStream } from 'node:fs'
 import type { AppContext } from '../../context.js'
-import type { ImportOne, ImportOptions } from '../../domain/articles/article-import.js'
-import type { ImportItem } from '../../domain/imports/import-item.js'
-import { EMPTY_SECTION_MAP, sectionFor, type SectionMap } from '../../domain/imports/section-map.js'
+import { EMPTY_SECTION_MAP, type SectionMap } from '../../domain/imports/section-map.js'
 import type { CalendarDate } from '../../text/dates.js'
-import type { FormatReader, ReaderContext } from '../import/format-reader.js'
+import { importArchive } from '../import/archive-run.js'
+import type { FormatReader, ImporterName } from '../import/format-reader.js'
 import { resolveInputs, type ResolvedInput } from '../import/import-inputs.js'
+import { createImportProgress, type ImportProgress } from '../import/import-progress.js'
 import {
+  addSiteToTally,
   addToTally,
   emptyTally,
   printDetail,
@@ -15,13 +20,13 @@ import {
   printSummary,
   type Outcome,
   type ReportOptions,
+  type Tally,
 } from '../import/import-report.js'
+import { importSite } from '../import/site-run.js'
 import type { CliOutput } from '../io.js'
 
-/** Above this many items the import shows a progress bar instead of a report per item. */
+/** Above this many items the import reports failures and problems only (a dry run: a line each). */
 const DETAILED_REPORT_LIMIT = 10
-/** Items per transaction: large enough that syncing to disk is rare, small enough to show progress. */
-const BATCH_SIZE = 500
 
 export interface ImportCommandOptions {
   sectionSlug: string
@@ -32,6 +37,8 @@ export interface ImportCommandOptions {
   /** --dry-run: report what would happen and change nothing. */
   dryRun?: boolean
   mediaDir?: string
+  /** --fetch-media: pictures on other hosts are fetched, through the guarded fetcher. */
+  fetchMedia?: boolean
   sectionMap?: SectionMap
   /** --date: the day for articles whose source has none. */
   fallbackDate?: CalendarDate
@@ -57,145 +64,125 @@ export async function runImport(
   for await (const input of resolveInputs(paths, options.format)) inputs.push(input)
 
   const report = reportOptions(ctx, options)
-  const tally = emptyTally()
-  const shown: Outcome[] = []
-  const failures: (Outcome & { error: string })[] = []
-  let detailed = true
-  const bar = out.progress
-    ? new SingleBar({
-        format: 'Importing [{bar}] {value}/{total} inputs, {items} items',
-        stream: out.progress,
-      })
-    : undefined
-  bar?.start(inputs.length, 0, { items: 0 })
-
-  const record = (outcome: Outcome) => {
-    addToTally(tally, outcome)
-    if ('error' in outcome) failures.push(outcome)
-    if (!detailed) {
-      if (options.dryRun === true) printBrief(out, outcome, report)
-      return
-    }
-    shown.push(outcome)
-    if (shown.length > DETAILED_REPORT_LIMIT) {
-      // Too many for a report each: from here on, failures only (or a line each in a dry run).
-      detailed = false
-      if (options.dryRun === true) for (const early of shown) printBrief(out, early, report)
-    }
+  const reporter = createReporter(out, report)
+  const progress = createImportProgress(out.progress, ctx.clock)
+  const runs = [...runsOf(inputs)]
+  const archiveOnly = archiveOnlyFlags(options)
+  if (archiveOnly.length > 0 && runs.some((run) => run.importer === 'site')) {
+    out.log(
+      `${archiveOnly.join(', ')} ${archiveOnly.length === 1 ? 'applies' : 'apply'} to archive articles only: WordPress and Ghost stories keep their own status, tags and dates.`,
+    )
   }
-  const items = itemsOf(inputs, { mediaDir: options.mediaDir }, () =>
-    bar?.increment(1, { items: tally.created + tally.updated + tally.unchanged + tally.failed }),
-  )
-  await importItems(ctx, items, options, sectionMap, record)
-  bar?.stop()
-
-  if (detailed) {
-    for (const outcome of shown) printDetail(out, outcome, report)
-  } else if (options.dryRun !== true) {
-    for (const outcome of failures) printFailure(out, outcome)
+  for (const run of runs) {
+    const to = { record: reporter.record, progress }
+    const summary = await importRun(ctx, run, { ...options, sectionMap }, to)
+    if (summary) addSiteToTally(reporter.tally, summary)
   }
-  printSummary(out, tally, report)
-  return tally.failed > 0 ? 1 : 0
+  reporter.finish()
+  printSummary(out, reporter.tally, report)
+  return reporter.tally.failed > 0 ? 1 : 0
 }
 
-type Named = { name: string; item: ImportItem } | { name: string; problem: string }
+/** The options given that only the article importer reads. */
+function archiveOnlyFlags(options: ImportCommandOptions): string[] {
+  return [
+    ...(options.draft ? ['--draft'] : []),
+    ...((options.tags?.length ?? 0) > 0 ? ['--tag'] : []),
+    ...(options.fallbackDate ? ['--date'] : []),
+  ]
+}
 
-/** Inputs whose reading starts before their turn: file reads overlap the database's work. */
-const READ_AHEAD = 32
-
-/** Every input's items, in order; `inputDone` after each input. */
-async function* itemsOf(
+/** Inputs in order, grouped: a run of archive files together; each export alone. */
+function* runsOf(
   inputs: readonly ResolvedInput[],
-  context: ReaderContext,
-  inputDone: () => void,
-): AsyncIterable<Named> {
-  const started = new Map<
-    number,
-    { iterator: AsyncIterator<ImportItem>; first: Promise<IteratorResult<ImportItem>> }
-  >()
-  const start = (index: number) => {
-    const resolved = inputs[index]
-    if (!resolved || 'problem' in resolved || started.has(index)) return
-    const iterator = resolved.reader.read(resolved.input, context)[Symbol.asyncIterator]()
-    const first = iterator.next()
-    // Awaited in its turn; until then a failure must not count as unhandled.
-    first.catch(() => undefined)
-    started.set(index, { iterator, first })
-  }
-  for (const [index, resolved] of inputs.entries()) {
-    for (let ahead = index; ahead < index + READ_AHEAD; ahead++) start(ahead)
-    const reading = started.get(index)
-    if ('problem' in resolved) yield resolved
-    else if (reading) {
-      for (
-        let next = await reading.first;
-        next.done !== true;
-        next = await reading.iterator.next()
-      ) {
-        yield { name: next.value.name, item: next.value }
-      }
+): Iterable<{ importer: ImporterName; inputs: ResolvedInput[] }> {
+  let archive: ResolvedInput[] = []
+  for (const input of inputs) {
+    if ('problem' in input || input.reader.importer === 'archive') {
+      archive.push(input)
+      continue
     }
-    started.delete(index)
-    inputDone()
+    if (archive.length > 0) yield { importer: 'archive', inputs: archive }
+    archive = []
+    yield { importer: input.reader.importer, inputs: [input] }
   }
+  if (archive.length > 0) yield { importer: 'archive', inputs: archive }
+}
+
+async function importRun(
+  ctx: AppContext,
+  run: { importer: ImporterName; inputs: ResolvedInput[] },
+  options: ImportCommandOptions & { sectionMap: SectionMap },
+  to: { record: (outcome: Outcome) => void; progress: ImportProgress },
+) {
+  const dryRun = options.dryRun === true
+  const [only] = run.inputs
+  if (run.importer === 'site' && only && !('problem' in only)) {
+    const siteOptions = {
+      sectionSlug: options.sectionSlug,
+      sectionMap: options.sectionMap,
+      mediaDir: options.mediaDir,
+      fetchMedia: options.fetchMedia === true,
+      dryRun,
+    }
+    return importSite(ctx, only, { options: siteOptions, progress: to.progress }, to.record)
+  }
+  const progress = to.progress.archive(run.inputs.length)
+  const archiveOptions = {
+    sectionSlug: options.sectionSlug,
+    sectionMap: options.sectionMap,
+    draft: options.draft,
+    tags: options.tags,
+    dryRun,
+    ...(options.fallbackDate && { fallbackDate: options.fallbackDate }),
+  }
+  const context = {
+    mediaDir: options.mediaDir,
+    open: (path: string) => createReadStream(path),
+  }
+  try {
+    await importArchive(ctx, run.inputs, { options: archiveOptions, context, progress }, to.record)
+  } finally {
+    progress.stop()
+  }
+  return undefined
 }
 
 /**
- * Imports the stream in sessions of BATCH_SIZE items, each one transaction; a
- * dry run is one session, undone at the end, so that what an earlier item
- * would create is seen by a later one.
+ * The report as outcomes come: each in detail while there are few; past
+ * DETAILED_REPORT_LIMIT a line for each one with a problem (a dry run: for
+ * each), failures again at the end. Outcomes are not held beyond that.
  */
-async function importItems(
-  ctx: AppContext,
-  items: AsyncIterable<Named>,
-  options: ImportCommandOptions,
-  sectionMap: SectionMap,
-  record: (outcome: Outcome) => void,
-): Promise<void> {
-  const iterator = items[Symbol.asyncIterator]()
-  const dryRun = options.dryRun === true
-  const sessionSize = dryRun ? Infinity : BATCH_SIZE
-  let finished = false
-  while (!finished) {
-    await ctx.services.importer.session(
-      async (one) => {
-        for (let n = 0; n < sessionSize; n++) {
-          const next = await iterator.next()
-          if (next.done === true) {
-            finished = true
-            return
-          }
-          record(await importNamed(one, next.value, options, sectionMap))
-        }
-      },
-      { dryRun },
-    )
-  }
-}
-
-async function importNamed(
-  one: ImportOne,
-  named: Named,
-  options: ImportCommandOptions,
-  sectionMap: SectionMap,
-): Promise<Outcome> {
-  if ('problem' in named) return { name: named.name, error: named.problem }
-  const { item } = named
-  switch (item.kind) {
-    case 'problem':
-      return { name: item.name, error: item.problem }
-    case 'article': {
-      const importOptions: ImportOptions = {
-        sectionSlug: sectionFor(item.categories, sectionMap, options.sectionSlug),
-        draft: options.draft,
-        tags: options.tags,
-        ...(options.fallbackDate && { fallbackDate: options.fallbackDate }),
-      }
-      const result = await one(item, importOptions)
-      return result instanceof Error
-        ? { name: item.name, error: result.message }
-        : { name: item.name, result }
+function createReporter(out: CliOutput, report: ReportOptions) {
+  const tally: Tally = emptyTally()
+  const shown: Outcome[] = []
+  const failures: (Outcome & { error: string })[] = []
+  let detailed = true
+  const brief = (outcome: Outcome) => {
+    if (report.dryRun) printBrief(out, outcome, report)
+    else if ('story' in outcome && outcome.story.problems.length > 0) {
+      printBrief(out, outcome, report)
     }
+  }
+  return {
+    tally,
+    record: (outcome: Outcome) => {
+      addToTally(tally, outcome)
+      if ('error' in outcome) failures.push(outcome)
+      if (!detailed) return brief(outcome)
+      shown.push(outcome)
+      if (shown.length > DETAILED_REPORT_LIMIT) {
+        detailed = false
+        for (const early of shown) brief(early)
+      }
+    },
+    finish: () => {
+      if (detailed) {
+        for (const outcome of shown) printDetail(out, outcome, report)
+      } else if (!report.dryRun) {
+        for (const outcome of failures) printFailure(out, outcome)
+      }
+    },
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ImportItem } from '../../domain/imports/import-item.js'
+import type { ImportItem } from '../../text/import/import-item.js'
 
 /** One thing named on the command line, or a file found in a folder named there. */
 export interface ImportInput {
@@ -20,7 +20,20 @@ export const PROBE_BYTES = 4096
 export interface ReaderContext {
   /** --media: where the source's image files are. */
   mediaDir: string | undefined
+  /**
+   * Opens a file as a stream of chunks, counted for the progress line: the
+   * way a reader of one large file reads it.
+   */
+  open(path: string): AsyncIterable<Uint8Array>
 }
+
+/**
+ * Which importer writes a reader's items: "archive" for articles in the
+ * plain-text archive form (the article importer, with --date, --draft and
+ * --tag), "site" for another platform's stories, authors and comments (the
+ * site import, with pictures, comments and old addresses).
+ */
+export type ImporterName = 'archive' | 'site'
 
 /**
  * A source format `dateline import` can read. Each reader turns one input into
@@ -29,8 +42,12 @@ export interface ReaderContext {
  * A reader never writes: the command imports what it yields, in order.
  */
 export interface FormatReader {
-  /** The name `--format` takes: "text", later "wxr", "ghost", "dateline". */
+  /** The name `--format` takes: "text", "wordpress", "ghost", later "dateline". */
   readonly name: string
+  /** Other names `--format` accepts for it ("wxr" for "wordpress"). */
+  readonly aliases?: readonly string[]
+  /** Which importer writes its items. */
+  readonly importer: ImporterName
   /** One line for the usage message. */
   readonly description: string
   /**
@@ -39,6 +56,9 @@ export interface FormatReader {
    * other folders are searched for files each reader is asked about.
    */
   recognises(probe: InputProbe): boolean | Promise<boolean>
-  /** The input's items, in order. An unreadable item is yielded as a problem, never thrown. */
+  /**
+   * The input's items, in order. An unreadable item is yielded as a problem,
+   * never thrown; so is an input that cannot be read at all, before any other item.
+   */
   read(input: ImportInput, context: ReaderContext): AsyncIterable<ImportItem>
 }

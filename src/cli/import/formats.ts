@@ -1,18 +1,25 @@
 import type { FormatReader, InputProbe } from './format-reader.js'
+import { ghostReader, wordpressReader } from './site-export-readers.js'
 import { textArchiveReader } from './text-archive-reader.js'
 
 /**
  * Every format `dateline import` reads, in the order they are asked to
  * recognise an input. A new format is one reader added here.
  */
-export const FORMAT_READERS: readonly FormatReader[] = [textArchiveReader]
+export const FORMAT_READERS: readonly FormatReader[] = [
+  textArchiveReader,
+  wordpressReader,
+  ghostReader,
+]
 
 export function formatNames(): string[] {
   return FORMAT_READERS.map((reader) => reader.name)
 }
 
 export function readerNamed(name: string): FormatReader | undefined {
-  return FORMAT_READERS.find((reader) => reader.name === name)
+  return FORMAT_READERS.find(
+    (reader) => reader.name === name || (reader.aliases ?? []).includes(name),
+  )
 }
 
 /**

@@ -6,20 +6,16 @@ import { parseSectionMap, type SectionMap } from '../../domain/imports/section-m
 import { isValidCalendarDate, type CalendarDate } from '../../text/dates.js'
 import type { FormatReader } from './format-reader.js'
 import { formatNames, readerNamed } from './formats.js'
-import { isSiteFormat, SITE_FORMAT_NAMES, type SiteFormat } from '../commands/import-site.js'
 import { DATELINE_FORMAT } from '../commands/import-dateline.js'
 
-/** Every name --format takes: the readers', other platforms' exports, a Dateline export. */
+/** Every name --format takes: the readers' and a Dateline export's. */
 export function allFormatNames(): string[] {
-  return [...formatNames(), ...SITE_FORMAT_NAMES, DATELINE_FORMAT]
+  return [...formatNames(), DATELINE_FORMAT]
 }
 
-/**
- * --format NAME → its reader, the name of another platform's export (read by
- * the site import), or "dateline" for a Dateline export.
- */
-export function formatArgument(name: string): FormatReader | SiteFormat | typeof DATELINE_FORMAT {
-  if (isSiteFormat(name) || name === DATELINE_FORMAT) return name
+/** --format NAME → its reader, or "dateline" for a Dateline export. */
+export function formatArgument(name: string): FormatReader | typeof DATELINE_FORMAT {
+  if (name === DATELINE_FORMAT) return name
   const reader = readerNamed(name)
   if (!reader) {
     throw new InvalidArgumentError(

@@ -1,7 +1,6 @@
-// `dateline import`'s action: each path to the importer of its format. Dateline
-// exports are recognised by their document (or forced with --format dateline);
-// WordPress and Ghost exports are named with --format; the rest go to the
-// format readers.
+// `dateline import`'s action: Dateline exports (recognised by their document, or
+// forced with --format dateline) restore a whole site; every other input goes to
+// the format readers (plain-text archives, WordPress and Ghost exports).
 import type { AppContext } from '../../context.js'
 import type { SectionMap } from '../../domain/imports/section-map.js'
 import type { CalendarDate } from '../../text/dates.js'
@@ -11,7 +10,6 @@ import {
   splitDatelineExports,
 } from '../commands/import-dateline.js'
 import { runImport } from '../commands/import.js'
-import { runSiteImport, type SiteFormat } from '../commands/import-site.js'
 import { EXIT_USAGE, type CliOutput } from '../io.js'
 import type { FormatReader } from './format-reader.js'
 
@@ -19,9 +17,10 @@ export interface ImportFlags {
   section: string
   draft?: boolean
   tag?: string[]
-  format?: FormatReader | SiteFormat | typeof DATELINE_FORMAT
+  format?: FormatReader | typeof DATELINE_FORMAT
   dryRun?: boolean
   media?: string
+  fetchMedia?: boolean
   sectionMap?: SectionMap
   date?: CalendarDate
 }
@@ -45,7 +44,6 @@ export async function importPaths(
     if (split.others.length === 0) return code
     return Math.max(code, await runReaders(ctx, split.others, flags, undefined, out))
   }
-  if (typeof format === 'string') return runSiteImports(ctx, paths, { ...flags, format }, out)
   return runReaders(ctx, paths, flags, format, out)
 }
 
@@ -64,6 +62,7 @@ function runReaders(
       draft: flags.draft === true,
       tags: flags.tag,
       dryRun: flags.dryRun === true,
+      fetchMedia: flags.fetchMedia === true,
       ...(format && { format }),
       ...(flags.media !== undefined && { mediaDir: flags.media }),
       ...(flags.sectionMap && { sectionMap: flags.sectionMap }),
@@ -71,35 +70,4 @@ function runReaders(
     },
     out,
   )
-}
-
-/**
- * WordPress and Ghost exports (--format wxr|ghost), each file through the site
- * import. The plain-text reader's dry run and recognition by content are not
- * theirs yet: a dry run is refused rather than ignored.
- */
-async function runSiteImports(
-  ctx: AppContext,
-  paths: readonly string[],
-  flags: ImportFlags & { format: SiteFormat },
-  out: CliOutput,
-): Promise<number> {
-  if (flags.dryRun) {
-    out.error(`--dry-run is not available for --format ${flags.format} yet; nothing was imported.`)
-    return EXIT_USAGE
-  }
-  const sectionMap = flags.sectionMap
-    ? new Map([...flags.sectionMap.entries].map(([from, { slug }]) => [from, slug]))
-    : undefined
-  let code = 0
-  for (const file of paths) {
-    const options = {
-      format: flags.format,
-      defaultSection: flags.section,
-      ...(flags.media !== undefined && { media: flags.media }),
-      ...(sectionMap && { sectionMap }),
-    }
-    code = Math.max(code, await runSiteImport(ctx, file, options, out))
-  }
-  return code
 }

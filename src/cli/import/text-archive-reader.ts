@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises'
 import { dirname, relative, resolve, sep } from 'node:path'
 import { articleFromText } from '../../domain/imports/article-from-text.js'
-import type { ImportItem } from '../../domain/imports/import-item.js'
+import type { ImportItem } from '../../text/import/import-item.js'
 import { decodeArticleFile, sizeProblem } from '../../text/article-text/decode-article-file.js'
 import type { FormatReader, ImportInput } from './format-reader.js'
 
@@ -13,6 +13,7 @@ import type { FormatReader, ImportInput } from './format-reader.js'
 export const textArchiveReader: FormatReader = {
   name: 'text',
   description: 'the plain-text archive form, one article per .txt file',
+  importer: 'archive',
   recognises: (probe) => !probe.isDirectory && probe.path.toLowerCase().endsWith('.txt'),
   read: readTextFile,
 }

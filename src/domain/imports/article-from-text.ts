@@ -1,6 +1,6 @@
 import { parseArticleText } from '../../text/article-text/parse-article-text.js'
 import { slugify } from '../../text/slug.js'
-import type { ImportedArticle, ImportProblem } from './import-item.js'
+import type { ImportedArticle, ImportProblem } from '../../text/import/import-item.js'
 
 /** Where a text came from: its identity, its name in reports, and the categories it was filed under. */
 export interface TextSource {

@@ -3,24 +3,27 @@
 // writes as the editor), comments past the readers' defences, and every old
 // address as a redirect to the story's new one. Items go in batches: one
 // transaction per batch, one savepoint per story, so a story that fails is
-// undone alone and a large archive costs few syncs to disk.
-import { articlePath } from '../../text/article-path.js'
-import type { ImportArticle, ImportItem } from '../../text/import/import-item.js'
+// undone alone and a large archive costs few syncs to disk. A dry run writes
+// each batch in a transaction it then undoes (a story sees what the stories
+// of its batch would have done), stores and fetches no picture, adds no
+// comment, and tells no one.
+import type { ImportItem, ImportStory } from '../../text/import/import-item.js'
 import type { Clock } from '../clock.js'
 import type { ContentChanges } from '../changes.js'
 import type { CommentService } from '../comments/comment-service.js'
-import { DomainError } from '../errors.js'
+import type { ImportedStory } from '../articles/item-import.js'
+import type { WriteDeps } from '../articles/article-writes.js'
 import type { IdGenerator } from '../ids.js'
 import type { MediaService } from '../media/media-service.js'
 import type { SectionService } from '../sections/section-service.js'
 import type { UnitOfWork } from '../unit-of-work.js'
-import { writeImportedStory, type ImportedStory } from '../articles/item-import.js'
-import { addImportedComments, newCommentsOf, type CommentEntry } from './import-comments.js'
-import { createImageImport, type MediaFiles } from './import-images.js'
+import { addImportedComments } from './import-comments.js'
+import { createImageImport, type FetchImage, type MediaFiles } from './import-images.js'
 import { createSectionChooser } from './import-sections.js'
-import { importRedirects } from './import-redirects.js'
+import { prepareStory, writeStory, type ItemOutcome, type StoryWritten } from './import-story.js'
 
-export type { MediaFiles } from './import-images.js'
+export type { FetchImage, MediaFiles } from './import-images.js'
+export type { ItemOutcome } from './import-story.js'
 
 export interface SiteImportOptions {
   /** Source category or tag → section slug. */
@@ -29,17 +32,12 @@ export interface SiteImportOptions {
   defaultSection: string
   /** The files under --media; without them no picture is imported. */
   media?: MediaFiles
+  /** --fetch-media: pictures on other hosts are fetched (through the guarded fetcher). */
+  fetchMedia?: boolean
+  /** Report what would happen, and change nothing. */
+  dryRun?: boolean
   /** Told of each item as it is done, for progress and per-item reports. */
   onItem?: (outcome: ItemOutcome) => void
-}
-
-export interface ItemOutcome {
-  label: string
-  action: 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed'
-  /** The article's id and status, for an article written. */
-  article?: { id: string; slug: string; status: string; path: string }
-  /** Why it failed or was skipped, or what was not kept. */
-  problems: string[]
 }
 
 export interface SiteImportSummary {
@@ -57,7 +55,31 @@ export interface SiteImportSummary {
 /** Stories per transaction: large enough that syncing is rare, small enough to bound memory. */
 const BATCH_SIZE = 250
 
+/** Thrown to undo a dry run's transaction; never escapes the importer. */
+class DryRunRollback extends Error {}
+
 export type SiteImporter = ReturnType<typeof createSiteImporter>
+
+type Prepared = [ImportStory, ImportedStory][]
+
+/** Writes prepared stories in one transaction, a savepoint each; a dry run's is undone. */
+async function writeBatch(
+  deps: WriteDeps & { stores: UnitOfWork; timeZone: string; dryRun: boolean },
+  prepared: Prepared,
+): Promise<StoryWritten[]> {
+  const results: StoryWritten[] = []
+  try {
+    await deps.stores.batch(async (unit) => {
+      for (const [item, story] of prepared) {
+        results.push(await writeStory(unit, deps, item, story))
+      }
+      if (deps.dryRun) throw new DryRunRollback('a dry run changes nothing')
+    })
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error
+  }
+  return results
+}
 
 export function createSiteImporter(deps: {
   stores: UnitOfWork
@@ -68,8 +90,10 @@ export function createSiteImporter(deps: {
   comments: CommentService
   sections: SectionService
   timeZone: string
+  /** How pictures on other hosts are fetched, when an import asks for it. */
+  fetchImage: FetchImage
 }) {
-  const { stores, changes, timeZone } = deps
+  const { stores, changes } = deps
 
   return {
     /** Applies a reader's items to the site; re-running the same source updates, never duplicates. */
@@ -77,127 +101,101 @@ export function createSiteImporter(deps: {
       items: AsyncIterable<ImportItem>,
       options: SiteImportOptions,
     ): Promise<SiteImportSummary> {
+      const dryRun = options.dryRun === true
       const summary: SiteImportSummary = {
         ...{ created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0 },
         ...{ comments: 0, redirects: 0, sharedNames: [] },
       }
-      const images = createImageImport(deps.media, options.media)
-      const chooser = createSectionChooser({
+      const images = createImageImport(deps.media, {
+        files: options.media,
+        fetch: options.fetchMedia === true ? deps.fetchImage : undefined,
+        dryRun,
+      })
+      const sections = createSectionChooser({
         stores,
         sections: deps.sections,
         sectionMap: options.sectionMap ?? new Map(),
         defaultSection: options.defaultSection,
+        dryRun,
       })
-      const authorsByName = new Map<string, string[]>()
-      const report = (outcome: ItemOutcome) => {
-        summary[outcome.action]++
-        options.onItem?.(outcome)
+      const prepare = (item: ImportStory) =>
+        prepareStory(item, { images, sections, defaultSection: options.defaultSection })
+      const report = (written: StoryWritten) => {
+        summary[written.outcome.action]++
+        summary.redirects += written.redirects
+        summary.comments += written.comments.length
+        options.onItem?.(written.outcome)
+      }
+      const stories = storiesOf(items, summary, report)
+
+      async function runBatch(batch: ImportStory[]): Promise<void> {
+        // Outside the transaction, one after another: two stories of a new category must
+        // not both create its section, and the library's reads must not wait on the batch.
+        const prepared: Prepared = []
+        for (const item of batch) prepared.push([item, await prepare(item)])
+        const written = await writeBatch({ ...deps, dryRun }, prepared)
+        if (!dryRun) {
+          await addImportedComments(
+            deps.comments,
+            written.flatMap((result) => result.comments),
+          )
+        }
+        for (const result of written) report(result)
       }
 
-      /** Pictures into the library, section chosen: everything a story needs before its transaction. */
-      async function prepare(item: ImportArticle): Promise<ImportedStory> {
-        const ids: (string | null)[] = []
-        for (const image of item.images) {
-          const outcome = await images.imageFor(image, item.warnings)
-          ids.push('id' in outcome ? outcome.id : null)
-        }
-        const body = item.body.replace(/\]\(import-image:(\d+)\)/g, (_all, index: string) => {
-          const at = Number(index)
-          return `](${ids[at] ? `media:${ids[at]}` : (item.images[at]?.source ?? '')})`
-        })
-        const lead =
-          item.featuredImage && (await images.imageFor(item.featuredImage, item.warnings))
-        let sectionSlug = options.defaultSection
-        try {
-          sectionSlug = await chooser.sectionFor(item.sectionNames)
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error
-          item.warnings.push(`Filed in ${sectionSlug}: ${error.message}`)
-        }
-        return {
-          ...item,
-          sectionSlug,
-          body,
-          leadImageId: lead && 'id' in lead ? lead.id : null,
-        }
-      }
-
-      async function runBatch(batch: ImportArticle[]): Promise<void> {
-        // One after another: two stories of a new category must not both create its section.
-        const stories: ImportedStory[] = []
-        for (const item of batch) stories.push(await prepare(item))
-        const written = await stores.batch(async (unit) => {
-          const results: (ItemOutcome & { comments: CommentEntry[] })[] = []
-          for (const [index, item] of batch.entries()) {
-            const story = stories[index] as ImportedStory
-            try {
-              results.push(
-                await unit(async (tx) => {
-                  const write = await writeImportedStory(tx, deps, story)
-                  const problems = [...item.warnings, ...write.warnings]
-                  const { article } = write
-                  summary.redirects += await importRedirects(tx, deps.clock, {
-                    article,
-                    to: articlePath(article, timeZone),
-                    oldAddresses: item.oldAddresses,
-                    problems,
-                  })
-                  const comments = await newCommentsOf(
-                    tx,
-                    { sourceKey: item.sourceKey, articleId: article.id, comments: item.comments },
-                    problems,
-                  )
-                  const path = articlePath(article, timeZone)
-                  const about = { id: article.id, slug: article.slug, status: article.status, path }
-                  return {
-                    label: item.label,
-                    action: write.action,
-                    article: about,
-                    problems,
-                    comments,
-                  }
-                }),
-              )
-            } catch (error) {
-              if (!(error instanceof DomainError)) throw error
-              results.push({
-                label: item.label,
-                action: 'failed',
-                problems: [error.message],
-                comments: [],
-              })
-            }
-          }
-          return results
-        })
-        const comments = written.flatMap((result) => result.comments)
-        await addImportedComments(deps.comments, comments)
-        summary.comments += comments.length
-        for (const { comments: _comments, ...outcome } of written) report(outcome)
-      }
-
-      let batch: ImportArticle[] = []
-      for await (const item of items) {
-        if (item.kind === 'author') {
-          const logins = authorsByName.get(item.displayName) ?? []
-          authorsByName.set(item.displayName, [...logins, item.sourceId])
-        } else if (item.kind === 'skipped') {
-          report({ label: item.label, action: 'skipped', problems: [item.reason] })
-        } else {
-          batch.push(item)
-          if (batch.length >= BATCH_SIZE) {
-            await runBatch(batch)
-            batch = []
-          }
+      let batch: ImportStory[] = []
+      for await (const item of stories) {
+        batch.push(item)
+        if (batch.length >= BATCH_SIZE) {
+          await runBatch(batch)
+          batch = []
         }
       }
       if (batch.length > 0) await runBatch(batch)
-      summary.sharedNames = [...authorsByName]
-        .filter(([, logins]) => logins.length > 1)
-        .map(([name, logins]) => `${name} (${logins.join(', ')})`)
+      if (dryRun) return summary
       await changes.announce({ scope: 'site' })
       if (summary.redirects > 0) await changes.announce({ scope: 'redirects' })
       return summary
     },
   }
+}
+
+/**
+ * The stories among a reader's items. Authors are counted by display name
+ * (the summary names those who share one); skipped records and problems are
+ * reported as they come.
+ */
+async function* storiesOf(
+  items: AsyncIterable<ImportItem>,
+  summary: SiteImportSummary,
+  report: (written: StoryWritten) => void,
+): AsyncIterable<ImportStory> {
+  const authorsByName = new Map<string, string[]>()
+  const skip = (name: string, action: 'skipped' | 'failed', problem: string) =>
+    report({ outcome: { name, action, problems: [problem] }, redirects: 0, comments: [] })
+  for await (const item of items) {
+    switch (item.kind) {
+      case 'story':
+        yield item
+        break
+      case 'author':
+        authorsByName.set(item.displayName, [
+          ...(authorsByName.get(item.displayName) ?? []),
+          item.sourceId,
+        ])
+        break
+      case 'skipped':
+        skip(item.name, 'skipped', item.reason)
+        break
+      case 'problem':
+        skip(item.name, 'failed', item.problem)
+        break
+      case 'article':
+        skip(item.name, 'failed', 'an archive article is imported by the article importer')
+        break
+    }
+  }
+  summary.sharedNames = [...authorsByName]
+    .filter(([, logins]) => logins.length > 1)
+    .map(([name, logins]) => `${name} (${logins.join(', ')})`)
 }

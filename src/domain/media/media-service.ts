@@ -121,6 +121,11 @@ export function createMediaService({
       return `${publicUrl ?? `${siteUrl}/media`}/${name}`
     },
 
+    /** The library's item holding exactly these bytes, if any; nothing is stored (an import's dry run). */
+    findByContent(bytes: Uint8Array): Promise<MediaItem | undefined> {
+      return stores.media.findByHash(createHash('sha256').update(bytes).digest('hex'))
+    },
+
     /**
      * Adds a file to the library: checked by its content, its metadata read
      * into the fields, stored with its smallest renditions; the rest are made

@@ -1,6 +1,11 @@
-// What every source reader (WordPress WXR, Ghost JSON, …) yields: items in
-// the source's own words, neutral about where they came from, for the site
-// import (domain/imports/site-import.ts) to apply through the domain services.
+// What every format reader of `dateline import` yields, one item at a time:
+// the one stream every source (the plain-text archive, a WordPress or Ghost
+// export, a Dateline export) becomes. Archive articles go through the article
+// importer (domain/articles/article-import.ts); stories, authors and skipped
+// records from other platforms through the site import
+// (domain/imports/site-import.ts). A kind without a handler does not compile.
+import type { ParseReport } from '../article-text/article-text.js'
+import type { CalendarDate } from '../dates.js'
 
 /** Where a story stands in the source, in Dateline's words. */
 export type ImportStatus = 'published' | 'scheduled' | 'draft' | 'in_review'
@@ -32,14 +37,15 @@ export interface ImportComment {
   createdAt: Date
 }
 
-export interface ImportArticle {
-  kind: 'article'
+/** A story from another platform's export, in the source's own words (the body in Markdown). */
+export interface ImportStory {
+  kind: 'story'
   /** A page in the source (about, contact…): imported as an article, reported as a page. */
   type: 'post' | 'page'
   /** Unique for this story across imports of the same source: re-imports update, never duplicate. */
   sourceKey: string
   /** The story's name for reports: its title and source id. */
-  label: string
+  name: string
   title: string
   /** The source's slug; '' when it had none. */
   slug: string
@@ -83,11 +89,49 @@ export interface ImportAuthor {
 /** Something the reader skipped, with the reason: reported by name, nothing imported from it. */
 export interface ImportSkipped {
   kind: 'skipped'
-  label: string
+  name: string
   reason: string
 }
 
-export type ImportItem = ImportArticle | ImportAuthor | ImportSkipped
+/** An article in the plain-text archive form, read into Dateline's terms (the body in Markdown). */
+export interface ImportedArticle {
+  kind: 'article'
+  /**
+   * The source's identity across runs: the same key imports into the same
+   * article ("text:/archive/2015/putin.txt").
+   */
+  sourceKey: string
+  /**
+   * A second identity that survives moving the source (the plain-text form:
+   * headline and date); also how articles imported before sources were recorded are found.
+   */
+  contentKey?: string
+  /** What reports call it: a file's path. */
+  name: string
+  headline: string
+  standfirst: string
+  dateline: string
+  /** Author names in byline order; none for wire copy, credited to the publication. */
+  bylines: string[]
+  body: string
+  keyPoints: string[]
+  /** The day the source says it was published; undefined when it says none (the fallback applies). */
+  publishedOn: CalendarDate | undefined
+  /** The source's categories and tags, most telling first: the section map reads them. */
+  categories: string[]
+  /** What the reader recognised and dropped, and warnings. */
+  report: ParseReport
+}
+
+/** An input or item that could not be read: reported by name as failed, the rest goes on. */
+export interface ImportProblem {
+  kind: 'problem'
+  name: string
+  problem: string
+}
+
+export type ImportItem =
+  ImportedArticle | ImportStory | ImportAuthor | ImportSkipped | ImportProblem
 
 /** A source the reader cannot read at all: nothing is imported from it. */
 export class ImportSourceError extends Error {

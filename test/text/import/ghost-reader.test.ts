@@ -7,7 +7,7 @@ import { describe, test } from 'node:test'
 import { readGhostExport } from '../../../src/text/import/ghost/ghost-reader.js'
 import {
   ImportSourceError,
-  type ImportArticle,
+  type ImportStory,
   type ImportItem,
 } from '../../../src/text/import/import-item.js'
 
@@ -27,7 +27,7 @@ async function itemsOf(source: string | (() => AsyncIterable<string | Uint8Array
 }
 
 const articles = (items: ImportItem[]) =>
-  items.filter((item): item is ImportArticle => item.kind === 'article')
+  items.filter((item): item is ImportStory => item.kind === 'story')
 
 /** A Ghost 2-style export: pages as posts with page: true, meta fields on the post, one author_id. */
 function ghost2(post: Record<string, unknown>, version = '2.31.0'): string {

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { describe, test } from 'node:test'
 import {
   ImportSourceError,
-  type ImportArticle,
+  type ImportStory,
   type ImportItem,
 } from '../../../src/text/import/import-item.js'
 import { readWordpressExport } from '../../../src/text/import/wordpress/wxr-reader.js'
@@ -32,7 +32,7 @@ async function itemsOf(
 }
 
 const articles = (items: ImportItem[]) =>
-  items.filter((item): item is ImportArticle => item.kind === 'article')
+  items.filter((item): item is ImportStory => item.kind === 'story')
 
 /** A WXR file of WordPress's shape around `items`, in the given version. */
 function wxr(items: string, version = '1.2', extra = ''): string {
@@ -186,7 +186,7 @@ describe('WordPress reader: content as WordPress stores it', () => {
   test('statuses WordPress has and Dateline does not are skipped by name', async () => {
     const items = await itemsOf(wxr(post({ id: 3, content: 'x', status: 'trash' })))
     assert.deepEqual(items, [
-      { kind: 'skipped', label: 'post 3 "A story"', reason: 'its status is "trash"' },
+      { kind: 'skipped', name: 'post 3 "A story"', reason: 'its status is "trash"' },
     ])
   })
 })

@@ -6,7 +6,7 @@ import { htmlToMarkdown } from '../../html-to-markdown.js'
 import {
   ImportSourceError,
   importImageAddress,
-  type ImportArticle,
+  type ImportStory,
   type ImportImage,
   type ImportItem,
   type ImportReader,
@@ -64,7 +64,7 @@ function articleOf(data: GhostData, post: GhostRow): ImportItem {
   const label = `${type} ${text(post, 'slug') || id} "${title.slice(0, 80)}"`
   const rawStatus = text(post, 'status')
   const status = STATUSES[rawStatus]
-  if (!status) return { kind: 'skipped', label, reason: `its status is "${rawStatus}"` }
+  if (!status) return { kind: 'skipped', name: label, reason: `its status is "${rawStatus}"` }
   const warnings: string[] = []
   const meta = data.postsMeta.get(id)
   const field = (name: string) => text(meta, name) || text(post, name)
@@ -97,11 +97,11 @@ function articleOf(data: GhostData, post: GhostRow): ImportItem {
   })
   const feature = text(post, 'feature_image')
   const published = dateOf(post['published_at'])
-  const article: ImportArticle = {
-    kind: 'article',
+  const article: ImportStory = {
+    kind: 'story',
     type,
     sourceKey: `ghost:${id}`,
-    label,
+    name: label,
     title,
     slug: text(post, 'slug'),
     status,

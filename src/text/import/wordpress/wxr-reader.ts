@@ -6,7 +6,7 @@ import { htmlToMarkdown, htmlToPlainText, type HtmlImage } from '../../html-to-m
 import {
   ImportSourceError,
   importImageAddress,
-  type ImportArticle,
+  type ImportStory,
   type ImportImage,
   type ImportItem,
   type ImportReader,
@@ -128,7 +128,7 @@ function articleOf(index: WxrIndex, item: XmlNode, type: 'post' | 'page'): Impor
   const label = `${type} ${id} "${title.slice(0, 80)}"`
   const rawStatus = childText(item, 'wp:status').trim()
   const status = STATUSES[rawStatus]
-  if (!status) return { kind: 'skipped', label, reason: `its status is "${rawStatus}"` }
+  if (!status) return { kind: 'skipped', name: label, reason: `its status is "${rawStatus}"` }
   const warnings: string[] = []
   if (rawStatus === 'private') warnings.push('It was private in WordPress: imported as a draft.')
   if (childText(item, 'wp:post_password') !== '') {
@@ -158,11 +158,11 @@ function articleOf(index: WxrIndex, item: XmlNode, type: 'post' | 'page'): Impor
     (status === 'published' || status === 'scheduled'
       ? gmtDate(childText(item, 'wp:post_date'))
       : null)
-  const article: ImportArticle = {
-    kind: 'article',
+  const article: ImportStory = {
+    kind: 'story',
     type,
     sourceKey: `wordpress:${index.header.siteUrl}:${id}`,
-    label,
+    name: label,
     title,
     slug: decodeURIComponent(childText(item, 'wp:post_name').trim()),
     status,
@@ -206,7 +206,7 @@ export const readWordpressExport: ImportReader = async function* (open) {
     if ('tooLarge' in entry) {
       yield {
         kind: 'skipped',
-        label: `an <${entry.tooLarge.name}>`,
+        name: `an <${entry.tooLarge.name}>`,
         reason: `it holds more than ${Math.round(entry.tooLarge.chars / 1_000_000)} million characters`,
       }
       continue
@@ -217,7 +217,7 @@ export const readWordpressExport: ImportReader = async function* (open) {
     else if (!INTERNAL_TYPES.has(type)) {
       yield {
         kind: 'skipped',
-        label: `${type} ${childText(entry.node, 'wp:post_id').trim()}`,
+        name: `${type} ${childText(entry.node, 'wp:post_id').trim()}`,
         reason: `"${type}" is a type of content a plugin added; only posts and pages are imported`,
       }
     }
