@@ -8,13 +8,7 @@ import {
 import type { BanStore, CommentStore } from '../domain/comments/comment-store.js'
 import { forgetRateWindowsBefore, reserveCommentAttempt } from './comment-limits.js'
 import { findCommentTarget, screenComment } from './comment-screening.js'
-import {
-  fromDbCount,
-  fromDbTime,
-  fromNullableDbTime,
-  isUniqueViolation,
-  toDbTime,
-} from './dialect.js'
+import { fromDbCount, fromDbTime, fromNullableDbTime, toDbTime } from './dialect.js'
 import type { CommentTable, Database } from './schema.js'
 
 const COLUMNS = [
@@ -58,8 +52,9 @@ function toComment(row: CommentRow): Comment {
 
 type NewComment = Parameters<CommentStore['insert']>[0]
 
-async function insertComment(db: Kysely<Database>, comment: NewComment): Promise<void> {
-  await db
+/** Inserts the comment; false when the same text already holds one of its duplicate buckets. */
+async function insertComment(db: Kysely<Database>, comment: NewComment): Promise<boolean> {
+  const row = await db
     .insertInto('comments')
     .values({
       id: comment.id,
@@ -78,14 +73,11 @@ async function insertComment(db: Kysely<Database>, comment: NewComment): Promise
       duplicate_day: comment.duplicateBuckets?.day ?? null,
       duplicate_half_day: comment.duplicateBuckets?.halfDay ?? null,
     })
-    .execute()
-}
-
-/** The same text on the same article holds one of the new comment's duplicate buckets. */
-function isDuplicateBucketViolation(error: unknown): boolean {
-  if (!isUniqueViolation(error)) return false
-  const { constraint, message } = error as { constraint?: string; message?: string }
-  return /duplicate_(?:half_)?day/.test(`${constraint ?? ''} ${message ?? ''}`)
+    // Not an error to catch: inside a transaction PostgreSQL would abort the whole of it.
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst()
+  return row !== undefined
 }
 
 export function createCommentStore(db: Kysely<Database>): CommentStore {
@@ -98,13 +90,7 @@ export function createCommentStore(db: Kysely<Database>): CommentStore {
     forgetRateWindowsBefore: (window) => forgetRateWindowsBefore(db, window),
 
     async insert(comment) {
-      try {
-        await insertComment(db, comment)
-        return 'inserted'
-      } catch (error) {
-        if (isDuplicateBucketViolation(error)) return 'duplicate'
-        throw error
-      }
+      return (await insertComment(db, comment)) ? 'inserted' : 'duplicate'
     },
 
     async findById(id) {
