@@ -31,6 +31,8 @@ const KEYED_COMMENT_INDEXES = [
   'comments_duplicate_day',
   'comments_duplicate_half_day',
   'comments_commenter_status',
+  // SQLite's upsert checks the self-reference for children of the new row: keyed by its new id.
+  'comments_parent',
 ]
 
 /** The indexes that lead with (article, text hash): the duplicate question's. */
