@@ -28,6 +28,15 @@ function tokenOf(row: Pick<Selectable<ApiTokenTable>, (typeof COLUMNS)[number]>)
 }
 
 export function createApiTokenStore(db: Kysely<Database>): ApiTokenStore {
+  async function findOne(column: 'token_hash' | 'id', value: string) {
+    const row = await db
+      .selectFrom('api_tokens')
+      .select(COLUMNS)
+      .where(column, '=', value)
+      .executeTakeFirst()
+    return row && tokenOf(row)
+  }
+
   return {
     async insert(token) {
       await db
@@ -44,22 +53,8 @@ export function createApiTokenStore(db: Kysely<Database>): ApiTokenStore {
         })
         .execute()
     },
-    async findByHash(tokenHash) {
-      const row = await db
-        .selectFrom('api_tokens')
-        .select(COLUMNS)
-        .where('token_hash', '=', tokenHash)
-        .executeTakeFirst()
-      return row && tokenOf(row)
-    },
-    async findById(id) {
-      const row = await db
-        .selectFrom('api_tokens')
-        .select(COLUMNS)
-        .where('id', '=', id)
-        .executeTakeFirst()
-      return row && tokenOf(row)
-    },
+    findByHash: (tokenHash) => findOne('token_hash', tokenHash),
+    findById: (id) => findOne('id', id),
     async listForUser(userId) {
       const rows = await db
         .selectFrom('api_tokens')
