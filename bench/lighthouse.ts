@@ -1,5 +1,5 @@
-// `npm run bench:lighthouse`: Lighthouse (pinned, 12.2.3) in its mobile
-// configuration, driving Debian's Chromium, on the home page and on an article
+// `npm run bench:lighthouse`: Lighthouse (pinned, 12.2.3) in its mobile and
+// desktop configurations, driving Debian's Chromium, on the home page and on an article
 // with a lead photo and three more in its text (bench/load-corpus.ts makes
 // both, on a small corpus). Prints the four category scores, CLS and the
 // number of axe failures Lighthouse's accessibility audits found, per page.
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
+import desktopConfig from 'lighthouse/core/config/desktop-config.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -79,18 +80,22 @@ const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: 
 
 const results: Record<string, unknown>[] = []
 try {
-  for (const [name, path] of [
+  const pages = [
     ['home', '/'],
     ['article with a lead photo and three inline', loaded.paths.photoArticle],
-  ] as const) {
+  ] as const
+  for (const [formFactor, [page, path]] of (['mobile', 'desktop'] as const).flatMap((form) =>
+    pages.map((entry) => [form, entry] as const),
+  )) {
+    const name = `${page} (${formFactor})`
     // Once to warm the page cache and the renditions, then measured.
     await fetch(base + path)
-    const outcome = await lighthouse(base + path, {
-      port: chrome.port,
-      output: 'json',
-      logLevel: 'error',
-      formFactor: 'mobile',
-    })
+    const outcome = await lighthouse(
+      base + path,
+      { port: chrome.port, output: 'json', logLevel: 'error', formFactor },
+      // The desktop preset also sets the desktop screen and throttling, not only the form factor.
+      formFactor === 'desktop' ? desktopConfig : undefined,
+    )
     if (!outcome) throw new Error(`Lighthouse gave no result for ${path}`)
     const { lhr } = outcome
     const score = (category: string) => Math.round((lhr.categories[category]?.score ?? 0) * 100)
