@@ -123,6 +123,8 @@ async function busyNewsroom(t: TestContext, dialect: DialectName) {
     `/admin/media/${item.id}`,
     '/admin/authors',
     `/admin/authors/${author.slug}`,
+    '/admin/tags',
+    `/admin/tags/${corrected.tags[0]?.slug ?? 'no-tag'}`,
     '/admin/account',
     '/admin/account/two-factor',
     '/admin/users',

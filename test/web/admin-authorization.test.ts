@@ -1443,6 +1443,40 @@ const MATRIX: Record<string, Case[]> = {
       expect: adminsOnly(303),
     },
   ],
+  'GET /admin/tags': [
+    {
+      what: 'the tags',
+      prepare: async (world) => ({ path: `/admin/tags?q=${await aTag(world)}` }),
+      expect: editorsOnly(200),
+    },
+  ],
+  'GET /admin/tags/:slug': [
+    {
+      what: 'a tag',
+      prepare: async (world) => ({ path: `/admin/tags/${await aTag(world)}` }),
+      expect: editorsOnly(200),
+    },
+  ],
+  'POST /admin/tags/:slug': [
+    {
+      what: 'renaming a tag',
+      prepare: async (world) => ({
+        path: `/admin/tags/${await aTag(world)}`,
+        form: { name: `Renamed ${mark()}` },
+      }),
+      expect: editorsOnly(303),
+    },
+  ],
+  'POST /admin/tags/:slug/merge': [
+    {
+      what: 'merging one tag into another',
+      prepare: async (world) => ({
+        path: `/admin/tags/${await aTag(world)}/merge`,
+        form: { into: await aTag(world), confirm: 'yes' },
+      }),
+      expect: editorsOnly(303),
+    },
+  ],
   'GET /admin/authors': [
     {
       what: 'the authors',
@@ -1820,6 +1854,13 @@ async function aMenuLink(world: World): Promise<string> {
 async function anAuthor(world: World): Promise<string> {
   const slug = `writer-${mark()}`.replace(/[^a-z0-9-]/g, '')
   await world.ctx.stores.authors.insert({ id: `author-${slug}`, slug, name: slug, bio: '' })
+  return slug
+}
+
+/** A fresh tag on no article; its slug. */
+async function aTag(world: World): Promise<string> {
+  const slug = `topic-${mark()}`.replace(/[^a-z0-9-]/g, '')
+  await world.ctx.stores.tags.insert({ id: `tag-${slug}`, slug, name: slug })
   return slug
 }
 

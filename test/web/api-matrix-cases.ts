@@ -180,6 +180,16 @@ export const API_MATRIX: Record<string, ApiCase[]> = {
       expect: editors(200),
     },
   ],
+  [`POST ${V}/tags/:slug/merge`]: [
+    {
+      what: 'merging a tag into another',
+      prepare: async (w) => ({
+        path: `/tags/${await w.tag()}/merge`,
+        body: { into: await w.tag() },
+      }),
+      expect: editors(200),
+    },
+  ],
   [`GET ${V}/authors`]: [
     { what: 'the authors', prepare: async () => ({ path: '/authors' }), expect: editors(200) },
   ],

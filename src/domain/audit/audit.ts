@@ -52,6 +52,7 @@ export type AuditAction =
   | 'menu_changed'
   | 'author_updated'
   | 'authors_merged'
+  | 'tags_merged'
   | 'site_identity_changed'
   | 'webhook_created'
   | 'webhook_updated'

@@ -5,8 +5,7 @@ import type { Clock } from '../clock.js'
 import { NotFoundError, ValidationError } from '../errors.js'
 import { findOrCreateNamed } from '../find-or-create-named.js'
 import type { IdGenerator } from '../ids.js'
-import { redirectKey } from '../redirects/redirect.js'
-import { saveRedirects } from '../redirects/save-redirects.js'
+import { listingMoves, saveRedirects } from '../redirects/save-redirects.js'
 import type { Stores, UnitOfWork } from '../unit-of-work.js'
 import { assertUsableImage } from '../media/media.js'
 import { MAX_AUTHOR_NAME_LENGTH, type Author } from './author.js'
@@ -155,7 +154,12 @@ export function createAuthorEditing({
         if (from.photo) await tx.media.setUsages({ kind: 'author_photo', ownerId: from.id }, [])
         const articleIds = await tx.authors.mergeInto(from.id, into.id)
         await tx.authors.refreshSearchBylines(articleIds)
-        await saveRedirects(tx, clock, authorMoves(from.slug, into.slug), 'author')
+        await saveRedirects(
+          tx,
+          clock,
+          listingMoves(`/authors/${from.slug}`, `/authors/${into.slug}`),
+          'author',
+        )
         await recordAudit(tx.audit, audited, {
           actor,
           action: 'authors_merged',
@@ -173,12 +177,4 @@ export function createAuthorEditing({
 
 async function articlesOf(tx: Stores, authorId: string): Promise<string[]> {
   return tx.authors.articleIds(authorId)
-}
-
-/** An author's page and feeds, each to the same address of the author merged into. */
-function authorMoves(from: string, to: string): { from: string; to: string }[] {
-  return ['', '/feed.rss', '/feed.atom', '/feed.json'].flatMap((suffix) => {
-    const key = redirectKey(`/authors/${from}${suffix}`)
-    return key === undefined ? [] : [{ from: key, to: `/authors/${to}${suffix}` }]
-  })
 }

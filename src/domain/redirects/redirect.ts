@@ -2,7 +2,7 @@ import { hasAnyControl } from '../../text/control-characters.js'
 import { ValidationError } from '../errors.js'
 
 /** Where a redirect came from: an editor, a CSV file, an import, or a section or author that moved. */
-export type RedirectSource = 'editor' | 'csv' | 'import' | 'section' | 'author'
+export type RedirectSource = 'editor' | 'csv' | 'import' | 'section' | 'author' | 'tag'
 
 /** An old address that answers 301 with a new one. */
 export interface Redirect {

@@ -1,13 +1,24 @@
 import type { Clock } from '../clock.js'
 import { ValidationError } from '../errors.js'
 import type { Stores } from '../unit-of-work.js'
-import { localKeyOf, type RedirectSource } from './redirect.js'
+import { localKeyOf, redirectKey, type RedirectSource } from './redirect.js'
 
 export interface RedirectMove {
   /** The old address's key (oldAddressKey or redirectKey). */
   from: string
   /** Its new address (newAddress, or a path the caller built). */
   to: string
+}
+
+/**
+ * A listing page and its feeds, each to the same address under the listing
+ * that takes its articles: a section, author or tag removed into another.
+ */
+export function listingMoves(fromPath: string, toPath: string): RedirectMove[] {
+  return ['', '/feed.rss', '/feed.atom', '/feed.json'].flatMap((suffix) => {
+    const key = redirectKey(`${fromPath}${suffix}`)
+    return key === undefined ? [] : [{ from: key, to: `${toPath}${suffix}` }]
+  })
 }
 
 /**

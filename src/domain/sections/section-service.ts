@@ -10,8 +10,7 @@ import type { ContentChanges } from '../changes.js'
 import type { Stores, UnitOfWork } from '../unit-of-work.js'
 import { appendToMenu, followSectionOrder, menuLength } from '../menus/menu-service.js'
 import { MENU_LIMITS, MENUS } from '../menus/menu.js'
-import { redirectKey } from '../redirects/redirect.js'
-import { saveRedirects } from '../redirects/save-redirects.js'
+import { listingMoves, saveRedirects } from '../redirects/save-redirects.js'
 import { assertSectionName, assertSectionSlug, DEFAULT_SECTIONS, type Section } from './section.js'
 
 export type SectionService = ReturnType<typeof createSectionService>
@@ -182,7 +181,7 @@ export function createSectionService({
         const moved = await tx.sections.moveArticles(section.id, into.id)
         await tx.menus.removeTarget('section', section.id)
         await tx.sections.remove(section.id)
-        await saveRedirects(tx, clock, sectionMoves(section.slug, into.slug), 'section')
+        await saveRedirects(tx, clock, listingMoves(`/${section.slug}`, `/${into.slug}`), 'section')
         await recordAudit(tx.audit, deps, {
           actor,
           action: 'section_deleted',
@@ -196,12 +195,4 @@ export function createSectionService({
       return result
     },
   }
-}
-
-/** A section's page and its feeds, each to the same address of the section that takes its articles. */
-function sectionMoves(from: string, to: string): { from: string; to: string }[] {
-  return ['', '/feed.rss', '/feed.atom', '/feed.json'].flatMap((suffix) => {
-    const key = redirectKey(`/${from}${suffix}`)
-    return key === undefined ? [] : [{ from: key, to: `/${to}${suffix}` }]
-  })
 }

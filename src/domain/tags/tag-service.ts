@@ -6,6 +6,8 @@ import type { ContentChanges } from '../changes.js'
 import type { Clock } from '../clock.js'
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js'
 import type { IdGenerator } from '../ids.js'
+import { paginate, type Paged } from '../paging.js'
+import { listingMoves, saveRedirects } from '../redirects/save-redirects.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import { MAX_TAG_NAME_LENGTH, type Tag } from './tag.js'
 
@@ -37,6 +39,30 @@ export function createTagService({
     async list(page: number, perPage: number): Promise<{ items: Tag[]; more: boolean }> {
       const found = await stores.tags.list({ limit: perPage + 1, offset: (page - 1) * perPage })
       return { items: found.slice(0, perPage), more: found.length > perPage }
+    },
+
+    /** One tag with its number of articles, for the newsroom. */
+    async getCounted(actor: Actor, slug: string): Promise<Tag & { articles: number }> {
+      authorize(actor, 'articles:edit-any')
+      const tag = await stores.tags.findCounted(slug)
+      if (!tag) throw new NotFoundError('tag_not_found', `There is no tag "${slug}".`)
+      return tag
+    },
+
+    /**
+     * The newsroom's view of the tags: a page of them by slug, those whose
+     * slug starts as the typed words would, each with its number of articles.
+     */
+    async listCounted(
+      actor: Actor,
+      { query, page, perPage }: { query: string; page: number; perPage: number },
+    ): Promise<Paged<Tag & { articles: number }>> {
+      authorize(actor, 'articles:edit-any')
+      const slugPrefix = slugify(asWrittenLine(query))
+      const total = await stores.tags.count(slugPrefix)
+      return paginate({ page, perPage, total }, (window) =>
+        stores.tags.listCounted({ slugPrefix, ...window }),
+      )
     },
 
     /**
@@ -81,6 +107,67 @@ export function createTagService({
       // Tags are shown on article pages and listings.
       await changes.announce({ scope: 'site' })
       return renamed
+    },
+
+    /**
+     * Merges a duplicate tag ("Climate change" and "Climate-change") into the
+     * one it should have been: its articles move, its page and feeds redirect
+     * to the other's, and it is deleted. `into` is the other tag's name or slug.
+     */
+    async merge(
+      actor: Actor,
+      fromSlug: string,
+      into: string,
+    ): Promise<{ into: Tag; articles: number }> {
+      authorize(actor, 'articles:edit-any')
+      const intoSlug = slugify(asWrittenLine(into))
+      if (intoSlug === fromSlug) {
+        throw new ValidationError(
+          'same_tag',
+          'Choose another tag: a tag cannot be merged into itself.',
+          {
+            field: 'into',
+          },
+        )
+      }
+      const result = await stores.transaction(async (tx) => {
+        const [from, target] = await Promise.all([
+          tx.tags.findBySlug(fromSlug),
+          intoSlug === '' ? undefined : tx.tags.findBySlug(intoSlug),
+        ])
+        if (!from) throw new NotFoundError('tag_not_found', `There is no tag "${fromSlug}".`)
+        if (!target) {
+          throw new ValidationError(
+            'tag_not_found',
+            `There is no tag "${into.trim()}" to merge into.`,
+            {
+              field: 'into',
+            },
+          )
+        }
+        const articleIds = await tx.tags.mergeInto(from.id, target.id)
+        await tx.tags.refreshSearchTags(articleIds)
+        await saveRedirects(
+          tx,
+          clock,
+          listingMoves(`/tags/${from.slug}`, `/tags/${target.slug}`),
+          'tag',
+        )
+        await recordAudit(
+          tx.audit,
+          { clock, newId },
+          {
+            actor,
+            action: 'tags_merged',
+            subject: `${from.name} → ${target.name}`,
+            details: `${articleIds.length} articles; /tags/${from.slug} redirects to /tags/${target.slug}`,
+          },
+        )
+        return { into: target, articles: articleIds.length }
+      })
+      await changes.announce({ scope: 'site' })
+      await changes.announce({ scope: 'redirects' })
+      return result
     },
   }
 }

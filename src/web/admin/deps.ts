@@ -20,6 +20,7 @@ import type { SiteIdentityService } from '../../domain/settings/site-identity-se
 import type { AuthorEditing } from '../../domain/people/author-editing.js'
 import type { WebhookService } from '../../domain/webhooks/webhook-service.js'
 import type { ApiTokenService } from '../../domain/api-tokens/api-token-service.js'
+import type { TagService } from '../../domain/tags/tag-service.js'
 import type { SiteInfo } from '../ui/site.js'
 
 /** What the newsroom needs: its services and the site's settings. */
@@ -47,6 +48,7 @@ export interface AdminDeps {
     authorEditing: AuthorEditing
     webhooks: WebhookService
     apiTokens: ApiTokenService
+    tags: TagService
   }
   site: SiteInfo
   /** Cookies get the Secure flag when the site is served over HTTPS. */

@@ -34,6 +34,7 @@ import { twoFactorRoutes } from './routes/two-factor.js'
 import { AdminProblemPage } from './views/auth-pages.js'
 import { mediaRoutes } from './routes/media.js'
 import { authorRoutes } from './routes/authors.js'
+import { tagRoutes } from './routes/tags.js'
 import { redirectRoutes } from './routes/redirects.js'
 import { webhookRoutes } from './routes/webhooks.js'
 import { pageRoutes } from './routes/pages.js'
@@ -117,6 +118,7 @@ export async function newsroom(app: FastifyInstance, options: AdminDeps) {
   await app.register(profileRoutes, deps)
   await app.register(apiTokenRoutes, deps)
   await app.register(authorRoutes, deps)
+  await app.register(tagRoutes, deps)
   await app.register(auditRoutes, deps)
   await app.register(commentModerationRoutes, deps)
   await app.register(settingsRoutes, deps)

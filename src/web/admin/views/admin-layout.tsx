@@ -25,6 +25,7 @@ export interface AdminMeta {
     | 'audit'
     | 'account'
     | 'authors'
+    | 'tags'
     | 'redirects'
     | 'front-page'
     | 'pages'
@@ -115,6 +116,11 @@ export function AdminLayout({ meta, children }: { meta: AdminMeta; children: Com
                 {can(actor, 'authors:manage') && (
                   <NavLink href="/admin/authors" current={meta.area === 'authors'}>
                     Authors
+                  </NavLink>
+                )}
+                {can(actor, 'articles:edit-any') && (
+                  <NavLink href="/admin/tags" current={meta.area === 'tags'}>
+                    Tags
                   </NavLink>
                 )}
                 {can(actor, 'comments:moderate') && (

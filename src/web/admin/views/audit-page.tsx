@@ -55,6 +55,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   menu_changed: 'Changed menu',
   author_updated: 'Edited author',
   authors_merged: 'Merged authors',
+  tags_merged: 'Merged tags',
   site_identity_changed: "Changed the site's identity",
   webhook_created: 'Added a webhook',
   webhook_updated: 'Changed a webhook',

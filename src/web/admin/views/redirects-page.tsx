@@ -24,6 +24,7 @@ const SOURCE_LABELS: Record<Redirect['source'], string> = {
   import: 'Import',
   section: 'Section moved',
   author: 'Authors merged',
+  tag: 'Tags merged',
 }
 
 function RedirectRow({ redirect }: { redirect: Redirect }) {

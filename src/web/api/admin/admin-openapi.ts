@@ -91,6 +91,10 @@ export const ADMIN_OPERATIONS: readonly AdminOperation[] = [
     ...bySlug,
     body: s.tagRenameBody,
   }),
+  op('post', '/admin/tags/{slug}/merge', 'Merges a tag into another.', 'articles:edit-any', {
+    ...bySlug,
+    body: s.mergeBody,
+  }),
   op('get', '/admin/authors', 'Authors, by name.', 'authors:manage', { query: s.pageQuery }),
   op('patch', '/admin/authors/{slug}', 'Edits an author’s profile.', 'authors:manage', {
     ...bySlug,

@@ -78,6 +78,13 @@ export async function adminStructureRoutes(app: FastifyInstance, { services }: A
     return { slug: tag.slug, name: tag.name }
   })
 
+  app.post('/tags/:slug/merge', async (request) => {
+    const { slug } = parseApi(slugParams, request.params)
+    const { into } = parseApi(mergeBody, request.body)
+    const merged = await tags.merge(adminActor(request), slug, into)
+    return { into: { slug: merged.into.slug, name: merged.into.name }, articles: merged.articles }
+  })
+
   app.get('/authors', async (request) => {
     const { page = 1 } = parseApi(pageQuery, request.query)
     const found = await authors.list(adminActor(request), page, PER_PAGE)
