@@ -48,6 +48,8 @@ const schema = z.object({
   FEED_FULL_TEXT: flag.default(true),
   /** Content API requests per network per minute that reach the app (cached answers are free). */
   API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Admin API requests per network per minute, counted before the token is checked. */
+  ADMIN_API_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   /** Log verbosity. */
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Log every request (off by default: a proxy or CDN usually keeps access logs). */
@@ -174,6 +176,7 @@ export interface Config {
   feedFullText: boolean
   /** Content API requests per network per minute that miss the page cache. */
   apiRequestsPerMinute: number
+  adminApiRequestsPerMinute: number
   logLevel: (typeof LOG_LEVELS)[number]
   logRequests: boolean
   trustProxy: boolean
@@ -243,6 +246,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     publicCacheControl: `public, max-age=${vars.CACHE_MAX_AGE}, s-maxage=${vars.CACHE_S_MAXAGE}, stale-while-revalidate=${vars.CACHE_STALE_WHILE_REVALIDATE}`,
     feedFullText: vars.FEED_FULL_TEXT,
     apiRequestsPerMinute: vars.API_REQUESTS_PER_MINUTE,
+    adminApiRequestsPerMinute: vars.ADMIN_API_REQUESTS_PER_MINUTE,
     logLevel: vars.LOG_LEVEL,
     logRequests: vars.LOG_REQUESTS,
     trustProxy: vars.TRUST_PROXY,

@@ -261,7 +261,10 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
       stores,
       reads: createContentApiReads(database.db, database.dialect),
       clock,
-      requestsPerMinute: config.apiRequestsPerMinute,
+      requestsPerMinute: {
+        content: config.apiRequestsPerMinute,
+        admin: config.adminApiRequestsPerMinute,
+      },
       siteKey: () => settings.siteKey(),
     }),
     apiTokens: createApiTokenService({

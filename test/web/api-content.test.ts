@@ -295,5 +295,25 @@ for (const dialect of testDialects()) {
       ctx.clock.advance(HOUR / 60)
       assert.equal((await server.get('/api/v1/sections')).status, 200)
     })
+
+    test('the Admin API has its own allowance, counted before the token is checked', async (t) => {
+      const { ctx, server } = await site(t, dialect, {
+        API_REQUESTS_PER_MINUTE: '2',
+        ADMIN_API_REQUESTS_PER_MINUTE: '3',
+        PAGE_CACHE_MB: '0',
+      })
+      ctx.clock.set('2026-11-20T09:00:30.000Z')
+      const guess = (token: string) =>
+        server.get('/api/v1/admin/sections', { headers: { authorization: `Bearer ${token}` } })
+      for (let i = 0; i < 3; i++) assert.equal((await guess(`dlt_guess${i}`)).status, 401)
+      const refused = await guess('dlt_guess4')
+      assert.equal(refused.status, 429)
+      assert.equal(refused.headers.get('retry-after'), '30')
+      assert.equal(ErrorBody.parse(await refused.json()).error.code, 'api_rate_limited')
+      // The Content API's allowance is untouched by the Admin API's.
+      assert.equal((await server.get('/api/v1/sections')).status, 200)
+      ctx.clock.advance(HOUR / 60)
+      assert.equal((await guess('dlt_guess5')).status, 401)
+    })
   })
 }

@@ -35,6 +35,9 @@ export const API_PAGE_SIZE = { default: 20, max: 100 } as const
 /** Requests per network per minute that reach the application (cached answers are not counted). */
 export const API_WINDOW_MS = 60_000
 
+/** The two APIs, each with its own allowance per network. */
+export type ApiScope = 'content' | 'admin'
+
 export type ContentApiService = ReturnType<typeof createContentApiService>
 
 /** The public, read-only Content API: published content only, whoever asks. */
@@ -48,7 +51,7 @@ export function createContentApiService({
   stores: UnitOfWork
   reads: ContentApiReads
   clock: Clock
-  requestsPerMinute: number
+  requestsPerMinute: Record<ApiScope, number>
   /** The key networks are hashed with: no address is stored. */
   siteKey: () => Promise<string>
 }) {
@@ -152,15 +155,18 @@ export function createContentApiService({
       keysetBySlug((from, count) => reads.threads(from, count), after, limit),
 
     /**
-     * Counts a request from an address's network (stored as a keyed hash,
-     * never the address; in blocks, request-leases.ts); TooManyRequestsError
-     * past the minute's limit.
+     * Counts a request from an address's network to one of the APIs (stored
+     * as a keyed hash, never the address; in blocks, request-leases.ts);
+     * TooManyRequestsError past the minute's limit. The Admin API counts
+     * before the token is checked, so a flood of guesses is limited too.
      */
-    async admitRequest(ip: string): Promise<void> {
-      const networkHash = keyedHash(await siteKey(), `api:${networkOf(ip)}`)
+    async admitRequest(ip: string, scope: ApiScope = 'content'): Promise<void> {
+      const limit = requestsPerMinute[scope]
+      const prefix = scope === 'content' ? 'api' : 'admin-api'
+      const networkHash = keyedHash(await siteKey(), `${prefix}:${networkOf(ip)}`)
       const now = clock.now().getTime()
       const window = Math.floor(now / API_WINDOW_MS)
-      const admitted = await leases.admit(networkHash, window, requestsPerMinute)
+      const admitted = await leases.admit(networkHash, window, limit)
       if (!admitted) {
         const retryAfterSeconds = Math.max(
           1,
@@ -168,7 +174,7 @@ export function createContentApiService({
         )
         throw new TooManyRequestsError(
           'api_rate_limited',
-          `Too many requests from your network: at most ${requestsPerMinute} a minute. Try again in ${retryAfterSeconds} seconds.`,
+          `Too many requests from your network: at most ${limit} a minute. Try again in ${retryAfterSeconds} seconds.`,
           retryAfterSeconds,
         )
       }

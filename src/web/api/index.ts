@@ -36,9 +36,10 @@ export async function apiV1(
   app.addHook('onRequest', async (request, reply) => {
     reply.header('access-control-allow-origin', '*')
     reply.header('access-control-expose-headers', 'etag, retry-after')
-    // The Admin API answers to tokens, not networks; reads for anyone are limited per network.
-    if (request.method !== 'OPTIONS' && !request.url.startsWith('/api/v1/admin')) {
-      await services.contentApi.admitRequest(request.ip)
+    // Each API has its own allowance per network; the Admin API's is counted before the token.
+    if (request.method !== 'OPTIONS') {
+      const scope = request.url.startsWith('/api/v1/admin') ? 'admin' : 'content'
+      await services.contentApi.admitRequest(request.ip, scope)
     }
   })
   app.addHook('onSend', async (request, reply) => {
