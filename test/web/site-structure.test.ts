@@ -14,6 +14,8 @@ import { photo } from '../helpers/images.js'
 import { uuidv7 } from '../../src/domain/ids.js'
 import { AdminClient, createStaff } from './admin-session.js'
 
+type Shown = { body: { html: string } }
+
 async function setup(t: TestContext, dialect: DialectName) {
   const ctx = await createTestContext(t, dialect)
   const server = await startTestServer(t, ctx)
@@ -75,6 +77,13 @@ for (const dialect of testDialects()) {
         document.querySelector('.site-page figcaption')?.text ?? '',
         /Where the paper is made/,
       )
+      // The Content API shows the same picture, one page or the list.
+      const one = (await (await server.get('/api/v1/pages/newsroom')).json()) as Shown
+      const list = (await (await server.get('/api/v1/pages')).json()) as { items: Shown[] }
+      for (const shown of [one, ...list.items]) {
+        assert.match(shown.body.html, /<picture>.*alt="The newsroom at night"/s)
+        assert.doesNotMatch(shown.body.html, /Gone/)
+      }
     })
 
     test('a page written in the newsroom is served at /pages/SLUG, with its versions, and stays out of feeds and search', async (t) => {

@@ -63,6 +63,22 @@ export function createPageService({
     })
   }
 
+  /** The pages with their library pictures, looked up in one read. */
+  async function withImages(pages: readonly Page[]): Promise<PublishedPage[]> {
+    const ids = [...new Set(pages.flatMap((page) => imageReferences(page.body).library))].filter(
+      isId,
+    )
+    const byId = new Map(
+      (ids.length > 0 ? await stores.media.findByIds(ids) : []).map((item) => [item.id, item]),
+    )
+    return pages.map((page) => ({
+      ...page,
+      images: imageReferences(page.body)
+        .library.flatMap((id) => byId.get(id) ?? [])
+        .map(imageRefOf),
+    }))
+  }
+
   return {
     /** Every page, for the newsroom. */
     async list(actor: Actor): Promise<Page[]> {
@@ -84,13 +100,16 @@ export function createPageService({
     async published(slug: string): Promise<PublishedPage> {
       const page = await stores.pages.findBySlug(slug)
       if (!page?.published) throw notFound()
-      const ids = imageReferences(page.body).library.filter(isId)
-      const items = ids.length > 0 ? await stores.media.findByIds(ids) : []
-      return { ...page, images: items.map(imageRefOf) }
+      const [shown] = await withImages([page])
+      return shown ?? { ...page, images: [] }
     },
 
     /** For the sitemap (never the news sitemap or the feeds). */
     listPublished: (): Promise<Page[]> => stores.pages.listPublished(),
+
+    /** Every published page with the library pictures its text shows (the Content API's list). */
+    listPublishedWithImages: async (): Promise<PublishedPage[]> =>
+      withImages(await stores.pages.listPublished()),
 
     async create(actor: Actor, typed: PageFields & { slug: string }): Promise<Page> {
       authorize(actor, 'pages:manage')

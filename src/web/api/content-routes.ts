@@ -104,7 +104,7 @@ export async function contentRoutes(app: FastifyInstance, { services, site }: Ap
 
   app.get('/pages', async (request, reply) => {
     parseApi(noQuery, request.query)
-    const pages = await services.pages.listPublished()
+    const pages = await services.pages.listPublishedWithImages()
     return sendPublicJson(request, reply, { items: pages.map((page) => sitePageJson(site, page)) })
   })
 
