@@ -17,7 +17,7 @@ export function createContentApiReads(db: Kysely<Database>, dialect: DialectName
     async articleKeys(filter: ContentFilter, after: ArticleKey | undefined, limit: number) {
       let query = db
         .selectFrom('articles as a')
-        .select(['a.id', 'a.published_at'])
+        .select(['a.id', 'a.published_at', 'a.version'])
         .where('a.status', '=', 'published')
         .where('a.published_at', 'is not', null)
       if (filter.sectionId !== undefined) query = query.where('a.section_id', '=', filter.sectionId)
@@ -63,7 +63,9 @@ export function createContentApiReads(db: Kysely<Database>, dialect: DialectName
         .limit(limit)
         .execute()
       return rows.flatMap((row) =>
-        row.published_at === null ? [] : { id: row.id, publishedAt: fromDbTime(row.published_at) },
+        row.published_at === null
+          ? []
+          : { id: row.id, publishedAt: fromDbTime(row.published_at), version: row.version },
       )
     },
 

@@ -9,6 +9,7 @@ import {
   type PageRenderer,
 } from './plugins/render.js'
 import { memoizedChrome } from './plugins/chrome-memo.js'
+import { createArticleFragments } from './api/article-fragments.js'
 import { createMissCoalescer } from './page-cache/miss-coalescer.js'
 import { sameOriginPlugin } from './plugins/same-origin.js'
 import { securityHeaders, securityHeadersPlugin } from './plugins/security-headers.js'
@@ -120,9 +121,11 @@ export async function buildApp(
     app.log.error({ err: error }, 'could not reload the redirects'),
   )
   const redirectHeaders = { ...headers, 'cache-control': config.publicCacheControl }
+  const apiFragments = createArticleFragments(site)
   const unsubscribe = changes.subscribe((change) => {
     cache.purge(change)
     chrome.changed(change)
+    apiFragments.changed(change)
     return redirects.changed(change)
   })
 
@@ -179,6 +182,7 @@ export async function buildApp(
     prefix: '/api/v1',
     services,
     site,
+    fragments: apiFragments,
     cache,
     cacheControl: config.publicCacheControl,
   })

@@ -16,7 +16,8 @@ import {
 import { startTestServer, type TestServer } from '../helpers/app.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects } from '../helpers/dialects.js'
-import { importArticle } from '../helpers/factories.js'
+import { importArticle, inputOf } from '../helpers/factories.js'
+import { COMMAND_LINE } from '../../src/domain/access/policy.js'
 
 const HOUR = 3_600_000
 const OFFSET_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/
@@ -294,6 +295,37 @@ for (const dialect of testDialects()) {
       assert.equal(ErrorBody.parse(await refused.json()).error.code, 'api_rate_limited')
       ctx.clock.advance(HOUR / 60)
       assert.equal((await server.get('/api/v1/sections')).status, 200)
+    })
+
+    test('an uncached list shows each change at once: an edit, a section renamed, an unpublish', async (t) => {
+      const { ctx, server, ids } = await site(t, dialect, { PAGE_CACHE_MB: '0' })
+      const list = async () => {
+        const response = await server.get('/api/v1/articles?limit=10')
+        assert.equal(response.status, 200)
+        return ArticlePage.parse(await response.json()).items
+      }
+      const before = await list()
+      assert.equal(before.find((item) => item.id === ids.second)?.section.name, 'Arts')
+      const article = await ctx.stores.articles.findById(ids.first)
+      assert.ok(article)
+      await ctx.services.editing.save(
+        COMMAND_LINE,
+        ids.first,
+        inputOf(article, { headline: 'Harbour wall approved at last' }),
+        { baseVersion: article.version },
+      )
+      await ctx.services.sections.rename(COMMAND_LINE, 'arts', 'Culture')
+      const after = await list()
+      assert.equal(
+        after.find((item) => item.id === ids.first)?.headline,
+        'Harbour wall approved at last',
+      )
+      assert.equal(after.find((item) => item.id === ids.second)?.section.name, 'Culture')
+      await ctx.services.workflow.transition(COMMAND_LINE, ids.third, { transition: 'unpublish' })
+      assert.deepEqual(
+        (await list()).map((item) => item.id),
+        [ids.second, ids.first],
+      )
     })
 
     test('the Admin API has its own allowance, counted before the token is checked', async (t) => {

@@ -10,7 +10,12 @@ import type { Tag } from '../tags/tag.js'
 import type { StoryThread } from '../threads/thread.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import { keyedHash, networkOf } from '../comments/reader-identity.js'
-import type { ArticleKey, ContentApiReads, ContentFilter } from './content-api-store.js'
+import type {
+  ArticleKey,
+  ContentApiReads,
+  ContentFilter,
+  VersionedKey,
+} from './content-api-store.js'
 
 /** What a client may filter articles by: slugs, instants and search words. */
 export interface ArticleQuery {
@@ -103,20 +108,26 @@ export function createContentApiService({
 
   return {
     /** A page of published articles, newest first, after `after`. */
-    async listArticles(
+    /**
+     * Where the published articles matching the query sit, newest first, with
+     * their versions: a caller that keeps what it made of an article's version
+     * loads only the others (publishedByIds).
+     */
+    async listArticleKeys(
       query: ArticleQuery,
       after: ArticleKey | undefined,
       limit: number,
-    ): Promise<KeysetPage<PublishedArticle, ArticleKey>> {
+    ): Promise<KeysetPage<VersionedKey, ArticleKey>> {
       const filter = await resolveFilter(query)
       const keys = await reads.articleKeys(filter, after, limit + 1)
       const shown = keys.slice(0, limit)
-      const articles = await stores.articles.findByIds(shown.map((key) => key.id))
-      return {
-        // An article unpublished (or deleted) between the two reads is left out, not shown.
-        items: articles.filter(isPublished),
-        next: keys.length > limit ? shown.at(-1) : undefined,
-      }
+      return { items: shown, next: keys.length > limit ? shown.at(-1) : undefined }
+    },
+
+    /** The articles of these ids that are published, in no particular order. */
+    async publishedByIds(ids: readonly string[]): Promise<PublishedArticle[]> {
+      // An article unpublished (or deleted) since its key was read is left out, not shown.
+      return (await stores.articles.findByIds(ids)).filter(isPublished)
     },
 
     /** A published article by id; drafts and unknown ids are the same NotFoundError. */

@@ -8,6 +8,11 @@ export interface ArticleKey {
   id: string
 }
 
+/** An article's key with the version it was at when read. */
+export interface VersionedKey extends ArticleKey {
+  version: number
+}
+
 /** Which published articles a Content API listing returns, by id. */
 export interface ContentFilter {
   sectionId?: string
@@ -40,7 +45,7 @@ export interface ContentApiReads {
     filter: ContentFilter,
     after: ArticleKey | undefined,
     limit: number,
-  ): Promise<ArticleKey[]>
+  ): Promise<VersionedKey[]>
   /** Slugs of authors with a published article, alphabetically after `after`. */
   authorSlugs(after: string | undefined, limit: number): Promise<string[]>
   /** Tags with a published article, by slug after `after`. */

@@ -36,15 +36,26 @@ export function sendPublicJson(
   request: FastifyRequest,
   reply: FastifyReply,
   body: unknown,
+  contentType?: string,
+): FastifyReply {
+  return sendPublicJsonText(request, reply, JSON.stringify(body), contentType)
+}
+
+/** sendPublicJson for a body already written as JSON text. */
+export function sendPublicJsonText(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  text: string,
   contentType = 'application/json; charset=utf-8',
 ): FastifyReply {
-  const text = JSON.stringify(body)
-  const etag = weakEtagOf(text)
+  // Encoded once: the entity tag and the response are the same bytes.
+  const bytes = Buffer.from(text, 'utf8')
+  const etag = weakEtagOf(bytes)
   reply.header('etag', etag)
   if (isNotModified(request.headers, { etag, lastModified: undefined })) {
     return reply.code(304).send()
   }
   const key = cacheKeyOf(request.url)
   if (key !== undefined) reply.cacheable = { key, tags: [] }
-  return reply.type(contentType).send(text)
+  return reply.type(contentType).send(bytes)
 }

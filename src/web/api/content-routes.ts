@@ -5,7 +5,7 @@ import { articleParams } from '../plugins/request-parsing.js'
 import { articlePath, sectionPath } from '../ui/urls.js'
 import { articleCursor, articleKeyOf, slugCursor, slugOf } from './api-cursor.js'
 import { articleJson, authorJson, sitePageJson, threadJson } from './api-json.js'
-import { parseApi, sendPublicJson } from './api-request.js'
+import { parseApi, sendPublicJson, sendPublicJsonText } from './api-request.js'
 import {
   articleIdParams,
   articleListQuery,
@@ -19,7 +19,7 @@ import type { ApiDeps } from './deps.js'
 import { NINJS_CONTENT_TYPE, ninjsItem } from './ninjs.js'
 
 /** The Content API's reads: published content only, the same for everyone. */
-export async function contentRoutes(app: FastifyInstance, { services, site }: ApiDeps) {
+export async function contentRoutes(app: FastifyInstance, { services, site, fragments }: ApiDeps) {
   const api = services.contentApi
 
   app.get('/articles', async (request, reply) => {
@@ -30,16 +30,19 @@ export async function contentRoutes(app: FastifyInstance, { services, site }: Ap
       ...query
     } = parseApi(articleListQuery, request.query)
     const after = cursor === undefined ? undefined : articleKeyOf(cursor)
-    const page = await api.listArticles(query, after, limit)
+    const page = await api.listArticleKeys(query, after, limit)
     const next = page.next ? articleCursor(page.next) : null
-    if (format === 'ninjs') {
-      const items = page.items.map((article) => ninjsItem(site, article))
-      return sendPublicJson(request, reply, { items, next }, NINJS_CONTENT_TYPE)
-    }
-    return sendPublicJson(request, reply, {
-      items: page.items.map((article) => articleJson(site, article)),
-      next,
-    })
+    const texts = await fragments.texts(format ?? 'json', page.items, (ids) =>
+      api.publishedByIds(ids),
+    )
+    // The articles' JSON as kept, joined: what JSON.stringify({ items, next }) would write.
+    const text = `{"items":[${texts.join(',')}],"next":${JSON.stringify(next)}}`
+    return sendPublicJsonText(
+      request,
+      reply,
+      text,
+      format === 'ninjs' ? NINJS_CONTENT_TYPE : undefined,
+    )
   })
 
   app.get('/articles/by-path', async (request, reply) => {

@@ -66,6 +66,6 @@ export async function apiV1(
     document: JSON.parse(document) as never,
     siteUrl: site.url,
   })
-  await app.register(contentRoutes, { services, site })
+  await app.register(contentRoutes, { services, site, fragments: options.fragments })
   await app.register(adminRoutes, { prefix: '/admin', services, site })
 }

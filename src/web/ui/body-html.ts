@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { ImageRef } from '../../domain/media/media.js'
 import { renderBody, type EmbedMode } from '../../text/markdown.js'
+import { boundedMemo } from './bounded-memo.js'
 import { imageResolver } from './pictures.js'
 import type { SiteInfo } from './site.js'
 
@@ -22,8 +23,7 @@ type Rendered = ReturnType<typeof renderBody>
 
 /** Rendered bodies kept, in characters: about 16 MB of HTML, hundreds of stories. */
 const MAX_CHARS = 8_000_000
-const kept = new Map<string, Rendered>()
-let keptChars = 0
+const kept = boundedMemo<Rendered>(MAX_CHARS, (rendered) => rendered.html.length)
 
 /**
  * A story's body as HTML, rendered once per distinct source. The page, its
@@ -43,23 +43,12 @@ export function renderedBody(
     .update(source.body)
     .digest('base64')
   const found = kept.get(key)
-  if (found) {
-    // Most recently used last: a Map iterates in insertion order.
-    kept.delete(key)
-    kept.set(key, found)
-    return found
-  }
+  if (found) return found
   const rendered = renderBody(source.body, {
     dateline: source.dateline,
     images: imageResolver(site, source.images, absolute),
     embeds,
   })
   kept.set(key, rendered)
-  keptChars += rendered.html.length
-  for (const [oldest, page] of kept) {
-    if (keptChars <= MAX_CHARS) break
-    kept.delete(oldest)
-    keptChars -= page.html.length
-  }
   return rendered
 }
