@@ -3,7 +3,7 @@ import { API_TOKEN_LIMITS } from '../../../domain/api-tokens/api-token.js'
 import type { Problem } from '../../plugins/problems.js'
 import { DateTime } from '../../ui/date-time.js'
 import { CsrfField } from './admin-layout.js'
-import { describedBy, Field, ProblemBanner } from './form-parts.js'
+import { describedBy, Field, Notice, ProblemBanner } from './form-parts.js'
 
 export interface ApiTokensPageProps {
   /** Whose tokens: the signed-in person's own, or (for admins) another user's. */
@@ -60,11 +60,7 @@ export function ApiTokensPage(props: ApiTokensPageProps) {
         exactly what {owner.isYou ? 'you' : 'they'} can do in the newsroom, except change passwords,
         roles, two-factor sign-in or tokens. Keep it as secret as a password.
       </p>
-      {notice && (
-        <p class="notice-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       {created && (
         <section class="notice-ok" role="status" aria-labelledby="new-token">
           <h2 id="new-token">Your new token “{created.name}”</h2>

@@ -4,7 +4,7 @@ import { Pagination } from '../../ui/pagination.js'
 import { authorPath } from '../../ui/urls.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
-import { ProblemBanner } from './form-parts.js'
+import { Notice, ProblemBanner } from './form-parts.js'
 import { ImageChooser, type ChoosableImage } from './image-chooser.js'
 import { ProfileFields, type ProfileValues } from './profile-form.js'
 import { thumbnailOf } from './media-library-page.js'
@@ -61,11 +61,7 @@ export function AuthorPage(props: AuthorPageProps) {
       <p>
         <a href={authorPath(author.slug)}>Their page on the site</a>
       </p>
-      {notice && (
-        <p class="notice-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       <ProblemBanner problem={problem} />
       <form
         method="post"

@@ -12,7 +12,7 @@ import { CsrfField } from './admin-layout.js'
 import { ConflictPanel } from './editor-conflict.js'
 import { BodyField } from './editor-body.js'
 import { Actions, Bylines, CorrectionsList, KeyPointsField } from './editor-parts.js'
-import { describedBy, Field, ProblemBanner } from './form-parts.js'
+import { describedBy, Field, Notice, ProblemBanner } from './form-parts.js'
 import { ImageChooser, type ChoosableImage } from './image-chooser.js'
 import { SeoFields } from './seo-fields.js'
 import { EMPTY_SEO } from '../../../domain/articles/article-seo.js'
@@ -87,11 +87,7 @@ export function EditorPage(props: EditorPageProps) {
           )}
         </p>
       </div>
-      {notice && (
-        <p class="notice-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       {/* A conflict is told once, by its panel; any other problem by the banner. */}
       {conflict ? (
         <ConflictPanel conflict={conflict} values={values} />

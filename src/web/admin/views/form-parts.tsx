@@ -12,6 +12,16 @@ export function ProblemBanner({ problem }: { problem: Problem | undefined }) {
   )
 }
 
+/** What a change just did ("Saved."), said once above the page's content. */
+export function Notice({ notice }: { notice: string | undefined }) {
+  if (!notice) return null
+  return (
+    <p class="notice-ok" role="status">
+      {notice}
+    </p>
+  )
+}
+
 /** A labelled field whose error, when it is the field at fault, sits beside it. */
 export function Field({
   id,

@@ -7,7 +7,7 @@ import { Picture } from '../../ui/picture.js'
 import { mediaPath } from '../../ui/urls.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
-import { describedBy, Field, ProblemBanner } from './form-parts.js'
+import { describedBy, Field, Notice, ProblemBanner } from './form-parts.js'
 import { kilobytes, Renditions } from './media-renditions.js'
 
 /** The fields as typed, when the form comes back with a problem. */
@@ -160,11 +160,7 @@ export function MediaItemPage({
         <a href="/admin/media">← Media</a>
       </p>
       <h1>{item.fileName}</h1>
-      {notice && (
-        <p class="notice-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       <ProblemBanner problem={problem} />
       <div class="media-item">
         <div class="focal-picker" data-focal-picker>

@@ -6,7 +6,7 @@ import { Pagination } from '../../ui/pagination.js'
 import { mediaPath } from '../../ui/urls.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
-import { ProblemBanner } from './form-parts.js'
+import { Notice, ProblemBanner } from './form-parts.js'
 
 /** What happened to one file of an upload. */
 export type UploadOutcome =
@@ -123,11 +123,7 @@ export function MediaLibraryPage({
   return (
     <>
       <h1>Media</h1>
-      {notice && (
-        <p class="notice-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       <ProblemBanner problem={problem} />
       {outcomes && outcomes.length > 0 && <Outcomes outcomes={outcomes} />}
       <UploadForm maxMegabytes={maxMegabytes} />

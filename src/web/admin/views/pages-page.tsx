@@ -3,18 +3,14 @@ import { PAGE_LIMITS } from '../../../domain/pages/page.js'
 import { DateTime } from '../../ui/date-time.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
-import { describedBy, Field, ProblemBanner } from './form-parts.js'
+import { describedBy, Field, Notice, ProblemBanner } from './form-parts.js'
 
 /** The site's pages: About, Contact, Privacy… */
 export function PagesPage({ pages, notice }: { pages: readonly Page[]; notice?: string }) {
   return (
     <div>
       <h1>Pages</h1>
-      {notice && (
-        <p class="notice-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       <p>
         Pages are the site's standing text: About, Contact, Privacy, the corrections policy. They
         live at /pages/<i>address</i>, stay out of feeds and search, and show in the menus where you
@@ -80,11 +76,7 @@ export function PageEditor({
   return (
     <div class="narrow">
       <h1>{page ? page.title : 'New page'}</h1>
-      {notice && (
-        <p class="notice-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       <ProblemBanner problem={problem} />
       {page?.published && (
         <p>

@@ -3,7 +3,7 @@ import { PREVIEW_DURATIONS, type PreviewLink } from '../../../domain/previews/pr
 import { DateTime } from '../../ui/date-time.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
-import { Field, ProblemBanner } from './form-parts.js'
+import { Field, Notice, ProblemBanner } from './form-parts.js'
 
 export interface PreviewLinksPageProps {
   article: Article
@@ -74,11 +74,7 @@ export function PreviewLinksPage({
         without signing in. Search engines are told to leave it alone.
       </p>
       <ProblemBanner problem={problem} />
-      {notice && (
-        <p class="notice-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       {created && (
         <div class="preview-created notice-ok" role="status">
           <label for="preview-url">

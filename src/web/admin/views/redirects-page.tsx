@@ -5,7 +5,7 @@ import type { Problem } from '../../plugins/problems.js'
 import { DateTime } from '../../ui/date-time.js'
 import { Pagination } from '../../ui/pagination.js'
 import { CsrfField } from './admin-layout.js'
-import { describedBy, Field, ProblemBanner } from './form-parts.js'
+import { describedBy, Field, Notice, ProblemBanner } from './form-parts.js'
 
 export interface RedirectsPageProps {
   redirects: Paged<Redirect>
@@ -159,11 +159,7 @@ export function RedirectsPage({
         Each old address answers “moved permanently” with its new one, so links and search results
         from before keep working.
       </p>
-      {notice && (
-        <p class="notice-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       <ProblemBanner problem={problem} />
       <form method="get" action="/admin/redirects" role="search" class="search-form">
         <label for="q">Find an old address</label>

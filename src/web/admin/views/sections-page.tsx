@@ -6,7 +6,7 @@ import {
 import { sectionPath } from '../../ui/urls.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
-import { describedBy, Field, MoveButtons, ProblemBanner } from './form-parts.js'
+import { describedBy, Field, MoveButtons, Notice, ProblemBanner } from './form-parts.js'
 
 /** The form that was sent, with what was typed in it, when it comes back with a problem. */
 export type SectionAttempt =
@@ -97,11 +97,7 @@ export function SectionsPage({ sections, attempt, problem, notice }: SectionsPag
         The site’s navigation shows the sections in this order. Renaming a section keeps its
         address, so links to it go on working.
       </p>
-      {notice && (
-        <p class="notice-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       <ProblemBanner problem={problem} />
       <table class="sections">
         <caption class="visually-hidden">Sections in navigation order</caption>

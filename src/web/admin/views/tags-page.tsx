@@ -4,7 +4,7 @@ import type { Problem } from '../../plugins/problems.js'
 import { Pagination } from '../../ui/pagination.js'
 import { tagPath } from '../../ui/urls.js'
 import { CsrfField } from './admin-layout.js'
-import { describedBy, Field, ProblemBanner } from './form-parts.js'
+import { describedBy, Field, Notice, ProblemBanner } from './form-parts.js'
 
 export type CountedTag = Tag & { articles: number }
 
@@ -84,11 +84,7 @@ export function TagPage({ tag, typed = {}, problem, problemIn, notice }: TagPage
         On {tag.articles} {tag.articles === 1 ? 'article' : 'articles'}.{' '}
         <a href={tagPath(tag.slug)}>Its page on the site</a>
       </p>
-      {notice && (
-        <p class="notice-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       <ProblemBanner problem={problem} />
       <form method="post" action={`/admin/tags/${tag.slug}`} class="stack-form narrow">
         <CsrfField />

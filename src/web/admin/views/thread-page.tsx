@@ -6,7 +6,7 @@ import { DateTime } from '../../ui/date-time.js'
 import { threadPath } from '../../ui/urls.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
-import { describedBy, Field, MoveButtons, ProblemBanner } from './form-parts.js'
+import { describedBy, Field, MoveButtons, Notice, ProblemBanner } from './form-parts.js'
 
 /** The form that was sent, with what was typed in it, when it comes back with a problem. */
 export type ThreadAttempt =
@@ -199,11 +199,7 @@ export function ThreadPage(props: ThreadPageProps) {
         <a href={threadPath(thread.slug)}>{threadPath(thread.slug)}</a> · {members.length} article
         {members.length === 1 ? '' : 's'}, {published} published
       </p>
-      {notice && (
-        <p class="notice-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       <ProblemBanner problem={problem} />
 
       <section aria-labelledby="articles-title" id="articles">

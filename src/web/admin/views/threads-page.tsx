@@ -3,7 +3,7 @@ import { DateTime } from '../../ui/date-time.js'
 import { threadPath } from '../../ui/urls.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
-import { describedBy, Field, ProblemBanner } from './form-parts.js'
+import { describedBy, Field, Notice, ProblemBanner } from './form-parts.js'
 
 /** What was typed in the new-thread form, shown again when it comes back with a problem. */
 export interface NewThreadAttempt {
@@ -28,11 +28,7 @@ export function ThreadsPage({ threads, attempt, problem, notice }: ThreadsPagePr
         A thread gathers the articles of a running story in the order you choose. Readers see it at
         its own address, and every published article in it links to the others.
       </p>
-      {notice && (
-        <p class="notice-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       <ProblemBanner problem={problem} />
       {threads.length === 0 ? (
         <p class="empty">There are no threads yet.</p>

@@ -6,7 +6,7 @@ import { groupedSecret } from '../../../domain/accounts/two-factor.js'
 import type { User } from '../../../domain/accounts/user.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
-import { describedBy, Field, ProblemBanner } from './form-parts.js'
+import { describedBy, Field, Notice, ProblemBanner } from './form-parts.js'
 
 function CodeField({ problem }: { problem: Problem | undefined }) {
   return (
@@ -109,11 +109,7 @@ export function TwoFactorPage({
         <a href="/admin/account">Your account</a>
       </p>
       <h1>Two-factor sign-in</h1>
-      {notice && (
-        <p class="notice-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       {status.required && !status.on && (
         <p class="warning">
           This site requires two-factor sign-in for your role. Set it up to carry on.

@@ -2,7 +2,7 @@ import { ROLES, USER_LIMITS, type Role, type User } from '../../../domain/accoun
 import { DateTime } from '../../ui/date-time.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
-import { describedBy, Field, ProblemBanner } from './form-parts.js'
+import { describedBy, Field, Notice, ProblemBanner } from './form-parts.js'
 import { UserTwoFactor } from './two-factor-pages.js'
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -228,11 +228,7 @@ export function UserPage({ user, values, isYou, problem, notice, twoFactorOn }: 
         <DateTime date={user.createdAt} />
         {isYou && ' · this is you'}
       </p>
-      {notice && (
-        <p class="notice-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       <ProblemBanner problem={problem} />
       <form method="post" action={base} class="stack-form">
         <CsrfField />

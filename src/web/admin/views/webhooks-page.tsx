@@ -3,7 +3,7 @@ import type { WebhookDelivery } from '../../../domain/webhooks/webhook-store.js'
 import type { Problem } from '../../plugins/problems.js'
 import { DateTime } from '../../ui/date-time.js'
 import { CsrfField } from './admin-layout.js'
-import { ProblemBanner } from './form-parts.js'
+import { Notice, ProblemBanner } from './form-parts.js'
 import { SecretOnce, WebhookForm, type WebhookValues } from './webhook-form.js'
 
 const BLANK: WebhookValues = { url: '', description: '', events: [], enabled: true }
@@ -27,11 +27,7 @@ export function WebhooksPage({ endpoints, values, problem, notice, secret }: Web
         signed as Standard Webhooks describes, to every address that asks for it, and tried again
         for a day if the address does not answer.
       </p>
-      {notice && (
-        <p class="notice-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       {secret && <SecretOnce secret={secret} />}
       <ProblemBanner problem={problem} />
       {endpoints.length === 0 ? (
@@ -117,11 +113,7 @@ export function WebhookPage({
         <a href="/admin/webhooks">All webhooks</a>
       </p>
       <h1>Webhook: {endpoint.url}</h1>
-      {notice && (
-        <p class="notice-ok" role="status">
-          {notice}
-        </p>
-      )}
+      <Notice notice={notice} />
       {secret && <SecretOnce secret={secret} />}
       <ProblemBanner problem={problem} />
       <WebhookForm action={base} values={values ?? endpoint} problem={problem} submit="Save" />
