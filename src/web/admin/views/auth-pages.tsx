@@ -1,3 +1,4 @@
+import { CodeField } from './two-factor-pages.js'
 import { USER_LIMITS } from '../../../domain/accounts/user.js'
 import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
@@ -103,18 +104,7 @@ export function CodePage({
       <form method="post" action="/admin/login/code" class="stack-form">
         <CsrfField />
         <CarriedFields next={next} replay={replay} />
-        <Field id="code" label="Code" problem={problem}>
-          <input
-            id="code"
-            name="code"
-            type="text"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            required
-            maxLength={40}
-            aria-describedby={describedBy('code', { problem })}
-          />
-        </Field>
+        <CodeField label="Code" problem={problem} />
         <button type="submit">Sign in</button>
       </form>
       <p>

@@ -8,9 +8,16 @@ import type { Problem } from '../../plugins/problems.js'
 import { CsrfField } from './admin-layout.js'
 import { describedBy, Field, Notice, ProblemBanner } from './form-parts.js'
 
-function CodeField({ problem }: { problem: Problem | undefined }) {
+/** A code from an authenticator app (or a recovery code, where one is taken). */
+export function CodeField({
+  problem,
+  label = 'The 6-digit code your app shows',
+}: {
+  problem: Problem | undefined
+  label?: string
+}) {
   return (
-    <Field id="code" label="The 6-digit code your app shows" problem={problem}>
+    <Field id="code" label={label} problem={problem}>
       <input
         id="code"
         name="code"
