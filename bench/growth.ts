@@ -157,13 +157,10 @@ async function measureStep(
   }
 }
 
-export async function runGrowth(args: readonly string[]): Promise<void> {
-  const sizes = (
-    option(args, 'sizes') ?? `10000,100000${args.includes('--huge') ? ',1000000' : ''}`
-  )
-    .split(',')
-    .map(Number)
-  const batch = Number(option(args, 'batch') ?? 500)
+/** The database the archive grows in: SQLite in the data folder, or a fresh PostgreSQL database. */
+async function growthDatabase(
+  args: readonly string[],
+): Promise<{ dialect: string; url: string | undefined; close(): Promise<void> }> {
   const given = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : ''
   let cluster: PostgresCluster | undefined
   if (!given && args.includes('--postgres')) {
@@ -171,7 +168,59 @@ export async function runGrowth(args: readonly string[]): Promise<void> {
     if (!cluster) throw new Error('--postgres: PostgreSQL (initdb) is not installed')
   }
   const server = given || cluster?.url
-  const database = server ? await freshPostgresDatabase(server) : undefined
+  if (!server) return { dialect: 'SQLite', url: undefined, close: async () => {} }
+  const database = await freshPostgresDatabase(server)
+  return {
+    dialect: `PostgreSQL${cluster ? ' (private cluster, fsync off)' : ''}`,
+    url: database.url,
+    async close() {
+      await database.drop()
+      cluster?.stop()
+    },
+  }
+}
+
+/** Imports the articles from `from` up to `size` (one child process), then measures. */
+async function growStep(
+  env: NodeJS.ProcessEnv,
+  databaseUrl: string | undefined,
+  asked: Record<'common' | 'rare' | 'phrase', string>,
+  loadArgs: { from: number; size: number; total: number; end: number; batch: number },
+): Promise<GrowthStep> {
+  const { from, size, total, end, batch } = loadArgs
+  const dataDir = env.DATA_DIR ?? ''
+  const loaded = JSON.parse(
+    await runChild(
+      process.execPath,
+      ['--import', 'tsx', 'bench/growth-load.ts', ...[from, size, total, end, batch].map(String)],
+      env,
+    ),
+  ) as { articles: number; importMs: number; commentsMs: number; peakRssMb: number }
+  const onDisk = await databaseMb(dataDir, databaseUrl)
+  const measured = await measureStep(env, dataDir, asked)
+  const step: GrowthStep = {
+    ...measured,
+    articles: size,
+    importArticlesPerSecond: loaded.articles / (loaded.importMs / 1000),
+    importMs: loaded.importMs,
+    commentsMs: loaded.commentsMs,
+    databaseMb: onDisk,
+    loaderPeakRssMb: loaded.peakRssMb,
+  }
+  console.log(
+    `${size} articles: imported ${loaded.articles} at ${step.importArticlesPerSecond.toFixed(0)}/s; article p50 ${step.article.p50.toFixed(1)} ms, home p50 ${step.home.p50.toFixed(1)} ms`,
+  )
+  return step
+}
+
+export async function runGrowth(args: readonly string[]): Promise<void> {
+  const sizes = (
+    option(args, 'sizes') ?? `10000,100000${args.includes('--huge') ? ',1000000' : ''}`
+  )
+    .split(',')
+    .map(Number)
+  const batch = Number(option(args, 'batch') ?? 500)
+  const database = await growthDatabase(args)
   const dataDir = mkdtempSync(join(tmpdir(), 'dateline-growth-'))
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -179,11 +228,9 @@ export async function runGrowth(args: readonly string[]): Promise<void> {
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
   }
-  if (database) env.DATABASE_URL = database.url
+  if (database.url) env.DATABASE_URL = database.url
   else delete env.DATABASE_URL
-  const dialect = database
-    ? `PostgreSQL${cluster ? ' (private cluster, fsync off)' : ''}`
-    : 'SQLite'
+  const { dialect } = database
   console.log(
     `Growth: ${sizes.join(', ')} articles on ${dialect}, imported ${batch} per transaction`,
   )
@@ -193,34 +240,12 @@ export async function runGrowth(args: readonly string[]): Promise<void> {
   try {
     let from = 0
     for (const size of sizes) {
-      const loadArgs = [from, size, sizes.at(-1) ?? size, end, batch].map(String)
-      const loaded = JSON.parse(
-        await runChild(
-          process.execPath,
-          ['--import', 'tsx', 'bench/growth-load.ts', ...loadArgs],
-          env,
-        ),
-      ) as { articles: number; importMs: number; commentsMs: number; peakRssMb: number }
-      const onDisk = await databaseMb(dataDir, database?.url)
-      const measured = await measureStep(env, dataDir, asked)
-      const step: GrowthStep = {
-        ...measured,
-        articles: size,
-        importArticlesPerSecond: loaded.articles / (loaded.importMs / 1000),
-        importMs: loaded.importMs,
-        commentsMs: loaded.commentsMs,
-        databaseMb: onDisk,
-        loaderPeakRssMb: loaded.peakRssMb,
-      }
-      steps.push(step)
-      console.log(
-        `${size} articles: imported ${loaded.articles} at ${step.importArticlesPerSecond.toFixed(0)}/s; article p50 ${step.article.p50.toFixed(1)} ms, home p50 ${step.home.p50.toFixed(1)} ms`,
-      )
+      const total = sizes.at(-1) ?? size
+      steps.push(await growStep(env, database.url, asked, { from, size, total, end, batch }))
       from = size
     }
   } finally {
-    await database?.drop()
-    cluster?.stop()
+    await database.close()
     rmSync(dataDir, { recursive: true, force: true })
   }
   printGrowth(steps)
