@@ -191,6 +191,15 @@ for (const [name, weight] of Object.entries(weights)) {
   )
 }
 console.log(`Home page: ${homeStories} stories, over ${SECTION_COUNT} sections`)
+const longTail = rows.find((row) => row.route === ROUTES.longTail)
+if (longTail) {
+  // Each article's first request is a miss however large the cache: the expected distinct paths.
+  const sent = longTail.requestsPerSecond * DURATION
+  const distinct = loaded.articlePaths.length * (1 - (1 - 1 / loaded.articlePaths.length) ** sent)
+  console.log(
+    `Long tail: about ${sent.toFixed(0)} requests over ${loaded.articlePaths.length} articles, so at least ${((100 * distinct) / Math.max(sent, 1)).toFixed(0)}% were misses`,
+  )
+}
 console.log(
   `Import: ${ARTICLES} articles in ${(loaded.importMs / 1000).toFixed(1)} s, ${COMMENTS} comments in ${(loaded.commentsMs / 1000).toFixed(1)} s`,
 )
