@@ -18,9 +18,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { once } from 'node:events'
 import pg from 'pg'
-import { startPostgresCluster, type PostgresCluster } from '../scripts/postgres-cluster.mjs'
 import { isStopWord } from '../src/domain/search/stop-words.js'
 import { corpus } from './corpus.js'
+import { benchDatabase } from './database.js'
 import { median, sample, sequential, sitemapMs, timed, type Latency } from './growth-measure.js'
 import { freePort, peakRssMb, ROOT, runChild, startServer } from './harness.js'
 import { printGrowth } from './growth-table.js'
@@ -43,26 +43,6 @@ export interface GrowthStep {
 
 function option(args: readonly string[], name: string): string | undefined {
   return args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3)
-}
-
-/** A fresh database in the PostgreSQL server `url` names, and a way to drop it. */
-async function freshPostgresDatabase(url: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `dateline_growth_${process.pid}_${Date.now()}`
-  const admin = new pg.Client({ connectionString: url })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const fresh = new URL(url)
-  fresh.pathname = `/${name}`
-  return {
-    url: fresh.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: url })
-      await client.connect()
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await client.end()
-    },
-  }
 }
 
 async function databaseMb(dataDir: string, postgresUrl: string | undefined): Promise<number> {
@@ -157,29 +137,6 @@ async function measureStep(
   }
 }
 
-/** The database the archive grows in: SQLite in the data folder, or a fresh PostgreSQL database. */
-async function growthDatabase(
-  args: readonly string[],
-): Promise<{ dialect: string; url: string | undefined; close(): Promise<void> }> {
-  const given = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : ''
-  let cluster: PostgresCluster | undefined
-  if (!given && args.includes('--postgres')) {
-    cluster = await startPostgresCluster()
-    if (!cluster) throw new Error('--postgres: PostgreSQL (initdb) is not installed')
-  }
-  const server = given || cluster?.url
-  if (!server) return { dialect: 'SQLite', url: undefined, close: async () => {} }
-  const database = await freshPostgresDatabase(server)
-  return {
-    dialect: `PostgreSQL${cluster ? ' (private cluster, fsync off)' : ''}`,
-    url: database.url,
-    async close() {
-      await database.drop()
-      cluster?.stop()
-    },
-  }
-}
-
 /** Imports the articles from `from` up to `size` (one child process), then measures. */
 async function growStep(
   env: NodeJS.ProcessEnv,
@@ -220,7 +177,7 @@ export async function runGrowth(args: readonly string[]): Promise<void> {
     .split(',')
     .map(Number)
   const batch = Number(option(args, 'batch') ?? 500)
-  const database = await growthDatabase(args)
+  const database = await benchDatabase(args)
   const dataDir = mkdtempSync(join(tmpdir(), 'dateline-growth-'))
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { SECTIONS } from './corpus.js'
+import { benchDatabase } from './database.js'
 import {
   freePort,
   HEADERS,
@@ -38,6 +39,7 @@ const SECTION_COUNT = SECTIONS.length
 const load: MeasureOptions = { connections: CONNECTIONS, duration: DURATION }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dateline-bench-'))
+const database = await benchDatabase(process.argv)
 const children: ChildProcess[] = []
 process.on('exit', () => {
   for (const child of children) child.kill()
@@ -45,17 +47,19 @@ process.on('exit', () => {
 })
 
 console.log(
-  `Corpus: ${ARTICLES} articles, ${COMMENTS} comments (${quick ? 'quick' : 'full'} run, ${DURATION} s per route, ${CONNECTIONS} connections)`,
+  `Corpus: ${ARTICLES} articles, ${COMMENTS} comments on ${database.dialect} (${quick ? 'quick' : 'full'} run, ${DURATION} s per route, ${CONNECTIONS} connections)`,
 )
 // The API's per-network limit still counts every uncached request (its upsert is measured), but
 // never refuses the one address autocannon sends from.
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATA_DIR: dataDir,
   LOG_LEVEL: 'warn',
   HOST: '127.0.0.1',
   API_REQUESTS_PER_MINUTE: '1000000',
 }
+if (database.url) env.DATABASE_URL = database.url
+else delete env.DATABASE_URL
 const loaded = JSON.parse(
   await runChild(
     process.execPath,
@@ -207,6 +211,7 @@ console.log(
 const results = {
   date: new Date().toISOString(),
   quick,
+  database: database.dialect,
   node: process.version,
   corpus: { articles: ARTICLES, comments: COMMENTS, sections: SECTION_COUNT, homeStories },
   articleComments: loaded.articleComments,
@@ -229,4 +234,6 @@ const file = join(
 )
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
 console.log(`Results written to ${file}`)
+for (const child of children) child.kill()
+await database.close()
 process.exit(0)
