@@ -116,7 +116,7 @@ export function printColumns(table: string[][], leftColumns = new Set([0])): voi
 
 export function printTable(rows: readonly Row[], runFigures: readonly Figure[]): void {
   const table = [
-    ['route', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'non-2xx', 'target', ''],
+    ['route', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'non-2xx', 'errors', 'target', ''],
     ...rows.map((row) => {
       const verdict = verdictOf(row)
       return [
@@ -126,12 +126,14 @@ export function printTable(rows: readonly Row[], runFigures: readonly Figure[]):
         row.p99.toFixed(1),
         `${((row.ratio ?? 0) * 100).toFixed(0)}%`,
         String(row.non2xx),
+        // Timeouts and refused connections: autocannon gives up on a request after 10 s.
+        String(row.errors),
         verdict.target,
         mark(verdict.met),
       ]
     }),
   ]
-  printColumns(table, new Set([0, 6, 7]))
+  printColumns(table, new Set([0, 7, 8]))
   console.log('')
   printColumns(
     [
