@@ -5,11 +5,18 @@ import { performance } from 'node:perf_hooks'
 import { loadConfig } from '../src/config.js'
 import { createContext } from '../src/context.js'
 import { COMMAND_LINE } from '../src/domain/access/policy.js'
+import { COMMENT_LIMITS } from '../src/domain/comments/comment.js'
 import { DomainError } from '../src/domain/errors.js'
 import { articlePath } from '../src/web/ui/urls.js'
 import { commentText, corpus, random, SECTIONS, vocabulary } from './corpus.js'
 
 const [articles = '10000', comments = '20000'] = process.argv.slice(2)
+/** The editor the benchmark signs in as. */
+const BENCH_EDITOR = {
+  email: 'bench.editor@news.example',
+  displayName: 'Bench Editor',
+  password: 'correct horse battery staple',
+}
 const ctx = await createContext(loadConfig({ ...process.env, LOG_LEVEL: 'silent' }))
 await ctx.services.sections.ensureDefaults()
 const existing = new Set((await ctx.services.sections.list()).map((section) => section.slug))
@@ -21,7 +28,7 @@ for (const slug of SECTIONS.filter((name) => !existing.has(name))) {
 }
 
 const started = performance.now()
-const ids: { id: string; publishedAt: Date }[] = []
+const ids: { id: string; slug: string; publishedAt: Date }[] = []
 const entries = [...corpus(Number(articles), ctx.clock.now())].map((article) => ({
   text: article.text,
   options: { sectionSlug: article.section, draft: false, tags: article.tags },
@@ -29,7 +36,11 @@ const entries = [...corpus(Number(articles), ctx.clock.now())].map((article) => 
 for (let i = 0; i < entries.length; i += 200) {
   for (const result of await ctx.services.importer.importBatch(entries.slice(i, i + 200))) {
     if (result instanceof DomainError) throw result
-    ids.push({ id: result.article.id, publishedAt: result.article.publishedAt ?? new Date() })
+    ids.push({
+      id: result.article.id,
+      slug: result.article.slug,
+      publishedAt: result.article.publishedAt ?? new Date(),
+    })
   }
 }
 const importMs = performance.now() - started
@@ -61,8 +72,17 @@ const commentsMs = performance.now() - commentsStarted
 const [latest] = (await ctx.services.articles.listPublished({}, 1, 1)).items
 if (!latest) throw new Error('the corpus has no published article')
 const article = await ctx.services.articles.getPublishedBySlug(latest.slug)
+// Its page shows a full first page of conversations: the "50 comments" rows depend on it.
+const firstPage = await ctx.services.comments.approvedThreads(article.id, 1)
+if (firstPage.items.length < COMMENT_LIMITS.perPage) {
+  throw new Error(
+    `the measured article has ${firstPage.items.length} conversations on its first page, not ${COMMENT_LIMITS.perPage}: load more comments`,
+  )
+}
+const uncommented = await oldestWithoutComments()
 const paths = {
   article: articlePath(article, ctx.config.siteTimeZone),
+  uncommentedArticle: articlePath(uncommented, ctx.config.siteTimeZone),
   section: `/${article.section.slug}`,
   author: `/authors/${article.bylines[0]?.slug ?? ''}`,
   tag: `/tags/${article.tags[0]?.slug ?? ''}`,
@@ -70,6 +90,8 @@ const paths = {
 // An article with a lead photo and three in its body (demo photographs), published last: the
 // newest story, so the home page leads with it too. Its renditions are made before the server starts.
 const photoArticle = await publishPhotoArticle(ctx)
+// A member of the newsroom, for the signed-in rows (the bench signs in over HTTP as a browser does).
+await ctx.services.accounts.createUser(COMMAND_LINE, { ...BENCH_EDITOR, role: 'editor' })
 await ctx.close()
 console.log(
   JSON.stringify({
@@ -77,9 +99,21 @@ console.log(
     comments: Number(comments),
     importMs,
     commentsMs,
+    articleComments: { conversations: firstPage.items.length, total: firstPage.total },
+    editor: { email: BENCH_EDITOR.email, password: BENCH_EDITOR.password },
     paths: { ...paths, photoArticle },
+    // Every imported article's page: the long-tail row asks for them at random.
+    articlePaths: ids.map((entry) => articlePath(entry, ctx.config.siteTimeZone)),
   }),
 )
+
+/** The oldest imported article nobody commented on (comments gather on recent ones). */
+async function oldestWithoutComments(): Promise<{ slug: string; publishedAt: Date }> {
+  for (const entry of ids) {
+    if ((await ctx.services.comments.approvedThreads(entry.id, 1)).total === 0) return entry
+  }
+  throw new Error('every article of the corpus has comments')
+}
 
 async function publishPhotoArticle(context: typeof ctx): Promise<string> {
   const files = ['evening-glow.jpg', 'forest-stream.jpg', 'mountain-trail.jpg', 'dandelions.jpg']

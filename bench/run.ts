@@ -1,115 +1,45 @@
 // `npm run bench`: a corpus in a fresh data folder, the production server, and
 // autocannon against each kind of page, beside a node:http baseline measured in
-// the same run. Prints one table and writes it as JSON to bench/results/.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+// the same run. Prints one table, each row with its target, and writes it as JSON
+// to bench/results/. `npm run bench -- --growth` runs bench/growth.ts instead.
+import type { ChildProcess } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { performance } from 'node:perf_hooks'
-import { get } from 'node:http'
-import { brotliDecompressSync, gzipSync } from 'node:zlib'
-import autocannon from 'autocannon'
+import { gzipSync } from 'node:zlib'
 import { SECTIONS } from './corpus.js'
+import { benchDatabase } from './database.js'
+import {
+  freePort,
+  HEADERS,
+  measure,
+  peakRssMb,
+  ROOT,
+  runChild,
+  startServer,
+  type MeasureOptions,
+  type Row,
+} from './harness.js'
+import { pageWeight, storiesLinked } from './page-weight.js'
+import { signIn } from './sign-in.js'
+import { figures, printTable, ROUTES, verdictOf } from './targets.js'
 
-const ROOT = new URL('..', import.meta.url).pathname
+if (process.argv.includes('--growth')) {
+  const { runGrowth } = await import('./growth.js')
+  await runGrowth(process.argv.slice(2))
+  process.exit(0)
+}
+
 const quick = process.argv.includes('--quick')
 const ARTICLES = quick ? 1_000 : 10_000
 const COMMENTS = quick ? 2_000 : 20_000
 const DURATION = quick ? 3 : 10
 const CONNECTIONS = 50
 const SECTION_COUNT = SECTIONS.length
-
-interface Row {
-  route: string
-  path: string
-  requestsPerSecond: number
-  p50: number
-  p99: number
-  non2xx: number
-  errors: number
-  ratio?: number
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
-    child.on('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
-    )
-  })
-}
-
-/** Starts a process and resolves once `url` answers 200; returns the time that took. */
-async function startServer(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  url: string,
-): Promise<{ child: ChildProcess; readyMs: number }> {
-  const started = performance.now()
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited with ${child.exitCode}`)
-    try {
-      const response = await fetch(url)
-      await response.arrayBuffer()
-      if (response.status === 200) return { child, readyMs: performance.now() - started }
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 5))
-  }
-}
-
-// Browsers and CDNs always ask for compressed pages; so does the benchmark, of Dateline and
-// the baseline alike (gzip, which both serve as the same bytes).
-const HEADERS = { 'accept-encoding': 'gzip' }
-
-async function measure(route: string, url: string): Promise<Row> {
-  // Warm up: the first requests fill the page cache and let V8 optimise the hot path.
-  await autocannon({ url, connections: 10, duration: 1, headers: HEADERS })
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    headers: HEADERS,
-  })
-  return {
-    route,
-    path: new URL(url).pathname + new URL(url).search,
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  }
-}
-
-function peakRssMb(pid: number | undefined): number {
-  if (pid === undefined) return NaN
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN)
-  return kb / 1024
-}
+const load: MeasureOptions = { connections: CONNECTIONS, duration: DURATION }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'dateline-bench-'))
+const database = await benchDatabase(process.argv)
 const children: ChildProcess[] = []
 process.on('exit', () => {
   for (const child of children) child.kill()
@@ -117,19 +47,21 @@ process.on('exit', () => {
 })
 
 console.log(
-  `Corpus: ${ARTICLES} articles, ${COMMENTS} comments (${quick ? 'quick' : 'full'} run, ${DURATION} s per route, ${CONNECTIONS} connections)`,
+  `Corpus: ${ARTICLES} articles, ${COMMENTS} comments on ${database.dialect} (${quick ? 'quick' : 'full'} run, ${DURATION} s per route, ${CONNECTIONS} connections)`,
 )
 // The API's per-network limit still counts every uncached request (its upsert is measured), but
 // never refuses the one address autocannon sends from.
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATA_DIR: dataDir,
   LOG_LEVEL: 'warn',
   HOST: '127.0.0.1',
   API_REQUESTS_PER_MINUTE: '1000000',
 }
+if (database.url) env.DATABASE_URL = database.url
+else delete env.DATABASE_URL
 const loaded = JSON.parse(
-  await run(
+  await runChild(
     process.execPath,
     ['--import', 'tsx', 'bench/load-corpus.ts', String(ARTICLES), String(COMMENTS)],
     env,
@@ -137,7 +69,13 @@ const loaded = JSON.parse(
 ) as {
   importMs: number
   commentsMs: number
-  paths: Record<'article' | 'section' | 'author' | 'tag' | 'photoArticle', string>
+  articleComments: { conversations: number; total: number }
+  editor: { email: string; password: string }
+  paths: Record<
+    'article' | 'uncommentedArticle' | 'section' | 'author' | 'tag' | 'photoArticle',
+    string
+  >
+  articlePaths: string[]
 }
 console.log(
   `Imported in ${(loaded.importMs / 1000).toFixed(1)} s; comments in ${(loaded.commentsMs / 1000).toFixed(1)} s`,
@@ -166,7 +104,16 @@ const routes: [string, string][] = [
   ['404', '/no-such-page'],
   ['API articles (20)', API_ARTICLES],
 ]
-for (const [route, path] of routes) rows.push(await measure(route, base + path))
+for (const [route, path] of routes) rows.push(await measure(route, base + path, load))
+// A request with a newsroom session is never served a shared page. (A browser sends the cookie
+// only under /admin; this row is what any session-carrying request of a public page costs.)
+const session = await signIn(base, loaded.editor.email, loaded.editor.password)
+rows.push(await measure(ROUTES.homeEditor, `${base}/`, { ...load, headers: { cookie: session } }))
+// Readers of the archive: each request an article of the corpus at random, with the page cache
+// on, so most are misses (the cache holds a fraction of 10,000 pages). No warm-up: it would fill it.
+rows.push(
+  await measure(ROUTES.longTail, `${base}/`, { ...load, paths: loaded.articlePaths, cold: true }),
+)
 const rssMb = peakRssMb(server.child.pid)
 
 // The same pages with the page cache off: what rendering costs.
@@ -178,9 +125,10 @@ const uncached = await startServer(
   `${uncachedBase}/`,
 )
 children.push(uncached.child)
-rows.push(await measure('article, cache off', uncachedBase + loaded.paths.article))
-rows.push(await measure('home, cache off', `${uncachedBase}/`))
-rows.push(await measure('API articles (20), cache off', uncachedBase + API_ARTICLES))
+rows.push(await measure(ROUTES.article50, uncachedBase + loaded.paths.article, load))
+rows.push(await measure(ROUTES.articleBare, uncachedBase + loaded.paths.uncommentedArticle, load))
+rows.push(await measure(ROUTES.homeUncached, `${uncachedBase}/`, load))
+rows.push(await measure('API articles (20), cache off', uncachedBase + API_ARTICLES, load))
 const uncachedRssMb = peakRssMb(uncached.child.pid)
 uncached.child.kill()
 
@@ -197,7 +145,7 @@ async function baseline(name: string, path: string): Promise<Row> {
     `http://127.0.0.1:${port}/`,
   )
   children.push(started.child)
-  const row = await measure(`node:http baseline (${name})`, `http://127.0.0.1:${port}${path}`)
+  const row = await measure(`node:http baseline (${name})`, `http://127.0.0.1:${port}${path}`, load)
   started.child.kill()
   return row
 }
@@ -208,7 +156,7 @@ const apiBaseline = await baseline('API articles', API_ARTICLES)
 rows.push(articleBaseline, photoBaseline, homeBaseline, apiBaseline)
 for (const row of rows) {
   // The API uncached is held to the home page uncached; cached, to the same bytes from node:http.
-  const homeUncached = rows.find((candidate) => candidate.route === 'home, cache off')
+  const homeUncached = rows.find((candidate) => candidate.route === ROUTES.homeUncached)
   const against =
     row.route === 'API articles (20), cache off' && homeUncached
       ? homeUncached
@@ -222,72 +170,24 @@ for (const row of rows) {
   row.ratio = row.requestsPerSecond / against.requestsPerSecond
 }
 
-/** Bytes on the wire of one response, as a browser asking for brotli gets it. */
-function wireBytes(url: string): Promise<{ bytes: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    get(url, { headers: { 'accept-encoding': 'br' } }, (response) => {
-      const chunks: Buffer[] = []
-      response.on('data', (chunk: Buffer) => chunks.push(chunk))
-      response.on('end', () => {
-        const raw = Buffer.concat(chunks)
-        const encoded = response.headers['content-encoding'] === 'br'
-        resolve({ bytes: raw.length, body: (encoded ? brotliDecompressSync(raw) : raw).toString() })
-      })
-      response.on('error', reject)
-    }).on('error', reject)
-  })
-}
-
-/** A page's own bytes: its HTML, stylesheet and scripts (pictures are the media's, counted apart). */
-async function pageWeight(path: string): Promise<{ html: number; css: number; js: number }> {
-  const page = await wireBytes(base + path)
-  const css = [...page.body.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)]
-  const js = [...page.body.matchAll(/<script src="([^"]+)"/g)]
-  const sum = async (matches: RegExpMatchArray[]) =>
-    (await Promise.all(matches.map((match) => wireBytes(base + (match[1] ?? ''))))).reduce(
-      (total, file) => total + file.bytes,
-      0,
-    )
-  return { html: page.bytes, css: await sum(css), js: await sum(js) }
-}
 const weights = {
-  'article with photos': await pageWeight(loaded.paths.photoArticle),
-  home: await pageWeight('/'),
+  'article with photos': await pageWeight(base, loaded.paths.photoArticle),
+  home: await pageWeight(base, '/'),
 }
 /** Distinct stories the home page links to (BENCH_SECTIONS=12 brings it to about 60). */
-const homeStories = new Set(
-  [...(await wireBytes(`${base}/`)).body.matchAll(/href="(\/\d{4}\/\d{2}\/\d{2}\/[^"#]+)"/g)].map(
-    (match) => match[1],
-  ),
-).size
+const homeStories = await storiesLinked(`${base}/`)
+const runFigures = figures(rssMb, server.readyMs)
 
-const table = [
-  ['route', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'non-2xx'],
-  ...rows.map((row) => [
-    row.route,
-    row.requestsPerSecond.toFixed(0),
-    row.p50.toFixed(1),
-    row.p99.toFixed(1),
-    `${((row.ratio ?? 0) * 100).toFixed(0)}%`,
-    String(row.non2xx),
-  ]),
-]
-const widths = table[0]!.map((_, column) => Math.max(...table.map((line) => line[column]!.length)))
 console.log('')
-for (const line of table) {
-  console.log(
-    line
-      .map((cell, column) =>
-        column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
-      )
-      .join('  '),
-  )
-}
+printTable(rows, runFigures)
 console.log('')
 console.log(
-  `Peak RSS: ${rssMb.toFixed(0)} MB (cache on), ${uncachedRssMb.toFixed(0)} MB (cache off)`,
+  `Peak RSS: ${rssMb.toFixed(0)} MB (cache on, after the long tail), ${uncachedRssMb.toFixed(0)} MB (cache off)`,
 )
 console.log(`Cold start (process start → first 200): ${server.readyMs.toFixed(0)} ms`)
+console.log(
+  `The 50-comment article shows ${loaded.articleComments.conversations} conversations on its first page (${loaded.articleComments.total} comments in all)`,
+)
 for (const [name, weight] of Object.entries(weights)) {
   const total = weight.html + weight.css + weight.js
   console.log(
@@ -295,6 +195,15 @@ for (const [name, weight] of Object.entries(weights)) {
   )
 }
 console.log(`Home page: ${homeStories} stories, over ${SECTION_COUNT} sections`)
+const longTail = rows.find((row) => row.route === ROUTES.longTail)
+if (longTail) {
+  // Each article's first request is a miss however large the cache: the expected distinct paths.
+  const sent = longTail.requestsPerSecond * DURATION
+  const distinct = loaded.articlePaths.length * (1 - (1 - 1 / loaded.articlePaths.length) ** sent)
+  console.log(
+    `Long tail: about ${sent.toFixed(0)} requests over ${loaded.articlePaths.length} articles, so at least ${((100 * distinct) / Math.max(sent, 1)).toFixed(0)}% were misses`,
+  )
+}
 console.log(
   `Import: ${ARTICLES} articles in ${(loaded.importMs / 1000).toFixed(1)} s, ${COMMENTS} comments in ${(loaded.commentsMs / 1000).toFixed(1)} s`,
 )
@@ -302,11 +211,14 @@ console.log(
 const results = {
   date: new Date().toISOString(),
   quick,
+  database: database.dialect,
   node: process.version,
   corpus: { articles: ARTICLES, comments: COMMENTS, sections: SECTION_COUNT, homeStories },
+  articleComments: loaded.articleComments,
   durationSeconds: DURATION,
   connections: CONNECTIONS,
-  rows,
+  rows: rows.map((row) => ({ ...row, ...verdictOf(row) })),
+  figures: runFigures,
   peakRssMb: rssMb,
   uncachedPeakRssMb: uncachedRssMb,
   coldStartMs: server.readyMs,
@@ -322,4 +234,6 @@ const file = join(
 )
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`)
 console.log(`Results written to ${file}`)
+for (const child of children) child.kill()
+await database.close()
 process.exit(0)
