@@ -36,7 +36,17 @@ interface Run {
   code: number | null
   usage?: Usage
 }
-const REPORT_USAGE = new URL('./report-usage.mjs', import.meta.url).href
+/**
+ * Loaded into the child with --import: on exit it writes the process's own CPU
+ * time (user and system) and peak RSS to standard error as one JSON line, so
+ * that the bench can report CPU time beside wall time on a shared machine.
+ */
+const REPORT_USAGE = `data:text/javascript,${encodeURIComponent(`
+process.on('exit', () => {
+  const usage = process.resourceUsage()
+  const report = { userS: usage.userCPUTime / 1e6, systemS: usage.systemCPUTime / 1e6, maxRssMb: usage.maxRSS / 1024 }
+  process.stderr.write('\\n' + JSON.stringify({ usage: report }) + '\\n')
+})`)}`
 // CPU_PROFILE=DIR writes a V8 CPU profile of each run there (node --cpu-prof).
 const profile = process.env.CPU_PROFILE
   ? ['--cpu-prof', `--cpu-prof-dir=${process.env.CPU_PROFILE}`]
