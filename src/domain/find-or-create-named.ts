@@ -27,6 +27,8 @@ export async function findOrCreateNamed<T extends Named>(
     create: (name: string, slug: string) => T
     /** Records already read (an article's bylines): their slugs are not looked up again. */
     known?: readonly Named[]
+    /** Records a run has already resolved (an import's batch), by slug: not looked up again. */
+    recall?: (slug: string) => Named | undefined
   },
 ): Promise<Named[]> {
   const wanted = names.map((name) => {
@@ -42,6 +44,10 @@ export async function findOrCreateNamed<T extends Named>(
   const bySlug = new Map<string, Named>(
     (options.known ?? []).map((record) => [record.slug, record]),
   )
+  for (const { slug } of wanted) {
+    const recalled = bySlug.has(slug) ? undefined : options.recall?.(slug)
+    if (recalled) bySlug.set(slug, recalled)
+  }
   const unknown = wanted.map((entry) => entry.slug).filter((slug) => !bySlug.has(slug))
   if (unknown.length > 0) {
     for (const record of await store.findBySlugs(unknown)) bySlug.set(record.slug, record)

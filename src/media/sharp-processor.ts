@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os'
-import sharp, { type Metadata, type OutputInfo, type Sharp } from 'sharp'
+import type sharpFunction from 'sharp'
+import type { Metadata, OutputInfo, Sharp } from 'sharp'
 import { ValidationError } from '../domain/errors.js'
 import type { ImageProcessor, ProbedImage, RenderedImage } from '../domain/media/image-processor.js'
 import { MEDIA_LIMITS, type OriginalFormat } from '../domain/media/media.js'
@@ -117,6 +118,21 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
 }
 
+type SharpModule = typeof sharpFunction
+
+let loading: Promise<SharpModule> | undefined
+
+/**
+ * sharp, loaded when the first image is processed: libvips adds some 27 MB to
+ * a process, which commands that touch no image (an import without pictures,
+ * an export) should not carry.
+ */
+function loadSharp(): Promise<SharpModule> {
+  const pending = loading ?? import('sharp').then((module) => module.default)
+  loading = pending
+  return pending
+}
+
 /**
  * The image processor over sharp (libvips) and exifr. Decodes are capped at
  * MEDIA_LIMITS.pixels, so a small file that declares a huge canvas never
@@ -126,12 +142,10 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
 export function createSharpProcessor({
   encoders = Math.min(2, availableParallelism()),
 }: { encoders?: number } = {}): ImageProcessor {
-  const open = (bytes: Uint8Array) =>
-    sharp(bytes, { limitInputPixels: MEDIA_LIMITS.pixels, failOn: 'truncated' })
-
   return {
     async probe(bytes): Promise<ProbedImage> {
       const format = acceptedFormat(bytes)
+      const sharp = await loadSharp()
       let metadata: Metadata
       try {
         // The header alone: no pixel is decoded, so the size it declares can be judged first.
@@ -145,6 +159,7 @@ export function createSharpProcessor({
 
     async render(original, specs, each): Promise<void> {
       if (specs.length === 0) return
+      const sharp = await loadSharp()
       // A crop needs its part of the picture at its own width: decode wide enough for every one.
       const widest = Math.max(
         ...specs.map((spec) => (spec.crop ? Math.ceil(spec.width / spec.crop.width) : spec.width)),
@@ -152,7 +167,10 @@ export function createSharpProcessor({
       // One decode for every rendition: oriented, sRGB, 8-bit, at the widest size wanted.
       let decoded: { data: Buffer; info: OutputInfo }
       try {
-        decoded = await open(original)
+        decoded = await sharp(original, {
+          limitInputPixels: MEDIA_LIMITS.pixels,
+          failOn: 'truncated',
+        })
           .rotate()
           .resize({ width: widest, withoutEnlargement: true })
           .toColourspace('srgb')

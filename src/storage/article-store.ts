@@ -10,7 +10,7 @@ import { createListingReads } from './article-listings.js'
 import { toDbTime, type DialectName } from './dialect.js'
 import { createNewsroomReads } from './newsroom-queries.js'
 import type { Database } from './schema.js'
-import { removeSearchDocument, syncSearchDocument } from './search-index.js'
+import { immediateSearchWriter, syncSearchDocument, type SearchWriter } from './search-index.js'
 import { createSyndicationReads } from './syndication-queries.js'
 
 const ARTICLE_IMAGE_KINDS = ['article_lead', 'article_inline', 'article_social']
@@ -18,7 +18,12 @@ const ARTICLE_IMAGE_KINDS = ['article_lead', 'article_inline', 'article_social']
 const sameIds = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((id, index) => id === b[index])
 
-export function createArticleStore(db: Kysely<Database>, dialect: DialectName): ArticleStore {
+export function createArticleStore(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  /** Where search rows go: at once, or held for a batch's commit (deferred-search.ts). */
+  search: SearchWriter = immediateSearchWriter(db),
+): ArticleStore {
   /** Writes the byline and tag rows that differ from `previous` (all of them without it). */
   async function writeRelations(
     record: ArticleRecord,
@@ -113,7 +118,7 @@ export function createArticleStore(db: Kysely<Database>, dialect: DialectName): 
       }
       await writeRelations(record, none)
       await writeImageUsages(record, none)
-      if (isSearchable(record)) await syncSearchDocument(db, record, known.names)
+      if (isSearchable(record)) await syncSearchDocument(db, search, record, known.names)
     },
 
     async update(record, expectedVersion, known = {}) {
@@ -128,12 +133,12 @@ export function createArticleStore(db: Kysely<Database>, dialect: DialectName): 
       if (Number(result.numUpdatedRows) === 0) return false
       await writeRelations(record, known.previous)
       await writeImageUsages(record, known.previous)
-      await syncSearchDocument(db, record, known.names)
+      await syncSearchDocument(db, search, record, known.names)
       return true
     },
 
     async delete(id) {
-      await removeSearchDocument(db, id)
+      await search.remove(id)
       // Its images are no longer used here: they may be deleted once nothing else shows them.
       await db
         .deleteFrom('media_usages')

@@ -3,7 +3,35 @@ import type { ArticleRecord, KnownRelations } from '../domain/articles/article-s
 import { isSearchable, searchDocumentOf } from '../domain/search/search-document.js'
 import { searchableText } from '../text/search-snippet.js'
 import { toDbTime } from './dialect.js'
-import type { Database } from './schema.js'
+import type { ArticleSearchTable, Database } from './schema.js'
+
+type SearchRow = ArticleSearchTable
+
+/**
+ * Where an article write puts its search row. Immediate: the row is written
+ * at once. A batch of imports defers them (createDeferredSearchWriter): the
+ * rows wait in memory, keyed by article, and go in with a few multi-row
+ * statements just before the batch commits, in the same transaction, so the
+ * full-text index takes them as one run instead of one flush per story.
+ */
+export interface SearchWriter {
+  put(row: SearchRow): Promise<void>
+  remove(articleId: string): Promise<void>
+}
+
+export function immediateSearchWriter(db: Kysely<Database>): SearchWriter {
+  return {
+    async put(row) {
+      const { article_id: _id, ...changes } = row
+      await db
+        .insertInto('article_search')
+        .values(row)
+        .onConflict((conflict) => conflict.column('article_id').doUpdateSet(changes))
+        .execute()
+    },
+    remove: (articleId) => removeSearchDocument(db, articleId),
+  }
+}
 
 /**
  * Brings an article's row in the search index in step with the record just
@@ -14,25 +42,22 @@ import type { Database } from './schema.js'
  */
 export async function syncSearchDocument(
   db: Kysely<Database>,
+  writer: SearchWriter,
   record: ArticleRecord,
   names?: KnownRelations['names'],
 ): Promise<void> {
   if (!isSearchable(record)) {
-    await removeSearchDocument(db, record.id)
+    await writer.remove(record.id)
     return
   }
   const { bylines, tags } = names ?? (await namesOf(db, record))
   const { headlineKey, ...document } = searchDocumentOf(record, bylines, tags)
-  const row = {
+  await writer.put({
+    article_id: record.id,
     ...document,
     headline_key: headlineKey,
     published_at: toDbTime(record.publishedAt),
-  }
-  await db
-    .insertInto('article_search')
-    .values({ article_id: record.id, ...row })
-    .onConflict((conflict) => conflict.column('article_id').doUpdateSet(row))
-    .execute()
+  })
 }
 
 export async function removeSearchDocument(db: Kysely<Database>, articleId: string): Promise<void> {

@@ -26,18 +26,24 @@ import { createPageStore } from './page-store.js'
 import { createMenuStore } from './menu-store.js'
 import { createWebhookStore } from './webhook-store.js'
 import { createApiTokenStore } from './api-token-store.js'
+import { createDeferredSearchWriter } from './deferred-search.js'
+import type { SearchWriter } from './search-index.js'
 
 interface StoreOptions {
   clock: Clock
   dialect: DialectName
 }
 
-function createStores(db: Kysely<Database>, { clock, dialect }: StoreOptions): Stores {
+function createStores(
+  db: Kysely<Database>,
+  { clock, dialect }: StoreOptions,
+  search?: SearchWriter,
+): Stores {
   return {
     sections: createSectionStore(db, clock),
     authors: createAuthorStore(db, clock),
     tags: createTagStore(db, clock),
-    articles: createArticleStore(db, dialect),
+    articles: createArticleStore(db, dialect, search),
     revisions: createRevisionStore(db),
     users: createUserStore(db),
     sessions: createSessionStore(db),
@@ -61,30 +67,43 @@ function createStores(db: Kysely<Database>, { clock, dialect }: StoreOptions): S
   }
 }
 
+/** A batch's units are never nested: one name for all their savepoints. */
+const UNIT_SAVEPOINT = 'unit'
+
 /** The domain's stores over one database, with transactions that hand out stores bound to them. */
 export function createUnitOfWork(db: Kysely<Database>, options: StoreOptions): UnitOfWork {
   return {
     ...createStores(db, options),
     transaction: (work) => db.transaction().execute((trx) => work(createStores(trx, options))),
 
+    /**
+     * One transaction, a savepoint per unit. The stores are made once and bound
+     * to the transaction (a savepoint is a mark on the same connection), and one
+     * savepoint name serves every unit, since each is released before the next:
+     * the statements are prepared once. Search rows are held until the commit
+     * (deferred-search.ts); a unit rolled back takes its rows with it.
+     */
     async batch(work) {
       const trx = await db.startTransaction().execute()
-      let count = 0
+      const search = createDeferredSearchWriter(trx)
+      const stores = createStores(trx, options, search)
       const unit = async <R>(fn: (stores: Stores) => Promise<R>): Promise<R> => {
-        const name = `unit_${count++}`
-        const inside = await trx.savepoint(name).execute()
+        const mark = search.mark()
+        const inside = await trx.savepoint(UNIT_SAVEPOINT).execute()
         try {
-          const result = await fn(createStores(inside, options))
-          await inside.releaseSavepoint(name).execute()
+          const result = await fn(stores)
+          await inside.releaseSavepoint(UNIT_SAVEPOINT).execute()
           return result
         } catch (error) {
-          await inside.rollbackToSavepoint(name).execute()
-          await inside.releaseSavepoint(name).execute()
+          search.undo(mark)
+          await inside.rollbackToSavepoint(UNIT_SAVEPOINT).execute()
+          await inside.releaseSavepoint(UNIT_SAVEPOINT).execute()
           throw error
         }
       }
       try {
         const result = await work(unit)
+        await search.flush()
         await trx.commit().execute()
         return result
       } catch (error) {

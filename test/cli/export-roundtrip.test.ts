@@ -16,7 +16,10 @@ import { createStaff } from '../web/admin-session.js'
 import { tempDir } from './cli.js'
 import { cliSite, type CliSite } from './in-process.js'
 
-/** What the demo lacks: a correction, a schedule, a draft, a page, a redirect, a menu edit, a held comment, an image. */
+/**
+ * What the demo lacks: a correction, a schedule, a draft, a page, a redirect, a menu edit, a held
+ * comment, an image, an arranged front page (a pinned lead, an unpinned top story) and a banner.
+ */
 async function addCases(ctx: AppContext): Promise<void> {
   const { actor } = await createStaff(ctx, 'admin')
   const { editing, media, pages, redirects, menus, comments, frontPage, identity } = ctx.services
@@ -66,6 +69,16 @@ async function addCases(ctx: AppContext): Promise<void> {
     name: author.name,
     bio: 'Ports.',
     links,
+  })
+  const [, second, third] = await ctx.stores.articles.listPublished({}, { limit: 3, offset: 0 })
+  assert.ok(second && third, 'the demo has three published articles')
+  await frontPage.place(actor, third.id, 24)
+  await frontPage.place(actor, second.id, null)
+  await frontPage.move(actor, third.id, 'lead')
+  await frontPage.raiseBanner(actor, {
+    text: 'Harbour wall closed after storm damage',
+    articleId: second.id,
+    hours: 6,
   })
   await frontPage.showSection(actor, 'arts', false)
   await frontPage.moveSection(actor, 'sport', 'up')
@@ -193,6 +206,16 @@ for (const dialect of testDialects()) {
       }
 
       assert.deepEqual(await newsroomContent(b), await newsroomContent(a))
+      // The desk's arrangement: the same stories in the same places, the pin's expiry and the banner.
+      const arrangement = async (ctx: AppContext) => ({
+        placements: await ctx.stores.frontPage.placements(),
+        banner: await ctx.stores.frontPage.banner(),
+      })
+      const arranged = await arrangement(a)
+      assert.equal(arranged.placements.length, 2)
+      assert.ok(arranged.placements[0]?.pinnedUntil, 'the lead is pinned')
+      assert.equal(arranged.banner?.text, 'Harbour wall closed after storm damage')
+      assert.deepEqual(await arrangement(b), arranged)
       assert.deepEqual(await pageHistory(b), await pageHistory(a))
     })
   })

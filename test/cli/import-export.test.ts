@@ -1,6 +1,7 @@
 // `dateline import DIR` of a Dateline export: what it refuses (malformed JSON
 // by line and column, an unknown version, a document the schema refuses, a
-// missing media file, an address taken by another article) with nothing
+// missing media file, a front page placing a story the export lacks, an
+// address taken by another article) with nothing
 // imported, and a second run that updates and never duplicates.
 import assert from 'node:assert/strict'
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -119,6 +120,56 @@ for (const dialect of testDialects()) {
         noFile.stderr,
         new RegExp(`media item ${media.id} \\(harbour.jpg\\): the file ${media.file} is missing`),
       )
+
+      // The front page: a placed story or a banner's story not in the document, a place given
+      // twice, a banner of two lines (the schema's) and a sixth place.
+      const stranger = '01900000-0000-7000-8000-000000000000'
+      const article = (document: ExportDocument) => document.articles[0]?.id ?? ''
+      const placedAt = '2026-11-30T12:00:00.000Z'
+      const badFront = variant(
+        t,
+        folder,
+        edited((document) =>
+          Object.assign(document, {
+            placements: [
+              { articleId: article(document), position: 0, pinnedUntil: null, placedAt },
+              { articleId: stranger, position: 0, pinnedUntil: null, placedAt },
+            ],
+            banners: [
+              { text: 'Storm', articleId: stranger, expiresAt: placedAt, raisedAt: placedAt },
+            ],
+          }),
+        ),
+      )
+      const front = await copy.run(['import', badFront])
+      assert.equal(front.code, 1)
+      assert.match(
+        front.stderr,
+        new RegExp(`front page position 0: article ${stranger} is not there`),
+      )
+      assert.match(front.stderr, /front page position 0 is given twice/)
+      assert.match(
+        front.stderr,
+        new RegExp(`breaking-news banner: article ${stranger} is not there`),
+      )
+      const badBanner = variant(
+        t,
+        folder,
+        edited((document) =>
+          Object.assign(document, {
+            placements: [
+              { articleId: article(document), position: 5, pinnedUntil: null, placedAt },
+            ],
+            banners: [
+              { text: 'Storm\nDamage', articleId: null, expiresAt: placedAt, raisedAt: placedAt },
+            ],
+          }),
+        ),
+      )
+      const banner = await copy.run(['import', badBanner])
+      assert.equal(banner.code, 1)
+      assert.match(banner.stderr, /placements\[0\], at \/position must be <= 4/)
+      assert.match(banner.stderr, /banners\[0\], at \/text must match pattern/)
 
       const notExport = await copy.run(['import', '--format', 'dateline', tempDir(t)])
       assert.equal(notExport.code, 1)

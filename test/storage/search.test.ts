@@ -9,6 +9,7 @@ import type { Article } from '../../src/domain/articles/article.js'
 import { DomainError, NotFoundError, ValidationError } from '../../src/domain/errors.js'
 import { parseSearchQuery, type SearchQuery } from '../../src/domain/search/search-query.js'
 import type { SearchHit } from '../../src/domain/search/search-store.js'
+import type { Stores } from '../../src/domain/unit-of-work.js'
 import { createSearchStore } from '../../src/storage/search-store.js'
 import { createDatabase } from '../../src/storage/database.js'
 import { MATCH_END, MATCH_START } from '../../src/text/search-snippet.js'
@@ -315,6 +316,52 @@ for (const dialect of testDialects()) {
       )
       assert.deepEqual(await ids(ctx, 'zeppelin'), [])
       assert.deepEqual(await ids(ctx, 'ferry'), [bylined.id])
+    })
+
+    test('a batch holds its search rows to the commit: a unit undone takes its rows, the last write wins, a failed batch indexes nothing', async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      const { bylined, tagged } = await seed(ctx)
+      const rewrite = async (tx: Stores, id: string, headline: string) => {
+        const current = await tx.articles.findById(id)
+        assert.ok(current)
+        const record = {
+          ...current,
+          headline,
+          authorIds: current.bylines.map((author) => author.id),
+          tagIds: current.tags.map((tag) => tag.id),
+          leadImageId: null,
+          inlineImageIds: [],
+          socialImageId: null,
+          importKey: null,
+          version: current.version + 1,
+        }
+        assert.equal(await tx.articles.update(record, current.version), true)
+      }
+      await ctx.stores.batch(async (unit) => {
+        await unit((tx) => rewrite(tx, bylined.id, 'Zeppelin service announced'))
+        await assert.rejects(
+          unit(async (tx) => {
+            await rewrite(tx, tagged.id, 'Monorail service announced')
+            throw new Error('this story failed')
+          }),
+          /this story failed/,
+        )
+        await unit((tx) => rewrite(tx, bylined.id, 'Airship service announced'))
+      })
+      assert.deepEqual(await ids(ctx, 'airship'), [bylined.id])
+      assert.deepEqual(await ids(ctx, 'zeppelin'), [])
+      assert.deepEqual(await ids(ctx, 'monorail'), [])
+      assert.deepEqual(await ids(ctx, 'tidal'), [tagged.id])
+
+      await assert.rejects(
+        ctx.stores.batch(async (unit) => {
+          await unit((tx) => rewrite(tx, tagged.id, 'Hovercraft service announced'))
+          throw new Error('the batch failed')
+        }),
+        /the batch failed/,
+      )
+      assert.deepEqual(await ids(ctx, 'hovercraft'), [])
+      assert.deepEqual(await ids(ctx, 'tidal'), [tagged.id])
     })
 
     test('results are paged, ten to a page, with no article twice', async (t) => {

@@ -1,5 +1,4 @@
-// A run of plain-text archive inputs through the article importer: files read
-// ahead while the database works, sessions of BATCH_SIZE items, each one
+// A run of plain-text archive inputs through the article importer: sessions of BATCH_SIZE items, each one
 // transaction; a dry run is one session, undone at the end.
 import type { AppContext } from '../../context.js'
 import type { ImportOne, ImportOptions } from '../../domain/articles/article-import.js'
@@ -13,8 +12,6 @@ import type { Outcome } from './import-report.js'
 
 /** Items per transaction: large enough that syncing to disk is rare, small enough to show progress. */
 const BATCH_SIZE = 500
-/** Inputs whose reading starts before their turn: file reads overlap the database's work. */
-const READ_AHEAD = 32
 
 export interface ArchiveOptions {
   sectionSlug: string
@@ -56,40 +53,23 @@ export async function importArchive(
   }
 }
 
-/** Every input's items, in order; the progress told after each input. */
+/**
+ * Every input's items, in order; the progress told after each input. Inputs
+ * are read one at a time: the text reader reads a file synchronously, which
+ * costs less than overlapping reads with the database's (synchronous) work.
+ */
 async function* itemsOf(
   inputs: readonly ResolvedInput[],
   context: ReaderContext,
   progress: ArchiveProgress,
 ): AsyncIterable<Named> {
-  const started = new Map<
-    number,
-    { iterator: AsyncIterator<ImportItem>; first: Promise<IteratorResult<ImportItem>> }
-  >()
-  const start = (index: number) => {
-    const resolved = inputs[index]
-    if (!resolved || 'problem' in resolved || started.has(index)) return
-    const iterator = resolved.reader.read(resolved.input, context)[Symbol.asyncIterator]()
-    const first = iterator.next()
-    // Awaited in its turn; until then a failure must not count as unhandled.
-    first.catch(() => undefined)
-    started.set(index, { iterator, first })
-  }
-  for (const [index, resolved] of inputs.entries()) {
-    for (let ahead = index; ahead < index + READ_AHEAD; ahead++) start(ahead)
-    const reading = started.get(index)
+  for (const resolved of inputs) {
     if ('problem' in resolved) yield resolved
-    else if (reading) {
-      for (
-        let next = await reading.first;
-        next.done !== true;
-        next = await reading.iterator.next()
-      ) {
-        const item = next.value
+    else {
+      for await (const item of resolved.reader.read(resolved.input, context)) {
         yield { name: item.kind === 'author' ? resolved.input.path : item.name, item }
       }
     }
-    started.delete(index)
     progress.fileDone()
   }
 }

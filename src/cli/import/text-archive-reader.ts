@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises'
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs'
 import { dirname, relative, resolve, sep } from 'node:path'
 import { articleFromText } from '../../domain/imports/article-from-text.js'
 import type { ImportItem } from '../../text/import/import-item.js'
@@ -20,7 +20,7 @@ export const textArchiveReader: FormatReader = {
 
 async function* readTextFile(input: ImportInput): AsyncIterable<ImportItem> {
   const name = input.path
-  const read = await readArticleFile(input.path)
+  const read = readArticleFile(input.path)
   if ('problem' in read) {
     yield { kind: 'problem', name, problem: read.problem }
     return
@@ -39,17 +39,22 @@ function foldersBetween(root: string, file: string): string[] {
   return folder.split(sep).reverse()
 }
 
-async function readArticleFile(file: string): Promise<{ text: string } | { problem: string }> {
+/**
+ * Read synchronously: an archive file is small, the database works on this
+ * thread anyway, and a promise-based open, stat, read and close costs more
+ * than the read itself across ten thousand files.
+ */
+function readArticleFile(file: string): { text: string } | { problem: string } {
   try {
-    const handle = await open(file, 'r')
+    const descriptor = openSync(file, 'r')
     try {
       // Checked before reading, so that a huge file is never loaded into memory.
-      const tooLarge = sizeProblem((await handle.stat()).size)
+      const tooLarge = sizeProblem(fstatSync(descriptor).size)
       if (tooLarge) return { problem: tooLarge }
-      const decoded = decodeArticleFile(await handle.readFile())
+      const decoded = decodeArticleFile(readFileSync(descriptor))
       return decoded.ok ? { text: decoded.text } : { problem: decoded.reason }
     } finally {
-      await handle.close()
+      closeSync(descriptor)
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code

@@ -7,7 +7,13 @@ import { articleFromText } from '../imports/article-from-text.js'
 import type { ImportedArticle } from '../../text/import/import-item.js'
 import type { Stores, UnitOfWork } from '../unit-of-work.js'
 import { assertPublishable, type Article } from './article.js'
-import { resolveInput, type ArticleInput } from './article-input.js'
+import {
+  knownRecords,
+  rememberResolved,
+  resolveInput,
+  type ArticleInput,
+  type KnownRecords,
+} from './article-input.js'
 import { editStep } from './article-steps.js'
 import {
   commitSteps,
@@ -95,8 +101,9 @@ export function createArticleImporter({
     tx: Stores,
     source: ImportedArticle,
     options: ImportOptions,
+    known?: KnownRecords,
   ): Promise<ImportResult> {
-    const result = await writeArticle(tx, source, options)
+    const result = await writeArticle(tx, source, options, known)
     if (!result.recorded && source.sourceKey !== source.contentKey) {
       await tx.importSources.record(source.sourceKey, result.article.id)
     }
@@ -107,6 +114,7 @@ export function createArticleImporter({
     tx: Stores,
     source: ImportedArticle,
     options: ImportOptions,
+    known: KnownRecords | undefined,
   ): Promise<ImportResult & { recorded: boolean }> {
     const { report } = source
     const actor = options.actor ?? IMPORTER
@@ -131,6 +139,7 @@ export function createArticleImporter({
       newId,
       current: existing,
       foreignImages: 'keep',
+      known,
     })
     const publish = existing ? existing.status === 'published' : !options.draft
     if (publish) assertPublishable({ ...input, ...resolved }, { bylineRequired: false })
@@ -184,9 +193,12 @@ export function createArticleImporter({
     let value: { done: T } | undefined
     try {
       await stores.batch(async (unit) => {
+        // Sections and authors resolved by this transaction's stories, for the next ones.
+        const known = knownRecords()
         const one: ImportOne = async (article, options) => {
           try {
-            const result = await unit((tx) => importInto(tx, article, options))
+            const result = await unit((tx) => importInto(tx, article, options, known))
+            rememberResolved(known, result.article)
             results.push(result)
             return result
           } catch (error) {

@@ -61,6 +61,28 @@ export interface ResolvedInput extends ArticleContent {
 }
 
 /**
+ * Sections and authors a run of imports has resolved, by slug, so that the
+ * next story does not look them up again. It lives as long as the run's
+ * transaction, and an article's are remembered only once its savepoint is
+ * released (rememberResolved): an author made by a story that was undone is
+ * never recalled.
+ */
+export interface KnownRecords {
+  sections: Map<string, SectionRef & { id: string }>
+  authors: Map<string, ArticleByline>
+}
+
+export function knownRecords(): KnownRecords {
+  return { sections: new Map(), authors: new Map() }
+}
+
+/** Remembers the section and authors of an article just written (its savepoint released). */
+export function rememberResolved(known: KnownRecords, article: Article): void {
+  known.sections.set(article.section.slug, { id: article.sectionId, ...article.section })
+  for (const author of article.bylines) known.authors.set(author.slug, author)
+}
+
+/**
  * Validates the input and resolves section, bylines, tags and slug. `current`
  * is the article being changed (none for a new one): its section, authors,
  * tags and slug are known, so only what the writer changed is looked up.
@@ -72,9 +94,12 @@ export async function resolveInput(
     newId,
     current,
     foreignImages = 'refuse',
+    known,
   }: {
     newId: IdGenerator
     current: Article | undefined
+    /** What this run has already resolved (imports); looked up in the stores without it. */
+    known?: KnownRecords
     /**
      * A Markdown image that is not from the library: refused when a person
      * writes it; kept (shown as its description) in imported or restored text.
@@ -102,12 +127,14 @@ export async function resolveInput(
       },
     )
   }
-  const section = await sectionOf(stores, input.sectionSlug, current)
+  const section =
+    known?.sections.get(input.sectionSlug) ?? (await sectionOf(stores, input.sectionSlug, current))
   const authors = await findOrCreateNamed(stores.authors, input.bylines, {
     field: 'bylines',
     maxLength: MAX_AUTHOR_NAME_LENGTH,
     create: (name, slug) => ({ id: newId(), slug, name, bio: '' }),
     known: current?.bylines,
+    recall: known && ((slug) => known.authors.get(slug)),
   })
   const tags = await findOrCreateNamed(stores.tags, input.tags, {
     field: 'tags',

@@ -9,7 +9,7 @@ import type { Stores } from '../unit-of-work.js'
 import type { ArticleSeo } from './article-seo.js'
 import { SEO_LIMITS, SEO_FIELDS } from './article-seo.js'
 import { ARTICLE_LIMITS, assertPublishable, firstFreeSlug, type Article } from './article.js'
-import { resolveInput, type ArticleInput } from './article-input.js'
+import { resolveInput, type ArticleInput, type KnownRecords } from './article-input.js'
 import { editStep } from './article-steps.js'
 import {
   commitSteps,
@@ -90,6 +90,8 @@ export async function writeImportedStory(
   tx: Stores,
   deps: WriteDeps,
   story: ImportedStory,
+  /** What the run's earlier stories resolved (article-input.ts). */
+  known?: KnownRecords,
 ): Promise<StoryWrite> {
   const warnings: string[] = []
   const existingId = await tx.articles.findIdByImportKey(story.sourceKey)
@@ -112,6 +114,7 @@ export async function writeImportedStory(
     newId: deps.newId,
     current: existing,
     foreignImages: 'keep',
+    known,
   })
   if (existing) {
     if (!hasWriterChanges(existing, resolved)) {

@@ -26,6 +26,8 @@ export const EXPORT_COLLECTIONS = [
   'redirects',
   'pages',
   'menus',
+  'placements',
+  'banners',
 ] as const
 
 export type ExportCollection = (typeof EXPORT_COLLECTIONS)[number]
@@ -180,6 +182,23 @@ export interface ExportedMenuItem {
   label: string
 }
 
+/** A story an editor placed on the front page: position 0 is the lead, then the top stories. */
+export interface ExportedPlacement {
+  articleId: string
+  position: number
+  /** When the pin runs out; null: until an editor takes it off. Expired pins are kept as stored. */
+  pinnedUntil: string | null
+  placedAt: string
+}
+
+/** The breaking-news banner last raised and not lowered (expired or not): at most one record. */
+export interface ExportedBanner {
+  text: string
+  articleId: string | null
+  expiresAt: string
+  raisedAt: string
+}
+
 /** The site's identity as its admin set it (name, tagline, logo, accent, language, time zone). */
 export interface ExportedIdentity {
   name: string
@@ -201,6 +220,8 @@ export interface ExportRecords {
   redirects: ExportedRedirect
   pages: ExportedPage
   menus: ExportedMenuItem
+  placements: ExportedPlacement
+  banners: ExportedBanner
 }
 
 /** What the export writes besides the document: files, by their path inside the export folder. */
@@ -226,4 +247,8 @@ export interface ExportDocument {
   redirects: ExportedRedirect[]
   pages?: ExportedPage[]
   menus?: ExportedMenuItem[]
+  /** Absent in exports made before the front page was kept: the site's arrangement is left alone. */
+  placements?: ExportedPlacement[]
+  /** Empty when no banner was up; absent in older exports (the site's banner is left alone). */
+  banners?: ExportedBanner[]
 }

@@ -16,7 +16,14 @@ import {
   type ExportFile,
   type ExportRecords,
 } from './export-document.js'
-import { homeBlocks, identityOf, menuItems, pageOf } from './export-site-parts.js'
+import {
+  banners,
+  homeBlocks,
+  identityOf,
+  menuItems,
+  pageOf,
+  placements,
+} from './export-site-parts.js'
 
 /** Rows read per query: the export's memory stays flat however large the site. */
 const CHUNK = 200
@@ -85,8 +92,8 @@ function commentOf(comment: Comment) {
 /**
  * The whole site as export records, one at a time: sections, authors, tags,
  * staff (never their password hashes, sessions or second factors), media
- * with their originals, articles with every revision and comment, threads and
- * redirects. Readers' network fingerprints and bans stay behind.
+ * with their originals, articles with every revision and comment, threads,
+ * redirects, pages, menus, and the front page's placed stories and banner. Readers' network fingerprints and bans stay behind.
  */
 export function createExportService({
   stores,
@@ -243,6 +250,12 @@ export function createExportService({
       }
       for (const record of await menuItems(stores)) {
         yield { collection: 'menus', record, files: [] }
+      }
+      for (const record of await placements(stores)) {
+        yield { collection: 'placements', record, files: [] }
+      }
+      for (const record of await banners(stores)) {
+        yield { collection: 'banners', record, files: [] }
       }
     },
   }

@@ -1,10 +1,16 @@
 // The parts of the site that are not news: pages with their revisions, the
-// menus, the home page's section blocks and the site's identity, as export
-// records.
+// menus, the home page's section blocks and arrangement (placed stories, pins,
+// the breaking-news banner) and the site's identity, as export records.
 import type { Page } from '../pages/page.js'
 import type { SiteIdentity } from '../settings/site-identity.js'
 import type { Stores } from '../unit-of-work.js'
-import type { ExportedIdentity, ExportedMenuItem, ExportedPage } from './export-document.js'
+import type {
+  ExportedBanner,
+  ExportedIdentity,
+  ExportedMenuItem,
+  ExportedPage,
+  ExportedPlacement,
+} from './export-document.js'
 
 export async function pageOf(stores: Stores, page: Page): Promise<ExportedPage> {
   const revisions = await stores.pages.revisions(page.id)
@@ -53,4 +59,30 @@ export async function homeBlocks(
 export function identityOf(identity: SiteIdentity): ExportedIdentity {
   const { name, tagline, logoId, accent, language, timeZone } = identity
   return { name, tagline, logoId, accent, language, timeZone }
+}
+
+/** The placed stories in position order, pins with their expiry (expired ones too, as stored). */
+export async function placements(stores: Stores): Promise<ExportedPlacement[]> {
+  const placed = await stores.frontPage.placements()
+  return placed.map((placement) => ({
+    articleId: placement.articleId,
+    position: placement.position,
+    pinnedUntil: placement.pinnedUntil ? placement.pinnedUntil.toISOString() : null,
+    placedAt: placement.placedAt.toISOString(),
+  }))
+}
+
+/** The banner that is up (expired or not): none, or one record. */
+export async function banners(stores: Stores): Promise<ExportedBanner[]> {
+  const banner = await stores.frontPage.banner()
+  if (!banner) return []
+  const { text, articleId } = banner
+  return [
+    {
+      text,
+      articleId,
+      expiresAt: banner.expiresAt.toISOString(),
+      raisedAt: banner.raisedAt.toISOString(),
+    },
+  ]
 }

@@ -2,6 +2,7 @@
 // the document points at a record in it, so that a restore never stops half
 // way through for a reason the document itself already showed.
 import type { ExportDocument } from './export-document.js'
+import { MAX_PLACED } from '../front-page/front-page.js'
 
 const articleName = (article: { slug: string; id: string }) => `article "${article.slug}"`
 
@@ -86,11 +87,39 @@ function checkUnique(document: ExportDocument, problems: string[]): void {
   }
 }
 
+/** The front page: placed stories and the banner's story among the articles, each place once. */
+function checkFrontPage(document: ExportDocument, problems: string[]): void {
+  const articles = new Set(document.articles.map((article) => article.id))
+  const positions = new Set<number>()
+  const placed = new Set<string>()
+  for (const placement of document.placements ?? []) {
+    const name = `front page position ${placement.position}`
+    if (!articles.has(placement.articleId)) {
+      problems.push(`${name}: article ${placement.articleId} is not there`)
+    }
+    if (positions.has(placement.position)) problems.push(`${name} is given twice`)
+    if (placed.has(placement.articleId)) {
+      problems.push(`${name}: article ${placement.articleId} is placed twice`)
+    }
+    if (placement.position >= MAX_PLACED) {
+      problems.push(`${name}: the front page has ${MAX_PLACED} places (0 to ${MAX_PLACED - 1})`)
+    }
+    positions.add(placement.position)
+    placed.add(placement.articleId)
+  }
+  for (const banner of document.banners ?? []) {
+    if (banner.articleId !== null && !articles.has(banner.articleId)) {
+      problems.push(`breaking-news banner: article ${banner.articleId} is not there`)
+    }
+  }
+}
+
 /** Every broken reference and repeated identity in the document, each naming its item. */
 export function documentProblems(document: ExportDocument): string[] {
   const problems: string[] = []
   checkUnique(document, problems)
   checkArticles(document, problems)
   checkOthers(document, problems)
+  checkFrontPage(document, problems)
   return problems
 }

@@ -20,6 +20,7 @@ import {
 } from './restore-catalogue.js'
 import { documentProblems } from './restore-check.js'
 import {
+  restoreFrontPage,
   restoreMenus,
   restorePages,
   restoreRedirects,
@@ -109,6 +110,7 @@ export function createExportRestorer(deps: {
       await restoreRedirects(tx, deps, document)
       await restorePages(tx, deps, document, ids)
       await restoreMenus(tx, document, ids)
+      await restoreFrontPage(tx, document, ids)
       await restoreSettings(tx, document, ids)
     })
     return {

@@ -1,5 +1,6 @@
 // What is left once the articles are in: story threads, redirects, pages with
-// their revisions, the menus, and the site's settings (comments, identity).
+// their revisions, the menus, the front page (placed stories with their pins,
+// the breaking-news banner) and the site's settings (comments, identity).
 import { COMMENTS } from '../settings/settings-service.js'
 import { IDENTITY } from '../settings/site-identity-service.js'
 import type { Stores } from '../unit-of-work.js'
@@ -111,4 +112,39 @@ export async function restoreSettings(
   const logoId = identity.logoId === null ? null : (ids.media.get(identity.logoId) ?? null)
   await tx.settings.set(IDENTITY, JSON.stringify({ ...identity, logoId }))
   await tx.media.setUsages({ kind: 'site_logo', ownerId: 'site' }, logoId ? [logoId] : [])
+}
+
+/**
+ * The front page as the export has it: the placed stories (pins keep their
+ * expiry, so a pin that has run out stays out) and the banner, or none. An
+ * export made before the front page was kept leaves the site's alone.
+ */
+export async function restoreFrontPage(
+  tx: Stores,
+  document: ExportDocument,
+  ids: RestoredIds,
+): Promise<void> {
+  const articleId = (id: string) => ids.articles.get(id) ?? id
+  if (document.placements) {
+    await tx.frontPage.replacePlacements(
+      document.placements.map((placement) => ({
+        articleId: articleId(placement.articleId),
+        position: placement.position,
+        pinnedUntil: placement.pinnedUntil === null ? null : new Date(placement.pinnedUntil),
+        placedAt: new Date(placement.placedAt),
+      })),
+    )
+  }
+  if (!document.banners) return
+  const [banner] = document.banners
+  await tx.frontPage.setBanner(
+    banner
+      ? {
+          text: banner.text,
+          articleId: banner.articleId === null ? null : articleId(banner.articleId),
+          expiresAt: new Date(banner.expiresAt),
+          raisedAt: new Date(banner.raisedAt),
+        }
+      : null,
+  )
 }

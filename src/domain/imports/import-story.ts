@@ -5,6 +5,7 @@
 import { articlePath } from '../../text/article-path.js'
 import type { ImportStory } from '../../text/import/import-item.js'
 import { writeImportedStory, type ImportedStory } from '../articles/item-import.js'
+import { rememberResolved, type KnownRecords } from '../articles/article-input.js'
 import type { WriteDeps } from '../articles/article-writes.js'
 import { DomainError } from '../errors.js'
 import type { Stores } from '../unit-of-work.js'
@@ -70,10 +71,11 @@ export async function writeStory(
   deps: WriteDeps & { timeZone: string },
   item: ImportStory,
   story: ImportedStory,
+  known?: KnownRecords,
 ): Promise<StoryWritten> {
   try {
-    return await unit(async (tx) => {
-      const write = await writeImportedStory(tx, deps, story)
+    const written = await unit(async (tx) => {
+      const write = await writeImportedStory(tx, deps, story, known)
       const problems = [...item.warnings, ...write.warnings]
       const { article } = write
       const path = articlePath(article, deps.timeZone)
@@ -93,8 +95,12 @@ export async function writeStory(
         outcome: { name: item.name, action: write.action, article: about, problems },
         redirects,
         comments,
+        article,
       }
     })
+    // Its savepoint released: its section and authors are there for the next stories.
+    if (known) rememberResolved(known, written.article)
+    return { outcome: written.outcome, redirects: written.redirects, comments: written.comments }
   } catch (error) {
     if (!(error instanceof DomainError)) throw error
     return {

@@ -13,6 +13,7 @@ import type { ContentChanges } from '../changes.js'
 import type { CommentService } from '../comments/comment-service.js'
 import type { ImportedStory } from '../articles/item-import.js'
 import type { WriteDeps } from '../articles/article-writes.js'
+import { knownRecords } from '../articles/article-input.js'
 import type { IdGenerator } from '../ids.js'
 import type { MediaService } from '../media/media-service.js'
 import type { SectionService } from '../sections/section-service.js'
@@ -70,8 +71,9 @@ async function writeBatch(
   const results: StoryWritten[] = []
   try {
     await deps.stores.batch(async (unit) => {
+      const known = knownRecords()
       for (const [item, story] of prepared) {
-        results.push(await writeStory(unit, deps, item, story))
+        results.push(await writeStory(unit, deps, item, story, known))
       }
       if (deps.dryRun) throw new DryRunRollback('a dry run changes nothing')
     })
