@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { StorageFullError, StorageUnavailableError } from '../domain/errors.js'
 import type { Clock } from '../domain/clock.js'
 import type { Stores, UnitOfWork } from '../domain/unit-of-work.js'
 import { createArticleStore } from './article-store.js'
@@ -61,6 +62,20 @@ function createStores(db: Kysely<Database>, { clock, dialect }: StoreOptions): S
   }
 }
 
+/**
+ * Undoes a unit's savepoint. When that fails, the transaction is gone with it
+ * (SQLite rolls it back itself on a full disk): the batch cannot go on, and
+ * the database failing is what every unit of it is told.
+ */
+async function undoSavepoint(undo: () => Promise<void>, cause: unknown): Promise<void> {
+  try {
+    await undo()
+  } catch (undoing) {
+    const failing = cause instanceof StorageFullError || cause instanceof StorageUnavailableError
+    throw failing ? cause : new StorageUnavailableError({ cause: undoing })
+  }
+}
+
 /** The domain's stores over one database, with transactions that hand out stores bound to them. */
 export function createUnitOfWork(db: Kysely<Database>, options: StoreOptions): UnitOfWork {
   return {
@@ -78,8 +93,10 @@ export function createUnitOfWork(db: Kysely<Database>, options: StoreOptions): U
           await inside.releaseSavepoint(name).execute()
           return result
         } catch (error) {
-          await inside.rollbackToSavepoint(name).execute()
-          await inside.releaseSavepoint(name).execute()
+          await undoSavepoint(async () => {
+            await inside.rollbackToSavepoint(name).execute()
+            await inside.releaseSavepoint(name).execute()
+          }, error)
           throw error
         }
       }
@@ -88,7 +105,12 @@ export function createUnitOfWork(db: Kysely<Database>, options: StoreOptions): U
         await trx.commit().execute()
         return result
       } catch (error) {
-        await trx.rollback().execute()
+        // SQLite may have rolled the transaction back itself (a full disk): then the
+        // rollback fails too, and the error that caused it is the one to tell.
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => {})
         throw error
       }
     },
