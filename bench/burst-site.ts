@@ -24,6 +24,8 @@ export interface BurstSite {
   ctx: AppContext
   /** The server process, or undefined while it is down. */
   pid(): number | undefined
+  /** SIGTERM, and waits for a clean stop (a --cpu-prof profile is written then). */
+  stop(): Promise<void>
   kill(): Promise<void>
   start(): Promise<void>
   close(): Promise<void>
@@ -89,7 +91,9 @@ export async function startBurstSite(dataDir: string): Promise<BurstSite> {
     await exited
   }
   const start = async () => {
-    child = spawn(process.execPath, ['dist/bundle/server.mjs'], {
+    // BENCH_SERVER_ARGS: node flags for the server (--cpu-prof, say).
+    const flags = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)
+    child = spawn(process.execPath, [...flags, 'dist/bundle/server.mjs'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -105,6 +109,13 @@ export async function startBurstSite(dataDir: string): Promise<BurstSite> {
     pid: () => (child?.exitCode === null ? child.pid : undefined),
     kill,
     start,
+    async stop() {
+      const running = child
+      if (!running || running.exitCode !== null) return
+      const exited = new Promise((resolve) => running.once('exit', resolve))
+      running.kill('SIGTERM')
+      await exited
+    },
     async close() {
       await kill()
       await ctx.close()

@@ -6,7 +6,7 @@
 // a burst at 50 at once, the server killed with SIGKILL midway and started
 // again: every comment it answered 201 must be in the database. Needs
 // `npm run build` (the script runs it). measureCommentBurst is the row for bench/run.ts.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -35,6 +35,11 @@ export interface CommentBurstResult {
   refused: number
   errors: number
   acknowledged: number
+  /**
+   * The server's CPU time (user and system) per acknowledged comment: what the
+   * rate would be on one idle core, whatever else the machine was doing.
+   */
+  serverCpuMsPerPost: number
   /** Acknowledged in the measured run and not found afterwards. */
   missing: number
   killRounds: number
@@ -43,11 +48,20 @@ export interface CommentBurstResult {
   lost: number
 }
 
+/** The CPU time a process has used so far, in milliseconds (Linux). */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+  // utime and stime, the 14th and 15th fields, in clock ticks (100 a second).
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
 /** autocannon over the comment route: a fresh text and network per request, ids kept from 201s. */
 async function throughput(site: BurstSite, connections: number, seconds: number) {
   const acknowledged = new Map<string, string>()
   const sent = new Map<object, string>()
   const template = commentRequest(site, burstText())
+  const cpuBefore = cpuMs(site.pid())
   const result = await autocannon({
     url: site.url + site.commentsPath,
     method: 'POST',
@@ -71,11 +85,13 @@ async function throughput(site: BurstSite, connections: number, seconds: number)
       },
     ],
   })
+  const serverCpuMs = cpuMs(site.pid()) - cpuBefore
   let missing = 0
   for (const [id, body] of acknowledged) {
     if ((await site.ctx.stores.comments.findById(id))?.body !== body) missing++
   }
   return {
+    serverCpuMsPerPost: Math.round((serverCpuMs / acknowledged.size) * 1000) / 1000,
     postsPerSecond: Math.round(acknowledged.size / seconds),
     p50: result.latency.p50,
     p99: result.latency.p99,

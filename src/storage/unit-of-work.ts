@@ -33,33 +33,55 @@ interface StoreOptions {
   dialect: DialectName
 }
 
-function createStores(db: Kysely<Database>, { clock, dialect }: StoreOptions): Stores {
-  return {
-    sections: createSectionStore(db, clock),
-    authors: createAuthorStore(db, clock),
-    tags: createTagStore(db, clock),
-    articles: createArticleStore(db, dialect),
-    revisions: createRevisionStore(db),
-    users: createUserStore(db),
-    sessions: createSessionStore(db),
-    signInAttempts: createAttemptCounterStore(db),
-    twoFactor: createTwoFactorStore(db),
-    audit: createAuditStore(db),
-    comments: createCommentStore(db),
-    bans: createBanStore(db),
-    settings: createSettingsStore(db),
-    threads: createThreadStore(db),
-    related: createRelatedStore(db),
-    media: createMediaStore(db),
-    previewLinks: createPreviewLinkStore(db),
-    redirects: createRedirectStore(db),
-    importSources: createImportSourceStore(db),
-    frontPage: createFrontPageStore(db),
-    pages: createPageStore(db),
-    menus: createMenuStore(db),
-    webhooks: createWebhookStore(db, dialect),
-    apiTokens: createApiTokenStore(db),
+/**
+ * An object whose properties are made when first read, then kept. A
+ * transaction (and each savepoint of a batch) hands out every store, and
+ * uses two or three: making all two dozen each time cost more than a
+ * comment's statements do.
+ */
+function lazily<T extends object>(makers: { [K in keyof T]: () => T[K] }): T {
+  const made = {} as T
+  for (const key of Object.keys(makers) as (keyof T)[]) {
+    Object.defineProperty(made, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = makers[key]()
+        Object.defineProperty(made, key, { value, enumerable: true })
+        return value
+      },
+    })
   }
+  return made
+}
+
+function createStores(db: Kysely<Database>, { clock, dialect }: StoreOptions): Stores {
+  return lazily<Stores>({
+    sections: () => createSectionStore(db, clock),
+    authors: () => createAuthorStore(db, clock),
+    tags: () => createTagStore(db, clock),
+    articles: () => createArticleStore(db, dialect),
+    revisions: () => createRevisionStore(db),
+    users: () => createUserStore(db),
+    sessions: () => createSessionStore(db),
+    signInAttempts: () => createAttemptCounterStore(db),
+    twoFactor: () => createTwoFactorStore(db),
+    audit: () => createAuditStore(db),
+    comments: () => createCommentStore(db),
+    bans: () => createBanStore(db),
+    settings: () => createSettingsStore(db),
+    threads: () => createThreadStore(db),
+    related: () => createRelatedStore(db),
+    media: () => createMediaStore(db),
+    previewLinks: () => createPreviewLinkStore(db),
+    redirects: () => createRedirectStore(db),
+    importSources: () => createImportSourceStore(db),
+    frontPage: () => createFrontPageStore(db),
+    pages: () => createPageStore(db),
+    menus: () => createMenuStore(db),
+    webhooks: () => createWebhookStore(db, dialect),
+    apiTokens: () => createApiTokenStore(db),
+  })
 }
 
 /**
