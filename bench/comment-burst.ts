@@ -79,8 +79,9 @@ async function throughput(site: BurstSite, connections: number, seconds: number)
         },
         onResponse(status, text, context) {
           const body = sent.get(context)
-          if (status === 201 && body)
+          if (status === 201 && body) {
             acknowledged.set((JSON.parse(text) as { id: string }).id, body)
+          }
         },
       },
     ],

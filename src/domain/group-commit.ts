@@ -184,8 +184,13 @@ export function createGroupCommit({
     run<P, R>(unit: GroupCommitUnit<P, R>): Promise<R> {
       return new Promise<R>((resolve, reject) => {
         gathering.push({
-          unit: unit as unknown as GroupCommitUnit<unknown, unknown>,
-          settle: (outcome) => (outcome.ok ? resolve(outcome.value as R) : reject(outcome.error)),
+          unit,
+          settle: (outcome) =>
+            outcome.ok
+              ? resolve(outcome.value as R)
+              : // The unit's own error, passed on as it was thrown.
+                // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+                reject(outcome.error),
         })
         if (gathering.length >= limits.maxUnits) {
           due = true
