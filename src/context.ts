@@ -52,6 +52,9 @@ import {
   type OutboundFetch,
 } from './outbound/guarded-fetch.js'
 import type { FetchImage } from './domain/imports/site-import.js'
+import type { GroupCommitLimits } from './domain/group-commit.js'
+import type { Timers } from './domain/timers.js'
+import { systemTimers } from './scheduler.js'
 
 const SECRET_MISMATCH =
   'This database was first used with another secret key. Every process sharing a database needs the same one: ' +
@@ -68,6 +71,10 @@ export interface ContextOptions {
   onQuery?: (sql: string, parameters: readonly unknown[], durationMs: number) => void
   /** SQLite pragmas for the app's connection (storage/database.ts): tests cap the file's size. */
   sqlitePragmas?: readonly string[]
+  /** What waits go through (a batch of comments gathering): Node's timers unless a test drives them. */
+  timers?: Timers
+  /** How many readers' comments a batch holds, and how long it gathers (tests set them). */
+  commentBatch?: GroupCommitLimits
 }
 
 function openDatabase(config: Readonly<Config>, { onQuery, sqlitePragmas }: ContextOptions) {
@@ -207,7 +214,13 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     siteName: config.siteName,
     passwords: createPasswordHasher(config.passwordHashCost),
   })
-  const comments = createCommentService({ ...deps, settings, outbox })
+  const comments = createCommentService({
+    ...deps,
+    settings,
+    outbox,
+    timers: options.timers ?? systemTimers,
+    batch: options.commentBatch,
+  })
   const media = createMediaService({
     ...deps,
     storage: mediaStorage,
@@ -301,6 +314,8 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     webhookDelivery: webhooks.delivery,
     database: { dialect: database.dialect, location: database.location },
     async close() {
+      // Comments already gathering are written (and answered) before the database closes.
+      await comments.flushPosts()
       await changes.close()
       await database.close()
       mediaStorage.close()

@@ -1,16 +1,14 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { WorkflowService } from './domain/articles/workflow-service.js'
 import type { Clock } from './domain/clock.js'
+import type { Timers } from './domain/timers.js'
 
 /** How often the scheduler looks even when nothing is due: another process may have scheduled something. */
 export const POLL_MS = 30_000
 /** The shortest wait, so that an article due now (or a clock behind the database's) cannot spin the loop. */
 export const MIN_WAIT_MS = 250
 
-/** Waits that can be cancelled: real timers in the server, a hand-driven queue in tests. */
-export interface Timers {
-  after(ms: number, run: () => void): { cancel(): void }
-}
+export type { Timers }
 
 /** Node's timers, unref'd: a pending look never keeps a stopping process alive. */
 export const systemTimers: Timers = {

@@ -82,6 +82,10 @@ const TEST_ALLOWED: Record<string, Allowance> = {
     what: /new Date\(Date\.now\(\) - /,
     why: 'the server runs as a real process, on the system clock',
   },
+  'test/cli/comment-burst-durability.test.ts': {
+    what: /new Date\(Date\.now\(\) - /,
+    why: 'the server runs as a real process, on the system clock',
+  },
   'test/web/slow-clients.test.ts': {
     what: /drip = setInterval\(\(\) => \{/,
     why: "a slowloris peer dripping a header line every 200 ms, for the HTTP server's own timeouts to close",

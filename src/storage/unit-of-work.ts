@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import { StorageFullError, StorageUnavailableError } from '../domain/errors.js'
 import type { Clock } from '../domain/clock.js'
 import type { Stores, UnitOfWork } from '../domain/unit-of-work.js'
 import { createArticleStore } from './article-store.js'
@@ -34,36 +35,72 @@ interface StoreOptions {
   dialect: DialectName
 }
 
+/**
+ * An object whose properties are made when first read, then kept. A
+ * transaction (and each savepoint of a batch) hands out every store, and
+ * uses two or three: making all two dozen each time cost more than a
+ * comment's statements do.
+ */
+function lazily<T extends object>(makers: { [K in keyof T]: () => T[K] }): T {
+  const made = {} as T
+  for (const key of Object.keys(makers) as (keyof T)[]) {
+    Object.defineProperty(made, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = makers[key]()
+        Object.defineProperty(made, key, { value, enumerable: true })
+        return value
+      },
+    })
+  }
+  return made
+}
+
 function createStores(
   db: Kysely<Database>,
   { clock, dialect }: StoreOptions,
   search?: SearchWriter,
 ): Stores {
-  return {
-    sections: createSectionStore(db, clock),
-    authors: createAuthorStore(db, clock),
-    tags: createTagStore(db, clock),
-    articles: createArticleStore(db, dialect, search),
-    revisions: createRevisionStore(db),
-    users: createUserStore(db),
-    sessions: createSessionStore(db),
-    signInAttempts: createAttemptCounterStore(db),
-    twoFactor: createTwoFactorStore(db),
-    audit: createAuditStore(db),
-    comments: createCommentStore(db),
-    bans: createBanStore(db),
-    settings: createSettingsStore(db),
-    threads: createThreadStore(db),
-    related: createRelatedStore(db),
-    media: createMediaStore(db),
-    previewLinks: createPreviewLinkStore(db),
-    redirects: createRedirectStore(db),
-    importSources: createImportSourceStore(db),
-    frontPage: createFrontPageStore(db),
-    pages: createPageStore(db),
-    menus: createMenuStore(db),
-    webhooks: createWebhookStore(db, dialect),
-    apiTokens: createApiTokenStore(db),
+  return lazily<Stores>({
+    sections: () => createSectionStore(db, clock),
+    authors: () => createAuthorStore(db, clock),
+    tags: () => createTagStore(db, clock),
+    articles: () => createArticleStore(db, dialect, search),
+    revisions: () => createRevisionStore(db),
+    users: () => createUserStore(db),
+    sessions: () => createSessionStore(db),
+    signInAttempts: () => createAttemptCounterStore(db),
+    twoFactor: () => createTwoFactorStore(db),
+    audit: () => createAuditStore(db),
+    comments: () => createCommentStore(db),
+    bans: () => createBanStore(db),
+    settings: () => createSettingsStore(db),
+    threads: () => createThreadStore(db),
+    related: () => createRelatedStore(db),
+    media: () => createMediaStore(db),
+    previewLinks: () => createPreviewLinkStore(db),
+    redirects: () => createRedirectStore(db),
+    importSources: () => createImportSourceStore(db),
+    frontPage: () => createFrontPageStore(db),
+    pages: () => createPageStore(db),
+    menus: () => createMenuStore(db),
+    webhooks: () => createWebhookStore(db, dialect),
+    apiTokens: () => createApiTokenStore(db),
+  })
+}
+
+/**
+ * Undoes a unit's savepoint. When that fails, the transaction is gone with it
+ * (SQLite rolls it back itself on a full disk): the batch cannot go on, and
+ * the database failing is what every unit of it is told.
+ */
+async function undoSavepoint(undo: () => Promise<void>, cause: unknown): Promise<void> {
+  try {
+    await undo()
+  } catch (undoing) {
+    const failing = cause instanceof StorageFullError || cause instanceof StorageUnavailableError
+    throw failing ? cause : new StorageUnavailableError({ cause: undoing })
   }
 }
 
@@ -96,8 +133,10 @@ export function createUnitOfWork(db: Kysely<Database>, options: StoreOptions): U
           return result
         } catch (error) {
           search.undo(mark)
-          await inside.rollbackToSavepoint(UNIT_SAVEPOINT).execute()
-          await inside.releaseSavepoint(UNIT_SAVEPOINT).execute()
+          await undoSavepoint(async () => {
+            await inside.rollbackToSavepoint(UNIT_SAVEPOINT).execute()
+            await inside.releaseSavepoint(UNIT_SAVEPOINT).execute()
+          }, error)
           throw error
         }
       }
@@ -107,7 +146,12 @@ export function createUnitOfWork(db: Kysely<Database>, options: StoreOptions): U
         await trx.commit().execute()
         return result
       } catch (error) {
-        await trx.rollback().execute()
+        // SQLite may have rolled the transaction back itself (a full disk): then the
+        // rollback fails too, and the error that caused it is the one to tell.
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => {})
         throw error
       }
     },

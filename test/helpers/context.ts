@@ -2,6 +2,7 @@ import type { TestContext } from 'node:test'
 import { loadConfig, type Config } from '../../src/config.js'
 import { createContext, type AppContext, type ContextOptions } from '../../src/context.js'
 import type { Clock } from '../../src/domain/clock.js'
+import type { Timers } from '../../src/domain/timers.js'
 import { createTestDatabase, type DialectName } from './dialects.js'
 
 /**
@@ -36,6 +37,25 @@ export function createTestClock(start: Date | string = '2026-11-20T09:00:00.000Z
   }
 }
 
+/**
+ * Waits that end as soon as the work under way yields (a microtask), whatever
+ * they ask for: readers' comments posted together are still written together,
+ * and no test waits on the wall clock. group-commit.test.ts drives them by hand.
+ */
+export const promptTimers: Timers = {
+  after(_ms, run) {
+    let cancelled = false
+    queueMicrotask(() => {
+      if (!cancelled) run()
+    })
+    return {
+      cancel: () => {
+        cancelled = true
+      },
+    }
+  },
+}
+
 export interface TestAppContext extends AppContext {
   clock: TestClock
 }
@@ -60,7 +80,7 @@ export async function createTestContext(
     ...env,
   })
   const clock = createTestClock()
-  const ctx = await createContext(config, { ...options, clock })
+  const ctx = await createContext(config, { timers: promptTimers, ...options, clock })
   t.after(async () => {
     await ctx.close()
     await database.drop()

@@ -1,7 +1,13 @@
 import type { TestContext } from 'node:test'
 import { loadConfig } from '../../src/config.js'
 import { createContext } from '../../src/context.js'
-import { createTestClock, TEST_SETTINGS, type TestAppContext, type TestClock } from './context.js'
+import {
+  createTestClock,
+  promptTimers,
+  TEST_SETTINGS,
+  type TestAppContext,
+  type TestClock,
+} from './context.js'
 import { createTestDatabase, type DialectName } from './dialects.js'
 
 /**
@@ -41,7 +47,7 @@ export async function createSharedDatabase(
         ...TEST_SETTINGS,
         ...env,
       })
-      const ctx = { ...(await createContext(config, { clock })), clock }
+      const ctx = { ...(await createContext(config, { clock, timers: promptTimers })), clock }
       let closed = false
       const close = ctx.close.bind(ctx)
       // Closing twice (a test "stopping a process", then the cleanup) is harmless.

@@ -15,7 +15,7 @@ import { networkOf } from '../../src/domain/comments/reader-identity.js'
 import { createDatabase } from '../../src/storage/database.js'
 import { migrateUpTo } from '../../src/storage/migrate.js'
 import { postComment } from '../helpers/comments.js'
-import { createTestClock } from '../helpers/context.js'
+import { createTestClock, promptTimers } from '../helpers/context.js'
 import { createTestDatabase, testDialects, type DialectName } from '../helpers/dialects.js'
 import { importArticle } from '../helpers/factories.js'
 
@@ -35,7 +35,7 @@ async function open(t: TestContext, env: Record<string, string>) {
   const clock = createTestClock()
   const ctx = await createContext(
     loadConfig({ SITE_URL: 'https://news.example', LOG_LEVEL: 'silent', ...env }),
-    { clock },
+    { clock, timers: promptTimers },
   )
   t.after(() => ctx.close())
   await ctx.services.sections.ensureDefaults()

@@ -9,7 +9,7 @@ import { startPostgresCluster } from '../../scripts/postgres-cluster.mjs'
 import { loadConfig } from '../../src/config.js'
 import { createContext } from '../../src/context.js'
 import { startTestServer } from '../helpers/app.js'
-import { createTestClock } from '../helpers/context.js'
+import { createTestClock, promptTimers } from '../helpers/context.js'
 import { testDialects } from '../helpers/dialects.js'
 import { importArticle } from '../helpers/factories.js'
 import { from, loadForm, postForm } from './comment-client.js'
@@ -36,7 +36,7 @@ describe(
             TRUST_PROXY: 'true',
             DATABASE_POOL_SIZE: '4',
           }),
-          { clock },
+          { clock, timers: promptTimers },
         ),
         { clock },
       )

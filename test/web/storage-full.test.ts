@@ -11,7 +11,7 @@ import pg from 'pg'
 import { loadConfig } from '../../src/config.js'
 import { createContext } from '../../src/context.js'
 import { startTestServer } from '../helpers/app.js'
-import { createTestClock } from '../helpers/context.js'
+import { createTestClock, promptTimers } from '../helpers/context.js'
 import { createTestDatabase, testDialects, type DialectName } from '../helpers/dialects.js'
 import { importArticle } from '../helpers/factories.js'
 import { AdminClient, createStaff, editorForm, fieldValue } from './admin-session.js'
@@ -71,7 +71,10 @@ async function fullSite(t: TestContext, dialect: DialectName) {
   await before.close()
 
   const sqlitePragmas = await fillTheDisk(dialect, database.url)
-  const ctx = Object.assign(await createContext(config, { clock, sqlitePragmas }), { clock })
+  const ctx = Object.assign(
+    await createContext(config, { clock, sqlitePragmas, timers: promptTimers }),
+    { clock },
+  )
   t.after(() => ctx.close())
   const server = await startTestServer(t, ctx)
   return { ctx, server, article, editor: browser.at(server.url) }

@@ -22,8 +22,8 @@ export interface RateCheck {
   retryAfterSeconds: number
 }
 
-/** A comment on its way in: what was sent, and what the defences know about it. */
-export interface CommentAttempt {
+/** A comment on its way in, as the form brought it: what the form defences look at. */
+export interface FormAttempt {
   now: Date
   article: CommentTarget
   settings: CommentSettings
@@ -37,6 +37,10 @@ export interface CommentAttempt {
   parentId: string | null
   /** The fields as they will be stored, not yet checked. */
   input: CommentInput
+}
+
+/** A comment on its way in: what was sent, and what the defences know about its writer. */
+export interface CommentAttempt extends FormAttempt {
   /** What the database knows about the writer and the text: read once, when first asked. */
   screening(): Promise<CommentScreening>
   /** Takes one of the network's attempts in this window (atomically, once, when first asked). */
@@ -44,15 +48,17 @@ export interface CommentAttempt {
 }
 
 export type CommentDefence = (attempt: CommentAttempt) => void | Promise<void>
+/** A defence that needs only the form, the article and the settings: it asks nothing about the writer. */
+export type FormDefence = (attempt: FormAttempt) => void
 
 /** The form is ours: posted from this site, from a page of this article. */
-export function sentFromThisSite({ fromOtherSite }: CommentAttempt): void {
+export function sentFromThisSite({ fromOtherSite }: FormAttempt): void {
   if (fromOtherSite) {
     throw new ForbiddenError('cross_site_post', 'Comments can only be posted from this site.')
   }
 }
 
-export function tokenIsGenuine({ token }: CommentAttempt): void {
+export function tokenIsGenuine({ token }: FormAttempt): void {
   if (token === 'invalid') {
     throw new ForbiddenError(
       'bad_form_token',
@@ -61,7 +67,7 @@ export function tokenIsGenuine({ token }: CommentAttempt): void {
   }
 }
 
-export function tokenIsFresh({ token }: CommentAttempt): void {
+export function tokenIsFresh({ token }: FormAttempt): void {
   if (token === 'expired') {
     throw new ValidationError(
       'form_expired',
@@ -70,7 +76,7 @@ export function tokenIsFresh({ token }: CommentAttempt): void {
   }
 }
 
-export function honeypotIsEmpty({ honeypot }: CommentAttempt): void {
+export function honeypotIsEmpty({ honeypot }: FormAttempt): void {
   if (honeypot.trim() !== '') {
     throw new ValidationError(
       'looks_automated',
@@ -80,7 +86,7 @@ export function honeypotIsEmpty({ honeypot }: CommentAttempt): void {
 }
 
 /** Nobody reads an article and writes a comment in a few seconds. */
-export function notTooFast({ token }: CommentAttempt): void {
+export function notTooFast({ token }: FormAttempt): void {
   if (token === 'too_fast') {
     throw new ValidationError(
       'too_fast',
@@ -89,12 +95,12 @@ export function notTooFast({ token }: CommentAttempt): void {
   }
 }
 
-export function commentsAreOpen({ settings, article, now }: CommentAttempt): void {
+export function commentsAreOpen({ settings, article, now }: FormAttempt): void {
   const open = commentsOpen(settings, article, now)
   if (!open.open) throw new ForbiddenError('comments_closed', open.reason)
 }
 
-export function fieldsAreValid({ input }: CommentAttempt): void {
+export function fieldsAreValid({ input }: FormAttempt): void {
   assertValidCommentInput(input)
 }
 
@@ -160,8 +166,8 @@ export async function repliesToAnApprovedComment(attempt: CommentAttempt): Promi
   }
 }
 
-/** Every defence, in the order a comment meets them. */
-export const COMMENT_DEFENCES: readonly CommentDefence[] = [
+/** The defences that ask nothing about the writer, first: a bot's post costs no question about it. */
+export const FORM_DEFENCES: readonly FormDefence[] = [
   sentFromThisSite,
   tokenIsGenuine,
   tokenIsFresh,
@@ -169,6 +175,10 @@ export const COMMENT_DEFENCES: readonly CommentDefence[] = [
   notTooFast,
   commentsAreOpen,
   fieldsAreValid,
+]
+
+/** Then those that ask the database about the writer, in the transaction that stores the comment. */
+export const WRITER_DEFENCES: readonly CommentDefence[] = [
   writerNotBanned,
   withinRateLimit,
   noBlockedWords,
@@ -176,7 +186,21 @@ export const COMMENT_DEFENCES: readonly CommentDefence[] = [
   repliesToAnApprovedComment,
 ]
 
+/** Every defence, in the order a comment meets them. */
+export const COMMENT_DEFENCES: readonly CommentDefence[] = [...FORM_DEFENCES, ...WRITER_DEFENCES]
+
+/** Takes an attempt through the form defences; the first that refuses throws. */
+export function checkForm(attempt: FormAttempt): void {
+  for (const defence of FORM_DEFENCES) defence(attempt)
+}
+
+/** Takes an attempt that passed the form defences through the rest; the first that refuses throws. */
+export async function checkWriter(attempt: CommentAttempt): Promise<void> {
+  for (const defence of WRITER_DEFENCES) await defence(attempt)
+}
+
 /** Takes an attempt through every defence; the first that refuses throws. */
 export async function defend(attempt: CommentAttempt): Promise<void> {
-  for (const defence of COMMENT_DEFENCES) await defence(attempt)
+  checkForm(attempt)
+  await checkWriter(attempt)
 }

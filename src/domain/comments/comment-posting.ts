@@ -2,15 +2,18 @@ import type { WebhookOutbox } from '../webhooks/webhook-outbox.js'
 import { createHash } from 'node:crypto'
 import type { ContentChanges } from '../changes.js'
 import type { Clock } from '../clock.js'
-import { NotFoundError } from '../errors.js'
+import { DomainError, NotFoundError, StorageFullError, StorageUnavailableError } from '../errors.js'
+import type { GroupCommit, GroupCommitLimits, SharedReads } from '../group-commit.js'
 import type { IdGenerator } from '../ids.js'
 import type { SettingsService } from '../settings/settings-service.js'
-import type { UnitOfWork } from '../unit-of-work.js'
+import type { Stores, UnitOfWork } from '../unit-of-work.js'
 import { cleanCommentInput, COMMENT_LIMITS, type Comment, type CommentInput } from './comment.js'
 import {
-  defend,
+  checkForm,
+  checkWriter,
   duplicateComment,
   type CommentAttempt,
+  type FormAttempt,
   type RateCheck,
 } from './comment-defences.js'
 import type {
@@ -121,13 +124,39 @@ function once<T>(read: () => Promise<T>): () => Promise<T> {
 }
 
 /**
+ * A burst's comments share a transaction, so one sync to disk acknowledges
+ * them all: up to 64 together, gathered for at most 2 ms after the first.
+ */
+export const COMMENT_BATCH: GroupCommitLimits = { maxUnits: 64, maxWaitMs: 2 }
+
+/** What a post knows before its transaction: the form checked against its article and the settings. */
+interface Checked {
+  form: FormAttempt
+  writer: Writer
+}
+
+/** What the transaction gave: the comment stored, or a refusal made after the rate limit counted it. */
+type Stored =
+  { comment: Comment; article: CommentTarget; commenterToken: string } | { refused: DomainError }
+
+/** A defence's refusal (not the database failing). */
+function isRefusal(error: unknown): error is DomainError {
+  return (
+    error instanceof DomainError &&
+    !(error instanceof StorageFullError || error instanceof StorageUnavailableError)
+  )
+}
+
+/**
  * Posting a reader's comment: through every defence (comment-defences.ts),
  * then stored before returning, so it is durable when the reader is told it
  * was accepted. Pending, unless post-moderation applies and the browser's
- * commenter has had a comment approved before.
+ * commenter has had a comment approved before. Comments posted together are
+ * written together (group-commit.ts), each in its own savepoint.
  */
 export function createCommentPosting({
   stores,
+  commits,
   clock,
   newId,
   settings,
@@ -135,41 +164,30 @@ export function createCommentPosting({
   outbox,
 }: {
   stores: UnitOfWork
+  /** The batches comments are written in. */
+  commits: GroupCommit
   clock: Clock
   newId: IdGenerator
   settings: SettingsService
   changes: ContentChanges
   outbox: WebhookOutbox
 }) {
-  async function targetOf(post: CommentPost): Promise<CommentTarget> {
+  /** Before the transaction: the article and settings (read once per batch), the form defences. */
+  async function checkPost(post: CommentPost, reads: SharedReads, now: Date): Promise<Checked> {
+    const keys = { current: await settings.siteKey(), legacy: await settings.legacySiteKey() }
     const ref =
       'articleId' in post ? { articleId: post.articleId } : { articleSlug: post.articleSlug }
-    const article = await stores.comments.findTarget(ref)
-    if (!article) throw new NotFoundError('article_not_found', 'There is no such article.')
-    return article
-  }
-
-  /** Takes one of the network's attempts in the current window, atomically. */
-  async function reserveAttempt(networkHash: string, now: Date): Promise<RateCheck> {
-    const { perNetwork, windowMs } = COMMENT_LIMITS
-    const window = Math.floor(now.getTime() / windowMs)
-    const allowed = await stores.comments.reserveAttempt({ networkHash, window, limit: perNetwork })
-    const nextWindowMs = (window + 1) * windowMs - now.getTime()
-    return { allowed, retryAfterSeconds: Math.max(1, Math.ceil(nextWindowMs / 1000)) }
-  }
-
-  return async function post(post: CommentPost): Promise<PostedComment> {
-    const now = clock.now()
-    const keys = { current: await settings.siteKey(), legacy: await settings.legacySiteKey() }
-    const article = await targetOf(post)
-    const site = await settings.commentSettings()
+    const found = await reads.once(`article:${JSON.stringify(ref)}`, () =>
+      stores.comments.findTarget(ref),
+    )
+    if (!found) throw new NotFoundError('article_not_found', 'There is no such article.')
+    const site = await reads.once('comment-settings', () => settings.commentSettings())
     const input = cleanCommentInput(post)
-    const writer = writerOf(keys, input, post)
-    const attempt: CommentAttempt = {
+    const form: FormAttempt = {
       now,
-      article,
+      article: found,
       settings: site,
-      token: checkFormToken(keys.current, post.formToken, article.id, now, {
+      token: checkFormToken(keys.current, post.formToken, found.id, now, {
         minMs: COMMENT_LIMITS.minSecondsToWrite * 1000,
         maxMs: COMMENT_LIMITS.formMaxAgeMs,
       }),
@@ -177,46 +195,85 @@ export function createCommentPosting({
       honeypot: post.honeypot,
       parentId: post.parentId,
       input,
+    }
+    checkForm(form)
+    return { form, writer: writerOf(keys, input, post) }
+  }
+
+  /** Takes one of the network's attempts in the current window, atomically. */
+  async function reserveAttempt(tx: Stores, networkHash: string, now: Date): Promise<RateCheck> {
+    const { perNetwork, windowMs } = COMMENT_LIMITS
+    const window = Math.floor(now.getTime() / windowMs)
+    const allowed = await tx.comments.reserveAttempt({ networkHash, window, limit: perNetwork })
+    const nextWindowMs = (window + 1) * windowMs - now.getTime()
+    return { allowed, retryAfterSeconds: Math.max(1, Math.ceil(nextWindowMs / 1000)) }
+  }
+
+  /** In the transaction: the writer's defences, then the comment and its webhook event. */
+  async function screenAndStore(tx: Stores, { form, writer }: Checked): Promise<Stored> {
+    const { now, article } = form
+    let counted = false
+    const attempt: CommentAttempt = {
+      ...form,
       screening: once<CommentScreening>(() =>
-        stores.comments.screen({
+        tx.comments.screen({
           articleId: article.id,
           bodyHash: writer.fingerprints.bodyHash,
           banHashes: writer.banHashes,
           returningCommenterHash: writer.returningCommenterHash,
           duplicateSince: new Date(now.getTime() - COMMENT_LIMITS.duplicateWindowMs),
-          parentId: post.parentId,
+          parentId: form.parentId,
         }),
       ),
-      rateLimit: once(() => reserveAttempt(writer.fingerprints.networkHash, now)),
+      rateLimit: once(async () => {
+        const check = await reserveAttempt(tx, writer.fingerprints.networkHash, now)
+        counted = true
+        return check
+      }),
     }
-    await defend(attempt)
-    const known = site.moderation === 'post' && (await attempt.screening()).known
+    try {
+      await checkWriter(attempt)
+    } catch (error) {
+      // An attempt the rate limit took counts, refused or not: its savepoint is kept.
+      if (counted && isRefusal(error)) return { refused: error }
+      throw error
+    }
+    const known = form.settings.moderation === 'post' && (await attempt.screening()).known
     const comment: Comment = {
       id: newId(),
       articleId: article.id,
-      parentId: post.parentId,
-      authorName: input.name,
-      body: input.body,
+      parentId: form.parentId,
+      authorName: form.input.name,
+      body: form.input.body,
       status: known ? 'approved' : 'pending',
       createdAt: now,
       moderatedAt: null,
       moderatedBy: null,
     }
-    // The comment and its webhook event (held or published) commit together.
-    const stored = await stores.transaction(async (tx) => {
-      const result = await tx.comments.insert({
-        ...comment,
-        ...writer.fingerprints,
-        duplicateBuckets: duplicateBucketsOf(now),
-      })
-      if (result !== 'duplicate') await outbox.commentChanged(tx, comment)
-      return result
+    const result = await tx.comments.insert({
+      ...comment,
+      ...writer.fingerprints,
+      duplicateBuckets: duplicateBucketsOf(now),
     })
     // The same text, sent at the same moment, won the race to be stored.
-    if (stored === 'duplicate') throw duplicateComment()
+    if (result === 'duplicate') return { refused: duplicateComment() }
+    // The comment and its webhook event (held or published) commit together.
+    await outbox.commentChanged(tx, comment)
+    return { comment, article, commenterToken: writer.commenterToken }
+  }
+
+  return async function post(post: CommentPost): Promise<PostedComment> {
+    const now = clock.now()
+    const stored = await commits.run({
+      prepare: (reads) => checkPost(post, reads, now),
+      write: screenAndStore,
+    })
+    if ('refused' in stored) throw stored.refused
+    const { comment, article, commenterToken } = stored
+    // After the commit, as before: the page cache drops the article's pages before the answer.
     if (comment.status === 'approved') {
       await changes.announce({ scope: 'comments', articleId: comment.articleId })
     }
-    return { ...comment, article, commenterToken: writer.commenterToken }
+    return { ...comment, article, commenterToken }
   }
 }

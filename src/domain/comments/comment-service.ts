@@ -15,7 +15,9 @@ import {
 } from './comment.js'
 import { createCommentModeration } from './comment-moderation.js'
 import { commentsOpen } from './comment-policy.js'
-import { bodyHashOf, createCommentPosting } from './comment-posting.js'
+import { bodyHashOf, COMMENT_BATCH, createCommentPosting } from './comment-posting.js'
+import { createGroupCommit, type GroupCommitLimits } from '../group-commit.js'
+import type { Timers } from '../timers.js'
 import type { ArticleRef, CommentTarget } from './comment-store.js'
 import { issueFormToken, keyedHash } from './reader-identity.js'
 import { NO_WEBHOOKS, type WebhookOutbox } from '../webhooks/webhook-outbox.js'
@@ -32,6 +34,8 @@ export function createCommentService({
   settings,
   changes,
   outbox = NO_WEBHOOKS,
+  timers,
+  batch = COMMENT_BATCH,
 }: {
   stores: UnitOfWork
   clock: Clock
@@ -40,7 +44,11 @@ export function createCommentService({
   changes: ContentChanges
   /** comment.held and comment.published, in the transaction that stores the change. */
   outbox?: WebhookOutbox
+  /** What a batch of readers' comments waits on while it gathers. */
+  timers: Timers
+  batch?: GroupCommitLimits
 }) {
+  const commits = createGroupCommit({ stores, timers, limits: batch })
   /** The pages and feeds of these articles' comments changed. */
   async function announceComments(articleIds: Iterable<string>): Promise<void> {
     for (const articleId of new Set(articleIds)) {
@@ -121,7 +129,10 @@ export function createCommentService({
       return commentsOpen(await settings.commentSettings(), article, clock.now())
     },
 
-    post: createCommentPosting({ stores, clock, newId, settings, changes, outbox }),
+    post: createCommentPosting({ stores, commits, clock, newId, settings, changes, outbox }),
+
+    /** Writes the readers' comments gathering for a batch, and waits for those being written. */
+    flushPosts: () => commits.flush(),
 
     /** Forgets the rate-limit windows that can no longer refuse anything. */
     async tidy(): Promise<void> {
