@@ -19,6 +19,7 @@ import { newsroom } from './admin/index.js'
 import type { PublicDeps } from './public/deps.js'
 import type { ApiDeps } from './api/deps.js'
 import { publicSite } from './public/index.js'
+import { createArticleReads } from './public/article-reads.js'
 import { apiV1 } from './api/index.js'
 import type { SiteInfo } from './ui/site.js'
 import type { ContentChange } from '../domain/changes.js'
@@ -120,9 +121,11 @@ export async function buildApp(
     app.log.error({ err: error }, 'could not reload the redirects'),
   )
   const redirectHeaders = { ...headers, 'cache-control': config.publicCacheControl }
+  const reads = createArticleReads(services, site)
   const unsubscribe = changes.subscribe((change) => {
     cache.purge(change)
     chrome.changed(change)
+    reads.changed(change)
     return redirects.changed(change)
   })
 
@@ -171,6 +174,7 @@ export async function buildApp(
   await app.register(publicSite, {
     services,
     site,
+    reads,
     cache,
     cacheControl: config.publicCacheControl,
     feedFullText: config.feedFullText,
