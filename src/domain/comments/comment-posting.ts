@@ -215,7 +215,7 @@ export function createCommentPosting({
     // The same text, sent at the same moment, won the race to be stored.
     if (stored === 'duplicate') throw duplicateComment()
     if (comment.status === 'approved') {
-      await changes.announce({ scope: 'comments', articleId: comment.articleId })
+      await changes.announce({ scope: 'comments', articleId: comment.articleId, addedOnly: true })
     }
     return { ...comment, article, commenterToken: writer.commenterToken }
   }

@@ -41,10 +41,13 @@ export function createCommentService({
   /** comment.held and comment.published, in the transaction that stores the change. */
   outbox?: WebhookOutbox
 }) {
-  /** The pages and feeds of these articles' comments changed. */
-  async function announceComments(articleIds: Iterable<string>): Promise<void> {
+  /** The pages and feeds of these articles' comments changed (`addedOnly`: comments only appeared). */
+  async function announceComments(
+    articleIds: Iterable<string>,
+    { addedOnly = false }: { addedOnly?: boolean } = {},
+  ): Promise<void> {
     for (const articleId of new Set(articleIds)) {
-      await changes.announce({ scope: 'comments', articleId })
+      await changes.announce({ scope: 'comments', articleId, ...(addedOnly && { addedOnly }) })
     }
   }
 
@@ -103,7 +106,10 @@ export function createCommentService({
         })
       }
     })
-    await announceComments(comments.filter((c) => c.status === 'approved').map((c) => c.articleId))
+    await announceComments(
+      comments.filter((c) => c.status === 'approved').map((c) => c.articleId),
+      { addedOnly: true },
+    )
     return comments
   }
 
