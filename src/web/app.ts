@@ -121,7 +121,7 @@ export async function buildApp(
     app.log.error({ err: error }, 'could not reload the redirects'),
   )
   const redirectHeaders = { ...headers, 'cache-control': config.publicCacheControl }
-  const reads = createArticleReads(services, site)
+  const reads = createArticleReads(services, site, () => clock.now())
   const unsubscribe = changes.subscribe((change) => {
     cache.purge(change)
     chrome.changed(change)

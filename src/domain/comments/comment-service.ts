@@ -14,7 +14,7 @@ import {
   type CommentThread,
 } from './comment.js'
 import { createCommentModeration } from './comment-moderation.js'
-import { commentsOpen } from './comment-policy.js'
+import { commentsOpen, type CommentSettings } from './comment-policy.js'
 import { bodyHashOf, createCommentPosting } from './comment-posting.js'
 import type { ArticleRef, CommentTarget } from './comment-store.js'
 import { issueFormToken, keyedHash } from './reader-identity.js'
@@ -118,6 +118,9 @@ export function createCommentService({
     async formToken(articleId: string): Promise<string> {
       return issueFormToken(await settings.siteKey(), articleId, clock.now())
     },
+
+    /** The site's comment rules: for a page that keeps them and decides with commentsOpen. */
+    settings: (): Promise<CommentSettings> => settings.commentSettings(),
 
     /** Whether an article takes comments now, and why not. */
     async availability(article: {

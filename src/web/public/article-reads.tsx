@@ -1,6 +1,7 @@
 import { renderToString } from 'preact-render-to-string'
 import type { ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
 import type { ContentChange } from '../../domain/changes.js'
+import { commentsOpen, type CommentSettings } from '../../domain/comments/comment-policy.js'
 import type { ThreadBox } from '../../domain/threads/thread-service.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
 import type { PublicDeps } from './deps.js'
@@ -37,7 +38,7 @@ type Services = Pick<PublicDeps['services'], 'articles' | 'comments' | 'threads'
  * may appear in any of them); a change of one article's comments moves that
  * thread's stamp, which is part of its rendered comments' key.
  */
-export function createArticleReads(services: Services, site: SiteInfo) {
+export function createArticleReads(services: Services, site: SiteInfo, now: () => Date) {
   const articles = createReadMemo<PublishedArticle>({
     maxWeight: MAX_ARTICLES_WEIGHT,
     weigh: (article) => ARTICLE_OVERHEAD + article.body.length,
@@ -51,6 +52,10 @@ export function createArticleReads(services: Services, site: SiteInfo) {
         value.latest.length +
         value.relatedCoverage.length +
         (value.storyThread?.items.length ?? 0)),
+  })
+  const commentSettings = createReadMemo<CommentSettings>({
+    maxWeight: 1_000_000,
+    weigh: (settings) => 100 + settings.blockedWords.join(' ').length,
   })
   const threads = createReadMemo<CommentThreadsHtml>({
     maxWeight: MAX_THREADS_WEIGHT,
@@ -77,6 +82,14 @@ export function createArticleReads(services: Services, site: SiteInfo) {
         ])
         return { related, latest, storyThread, relatedCoverage }
       }),
+
+    /** Whether the article takes comments now (the rules kept, the time asked each render). */
+    availability: async (article: PublishedArticle) =>
+      commentsOpen(
+        await commentSettings.get('', () => services.comments.settings()),
+        article,
+        now(),
+      ),
 
     /** The thread's key as it stands: changes with every change of its comments or of the site. */
     threadStamp: stampOf,
@@ -112,6 +125,7 @@ export function createArticleReads(services: Services, site: SiteInfo) {
       threadChanges.clear()
       articles.forget()
       surroundings.forget()
+      commentSettings.forget()
       threads.forget()
     },
   }

@@ -98,7 +98,7 @@ export async function renderArticlePage(
   const seo = effectiveSeo(article)
   const [surroundings, availability] = await Promise.all([
     reads.surroundings(article),
-    services.comments.availability(article),
+    reads.availability(article),
   ])
   const { related, latest, storyThread, relatedCoverage } = surroundings
   const threads = await reads.commentThreads(article, {
