@@ -43,15 +43,15 @@ export function createArticleReads(services: Services, site: SiteInfo, now: () =
     maxWeight: MAX_ARTICLES_WEIGHT,
     weigh: (article) => ARTICLE_OVERHEAD + article.body.length,
   })
-  const surroundings = createReadMemo<Surroundings>({
+  // The newest lists are the same for every article (of a section): kept once, not per article.
+  const newest = createReadMemo<ArticleSummary[]>({
+    maxWeight: MAX_SURROUNDINGS_WEIGHT,
+    weigh: (list) => SUMMARY_WEIGHT * (1 + list.length),
+  })
+  const surroundings = createReadMemo<Pick<Surroundings, 'storyThread' | 'relatedCoverage'>>({
     maxWeight: MAX_SURROUNDINGS_WEIGHT,
     weigh: (value) =>
-      SUMMARY_WEIGHT *
-      (1 +
-        value.related.length +
-        value.latest.length +
-        value.relatedCoverage.length +
-        (value.storyThread?.items.length ?? 0)),
+      SUMMARY_WEIGHT * (1 + value.relatedCoverage.length + (value.storyThread?.items.length ?? 0)),
   })
   const commentSettings = createReadMemo<CommentSettings>({
     maxWeight: 1_000_000,
@@ -72,16 +72,22 @@ export function createArticleReads(services: Services, site: SiteInfo, now: () =
     article: (slug: string): Promise<PublishedArticle> =>
       articles.get(slug, () => services.articles.getPublishedBySlug(slug)),
 
-    surroundings: (article: PublishedArticle): Promise<Surroundings> =>
-      surroundings.get(article.id, async () => {
-        const [related, latest, storyThread, relatedCoverage] = await Promise.all([
+    async surroundings(article: PublishedArticle): Promise<Surroundings> {
+      const [related, latest, own] = await Promise.all([
+        newest.get(`section ${article.sectionId}`, () =>
           services.articles.latest({ sectionId: article.sectionId }, 5),
-          services.articles.latest({}, 6),
-          services.threads.boxFor(article.id),
-          services.related.forArticle(article),
-        ])
-        return { related, latest, storyThread, relatedCoverage }
-      }),
+        ),
+        newest.get('site', () => services.articles.latest({}, 6)),
+        surroundings.get(article.id, async () => {
+          const [storyThread, relatedCoverage] = await Promise.all([
+            services.threads.boxFor(article.id),
+            services.related.forArticle(article),
+          ])
+          return { storyThread, relatedCoverage }
+        }),
+      ])
+      return { related, latest, ...own }
+    },
 
     /** Whether the article takes comments now (the rules kept, the time asked each render). */
     availability: async (article: PublishedArticle) =>
@@ -124,6 +130,7 @@ export function createArticleReads(services: Services, site: SiteInfo, now: () =
       siteStamp++
       threadChanges.clear()
       articles.forget()
+      newest.forget()
       surroundings.forget()
       commentSettings.forget()
       threads.forget()
