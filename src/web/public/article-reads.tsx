@@ -2,9 +2,11 @@ import { renderToString } from 'preact-render-to-string'
 import type { ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
 import type { ContentChange } from '../../domain/changes.js'
 import { commentsOpen, type CommentSettings } from '../../domain/comments/comment-policy.js'
-import type { ThreadBox } from '../../domain/threads/thread-service.js'
+import type { ThreadBox, ThreadService } from '../../domain/threads/thread-service.js'
+import type { ArticleService } from '../../domain/articles/article-service.js'
+import type { CommentService } from '../../domain/comments/comment-service.js'
+import type { RelatedService } from '../../domain/related/related-service.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
-import type { PublicDeps } from './deps.js'
 import { createReadMemo } from './read-memo.js'
 import { CommentThreads, type CommentThreadsHtml } from './views/comments-section.js'
 
@@ -27,7 +29,12 @@ const MAX_THREADS_WEIGHT = 8_000_000
 /** Articles whose comments changed since the site last did, at most; past it all stamps move. */
 const MAX_STAMPED_ARTICLES = 50_000
 
-type Services = Pick<PublicDeps['services'], 'articles' | 'comments' | 'threads' | 'related'>
+interface Services {
+  articles: ArticleService
+  comments: CommentService
+  threads: ThreadService
+  related: RelatedService
+}
 
 /**
  * The reads of an article page that do not change between renders until
