@@ -16,7 +16,16 @@ export type ContentChange =
       settings?: true
     }
   /** An article's comments: its page and its comment feeds. */
-  | { scope: 'comments'; articleId: string }
+  | {
+      scope: 'comments'
+      articleId: string
+      /**
+       * Set when comments were only added (published, or approved): the page
+       * without them is incomplete but not wrong, so it may be served for a
+       * moment while the new one renders. A comment hidden is never that.
+       */
+      addedOnly?: true
+    }
   /** Old addresses and where they now lead: no page changes, the redirect index does. */
   | { scope: 'redirects' }
 

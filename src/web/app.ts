@@ -20,6 +20,7 @@ import { newsroom } from './admin/index.js'
 import type { PublicDeps } from './public/deps.js'
 import type { ApiDeps } from './api/deps.js'
 import { publicSite } from './public/index.js'
+import { createArticleReads } from './public/article-reads.js'
 import { apiV1 } from './api/index.js'
 import type { SiteInfo } from './ui/site.js'
 import type { ContentChange } from '../domain/changes.js'
@@ -122,10 +123,12 @@ export async function buildApp(
   )
   const redirectHeaders = { ...headers, 'cache-control': config.publicCacheControl }
   const apiFragments = createArticleFragments(site)
+  const reads = createArticleReads(services, site, () => clock.now())
   const unsubscribe = changes.subscribe((change) => {
     cache.purge(change)
     chrome.changed(change)
     apiFragments.changed(change)
+    reads.changed(change)
     return redirects.changed(change)
   })
 
@@ -174,6 +177,7 @@ export async function buildApp(
   await app.register(publicSite, {
     services,
     site,
+    reads,
     cache,
     cacheControl: config.publicCacheControl,
     feedFullText: config.feedFullText,

@@ -53,8 +53,8 @@ export function createCommentModeration({
   clock: Clock
   newId: IdGenerator
   outbox: WebhookOutbox
-  /** The pages and feeds of these articles' comments changed. */
-  announceComments: (articleIds: Iterable<string>) => Promise<void>
+  /** The pages and feeds of these articles' comments changed (`addedOnly`: comments only appeared). */
+  announceComments: (articleIds: Iterable<string>, how?: { addedOnly?: boolean }) => Promise<void>
 }) {
   /** Refuses the comments' networks, emails and commenters from now on; returns how many bans that made. */
   async function banWriters(tx: Stores, ids: readonly string[], actor: Actor): Promise<number> {
@@ -137,7 +137,7 @@ export function createCommentModeration({
         return { changed, articleIds: await tx.comments.articleIdsOf(selected) }
       })
       // Approving shows a comment, and any other move may hide one that was shown.
-      await announceComments(articleIds)
+      await announceComments(articleIds, { addedOnly: action === 'approve' })
       return changed
     },
   }

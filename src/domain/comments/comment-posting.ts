@@ -272,7 +272,7 @@ export function createCommentPosting({
     const { comment, article, commenterToken } = stored
     // After the commit, as before: the page cache drops the article's pages before the answer.
     if (comment.status === 'approved') {
-      await changes.announce({ scope: 'comments', articleId: comment.articleId })
+      await changes.announce({ scope: 'comments', articleId: comment.articleId, addedOnly: true })
     }
     return { ...comment, article, commenterToken }
   }

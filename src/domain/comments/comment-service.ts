@@ -14,7 +14,7 @@ import {
   type CommentThread,
 } from './comment.js'
 import { createCommentModeration } from './comment-moderation.js'
-import { commentsOpen } from './comment-policy.js'
+import { commentsOpen, type CommentSettings } from './comment-policy.js'
 import { bodyHashOf, COMMENT_BATCH, createCommentPosting } from './comment-posting.js'
 import { createGroupCommit, type GroupCommitLimits } from '../group-commit.js'
 import type { Timers } from '../timers.js'
@@ -49,10 +49,13 @@ export function createCommentService({
   batch?: GroupCommitLimits
 }) {
   const commits = createGroupCommit({ stores, timers, limits: batch })
-  /** The pages and feeds of these articles' comments changed. */
-  async function announceComments(articleIds: Iterable<string>): Promise<void> {
+  /** The pages and feeds of these articles' comments changed (`addedOnly`: comments only appeared). */
+  async function announceComments(
+    articleIds: Iterable<string>,
+    { addedOnly = false }: { addedOnly?: boolean } = {},
+  ): Promise<void> {
     for (const articleId of new Set(articleIds)) {
-      await changes.announce({ scope: 'comments', articleId })
+      await changes.announce({ scope: 'comments', articleId, ...(addedOnly && { addedOnly }) })
     }
   }
 
@@ -111,7 +114,10 @@ export function createCommentService({
         })
       }
     })
-    await announceComments(comments.filter((c) => c.status === 'approved').map((c) => c.articleId))
+    await announceComments(
+      comments.filter((c) => c.status === 'approved').map((c) => c.articleId),
+      { addedOnly: true },
+    )
     return comments
   }
 
@@ -120,6 +126,9 @@ export function createCommentService({
     async formToken(articleId: string): Promise<string> {
       return issueFormToken(await settings.siteKey(), articleId, clock.now())
     },
+
+    /** The site's comment rules: for a page that keeps them and decides with commentsOpen. */
+    settings: (): Promise<CommentSettings> => settings.commentSettings(),
 
     /** Whether an article takes comments now, and why not. */
     async availability(article: {

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { PageCache } from './page-cache.js'
+import { sendCachedPage, type PageCache } from './page-cache.js'
 import { readerCacheKey, serveFromCache } from './serve-from-cache.js'
 
 /**
@@ -45,6 +45,9 @@ export function createMissCoalescer(cache: PageCache) {
       for (let round = 0; round < 2; round++) {
         const pending = rendering.get(key)
         if (!pending) break
+        // A page lacking only a moment's new comments is served at once, rather than after the render.
+        const stale = cache.stale(key)
+        if (stale) return sendCachedPage(stale, request, response)
         await pending
         if (serveFromCache(cache, request, response)) return
       }

@@ -8,6 +8,13 @@ export function articleCacheTag(articleId: string): string {
   return `article:${articleId}`
 }
 
+/**
+ * How long a page missing only newly added comments may still be served while
+ * its new render runs: a reader gets at once what was true a moment ago,
+ * rather than waiting behind the render.
+ */
+export const STALE_WINDOW_MS = 1_000
+
 /** A rendered public page, ready to send in any encoding with its headers prepared. */
 export interface CachedPage {
   /** Tags of what the page shows, beyond the site as a whole: 'article:<id>'. */
@@ -15,6 +22,8 @@ export interface CachedPage {
   storedAt: number
   /** When the page changes by itself (a pin or a banner runs out); Infinity when it does not. */
   freshUntil: number
+  /** Set when comments were added since it was rendered: served only until then, and only while it renders again. */
+  staleUntil?: number
   etag: string
   lastModified: string
   bodies: { identity: Buffer; gzip: Buffer; br: Buffer }
@@ -60,6 +69,19 @@ export function createPageCache(options: PageCacheOptions) {
     bytes -= page.bytes
   }
 
+  /** The page under `key` unless it is too old or past its freshness; such a page is dropped. */
+  function current(key: string): CachedPage | undefined {
+    const page = pages.get(key)
+    if (!page) return undefined
+    const age = now() - page.storedAt
+    // A clock set back makes the age negative: such a page is dropped rather than kept longer.
+    if (age < 0 || age > options.maxAgeMs || now() >= page.freshUntil) {
+      remove(key)
+      return undefined
+    }
+    return page
+  }
+
   return {
     get enabled(): boolean {
       return options.maxBytes > 0
@@ -76,18 +98,24 @@ export function createPageCache(options: PageCacheOptions) {
 
     /** The page under `key`, fresh enough to serve; marks it recently used. */
     get(key: string): CachedPage | undefined {
-      const page = pages.get(key)
-      if (!page) return undefined
-      const age = now() - page.storedAt
-      // A clock set back makes the age negative: such a page is dropped rather than kept longer.
-      if (age < 0 || age > options.maxAgeMs || now() >= page.freshUntil) {
-        remove(key)
-        return undefined
-      }
+      const page = current(key)
+      if (!page || page.staleUntil !== undefined) return undefined
       // A Map iterates in insertion order: re-inserting makes this the most recent.
       pages.delete(key)
       pages.set(key, page)
       return page
+    },
+
+    /**
+     * The page under `key` if all it lacks is comments added less than
+     * STALE_WINDOW_MS ago: what a reader may get while the page renders again.
+     */
+    stale(key: string): CachedPage | undefined {
+      const page = current(key)
+      if (page?.staleUntil === undefined) return undefined
+      if (now() < page.staleUntil) return page
+      remove(key)
+      return undefined
     },
 
     /**
@@ -168,7 +196,10 @@ export function createPageCache(options: PageCacheOptions) {
       return page
     },
 
-    /** Drops what a change made stale: everything, or the pages tagged with one article. */
+    /**
+     * Drops what a change made stale: everything, or the pages tagged with one
+     * article; pages that only lack added comments are marked stale instead.
+     */
     purge(change: ContentChange): void {
       // A redirect is answered before the cache is asked: no page goes stale.
       if (change.scope === 'redirects') return
@@ -179,7 +210,13 @@ export function createPageCache(options: PageCacheOptions) {
         return
       }
       const tag = articleCacheTag(change.articleId)
-      for (const [key, page] of pages) if (page.tags.includes(tag)) remove(key)
+      // Comments added: the page stays true, only incomplete, for the window from the first addition.
+      const staleUntil = change.scope === 'comments' && change.addedOnly && now() + STALE_WINDOW_MS
+      for (const [key, page] of pages) {
+        if (!page.tags.includes(tag)) continue
+        if (staleUntil) page.staleUntil = Math.min(page.staleUntil ?? Infinity, staleUntil)
+        else remove(key)
+      }
     },
   }
 }

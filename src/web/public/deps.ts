@@ -14,6 +14,7 @@ import type { PageService } from '../../domain/pages/page-service.js'
 import type { MenuService } from '../../domain/menus/menu-service.js'
 import type { SiteIdentityService } from '../../domain/settings/site-identity-service.js'
 import type { SiteInfo } from '../ui/site.js'
+import type { ArticleReads } from './article-reads.js'
 
 /** What the public site needs: read services and the site's settings. */
 export interface PublicDeps {
@@ -35,4 +36,6 @@ export interface PublicDeps {
     identity: SiteIdentityService
   }
   site: SiteInfo
+  /** An article page's reads, kept between renders until content changes. */
+  reads: ArticleReads
 }

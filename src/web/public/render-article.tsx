@@ -86,7 +86,7 @@ export function storyBody(
 /** The article page, with its comments and a comment form in the given state. */
 export async function renderArticlePage(
   reply: FastifyReply,
-  { services, site }: PublicDeps,
+  { services, site, reads }: PublicDeps,
   article: PublishedArticle,
   {
     commentPage = 1,
@@ -96,14 +96,16 @@ export async function renderArticlePage(
 ): Promise<FastifyReply> {
   const path = canonicalPathOf(article, site.timeZone)
   const seo = effectiveSeo(article)
-  const [related, latest, threads, availability, storyThread, relatedCoverage] = await Promise.all([
-    services.articles.latest({ sectionId: article.sectionId }, 5),
-    services.articles.latest({}, 6),
-    services.comments.approvedThreads(article.id, commentPage),
-    services.comments.availability(article),
-    services.threads.boxFor(article.id),
-    services.related.forArticle(article),
+  const [surroundings, availability] = await Promise.all([
+    reads.surroundings(article),
+    reads.availability(article),
   ])
+  const { related, latest, storyThread, relatedCoverage } = surroundings
+  const threads = await reads.commentThreads(article, {
+    page: commentPage,
+    open: availability.open,
+    articlePath: path,
+  })
   const commentForm: CommentFormState | undefined = availability.open
     ? {
         values: { name: '', email: '', body: '', parentId: '' },

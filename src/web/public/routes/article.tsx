@@ -11,12 +11,12 @@ const articleQuery = z.object({
 })
 
 export async function articleRoutes(app: FastifyInstance, deps: PublicDeps) {
-  const { services, site } = deps
+  const { services, site, reads } = deps
 
   app.get('/:year/:month/:day/:slug', async (request, reply) => {
     const path = parseOrNotFound(articleParams, request.params)
     const query = parseOrNotFound(articleQuery, request.query)
-    const article = await services.articles.getPublishedBySlug(path.slug)
+    const article = await reads.article(path.slug)
     const canonicalPath = canonicalPathOf(article, site.timeZone)
     // The slug identifies the story; a wrong date in the link is corrected, not refused.
     if (request.url.split('?')[0] !== canonicalPath) return reply.redirect(canonicalPath, 301)

@@ -6,6 +6,7 @@ import {
 } from '../../../domain/comments/comment.js'
 import { CommentText } from '../../ui/comment-text.js'
 import { DateTime } from '../../ui/date-time.js'
+import { TrustedHtml } from '../../ui/trusted-html.js'
 
 /** The comment form as it stands: what was typed, and what went wrong, if anything. */
 export interface CommentFormState {
@@ -17,9 +18,17 @@ export interface CommentFormState {
   replyTo?: Comment
 }
 
+/** One page of an article's approved conversations, rendered once per change of its thread. */
+export interface CommentThreadsHtml {
+  /** The list (or its "no comments") and its pagination, from CommentThreads. */
+  html: string
+  /** Every approved comment, replies included, for the heading. */
+  total: number
+}
+
 export interface CommentsSectionProps {
   articlePath: string
-  threads: Paged<CommentThread>
+  threads: CommentThreadsHtml
   /** undefined when comments are closed, with the reason. */
   form: CommentFormState | undefined
   closedReason?: string
@@ -159,32 +168,32 @@ function CommentForm({
   )
 }
 
-/** The comments under an article: approved ones oldest first, one level of replies, then the form. */
-export function CommentsSection({
+/**
+ * One page of conversations and the links to the others: what changes only
+ * when the thread does (a comment shown or hidden) or the site's settings
+ * do, so it is rendered apart from the form (article-reads.ts keeps it).
+ */
+export function CommentThreads({
   articlePath,
   threads,
-  form,
-  closedReason,
-  refusedText,
-}: CommentsSectionProps) {
-  const { page, pageCount, total } = threads
+  open,
+}: {
+  articlePath: string
+  threads: Paged<CommentThread>
+  /** Whether comments are open: replies are offered only then. */
+  open: boolean
+}) {
+  const { page, pageCount } = threads
   const pagePath = (n: number) => `${articlePath}${n > 1 ? `?comments=${n}` : ''}#comments`
   return (
-    <section class="comments" id="comments" aria-labelledby="comments-title">
-      <h2 id="comments-title">
-        Comments <span class="count">({total})</span>
-      </h2>
+    <>
       {threads.items.length === 0 ? (
-        <p class="empty">{form ? 'No comments yet.' : 'No comments.'}</p>
+        <p class="empty">{open ? 'No comments yet.' : 'No comments.'}</p>
       ) : (
         <ol class="comment-list">
           {threads.items.map((thread) => (
             <li key={thread.id}>
-              <CommentItem
-                comment={thread}
-                articlePath={articlePath}
-                canReply={form !== undefined}
-              />
+              <CommentItem comment={thread} articlePath={articlePath} canReply={open} />
               {thread.replies.length > 0 && (
                 <ol class="replies">
                   {thread.replies.map((reply) => (
@@ -207,6 +216,24 @@ export function CommentsSection({
           {page < pageCount ? <a href={pagePath(page + 1)}>Later comments →</a> : <span />}
         </nav>
       )}
+    </>
+  )
+}
+
+/** The comments under an article: approved ones oldest first, one level of replies, then the form. */
+export function CommentsSection({
+  articlePath,
+  threads,
+  form,
+  closedReason,
+  refusedText,
+}: CommentsSectionProps) {
+  return (
+    <section class="comments" id="comments" aria-labelledby="comments-title">
+      <h2 id="comments-title">
+        Comments <span class="count">({threads.total})</span>
+      </h2>
+      <TrustedHtml class="comment-threads" html={threads.html} />
       {/* A closed thread says so, rather than inviting a comment it would refuse. */}
       <h2 id="new-comment">{form ? 'New comment' : 'Comments are closed'}</h2>
       {form?.notice === 'held' && (

@@ -1,0 +1,148 @@
+import { renderToString } from 'preact-render-to-string'
+import type { ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
+import type { ContentChange } from '../../domain/changes.js'
+import { commentsOpen, type CommentSettings } from '../../domain/comments/comment-policy.js'
+import type { ThreadBox, ThreadService } from '../../domain/threads/thread-service.js'
+import type { ArticleService } from '../../domain/articles/article-service.js'
+import type { CommentService } from '../../domain/comments/comment-service.js'
+import type { RelatedService } from '../../domain/related/related-service.js'
+import { SiteContext, type SiteInfo } from '../ui/site.js'
+import { createReadMemo } from './read-memo.js'
+import { CommentThreads, type CommentThreadsHtml } from './views/comments-section.js'
+
+/** What an article page shows around the story, beyond its comments. */
+export interface Surroundings {
+  /** The newest of the article's section, and of the whole site. */
+  related: ArticleSummary[]
+  latest: ArticleSummary[]
+  storyThread: ThreadBox | undefined
+  relatedCoverage: ArticleSummary[]
+}
+
+/** About what a kept value costs, in characters. */
+const SUMMARY_WEIGHT = 1_000
+const ARTICLE_OVERHEAD = 4_000
+/** Bounds, in those characters: about 16 MB of strings each at most. */
+const MAX_ARTICLES_WEIGHT = 8_000_000
+const MAX_SURROUNDINGS_WEIGHT = 4_000_000
+const MAX_THREADS_WEIGHT = 8_000_000
+/** Articles whose comments changed since the site last did, at most; past it all stamps move. */
+const MAX_STAMPED_ARTICLES = 50_000
+
+interface Services {
+  articles: ArticleService
+  comments: CommentService
+  threads: ThreadService
+  related: RelatedService
+}
+
+/**
+ * The reads of an article page that do not change between renders until
+ * content does: the article, what surrounds it (the section's and the site's
+ * newest, its story thread, related coverage) and each page of its comments,
+ * rendered. `changed` is given every content change: anything on the site
+ * drops them all (an article published, unpublished, corrected or retagged
+ * may appear in any of them); a change of one article's comments moves that
+ * thread's stamp, which is part of its rendered comments' key.
+ */
+export function createArticleReads(services: Services, site: SiteInfo, now: () => Date) {
+  const articles = createReadMemo<PublishedArticle>({
+    maxWeight: MAX_ARTICLES_WEIGHT,
+    weigh: (article) => ARTICLE_OVERHEAD + article.body.length,
+  })
+  // The newest lists are the same for every article (of a section): kept once, not per article.
+  const newest = createReadMemo<ArticleSummary[]>({
+    maxWeight: MAX_SURROUNDINGS_WEIGHT,
+    weigh: (list) => SUMMARY_WEIGHT * (1 + list.length),
+  })
+  const surroundings = createReadMemo<Pick<Surroundings, 'storyThread' | 'relatedCoverage'>>({
+    maxWeight: MAX_SURROUNDINGS_WEIGHT,
+    weigh: (value) =>
+      SUMMARY_WEIGHT * (1 + value.relatedCoverage.length + (value.storyThread?.items.length ?? 0)),
+  })
+  const commentSettings = createReadMemo<CommentSettings>({
+    maxWeight: 1_000_000,
+    weigh: (settings) => 100 + settings.blockedWords.join(' ').length,
+  })
+  const threads = createReadMemo<CommentThreadsHtml>({
+    maxWeight: MAX_THREADS_WEIGHT,
+    weigh: (value) => 100 + value.html.length,
+  })
+  // A thread's stamp: the site's changes, then its own. Comments rendered under an old stamp
+  // are never asked for again, so a render racing a change cannot show the old thread as new.
+  let siteStamp = 0
+  const threadChanges = new Map<string, number>()
+  const stampOf = (articleId: string): string => `${siteStamp}.${threadChanges.get(articleId) ?? 0}`
+
+  return {
+    /** A published article by slug (NotFoundError otherwise, never kept). */
+    article: (slug: string): Promise<PublishedArticle> =>
+      articles.get(slug, () => services.articles.getPublishedBySlug(slug)),
+
+    async surroundings(article: PublishedArticle): Promise<Surroundings> {
+      const [related, latest, own] = await Promise.all([
+        newest.get(`section ${article.sectionId}`, () =>
+          services.articles.latest({ sectionId: article.sectionId }, 5),
+        ),
+        newest.get('site', () => services.articles.latest({}, 6)),
+        surroundings.get(article.id, async () => {
+          const [storyThread, relatedCoverage] = await Promise.all([
+            services.threads.boxFor(article.id),
+            services.related.forArticle(article),
+          ])
+          return { storyThread, relatedCoverage }
+        }),
+      ])
+      return { related, latest, ...own }
+    },
+
+    /** Whether the article takes comments now (the rules kept, the time asked each render). */
+    availability: async (article: PublishedArticle) =>
+      commentsOpen(
+        await commentSettings.get('', () => services.comments.settings()),
+        article,
+        now(),
+      ),
+
+    /** The thread's key as it stands: changes with every change of its comments or of the site. */
+    threadStamp: stampOf,
+
+    /** One page of the article's approved comments as HTML (NotFoundError past the last page). */
+    commentThreads(
+      article: PublishedArticle,
+      { page, open, articlePath }: { page: number; open: boolean; articlePath: string },
+    ): Promise<CommentThreadsHtml> {
+      const key = `${article.id} ${stampOf(article.id)} ${page} ${open ? 'open' : 'closed'}`
+      return threads.get(key, async () => {
+        const paged = await services.comments.approvedThreads(article.id, page)
+        const html = renderToString(
+          <SiteContext.Provider value={site}>
+            <CommentThreads articlePath={articlePath} threads={paged} open={open} />
+          </SiteContext.Provider>,
+        )
+        return { html, total: paged.total }
+      })
+    },
+
+    changed(change: ContentChange): void {
+      if (change.scope === 'comments') {
+        if (threadChanges.size >= MAX_STAMPED_ARTICLES) {
+          siteStamp++
+          threadChanges.clear()
+        }
+        threadChanges.set(change.articleId, (threadChanges.get(change.articleId) ?? 0) + 1)
+        return
+      }
+      if (change.scope !== 'site') return
+      siteStamp++
+      threadChanges.clear()
+      articles.forget()
+      newest.forget()
+      surroundings.forget()
+      commentSettings.forget()
+      threads.forget()
+    },
+  }
+}
+
+export type ArticleReads = ReturnType<typeof createArticleReads>

@@ -1,0 +1,140 @@
+// What an article page keeps between renders (web/public/article-reads.tsx):
+// with the page cache off, every GET renders, and each must show the article,
+// its related coverage and its comments as they now are.
+import assert from 'node:assert/strict'
+import { describe, test, type TestContext } from 'node:test'
+import { COMMAND_LINE } from '../../src/domain/access/policy.js'
+import type { Article } from '../../src/domain/articles/article.js'
+import { startTestServer, type TestServer } from '../helpers/app.js'
+import { postComment, setCommentSettings, staffActor, uniqueText } from '../helpers/comments.js'
+import { createTestContext, type TestAppContext } from '../helpers/context.js'
+import { testDialects, type DialectName } from '../helpers/dialects.js'
+import { importArticle, inputOf } from '../helpers/factories.js'
+import { pathOf, textOf } from './html.js'
+
+const MINUTE = 60_000
+
+async function uncachedSite(t: TestContext, dialect: DialectName) {
+  let queries = 0
+  const ctx = await createTestContext(
+    t,
+    dialect,
+    { PAGE_CACHE_MB: '0' },
+    { onQuery: () => queries++ },
+  )
+  const server = await startTestServer(t, ctx)
+  return { ctx, server, queries: () => queries }
+}
+
+/** The text of one part of the article page, as a reader sees it ('' when it is not there). */
+async function partOf(server: TestServer, path: string, selector: string): Promise<string> {
+  const { response, document } = await server.page(path)
+  assert.equal(response.status, 200, `GET ${path}`)
+  const part = document.querySelector(selector)
+  return part ? textOf(part) : ''
+}
+
+/** A story whose headline and standfirst share no words with the others: related by tags alone. */
+async function tagged(
+  ctx: TestAppContext,
+  headline: string,
+  tags: string[],
+  { standfirst = '', sectionSlug = 'news' }: { standfirst?: string; sectionSlug?: string } = {},
+): Promise<Article> {
+  ctx.clock.advance(MINUTE)
+  const { article } = await importArticle(ctx, { headline, standfirst }, { sectionSlug, tags })
+  return article
+}
+
+for (const dialect of testDialects()) {
+  describe(`article page reads kept between renders (${dialect})`, () => {
+    test('the comments follow every change of the thread and of the comment settings', async (t) => {
+      const { ctx, server } = await uncachedSite(t, dialect)
+      const { article } = await importArticle(ctx)
+      const path = pathOf(article)
+      assert.match(await partOf(server, path, '#comments'), /No comments yet/)
+
+      const text = uniqueText('Keep the night ferry')
+      const comment = await postComment(ctx, { articleId: article.id, body: text })
+      assert.ok(!(await partOf(server, path, '#comments')).includes(text), 'held: not shown')
+      await ctx.services.comments.moderate(COMMAND_LINE, [comment.id], 'approve')
+      const approved = await partOf(server, path, '#comments')
+      assert.ok(approved.includes(text), 'approved: shown')
+      assert.match(approved, /Comments \(1\)/)
+      assert.match(approved, /Reply/)
+
+      await setCommentSettings(ctx, { mode: 'closed' })
+      const closed = await server.page(path)
+      assert.ok(textOf(closed.document).includes('Comments are closed'))
+      assert.equal(closed.document.querySelector('.comment-reply'), null, 'no replies offered')
+      assert.ok(textOf(closed.document).includes(text), 'the comment is still shown')
+
+      await ctx.services.comments.moderate(COMMAND_LINE, [comment.id], 'reject')
+      const removed = await partOf(server, path, '#comments')
+      assert.ok(!removed.includes(text), 'taken down: gone')
+      assert.match(removed, /Comments \(0\)/)
+    })
+
+    test('related coverage follows articles published, unpublished and retagged', async (t) => {
+      const { ctx, server } = await uncachedSite(t, dialect)
+      const editor = await staffActor(ctx, 'editor')
+      const article = await tagged(ctx, 'Night ferry timetable agreed', ['Ferries', 'Harbour'])
+      const path = pathOf(article)
+      const related = () => partOf(server, path, '.related-coverage')
+      assert.equal(await related(), '', 'nothing related yet')
+
+      const other = await tagged(ctx, 'Crews vote on a new rota', ['Ferries'], {
+        standfirst: 'Union members decide on Thursday.',
+        sectionSlug: 'sport',
+      })
+      assert.ok((await related()).includes(other.headline), 'a new related story is listed')
+
+      const current = await ctx.services.editing.get(editor, other.id)
+      await ctx.services.editing.save(editor, other.id, inputOf(current, { tags: ['Elections'] }), {
+        baseVersion: current.version,
+      })
+      assert.ok(!(await related()).includes(other.headline), 'retagged away: no longer listed')
+
+      const again = await ctx.services.editing.get(editor, other.id)
+      await ctx.services.editing.save(editor, other.id, inputOf(again, { tags: ['Ferries'] }), {
+        baseVersion: again.version,
+      })
+      assert.ok((await related()).includes(other.headline), 'retagged back: listed')
+      await ctx.services.workflow.transition(editor, other.id, { transition: 'unpublish' })
+      assert.ok(!(await related()).includes(other.headline), 'unpublished: gone')
+    })
+
+    test('the article itself follows an edit, and an unpublished one is a 404', async (t) => {
+      const { ctx, server } = await uncachedSite(t, dialect)
+      const editor = await staffActor(ctx, 'editor')
+      const article = await tagged(ctx, 'Harbour wall to be raised', ['Harbour'])
+      const path = pathOf(article)
+      assert.ok((await partOf(server, path, 'h1')).includes('Harbour wall to be raised'))
+      const current = await ctx.services.editing.get(editor, article.id)
+      await ctx.services.editing.save(
+        editor,
+        article.id,
+        inputOf(current, { headline: 'Harbour wall to be raised by a metre' }),
+        { baseVersion: current.version },
+      )
+      assert.equal(await partOf(server, path, 'h1'), 'Harbour wall to be raised by a metre')
+      await ctx.services.workflow.transition(editor, article.id, { transition: 'unpublish' })
+      assert.equal((await server.get(path)).status, 404)
+    })
+
+    test('rendered again with nothing changed, the page asks the database nothing', async (t) => {
+      const { ctx, server, queries } = await uncachedSite(t, dialect)
+      const article = await tagged(ctx, 'Ferry fares frozen', ['Ferries'])
+      await tagged(ctx, 'Ferry fares frozen for pensioners', ['Ferries'])
+      const comment = await postComment(ctx, { articleId: article.id })
+      await ctx.services.comments.moderate(COMMAND_LINE, [comment.id], 'approve')
+      const path = pathOf(article)
+      await (await server.get(path)).text()
+      const before = queries()
+      const again = await server.get(path)
+      assert.equal(again.status, 200)
+      assert.ok((await again.text()).includes(comment.body))
+      assert.equal(queries() - before, 0)
+    })
+  })
+}
