@@ -176,7 +176,10 @@ const weights = {
 }
 /** Distinct stories the home page links to (BENCH_SECTIONS=12 brings it to about 60). */
 const homeStories = await storiesLinked(`${base}/`)
-const runFigures = figures(rssMb, server.readyMs)
+// Durable comment posts on a site of their own (SQLite, synchronous=FULL), then kill -9 rounds.
+const { measureCommentBurst } = await import('./comment-burst.js')
+const burst = await measureCommentBurst({ seconds: DURATION, killRounds: quick ? 3 : 20 })
+const runFigures = figures(rssMb, server.readyMs, burst)
 
 console.log('')
 printTable(rows, runFigures)
@@ -219,6 +222,7 @@ const results = {
   connections: CONNECTIONS,
   rows: rows.map((row) => ({ ...row, ...verdictOf(row) })),
   figures: runFigures,
+  commentBurst: burst,
   peakRssMb: rssMb,
   uncachedPeakRssMb: uncachedRssMb,
   coldStartMs: server.readyMs,
