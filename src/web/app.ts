@@ -9,6 +9,7 @@ import {
   type PageRenderer,
 } from './plugins/render.js'
 import { memoizedChrome } from './plugins/chrome-memo.js'
+import { createPublicReads } from './public/public-reads.js'
 import { createMissCoalescer } from './page-cache/miss-coalescer.js'
 import { sameOriginPlugin } from './plugins/same-origin.js'
 import { securityHeaders, securityHeadersPlugin } from './plugins/security-headers.js'
@@ -92,6 +93,7 @@ export async function buildApp(
     () => clock.now(),
   )
   const navigation = rememberedNavigation(chrome.get)
+  const reads = createPublicReads(services, () => clock.now())
   let rendered = 0
   const counted =
     (render: PageRenderer): PageRenderer =>
@@ -123,6 +125,7 @@ export async function buildApp(
   const unsubscribe = changes.subscribe((change) => {
     cache.purge(change)
     chrome.changed(change)
+    reads.changed(change)
     return redirects.changed(change)
   })
 
@@ -171,6 +174,7 @@ export async function buildApp(
   await app.register(publicSite, {
     services,
     site,
+    reads,
     cache,
     cacheControl: config.publicCacheControl,
     feedFullText: config.feedFullText,

@@ -14,6 +14,7 @@ import type { PageService } from '../../domain/pages/page-service.js'
 import type { MenuService } from '../../domain/menus/menu-service.js'
 import type { SiteIdentityService } from '../../domain/settings/site-identity-service.js'
 import type { SiteInfo } from '../ui/site.js'
+import type { PublicReads } from './public-reads.js'
 
 /** What the public site needs: read services and the site's settings. */
 export interface PublicDeps {
@@ -35,4 +36,6 @@ export interface PublicDeps {
     identity: SiteIdentityService
   }
   site: SiteInfo
+  /** The home page's and listings' stories, kept until the site changes (public-reads.ts). */
+  reads: PublicReads
 }

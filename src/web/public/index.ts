@@ -22,7 +22,7 @@ export async function publicSite(
   app: FastifyInstance,
   options: PublicDeps & { cache: PageCache; cacheControl: string; feedFullText: boolean },
 ) {
-  const deps: PublicDeps = { services: options.services, site: options.site }
+  const deps: PublicDeps = { services: options.services, site: options.site, reads: options.reads }
   app.addHook('onSend', async (request, reply) => {
     if (reply.hasHeader('cache-control')) return
     const shared =
