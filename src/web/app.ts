@@ -22,6 +22,7 @@ import type { ApiDeps } from './api/deps.js'
 import { publicSite } from './public/index.js'
 import { apiV1 } from './api/index.js'
 import type { SiteInfo } from './ui/site.js'
+import { createFragmentCache } from './ui/fragments.js'
 import type { ContentChange } from '../domain/changes.js'
 import type { Clock } from '../domain/clock.js'
 import type { SiteIdentityService } from '../domain/settings/site-identity-service.js'
@@ -101,7 +102,8 @@ export async function buildApp(
       rendered++
       return render(content, meta)
     }
-  const renderPage = counted(createPageRenderer(site, navigation.current))
+  const fragments = createFragmentCache(site)
+  const renderPage = counted(createPageRenderer(site, navigation.current, fragments))
   const headers = securityHeaders({
     https: config.siteUrl.startsWith('https:'),
     imageOrigin: config.media.publicUrl && new URL(config.media.publicUrl).origin,
@@ -115,7 +117,7 @@ export async function buildApp(
   })
   const misses = createMissCoalescer(cache)
   const sendProblem = createProblemSender(
-    counted(createPageRenderer(site, navigation.lastKnown)),
+    counted(createPageRenderer(site, navigation.lastKnown, fragments)),
     cache,
   )
   const redirects = await createRedirectIndex(services.redirects, (error) =>

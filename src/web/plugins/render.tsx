@@ -7,6 +7,7 @@ import type { Navigation } from '../../domain/menus/menu.js'
 import type { SectionRef } from '../../domain/sections/section.js'
 import { Layout, type PageMeta } from '../ui/layout.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
+import { FragmentContext, type FragmentCache } from '../ui/fragments.js'
 
 export interface PageOptions extends PageMeta {
   status?: number
@@ -85,15 +86,18 @@ export function rememberedNavigation(load: () => Promise<SiteChrome>): {
 export function createPageRenderer(
   site: SiteInfo,
   navigation: () => Promise<SiteChrome>,
+  fragments?: FragmentCache,
 ): PageRenderer {
   return async (content, meta) => {
     const { sections, menus, banner } = await navigation()
     const body = typeof content === 'function' ? content(sections) : content
     const html = `<!doctype html>${renderToString(
       <SiteContext.Provider value={site}>
-        <Layout meta={meta} menus={menus} banner={banner}>
-          {body}
-        </Layout>
+        <FragmentContext.Provider value={fragments}>
+          <Layout meta={meta} menus={menus} banner={banner}>
+            {body}
+          </Layout>
+        </FragmentContext.Provider>
       </SiteContext.Provider>,
     )}`
     return { html, freshUntil: banner?.expiresAt }

@@ -1,7 +1,17 @@
 /**
  * The only place raw HTML enters a page. `html` must come from a renderer
- * that escapes its input (text/markdown.ts); grep for TrustedHtml in review.
+ * that escapes its input: text/markdown.ts, or preact's own for the cached
+ * fragments of ui/fragments.tsx; grep for TrustedHtml in review.
  */
-export function TrustedHtml({ html, class: className }: { html: string; class?: string }) {
-  return <div class={className} dangerouslySetInnerHTML={{ __html: html }} />
+export function TrustedHtml({
+  html,
+  class: className,
+  as: Tag = 'div',
+}: {
+  html: string
+  class?: string
+  /** The element that holds it: a card is a list item. */
+  as?: 'div' | 'li' | 'article'
+}) {
+  return <Tag class={className} dangerouslySetInnerHTML={{ __html: html }} />
 }
