@@ -16,6 +16,11 @@ import { SiteContext, type SiteInfo } from './site.js'
  */
 export interface FragmentCache {
   html(story: ArticleSummary, variant: string, render: () => VNode): string
+  /**
+   * HTML made from an object that is replaced, never changed, when what it
+   * shows changes (a page's kept content): kept as long as the object lives.
+   */
+  of(source: object, render: () => string): string
   /** Fragments held, for tests and diagnostics. */
   readonly size: number
 }
@@ -26,6 +31,10 @@ export const FragmentContext = createContext<FragmentCache | undefined>(undefine
 export function createFragmentCache(site: SiteInfo, max = 2000): FragmentCache {
   const byObject = new WeakMap<ArticleSummary, Map<string, string>>()
   const byContent = new Map<string, string>()
+  const bySource = new WeakMap<object, Map<string, string>>()
+  // The settings a fragment reads: an admin's change of name, zone or language makes new ones.
+  const settings = () =>
+    `${site.name}\u0000${site.timeZone}\u0000${site.language}\u0000${site.media.page}`
 
   function rendered(key: string, render: () => VNode): string {
     const known = byContent.get(key)
@@ -48,14 +57,23 @@ export function createFragmentCache(site: SiteInfo, max = 2000): FragmentCache {
 
   return {
     html(story, variant, render) {
-      // The settings a card reads: an admin's change of zone or language makes new cards.
-      const settings = `${variant}\u0000${site.timeZone}\u0000${site.language}\u0000${site.media.page}`
+      const kind = `${variant}\u0000${settings()}`
       let forStory = byObject.get(story)
-      const known = forStory?.get(settings)
+      const known = forStory?.get(kind)
       if (known !== undefined) return known
-      const html = rendered(`${settings}\u0000${JSON.stringify(story)}`, render)
+      const html = rendered(`${kind}\u0000${JSON.stringify(story)}`, render)
       if (!forStory) byObject.set(story, (forStory = new Map()))
-      forStory.set(settings, html)
+      forStory.set(kind, html)
+      return html
+    },
+    of(source, render) {
+      const kind = settings()
+      let forSource = bySource.get(source)
+      const known = forSource?.get(kind)
+      if (known !== undefined) return known
+      const html = render()
+      if (!forSource) bySource.set(source, (forSource = new Map()))
+      forSource.set(kind, html)
       return html
     },
     get size() {

@@ -7,11 +7,13 @@ export function TrustedHtml({
   html,
   class: className,
   as: Tag = 'div',
+  id,
 }: {
   html: string
   class?: string
-  /** The element that holds it: a card is a list item. */
-  as?: 'div' | 'li' | 'article'
+  /** The element that holds it: a card is a list item, a kept page's content the main element. */
+  as?: 'div' | 'li' | 'article' | 'main'
+  id?: string
 }) {
-  return <Tag class={className} dangerouslySetInnerHTML={{ __html: html }} />
+  return <Tag id={id} class={className} dangerouslySetInnerHTML={{ __html: html }} />
 }

@@ -13,15 +13,18 @@ export async function homeRoutes(app: FastifyInstance, { services, site, reads }
     if (page > 1) throw new NotFoundError('page_not_found', `There is no page ${page} here.`)
     const listing = services.listings.home()
     const front = await reads.front()
-    return reply.page(<HomePage front={front} />, {
-      title: '',
-      description: listing.description,
-      canonicalPath: '/',
-      cacheKey: '/',
-      freshUntil: front.changesAt,
-      structuredData: homeStructuredData(site),
-      sharing: websiteSharing(site, site.name, listing.description),
-      feeds: feedLinks(listing, site),
-    })
+    return reply.page(
+      { keptFor: front, view: () => <HomePage front={front} /> },
+      {
+        title: '',
+        description: listing.description,
+        canonicalPath: '/',
+        cacheKey: '/',
+        freshUntil: front.changesAt,
+        structuredData: homeStructuredData(site),
+        sharing: websiteSharing(site, site.name, listing.description),
+        feeds: feedLinks(listing, site),
+      },
+    )
   })
 }
