@@ -19,8 +19,8 @@ interface Kept<T> {
 }
 
 export interface KeyedMemo<T> {
-  get(key: string, load: () => Promise<T>): Promise<T>
-  changed(change: ContentChange): void
+  get: (key: string, load: () => Promise<T>) => Promise<T>
+  changed: (change: ContentChange) => void
   /** Answers held, for tests and diagnostics. */
   readonly size: number
 }

@@ -1,10 +1,11 @@
 import type { ArticleSummary } from '../../domain/articles/article.js'
-import type { Listing } from '../../domain/articles/listing.js'
 import type { ContentChange } from '../../domain/changes.js'
 import type { FrontPage } from '../../domain/front-page/front-page-service.js'
 import type { Paged } from '../../domain/paging.js'
 import { keyedMemo, memoUntilChange } from '../read-memo.js'
-import type { PublicDeps } from './deps.js'
+import type { ArticleService } from '../../domain/articles/article-service.js'
+import type { Listing, ListingService } from '../../domain/articles/listing.js'
+import type { FrontPageService } from '../../domain/front-page/front-page-service.js'
 
 /** Stories on a section, author or tag page. */
 export const LISTING_PER_PAGE = 20
@@ -33,7 +34,11 @@ export interface PublicReads {
 }
 
 export function createPublicReads(
-  services: Pick<PublicDeps['services'], 'frontPage' | 'listings' | 'articles'>,
+  services: {
+    frontPage: Pick<FrontPageService, 'home'>
+    listings: ListingService
+    articles: Pick<ArticleService, 'listPublished'>
+  },
   now: () => Date,
 ): PublicReads & { changed: (change: ContentChange) => void } {
   const front = memoUntilChange(() => services.frontPage.home(), {

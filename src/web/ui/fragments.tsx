@@ -62,7 +62,7 @@ export function createFragmentCache(site: SiteInfo, max = 2000): FragmentCache {
       const known = forStory?.get(kind)
       if (known !== undefined) return known
       const html = rendered(`${kind}\u0000${JSON.stringify(story)}`, render)
-      if (!forStory) byObject.set(story, (forStory = new Map()))
+      if (!forStory) byObject.set(story, (forStory = new Map<string, string>()))
       forStory.set(kind, html)
       return html
     },
@@ -72,7 +72,7 @@ export function createFragmentCache(site: SiteInfo, max = 2000): FragmentCache {
       const known = forSource?.get(kind)
       if (known !== undefined) return known
       const html = render()
-      if (!forSource) bySource.set(source, (forSource = new Map()))
+      if (!forSource) bySource.set(source, (forSource = new Map<string, string>()))
       forSource.set(kind, html)
       return html
     },
