@@ -12,7 +12,8 @@ import { feedLinks } from '../feeds/feed-model.js'
 
 /** Section, author and tag pages: a paged list of stories under a heading, as their feeds list them. */
 export async function listingRoutes(app: FastifyInstance, { site, reads }: PublicDeps) {
-  async function sendListing(reply: FastifyReply, { listing, paged }: ListingRead, page: number) {
+  async function sendListing(reply: FastifyReply, read: ListingRead, page: number) {
+    const { listing, paged } = read
     const path = listingPath(listing)
     // An author or tag with no published story (a draft's byline, a tag whose stories were
     // unpublished) has nothing to show: no empty page for search engines to index.
@@ -25,7 +26,8 @@ export async function listingRoutes(app: FastifyInstance, { site, reads }: Publi
     const { title, bio } = listing
     // An author's own words describe their page better than the feed's line.
     const description = bio || listing.description
-    return reply.page(
+    // The page's content is a function of the read alone, which is kept until the site changes.
+    const view = () => (
       <ListingPage
         title={title}
         intro={
@@ -39,7 +41,10 @@ export async function listingRoutes(app: FastifyInstance, { site, reads }: Publi
         path={path}
         listing={paged}
         showSection={listing.kind !== 'section'}
-      />,
+      />
+    )
+    return reply.page(
+      { keptFor: read, view },
       {
         title: page > 1 ? `${title} (page ${page})` : title,
         description,
