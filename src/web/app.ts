@@ -10,6 +10,7 @@ import {
 } from './plugins/render.js'
 import { memoizedChrome } from './plugins/chrome-memo.js'
 import { createArticleFragments } from './api/article-fragments.js'
+import { createPublicReads } from './public/public-reads.js'
 import { createMissCoalescer } from './page-cache/miss-coalescer.js'
 import { sameOriginPlugin } from './plugins/same-origin.js'
 import { securityHeaders, securityHeadersPlugin } from './plugins/security-headers.js'
@@ -23,6 +24,7 @@ import { publicSite } from './public/index.js'
 import { createArticleReads } from './public/article-reads.js'
 import { apiV1 } from './api/index.js'
 import type { SiteInfo } from './ui/site.js'
+import { createFragmentCache } from './ui/fragments.js'
 import type { ContentChange } from '../domain/changes.js'
 import type { Clock } from '../domain/clock.js'
 import type { SiteIdentityService } from '../domain/settings/site-identity-service.js'
@@ -94,6 +96,7 @@ export async function buildApp(
     () => clock.now(),
   )
   const navigation = rememberedNavigation(chrome.get)
+  const listingReads = createPublicReads(services, () => clock.now())
   let rendered = 0
   const counted =
     (render: PageRenderer): PageRenderer =>
@@ -101,7 +104,8 @@ export async function buildApp(
       rendered++
       return render(content, meta)
     }
-  const renderPage = counted(createPageRenderer(site, navigation.current))
+  const fragments = createFragmentCache(site)
+  const renderPage = counted(createPageRenderer(site, navigation.current, fragments))
   const headers = securityHeaders({
     https: config.siteUrl.startsWith('https:'),
     imageOrigin: config.media.publicUrl && new URL(config.media.publicUrl).origin,
@@ -115,7 +119,7 @@ export async function buildApp(
   })
   const misses = createMissCoalescer(cache)
   const sendProblem = createProblemSender(
-    counted(createPageRenderer(site, navigation.lastKnown)),
+    counted(createPageRenderer(site, navigation.lastKnown, fragments)),
     cache,
   )
   const redirects = await createRedirectIndex(services.redirects, (error) =>
@@ -123,12 +127,13 @@ export async function buildApp(
   )
   const redirectHeaders = { ...headers, 'cache-control': config.publicCacheControl }
   const apiFragments = createArticleFragments(site)
-  const reads = createArticleReads(services, site, () => clock.now())
+  const articleReads = createArticleReads(services, site, () => clock.now())
   const unsubscribe = changes.subscribe((change) => {
     cache.purge(change)
     chrome.changed(change)
     apiFragments.changed(change)
-    reads.changed(change)
+    listingReads.changed(change)
+    articleReads.changed(change)
     return redirects.changed(change)
   })
 
@@ -177,7 +182,8 @@ export async function buildApp(
   await app.register(publicSite, {
     services,
     site,
-    reads,
+    listingReads,
+    articleReads,
     cache,
     cacheControl: config.publicCacheControl,
     feedFullText: config.feedFullText,

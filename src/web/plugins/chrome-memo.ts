@@ -1,4 +1,5 @@
 import type { ContentChange } from '../../domain/changes.js'
+import { memoUntilChange } from '../read-memo.js'
 import type { SiteChrome } from './render.js'
 
 /**
@@ -11,31 +12,5 @@ export function memoizedChrome(
   load: () => Promise<SiteChrome>,
   now: () => Date,
 ): { get: () => Promise<SiteChrome>; changed: (change: ContentChange) => void } {
-  // A change drops it, even while it loads: a read begun before a change is not kept.
-  let kept: Promise<SiteChrome> | undefined
-  const expired = (chrome: SiteChrome): boolean =>
-    chrome.banner !== undefined && now() >= chrome.banner.expiresAt
-
-  async function fresh(): Promise<SiteChrome> {
-    const loading = load()
-    kept = loading
-    try {
-      return await loading
-    } catch (error) {
-      // A failed read is not remembered: the next page tries again.
-      if (kept === loading) kept = undefined
-      throw error
-    }
-  }
-
-  return {
-    async get() {
-      if (!kept) return fresh()
-      const chrome = await kept
-      return expired(chrome) ? fresh() : chrome
-    },
-    changed(change) {
-      if (change.scope === 'site') kept = undefined
-    },
-  }
+  return memoUntilChange(load, { now, expiresAt: (chrome) => chrome.banner?.expiresAt })
 }

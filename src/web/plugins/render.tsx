@@ -7,6 +7,7 @@ import type { Navigation } from '../../domain/menus/menu.js'
 import type { SectionRef } from '../../domain/sections/section.js'
 import { Layout, type PageMeta } from '../ui/layout.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
+import { FragmentContext, type FragmentCache } from '../ui/fragments.js'
 
 export interface PageOptions extends PageMeta {
   status?: number
@@ -39,8 +40,21 @@ export interface RenderedPage {
   freshUntil: Date | undefined
 }
 
+/**
+ * A page's content made from one object that is replaced, never changed, when
+ * what it shows changes (the front page's stories, kept by public-reads.ts):
+ * rendered once per object and kept as HTML (ui/fragments.tsx).
+ */
+export interface KeptContent {
+  keptFor: object
+  view: () => VNode
+}
+
 /** Page content, or a function of the site's sections for pages that list them. */
-export type PageContent = VNode | ((sections: readonly SectionRef[]) => VNode)
+export type PageContent = VNode | ((sections: readonly SectionRef[]) => VNode) | KeptContent
+
+const isKept = (content: PageContent): content is KeptContent =>
+  typeof content === 'object' && 'keptFor' in content
 
 /** Renders a whole HTML document around page content. */
 export type PageRenderer = (content: PageContent, meta: PageMeta) => Promise<RenderedPage>
@@ -85,16 +99,33 @@ export function rememberedNavigation(load: () => Promise<SiteChrome>): {
 export function createPageRenderer(
   site: SiteInfo,
   navigation: () => Promise<SiteChrome>,
+  fragments?: FragmentCache,
 ): PageRenderer {
+  const inContext = (node: VNode) => (
+    <SiteContext.Provider value={site}>
+      <FragmentContext.Provider value={fragments}>{node}</FragmentContext.Provider>
+    </SiteContext.Provider>
+  )
   return async (content, meta) => {
     const { sections, menus, banner } = await navigation()
-    const body = typeof content === 'function' ? content(sections) : content
+    const layout = { meta, menus, banner }
     const html = `<!doctype html>${renderToString(
-      <SiteContext.Provider value={site}>
-        <Layout meta={meta} menus={menus} banner={banner}>
-          {body}
-        </Layout>
-      </SiteContext.Provider>,
+      isKept(content)
+        ? inContext(
+            <Layout
+              {...layout}
+              mainHtml={
+                fragments
+                  ? fragments.of(content.keptFor, () => renderToString(inContext(content.view())))
+                  : renderToString(inContext(content.view()))
+              }
+            />,
+          )
+        : inContext(
+            <Layout {...layout}>
+              {typeof content === 'function' ? content(sections) : content}
+            </Layout>,
+          ),
     )}`
     return { html, freshUntil: banner?.expiresAt }
   }

@@ -15,6 +15,7 @@ import type { MenuService } from '../../domain/menus/menu-service.js'
 import type { SiteIdentityService } from '../../domain/settings/site-identity-service.js'
 import type { SiteInfo } from '../ui/site.js'
 import type { ArticleReads } from './article-reads.js'
+import type { PublicReads } from './public-reads.js'
 
 /** What the public site needs: read services and the site's settings. */
 export interface PublicDeps {
@@ -37,5 +38,7 @@ export interface PublicDeps {
   }
   site: SiteInfo
   /** An article page's reads, kept between renders until content changes. */
-  reads: ArticleReads
+  articleReads: ArticleReads
+  /** The home page's and listings' stories, kept until the site changes (public-reads.ts). */
+  listingReads: PublicReads
 }

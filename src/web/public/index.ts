@@ -22,7 +22,8 @@ export async function publicSite(
   app: FastifyInstance,
   options: PublicDeps & { cache: PageCache; cacheControl: string; feedFullText: boolean },
 ) {
-  const deps: PublicDeps = { services: options.services, site: options.site, reads: options.reads }
+  const { services, site, articleReads, listingReads } = options
+  const deps: PublicDeps = { services, site, articleReads, listingReads }
   app.addHook('onSend', async (request, reply) => {
     if (reply.hasHeader('cache-control')) return
     const shared =

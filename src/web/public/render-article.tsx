@@ -86,7 +86,7 @@ export function storyBody(
 /** The article page, with its comments and a comment form in the given state. */
 export async function renderArticlePage(
   reply: FastifyReply,
-  { services, site, reads }: PublicDeps,
+  { services, site, articleReads: reads }: PublicDeps,
   article: PublishedArticle,
   {
     commentPage = 1,

@@ -1,9 +1,11 @@
 import type { ArticleSummary } from '../../domain/articles/article.js'
 import { AuthorNames } from './byline.js'
 import { DateTime } from './date-time.js'
+import { useFragment } from './fragments.js'
 import { Picture } from './picture.js'
 import { focalClasses, pictureFor } from './pictures.js'
 import { useSite } from './site.js'
+import { TrustedHtml } from './trusted-html.js'
 import { articlePath, sectionPath } from './urls.js'
 
 /**
@@ -20,7 +22,26 @@ const CARD_SIZES: Record<CardImage, string> = {
 }
 
 /** A story in a listing: kicker, headline, one line, byline and date, and its picture if asked. */
-export function ArticleCard({
+export function ArticleCard(props: {
+  article: ArticleSummary
+  headingLevel?: 2 | 3
+  showSection?: boolean
+  image?: CardImage
+}) {
+  const { article, headingLevel = 3, showSection = false, image } = props
+  const html = useFragment(article, `card ${headingLevel} ${showSection} ${image ?? ''}`, () => (
+    <CardContent {...props} />
+  ))
+  const className = image && article.leadImage ? `card card-image-${image}` : 'card'
+  return typeof html === 'string' ? (
+    <TrustedHtml as="li" class={className} html={html} />
+  ) : (
+    <li class={className}>{html}</li>
+  )
+}
+
+/** What a card holds, rendered once per story, variant and version (ui/fragments.tsx). */
+function CardContent({
   article,
   headingLevel = 3,
   showSection = false,
@@ -36,37 +57,35 @@ export function ArticleCard({
   const summary = article.brief
   const lead = image && article.leadImage
   return (
-    <li class={lead ? `card card-image-${image}` : 'card'}>
-      <article>
-        {lead && (
-          // The headline beside it says what the story is: the picture adds nothing to read out.
-          <Picture
-            picture={{ ...pictureFor(site, lead), alt: '' }}
-            sizes={CARD_SIZES[image]}
-            class={`card-picture ${focalClasses(lead)}`}
-          />
-        )}
-        <div class="card-text">
-          {showSection && (
-            <p class="kicker">
-              <a href={sectionPath(article.section.slug)}>{article.section.name}</a>
-            </p>
-          )}
-          <Heading>
-            <a href={articlePath(article, site.timeZone)}>{article.headline}</a>
-          </Heading>
-          {summary && <p class="summary">{summary}</p>}
-          <p class="card-meta">
-            {article.bylines.length > 0 && (
-              <>
-                <AuthorNames authors={article.bylines} />
-                {' · '}
-              </>
-            )}
-            <DateTime date={article.publishedAt} />
+    <article>
+      {lead && (
+        // The headline beside it says what the story is: the picture adds nothing to read out.
+        <Picture
+          picture={{ ...pictureFor(site, lead), alt: '' }}
+          sizes={CARD_SIZES[image]}
+          class={`card-picture ${focalClasses(lead)}`}
+        />
+      )}
+      <div class="card-text">
+        {showSection && (
+          <p class="kicker">
+            <a href={sectionPath(article.section.slug)}>{article.section.name}</a>
           </p>
-        </div>
-      </article>
-    </li>
+        )}
+        <Heading>
+          <a href={articlePath(article, site.timeZone)}>{article.headline}</a>
+        </Heading>
+        {summary && <p class="summary">{summary}</p>}
+        <p class="card-meta">
+          {article.bylines.length > 0 && (
+            <>
+              <AuthorNames authors={article.bylines} />
+              {' · '}
+            </>
+          )}
+          <DateTime date={article.publishedAt} />
+        </p>
+      </div>
+    </article>
   )
 }

@@ -7,6 +7,7 @@ import { useSite } from './site.js'
 import { pictureFor } from './pictures.js'
 import { Picture } from './picture.js'
 import { articlePath } from './urls.js'
+import { TrustedHtml } from './trusted-html.js'
 
 /** What a page tells the layout about itself. */
 export interface PageMeta {
@@ -173,11 +174,14 @@ export function Layout({
   menus,
   banner,
   children,
+  mainHtml,
 }: {
   meta: PageMeta
   menus: Navigation
   banner?: LiveBanner | undefined
-  children: ComponentChildren
+  children?: ComponentChildren
+  /** The page's content already rendered (a kept fragment, plugins/render.tsx), instead of children. */
+  mainHtml?: string
 }) {
   const site = useSite()
   return (
@@ -234,9 +238,13 @@ export function Layout({
           </div>
         </header>
         {banner && <BreakingBanner banner={banner} timeZone={site.timeZone} />}
-        <main id="main" class="wrap">
-          {children}
-        </main>
+        {mainHtml === undefined ? (
+          <main id="main" class="wrap">
+            {children}
+          </main>
+        ) : (
+          <TrustedHtml as="main" id="main" class="wrap" html={mainHtml} />
+        )}
         <footer class="site-footer">
           <div class="wrap">
             <MenuNav links={menus.footer} label="Site (footer)" current={meta.currentSection} />

@@ -1,7 +1,19 @@
 /**
  * The only place raw HTML enters a page. `html` must come from a renderer
- * that escapes its input (text/markdown.ts); grep for TrustedHtml in review.
+ * that escapes its input: text/markdown.ts, or preact's own for the cached
+ * fragments of ui/fragments.tsx; grep for TrustedHtml in review.
  */
-export function TrustedHtml({ html, class: className }: { html: string; class?: string }) {
-  return <div class={className} dangerouslySetInnerHTML={{ __html: html }} />
+export function TrustedHtml({
+  html,
+  class: className,
+  as: Tag = 'div',
+  id,
+}: {
+  html: string
+  class?: string
+  /** The element that holds it: a card is a list item, a kept page's content the main element. */
+  as?: 'div' | 'li' | 'article' | 'main'
+  id?: string
+}) {
+  return <Tag id={id} class={className} dangerouslySetInnerHTML={{ __html: html }} />
 }

@@ -11,7 +11,7 @@ const articleQuery = z.object({
 })
 
 export async function articleRoutes(app: FastifyInstance, deps: PublicDeps) {
-  const { services, site, reads } = deps
+  const { services, site, articleReads: reads } = deps
 
   app.get('/:year/:month/:day/:slug', async (request, reply) => {
     const path = parseOrNotFound(articleParams, request.params)

@@ -1,22 +1,23 @@
 import { NotFoundError } from '../../../domain/errors.js'
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { Listing } from '../../../domain/articles/listing.js'
 import { listingPath, pagePath } from '../../ui/urls.js'
 import { pageKey } from '../../page-cache/cache-key.js'
 import type { PublicDeps } from '../deps.js'
+import type { ListingRead } from '../public-reads.js'
 import { HOME_CRUMB, authorProfile, breadcrumbList, websiteSharing } from '../structured-data.js'
 import { pageQuery, parseOrNotFound, slugParams } from '../../plugins/request-parsing.js'
 import { ListingPage } from '../views/listing-page.js'
 import { AuthorPhoto } from '../../ui/byline.js'
 import { feedLinks } from '../feeds/feed-model.js'
 
-const PER_PAGE = 20
-
 /** Section, author and tag pages: a paged list of stories under a heading, as their feeds list them. */
-export async function listingRoutes(app: FastifyInstance, { services, site }: PublicDeps) {
-  async function sendListing(reply: FastifyReply, listing: Listing, page: number) {
+export async function listingRoutes(
+  app: FastifyInstance,
+  { site, listingReads: reads }: PublicDeps,
+) {
+  async function sendListing(reply: FastifyReply, read: ListingRead, page: number) {
+    const { listing, paged } = read
     const path = listingPath(listing)
-    const paged = await services.articles.listPublished(listing.filter, page, PER_PAGE)
     // An author or tag with no published story (a draft's byline, a tag whose stories were
     // unpublished) has nothing to show: no empty page for search engines to index.
     if (listing.kind !== 'section' && paged.total === 0) {
@@ -28,7 +29,8 @@ export async function listingRoutes(app: FastifyInstance, { services, site }: Pu
     const { title, bio } = listing
     // An author's own words describe their page better than the feed's line.
     const description = bio || listing.description
-    return reply.page(
+    // The page's content is a function of the read alone, which is kept until the site changes.
+    const view = () => (
       <ListingPage
         title={title}
         intro={
@@ -42,7 +44,10 @@ export async function listingRoutes(app: FastifyInstance, { services, site }: Pu
         path={path}
         listing={paged}
         showSection={listing.kind !== 'section'}
-      />,
+      />
+    )
+    return reply.page(
+      { keptFor: read, view },
       {
         title: page > 1 ? `${title} (page ${page})` : title,
         description,
@@ -68,7 +73,7 @@ export async function listingRoutes(app: FastifyInstance, { services, site }: Pu
     app.get(route, async (request, reply) => {
       const params = parseOrNotFound(slugParams, request.params)
       const { page } = parseOrNotFound(pageQuery, request.query)
-      return sendListing(reply, await services.listings[kind](params.slug), page)
+      return sendListing(reply, await reads.listing(kind, params.slug, page), page)
     })
   }
 }

@@ -7,16 +7,29 @@ import { BriefsRail } from '../../ui/briefs-rail.js'
 import { Caption, Picture } from '../../ui/picture.js'
 import { pictureFor } from '../../ui/pictures.js'
 import { useSite } from '../../ui/site.js'
+import { useFragment } from '../../ui/fragments.js'
+import { TrustedHtml } from '../../ui/trusted-html.js'
 import { articlePath, sectionPath } from '../../ui/urls.js'
 
 /** The width the lead story's picture takes: two thirds of the page beside the rail, or all of it. */
 const LEAD_SIZES = '(min-width: 74rem) 45rem, (min-width: 56rem) 62vw, calc(100vw - 2rem)'
 
 function LeadStory({ story }: { story: ArticleSummary }) {
+  const html = useFragment(story, 'lead', () => <LeadContent story={story} />)
+  const className = story.leadImage ? 'lead-story' : 'lead-story lead-story-text'
+  return typeof html === 'string' ? (
+    <TrustedHtml as="article" class={className} html={html} />
+  ) : (
+    <article class={className}>{html}</article>
+  )
+}
+
+/** The lead's picture and words, rendered once per version of the story (ui/fragments.tsx). */
+function LeadContent({ story }: { story: ArticleSummary }) {
   const site = useSite()
   const { timeZone } = site
   return (
-    <article class={story.leadImage ? 'lead-story' : 'lead-story lead-story-text'}>
+    <>
       {story.leadImage && (
         <figure class="figure">
           <Picture picture={pictureFor(site, story.leadImage)} sizes={LEAD_SIZES} priority />
@@ -37,7 +50,7 @@ function LeadStory({ story }: { story: ArticleSummary }) {
           <DateTime date={story.publishedAt} />
         </p>
       </div>
-    </article>
+    </>
   )
 }
 

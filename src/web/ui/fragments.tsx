@@ -1,0 +1,96 @@
+import { createContext, type VNode } from 'preact'
+import { useContext } from 'preact/hooks'
+import { renderToString } from 'preact-render-to-string'
+import type { ArticleSummary } from '../../domain/articles/article.js'
+import { SiteContext, type SiteInfo } from './site.js'
+
+/**
+ * Story cards rendered once and kept as HTML: the home page carries sixty,
+ * a listing twenty, and a card's markup (picture sources, dates in the site's
+ * zone, bylines) costs more to render than to look up. A card is found by the
+ * summary object it was made from (stable while public-reads.ts keeps the
+ * page's stories), else by its content: everything the summary holds, the
+ * card's variant and the site settings it reads. So an edit, a renamed
+ * section or author, a new focal point each make a new card, and a change
+ * elsewhere on the site leaves the others' HTML to be reused.
+ */
+export interface FragmentCache {
+  html(story: ArticleSummary, variant: string, render: () => VNode): string
+  /**
+   * HTML made from an object that is replaced, never changed, when what it
+   * shows changes (a page's kept content): kept as long as the object lives.
+   */
+  of(source: object, render: () => string): string
+  /** Fragments held, for tests and diagnostics. */
+  readonly size: number
+}
+
+export const FragmentContext = createContext<FragmentCache | undefined>(undefined)
+
+/** At most `max` fragments by content, the least recently used dropped first. */
+export function createFragmentCache(site: SiteInfo, max = 2000): FragmentCache {
+  const byObject = new WeakMap<ArticleSummary, Map<string, string>>()
+  const byContent = new Map<string, string>()
+  const bySource = new WeakMap<object, Map<string, string>>()
+  // The settings a fragment reads: an admin's change of name, zone or language makes new ones.
+  const settings = () =>
+    `${site.name}\u0000${site.timeZone}\u0000${site.language}\u0000${site.media.page}`
+
+  function rendered(key: string, render: () => VNode): string {
+    const known = byContent.get(key)
+    if (known !== undefined) {
+      byContent.delete(key)
+      byContent.set(key, known)
+      return known
+    }
+    // The same escaping renderer as the page around it.
+    const html = renderToString(
+      <SiteContext.Provider value={site}>{render()}</SiteContext.Provider>,
+    )
+    byContent.set(key, html)
+    if (byContent.size > max) {
+      const oldest = byContent.keys().next().value
+      if (oldest !== undefined) byContent.delete(oldest)
+    }
+    return html
+  }
+
+  return {
+    html(story, variant, render) {
+      const kind = `${variant}\u0000${settings()}`
+      let forStory = byObject.get(story)
+      const known = forStory?.get(kind)
+      if (known !== undefined) return known
+      const html = rendered(`${kind}\u0000${JSON.stringify(story)}`, render)
+      if (!forStory) byObject.set(story, (forStory = new Map<string, string>()))
+      forStory.set(kind, html)
+      return html
+    },
+    of(source, render) {
+      const kind = settings()
+      let forSource = bySource.get(source)
+      const known = forSource?.get(kind)
+      if (known !== undefined) return known
+      const html = render()
+      if (!forSource) bySource.set(source, (forSource = new Map<string, string>()))
+      forSource.set(kind, html)
+      return html
+    },
+    get size() {
+      return byContent.size
+    },
+  }
+}
+
+/**
+ * A story's fragment as HTML, from the page's fragment cache; rendered in
+ * place when there is none (a view rendered on its own).
+ */
+export function useFragment(
+  story: ArticleSummary,
+  variant: string,
+  render: () => VNode,
+): string | VNode {
+  const fragments = useContext(FragmentContext)
+  return fragments ? fragments.html(story, variant, render) : render()
+}

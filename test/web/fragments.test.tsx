@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import type { ArticleSummary } from '../../src/domain/articles/article.js'
+import { createFragmentCache } from '../../src/web/ui/fragments.js'
+import { useSite, type SiteInfo } from '../../src/web/ui/site.js'
+
+const site = {
+  name: 'The Quay',
+  timeZone: 'Europe/London',
+  language: 'en-GB',
+  media: { page: '/media', absolute: 'https://news.example/media' },
+} as SiteInfo
+
+const summary = (headline: string): ArticleSummary => ({
+  id: '0190a000-0000-7000-8000-000000000001',
+  slug: 'harbour',
+  headline,
+  standfirst: '',
+  dateline: '',
+  brief: 'A line.',
+  section: { slug: 'news', name: 'News' },
+  bylines: [{ slug: 'ada-brekke', name: 'Ada Brekke' }],
+  publishedAt: new Date('2026-06-01T12:00:00Z'),
+  updatedAt: new Date('2026-06-01T12:00:00Z'),
+  leadImage: null,
+})
+
+function Headline({ story }: { story: ArticleSummary }) {
+  const { timeZone } = useSite()
+  return (
+    <h3 data-zone={timeZone}>
+      {story.headline} & <em>co</em>
+    </h3>
+  )
+}
+
+describe('createFragmentCache', () => {
+  test('a card is rendered once per content, escaped, and again when anything it shows changes', () => {
+    const fragments = createFragmentCache(site)
+    let renders = 0
+    const card = (story: ArticleSummary, variant = 'card') =>
+      fragments.html(story, variant, () => {
+        renders++
+        return <Headline story={story} />
+      })
+    const story = summary('Sea <wall> breached')
+    assert.equal(
+      card(story),
+      '<h3 data-zone="Europe/London">Sea &lt;wall> breached &amp; <em>co</em></h3>',
+    )
+    card(story)
+    card({ ...story }, 'card')
+    assert.equal(
+      renders,
+      1,
+      'the same story, as the same object or read again, is not rendered again',
+    )
+    card(story, 'lead')
+    assert.equal(renders, 2, 'another variant is another fragment')
+    assert.match(card({ ...story, headline: 'Sea wall holds' }), /Sea wall holds/)
+    assert.match(card({ ...story, section: { slug: 'news', name: 'Local' } }), /Sea &lt;wall>/)
+    assert.equal(renders, 4, 'a new headline or a renamed section makes a new card')
+  })
+
+  test('holds at most its bound', () => {
+    const fragments = createFragmentCache(site, 5)
+    for (let index = 0; index < 20; index++) {
+      fragments.html(summary(`Story ${index}`), 'card', () => <p>{index}</p>)
+    }
+    assert.equal(fragments.size, 5)
+  })
+
+  test('kept content is rendered once per object and per site settings', () => {
+    const fragments = createFragmentCache(site)
+    let renders = 0
+    const source = {}
+    const render = () => `<p>${++renders}</p>`
+    assert.equal(fragments.of(source, render), '<p>1</p>')
+    assert.equal(fragments.of(source, render), '<p>1</p>')
+    assert.equal(fragments.of({}, render), '<p>2</p>', 'a new object: what it shows changed')
+  })
+})

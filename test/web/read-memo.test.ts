@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { keyedMemo, memoUntilChange } from '../../src/web/read-memo.js'
+
+const T0 = new Date('2026-06-01T12:00:00Z')
+const at = (ms: number) => new Date(T0.getTime() + ms)
+
+describe('keyedMemo', () => {
+  test('each key is read once until the site changes; comments and redirects change nothing', async () => {
+    const reads: string[] = []
+    const memo = keyedMemo<string>(10, { now: () => T0 })
+    const load = (key: string) => async () => {
+      reads.push(key)
+      return `${key}#${reads.length}`
+    }
+    assert.equal(await memo.get('a', load('a')), 'a#1')
+    assert.equal(await memo.get('a', load('a')), 'a#1')
+    assert.equal(await memo.get('b', load('b')), 'b#2')
+    memo.changed({ scope: 'comments', articleId: 'x' })
+    memo.changed({ scope: 'redirects' })
+    assert.equal(await memo.get('a', load('a')), 'a#1')
+    memo.changed({ scope: 'site' })
+    assert.equal(memo.size, 0)
+    assert.equal(await memo.get('a', load('a')), 'a#3')
+    memo.changed({ scope: 'site', foreign: true })
+    assert.equal(await memo.get('a', load('a')), 'a#4', "another process's commit drops it too")
+  })
+
+  test('holds at most its bound, dropping the least recently used', async () => {
+    const memo = keyedMemo<number>(3, { now: () => T0 })
+    let reads = 0
+    const load = async () => ++reads
+    for (const key of ['a', 'b', 'c']) await memo.get(key, load)
+    await memo.get('a', load)
+    await memo.get('d', load)
+    assert.equal(memo.size, 3)
+    assert.equal(reads, 4)
+    await memo.get('a', load)
+    assert.equal(reads, 4, 'a was used lately and is kept')
+    await memo.get('b', load)
+    assert.equal(reads, 5, 'b was the least recently used and went')
+  })
+
+  test('an answer that runs out by itself is read again at that time, by the clock given', async () => {
+    let now = T0
+    let reads = 0
+    const memo = memoUntilChange(async () => ({ read: ++reads, until: at(60_000) }), {
+      now: () => now,
+      expiresAt: (value) => value.until,
+    })
+    assert.equal((await memo.get()).read, 1)
+    now = at(59_999)
+    assert.equal((await memo.get()).read, 1)
+    now = at(60_000)
+    const again = await Promise.all([memo.get(), memo.get(), memo.get()])
+    assert.deepEqual(
+      again.map((value) => value.read),
+      [2, 2, 2],
+      'readers at the expiry share one new read',
+    )
+  })
+
+  test('a read under way when the site changes goes to its page but is not kept', async () => {
+    let release = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    let reads = 0
+    const memo = memoUntilChange(
+      async () => {
+        const read = ++reads
+        if (read === 1) await gate
+        return read
+      },
+      { now: () => T0 },
+    )
+    const first = memo.get()
+    memo.changed({ scope: 'site' })
+    release()
+    assert.equal(await first, 1)
+    assert.equal(await memo.get(), 2)
+    assert.equal(await memo.get(), 2)
+  })
+
+  test('a failed read is not kept, and concurrent pages share one read', async () => {
+    let fail = true
+    let reads = 0
+    const memo = memoUntilChange(
+      async () => {
+        reads++
+        if (fail) throw new Error('database away')
+        return 'ok'
+      },
+      { now: () => T0 },
+    )
+    await assert.rejects(memo.get(), /database away/)
+    fail = false
+    assert.deepEqual(await Promise.all([memo.get(), memo.get(), memo.get()]), ['ok', 'ok', 'ok'])
+    assert.equal(reads, 2)
+  })
+})
