@@ -11,46 +11,69 @@ export interface MemoOptions<T> {
   now: () => Date
   /** When the answer stops being true by itself; undefined: only a change ends it. */
   expiresAt?: (value: T) => Date | undefined
+  /** What an answer counts against the bound (about the characters it holds); 1 without it. */
+  weigh?: (value: T) => number
 }
 
 interface Kept<T> {
   loading: Promise<T>
   expiresAt: Date | undefined
+  weight: number
 }
 
 export interface KeyedMemo<T> {
   get: (key: string, load: () => Promise<T>) => Promise<T>
   changed: (change: ContentChange) => void
+  /** Drops every answer, as a `site` change does. */
+  forget: () => void
   /** Answers held, for tests and diagnostics. */
   readonly size: number
 }
 
 /**
- * Answers by key, at most `max` of them (the least recently used go first).
- * A change drops them all, even while they load: a read begun before a change
- * is given to the page that asked for it but never kept. A failed read is not
- * kept either, so the next page tries again.
+ * Answers by key, weighing at most `max` in all (each weighs 1 unless `weigh`
+ * says otherwise; the least recently used go first). A change drops them all,
+ * even while they load: a read begun before a change is given to the page
+ * that asked for it but never kept. A failed read is not kept either, so the
+ * next page tries again.
  */
-export function keyedMemo<T>(max: number, { now, expiresAt }: MemoOptions<T>): KeyedMemo<T> {
+export function keyedMemo<T>(
+  max: number,
+  { now, expiresAt, weigh = () => 1 }: MemoOptions<T>,
+): KeyedMemo<T> {
   let kept = new Map<string, Kept<T>>()
+  let weight = 0
+
+  function drop(generation: Map<string, Kept<T>>, key: string, entry: Kept<T>): void {
+    if (generation.get(key) !== entry) return
+    generation.delete(key)
+    if (generation === kept) weight -= entry.weight
+  }
 
   function fresh(key: string, load: () => Promise<T>): Promise<T> {
-    const entry: Kept<T> = { loading: load(), expiresAt: undefined }
+    const entry: Kept<T> = { loading: load(), expiresAt: undefined, weight: 0 }
     const generation = kept
     generation.set(key, entry)
-    if (generation.size > max) {
-      const oldest = generation.keys().next().value
-      if (oldest !== undefined) generation.delete(oldest)
-    }
     entry.loading.then(
       (value) => {
+        if (generation !== kept || generation.get(key) !== entry) return
         entry.expiresAt = expiresAt?.(value)
+        entry.weight = weigh(value)
+        weight += entry.weight
+        for (const [oldest, other] of generation) {
+          if (weight <= max) break
+          drop(generation, oldest, other)
+        }
       },
-      () => {
-        if (generation.get(key) === entry) generation.delete(key)
-      },
+      () => drop(generation, key, entry),
     )
     return entry.loading
+  }
+
+  function forget(): void {
+    // A new map, so a read still loading into the old one cannot come back.
+    kept = new Map()
+    weight = 0
   }
 
   return {
@@ -62,7 +85,7 @@ export function keyedMemo<T>(max: number, { now, expiresAt }: MemoOptions<T>): K
         const current = kept.get(key)
         // Readers that waited on the same expired answer share the one read that replaces it.
         if (current && current !== entry) return current.loading
-        kept.delete(key)
+        drop(kept, key, entry)
         return fresh(key, load)
       }
       // Used again: it goes to the back of the line for eviction.
@@ -73,9 +96,9 @@ export function keyedMemo<T>(max: number, { now, expiresAt }: MemoOptions<T>): K
       return value
     },
     changed(change) {
-      // A new map, so a read still loading into the old one cannot come back.
-      if (change.scope === 'site') kept = new Map()
+      if (change.scope === 'site') forget()
     },
+    forget,
     get size() {
       return kept.size
     },

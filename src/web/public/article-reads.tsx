@@ -7,7 +7,7 @@ import type { ArticleService } from '../../domain/articles/article-service.js'
 import type { CommentService } from '../../domain/comments/comment-service.js'
 import type { RelatedService } from '../../domain/related/related-service.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
-import { createReadMemo } from './read-memo.js'
+import { keyedMemo } from '../read-memo.js'
 import { CommentThreads, type CommentThreadsHtml } from './views/comments-section.js'
 
 /** What an article page shows around the story, beyond its comments. */
@@ -46,26 +46,30 @@ interface Services {
  * thread's stamp, which is part of its rendered comments' key.
  */
 export function createArticleReads(services: Services, site: SiteInfo, now: () => Date) {
-  const articles = createReadMemo<PublishedArticle>({
-    maxWeight: MAX_ARTICLES_WEIGHT,
+  const articles = keyedMemo<PublishedArticle>(MAX_ARTICLES_WEIGHT, {
+    now,
     weigh: (article) => ARTICLE_OVERHEAD + article.body.length,
   })
   // The newest lists are the same for every article (of a section): kept once, not per article.
-  const newest = createReadMemo<ArticleSummary[]>({
-    maxWeight: MAX_SURROUNDINGS_WEIGHT,
+  const newest = keyedMemo<ArticleSummary[]>(MAX_SURROUNDINGS_WEIGHT, {
+    now,
     weigh: (list) => SUMMARY_WEIGHT * (1 + list.length),
   })
-  const surroundings = createReadMemo<Pick<Surroundings, 'storyThread' | 'relatedCoverage'>>({
-    maxWeight: MAX_SURROUNDINGS_WEIGHT,
-    weigh: (value) =>
-      SUMMARY_WEIGHT * (1 + value.relatedCoverage.length + (value.storyThread?.items.length ?? 0)),
-  })
-  const commentSettings = createReadMemo<CommentSettings>({
-    maxWeight: 1_000_000,
+  const surroundings = keyedMemo<Pick<Surroundings, 'storyThread' | 'relatedCoverage'>>(
+    MAX_SURROUNDINGS_WEIGHT,
+    {
+      now,
+      weigh: (value) =>
+        SUMMARY_WEIGHT *
+        (1 + value.relatedCoverage.length + (value.storyThread?.items.length ?? 0)),
+    },
+  )
+  const commentSettings = keyedMemo<CommentSettings>(1_000_000, {
+    now,
     weigh: (settings) => 100 + settings.blockedWords.join(' ').length,
   })
-  const threads = createReadMemo<CommentThreadsHtml>({
-    maxWeight: MAX_THREADS_WEIGHT,
+  const threads = keyedMemo<CommentThreadsHtml>(MAX_THREADS_WEIGHT, {
+    now,
     weigh: (value) => 100 + value.html.length,
   })
   // A thread's stamp: the site's changes, then its own. Comments rendered under an old stamp

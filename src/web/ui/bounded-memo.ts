@@ -34,5 +34,9 @@ export function boundedMemo<V>(maxSize: number, sizeOf: (value: V) => number) {
       kept.clear()
       size = 0
     },
+    /** Values held. */
+    get size(): number {
+      return kept.size
+    },
   }
 }

@@ -2,6 +2,7 @@ import { createContext, type VNode } from 'preact'
 import { useContext } from 'preact/hooks'
 import { renderToString } from 'preact-render-to-string'
 import type { ArticleSummary } from '../../domain/articles/article.js'
+import { boundedMemo } from './bounded-memo.js'
 import { SiteContext, type SiteInfo } from './site.js'
 
 /**
@@ -30,7 +31,7 @@ export const FragmentContext = createContext<FragmentCache | undefined>(undefine
 /** At most `max` fragments by content, the least recently used dropped first. */
 export function createFragmentCache(site: SiteInfo, max = 2000): FragmentCache {
   const byObject = new WeakMap<ArticleSummary, Map<string, string>>()
-  const byContent = new Map<string, string>()
+  const byContent = boundedMemo<string>(max, () => 1)
   const bySource = new WeakMap<object, Map<string, string>>()
   // The settings a fragment reads: an admin's change of name, zone or language makes new ones.
   const settings = () =>
@@ -38,20 +39,12 @@ export function createFragmentCache(site: SiteInfo, max = 2000): FragmentCache {
 
   function rendered(key: string, render: () => VNode): string {
     const known = byContent.get(key)
-    if (known !== undefined) {
-      byContent.delete(key)
-      byContent.set(key, known)
-      return known
-    }
+    if (known !== undefined) return known
     // The same escaping renderer as the page around it.
     const html = renderToString(
       <SiteContext.Provider value={site}>{render()}</SiteContext.Provider>,
     )
     byContent.set(key, html)
-    if (byContent.size > max) {
-      const oldest = byContent.keys().next().value
-      if (oldest !== undefined) byContent.delete(oldest)
-    }
     return html
   }
 
