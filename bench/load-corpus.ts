@@ -72,9 +72,10 @@ const commentsMs = performance.now() - commentsStarted
 const [latest] = (await ctx.services.articles.listPublished({}, 1, 1)).items
 if (!latest) throw new Error('the corpus has no published article')
 const article = await ctx.services.articles.getPublishedBySlug(latest.slug)
-// Its page shows a full first page of conversations: the "50 comments" rows depend on it.
+// Its page shows a full first page of conversations: the "50 comments" rows depend on it. The
+// page bench loads thousands of comments; a small corpus (Lighthouse's) is not held to it.
 const firstPage = await ctx.services.comments.approvedThreads(article.id, 1)
-if (firstPage.items.length < COMMENT_LIMITS.perPage) {
+if (Number(comments) >= 1000 && firstPage.items.length < COMMENT_LIMITS.perPage) {
   throw new Error(
     `the measured article has ${firstPage.items.length} conversations on its first page, not ${COMMENT_LIMITS.perPage}: load more comments`,
   )
