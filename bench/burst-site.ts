@@ -4,13 +4,13 @@
 // process that can be killed with SIGKILL and started again on the same file.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { createServer } from 'node:net'
 import { Agent, request } from 'node:http'
 import { loadConfig } from '../src/config.js'
 import { createContext, type AppContext } from '../src/context.js'
 import { COMMAND_LINE } from '../src/domain/access/policy.js'
 import { articlePath } from '../src/web/ui/urls.js'
 import { buildArticleText } from '../test/helpers/factories.js'
+import { freePort } from './harness.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 
@@ -29,17 +29,6 @@ export interface BurstSite {
   kill(): Promise<void>
   start(): Promise<void>
   close(): Promise<void>
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
 }
 
 async function waitUntilServing(child: ChildProcess, url: string): Promise<void> {

@@ -4,16 +4,14 @@
 // both, on a small corpus). Prints the four category scores, CLS and the
 // number of axe failures Lighthouse's accessibility audits found, per page.
 // Kept apart from `npm run bench`: each Lighthouse run takes tens of seconds.
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
+import { freePort, ROOT, runChild, startServer } from './harness.js'
 import desktopConfig from 'lighthouse/core/config/desktop-config.js'
 
-const ROOT = new URL('..', import.meta.url).pathname
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const FLAGS = [
   '--headless',
@@ -25,57 +23,18 @@ const FLAGS = [
   '--no-first-run',
 ]
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
-    let out = ''
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
-    child.on('exit', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} exited ${code}`)),
-    )
-  })
-}
-
-async function startServer(env: NodeJS.ProcessEnv, url: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['dist/bundle/server.mjs'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`)
-    try {
-      if ((await fetch(url)).status === 200) return child
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
-
 const dataDir = mkdtempSync(join(tmpdir(), 'dateline-lighthouse-'))
 const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn', HOST: '127.0.0.1' }
 const loaded = JSON.parse(
-  await run(['--import', 'tsx', 'bench/load-corpus.ts', '60', '100'], env),
+  await runChild(process.execPath, ['--import', 'tsx', 'bench/load-corpus.ts', '60', '100'], env),
 ) as { paths: { photoArticle: string } }
 const port = await freePort()
 const base = `http://127.0.0.1:${port}`
-const server = await startServer({ ...env, PORT: String(port) }, `${base}/`)
+const { child: server } = await startServer(
+  ['dist/bundle/server.mjs'],
+  { ...env, PORT: String(port) },
+  `${base}/`,
+)
 const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS })
 
 const results: Record<string, unknown>[] = []
