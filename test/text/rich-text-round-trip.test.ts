@@ -159,6 +159,20 @@ describe('the editor round-trips the body', () => {
       { numRuns: 400 },
     )
   })
+
+  test('a heading that ends in #s keeps them: they are not read back as its closing sequence', () => {
+    for (const text of ['#', '##', 'Issue #', 'C#', 'Tag #news #']) {
+      const doc = schema.nodes.doc.create(null, [
+        schema.nodes.heading.create({ level: 2 }, schema.text(text)),
+        schema.nodes.paragraph.create(null, schema.text('a')),
+      ])
+      const markdown = serializeStory(doc)
+      const parsed = parseStoryMarkdown(markdown)
+      assert.ok(parsed.ok)
+      assert.ok(parsed.doc.eq(doc), `${JSON.stringify(text)} came back changed from ${markdown}`)
+      assert.equal(serializeStory(parsed.doc), markdown)
+    }
+  })
 })
 
 /** Every demo story's body, as the importer reads it. */

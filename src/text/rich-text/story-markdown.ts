@@ -109,8 +109,12 @@ export function canonicalMarkdown(markdown: string): string {
 }
 
 // What plain text must escape beyond prosemirror-markdown's own: an entity
-// (&amp;), an autolink (<https://…>), and a pull quote's marker.
-const EXTRA_ESCAPES = /&(?=#?[a-z0-9]+;)|<(?=[a-z][a-z0-9+.-]*:|[^\s<>@]+@)/gi
+// (&amp;), an autolink (<https://…>), and, where a text begins, a list marker
+// its rules let through: a lone "+" and "1." or "1)" with nothing after (each
+// would be read back as an empty list item). Escaping such a marker where a
+// text begins mid-line too is harmless: "\+" and "1\." read as written.
+const EXTRA_ESCAPES =
+  /&(?=#?[a-z0-9]+;)|<(?=[a-z][a-z0-9+.-]*:|[^\s<>@]+@)|^\+(?=\s|$)|(?<=^\d{1,9})[.)](?=\s|$)/gi
 
 function quoteLike(state: MarkdownSerializerState, node: Node, marker: string | undefined): void {
   state.wrapBlock('> ', null, node, () => {
@@ -159,7 +163,17 @@ const serializer = new MarkdownSerializer(
     pull_quote: (state, node) => quoteLike(state, node, PULL_QUOTE_MARKER),
     heading: (state, node) => {
       state.write(`${'#'.repeat(Number(node.attrs.level))} `)
+      // The state's output so far: prosemirror-markdown keeps it in `out`, missing from its typings.
+      const written = state as unknown as { out: string }
+      const start = written.out.length
       state.renderInline(node, false)
+      // A heading's text that ends in #s after a space (or is only #s) would be read back as
+      // the optional closing sequence, and dropped: the first # of that run is escaped.
+      const closing = /(?:^| )(#+)$/.exec(written.out.slice(start))
+      if (closing?.[1]) {
+        const run = closing[1]
+        written.out = `${written.out.slice(0, written.out.length - run.length)}\\${run}`
+      }
       state.closeBlock(node)
     },
     horizontal_rule: (state, node) => {
