@@ -10,6 +10,7 @@ import { createContext, type AppContext } from '../src/context.js'
 import { COMMAND_LINE } from '../src/domain/access/policy.js'
 import { articlePath } from '../src/web/ui/urls.js'
 import { buildArticleText } from '../test/helpers/factories.js'
+import { waitUntilServing } from '../verify/site.js'
 import { freePort } from './harness.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
@@ -29,20 +30,6 @@ export interface BurstSite {
   kill(): Promise<void>
   start(): Promise<void>
   close(): Promise<void>
-}
-
-async function waitUntilServing(child: ChildProcess, url: string): Promise<void> {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`)
-    try {
-      const response = await fetch(`${url}/robots.txt`)
-      await response.arrayBuffer()
-      if (response.status === 200) return
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
 }
 
 /** Seeds `dataDir` (an article, comments open) and starts the built server on it. */

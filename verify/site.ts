@@ -42,7 +42,8 @@ async function openComments(ctx: AppContext): Promise<void> {
   await ctx.services.settings.updateCommentSettings(COMMAND_LINE, { ...settings, mode: 'open' })
 }
 
-async function waitUntilServing(child: ChildProcess, url: string): Promise<void> {
+/** Resolves once `url`/robots.txt answers 200; throws if the process exits or a minute passes. */
+export async function waitUntilServing(child: ChildProcess, url: string): Promise<void> {
   for (let attempt = 0; attempt < 3000; attempt++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`)
     try {
