@@ -91,6 +91,8 @@ const server = await startServer(
 children.push(server.child)
 
 const API_ARTICLES = '/api/v1/articles?limit=20'
+// What a client listing headlines asks for: everything but the bodies and the body's pictures.
+const API_SUMMARIES = `${API_ARTICLES}&fields=id,url,headline,standfirst,dateline,section,bylines,tags,publishedAt,updatedAt,leadImage`
 const rows: Row[] = []
 const routes: [string, string][] = [
   ['home', '/'],
@@ -128,7 +130,8 @@ children.push(uncached.child)
 rows.push(await measure(ROUTES.article50, uncachedBase + loaded.paths.article, load))
 rows.push(await measure(ROUTES.articleBare, uncachedBase + loaded.paths.uncommentedArticle, load))
 rows.push(await measure(ROUTES.homeUncached, `${uncachedBase}/`, load))
-rows.push(await measure('API articles (20), cache off', uncachedBase + API_ARTICLES, load))
+rows.push(await measure(ROUTES.apiUncached, uncachedBase + API_ARTICLES, load))
+rows.push(await measure(ROUTES.apiSummaryUncached, uncachedBase + API_SUMMARIES, load))
 const uncachedRssMb = peakRssMb(uncached.child.pid)
 uncached.child.kill()
 
@@ -158,7 +161,7 @@ for (const row of rows) {
   // The API uncached is held to the home page uncached; cached, to the same bytes from node:http.
   const homeUncached = rows.find((candidate) => candidate.route === ROUTES.homeUncached)
   const against =
-    row.route === 'API articles (20), cache off' && homeUncached
+    (row.route === ROUTES.apiUncached || row.route === ROUTES.apiSummaryUncached) && homeUncached
       ? homeUncached
       : row.route.startsWith('API') || row.route.includes('(API articles)')
         ? apiBaseline
@@ -198,6 +201,15 @@ for (const [name, weight] of Object.entries(weights)) {
   )
 }
 console.log(`Home page: ${homeStories} stories, over ${SECTION_COUNT} sections`)
+// Uncached answers are sent uncompressed (only the page cache compresses): their size is their cost.
+const sizes = await Promise.all(
+  ['/', API_ARTICLES, API_SUMMARIES].map(async (path) =>
+    ((await (await fetch(base + path)).arrayBuffer()).byteLength / 1024).toFixed(0),
+  ),
+)
+console.log(
+  `Uncompressed bytes: home ${sizes[0]} KB, API 20 articles ${sizes[1]} KB, with summary fields ${sizes[2]} KB`,
+)
 const longTail = rows.find((row) => row.route === ROUTES.longTail)
 if (longTail) {
   // Each article's first request is a miss however large the cache: the expected distinct paths.

@@ -114,6 +114,35 @@ for (const dialect of testDialects()) {
       )
     })
 
+    test('answers only the fields asked for, in the shape’s order, listed and alone', async (t) => {
+      const { server, ids } = await site(t, dialect)
+      const listed = await server.get('/api/v1/articles?fields=url,%20headline,id,headline')
+      assert.equal(listed.status, 200)
+      const body = (await listed.json()) as { items: Record<string, unknown>[]; next: null }
+      assert.deepEqual(
+        body.items.map((item) => Object.keys(item)),
+        [0, 1, 2].map(() => ['id', 'url', 'headline']),
+      )
+      assert.deepEqual(body.items[2], {
+        id: ids.first,
+        url: 'https://news.example/2026/11/16/harbour-wall-approved',
+        headline: 'Harbour wall approved',
+      })
+      // The same choice in another order is the same answer, and the full shape is unchanged.
+      const reordered = await server.get('/api/v1/articles?fields=headline,id,url')
+      assert.equal(reordered.headers.get('etag'), listed.headers.get('etag'))
+      Article.parse((await json(server, '/api/v1/articles', ArticlePage)).body.items[0])
+      const alone = await server.get(`/api/v1/articles/${ids.second}?fields=tags,body`)
+      assert.deepEqual(Object.keys(await alone.json()), ['tags', 'body'])
+      const byPath = await server.get(
+        `/api/v1/articles/by-path?path=${encodeURIComponent('/2026/11/16/harbour-wall-approved')}&fields=bylines`,
+      )
+      assert.deepEqual(
+        ((await byPath.json()) as { bylines: { name: string }[] }).bylines.map((b) => b.name),
+        ['Ada Brekke', 'Jonas Vik'],
+      )
+    })
+
     test('pages by cursor to the end, and a cursor not given out is a 400', async (t) => {
       const { server, ids } = await site(t, dialect)
       const seen: string[] = []
@@ -265,6 +294,10 @@ for (const dialect of testDialects()) {
         ['/api/v1/articles/by-path', 'invalid_parameter', 'path'],
         ['/api/v1/sections?page=2', 'unknown_parameter', 'page'],
         ['/api/v1/tags?limit=-1', 'invalid_parameter', 'limit'],
+        ['/api/v1/articles?fields=headline,role', 'invalid_parameter', 'fields'],
+        ['/api/v1/articles?fields=', 'invalid_parameter', 'fields'],
+        ['/api/v1/articles?fields=headline&format=ninjs', 'invalid_parameter', 'fields'],
+        ['/api/v1/articles/by-path?path=%2Fx&fields=password', 'invalid_parameter', 'fields'],
       ]
       for (const [path, code, field] of cases) {
         const error = await problem(server, path, 400, code)

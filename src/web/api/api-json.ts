@@ -11,7 +11,9 @@ import type { StoryThread } from '../../domain/threads/thread.js'
 import { zonedParts } from '../../text/dates.js'
 import type { SiteInfo } from '../ui/site.js'
 import { articlePath, authorPath, sectionPath, tagPath, threadPath } from '../ui/urls.js'
-import type { Article, Author, Image, SitePage, Thread } from './content-schemas.js'
+import type { Article, ArticleField, Author, Image, SitePage, Thread } from './content-schemas.js'
+
+export type { ArticleField }
 
 export type ApiSite = Pick<SiteInfo, 'url' | 'timeZone' | 'media'>
 
@@ -125,4 +127,12 @@ export function sitePageJson(
     updatedAt: isoInZone(page.updatedAt, site.timeZone),
     body: { html, markdown: page.body },
   }
+}
+
+/** An article's JSON with only the fields asked for (`?fields=`). */
+export function pickFields(
+  json: z.infer<typeof Article>,
+  fields: readonly ArticleField[],
+): Partial<z.infer<typeof Article>> {
+  return Object.fromEntries(fields.map((name) => [name, json[name]]))
 }

@@ -38,18 +38,17 @@ export function sendPublicJson(
   body: unknown,
   contentType?: string,
 ): FastifyReply {
-  return sendPublicJsonText(request, reply, JSON.stringify(body), contentType)
+  // Encoded once: the entity tag and the response are the same bytes.
+  return sendPublicJsonBytes(request, reply, Buffer.from(JSON.stringify(body), 'utf8'), contentType)
 }
 
-/** sendPublicJson for a body already written as JSON text. */
-export function sendPublicJsonText(
+/** sendPublicJson for a body already encoded as JSON. */
+export function sendPublicJsonBytes(
   request: FastifyRequest,
   reply: FastifyReply,
-  text: string,
+  bytes: Buffer,
   contentType = 'application/json; charset=utf-8',
 ): FastifyReply {
-  // Encoded once: the entity tag and the response are the same bytes.
-  const bytes = Buffer.from(text, 'utf8')
   const etag = weakEtagOf(bytes)
   reply.header('etag', etag)
   if (isNotModified(request.headers, { etag, lastModified: undefined })) {

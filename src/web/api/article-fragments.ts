@@ -1,32 +1,38 @@
 import type { PublishedArticle } from '../../domain/articles/article.js'
 import type { ContentChange } from '../../domain/changes.js'
 import { boundedMemo } from '../ui/bounded-memo.js'
-import { articleJson, type ApiSite } from './api-json.js'
+import { articleJson, pickFields, type ApiSite, type ArticleField } from './api-json.js'
 import { ninjsItem } from './ninjs.js'
 
 export type ArticleFormat = 'json' | 'ninjs'
 
-/** Article JSON kept, in characters: a few thousand articles' worth. */
-const MAX_CHARS = 16_000_000
+/** Article JSON kept, in bytes: a few thousand articles' worth. */
+const MAX_BYTES = 16_000_000
 
 export type ArticleFragments = ReturnType<typeof createArticleFragments>
 
 /**
- * Each article's JSON text, made once per version and kept until the site
- * changes. A list of twenty is then a keyed read and twenty strings joined,
- * not twenty articles loaded, shaped and stringified: the article in the
- * newest list, its section's, its tags' and its own address is made once.
- * Whatever else an article's JSON shows (its section's and authors' names,
- * its pictures' words, the site's zone) changes only with a `site` change,
- * which drops everything; a text made from a read begun before such a change
- * is not kept.
+ * Each article's JSON, encoded once per version (and choice of fields) and
+ * kept until the site changes. A list of twenty is then a keyed read and
+ * twenty buffers joined, not twenty articles loaded, shaped, stringified and
+ * encoded: the article in the newest list, its section's, its tags' and its
+ * own address is made once. Whatever else an article's JSON shows (its
+ * section's and authors' names, its pictures' words, the site's zone)
+ * changes only with a `site` change, which drops everything; a text made
+ * from a read begun before such a change is not kept.
  */
 export function createArticleFragments(site: ApiSite) {
-  const kept = boundedMemo<string>(MAX_CHARS, (text) => text.length)
+  const kept = boundedMemo<Buffer>(MAX_BYTES, (bytes) => bytes.length)
   let generation = 0
-  const keyOf = (format: ArticleFormat, id: string, version: number) => `${format}:${id}:${version}`
-  const shape = (format: ArticleFormat, article: PublishedArticle): unknown =>
-    format === 'ninjs' ? ninjsItem(site, article) : articleJson(site, article)
+  const shape = (
+    format: ArticleFormat,
+    fields: readonly ArticleField[] | undefined,
+    article: PublishedArticle,
+  ): unknown => {
+    if (format === 'ninjs') return ninjsItem(site, article)
+    const json = articleJson(site, article)
+    return fields ? pickFields(json, fields) : json
+  }
 
   return {
     changed(change: ContentChange): void {
@@ -36,27 +42,31 @@ export function createArticleFragments(site: ApiSite) {
     },
 
     /**
-     * The JSON texts of the articles at these keys, in order; those not kept
-     * are loaded in one call, and one that is no longer published is left out.
+     * The JSON of the articles at these keys, in order; those not kept are
+     * loaded in one call, and one that is no longer published is left out.
+     * `fields` (the JSON shape only) keeps just those, in the shape's order.
      */
-    async texts(
+    async encoded(
       format: ArticleFormat,
       keys: readonly { id: string; version: number }[],
       load: (ids: readonly string[]) => Promise<PublishedArticle[]>,
-    ): Promise<string[]> {
+      fields?: readonly ArticleField[],
+    ): Promise<Buffer[]> {
       const started = generation
-      const found = keys.map((key) => kept.get(keyOf(format, key.id, key.version)))
+      const keyOf = (id: string, version: number) =>
+        `${format}:${fields?.join(',') ?? '*'}:${id}:${version}`
+      const found = keys.map((key) => kept.get(keyOf(key.id, key.version)))
       const missing = keys.filter((_, i) => found[i] === undefined).map((key) => key.id)
       const loaded = new Map(
         (missing.length > 0 ? await load(missing) : []).map((article) => [article.id, article]),
       )
       return keys.flatMap((key, i) => {
-        const text = found[i]
-        if (text !== undefined) return [text]
+        const bytes = found[i]
+        if (bytes !== undefined) return [bytes]
         const article = loaded.get(key.id)
         if (!article) return []
-        const made = JSON.stringify(shape(format, article))
-        if (generation === started) kept.set(keyOf(format, article.id, article.version), made)
+        const made = Buffer.from(JSON.stringify(shape(format, fields, article)), 'utf8')
+        if (generation === started) kept.set(keyOf(article.id, article.version), made)
         return [made]
       })
     },

@@ -1,11 +1,19 @@
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { PublishedArticle } from '../../domain/articles/article.js'
 import { API_PAGE_SIZE } from '../../domain/api/content-api-service.js'
 import { NotFoundError } from '../../domain/errors.js'
 import { articleParams } from '../plugins/request-parsing.js'
 import { articlePath, sectionPath } from '../ui/urls.js'
 import { articleCursor, articleKeyOf, slugCursor, slugOf } from './api-cursor.js'
-import { articleJson, authorJson, sitePageJson, threadJson } from './api-json.js'
-import { parseApi, sendPublicJson, sendPublicJsonText } from './api-request.js'
+import {
+  articleJson,
+  authorJson,
+  pickFields,
+  sitePageJson,
+  threadJson,
+  type ArticleField,
+} from './api-json.js'
+import { parseApi, sendPublicJson, sendPublicJsonBytes } from './api-request.js'
 import {
   articleIdParams,
   articleListQuery,
@@ -18,6 +26,8 @@ import {
 import type { ApiDeps } from './deps.js'
 import { NINJS_CONTENT_TYPE, ninjsItem } from './ninjs.js'
 
+const COMMA = Buffer.from(',')
+
 /** The Content API's reads: published content only, the same for everyone. */
 export async function contentRoutes(app: FastifyInstance, { services, site, fragments }: ApiDeps) {
   const api = services.contentApi
@@ -27,26 +37,49 @@ export async function contentRoutes(app: FastifyInstance, { services, site, frag
       cursor,
       limit = API_PAGE_SIZE.default,
       format,
+      fields,
       ...query
     } = parseApi(articleListQuery, request.query)
     const after = cursor === undefined ? undefined : articleKeyOf(cursor)
     const page = await api.listArticleKeys(query, after, limit)
     const next = page.next ? articleCursor(page.next) : null
-    const texts = await fragments.texts(format ?? 'json', page.items, (ids) =>
-      api.publishedByIds(ids),
+    const items = await fragments.encoded(
+      format ?? 'json',
+      page.items,
+      (ids) => api.publishedByIds(ids),
+      fields,
     )
     // The articles' JSON as kept, joined: what JSON.stringify({ items, next }) would write.
-    const text = `{"items":[${texts.join(',')}],"next":${JSON.stringify(next)}}`
-    return sendPublicJsonText(
+    const parts: Buffer[] = [Buffer.from('{"items":[')]
+    items.forEach((item, i) => parts.push(...(i === 0 ? [item] : [COMMA, item])))
+    parts.push(Buffer.from(`],"next":${JSON.stringify(next)}}`))
+    return sendPublicJsonBytes(
       request,
       reply,
-      text,
+      Buffer.concat(parts),
       format === 'ninjs' ? NINJS_CONTENT_TYPE : undefined,
     )
   })
 
+  /** One article in the shape asked for. */
+  const sendArticle = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    article: PublishedArticle,
+    {
+      format,
+      fields,
+    }: { format?: 'json' | 'ninjs' | undefined; fields?: ArticleField[] | undefined },
+  ) => {
+    if (format === 'ninjs') {
+      return sendPublicJson(request, reply, ninjsItem(site, article), NINJS_CONTENT_TYPE)
+    }
+    const json = articleJson(site, article)
+    return sendPublicJson(request, reply, fields ? pickFields(json, fields) : json)
+  }
+
   app.get('/articles/by-path', async (request, reply) => {
-    const { path, format } = parseApi(pathQuery, request.query)
+    const { path, ...shape } = parseApi(pathQuery, request.query)
     const [, year, month, day, slug] = /^\/(\d{4})\/(\d{2})\/(\d{2})\/([^/?#]+)$/.exec(path) ?? []
     const parts = articleParams.safeParse({ year, month, day, slug })
     if (!parts.success) {
@@ -56,18 +89,13 @@ export async function contentRoutes(app: FastifyInstance, { services, site, frag
     if (articlePath(article, site.timeZone) !== path) {
       throw new NotFoundError('article_not_found', `There is no published article at ${path}.`)
     }
-    return format === 'ninjs'
-      ? sendPublicJson(request, reply, ninjsItem(site, article), NINJS_CONTENT_TYPE)
-      : sendPublicJson(request, reply, articleJson(site, article))
+    return sendArticle(request, reply, article, shape)
   })
 
   app.get('/articles/:id', async (request, reply) => {
     const { id } = parseApi(articleIdParams, request.params)
-    const { format } = parseApi(articleQuery, request.query)
-    const article = await api.article(id)
-    return format === 'ninjs'
-      ? sendPublicJson(request, reply, ninjsItem(site, article), NINJS_CONTENT_TYPE)
-      : sendPublicJson(request, reply, articleJson(site, article))
+    const shape = parseApi(articleQuery, request.query)
+    return sendArticle(request, reply, await api.article(id), shape)
   })
 
   app.get('/sections', async (request, reply) => {

@@ -81,6 +81,9 @@ const pageOf = <T extends z.ZodType>(item: T) =>
 
 export const ArticlePage = pageOf(Article).register(apiSchemas, { id: 'ArticlePage' })
 
+export type ArticleField = keyof z.infer<typeof Article>
+export const ARTICLE_FIELDS = Object.keys(Article.shape) as ArticleField[]
+
 export const Section = z
   .object({ slug: z.string(), name: z.string(), url: absoluteUrl })
   .register(apiSchemas, { id: 'Section' })
@@ -155,24 +158,70 @@ const format = z
   .enum(['json', 'ninjs'])
   .describe('`ninjs`: IPTC ninjs 3.1 instead of this API’s own shape.')
 
-export const articleListQuery = z.strictObject({
-  section: slug().optional().describe('A section slug.'),
-  tag: slug().optional().describe('A tag slug.'),
-  author: slug().optional().describe('An author slug.'),
-  thread: slug().optional().describe('A story thread slug.'),
-  since: instantParam.optional().describe('Published at or after this instant.'),
-  until: instantParam.optional().describe('Published before this instant.'),
-  query: z.string().min(1).max(SEARCH_LIMITS.length).optional().describe('Words to search for.'),
-  cursor: cursor.optional(),
-  limit: limit.optional(),
-  format: format.optional(),
-})
+// Sparse fieldsets, as WordPress's `_fields` and Ghost's `fields`: a list of
+// headlines need not carry twenty bodies. Kept in the shape's order, so the
+// same choice in any order is one answer.
+const fields = z
+  .string()
+  .max(400)
+  .transform((text, context) => {
+    const named = new Set(text.split(',').map((name) => name.trim()))
+    for (const name of named) {
+      if (!(ARTICLE_FIELDS as string[]).includes(name)) {
+        context.addIssue({
+          code: 'custom',
+          message: `"${name}" is not a field of an article; choose from ${ARTICLE_FIELDS.join(', ')}`,
+        })
+        return z.NEVER
+      }
+    }
+    return ARTICLE_FIELDS.filter((name) => named.has(name))
+  })
+  .describe(
+    'Only these fields of each article, comma-separated (JSON shape only): `id,url,headline,publishedAt`.',
+  )
 
-export const articleQuery = z.strictObject({ format: format.optional() })
-export const pathQuery = z.strictObject({
-  path: z.string().min(1).max(400).describe('The article’s address on the site: /YYYY/MM/DD/slug.'),
-  format: format.optional(),
-})
+/** `fields` shapes this API's JSON; ninjs has its own shape. */
+function fieldsNeedJson(query: { fields?: unknown; format?: string }, context: z.RefinementCtx) {
+  if (query.fields !== undefined && query.format === 'ninjs') {
+    context.addIssue({
+      code: 'custom',
+      path: ['fields'],
+      message: 'fields applies to the JSON shape, not to ninjs',
+    })
+  }
+}
+
+export const articleListQuery = z
+  .strictObject({
+    section: slug().optional().describe('A section slug.'),
+    tag: slug().optional().describe('A tag slug.'),
+    author: slug().optional().describe('An author slug.'),
+    thread: slug().optional().describe('A story thread slug.'),
+    since: instantParam.optional().describe('Published at or after this instant.'),
+    until: instantParam.optional().describe('Published before this instant.'),
+    query: z.string().min(1).max(SEARCH_LIMITS.length).optional().describe('Words to search for.'),
+    cursor: cursor.optional(),
+    limit: limit.optional(),
+    format: format.optional(),
+    fields: fields.optional(),
+  })
+  .superRefine(fieldsNeedJson)
+
+export const articleQuery = z
+  .strictObject({ format: format.optional(), fields: fields.optional() })
+  .superRefine(fieldsNeedJson)
+export const pathQuery = z
+  .strictObject({
+    path: z
+      .string()
+      .min(1)
+      .max(400)
+      .describe('The article’s address on the site: /YYYY/MM/DD/slug.'),
+    format: format.optional(),
+    fields: fields.optional(),
+  })
+  .superRefine(fieldsNeedJson)
 export const noQuery = z.strictObject({})
 export const slugListQuery = z.strictObject({ cursor: cursor.optional(), limit: limit.optional() })
 export const pageSlugParams = z.strictObject({ slug: slug(80) })
