@@ -929,7 +929,7 @@ for (const dialect of testDialects()) {
     })
 
     test('the cache holds no more than PAGE_CACHE_MB: the least recently used go first', async (t) => {
-      // 8 KiB: an empty section page takes about 2.7 KiB with its gzip and brotli copies.
+      // 8 KiB: an empty section page takes a few KiB, with the compressed copy its reader asked for.
       const limit = 8 * 1024
       const site = await setup(t, dialect, { PAGE_CACHE_MB: String(limit / (1024 * 1024)) })
       const paths = [

@@ -47,7 +47,7 @@ export const pageCachePlugin = fp<{ cache: PageCache }>(
       const encoding = pickEncoding(request.headers['accept-encoding'])
       if (encoding === 'identity') return payload
       reply.header('content-encoding', encoding)
-      return page.bodies[encoding]
+      return page.body(encoding).body
     })
   },
   { name: 'page-cache' },

@@ -1,7 +1,7 @@
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { ContentChange } from '../../domain/changes.js'
 import { pickEncoding } from '../plugins/content-encoding.js'
 import { etagMatches, weakEtagOf } from '../plugins/etag.js'
+import { pageBodies, type PageBodies } from './page-bodies.js'
 
 /** The tag of every page that shows one article or its comments: dropped when they change. */
 export function articleCacheTag(articleId: string): string {
@@ -26,13 +26,8 @@ export interface CachedPage {
   staleUntil?: number
   etag: string
   lastModified: string
-  bodies: { identity: Buffer; gzip: Buffer; br: Buffer }
-  /** Complete response headers per encoding: a hit is one writeHead and one end. */
-  headers: {
-    identity: Record<string, string>
-    gzip: Record<string, string>
-    br: Record<string, string>
-  }
+  /** The body and complete headers per encoding: a hit is one writeHead and one end. */
+  body: PageBodies
   notModifiedHeaders: Record<string, string>
   bytes: number
 }
@@ -50,9 +45,9 @@ export interface PageCacheOptions {
 export type PageCache = ReturnType<typeof createPageCache>
 
 /**
- * The rendered-page cache: an LRU bounded by bytes, holding each page
- * compressed ahead of time with gzip and brotli. Dropped by tag, or whole, on
- * content changes.
+ * The rendered-page cache: an LRU bounded by bytes, holding each page as
+ * rendered and in each compressed form a client has asked for. Dropped by tag,
+ * or whole, on content changes.
  */
 export function createPageCache(options: PageCacheOptions) {
   const { now } = options
@@ -61,6 +56,13 @@ export function createPageCache(options: PageCacheOptions) {
   // Counts purges. A page is stored only if none happened since its request began: one
   // rendered from data read before a change must not outlive the purge of that change.
   let generation = 0
+
+  function evictOverBudget(): void {
+    for (const oldest of pages.keys()) {
+      if (bytes <= options.maxBytes) break
+      remove(oldest)
+    }
+  }
 
   function remove(key: string): void {
     const page = pages.get(key)
@@ -151,8 +153,6 @@ export function createPageCache(options: PageCacheOptions) {
         ...extraHeaders,
       }
       const identity = Buffer.isBuffer(html) ? html : Buffer.from(html)
-      const gzip = gzipSync(identity, { level: 6 })
-      const br = brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
       const etag = weakEtagOf(identity)
       const storedAt = now()
       const lastModified = new Date(storedAt).toUTCString()
@@ -164,18 +164,20 @@ export function createPageCache(options: PageCacheOptions) {
         'last-modified': lastModified,
         vary: 'accept-encoding',
       }
+      const grew = (added: number): void => {
+        // A page dropped since it was answered no longer counts.
+        if (pages.get(key) !== page) return
+        page.bytes += added
+        bytes += added
+        evictOverBudget()
+      }
       const page: CachedPage = {
         tags,
         storedAt,
         freshUntil,
         etag,
         lastModified,
-        bodies: { identity, gzip, br },
-        headers: {
-          identity: { ...common, 'content-length': String(identity.length) },
-          gzip: { ...common, 'content-encoding': 'gzip', 'content-length': String(gzip.length) },
-          br: { ...common, 'content-encoding': 'br', 'content-length': String(br.length) },
-        },
+        body: pageBodies(identity, common, grew),
         notModifiedHeaders: {
           ...security,
           'cache-control': options.cacheControl,
@@ -183,16 +185,13 @@ export function createPageCache(options: PageCacheOptions) {
           'last-modified': lastModified,
           vary: 'accept-encoding',
         },
-        bytes: identity.length + gzip.length + br.length + key.length,
+        bytes: identity.length + key.length,
       }
       if (page.bytes > options.maxBytes) return undefined
       remove(key)
       pages.set(key, page)
       bytes += page.bytes
-      for (const oldest of pages.keys()) {
-        if (bytes <= options.maxBytes) break
-        remove(oldest)
-      }
+      evictOverBudget()
       return page
     },
 
@@ -244,6 +243,7 @@ export function sendCachedPage(
   }
   const acceptEncoding = request.headers['accept-encoding']
   const encoding = pickEncoding(typeof acceptEncoding === 'string' ? acceptEncoding : undefined)
-  response.writeHead(200, page.headers[encoding])
-  response.end(request.method === 'HEAD' ? undefined : page.bodies[encoding])
+  const { headers, body } = page.body(encoding)
+  response.writeHead(200, headers)
+  response.end(request.method === 'HEAD' ? undefined : body)
 }

@@ -1,0 +1,52 @@
+// A cached page's compressed bodies: made when a client first asks for each
+// encoding, each decoding to the page as rendered, and a page read often
+// compressed again more tightly after an answer, never during one.
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+import { pageBodies } from '../../src/web/page-cache/page-bodies.js'
+
+const page = Buffer.from(
+  Array.from(
+    { length: 400 },
+    (_, i) => `<p>Paragraph ${i}: the harbour council met on ${i % 7} days.</p>`,
+  ).join(''),
+)
+const afterAnswer = () => new Promise((resolve) => setImmediate(resolve))
+
+test('compresses an encoding only when a client first asks for it', () => {
+  const grown: number[] = []
+  const body = pageBodies(page, { 'content-type': 'text/html' }, (bytes) => grown.push(bytes))
+  const identity = body('identity')
+  assert.equal(identity.body, page)
+  assert.equal(identity.headers['content-length'], String(page.length))
+  assert.equal(identity.headers['content-encoding'], undefined)
+  assert.deepEqual(grown, [], 'nothing compressed for an identity answer')
+
+  const gzip = body('gzip')
+  assert.deepEqual(gunzipSync(gzip.body), page)
+  assert.equal(gzip.headers['content-encoding'], 'gzip')
+  assert.equal(gzip.headers['content-length'], String(gzip.body.length))
+  assert.equal(gzip.headers['content-type'], 'text/html')
+  assert.equal(body('gzip').body, gzip.body, 'made once, then kept')
+  assert.deepEqual(grown, [gzip.body.length])
+
+  const br = body('br')
+  assert.deepEqual(brotliDecompressSync(br.body), page)
+  assert.deepEqual(grown, [gzip.body.length, br.body.length])
+})
+
+test('a page read often is compressed again, after an answer, into something no larger', async () => {
+  let size = page.length
+  const body = pageBodies(page, {}, (bytes) => (size += bytes))
+  const first = body('br').body
+  for (let answer = 2; answer < 8; answer++) assert.equal(body('br').body, first)
+  assert.equal(body('br').body, first, 'the eighth answer still gets what was made')
+  await afterAnswer()
+  const tighter = body('br')
+  assert.notEqual(tighter.body, first)
+  assert.ok(tighter.body.length <= first.length, `${tighter.body.length} ≤ ${first.length}`)
+  assert.deepEqual(brotliDecompressSync(tighter.body), page)
+  assert.equal(tighter.headers['content-length'], String(tighter.body.length))
+  assert.equal(size, page.length + tighter.body.length, 'the size counts the new body, not both')
+})
