@@ -199,6 +199,9 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
       : undefined,
   )
   const timeZone = () => identity.current().timeZone
+  // Related coverage keeps the lookups articles share until the site changes (here or elsewhere).
+  const related = createRelatedService({ stores })
+  changes.subscribe((change) => related.changed(change))
   // Webhook events are written by the newsroom's writes (and the Admin API's, through the
   // same services) and by comments; imports send none.
   const outbox = createWebhookOutbox({ clock, newId, siteUrl: config.siteUrl, timeZone })
@@ -267,7 +270,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     dashboard: createDashboardService({ stores }),
     audit: createAuditService({ stores }),
     threads: createThreadService(deps),
-    related: createRelatedService({ stores }),
+    related,
     search: createSearchService({ search: createSearchStore(database.db, database.dialect) }),
     media,
     contentApi: createContentApiService({

@@ -1,6 +1,5 @@
 import type { Kysely, NotNull } from 'kysely'
-import type { RelatedCandidate } from '../domain/related/related.js'
-import type { RelatedStore } from '../domain/related/related-store.js'
+import type { CandidateRow, RelatedStore } from '../domain/related/related-store.js'
 import { fromDbCount, fromDbTime } from './dialect.js'
 import type { Database } from './schema.js'
 
@@ -65,9 +64,9 @@ export function createRelatedStore(db: Kysely<Database>): RelatedStore {
       return rows.map((row) => row.id)
     },
 
-    async candidates(ids, tagIds): Promise<RelatedCandidate[]> {
+    async candidates(ids): Promise<CandidateRow[]> {
       if (ids.length === 0) return []
-      const [rows, shared] = await Promise.all([
+      const [rows, tags] = await Promise.all([
         db
           .selectFrom('articles')
           .select(['id', 'headline', 'standfirst', 'published_at'])
@@ -76,17 +75,14 @@ export function createRelatedStore(db: Kysely<Database>): RelatedStore {
           .where('published_at', 'is not', null)
           .$narrowType<{ published_at: NotNull }>()
           .execute(),
-        tagIds.length === 0
-          ? Promise.resolve([])
-          : db
-              .selectFrom('article_tags')
-              .select(['article_id', 'tag_id'])
-              .where('article_id', 'in', ids)
-              .where('tag_id', 'in', tagIds)
-              .execute(),
+        db
+          .selectFrom('article_tags')
+          .select(['article_id', 'tag_id'])
+          .where('article_id', 'in', ids)
+          .execute(),
       ])
       const tagsOf = new Map<string, string[]>()
-      for (const { article_id, tag_id } of shared) {
+      for (const { article_id, tag_id } of tags) {
         tagsOf.set(article_id, [...(tagsOf.get(article_id) ?? []), tag_id])
       }
       return rows.map((row) => ({
@@ -94,7 +90,7 @@ export function createRelatedStore(db: Kysely<Database>): RelatedStore {
         headline: row.headline,
         standfirst: row.standfirst,
         publishedAt: fromDbTime(row.published_at),
-        sharedTagIds: tagsOf.get(row.id) ?? [],
+        tagIds: tagsOf.get(row.id) ?? [],
       }))
     },
   }

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { Article } from '../../src/domain/articles/article.js'
+import { COMMAND_LINE } from '../../src/domain/access/policy.js'
 import { staffActor } from '../helpers/comments.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects } from '../helpers/dialects.js'
@@ -116,6 +117,22 @@ for (const dialect of testDialects()) {
       await ctx.services.threads.addArticle(editor, 'mondego-floods', threadMate.id)
       const related = await ctx.services.related.forArticle(subject)
       assert.deepEqual(ids(related), [outsider.id])
+    })
+
+    test('what is kept between reads follows the site: a new story appears, a withdrawn one goes', async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      const subject = await story(ctx, 'Ferry strike enters its second week', {
+        tags: ['Ferry strike'],
+      })
+      const earlier = await story(ctx, 'Ferry crews vote to strike', { tags: ['Ferry strike'] })
+      assert.deepEqual(ids(await ctx.services.related.forArticle(subject)), [earlier.id])
+      // Read again from what was kept, then the site changes under it.
+      assert.deepEqual(ids(await ctx.services.related.forArticle(subject)), [earlier.id])
+      const later = await story(ctx, 'Ferry talks resume at dawn', { tags: ['Ferry strike'] })
+      // The earlier shares two headline words with the subject, the later one.
+      assert.deepEqual(ids(await ctx.services.related.forArticle(subject)), [earlier.id, later.id])
+      await ctx.services.workflow.transition(COMMAND_LINE, later.id, { transition: 'unpublish' })
+      assert.deepEqual(ids(await ctx.services.related.forArticle(subject)), [earlier.id])
     })
 
     test('a story with nothing in common with any other has no related coverage', async (t) => {

@@ -133,7 +133,7 @@ for (const dialect of testDialects()) {
       assert.equal(reordered.headers.get('etag'), listed.headers.get('etag'))
       Article.parse((await json(server, '/api/v1/articles', ArticlePage)).body.items[0])
       const alone = await server.get(`/api/v1/articles/${ids.second}?fields=tags,body`)
-      assert.deepEqual(Object.keys(await alone.json()), ['tags', 'body'])
+      assert.deepEqual(Object.keys((await alone.json()) as object), ['tags', 'body'])
       const byPath = await server.get(
         `/api/v1/articles/by-path?path=${encodeURIComponent('/2026/11/16/harbour-wall-approved')}&fields=bylines`,
       )

@@ -1,6 +1,9 @@
 import type { Article, ArticleSummary } from '../articles/article.js'
+import type { ContentChange } from '../changes.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import { rankRelated } from './related.js'
+import type { CandidateRow } from './related-store.js'
+import { sharedLookups } from './shared-lookups.js'
 
 /** Related links an article page shows, at most. */
 export const RELATED_LIMIT = 5
@@ -18,8 +21,23 @@ export type RelatedService = ReturnType<typeof createRelatedService>
  * headline and standfirst. Candidates come from indexed lookups (articles by
  * tag, newest of the section), never a scan of every article; they are then
  * scored here (domain/related/related.ts).
+ *
+ * What many articles share (a tag's newest and how common it is, a section's
+ * newest, a candidate's words and tags) is kept until the site changes, so
+ * an article read for the first time is related from memory: the archive's
+ * long tail is mostly such reads.
  */
 export function createRelatedService({ stores }: { stores: UnitOfWork }) {
+  const kept = sharedLookups()
+
+  async function frequencies(tagIds: readonly string[]): Promise<Map<string, number>> {
+    const counts = await kept.many('frequency', tagIds, async (missing) => {
+      const found = await stores.related.tagFrequencies(missing)
+      return new Map(missing.map((id) => [id, found.get(id) ?? 0]))
+    })
+    return counts
+  }
+
   return {
     /**
      * Up to `limit` stories related to a published article, best first;
@@ -34,22 +52,41 @@ export function createRelatedService({ stores }: { stores: UnitOfWork }) {
         stores.related.tagIdsOf(article.id),
         stores.threads.findByArticle(article.id),
       ])
-      const frequency = await stores.related.tagFrequencies(tagIds)
+      const frequency = await frequencies(tagIds)
       const rarest = [...tagIds]
         .sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0))
         .slice(0, CANDIDATE_TAGS)
       const [threadIds, fromSection, ...fromTags] = await Promise.all([
         thread ? stores.threads.articleIds(thread.id) : Promise.resolve([]),
-        stores.related.publishedIdsInSection(article.sectionId, FROM_SECTION),
-        ...rarest.map((tagId) => stores.related.publishedIdsWithTag(tagId, PER_TAG)),
+        kept.one(`section ${article.sectionId}`, () =>
+          stores.related.publishedIdsInSection(article.sectionId, FROM_SECTION),
+        ),
+        ...rarest.map((tagId) =>
+          kept.one(`tag ${tagId}`, () => stores.related.publishedIdsWithTag(tagId, PER_TAG)),
+        ),
       ])
       const excluded = new Set([article.id, ...threadIds])
       const ids = [...new Set([...fromTags.flat(), ...fromSection])].filter(
         (id) => !excluded.has(id),
       )
       if (ids.length === 0) return []
-      const candidates = await stores.related.candidates(ids, tagIds)
+      const rows = await kept.many<CandidateRow | undefined>('candidate', ids, async (missing) => {
+        const found = new Map(
+          (await stores.related.candidates(missing)).map((row) => [row.id, row]),
+        )
+        // One no longer published is remembered as such until the site changes.
+        return new Map(missing.map((id) => [id, found.get(id)]))
+      })
+      const own = new Set(tagIds)
+      const candidates = [...rows.values()].flatMap((row) =>
+        row ? [{ ...row, sharedTagIds: row.tagIds.filter((id) => own.has(id)) }] : [],
+      )
       return stores.articles.publishedSummaries(rankRelated(article, candidates, frequency, limit))
+    },
+
+    /** Anything on the site may change what is related to what: all kept lookups go. */
+    changed(change: ContentChange): void {
+      if (change.scope === 'site') kept.forget()
     },
   }
 }

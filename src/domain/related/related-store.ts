@@ -1,5 +1,8 @@
 import type { RelatedCandidate } from './related.js'
 
+/** A published article that may be related, with every tag it carries. */
+export type CandidateRow = Omit<RelatedCandidate, 'sharedTagIds'> & { tagIds: readonly string[] }
+
 /** The indexed lookups related coverage needs; none reads every article. */
 export interface RelatedStore {
   /** The ids of an article's tags. */
@@ -10,6 +13,6 @@ export interface RelatedStore {
   publishedIdsWithTag(tagId: string, limit: number): Promise<string[]>
   /** The newest published articles of a section, at most `limit`. */
   publishedIdsInSection(sectionId: string, limit: number): Promise<string[]>
-  /** These articles, the published ones only, with the tags among `tagIds` each carries. */
-  candidates(ids: readonly string[], tagIds: readonly string[]): Promise<RelatedCandidate[]>
+  /** These articles, the published ones only, with their tags. */
+  candidates(ids: readonly string[]): Promise<CandidateRow[]>
 }

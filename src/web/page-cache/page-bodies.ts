@@ -46,7 +46,10 @@ export function pageBodies(
     }
   }
   const made: Partial<Record<Encoding, EncodedBody>> = {
-    identity: { body: identity, headers: { ...headers, 'content-length': String(identity.length) } },
+    identity: {
+      body: identity,
+      headers: { ...headers, 'content-length': String(identity.length) },
+    },
   }
   let brotliAnswers = 0
 
