@@ -1,7 +1,7 @@
 import type { Article, ArticleSummary } from '../articles/article.js'
 import type { ContentChange } from '../changes.js'
 import type { UnitOfWork } from '../unit-of-work.js'
-import { rankRelated } from './related.js'
+import { rankRelated, significantTerms, type RelatedCandidate } from './related.js'
 import type { CandidateRow } from './related-store.js'
 import { sharedLookups } from './shared-lookups.js'
 
@@ -14,6 +14,9 @@ const PER_TAG = 25
 const FROM_SECTION = 20
 
 export type RelatedService = ReturnType<typeof createRelatedService>
+
+/** A candidate as kept: its words found once, however many articles it is scored for. */
+type Known = CandidateRow & Pick<Required<RelatedCandidate>, 'terms'>
 
 /**
  * Related coverage: other published stories that share this one's tags (the
@@ -70,9 +73,12 @@ export function createRelatedService({ stores }: { stores: UnitOfWork }) {
         (id) => !excluded.has(id),
       )
       if (ids.length === 0) return []
-      const rows = await kept.many<CandidateRow | undefined>('candidate', ids, async (missing) => {
+      const rows = await kept.many<Known | undefined>('candidate', ids, async (missing) => {
         const found = new Map(
-          (await stores.related.candidates(missing)).map((row) => [row.id, row]),
+          (await stores.related.candidates(missing)).map((row) => [
+            row.id,
+            { ...row, terms: significantTerms(row) },
+          ]),
         )
         // One no longer published is remembered as such until the site changes.
         return new Map(missing.map((id) => [id, found.get(id)]))

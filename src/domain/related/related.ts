@@ -8,6 +8,8 @@ export interface RelatedCandidate {
   publishedAt: Date
   /** The tags it shares with the article being read. */
   sharedTagIds: readonly string[]
+  /** Its significant words, when already known (significantTerms of it). */
+  terms?: ReadonlySet<string>
 }
 
 /** The article being read, as the scoring sees it. */
@@ -35,23 +37,11 @@ export function tagWeight(frequency: number): number {
   return 1 / Math.log2(1 + Math.max(1, frequency))
 }
 
-/** Recently computed terms, by text: the same candidates are scored page after page. */
-const recentTerms = new Map<string, ReadonlySet<string>>()
-const RECENT_TERMS_LIMIT = 2048
-
 /** The significant words of a headline and standfirst, as stems, each once. */
 export function significantTerms(article: RelatedSubject): ReadonlySet<string> {
-  const text = `${article.headline} ${article.standfirst}`
-  let terms = recentTerms.get(text)
-  if (!terms) {
-    terms = new Set(contentTerms(text).filter((term) => term.length >= 3))
-    // Oldest first out: a Map iterates in insertion order.
-    if (recentTerms.size >= RECENT_TERMS_LIMIT) {
-      recentTerms.delete(recentTerms.keys().next().value ?? '')
-    }
-    recentTerms.set(text, terms)
-  }
-  return terms
+  return new Set(
+    contentTerms(`${article.headline} ${article.standfirst}`).filter((term) => term.length >= 3),
+  )
 }
 
 /** A candidate's relatedness: shared tags weighted by rarity, plus shared significant words. */
@@ -63,7 +53,8 @@ export function relatedScore(
   let score = 0
   for (const tagId of candidate.sharedTagIds) score += tagWeight(tagFrequency.get(tagId) ?? 1)
   let shared = 0
-  for (const term of significantTerms(candidate)) if (subjectTerms.has(term)) shared++
+  for (const term of candidate.terms ?? significantTerms(candidate))
+    if (subjectTerms.has(term)) shared++
   if (candidate.sharedTagIds.length > 0 || shared >= MIN_SHARED_TERMS) score += TERM_WEIGHT * shared
   return score
 }
