@@ -1,5 +1,5 @@
 /** Lookups of each kind kept, at most; past it that kind starts again. */
-const MAX_PER_KIND = 20_000
+const MAX_PER_KIND = 5_000
 
 /**
  * Lookups kept by key until forgotten: one value per key, or many keys

@@ -8,6 +8,7 @@ import type { CommentService } from '../../domain/comments/comment-service.js'
 import type { RelatedService } from '../../domain/related/related-service.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
 import { keyedMemo } from '../read-memo.js'
+import { flat } from '../ui/flat-string.js'
 import { CommentThreads, type CommentThreadsHtml } from './views/comments-section.js'
 
 /** What an article page shows around the story, beyond its comments. */
@@ -124,7 +125,7 @@ export function createArticleReads(services: Services, site: SiteInfo, now: () =
             <CommentThreads articlePath={articlePath} threads={paged} open={open} />
           </SiteContext.Provider>,
         )
-        return { html, total: paged.total }
+        return { html: flat(html), total: paged.total }
       })
     },
 

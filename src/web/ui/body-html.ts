@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { ImageRef } from '../../domain/media/media.js'
 import { renderBody, type EmbedMode } from '../../text/markdown.js'
 import { boundedMemo } from './bounded-memo.js'
+import { flat } from './flat-string.js'
 import { imageResolver } from './pictures.js'
 import type { SiteInfo } from './site.js'
 
@@ -49,6 +50,7 @@ export function renderedBody(
     images: imageResolver(site, source.images, absolute),
     embeds,
   })
+  flat(rendered.html)
   kept.set(key, rendered)
   return rendered
 }

@@ -3,6 +3,7 @@ import { useContext } from 'preact/hooks'
 import { renderToString } from 'preact-render-to-string'
 import type { ArticleSummary } from '../../domain/articles/article.js'
 import { boundedMemo } from './bounded-memo.js'
+import { flat } from './flat-string.js'
 import { SiteContext, type SiteInfo } from './site.js'
 
 /**
@@ -41,8 +42,8 @@ export function createFragmentCache(site: SiteInfo, max = 2000): FragmentCache {
     const known = byContent.get(key)
     if (known !== undefined) return known
     // The same escaping renderer as the page around it.
-    const html = renderToString(
-      <SiteContext.Provider value={site}>{render()}</SiteContext.Provider>,
+    const html = flat(
+      renderToString(<SiteContext.Provider value={site}>{render()}</SiteContext.Provider>),
     )
     byContent.set(key, html)
     return html
@@ -64,7 +65,7 @@ export function createFragmentCache(site: SiteInfo, max = 2000): FragmentCache {
       let forSource = bySource.get(source)
       const known = forSource?.get(kind)
       if (known !== undefined) return known
-      const html = render()
+      const html = flat(render())
       if (!forSource) bySource.set(source, (forSource = new Map<string, string>()))
       forSource.set(kind, html)
       return html
