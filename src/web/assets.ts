@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
-import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib'
 
 /** A static file held in memory with its compressed variants. */
 export interface Asset {
@@ -58,10 +58,38 @@ function readAssets(dir: string): Map<string, Asset> {
       etag: `W/"${hash}"`,
       identity,
       gzip: compressible ? gzipSync(identity, { level: 9 }) : undefined,
-      br: compressible ? brotliCompressSync(identity) : undefined,
+      br: compressible ? brotliOf(join(dir, name), identity) : undefined,
     })
   }
   return assets
+}
+
+/**
+ * A file's brotli form at the highest quality: the one `npm run build` wrote
+ * beside it when that is still this file's (it decompresses to the same
+ * bytes), else made now. Brotli's highest quality is slow: made at start-up,
+ * the editor's bundle alone took a second.
+ */
+function brotliOf(file: string, identity: Buffer): Buffer {
+  const prebuilt = `${file}.br`
+  if (existsSync(prebuilt)) {
+    const compressed = readFileSync(prebuilt)
+    try {
+      if (brotliDecompressSync(compressed).equals(identity)) return compressed
+    } catch {
+      // Not brotli after all: made again below.
+    }
+  }
+  return brotliCompressSync(identity)
+}
+
+/** Writes each compressible file's brotli form beside it (`npm run build`): servers start without making them. */
+export function precompressAssets(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (!COMPRESSIBLE.has(extname(name))) continue
+    const file = join(dir, name)
+    writeFileSync(`${file}.br`, brotliOf(file, readFileSync(file)))
+  }
 }
 
 /** The folder of the site's static files, beside src/ and dist/. */

@@ -1,6 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core'
-import { adjacencyGraphs, dictionary as common } from '@zxcvbn-ts/language-common'
-import { dictionary as english, translations } from '@zxcvbn-ts/language-en'
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core'
 
 /**
  * zxcvbn's score 3: about 10⁸ guesses or more. Below that a password falls to
@@ -17,16 +15,23 @@ const MIN_SCORE = 3
  */
 const JUDGED_LENGTH = 64
 
-let estimator: ZxcvbnFactory | undefined
+let estimator: Promise<ZxcvbnFactory> | undefined
 
-// Built on first use: loading the dictionaries takes about 100 ms, which only
-// processes that set passwords should pay.
-function zxcvbn(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common, ...english },
-    graphs: adjacencyGraphs,
-    translations,
-  })
+// Loaded on first use: the dictionaries are a fifth of the server's code and take about
+// 100 ms to build, which only processes that set passwords should pay.
+function zxcvbn(): Promise<ZxcvbnFactory> {
+  estimator ??= Promise.all([
+    import('@zxcvbn-ts/core'),
+    import('@zxcvbn-ts/language-common'),
+    import('@zxcvbn-ts/language-en'),
+  ]).then(
+    ([{ ZxcvbnFactory }, common, english]) =>
+      new ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...english.dictionary },
+        graphs: common.adjacencyGraphs,
+        translations: english.translations,
+      }),
+  )
   return estimator
 }
 
@@ -35,9 +40,12 @@ function zxcvbn(): ZxcvbnFactory {
  * it; undefined when it is strong enough. `known` are words an attacker would
  * know about the account (its email, its name, the site).
  */
-export function passwordWeakness(password: string, known: readonly string[]): string | undefined {
+export async function passwordWeakness(
+  password: string,
+  known: readonly string[],
+): Promise<string | undefined> {
   const words = known.flatMap((item) => [item, ...item.split(/[^\p{L}\p{N}]+/u)])
-  const result = zxcvbn().check(
+  const result = (await zxcvbn()).check(
     password.slice(0, JUDGED_LENGTH),
     words.filter((word) => word.length >= 3),
   )
