@@ -53,8 +53,9 @@ export function relatedScore(
   let score = 0
   for (const tagId of candidate.sharedTagIds) score += tagWeight(tagFrequency.get(tagId) ?? 1)
   let shared = 0
-  for (const term of candidate.terms ?? significantTerms(candidate))
+  for (const term of candidate.terms ?? significantTerms(candidate)) {
     if (subjectTerms.has(term)) shared++
+  }
   if (candidate.sharedTagIds.length > 0 || shared >= MIN_SHARED_TERMS) score += TERM_WEIGHT * shared
   return score
 }
