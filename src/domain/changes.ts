@@ -14,6 +14,12 @@ export type ContentChange =
       foreign?: true
       /** Set when the site's settings (its name, logo, time zone…) are what changed. */
       settings?: true
+      /**
+       * Set when what changed is this one article (published, edited,
+       * unpublished): any page may list it, but no other article's own
+       * fields changed, so what was kept of other articles stays true.
+       */
+      article?: string
     }
   /** An article's comments: its page and its comment feeds. */
   | {

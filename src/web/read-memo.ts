@@ -17,6 +17,7 @@ export interface MemoOptions<T> {
 
 interface Kept<T> {
   loading: Promise<T>
+  settled: boolean
   expiresAt: Date | undefined
   weight: number
 }
@@ -26,6 +27,11 @@ export interface KeyedMemo<T> {
   changed: (change: ContentChange) => void
   /** Drops every answer, as a `site` change does. */
   forget: () => void
+  /**
+   * Drops the answers under `keys`, and every answer still loading: a read
+   * begun before a change may have read what changed.
+   */
+  forgetKeys: (keys: Iterable<string>) => void
   /** Answers held, for tests and diagnostics. */
   readonly size: number
 }
@@ -51,12 +57,13 @@ export function keyedMemo<T>(
   }
 
   function fresh(key: string, load: () => Promise<T>): Promise<T> {
-    const entry: Kept<T> = { loading: load(), expiresAt: undefined, weight: 0 }
+    const entry: Kept<T> = { loading: load(), settled: false, expiresAt: undefined, weight: 0 }
     const generation = kept
     generation.set(key, entry)
     entry.loading.then(
       (value) => {
         if (generation !== kept || generation.get(key) !== entry) return
+        entry.settled = true
         entry.expiresAt = expiresAt?.(value)
         entry.weight = weigh(value)
         weight += entry.weight
@@ -99,6 +106,15 @@ export function keyedMemo<T>(
       if (change.scope === 'site') forget()
     },
     forget,
+    forgetKeys(keys) {
+      for (const key of keys) {
+        const entry = kept.get(key)
+        if (entry) drop(kept, key, entry)
+      }
+      for (const [key, entry] of kept) {
+        if (!entry.settled) drop(kept, key, entry)
+      }
+    },
     get size() {
       return kept.size
     },

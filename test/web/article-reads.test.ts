@@ -15,15 +15,15 @@ import { pathOf, textOf } from './html.js'
 const MINUTE = 60_000
 
 async function uncachedSite(t: TestContext, dialect: DialectName) {
-  let queries = 0
+  const statements: string[] = []
   const ctx = await createTestContext(
     t,
     dialect,
     { PAGE_CACHE_MB: '0' },
-    { onQuery: () => queries++ },
+    { onQuery: (sql) => statements.push(sql) },
   )
   const server = await startTestServer(t, ctx)
-  return { ctx, server, queries: () => queries }
+  return { ctx, server, queries: () => statements.length, statements }
 }
 
 /** The text of one part of the article page, as a reader sees it ('' when it is not there). */
@@ -120,6 +120,41 @@ for (const dialect of testDialects()) {
       assert.equal(await partOf(server, path, 'h1'), 'Harbour wall to be raised by a metre')
       await ctx.services.workflow.transition(editor, article.id, { transition: 'unpublish' })
       assert.equal((await server.get(path)).status, 404)
+    })
+
+    test('another article edited: this one and its comments are not read again, its lists are', async (t) => {
+      const { ctx, server, statements } = await uncachedSite(t, dialect)
+      const editor = await staffActor(ctx, 'editor')
+      const reading = await tagged(ctx, 'Lighthouse keeper retires', ['Lighthouses'])
+      const other = await tagged(ctx, 'Lighthouse lamp restored', ['Lighthouses'])
+      const comment = await postComment(ctx, { articleId: reading.id })
+      await ctx.services.comments.moderate(COMMAND_LINE, [comment.id], 'approve')
+      const path = pathOf(reading)
+      statements.length = 0
+      await (await server.get(path)).text()
+      // What the checks below look for, as the first render reads it.
+      assert.match(statements.join('\n'), /select "a"\.\*/)
+      assert.match(statements.join('\n'), /"comments"/)
+      const current = await ctx.services.editing.get(editor, other.id)
+      await ctx.services.editing.save(
+        editor,
+        other.id,
+        inputOf(current, { headline: 'Lighthouse lamp restored to its 1890 glass' }),
+        { baseVersion: current.version },
+      )
+      statements.length = 0
+      const { document } = await server.page(path)
+      assert.ok(textOf(document).includes('Lighthouse lamp restored to its 1890 glass'))
+      assert.ok(textOf(document).includes(comment.body))
+      const read = statements.join('\n')
+      assert.ok(statements.length > 0, 'the lists around it are read again')
+      assert.doesNotMatch(read, /"comments"/, 'its comments are not read again')
+      assert.doesNotMatch(read, /select "a"\.\*/, 'nor the article itself')
+      // The edited article itself is read again, under its own address.
+      assert.equal(
+        await partOf(server, pathOf(other), 'h1'),
+        'Lighthouse lamp restored to its 1890 glass',
+      )
     })
 
     test('rendered again with nothing changed, the page asks the database nothing', async (t) => {

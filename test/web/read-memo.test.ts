@@ -26,6 +26,22 @@ describe('keyedMemo', () => {
     assert.equal(await memo.get('a', load('a')), 'a#4', "another process's commit drops it too")
   })
 
+  test('forgetKeys drops those keys and every read still loading, and keeps the rest', async () => {
+    const memo = keyedMemo<string>(10, { now: () => T0 })
+    let reads = 0
+    const load = (key: string) => async () => `${key}#${++reads}`
+    await memo.get('kept', load('kept'))
+    await memo.get('changed', load('changed'))
+    let finish!: (value: string) => void
+    const loading = memo.get('loading', () => new Promise<string>((resolve) => (finish = resolve)))
+    memo.forgetKeys(['changed'])
+    finish('read before the change')
+    assert.equal(await loading, 'read before the change', 'given to the page that asked')
+    assert.equal(await memo.get('kept', load('kept')), 'kept#1')
+    assert.equal(await memo.get('changed', load('changed')), 'changed#3')
+    assert.equal(await memo.get('loading', load('loading')), 'loading#4', 'never kept')
+  })
+
   test('holds at most its bound, dropping the least recently used', async () => {
     const memo = keyedMemo<number>(3, { now: () => T0 })
     let reads = 0

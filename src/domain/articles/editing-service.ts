@@ -48,7 +48,9 @@ export function createEditingService({
   /** One change in one transaction; readers' caches hear of it once it is committed. */
   async function change(request: ArticleChange): Promise<Article> {
     const outcome = await stores.transaction((tx) => changeArticle(tx, deps, request))
-    if (isVisibleChange(outcome)) await changes.announce({ scope: 'site' })
+    if (isVisibleChange(outcome)) {
+      await changes.announce({ scope: 'site', article: outcome.after.id })
+    }
     return outcome.after
   }
 
@@ -86,7 +88,9 @@ export function createEditingService({
         if (move) await auditMove(tx, deps, { actor, transition: move, article: created })
         return created
       })
-      if (article.status === 'published') await changes.announce({ scope: 'site' })
+      if (article.status === 'published') {
+        await changes.announce({ scope: 'site', article: article.id })
+      }
       return article
     },
 
@@ -128,7 +132,9 @@ export function createEditingService({
       const outcome = await stores.transaction((tx) =>
         restoreArticle(tx, deps, { actor, id, version, baseVersion, dropCorrections }),
       )
-      if (isVisibleChange(outcome)) await changes.announce({ scope: 'site' })
+      if (isVisibleChange(outcome)) {
+        await changes.announce({ scope: 'site', article: outcome.after.id })
+      }
       return outcome.after
     },
 

@@ -35,7 +35,9 @@ export function createWorkflowService({
         at: () => request.at,
       }),
     )
-    if (isVisibleChange(outcome)) await changes.announce({ scope: 'site' })
+    if (isVisibleChange(outcome)) {
+      await changes.announce({ scope: 'site', article: outcome.after.id })
+    }
     return outcome.after
   }
 

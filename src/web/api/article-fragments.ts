@@ -18,8 +18,8 @@ export type ArticleFragments = ReturnType<typeof createArticleFragments>
  * encoded: the article in the newest list, its section's, its tags' and its
  * own address is made once. Whatever else an article's JSON shows (its
  * section's and authors' names, its pictures' words, the site's zone)
- * changes only with a `site` change, which drops everything; a text made
- * from a read begun before such a change is not kept.
+ * changes only with a `site` change beyond one article's own, which drops
+ * everything; a text made from a read begun before such a change is not kept.
  */
 export function createArticleFragments(site: ApiSite) {
   const kept = boundedMemo<Buffer>(MAX_BYTES, (bytes) => bytes.length)
@@ -36,7 +36,8 @@ export function createArticleFragments(site: ApiSite) {
 
   return {
     changed(change: ContentChange): void {
-      if (change.scope !== 'site') return
+      // One article's change makes a new version of it, kept under a new key: the rest stay true.
+      if (change.scope !== 'site' || change.article !== undefined) return
       generation++
       kept.clear()
     },

@@ -78,11 +78,24 @@ export function createArticleReads(services: Services, site: SiteInfo, now: () =
   let siteStamp = 0
   const threadChanges = new Map<string, number>()
   const stampOf = (articleId: string): string => `${siteStamp}.${threadChanges.get(articleId) ?? 0}`
+  const moveStamp = (articleId: string): void => {
+    if (threadChanges.size >= MAX_STAMPED_ARTICLES) {
+      siteStamp++
+      threadChanges.clear()
+    }
+    threadChanges.set(articleId, (threadChanges.get(articleId) ?? 0) + 1)
+  }
+  // The slugs each kept article was asked for by: what to drop when that article changes.
+  const slugsOf = new Map<string, Set<string>>()
 
   return {
     /** A published article by slug (NotFoundError otherwise, never kept). */
     article: (slug: string): Promise<PublishedArticle> =>
-      articles.get(slug, () => services.articles.getPublishedBySlug(slug)),
+      articles.get(slug, async () => {
+        const article = await services.articles.getPublishedBySlug(slug)
+        slugsOf.set(article.id, (slugsOf.get(article.id) ?? new Set()).add(slug))
+        return article
+      }),
 
     async surroundings(article: PublishedArticle): Promise<Surroundings> {
       const [related, latest, own] = await Promise.all([
@@ -130,15 +143,19 @@ export function createArticleReads(services: Services, site: SiteInfo, now: () =
     },
 
     changed(change: ContentChange): void {
-      if (change.scope === 'comments') {
-        if (threadChanges.size >= MAX_STAMPED_ARTICLES) {
-          siteStamp++
-          threadChanges.clear()
-        }
-        threadChanges.set(change.articleId, (threadChanges.get(change.articleId) ?? 0) + 1)
+      if (change.scope === 'comments') return moveStamp(change.articleId)
+      if (change.scope !== 'site') return
+      // One article changed: the newest lists, related coverage and thread boxes may now show
+      // it, but every other article and its comments read as before.
+      if (change.article !== undefined) {
+        articles.forgetKeys(slugsOf.get(change.article) ?? [])
+        slugsOf.delete(change.article)
+        moveStamp(change.article)
+        newest.forget()
+        surroundings.forget()
         return
       }
-      if (change.scope !== 'site') return
+      slugsOf.clear()
       siteStamp++
       threadChanges.clear()
       articles.forget()
