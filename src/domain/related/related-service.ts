@@ -90,9 +90,14 @@ export function createRelatedService({ stores }: { stores: UnitOfWork }) {
       return stores.articles.publishedSummaries(rankRelated(article, candidates, frequency, limit))
     },
 
-    /** Anything on the site may change what is related to what: all kept lookups go. */
+    /**
+     * Anything on the site may change what is related to what: kept lookups
+     * go, except, when one article changed, what is known of the others.
+     */
     changed(change: ContentChange): void {
-      if (change.scope === 'site') kept.forget()
+      if (change.scope !== 'site') return
+      if (change.article === undefined) kept.forget()
+      else kept.forgetAllBut('candidate', change.article)
     },
   }
 }

@@ -63,3 +63,19 @@ test('a lookup begun before forget() is not kept after it; a failed one is not k
   await assert.rejects(refused, /unreachable/)
   assert.equal(await kept.one('tag b', async () => 'asked again'), 'asked again')
 })
+
+test('forgetAllBut keeps one kind, less one key; everything else is asked again', async () => {
+  const kept = sharedLookups()
+  let asked: string[] = []
+  const load = async (missing: string[]) => (
+    asked.push(...missing),
+    new Map(missing.map((key) => [key, key]))
+  )
+  await kept.many('candidate', ['x', 'y'], load)
+  await kept.one('tag a', async () => 'first')
+  kept.forgetAllBut('candidate', 'x')
+  asked = []
+  await kept.many('candidate', ['x', 'y'], load)
+  assert.deepEqual(asked, ['x'], 'y is still known; x is asked again')
+  assert.equal(await kept.one('tag a', async () => 'second'), 'second')
+})

@@ -59,5 +59,14 @@ export function sharedLookups() {
       ones = new Map()
       manies = new Map()
     },
+
+    /** Forgets everything but the values of one kind, less the one under `key`. */
+    forgetAllBut(kind: string, key: string): void {
+      const keep = manies.get(kind)
+      this.forget()
+      if (!keep) return
+      keep.delete(key)
+      manies.set(kind, keep)
+    },
   }
 }
