@@ -33,13 +33,11 @@ type Known = CandidateRow & Pick<Required<RelatedCandidate>, 'terms'>
 export function createRelatedService({ stores }: { stores: UnitOfWork }) {
   const kept = sharedLookups()
 
-  async function frequencies(tagIds: readonly string[]): Promise<Map<string, number>> {
-    const counts = await kept.many('frequency', tagIds, async (missing) => {
+  const frequencies = (tagIds: readonly string[]): Promise<Map<string, number>> =>
+    kept.many('frequency', tagIds, async (missing) => {
       const found = await stores.related.tagFrequencies(missing)
       return new Map(missing.map((id) => [id, found.get(id) ?? 0]))
     })
-    return counts
-  }
 
   return {
     /**
