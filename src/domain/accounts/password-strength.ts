@@ -1,6 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core'
-import { adjacencyGraphs, dictionary as common } from '@zxcvbn-ts/language-common'
-import { dictionary as english, translations } from '@zxcvbn-ts/language-en'
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core'
 
 /**
  * zxcvbn's score 3: about 10⁸ guesses or more. Below that a password falls to
@@ -17,16 +15,27 @@ const MIN_SCORE = 3
  */
 const JUDGED_LENGTH = 64
 
-let estimator: ZxcvbnFactory | undefined
+let estimator: Promise<ZxcvbnFactory> | undefined
 
-// Built on first use: loading the dictionaries takes about 100 ms, which only
-// processes that set passwords should pay.
-function zxcvbn(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common, ...english },
-    graphs: adjacencyGraphs,
-    translations,
+// Loaded and built on first use: the dictionaries take about 100 ms and some
+// 11 MB of heap (30 MB of resident memory), which only processes that set
+// passwords should carry. An import or an export never does, and V8 lets a
+// busy heap grow to a few times what stays live, so it would cost them far more.
+async function buildEstimator(): Promise<ZxcvbnFactory> {
+  const [{ ZxcvbnFactory }, common, english] = await Promise.all([
+    import('@zxcvbn-ts/core'),
+    import('@zxcvbn-ts/language-common'),
+    import('@zxcvbn-ts/language-en'),
+  ])
+  return new ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...english.dictionary },
+    graphs: common.adjacencyGraphs,
+    translations: english.translations,
   })
+}
+
+function zxcvbn(): Promise<ZxcvbnFactory> {
+  estimator ??= buildEstimator()
   return estimator
 }
 
@@ -35,9 +44,12 @@ function zxcvbn(): ZxcvbnFactory {
  * it; undefined when it is strong enough. `known` are words an attacker would
  * know about the account (its email, its name, the site).
  */
-export function passwordWeakness(password: string, known: readonly string[]): string | undefined {
+export async function passwordWeakness(
+  password: string,
+  known: readonly string[],
+): Promise<string | undefined> {
   const words = known.flatMap((item) => [item, ...item.split(/[^\p{L}\p{N}]+/u)])
-  const result = zxcvbn().check(
+  const result = (await zxcvbn()).check(
     password.slice(0, JUDGED_LENGTH),
     words.filter((word) => word.length >= 3),
   )

@@ -62,7 +62,7 @@ export function createStaffService({
       if (!actor.id) throw new UnauthenticatedError('not_signed_in', 'Sign in first.')
       const user = await getUser(actor.id)
       await checks.passwordOf(user, current, origin, 'current')
-      assertPassword(next, 'next', knownWords(user))
+      await assertPassword(next, 'next', knownWords(user))
       const hash = await passwords.hash(next)
       await stores.transaction(async (tx) => {
         await tx.users.setPasswordHash(user.id, hash, clock.now())
@@ -90,7 +90,7 @@ export function createStaffService({
       assertEmail(email)
       assertDisplayName(displayName)
       const password = input.password ?? generatePassword()
-      assertPassword(password, 'password', knownWords({ email, displayName }))
+      await assertPassword(password, 'password', knownWords({ email, displayName }))
       const passwordHash = await passwords.hash(password)
       return stores.transaction(async (tx) => {
         if (await tx.users.findByEmailWithHash(email)) {
@@ -201,7 +201,7 @@ export function createStaffService({
       requireRecentAuthentication(actor, clock)
       const user = await stores.users.findByEmailWithHash(normaliseEmail(email))
       if (!user) throw new NotFoundError('user_not_found', `There is no account for ${email}.`)
-      assertPassword(password, 'password', knownWords(user))
+      await assertPassword(password, 'password', knownWords(user))
       const hash = await passwords.hash(password)
       await stores.transaction(async (tx) => {
         await tx.users.setPasswordHash(user.id, hash, clock.now())

@@ -63,7 +63,11 @@ export function assertDisplayName(name: string): void {
  * composition rules). `known` are words about the account (email, name) that
  * make a password easy to guess for someone who knows them.
  */
-export function assertPassword(password: string, field = 'password', known: string[] = []): void {
+export async function assertPassword(
+  password: string,
+  field = 'password',
+  known: string[] = [],
+): Promise<void> {
   if (password.length < USER_LIMITS.passwordMin) {
     throw new ValidationError(
       'invalid_password',
@@ -78,7 +82,7 @@ export function assertPassword(password: string, field = 'password', known: stri
       { field },
     )
   }
-  const weakness = passwordWeakness(password, known)
+  const weakness = await passwordWeakness(password, known)
   if (weakness) throw new ValidationError('weak_password', weakness, { field })
 }
 
