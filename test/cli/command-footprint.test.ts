@@ -2,7 +2,8 @@
 // V8 lets a busy heap grow to a few times what stays live, so every module an
 // import carries without using costs it several times its size at its peak
 // (issue 14's 300 MB for a WXR import). The web app and the password
-// dictionaries are loaded only by the commands that use them; this test loads
+// dictionaries are loaded only by the commands that use them, the PostgreSQL
+// driver only for PostgreSQL, ajv only to read a Dateline export; this test loads
 // the command line in a child process, with a loader hook that lists every
 // module it reads, and checks. No database is opened.
 import assert from 'node:assert/strict'
@@ -43,7 +44,7 @@ function modulesLoadedBy(dir: string, entry: string): string[] {
 }
 
 describe('the command line loads what its commands share, no more', () => {
-  test('neither the web app nor the password dictionaries until a command needs them', (t) => {
+  test('neither the web app, the password dictionaries, the PostgreSQL driver nor ajv until needed', (t) => {
     const loaded = modulesLoadedBy(tempDir(t), 'src/cli/main.ts')
     // The hook sees the command line and what every command needs.
     for (const needed of ['/src/cli/main.ts', '/src/context.ts', '/src/cli/commands/import.ts']) {
@@ -56,7 +57,9 @@ describe('the command line loads what its commands share, no more', () => {
       (url) =>
         url.includes('/src/web/') ||
         url.includes('/node_modules/@zxcvbn-ts/') ||
-        url.includes('/node_modules/fastify/'),
+        url.includes('/node_modules/fastify/') ||
+        url.includes('/node_modules/pg/') ||
+        url.includes('/node_modules/ajv/'),
     )
     assert.deepEqual(carried, [])
   })
