@@ -1,17 +1,15 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
-import { ConfigError, loadConfig } from './config.js'
+import { loadConfig } from './config.js'
 import { createContext, type AppContext } from './context.js'
-import { DatabaseUnavailableError } from './storage/database.js'
-import { SecretKeyError } from './secret-key.js'
+import { describeFatal, StartupError } from './startup-errors.js'
 import { startScheduler } from './scheduler.js'
 import { startRenditionWorker } from './media/rendition-worker.js'
 import { startWebhookSender } from './webhook-sender.js'
 import { buildApp } from './web/app.js'
 
-/** Something stops the server from starting; the message says what to do. */
-export class StartupError extends Error {}
+export { StartupError, describeFatal } from './startup-errors.js'
 
 export interface RunningServer {
   app: FastifyInstance
@@ -99,17 +97,6 @@ export async function main(env: Record<string, string | undefined>): Promise<voi
   })
   closeOnSignals(app, ctx)
   console.log(`Dateline is serving ${ctx.config.siteName} at ${url}`)
-}
-
-/** What to print when start-up fails: the message for problems the operator can fix, else the stack. */
-export function describeFatal(error: unknown): string {
-  const expected =
-    error instanceof ConfigError ||
-    error instanceof DatabaseUnavailableError ||
-    error instanceof SecretKeyError ||
-    error instanceof StartupError
-  if (expected) return `Error: ${error.message}`
-  return error instanceof Error ? (error.stack ?? error.message) : String(error)
 }
 
 const isEntryPoint =

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { loadConfig } from '../config.js'
 import { createContext, type AppContext } from '../context.js'
-import { describeFatal } from '../main.js'
+import { describeFatal } from '../startup-errors.js'
 import { runDemo } from './commands/demo.js'
 import { runExport } from './commands/export.js'
 import { importPaths, type ImportFlags } from './import/import-command.js'
@@ -13,7 +13,6 @@ import {
   sectionMapArgument,
 } from './import/import-arguments.js'
 import { runMediaAdd, type MediaAddOptions } from './commands/media.js'
-import { runServe } from './commands/serve.js'
 import { runUserAdd, runUserPassword } from './commands/user.js'
 import { runTokenCreate } from './commands/token.js'
 import { EXIT_USAGE, outputOf, processIo, type CliIo, type CliOutput } from './io.js'
@@ -21,6 +20,16 @@ import { EXIT_USAGE, outputOf, processIo, type CliIo, type CliOutput } from './i
 export { EXIT_USAGE }
 
 type Run = (ctx: AppContext) => Promise<number | 'keep-open'>
+
+/**
+ * The web app, loaded only by the commands that serve it: an import or an
+ * export never carries its modules (V8 lets a busy heap grow to a few times
+ * what stays live, so each live megabyte costs several at the peak).
+ */
+async function runServe(ctx: AppContext, out: CliOutput): Promise<'keep-open'> {
+  const serve = await import('./commands/serve.js')
+  return serve.runServe(ctx, out)
+}
 /** Builds the context, runs one command and closes the context unless the command keeps it. */
 type WithContext = (run: Run) => Promise<void>
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'kysely'
-import pg from 'pg'
+import type pg from 'pg'
 import type { ContentChange, ContentChanges } from '../domain/changes.js'
 import type { DatabaseHandle } from './database.js'
 
@@ -67,7 +67,9 @@ export async function createChangeFeed(database: DatabaseHandle): Promise<Change
   let closed = false
 
   async function listen(): Promise<void> {
-    const next = new pg.Client({
+    // Loaded only for PostgreSQL: a SQLite site's process never carries the driver.
+    const { default: driver } = await import('pg')
+    const next = new driver.Client({
       connectionString: database.driver.kind === 'postgres' ? database.driver.url : '',
     })
     next.on('notification', (message) => {

@@ -2,7 +2,6 @@ import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, type LogConfig } from 'kysely'
-import pg from 'pg'
 import type { DialectName } from './dialect.js'
 import type { Database } from './schema.js'
 import { translatingDialect } from './storage-failures.js'
@@ -131,6 +130,8 @@ function assertDurable(connection: SQLite.Database, file: string): void {
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseHandle> {
   const location = redact(url)
+  // Loaded only for PostgreSQL: a SQLite site's process never carries the driver.
+  const { default: pg } = await import('pg')
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,

@@ -213,77 +213,7 @@ export function imageReferences(source: string): { library: string[]; other: str
   return { library: [...library], other }
 }
 
-const reader = new MarkdownIt({ html: false, linkify: false, typographer: false })
-reader.use(pullQuotes)
-
-export type TextBlockKind = 'paragraph' | 'heading' | 'quote' | 'item'
-
-/** One block of an article body as plain text. */
-export interface TextBlock {
-  kind: TextBlockKind
-  text: string
-}
-
-/** The blocks of a Markdown body as plain text, formatting dropped, for export and summaries. */
-export function markdownToTextBlocks(source: string): TextBlock[] {
-  const tokens = reader.parse(source, {})
-  const blocks: TextBlock[] = []
-  const containers: string[] = []
-  let heading = false
-  for (const token of tokens) {
-    switch (token.type) {
-      case 'pull_quote_open':
-        containers.push('blockquote_open')
-        break
-      case 'blockquote_open':
-      case 'list_item_open':
-        containers.push(token.type)
-        break
-      case 'pull_quote_close':
-      case 'blockquote_close':
-      case 'list_item_close':
-        containers.pop()
-        break
-      case 'heading_open':
-        heading = true
-        break
-      case 'heading_close':
-        heading = false
-        break
-      case 'inline': {
-        const text = inlineText(token.children ?? [])
-        if (text === '') break
-        const inside = containers.at(-1)
-        const kind: TextBlockKind = heading
-          ? 'heading'
-          : inside === 'blockquote_open'
-            ? 'quote'
-            : inside === 'list_item_open'
-              ? 'item'
-              : 'paragraph'
-        blocks.push({ kind, text })
-        break
-      }
-      case 'fence':
-      case 'code_block':
-        for (const line of token.content.split('\n')) {
-          if (line.trim() !== '') blocks.push({ kind: 'paragraph', text: line.trim() })
-        }
-        break
-    }
-  }
-  return blocks
-}
-
-function inlineText(children: Token[]): string {
-  let text = ''
-  for (const child of children) {
-    if (child.type === 'text' || child.type === 'code_inline') text += child.content
-    else if (child.type === 'softbreak' || child.type === 'hardbreak') text += ' '
-    else if (child.type === 'image') text += child.content
-  }
-  return text.replace(/\s+/g, ' ').trim()
-}
+export { markdownToTextBlocks, type TextBlock, type TextBlockKind } from './text-blocks.js'
 
 /**
  * Plain text → Markdown that renders as exactly that text: every character

@@ -5,8 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
 import { basename, join, relative, resolve, sep } from 'node:path'
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
-import addFormats from 'ajv-formats'
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js'
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -20,15 +19,30 @@ const SHOWN_ERRORS = 10
 
 const schemaUrl = new URL('../../../schemas/dateline-export-1.schema.json', import.meta.url)
 
-let validator: ReturnType<Ajv2020['compile']> | undefined
-function validate(document: unknown) {
+let validator: ValidateFunction | undefined
+
+/**
+ * The schema's validator, loaded and compiled on the first export read: every
+ * other import (and every other command) goes without ajv, whose modules would
+ * otherwise stay live in their heaps.
+ */
+async function schemaValidator(): Promise<ValidateFunction> {
   if (!validator) {
+    const [{ Ajv2020 }, { default: addFormats }] = await Promise.all([
+      import('ajv/dist/2020.js'),
+      import('ajv-formats'),
+    ])
     const ajv = new Ajv2020({ allErrors: true, strict: true })
     addFormats.default(ajv)
     validator = ajv.compile(JSON.parse(readFileSync(schemaUrl, 'utf8')) as object)
   }
-  const valid = validator(document)
-  return { valid, errors: validator.errors ?? [] }
+  return validator
+}
+
+async function validate(document: unknown) {
+  const check = await schemaValidator()
+  const valid = check(document)
+  return { valid, errors: check.errors ?? [] }
 }
 
 /** The document's path when `path` is an export folder (or its document); otherwise undefined. */
@@ -113,7 +127,7 @@ export async function readDatelineExport(documentPath: string): Promise<ReadExpo
   if ('problem' in parsed) return { problems: [`${documentPath} ${parsed.problem}`] }
   const wrongVersion = versionProblem(parsed.value)
   if (wrongVersion) return { problems: [`${documentPath} ${wrongVersion}`] }
-  const { valid, errors } = validate(parsed.value)
+  const { valid, errors } = await validate(parsed.value)
   if (!valid) {
     const shown = errors.slice(0, SHOWN_ERRORS).map((error) => schemaProblem(parsed.value, error))
     if (errors.length > SHOWN_ERRORS) shown.push(`and ${errors.length - SHOWN_ERRORS} more`)
