@@ -36,6 +36,13 @@ function matchExpression(query: SearchQuery): string | undefined {
   return [include, ...termTexts(query.exclude).map(ftsString)].join(' NOT ')
 }
 
+/**
+ * A rowid bound as an integer. A JavaScript number is bound as a real, and
+ * FTS5 uses a rowid bound only when it is an integer: given a real, it reads
+ * every match and SQLite filters them afterwards.
+ */
+const rowid = (doc: number) => sql`cast(${doc} as integer)`
+
 export const sqliteSearch: SearchDialect = {
   async matches(db, query, ranked) {
     const match = matchExpression(query)
@@ -107,7 +114,7 @@ async function rankNewest(
     const { rows } = await sql<{ doc_id: number }>`
       select rowid as doc_id from article_search_fts
       where article_search_fts match ${`(${match}) AND {${columns}} : ${include}`}
-        and rowid >= ${low}`.execute(db)
+        and rowid >= ${rowid(low)}`.execute(db)
     return new Set(rows.map((row) => Number(row.doc_id)))
   }
   const inHeadline = await inColumns('headline')
@@ -146,7 +153,7 @@ async function olderMatches(
 ): Promise<number[]> {
   const { rows } = await sql<{ doc_id: number }>`
     select rowid as doc_id from article_search_fts
-    where article_search_fts match ${match} and rowid < ${below}
+    where article_search_fts match ${match} and rowid < ${rowid(below)}
     order by rowid desc limit ${limit} offset ${offset}`.execute(db)
   return rows.map((row) => Number(row.doc_id))
 }
@@ -180,7 +187,7 @@ async function marked(
     from article_search_fts f
     cross join article_search s on s.doc_id = f.rowid
     where article_search_fts match ${match}
-      and f.rowid in (${sql.join(docs)})`.execute(db)
+      and f.rowid in (${sql.join(docs.map(rowid))})`.execute(db)
   const byDoc = new Map(rows.map((row) => [Number(row.doc_id), row]))
   return docs.flatMap((doc) => {
     const row = byDoc.get(doc)
