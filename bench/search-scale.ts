@@ -1,5 +1,5 @@
 // `node --import tsx bench/search-scale.ts --size=100000 [--dir=/tmp/dateline-search-scale]
-// [--postgres=postgres://…]`: search alone at a size the growth bench takes hours to import.
+// [--postgres=postgres://…] [--ranked=N]`: search alone at a size the growth bench takes hours to import.
 // The search table is filled with SQL (made-up text from the corpus's words, oldest first; no
 // article rows, so foreign keys are off while it fills), once per size and database: a SQLite
 // file in DIR is reused, a PostgreSQL database named after the size is reused. Then the search
@@ -27,6 +27,7 @@ function option(name: string): string | undefined {
 const size = Number(option('size') ?? 100_000)
 const dir = option('dir') ?? '/tmp/dateline-search-scale'
 const postgres = option('postgres')
+const ranked = Number(option('ranked') ?? RANKED_MATCHES)
 
 /** Text for `count` rows, oldest first, three years up to a fixed end. */
 function* documents(count: number): Generator<ArticleSearchTable> {
@@ -107,13 +108,14 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
 }
 
-const { db, dialect, close } = await open()
+const opened = await open()
+const { db, dialect } = opened
 const engine = searchDialect(dialect)
 /** What a search page asks of the database: the matches, then one page's marked text. */
 async function search(text: string, page: number): Promise<number> {
   const parsed = parseSearchQuery(text)
   if (!parsed.ok) throw new Error(text)
-  const matches = await engine.matches(db, parsed.query, RANKED_MATCHES)
+  const matches = await engine.matches(db, parsed.query, ranked)
   const window = { limit: SEARCH_PER_PAGE, offset: (page - 1) * SEARCH_PER_PAGE }
   if ((await matches.page(window)).length === 0) throw new Error(`${text}: no page ${page}`)
   return matches.total
@@ -140,4 +142,4 @@ for (const [label, text, page] of queries) {
     `${label.padEnd(11)} ${text.padEnd(24)} total ${String(total).padStart(7)}  p50 ${percentile(times, 50).toFixed(1)} ms  p99 ${percentile(times, 99).toFixed(1)} ms`,
   )
 }
-await close()
+await opened.close()

@@ -17,7 +17,7 @@ export interface SearchHit {
  * cost must not grow with the archive, and ranking every match of a common
  * word would (it matches a fixed share of every story ever published).
  */
-export const RANKED_MATCHES = 1000
+export const RANKED_MATCHES = 500
 
 /**
  * The matches of one query, in their one order: when no more than the ranked
