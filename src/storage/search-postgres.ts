@@ -34,7 +34,8 @@ export const postgresSearch: SearchDialect = {
     const { rows } = await sql<{ article_id: string; published_at: Date | string }>`
       select article_id, published_at from article_search
       where document @@ ${tsquery}
-      order by published_at desc, article_id desc
+      order by ${hasPhrase(query) ? sql`published_at + interval '0 seconds'` : sql`published_at`} desc,
+        article_id desc
       limit ${ranked + 1}`.execute(db)
     if (rows.length <= ranked) {
       return {
@@ -63,6 +64,17 @@ export const postgresSearch: SearchDialect = {
       },
     }
   },
+}
+
+/**
+ * Whether a term has more than one word. The planner judges a phrase as common
+ * as its words together, so it would walk the time index backwards for one
+ * that is in fact rare, and read the whole table (11 s at a million rows). An
+ * order the index cannot give keeps a phrase on the GIN index: every story with
+ * all its words is checked, which is slow only when the words are common.
+ */
+function hasPhrase(query: SearchQuery): boolean {
+  return termTexts(query.include).some((text) => /\s/.test(text))
 }
 
 /** The order of ranked matches: an exact headline first, then rank, then the newest. */
