@@ -21,6 +21,8 @@ import * as addFrontPage from './migrations/2026-12-05T1000_add-front-page.js'
 import * as addApiTokens from './migrations/2026-12-05T1010_add-api-tokens.js'
 import * as addSiteStructure from './migrations/2026-12-05T1100_add-site-structure.js'
 import * as addWebhooks from './migrations/2026-12-05T1200_add-webhooks.js'
+import * as indexSearchByTime from './migrations/2026-12-05T1320_index-search-by-time.js'
+import * as indexSitemapReads from './migrations/2026-12-05T1330_index-sitemap-reads.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -50,6 +52,8 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-05T1010_add-api-tokens': addApiTokens,
   '2026-12-05T1100_add-site-structure': addSiteStructure,
   '2026-12-05T1200_add-webhooks': addWebhooks,
+  '2026-12-05T1320_index-search-by-time': indexSearchByTime,
+  '2026-12-05T1330_index-sitemap-reads': indexSitemapReads,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */

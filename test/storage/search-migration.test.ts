@@ -107,7 +107,7 @@ for (const dialect of testDialects()) {
       const search = async (text: string) => {
         const parsed = parseSearchQuery(text)
         assert.ok(parsed.ok, text)
-        return store.search(parsed.query, { limit: 10, offset: 0 })
+        return (await store.matches(parsed.query)).page({ limit: 10, offset: 0 })
       }
       const [hit, ...others] = await search('sea wall')
       assert.equal(hit?.article.id, 'a1', 'the published article, not the draft')

@@ -475,8 +475,7 @@ for (const dialect of testDialects()) {
           async (input) => {
             const parsed = parseSearchQuery(input)
             if (!parsed.ok) return
-            await store.count(parsed.query)
-            await store.search(parsed.query, { limit: 10, offset: 0 })
+            await (await store.matches(parsed.query)).page({ limit: 10, offset: 0 })
           },
         ),
         { numRuns: 150 },
@@ -499,9 +498,9 @@ for (const dialect of testDialects()) {
             exact: fc.string({ unit: 'binary', maxLength: 30 }),
           }),
           async (query: SearchQuery) => {
-            const total = await store.count(query)
-            const hits = await store.search(query, { limit: 5, offset: 0 })
-            assert.ok(hits.length <= Math.min(5, total))
+            const matches = await store.matches(query)
+            const hits = await matches.page({ limit: 5, offset: 0 })
+            assert.ok(hits.length <= Math.min(5, matches.total))
           },
         ),
         { numRuns: 100 },

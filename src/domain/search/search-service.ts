@@ -1,10 +1,13 @@
-import { ValidationError } from '../errors.js'
+import { NotFoundError, ValidationError } from '../errors.js'
 import { paginate, type Paged } from '../paging.js'
 import { parseSearchQuery } from './search-query.js'
 import type { SearchHit, SearchStore } from './search-store.js'
 
 /** Results per page. */
 export const SEARCH_PER_PAGE = 10
+
+/** A page of results, and whether their total is an estimate ("about N"). */
+export type SearchResults = Paged<SearchHit> & { estimated: boolean }
 
 export type SearchService = ReturnType<typeof createSearchService>
 
@@ -17,15 +20,24 @@ export function createSearchService({ search }: { search: SearchStore }) {
      * why; a page past the last is NotFoundError, except the first page of no
      * results.
      */
-    async search(text: string, page: number): Promise<Paged<SearchHit>> {
+    async search(text: string, page: number): Promise<SearchResults> {
       const parsed = parseSearchQuery(text)
       if (!parsed.ok) {
         throw new ValidationError(parsed.problem.code, parsed.problem.message, { field: 'q' })
       }
-      const total = await search.count(parsed.query)
-      return paginate({ page, perPage: SEARCH_PER_PAGE, total }, (window) =>
-        search.search(parsed.query, window),
+      const matches = await search.matches(parsed.query)
+      const paged = await paginate(
+        { page, perPage: SEARCH_PER_PAGE, total: matches.total },
+        async (window) => {
+          const hits = await matches.page(window)
+          // An estimate may overshoot: a page past the real last one is no page.
+          if (hits.length === 0 && matches.estimated) {
+            throw new NotFoundError('page_not_found', `There is no page ${page}.`)
+          }
+          return hits
+        },
       )
+      return { ...paged, estimated: matches.estimated }
     },
   }
 }

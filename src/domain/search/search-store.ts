@@ -13,13 +13,31 @@ export interface SearchHit {
 }
 
 /**
+ * How many matches are ranked: at most this many of the newest. A query's
+ * cost must not grow with the archive, and ranking every match of a common
+ * word would (it matches a fixed share of every story ever published).
+ */
+export const RANKED_MATCHES = 500
+
+/**
+ * The matches of one query, in their one order: when no more than the ranked
+ * number match, all of them best first (ties: newest first). When more match,
+ * the newest of them (as many as are ranked) best first, then every older
+ * match newest first; the total is then an estimate.
+ */
+export interface SearchMatches {
+  total: number
+  /** Whether `total` is an estimate ("about N"), not a count. */
+  estimated: boolean
+  /** One page of the matches, in that order; empty past the last. */
+  page(window: PageRequest): Promise<SearchHit[]>
+}
+
+/**
  * Full-text search over published articles: headline, standfirst, body,
  * bylines and tags. Implemented per database in storage/; the index is kept in
  * step by ArticleStore's writes, in the same transaction.
  */
 export interface SearchStore {
-  /** How many published articles match. */
-  count(query: SearchQuery): Promise<number>
-  /** One page of matches, best first (ties: newest first). */
-  search(query: SearchQuery, page: PageRequest): Promise<SearchHit[]>
+  matches(query: SearchQuery): Promise<SearchMatches>
 }

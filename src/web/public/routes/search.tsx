@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { Paged } from '../../../domain/paging.js'
 import { NotFoundError } from '../../../domain/errors.js'
-import type { SearchHit } from '../../../domain/search/search-store.js'
+import type { SearchResults } from '../../../domain/search/search-service.js'
 import { withoutControls } from '../../../text/control-characters.js'
 import { pageKey } from '../../page-cache/cache-key.js'
 import { problemOf } from '../../plugins/problems.js'
@@ -20,7 +19,7 @@ const formEncoded = (text: string): string => new URLSearchParams({ q: text }).t
 
 interface SearchView {
   text: string
-  results?: Paged<SearchHit>
+  results?: SearchResults
   problem?: string
   status?: number
 }

@@ -1,4 +1,4 @@
-import type { Paged } from '../../../domain/paging.js'
+import type { SearchResults } from '../../../domain/search/search-service.js'
 import type { SearchHit } from '../../../domain/search/search-store.js'
 import type { TextPart } from '../../../text/search-snippet.js'
 import { AuthorNames } from '../../ui/byline.js'
@@ -52,7 +52,8 @@ function SearchResult({ hit }: { hit: SearchHit }) {
   )
 }
 
-function matchCount(total: number): string {
+function matchCount({ total, estimated }: SearchResults): string {
+  if (estimated) return `About ${total.toLocaleString('en')} stories match`
   return total === 1 ? '1 story matches' : `${total.toLocaleString('en')} stories match`
 }
 
@@ -69,7 +70,7 @@ export function SearchPage({
   /** What the reader typed, spaces collapsed; '' before any search. */
   text: string
   path: string
-  results?: Paged<SearchHit>
+  results?: SearchResults
   /** Why the search could not be made. */
   problem?: string
 }) {
@@ -105,9 +106,9 @@ export function SearchPage({
       {results && results.total > 0 && (
         <>
           <p class="search-summary">
-            {matchCount(results.total)} <q>{text}</q>
+            {matchCount(results)} <q>{text}</q>
             {results.pageCount > 1 &&
-              `, showing ${first}–${first + results.items.length - 1}, best matches first`}
+              `, showing ${first}–${first + results.items.length - 1}, ${results.estimated ? 'best recent matches first' : 'best matches first'}`}
             .
           </p>
           <ol class="stack search-results" start={first}>

@@ -1,0 +1,222 @@
+// Search on PostgreSQL (search-dialect.ts has the shared rules): a weighted,
+// generated tsvector with a GIN index, ranked by ts_rank_cd. The newest
+// matches come from article_search(published_at, article_id) walked
+// backwards, each row checked against the query, or, for a rarer query, from
+// the GIN index; the planner picks by the query's words' statistics, and
+// either way stops at the ranked number plus one.
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { PageRequest } from '../domain/articles/article-store.js'
+import type { SearchQuery } from '../domain/search/search-query.js'
+import { MATCH_END, MATCH_START } from '../text/search-snippet.js'
+import { fromDbTime } from './dialect.js'
+import type { Database } from './schema.js'
+import {
+  bindable,
+  estimatedTotal,
+  NO_MATCHES,
+  pageOfOrdered,
+  termTexts,
+  type MarkedMatch,
+  type SearchDialect,
+} from './search-common.js'
+
+/** ts_rank_cd weights for D (body), C (bylines, tags), B (standfirst), A (headline). */
+const RANK_WEIGHTS = sql.raw("'{0.1, 0.3, 0.4, 1.0}'::float4[]")
+const HIGHLIGHT_ALL = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, HighlightAll=true`
+const PASSAGE = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxFragments=2, MaxWords=18, MinWords=8, FragmentDelimiter=" … "`
+
+type TsQuery = RawBuilder<unknown>
+
+export const postgresSearch: SearchDialect = {
+  async matches(db, query, ranked) {
+    const tsquery = tsqueryOf(query)
+    if (tsquery === undefined) return NO_MATCHES
+    const { rows } = await sql<{ article_id: string; published_at: Date | string }>`
+      select article_id, published_at from article_search
+      where document @@ ${tsquery}
+      order by ${hasPhrase(query) ? sql`published_at + interval '0 seconds'` : sql`published_at`} desc,
+        article_id desc
+      limit ${ranked + 1}`.execute(db)
+    if (rows.length <= ranked) {
+      return {
+        total: rows.length,
+        estimated: false,
+        page: async (window) => marked(db, tsquery, await bestFirst(db, query, tsquery, window)),
+      }
+    }
+    const window = rows.slice(0, ranked)
+    const oldest = window.at(-1) ?? { article_id: '', published_at: new Date(0) }
+    const order = await bestFirstOf(
+      db,
+      query,
+      tsquery,
+      window.map((row) => row.article_id),
+    )
+    const oldestRanked = fromDbTime(oldest.published_at).getTime()
+    const total = estimatedTotal(ranked, { ...(await timeSpan(db)), oldestRanked })
+    return {
+      total,
+      estimated: true,
+      async page(request) {
+        const { fromRanked, older } = pageOfOrdered(order, request)
+        const rest = older ? await olderMatches(db, tsquery, oldest, older) : []
+        return marked(db, tsquery, [...fromRanked, ...rest])
+      },
+    }
+  },
+}
+
+/**
+ * Whether a term has more than one word. The planner judges a phrase as common
+ * as its words together, so it would walk the time index backwards for one
+ * that is in fact rare, and read the whole table (11 s at a million rows). An
+ * order the index cannot give keeps a phrase on the GIN index: every story with
+ * all its words is checked, which is slow only when the words are common.
+ */
+function hasPhrase(query: SearchQuery): boolean {
+  return termTexts(query.include).some((text) => /\s/.test(text))
+}
+
+/** The order of ranked matches: an exact headline first, then rank, then the newest. */
+const BEST_FIRST = sql`order by s.headline_key = q.exact desc,
+  ts_rank_cd(${RANK_WEIGHTS}, s.document, q.query) desc, s.published_at desc, s.article_id desc`
+
+/** All matches ranked (there are few). */
+async function bestFirst(
+  db: Kysely<Database>,
+  query: SearchQuery,
+  tsquery: TsQuery,
+  { limit, offset }: PageRequest,
+): Promise<string[]> {
+  const { rows } = await sql<{ article_id: string }>`
+    select s.article_id
+    from article_search s
+    cross join (select ${tsquery} as query, ${bindable(query.exact)}::text as exact) q
+    where s.document @@ q.query
+    ${BEST_FIRST}
+    limit ${limit} offset ${offset}`.execute(db)
+  return rows.map((row) => row.article_id)
+}
+
+/** These articles (the newest matches), ranked. */
+async function bestFirstOf(
+  db: Kysely<Database>,
+  query: SearchQuery,
+  tsquery: TsQuery,
+  ids: readonly string[],
+): Promise<string[]> {
+  const { rows } = await sql<{ article_id: string }>`
+    select s.article_id
+    from article_search s
+    cross join (select ${tsquery} as query, ${bindable(query.exact)}::text as exact) q
+    where s.article_id = any(${ids}::text[])
+    ${BEST_FIRST}`.execute(db)
+  return rows.map((row) => row.article_id)
+}
+
+/** Matches older than the ranked ones, newest first. */
+async function olderMatches(
+  db: Kysely<Database>,
+  tsquery: TsQuery,
+  below: { article_id: string; published_at: Date | string },
+  { limit, offset }: PageRequest,
+): Promise<string[]> {
+  const { rows } = await sql<{ article_id: string }>`
+    select article_id from article_search
+    where document @@ ${tsquery}
+      and (published_at, article_id) < (${fromDbTime(below.published_at)}, ${below.article_id})
+    order by published_at desc, article_id desc
+    limit ${limit} offset ${offset}`.execute(db)
+  return rows.map((row) => row.article_id)
+}
+
+/** The first and last publication times, in milliseconds (each one step down an index). */
+async function timeSpan(db: Kysely<Database>): Promise<{ first: number; last: number }> {
+  const { rows } = await sql<{ first: Date | string; last: Date | string }>`
+    select (select min(published_at) from article_search) as first,
+      (select max(published_at) from article_search) as last`.execute(db)
+  const row = rows[0]
+  return row
+    ? { first: fromDbTime(row.first).getTime(), last: fromDbTime(row.last).getTime() }
+    : { first: 0, last: 0 }
+}
+
+/** These articles' marked text, in this order. */
+async function marked(
+  db: Kysely<Database>,
+  tsquery: TsQuery,
+  ids: readonly string[],
+): Promise<MarkedMatch[]> {
+  if (ids.length === 0) return []
+  const { rows } = await sql<{
+    article_id: string
+    headline: string
+    standfirst: string
+    body: string
+    body_head: string
+    body_tail: string
+  }>`
+    select s.article_id,
+      ts_headline('english'::regconfig, s.headline, q.query, ${HIGHLIGHT_ALL}) as headline,
+      ts_headline('english'::regconfig, s.standfirst, q.query, ${HIGHLIGHT_ALL}) as standfirst,
+      ts_headline('english'::regconfig, s.body, q.query, ${PASSAGE}) as body,
+      left(s.body, ${EDGE}) as body_head, right(s.body, ${EDGE}) as body_tail
+    from article_search s
+    cross join (select ${tsquery} as query) q
+    where s.article_id = any(${ids}::text[])`.execute(db)
+  const byId = new Map(rows.map((row) => [row.article_id, row]))
+  return ids.flatMap((id) => {
+    const row = byId.get(id)
+    if (!row) return []
+    return {
+      articleId: row.article_id,
+      headline: row.headline,
+      standfirst: row.standfirst,
+      body: row.body,
+      bodyEdges: edgesOf(row.body, row.body_head, row.body_tail),
+    }
+  })
+}
+
+/** Characters compared at each end of a body. */
+const EDGE = 60
+
+/**
+ * Whether a passage ts_headline cut from a body begins at the body's start and
+ * stops at its end. It drops punctuation at a cut, so only words are compared.
+ */
+function edgesOf(passage: string, head: string, tail: string): { starts: boolean; ends: boolean } {
+  const words = (text: string) =>
+    text
+      .replaceAll(MATCH_START, '')
+      .replaceAll(MATCH_END, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  const plain = words(passage)
+  const probe = Math.min(plain.length, 24)
+  return {
+    starts: words(head).startsWith(plain.slice(0, probe)),
+    ends: words(tail).endsWith(plain.slice(plain.length - probe)),
+  }
+}
+
+/** Every included term, and no excluded one; undefined when nothing is left to find. */
+function tsqueryOf(query: SearchQuery): TsQuery | undefined {
+  const include = termTexts(query.include)
+  if (include.length === 0) return undefined
+  const exclude = termTexts(query.exclude)
+  const terms = sql.join(
+    [
+      ...include.map((text) => sql`phraseto_tsquery('english'::regconfig, ${text})`),
+      ...exclude.map((text) => sql`(!! phraseto_tsquery('english'::regconfig, ${text}))`),
+    ],
+    sql` && `,
+  )
+  return sql`(${terms})`
+}
+
+/** The ids of the published articles that match, as a subquery; undefined when nothing is left. */
+export function postgresMatchingIds(query: SearchQuery): RawBuilder<unknown> | undefined {
+  const tsquery = tsqueryOf(query)
+  return tsquery && sql`select s.article_id from article_search s where s.document @@ ${tsquery}`
+}
