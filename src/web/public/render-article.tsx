@@ -83,6 +83,21 @@ export function storyBody(
   return { html: body.html, scripts: allowEmbeds(reply, body.embeds) ? [site.embedsScript] : [] }
 }
 
+/**
+ * Each article's structured data, made once per article as read: the page's
+ * reads keep the article until it or the site changes, and then read a new one.
+ */
+const structuredDataOf = new WeakMap<PublishedArticle, object[]>()
+
+function keptStructuredData(site: SiteInfo, article: PublishedArticle, path: string): object[] {
+  let data = structuredDataOf.get(article)
+  if (!data) {
+    data = articleStructuredData(site, article, path)
+    structuredDataOf.set(article, data)
+  }
+  return data
+}
+
 /** The article page, with its comments and a comment form in the given state. */
 export async function renderArticlePage(
   reply: FastifyReply,
@@ -135,7 +150,7 @@ export async function renderArticlePage(
       title: seo.metaTitle,
       description: seo.metaDescription,
       canonicalPath: path,
-      structuredData: articleStructuredData(site, article, path),
+      structuredData: keptStructuredData(site, article, path),
       sharing: articleSharing(site, article),
       currentSection: article.section.slug,
       status,
