@@ -157,6 +157,30 @@ for (const dialect of testDialects()) {
       )
     })
 
+    test("a page kept as HTML gets each request its own form token; a reader's reply page is its own", async (t) => {
+      const { ctx, server } = await uncachedSite(t, dialect)
+      const article = await tagged(ctx, 'Ferry timetable changes in spring', ['Ferries'])
+      const comment = await postComment(ctx, { articleId: article.id })
+      await ctx.services.comments.moderate(COMMAND_LINE, [comment.id], 'approve')
+      const path = pathOf(article)
+      const tokenOf = async (url: string) => {
+        const response = await server.get(url)
+        assert.equal(response.status, 200)
+        const html = await response.text()
+        assert.doesNotMatch(html, /form-token-/, 'no hole is left in the page')
+        return /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? ''
+      }
+      const first = await tokenOf(path)
+      ctx.clock.advance(MINUTE)
+      const second = await tokenOf(path)
+      assert.notEqual(first, second, "a token of its own time, not the first page's")
+      assert.equal(second, await ctx.services.comments.formToken(article.id))
+      // A reply page shows the comment replied to: rendered for it, and the plain page is unchanged.
+      const { document: replyPage } = await server.page(`${path}?reply=${comment.id}`)
+      assert.ok(textOf(replyPage).includes(comment.body))
+      assert.equal(await tokenOf(path), second)
+    })
+
     test('rendered again with nothing changed, the page asks the database nothing', async (t) => {
       const { ctx, server, queries } = await uncachedSite(t, dialect)
       const article = await tagged(ctx, 'Ferry fares frozen', ['Ferries'])

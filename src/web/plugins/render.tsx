@@ -48,6 +48,8 @@ export interface RenderedPage {
 export interface KeptContent {
   keptFor: object
   view: () => VNode
+  /** What the kept HTML leaves open for each request (a form's token), filled in. */
+  fill?: (html: string) => string
 }
 
 /** Page content, or a function of the site's sections for pages that list them. */
@@ -114,11 +116,11 @@ export function createPageRenderer(
         ? inContext(
             <Layout
               {...layout}
-              mainHtml={
+              mainHtml={(content.fill ?? String)(
                 fragments
                   ? fragments.of(content.keptFor, () => renderToString(inContext(content.view())))
-                  : renderToString(inContext(content.view()))
-              }
+                  : renderToString(inContext(content.view())),
+              )}
             />,
           )
         : inContext(

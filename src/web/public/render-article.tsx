@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { renderedBody } from '../ui/body-html.js'
 import type { FastifyReply } from 'fastify'
 import type { Article, ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
@@ -98,6 +99,37 @@ function keptStructuredData(site: SiteInfo, article: PublishedArticle, path: str
   return data
 }
 
+/** Stands for the comment form's token in an article page's kept HTML: random, so no text forges it. */
+const TOKEN_HOLE = `form-token-${randomUUID()}`
+
+/** A number for each object a kept page is made from, for the key it is kept under. */
+const identities = new WeakMap<object, number>()
+let identitiesGiven = 0
+function identityOf(value: object): number {
+  let id = identities.get(value)
+  if (id === undefined) identities.set(value, (id = ++identitiesGiven))
+  return id
+}
+
+/**
+ * The object an article page's HTML is kept under (render.tsx's keptFor):
+ * one per page of rendered comments (itself one per article, thread stamp,
+ * page and openness), replaced when the article, its lists or its comments'
+ * availability are new objects. Every input is a kept read, replaced, never
+ * changed, when what it shows changes.
+ */
+const keptKeys = new WeakMap<object, { id: string; key: object }>()
+function keptKeyOf(comments: object, parts: readonly object[], extra: string): object {
+  const id = `${parts.map(identityOf).join('.')} ${extra}`
+  const known = keptKeys.get(comments)
+  if (known?.id === id) return known.key
+  const key = {}
+  keptKeys.set(comments, { id, key })
+  return key
+}
+
+const NO_THREAD = {}
+
 /** The article page, with its comments and a comment form in the given state. */
 export async function renderArticlePage(
   reply: FastifyReply,
@@ -121,16 +153,21 @@ export async function renderArticlePage(
     open: availability.open,
     articlePath: path,
   })
-  const commentForm: CommentFormState | undefined = availability.open
-    ? {
-        values: { name: '', email: '', body: '', parentId: '' },
-        token: await services.comments.formToken(article.id),
-        ...form,
-      }
-    : undefined
+  const token = availability.open ? await services.comments.formToken(article.id) : undefined
+  // A page showing no reader's own notice, reply or words is the same for everyone but its
+  // token: its HTML is kept, with a hole for the token.
+  const shared = status === 200 && !form?.notice && !form?.replyTo && !form?.values?.body
+  const commentForm: CommentFormState | undefined =
+    token === undefined
+      ? undefined
+      : {
+          values: { name: '', email: '', body: '', parentId: '' },
+          token: shared ? TOKEN_HOLE : token,
+          ...form,
+        }
   const body = storyBody(reply, site, article)
   const scripts = [...body.scripts, ...(availability.open ? [site.commentsScript] : [])]
-  return reply.page(
+  const view = () => (
     <ArticlePage
       article={article}
       bodyHtml={body.html}
@@ -145,7 +182,17 @@ export async function renderArticlePage(
         // Refused because comments closed: nothing the reader wrote is lost.
         refusedText: availability.open ? undefined : form?.values?.body || undefined,
       }}
-    />,
+    />
+  )
+  const parts = [article, related, latest, relatedCoverage, storyThread ?? NO_THREAD]
+  return reply.page(
+    shared
+      ? {
+          keptFor: keptKeyOf(threads, parts, `${commentPage} ${JSON.stringify(availability)}`),
+          view,
+          fill: (html) => (token === undefined ? html : html.replaceAll(TOKEN_HOLE, token)),
+        }
+      : view(),
     {
       title: seo.metaTitle,
       description: seo.metaDescription,
