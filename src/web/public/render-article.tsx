@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { renderedBody } from '../ui/body-html.js'
+import { boundedMemo } from '../ui/bounded-memo.js'
 import type { FastifyReply } from 'fastify'
 import type { Article, ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
 import { effectiveSeo } from '../../domain/articles/article-seo.js'
@@ -111,20 +112,21 @@ function identityOf(value: object): number {
   return id
 }
 
+/** Article pages kept as HTML at most: the most read, about 20 KB each. */
+const MAX_KEPT_PAGES = 500
+
 /**
  * The object an article page's HTML is kept under (render.tsx's keptFor):
  * one per page of rendered comments (itself one per article, thread stamp,
- * page and openness), replaced when the article, its lists or its comments'
- * availability are new objects. Every input is a kept read, replaced, never
- * changed, when what it shows changes.
+ * page and openness) and the objects the page is made from, each a kept read,
+ * replaced, never changed, when what it shows changes. The least recently used
+ * go past MAX_KEPT_PAGES, and their HTML with them.
  */
-const keptKeys = new WeakMap<object, { id: string; key: object }>()
+const keptKeys = boundedMemo<object>(MAX_KEPT_PAGES, () => 1)
 function keptKeyOf(comments: object, parts: readonly object[], extra: string): object {
-  const id = `${parts.map(identityOf).join('.')} ${extra}`
-  const known = keptKeys.get(comments)
-  if (known?.id === id) return known.key
-  const key = {}
-  keptKeys.set(comments, { id, key })
+  const id = `${[comments, ...parts].map(identityOf).join('.')} ${extra}`
+  let key = keptKeys.get(id)
+  if (!key) keptKeys.set(id, (key = {}))
   return key
 }
 
