@@ -74,3 +74,64 @@ export function pageOfOrdered<T>(
     older: { limit: limit - fromRanked.length, offset: Math.max(0, offset - ranked.length) },
   }
 }
+
+/** How one database finds, ranks and marks a query's matches, by keys of its own. */
+export interface MatchSource<Newest, Key> {
+  /** The newest matches, newest first, at most `count`. */
+  newest(count: number): Promise<Newest[]>
+  keyOf(match: Newest): Key
+  /** Where a match sits on the scale `span` measures (a time, a document number). */
+  positionOf(match: Newest): number
+  span(): Promise<{ first: number; last: number }>
+  /** One page of every match ranked (there are few). */
+  bestFirst(window: PageRequest): Promise<Key[]>
+  /** These, the newest matches, ranked. */
+  rank(keys: Key[]): Promise<Key[]>
+  /** Matches older than `oldest`, newest first. */
+  older(oldest: Newest, window: PageRequest): Promise<Key[]>
+  mark(keys: Key[]): Promise<MarkedMatch[]>
+}
+
+/**
+ * A query's matches with at most `ranked` of them ranked: when there are no
+ * more, all are ranked and counted; past that, the newest `ranked` come best
+ * first, every older one follows newest first, and the total is an estimate.
+ * The work is bounded by `ranked`, however many match.
+ */
+export async function windowedMatches<Newest, Key>(
+  ranked: number,
+  source: MatchSource<Newest, Key>,
+): Promise<DialectMatches> {
+  const newest = await source.newest(ranked + 1)
+  const oldest = newest[ranked - 1]
+  if (newest.length <= ranked || oldest === undefined) {
+    return {
+      total: newest.length,
+      estimated: false,
+      page: async (window) => source.mark(await source.bestFirst(window)),
+    }
+  }
+  const order = await source.rank(newest.slice(0, ranked).map((match) => source.keyOf(match)))
+  const total = estimatedTotal(ranked, {
+    ...(await source.span()),
+    oldestRanked: source.positionOf(oldest),
+  })
+  return {
+    total,
+    estimated: true,
+    async page(request) {
+      const { fromRanked, older } = pageOfOrdered(order, request)
+      const rest = older ? await source.older(oldest, older) : []
+      return source.mark([...fromRanked, ...rest])
+    },
+  }
+}
+
+/** Rows in the order of `keys`, each found by `keyOf`; a key without a row is left out. */
+export function inOrderOf<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): R[] {
+  const byKey = new Map(rows.map((row) => [keyOf(row), row]))
+  return keys.flatMap((key) => {
+    const row = byKey.get(key)
+    return row ? [row] : []
+  })
+}

@@ -12,9 +12,9 @@ import { fromDbTime } from './dialect.js'
 import type { Database } from './schema.js'
 import {
   bindable,
-  estimatedTotal,
+  inOrderOf,
   NO_MATCHES,
-  pageOfOrdered,
+  windowedMatches,
   termTexts,
   type MarkedMatch,
   type SearchDialect,
@@ -31,38 +31,24 @@ export const postgresSearch: SearchDialect = {
   async matches(db, query, ranked) {
     const tsquery = tsqueryOf(query)
     if (tsquery === undefined) return NO_MATCHES
-    const { rows } = await sql<{ article_id: string; published_at: Date | string }>`
-      select article_id, published_at from article_search
-      where document @@ ${tsquery}
-      order by ${hasPhrase(query) ? sql`published_at + interval '0 seconds'` : sql`published_at`} desc,
-        article_id desc
-      limit ${ranked + 1}`.execute(db)
-    if (rows.length <= ranked) {
-      return {
-        total: rows.length,
-        estimated: false,
-        page: async (window) => marked(db, tsquery, await bestFirst(db, query, tsquery, window)),
-      }
-    }
-    const window = rows.slice(0, ranked)
-    const oldest = window.at(-1) ?? { article_id: '', published_at: new Date(0) }
-    const order = await bestFirstOf(
-      db,
-      query,
-      tsquery,
-      window.map((row) => row.article_id),
-    )
-    const oldestRanked = fromDbTime(oldest.published_at).getTime()
-    const total = estimatedTotal(ranked, { ...(await timeSpan(db)), oldestRanked })
-    return {
-      total,
-      estimated: true,
-      async page(request) {
-        const { fromRanked, older } = pageOfOrdered(order, request)
-        const rest = older ? await olderMatches(db, tsquery, oldest, older) : []
-        return marked(db, tsquery, [...fromRanked, ...rest])
+    return windowedMatches<{ article_id: string; published_at: Date | string }, string>(ranked, {
+      async newest(count) {
+        const { rows } = await sql<{ article_id: string; published_at: Date | string }>`
+          select article_id, published_at from article_search
+          where document @@ ${tsquery}
+          order by ${hasPhrase(query) ? sql`published_at + interval '0 seconds'` : sql`published_at`} desc,
+            article_id desc
+          limit ${count}`.execute(db)
+        return rows
       },
-    }
+      keyOf: (row) => row.article_id,
+      positionOf: (row) => fromDbTime(row.published_at).getTime(),
+      span: () => timeSpan(db),
+      bestFirst: (window) => bestFirst(db, query, tsquery, window),
+      rank: (ids) => bestFirstOf(db, query, tsquery, ids),
+      older: (oldest, window) => olderMatches(db, tsquery, oldest, window),
+      mark: (ids) => marked(db, tsquery, ids),
+    })
   },
 }
 
@@ -164,18 +150,13 @@ async function marked(
     from article_search s
     cross join (select ${tsquery} as query) q
     where s.article_id = any(${ids}::text[])`.execute(db)
-  const byId = new Map(rows.map((row) => [row.article_id, row]))
-  return ids.flatMap((id) => {
-    const row = byId.get(id)
-    if (!row) return []
-    return {
-      articleId: row.article_id,
-      headline: row.headline,
-      standfirst: row.standfirst,
-      body: row.body,
-      bodyEdges: edgesOf(row.body, row.body_head, row.body_tail),
-    }
-  })
+  return inOrderOf(ids, rows, (row) => row.article_id).map((row) => ({
+    articleId: row.article_id,
+    headline: row.headline,
+    standfirst: row.standfirst,
+    body: row.body,
+    bodyEdges: edgesOf(row.body, row.body_head, row.body_tail),
+  }))
 }
 
 /** Characters compared at each end of a body. */

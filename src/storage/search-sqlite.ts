@@ -9,9 +9,9 @@ import { MATCH_END, MATCH_START } from '../text/search-snippet.js'
 import type { Database } from './schema.js'
 import {
   bindable,
-  estimatedTotal,
+  inOrderOf,
   NO_MATCHES,
-  pageOfOrdered,
+  windowedMatches,
   termTexts,
   type MarkedMatch,
   type SearchDialect,
@@ -47,31 +47,22 @@ export const sqliteSearch: SearchDialect = {
   async matches(db, query, ranked) {
     const match = matchExpression(query)
     if (match === undefined) return NO_MATCHES
-    const { rows } = await sql<{ doc_id: number }>`
-      select rowid as doc_id from article_search_fts
-      where article_search_fts match ${match}
-      order by rowid desc limit ${ranked + 1}`.execute(db)
-    const newest = rows.map((row) => Number(row.doc_id))
-    if (newest.length <= ranked) {
-      return {
-        total: newest.length,
-        estimated: false,
-        page: async (window) => marked(db, match, await bestFirst(db, query, match, window)),
-      }
-    }
-    const window = newest.slice(0, ranked)
-    const oldestRanked = window.at(-1) ?? 0
-    const order = await rankNewest(db, query, match, window)
-    const total = estimatedTotal(ranked, { ...(await docSpan(db)), oldestRanked })
-    return {
-      total,
-      estimated: true,
-      async page(request) {
-        const { fromRanked, older } = pageOfOrdered(order, request)
-        const rest = older ? await olderMatches(db, match, oldestRanked, older) : []
-        return marked(db, match, [...fromRanked, ...rest])
+    return windowedMatches<number, number>(ranked, {
+      async newest(count) {
+        const { rows } = await sql<{ doc_id: number }>`
+          select rowid as doc_id from article_search_fts
+          where article_search_fts match ${match}
+          order by rowid desc limit ${count}`.execute(db)
+        return rows.map((row) => Number(row.doc_id))
       },
-    }
+      keyOf: (doc) => doc,
+      positionOf: (doc) => doc,
+      span: () => docSpan(db),
+      bestFirst: (window) => bestFirst(db, query, match, window),
+      rank: (docs) => rankNewest(db, query, match, docs),
+      older: (oldest, window) => olderMatches(db, match, oldest, window),
+      mark: (docs) => marked(db, match, docs),
+    })
   },
 }
 
@@ -188,19 +179,14 @@ async function marked(
     cross join article_search s on s.doc_id = f.rowid
     where article_search_fts match ${match}
       and f.rowid in (${sql.join(docs.map(rowid))})`.execute(db)
-  const byDoc = new Map(rows.map((row) => [Number(row.doc_id), row]))
-  return docs.flatMap((doc) => {
-    const row = byDoc.get(doc)
-    if (!row) return []
-    return {
-      articleId: row.article_id,
-      headline: row.headline,
-      standfirst: row.standfirst,
-      body: row.body,
-      // FTS5 writes its own ellipses.
-      bodyEdges: { starts: true, ends: true },
-    }
-  })
+  return inOrderOf(docs, rows, (row) => Number(row.doc_id)).map((row) => ({
+    articleId: row.article_id,
+    headline: row.headline,
+    standfirst: row.standfirst,
+    body: row.body,
+    // FTS5 writes its own ellipses.
+    bodyEdges: { starts: true, ends: true },
+  }))
 }
 
 /** The ids of the published articles that match, as a subquery; undefined when nothing is left. */
