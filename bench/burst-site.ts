@@ -10,7 +10,7 @@ import { createContext, type AppContext } from '../src/context.js'
 import { COMMAND_LINE } from '../src/domain/access/policy.js'
 import { articlePath } from '../src/web/ui/urls.js'
 import { buildArticleText } from '../test/helpers/factories.js'
-import { waitUntilServing } from '../verify/site.js'
+import { killHard, waitUntilServing } from '../verify/site.js'
 import { freePort } from './harness.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
@@ -59,13 +59,7 @@ export async function startBurstSite(dataDir: string): Promise<BurstSite> {
   await ctx.services.settings.updateCommentSettings(COMMAND_LINE, { ...settings, mode: 'open' })
   const token = await ctx.services.comments.formToken(article.id)
   let child: ChildProcess | undefined
-  const kill = async () => {
-    const running = child
-    if (!running || running.exitCode !== null || running.signalCode !== null) return
-    const exited = new Promise((resolve) => running.once('exit', resolve))
-    running.kill('SIGKILL')
-    await exited
-  }
+  const kill = () => killHard(child)
   const start = async () => {
     // BENCH_SERVER_ARGS: node flags for the server (--cpu-prof, say).
     const flags = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean)

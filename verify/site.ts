@@ -43,6 +43,14 @@ async function openComments(ctx: AppContext): Promise<void> {
 }
 
 /** Resolves once `url`/robots.txt answers 200; throws if the process exits or a minute passes. */
+/** Kills a server process with SIGKILL (no chance to flush) and waits until it is gone. */
+export async function killHard(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGKILL')
+  await exited
+}
+
 export async function waitUntilServing(child: ChildProcess, url: string): Promise<void> {
   for (let attempt = 0; attempt < 3000; attempt++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`)
@@ -95,13 +103,7 @@ export async function startProductionSite(
     })
     await waitUntilServing(child, url)
   }
-  const kill = async () => {
-    const running = child
-    if (!running || running.exitCode !== null || running.signalCode !== null) return
-    const exited = new Promise((resolve) => running.once('exit', resolve))
-    running.kill('SIGKILL')
-    await exited
-  }
+  const kill = () => killHard(child)
   await start()
   return {
     dialect,
