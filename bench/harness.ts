@@ -18,6 +18,11 @@ export interface Row {
   non2xx: number
   errors: number
   ratio?: number
+  /**
+   * What node:http reaches sending this row's bytes as the row sent them, when
+   * that is below what the row is held to: the bytes, not the server, bound it.
+   */
+  bytesCap?: number
 }
 
 export function freePort(): Promise<number> {

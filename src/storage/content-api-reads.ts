@@ -138,17 +138,19 @@ export function createContentApiReads(db: Kysely<Database>, dialect: DialectName
 
     async reserveRequests({ networkHash, window, count, limit }) {
       if (count < 1 || count > limit) return false
-      const row = await db
-        .insertInto('api_rate_windows')
-        .values({ network_hash: networkHash, window_number: window, requests: count })
-        .onConflict((oc) =>
-          oc
-            .columns(['network_hash', 'window_number'])
-            .doUpdateSet((eb) => ({ requests: eb('api_rate_windows.requests', '+', count) }))
-            .where('api_rate_windows.requests', '<=', limit - count),
-        )
-        .returning('requests')
-        .executeTakeFirst()
+      const row = await withoutWaitingForDisk(db, dialect, (db) =>
+        db
+          .insertInto('api_rate_windows')
+          .values({ network_hash: networkHash, window_number: window, requests: count })
+          .onConflict((oc) =>
+            oc
+              .columns(['network_hash', 'window_number'])
+              .doUpdateSet((eb) => ({ requests: eb('api_rate_windows.requests', '+', count) }))
+              .where('api_rate_windows.requests', '<=', limit - count),
+          )
+          .returning('requests')
+          .executeTakeFirst(),
+      )
       // No row: the block would pass the limit, and nothing was counted.
       return row !== undefined
     },
@@ -157,4 +159,29 @@ export function createContentApiReads(db: Kysely<Database>, dialect: DialectName
       await db.deleteFrom('api_rate_windows').where('window_number', '<', window).execute()
     },
   }
+}
+
+/**
+ * Runs a write that need not survive a crash (a count of requests) without
+ * waiting for the disk. On SQLite every commit is otherwise synced, and the
+ * sync blocks the event loop: an API read would wait on it. In WAL mode a
+ * commit made under synchronous=NORMAL may be lost in a power cut but never
+ * corrupts the database, and the next synced commit carries it to disk. The
+ * connection is held throughout, so no other statement runs in between, and
+ * FULL is put back whatever happens. PostgreSQL waits off the event loop.
+ */
+async function withoutWaitingForDisk<T>(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  write: (db: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  if (dialect !== 'sqlite') return write(db)
+  return db.connection().execute(async (connection) => {
+    await sql`pragma synchronous = normal`.execute(connection)
+    try {
+      return await write(connection)
+    } finally {
+      await sql`pragma synchronous = full`.execute(connection)
+    }
+  })
 }

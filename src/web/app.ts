@@ -10,6 +10,7 @@ import {
 } from './plugins/render.js'
 import { memoizedChrome } from './plugins/chrome-memo.js'
 import { createArticleFragments } from './api/article-fragments.js'
+import { createArticleKeyPages } from './api/article-key-pages.js'
 import { createPublicReads } from './public/public-reads.js'
 import { createMissCoalescer } from './page-cache/miss-coalescer.js'
 import { sameOriginPlugin } from './plugins/same-origin.js'
@@ -127,11 +128,13 @@ export async function buildApp(
   )
   const redirectHeaders = { ...headers, 'cache-control': config.publicCacheControl }
   const apiFragments = createArticleFragments(site)
+  const apiKeyPages = createArticleKeyPages(services.contentApi, () => clock.now())
   const articleReads = createArticleReads(services, site, () => clock.now())
   const unsubscribe = changes.subscribe((change) => {
     cache.purge(change)
     chrome.changed(change)
     apiFragments.changed(change)
+    apiKeyPages.changed(change)
     listingReads.changed(change)
     articleReads.changed(change)
     return redirects.changed(change)
@@ -193,6 +196,7 @@ export async function buildApp(
     services,
     site,
     fragments: apiFragments,
+    keyPages: apiKeyPages,
     cache,
     cacheControl: config.publicCacheControl,
   })

@@ -330,7 +330,7 @@ for (const dialect of testDialects()) {
       assert.equal((await server.get('/api/v1/sections')).status, 200)
     })
 
-    test('an uncached list shows each change at once: an edit, a section renamed, an unpublish', async (t) => {
+    test('an uncached list shows each change at once: an edit, a section renamed, an unpublish, a publish', async (t) => {
       const { ctx, server, ids } = await site(t, dialect, { PAGE_CACHE_MB: '0' })
       const list = async () => {
         const response = await server.get('/api/v1/articles?limit=10')
@@ -359,6 +359,8 @@ for (const dialect of testDialects()) {
         (await list()).map((item) => item.id),
         [ids.second, ids.first],
       )
+      await ctx.services.workflow.transition(COMMAND_LINE, ids.third, { transition: 'publish' })
+      assert.equal((await list())[0]?.id, ids.third, 'published again, it leads the list')
     })
 
     test('the Admin API has its own allowance, counted before the token is checked', async (t) => {

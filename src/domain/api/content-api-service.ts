@@ -65,6 +65,8 @@ export function createContentApiService({
       reads.reserveRequests({ networkHash, window, count, limit }),
   })
 
+  const networkHashes = rememberedNetworkHashes(siteKey)
+
   async function resolveFilter(query: ArticleQuery): Promise<ContentFilter> {
     const filter: ContentFilter = {}
     if (query.section !== undefined) {
@@ -107,7 +109,6 @@ export function createContentApiService({
   }
 
   return {
-    /** A page of published articles, newest first, after `after`. */
     /**
      * Where the published articles matching the query sit, newest first, with
      * their versions: a caller that keeps what it made of an article's version
@@ -174,7 +175,7 @@ export function createContentApiService({
     async admitRequest(ip: string, scope: ApiScope = 'content'): Promise<void> {
       const limit = requestsPerMinute[scope]
       const prefix = scope === 'content' ? 'api' : 'admin-api'
-      const networkHash = keyedHash(await siteKey(), `${prefix}:${networkOf(ip)}`)
+      const networkHash = await networkHashes.of(`${prefix}:`, ip)
       const now = clock.now().getTime()
       const window = Math.floor(now / API_WINDOW_MS)
       const admitted = await leases.admit(networkHash, window, limit)
@@ -194,6 +195,30 @@ export function createContentApiService({
     /** Drops the counts of windows that are over. */
     tidy: (): Promise<void> =>
       reads.forgetWindowsBefore(Math.floor(clock.now().getTime() / API_WINDOW_MS) - 1),
+  }
+}
+
+/** Addresses whose network's hash is remembered at once; past it, all are forgotten. */
+const MAX_REMEMBERED_ADDRESSES = 10_000
+
+/** A network's keyed hash, made once per address and key rather than on every request. */
+function rememberedNetworkHashes(siteKey: () => Promise<string>) {
+  const hashes = new Map<string, string>()
+  let hashedWith = ''
+  return {
+    async of(prefix: string, ip: string): Promise<string> {
+      const key = await siteKey()
+      if (key !== hashedWith || hashes.size >= MAX_REMEMBERED_ADDRESSES) {
+        hashes.clear()
+        hashedWith = key
+      }
+      let hash = hashes.get(prefix + ip)
+      if (hash === undefined) {
+        hash = keyedHash(key, prefix + networkOf(ip))
+        hashes.set(prefix + ip, hash)
+      }
+      return hash
+    },
   }
 }
 

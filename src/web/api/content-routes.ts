@@ -29,7 +29,10 @@ import { NINJS_CONTENT_TYPE, ninjsItem } from './ninjs.js'
 const COMMA = Buffer.from(',')
 
 /** The Content API's reads: published content only, the same for everyone. */
-export async function contentRoutes(app: FastifyInstance, { services, site, fragments }: ApiDeps) {
+export async function contentRoutes(
+  app: FastifyInstance,
+  { services, site, fragments, keyPages }: ApiDeps,
+) {
   const api = services.contentApi
 
   app.get('/articles', async (request, reply) => {
@@ -41,7 +44,7 @@ export async function contentRoutes(app: FastifyInstance, { services, site, frag
       ...query
     } = parseApi(articleListQuery, request.query)
     const after = cursor === undefined ? undefined : articleKeyOf(cursor)
-    const page = await api.listArticleKeys(query, after, limit)
+    const page = await keyPages.list(query, after, limit)
     const next = page.next ? articleCursor(page.next) : null
     const items = await fragments.encoded(
       format ?? 'json',

@@ -66,6 +66,11 @@ export async function apiV1(
     document: JSON.parse(document) as never,
     siteUrl: site.url,
   })
-  await app.register(contentRoutes, { services, site, fragments: options.fragments })
+  await app.register(contentRoutes, {
+    services,
+    site,
+    fragments: options.fragments,
+    keyPages: options.keyPages,
+  })
   await app.register(adminRoutes, { prefix: '/admin', services, site })
 }
