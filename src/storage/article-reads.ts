@@ -17,12 +17,83 @@ import {
 } from './dialect.js'
 import type { ImageRef } from '../domain/media/media.js'
 import { imageRefColumns, imageRefOf } from './media-rows.js'
+import { compiledOnce, VALUE } from './compiled-once.js'
 import type { Database } from './schema.js'
 
 export type ArticleReads = Pick<
   ArticleStore,
   'findById' | 'findByIds' | 'findBySlug' | 'findIdBySlug' | 'findIdByImportKey' | 'slugsLike'
 >
+
+function articleQuery(db: Kysely<Database>, dialect: DialectName) {
+  return db
+    .selectFrom('articles as a')
+    .innerJoin('sections as s', 's.id', 'a.section_id')
+    .selectAll('a')
+    .select((eb) => [
+      's.slug as section_slug',
+      's.name as section_name',
+      eb
+        .selectFrom('article_authors as aa')
+        .innerJoin('authors as au', 'au.id', 'aa.author_id')
+        .leftJoin('media_items as p', 'p.id', 'au.photo_id')
+        .whereRef('aa.article_id', '=', 'a.id')
+        .select(
+          jsonRowsOf(
+            dialect,
+            [sql.ref('au.id'), sql.ref('au.slug'), sql.ref('au.name'), ...imageRefColumns('p')],
+            sql.ref('aa.position'),
+          ).as('list'),
+        )
+        .as('bylines'),
+      // The lead image and the body's images, as its last save recorded them.
+      eb
+        .selectFrom('media_usages as mu')
+        .innerJoin('media_items as m', 'm.id', 'mu.media_id')
+        .whereRef('mu.owner_id', '=', 'a.id')
+        .where('mu.kind', 'in', ['article_lead', 'article_inline', 'article_social'])
+        .select(
+          jsonRowsOf(
+            dialect,
+            [sql.ref('mu.kind'), ...imageRefColumns('m')],
+            sql`mu.kind, mu.position`,
+          ).as('list'),
+        )
+        .as('images'),
+      eb
+        .selectFrom('article_tags as at')
+        .innerJoin('tags as t', 't.id', 'at.tag_id')
+        .whereRef('at.article_id', '=', 'a.id')
+        .select(
+          jsonRowsOf(
+            dialect,
+            [sql.ref('t.id'), sql.ref('t.slug'), sql.ref('t.name')],
+            sql.ref('at.position'),
+          ).as('list'),
+        )
+        .as('tags'),
+      eb
+        .selectFrom('corrections as c')
+        .whereRef('c.article_id', '=', 'a.id')
+        .select(
+          jsonRowsOf(
+            dialect,
+            [sql.ref('c.id'), sql.ref('c.note'), sql.ref('c.created_at')],
+            sql`c.created_at, c.id`,
+          ).as('list'),
+        )
+        .as('corrections'),
+    ])
+}
+
+type ArticleRow = Awaited<ReturnType<ReturnType<typeof articleQuery>['executeTakeFirstOrThrow']>>
+
+const articleById = compiledOnce((db, dialect) =>
+  articleQuery(db, dialect).where('a.id', '=', VALUE),
+)
+const articleBySlug = compiledOnce((db, dialect) =>
+  articleQuery(db, dialect).where('a.slug', '=', VALUE),
+)
 
 /**
  * One article, whole, and the id-only lookups writes need. An article is read
@@ -31,71 +102,8 @@ export type ArticleReads = Pick<
  * reader's page does not pay a round trip per list.
  */
 export function createArticleReads(db: Kysely<Database>, dialect: DialectName): ArticleReads {
-  function articleQuery() {
-    return db
-      .selectFrom('articles as a')
-      .innerJoin('sections as s', 's.id', 'a.section_id')
-      .selectAll('a')
-      .select((eb) => [
-        's.slug as section_slug',
-        's.name as section_name',
-        eb
-          .selectFrom('article_authors as aa')
-          .innerJoin('authors as au', 'au.id', 'aa.author_id')
-          .leftJoin('media_items as p', 'p.id', 'au.photo_id')
-          .whereRef('aa.article_id', '=', 'a.id')
-          .select(
-            jsonRowsOf(
-              dialect,
-              [sql.ref('au.id'), sql.ref('au.slug'), sql.ref('au.name'), ...imageRefColumns('p')],
-              sql.ref('aa.position'),
-            ).as('list'),
-          )
-          .as('bylines'),
-        // The lead image and the body's images, as its last save recorded them.
-        eb
-          .selectFrom('media_usages as mu')
-          .innerJoin('media_items as m', 'm.id', 'mu.media_id')
-          .whereRef('mu.owner_id', '=', 'a.id')
-          .where('mu.kind', 'in', ['article_lead', 'article_inline', 'article_social'])
-          .select(
-            jsonRowsOf(
-              dialect,
-              [sql.ref('mu.kind'), ...imageRefColumns('m')],
-              sql`mu.kind, mu.position`,
-            ).as('list'),
-          )
-          .as('images'),
-        eb
-          .selectFrom('article_tags as at')
-          .innerJoin('tags as t', 't.id', 'at.tag_id')
-          .whereRef('at.article_id', '=', 'a.id')
-          .select(
-            jsonRowsOf(
-              dialect,
-              [sql.ref('t.id'), sql.ref('t.slug'), sql.ref('t.name')],
-              sql.ref('at.position'),
-            ).as('list'),
-          )
-          .as('tags'),
-        eb
-          .selectFrom('corrections as c')
-          .whereRef('c.article_id', '=', 'a.id')
-          .select(
-            jsonRowsOf(
-              dialect,
-              [sql.ref('c.id'), sql.ref('c.note'), sql.ref('c.created_at')],
-              sql`c.created_at, c.id`,
-            ).as('list'),
-          )
-          .as('corrections'),
-      ])
-  }
-
-  type ArticleRow = Awaited<ReturnType<ReturnType<typeof articleQuery>['executeTakeFirstOrThrow']>>
-
   async function findOne(column: 'a.id' | 'a.slug', value: string): Promise<Article | undefined> {
-    const row = await articleQuery().where(column, '=', value).executeTakeFirst()
+    const [row] = await (column === 'a.id' ? articleById : articleBySlug)(db, dialect, value)
     return row && articleOf(row)
   }
 
@@ -146,7 +154,7 @@ export function createArticleReads(db: Kysely<Database>, dialect: DialectName): 
 
     async findByIds(ids) {
       if (ids.length === 0) return []
-      const rows = await articleQuery().where('a.id', 'in', ids).execute()
+      const rows = await articleQuery(db, dialect).where('a.id', 'in', ids).execute()
       const byId = new Map(rows.map((row) => [row.id, articleOf(row)]))
       return ids.flatMap((id) => byId.get(id) ?? [])
     },

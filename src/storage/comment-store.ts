@@ -8,7 +8,14 @@ import {
 import type { BanStore, CommentStore } from '../domain/comments/comment-store.js'
 import { forgetRateWindowsBefore, reserveCommentAttempt } from './comment-limits.js'
 import { findCommentTarget, screenComment } from './comment-screening.js'
-import { fromDbCount, fromDbTime, fromNullableDbTime, toDbTime } from './dialect.js'
+import { compiledOnce, VALUE } from './compiled-once.js'
+import {
+  fromDbCount,
+  fromDbTime,
+  fromNullableDbTime,
+  toDbTime,
+  type DialectName,
+} from './dialect.js'
 import type { CommentTable, Database } from './schema.js'
 
 const COLUMNS = [
@@ -80,7 +87,18 @@ async function insertComment(db: Kysely<Database>, comment: NewComment): Promise
   return row !== undefined
 }
 
-export function createCommentStore(db: Kysely<Database>): CommentStore {
+const approvedCounts = compiledOnce((db) =>
+  db
+    .selectFrom('comments as c')
+    .select((eb) => [
+      eb.fn.countAll<number | string>().as('all'),
+      eb.fn.count<number | string>('c.id').filterWhere('c.parent_id', 'is', null).as('top_level'),
+    ])
+    .where('c.article_id', '=', VALUE)
+    .where('c.status', '=', 'approved'),
+)
+
+export function createCommentStore(db: Kysely<Database>, dialect: DialectName): CommentStore {
   const comments = () => db.selectFrom('comments as c')
 
   return {
@@ -128,18 +146,8 @@ export function createCommentStore(db: Kysely<Database>): CommentStore {
     },
 
     async countApproved(articleId) {
-      const row = await comments()
-        .select((eb) => [
-          eb.fn.countAll<number | string>().as('all'),
-          eb.fn
-            .count<number | string>('c.id')
-            .filterWhere('c.parent_id', 'is', null)
-            .as('top_level'),
-        ])
-        .where('c.article_id', '=', articleId)
-        .where('c.status', '=', 'approved')
-        .executeTakeFirstOrThrow()
-      return { all: fromDbCount(row.all), topLevel: fromDbCount(row.top_level) }
+      const [row] = await approvedCounts(db, dialect, articleId)
+      return { all: fromDbCount(row?.all ?? 0), topLevel: fromDbCount(row?.top_level ?? 0) }
     },
 
     async listApprovedNewest(articleId, limit) {

@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely'
 import type { StoryThread } from '../domain/threads/thread.js'
 import type { ThreadStore } from '../domain/threads/thread-store.js'
-import { fromDbCount, fromDbTime, fromNullableDbTime, toDbTime } from './dialect.js'
+import { compiledOnce, VALUE } from './compiled-once.js'
+import {
+  fromDbCount,
+  fromDbTime,
+  fromNullableDbTime,
+  toDbTime,
+  type DialectName,
+} from './dialect.js'
 import type { Database } from './schema.js'
 
 const COLUMNS = [
@@ -36,7 +43,15 @@ function toThread(row: ThreadRow): StoryThread {
 /** Rows per INSERT when a thread's articles are written: well under either database's parameter limit. */
 const INSERT_CHUNK = 200
 
-export function createThreadStore(db: Kysely<Database>): ThreadStore {
+const threadOfArticle = compiledOnce((db) =>
+  db
+    .selectFrom('threads as t')
+    .select(COLUMNS)
+    .innerJoin('thread_articles as ta', 'ta.thread_id', 't.id')
+    .where('ta.article_id', '=', VALUE),
+)
+
+export function createThreadStore(db: Kysely<Database>, dialect: DialectName): ThreadStore {
   const threads = () => db.selectFrom('threads as t').select(COLUMNS)
 
   return {
@@ -145,10 +160,7 @@ export function createThreadStore(db: Kysely<Database>): ThreadStore {
     },
 
     async findByArticle(articleId) {
-      const row = await threads()
-        .innerJoin('thread_articles as ta', 'ta.thread_id', 't.id')
-        .where('ta.article_id', '=', articleId)
-        .executeTakeFirst()
+      const [row] = await threadOfArticle(db, dialect, articleId)
       return row && toThread(row)
     },
 
