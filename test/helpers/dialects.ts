@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { createDatabase } from '../../src/storage/database.js'
+import { createDatabase, type DatabaseHandle } from '../../src/storage/database.js'
 import { migrateToLatest } from '../../src/storage/migrate.js'
 
 export type DialectName = 'sqlite' | 'postgres'
@@ -95,4 +95,17 @@ function adminPool(): { url: string; query(sql: string): Promise<unknown> } {
   }
   const admin = pool
   return { url, query: (sql) => admin.query(sql) }
+}
+
+/** A migrated database opened for one test, closed and dropped after it. */
+export async function openTestDatabase(
+  t: { after: (fn: () => Promise<void>) => void },
+  dialect: DialectName,
+): Promise<DatabaseHandle> {
+  const database = await createTestDatabase(dialect, { migrated: true })
+  t.after(() => database.drop())
+  const handle = await createDatabase(database.url)
+  t.after(() => handle.close())
+  await migrateToLatest(handle.db, handle.dialect)
+  return handle
 }

@@ -3,9 +3,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { compiledOnce, VALUE } from '../../src/storage/compiled-once.js'
-import { createDatabase } from '../../src/storage/database.js'
-import { migrateToLatest } from '../../src/storage/migrate.js'
-import { createTestDatabase, testDialects } from '../helpers/dialects.js'
+import { openTestDatabase, testDialects } from '../helpers/dialects.js'
 
 const sectionBySlug = compiledOnce((db) =>
   db
@@ -19,11 +17,7 @@ const sectionBySlug = compiledOnce((db) =>
 for (const dialect of testDialects()) {
   describe(`a lookup compiled once (${dialect})`, () => {
     test('each call reads by its own value, in a transaction too', async (t) => {
-      const database = await createTestDatabase(dialect, { migrated: true })
-      t.after(() => database.drop())
-      const handle = await createDatabase(database.url)
-      t.after(() => handle.close())
-      await migrateToLatest(handle.db, handle.dialect)
+      const handle = await openTestDatabase(t, dialect)
       const now = new Date('2026-11-20T09:00:00Z').toISOString()
       const section = (slug: string, name: string) => ({
         id: `s-${slug}`,

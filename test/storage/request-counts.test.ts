@@ -6,19 +6,13 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { sql } from 'kysely'
 import { createContentApiReads } from '../../src/storage/content-api-reads.js'
-import { createDatabase } from '../../src/storage/database.js'
-import { migrateToLatest } from '../../src/storage/migrate.js'
-import { createTestDatabase, testDialects } from '../helpers/dialects.js'
+import { openTestDatabase, testDialects } from '../helpers/dialects.js'
 
 for (const dialect of testDialects()) {
   describe(`request counts (${dialect})`, () => {
     async function openReads(t: { after: (fn: () => Promise<void>) => void }) {
-      const database = await createTestDatabase(dialect, { migrated: true })
-      t.after(() => database.drop())
-      const handle = await createDatabase(database.url)
-      t.after(() => handle.close())
-      await migrateToLatest(handle.db, handle.dialect)
-      return { db: handle.db, reads: createContentApiReads(handle.db, handle.dialect) }
+      const { db, dialect: name } = await openTestDatabase(t, dialect)
+      return { db, reads: createContentApiReads(db, name) }
     }
 
     test('blocks are counted up to the limit and no further, per network and window', async (t) => {
