@@ -39,7 +39,7 @@ const schema = z.object({
     .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/London')
     .default('UTC'),
   /** Memory for all that is kept to answer faster (page cache, reads, renders), in MiB. */
-  MEMORY_MB: z.coerce.number().min(1).max(65_536).default(DEFAULT_MEMORY_MB),
+  MEMORY_MB: z.coerce.number().min(0).max(65_536).default(DEFAULT_MEMORY_MB),
   /** The page cache's part of MEMORY_MB, in MiB (half of it unless set); 0 turns the cache off. */
   PAGE_CACHE_MB: z.coerce.number().min(0).max(65_536).optional(),
   /** Longest a rendered page is served from the cache before it is rendered again. */

@@ -8,7 +8,7 @@ type Kept = Map<string, Promise<unknown>>
  * so concurrent readers of one key share one lookup; one begun before a
  * forget() lands in the map that was dropped, never in the new one. What is
  * kept stays within `memory` (a share of the memory budget, or bytes): past
- * it the oldest lookups go first.
+ * it the oldest lookups go first, of the same kind before others.
  */
 export function sharedLookups(memory: MemoryShare | number = 2_000_000) {
   const budget = typeof memory === 'number' ? ownShare('lookups', memory) : memory
@@ -38,7 +38,7 @@ export function sharedLookups(memory: MemoryShare | number = 2_000_000) {
         const bytes = entryBytes(key) + estimateBytes(answer)
         weights.set(value, bytes)
         charge(map, bytes)
-        makeRoom()
+        makeRoom(map)
       },
       () => {
         // A failed lookup is not kept: the next reader asks again.
@@ -47,9 +47,9 @@ export function sharedLookups(memory: MemoryShare | number = 2_000_000) {
     )
   }
 
-  /** Drops the oldest lookups, of every kind, until what is kept fits the budget. */
-  function makeRoom(): void {
-    for (const map of counted.keys()) {
+  /** Drops the oldest lookups, of `first`'s kind then of the others, until the rest fit. */
+  function makeRoom(first: Kept): void {
+    for (const map of [first, ...counted.keys()]) {
       for (const [key, value] of map) {
         if (budget.used <= budget.limit) return
         uncount(map, value)
