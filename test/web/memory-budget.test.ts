@@ -21,7 +21,10 @@ for (const dialect of testDialects()) {
       for (let n = 0; n < STORIES; n++) {
         ctx.clock.advance(60_000)
         const headline = `Harbour story number ${n} ${'with a long line '.repeat(4)}`
-        const body = `${'The ferry ran late again, and the pier stayed shut. '.repeat(400)}\n\nEnd ${n}.`
+        const body = [
+          'The ferry ran late again, and the pier stayed shut. '.repeat(400),
+          `End ${n}.`,
+        ]
         stories.push({ headline, ...(await importArticle(ctx, { headline, body })) })
       }
       const check = (when: string) => {
