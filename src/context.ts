@@ -27,6 +27,7 @@ import { createMenuService } from './domain/menus/menu-service.js'
 import { createAuthorEditing } from './domain/people/author-editing.js'
 import { createTagService } from './domain/tags/tag-service.js'
 import { createThreadService } from './domain/threads/thread-service.js'
+import { serverMemory } from './domain/memory-budget.js'
 import { createRelatedService } from './domain/related/related-service.js'
 import { createSearchService } from './domain/search/search-service.js'
 import { createMediaService } from './domain/media/media-service.js'
@@ -199,8 +200,10 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
       : undefined,
   )
   const timeZone = () => identity.current().timeZone
+  // One memory budget for every store kept in memory: the web app draws the rest of it.
+  const memory = serverMemory(config.memoryBytes, config.pageCacheBytes)
   // Related coverage keeps the lookups articles share until the site changes (here or elsewhere).
-  const related = createRelatedService({ stores })
+  const related = createRelatedService({ stores, memory: memory.store('related') })
   changes.subscribe((change) => related.changed(change))
   // Webhook events are written by the newsroom's writes (and the Admin API's, through the
   // same services) and by comments; imports send none.
@@ -312,6 +315,8 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     services,
     /** Content changes, for the page cache. */
     changes,
+    /** The memory budget the web app's stores draw from. */
+    memory,
     outbound,
     /** The webhook outbox's sender side, for main.ts's loop and the tests. */
     webhookDelivery: webhooks.delivery,

@@ -8,6 +8,7 @@ import { startScheduler } from './scheduler.js'
 import { startRenditionWorker } from './media/rendition-worker.js'
 import { startWebhookSender } from './webhook-sender.js'
 import { buildApp } from './web/app.js'
+import { collectSooner } from './heap-growth.js'
 
 export { StartupError, describeFatal } from './startup-errors.js'
 
@@ -19,6 +20,7 @@ export interface RunningServer {
 /** Builds the web app over a context and listens on the configured host and port. */
 export async function listen(ctx: AppContext): Promise<RunningServer> {
   const { host, port } = ctx.config
+  collectSooner()
   await ctx.services.sections.ensureDefaults()
   const app = await buildApp(ctx)
   const scheduler = startScheduler({

@@ -26,6 +26,8 @@ import { createArticleReads } from './public/article-reads.js'
 import { apiV1 } from './api/index.js'
 import type { SiteInfo } from './ui/site.js'
 import { createFragmentCache } from './ui/fragments.js'
+import { keepBodiesWithin } from './ui/body-html.js'
+import type { ServerMemory } from '../domain/memory-budget.js'
 import type { ContentChange } from '../domain/changes.js'
 import type { Clock } from '../domain/clock.js'
 import type { SiteIdentityService } from '../domain/settings/site-identity-service.js'
@@ -44,7 +46,6 @@ export interface AppDeps {
     | 'logLevel'
     | 'logRequests'
     | 'trustProxy'
-    | 'pageCacheBytes'
     | 'pageCacheTtlMs'
     | 'publicCacheControl'
     | 'feedFullText'
@@ -56,6 +57,8 @@ export interface AppDeps {
   clock: Clock
   /** Content changes, here and in other processes: the page cache listens to them. */
   changes: ContentChangeFeed
+  /** The memory budget: the page cache and every kept read and render draw their shares. */
+  memory: ServerMemory
 }
 
 /** What the web app needs of the change feed (storage/change-feed.ts). */
@@ -80,7 +83,7 @@ export interface AppOptions {
 
 /** Builds the web app without listening: the server, the tests and the benchmark all call it. */
 export async function buildApp(
-  { config, services, clock, changes }: AppDeps,
+  { config, services, clock, changes, memory }: AppDeps,
   options: AppOptions = {},
 ): Promise<FastifyInstance> {
   const assets = loadAssets(ASSETS_DIR.pathname)
@@ -97,7 +100,7 @@ export async function buildApp(
     () => clock.now(),
   )
   const navigation = rememberedNavigation(chrome.get)
-  const listingReads = createPublicReads(services, () => clock.now())
+  const listingReads = createPublicReads(services, () => clock.now(), memory.store('listings'))
   let rendered = 0
   const counted =
     (render: PageRenderer): PageRenderer =>
@@ -105,14 +108,15 @@ export async function buildApp(
       rendered++
       return render(content, meta)
     }
-  const fragments = createFragmentCache(site)
+  keepBodiesWithin(memory.store('bodies'))
+  const fragments = createFragmentCache(site, memory.store('fragments'))
   const renderPage = counted(createPageRenderer(site, navigation.current, fragments))
   const headers = securityHeaders({
     https: config.siteUrl.startsWith('https:'),
     imageOrigin: config.media.publicUrl && new URL(config.media.publicUrl).origin,
   })
   const cache = createPageCache({
-    maxBytes: config.pageCacheBytes,
+    memory: memory.pageCache,
     maxAgeMs: config.pageCacheTtlMs,
     cacheControl: config.publicCacheControl,
     securityHeaders: headers,
@@ -127,9 +131,13 @@ export async function buildApp(
     app.log.error({ err: error }, 'could not reload the redirects'),
   )
   const redirectHeaders = { ...headers, 'cache-control': config.publicCacheControl }
-  const apiFragments = createArticleFragments(site)
-  const apiKeyPages = createArticleKeyPages(services.contentApi, () => clock.now())
-  const articleReads = createArticleReads(services, site, () => clock.now())
+  const apiFragments = createArticleFragments(site, memory.store('apiArticles'))
+  const apiKeyPages = createArticleKeyPages(
+    services.contentApi,
+    () => clock.now(),
+    memory.store('apiLists'),
+  )
+  const articleReads = createArticleReads(services, site, () => clock.now(), memory)
   const unsubscribe = changes.subscribe((change) => {
     cache.purge(change)
     chrome.changed(change)

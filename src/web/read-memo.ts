@@ -1,4 +1,5 @@
 import type { ContentChange } from '../domain/changes.js'
+import { entryBytes, ownShare, type MemoryShare } from '../domain/memory-budget.js'
 
 /**
  * Reads that pages repeat until the site changes: the front page's story set,
@@ -11,7 +12,10 @@ export interface MemoOptions<T> {
   now: () => Date
   /** When the answer stops being true by itself; undefined: only a change ends it. */
   expiresAt?: (value: T) => Date | undefined
-  /** What an answer counts against the bound (about the characters it holds); 1 without it. */
+  /**
+   * What an answer counts against the bound: its bytes when the bound is a
+   * share of the memory budget (its key is added), else 1 without it.
+   */
   weigh?: (value: T) => number
 }
 
@@ -37,23 +41,25 @@ export interface KeyedMemo<T> {
 }
 
 /**
- * Answers by key, weighing at most `max` in all (each weighs 1 unless `weigh`
- * says otherwise; the least recently used go first). A change drops them all,
+ * Answers by key, weighing at most `max` in all: a share of the memory budget,
+ * in bytes, or a number of answers (each weighs 1 unless `weigh` says
+ * otherwise); the least recently used go first. A change drops them all,
  * even while they load: a read begun before a change is given to the page
  * that asked for it but never kept. A failed read is not kept either, so the
  * next page tries again.
  */
 export function keyedMemo<T>(
-  max: number,
+  max: number | MemoryShare,
   { now, expiresAt, weigh = () => 1 }: MemoOptions<T>,
 ): KeyedMemo<T> {
+  const inBytes = typeof max !== 'number'
+  const budget = inBytes ? max : ownShare('memo', max)
   let kept = new Map<string, Kept<T>>()
-  let weight = 0
 
   function drop(generation: Map<string, Kept<T>>, key: string, entry: Kept<T>): void {
     if (generation.get(key) !== entry) return
     generation.delete(key)
-    if (generation === kept) weight -= entry.weight
+    if (generation === kept) budget.used -= entry.weight
   }
 
   function fresh(key: string, load: () => Promise<T>): Promise<T> {
@@ -65,10 +71,10 @@ export function keyedMemo<T>(
         if (generation !== kept || generation.get(key) !== entry) return
         entry.settled = true
         entry.expiresAt = expiresAt?.(value)
-        entry.weight = weigh(value)
-        weight += entry.weight
+        entry.weight = weigh(value) + (inBytes ? entryBytes(key) : 0)
+        budget.used += entry.weight
         for (const [oldest, other] of generation) {
-          if (weight <= max) break
+          if (budget.used <= budget.limit) break
           drop(generation, oldest, other)
         }
       },
@@ -80,7 +86,7 @@ export function keyedMemo<T>(
   function forget(): void {
     // A new map, so a read still loading into the old one cannot come back.
     kept = new Map()
-    weight = 0
+    budget.used = 0
   }
 
   return {

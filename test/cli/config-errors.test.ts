@@ -120,6 +120,22 @@ describe('dateline with invalid settings', () => {
   })
 })
 
+describe('the memory budget', () => {
+  test('MEMORY_MB bounds all that is kept; the page cache takes half unless told, never more', () => {
+    const MIB = 1024 * 1024
+    assert.equal(loadConfig({}).memoryBytes, 64 * MIB)
+    assert.equal(loadConfig({}).pageCacheBytes, 32 * MIB)
+    assert.equal(loadConfig({ MEMORY_MB: '100' }).pageCacheBytes, 50 * MIB)
+    assert.equal(loadConfig({ MEMORY_MB: '100', PAGE_CACHE_MB: '0' }).pageCacheBytes, 0)
+    assert.throws(
+      () => loadConfig({ MEMORY_MB: '32', PAGE_CACHE_MB: '64' }),
+      /PAGE_CACHE_MB: must not exceed MEMORY_MB \(32\)/,
+    )
+    assert.throws(() => loadConfig({ MEMORY_MB: '-1' }), /MEMORY_MB/)
+    assert.throws(() => loadConfig({ MEMORY_MB: 'lots' }), /MEMORY_MB/)
+  })
+})
+
 describe('dateline migrate, as a process', () => {
   test(
     'brings a new database up to date and exits 0; a database it cannot use exits 1',

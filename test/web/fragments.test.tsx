@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { ArticleSummary } from '../../src/domain/articles/article.js'
 import { createFragmentCache } from '../../src/web/ui/fragments.js'
+import { ownShare } from '../../src/domain/memory-budget.js'
 import { useSite, type SiteInfo } from '../../src/web/ui/site.js'
 
 const site = {
@@ -62,12 +63,15 @@ describe('createFragmentCache', () => {
     assert.equal(renders, 4, 'a new headline or a renamed section makes a new card')
   })
 
-  test('holds at most its bound', () => {
-    const fragments = createFragmentCache(site, 5)
-    for (let index = 0; index < 20; index++) {
+  test('holds at most its share of the memory budget, cards and pages alike', () => {
+    const share = ownShare('fragments', 8_000)
+    const fragments = createFragmentCache(site, share)
+    for (let index = 0; index < 40; index++) {
       fragments.html(summary(`Story ${index}`), 'card', () => <p>{index}</p>)
+      fragments.of({}, () => `<main>${'page '.repeat(200)}</main>`)
+      assert.ok(share.used <= share.limit, `${share.used} bytes of ${share.limit}`)
     }
-    assert.equal(fragments.size, 5)
+    assert.ok(fragments.size > 1 && fragments.size < 80, `${fragments.size} kept`)
   })
 
   test('kept content is rendered once per object and per site settings', () => {

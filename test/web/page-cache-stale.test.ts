@@ -22,7 +22,7 @@ describe('page cache: pages lacking only new comments', () => {
   function cacheAt(start: number) {
     let now = start
     const cache = createPageCache({
-      maxBytes: 1_000_000,
+      memory: 1_000_000,
       maxAgeMs: 600_000,
       cacheControl: 'public, max-age=60',
       securityHeaders: {},

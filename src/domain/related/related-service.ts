@@ -4,6 +4,7 @@ import type { UnitOfWork } from '../unit-of-work.js'
 import { rankRelated, significantTerms, type RelatedCandidate } from './related.js'
 import type { CandidateRow } from './related-store.js'
 import { sharedLookups } from './shared-lookups.js'
+import type { MemoryShare } from '../memory-budget.js'
 
 /** Related links an article page shows, at most. */
 export const RELATED_LIMIT = 5
@@ -30,8 +31,15 @@ type Known = CandidateRow & Pick<Required<RelatedCandidate>, 'terms'>
  * an article read for the first time is related from memory: the archive's
  * long tail is mostly such reads.
  */
-export function createRelatedService({ stores }: { stores: UnitOfWork }) {
-  const kept = sharedLookups()
+export function createRelatedService({
+  stores,
+  memory,
+}: {
+  stores: UnitOfWork
+  /** The lookups' share of the memory budget. */
+  memory?: MemoryShare
+}) {
+  const kept = sharedLookups(memory)
 
   const frequencies = (tagIds: readonly string[]): Promise<Map<string, number>> =>
     kept.many('frequency', tagIds, async (missing) => {

@@ -1,24 +1,70 @@
-/** Lookups of each kind kept, at most; past it that kind starts again. */
-const MAX_PER_KIND = 5_000
+import { entryBytes, estimateBytes, ownShare, type MemoryShare } from '../memory-budget.js'
+
+type Kept = Map<string, Promise<unknown>>
 
 /**
  * Lookups kept by key until forgotten: one value per key, or many keys
  * answered at once with only the missing ones asked for. Promises are kept,
  * so concurrent readers of one key share one lookup; one begun before a
- * forget() lands in the map that was dropped, never in the new one.
+ * forget() lands in the map that was dropped, never in the new one. What is
+ * kept stays within `memory` (a share of the memory budget, or bytes): past
+ * it the oldest lookups go first, of the same kind before others.
  */
-export function sharedLookups() {
-  let ones = new Map<string, Promise<unknown>>()
-  let manies = new Map<string, Map<string, Promise<unknown>>>()
+export function sharedLookups(memory: MemoryShare | number = 2_000_000) {
+  const budget = typeof memory === 'number' ? ownShare('lookups', memory) : memory
+  let ones: Kept = new Map()
+  let manies = new Map<string, Kept>()
+  // Each answered lookup's bytes, and each map's: what budget.used adds up. A map not
+  // counted here was forgotten.
+  const weights = new WeakMap<Promise<unknown>, number>()
+  let counted = new Map<Kept, number>()
 
-  function remember<V>(map: Map<string, Promise<unknown>>, key: string, value: Promise<V>) {
-    if (map.size >= MAX_PER_KIND) map.clear()
-    map.set(key, value)
-    // A failed lookup is not kept: the next reader asks again.
-    value.catch(() => {
-      if (map.get(key) === value) map.delete(key)
-    })
+  function charge(map: Kept, bytes: number): void {
+    counted.set(map, (counted.get(map) ?? 0) + bytes)
+    budget.used += bytes
   }
+
+  function uncount(map: Kept, value: Promise<unknown> | undefined): void {
+    const bytes = value && counted.has(map) ? weights.get(value) : undefined
+    if (bytes !== undefined) charge(map, -bytes)
+  }
+
+  function remember<V>(map: Kept, key: string, value: Promise<V>) {
+    uncount(map, map.get(key))
+    map.set(key, value)
+    value.then(
+      (answer) => {
+        if (map.get(key) !== value || !counted.has(map)) return
+        const bytes = entryBytes(key) + estimateBytes(answer)
+        weights.set(value, bytes)
+        charge(map, bytes)
+        makeRoom(map)
+      },
+      () => {
+        // A failed lookup is not kept: the next reader asks again.
+        if (map.get(key) === value) map.delete(key)
+      },
+    )
+  }
+
+  /** Drops the oldest lookups, of `first`'s kind then of the others, until the rest fit. */
+  function makeRoom(first: Kept): void {
+    for (const map of [first, ...counted.keys()]) {
+      for (const [key, value] of map) {
+        if (budget.used <= budget.limit) return
+        uncount(map, value)
+        map.delete(key)
+      }
+    }
+  }
+
+  function forget(): void {
+    ones = new Map()
+    manies = new Map()
+    counted = new Map([[ones, 0]])
+    budget.used = 0
+  }
+  forget()
 
   return {
     one<V>(key: string, load: () => Promise<V>): Promise<V> {
@@ -36,7 +82,10 @@ export function sharedLookups() {
       load: (missing: string[]) => Promise<Map<string, V>>,
     ): Promise<Map<string, V>> {
       let map = manies.get(kind)
-      if (!map) manies.set(kind, (map = new Map<string, Promise<unknown>>()))
+      if (!map) {
+        manies.set(kind, (map = new Map<string, Promise<unknown>>()))
+        counted.set(map, 0)
+      }
       const asked = new Map<string, Promise<V>>()
       for (const key of keys) {
         const found = map.get(key) as Promise<V> | undefined
@@ -55,18 +104,18 @@ export function sharedLookups() {
       return new Map(keys.map((key, i) => [key, values[i] as V]))
     },
 
-    forget(): void {
-      ones = new Map()
-      manies = new Map()
-    },
+    forget,
 
     /** Forgets everything but the values of one kind, less the one under `key`. */
     forgetAllBut(kind: string, key: string): void {
       const keep = manies.get(kind)
-      this.forget()
-      if (!keep) return
+      if (!keep) return forget()
+      uncount(keep, keep.get(key))
       keep.delete(key)
+      const bytes = counted.get(keep) ?? 0
+      forget()
       manies.set(kind, keep)
+      charge(keep, bytes)
     },
   }
 }

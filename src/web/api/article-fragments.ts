@@ -1,13 +1,11 @@
 import type { PublishedArticle } from '../../domain/articles/article.js'
 import type { ContentChange } from '../../domain/changes.js'
+import type { MemoryShare } from '../../domain/memory-budget.js'
 import { boundedMemo } from '../ui/bounded-memo.js'
 import { articleJson, pickFields, type ApiSite, type ArticleField } from './api-json.js'
 import { ninjsItem } from './ninjs.js'
 
 export type ArticleFormat = 'json' | 'ninjs'
-
-/** Article JSON kept, in bytes: a few thousand articles' worth. */
-const MAX_BYTES = 16_000_000
 
 export type ArticleFragments = ReturnType<typeof createArticleFragments>
 
@@ -21,8 +19,9 @@ export type ArticleFragments = ReturnType<typeof createArticleFragments>
  * changes only with a `site` change beyond one article's own, which drops
  * everything; a text made from a read begun before such a change is not kept.
  */
-export function createArticleFragments(site: ApiSite) {
-  const kept = boundedMemo<Buffer>(MAX_BYTES, (bytes) => bytes.length)
+export function createArticleFragments(site: ApiSite, memory: MemoryShare | number) {
+  // A Buffer's bytes are outside the engine's heap, but in the process's memory all the same.
+  const kept = boundedMemo<Buffer>(memory, (bytes) => 64 + bytes.length)
   let generation = 0
   const shape = (
     format: ArticleFormat,

@@ -5,10 +5,8 @@ import type {
   KeysetPage,
 } from '../../domain/api/content-api-service.js'
 import type { ContentChange } from '../../domain/changes.js'
+import { estimateBytes, type MemoryShare } from '../../domain/memory-budget.js'
 import { keyedMemo } from '../read-memo.js'
-
-/** Pages of keys kept at once, weighed by the keys they hold: a few hundred lists. */
-const MAX_KEYS_KEPT = 20_000
 
 export type ArticleKeyPages = ReturnType<typeof createArticleKeyPages>
 
@@ -21,10 +19,11 @@ export type ArticleKeyPages = ReturnType<typeof createArticleKeyPages>
 export function createArticleKeyPages(
   api: Pick<ContentApiService, 'listArticleKeys'>,
   now: () => Date,
+  share: MemoryShare,
 ) {
-  const pages = keyedMemo<KeysetPage<VersionedKey, ArticleKey>>(MAX_KEYS_KEPT, {
+  const pages = keyedMemo<KeysetPage<VersionedKey, ArticleKey>>(share, {
     now,
-    weigh: (page) => page.items.length + 1,
+    weigh: estimateBytes,
   })
   return {
     list: (query: ArticleQuery, after: ArticleKey | undefined, limit: number) =>

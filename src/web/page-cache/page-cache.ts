@@ -1,6 +1,7 @@
 import type { ContentChange } from '../../domain/changes.js'
 import { pickEncoding } from '../plugins/content-encoding.js'
 import { etagMatches, weakEtagOf } from '../plugins/etag.js'
+import { ownShare, type MemoryShare } from '../../domain/memory-budget.js'
 import { pageBodies, type PageBodies } from './page-bodies.js'
 
 /** The tag of every page that shows one article or its comments: dropped when they change. */
@@ -33,7 +34,8 @@ export interface CachedPage {
 }
 
 export interface PageCacheOptions {
-  maxBytes: number
+  /** The cache's share of the memory budget; 0 bytes turns it off. A number bounds it on its own. */
+  memory: MemoryShare | number
   /** Pages older than this are rendered again: form tokens and "closes in N days" age. */
   maxAgeMs: number
   cacheControl: string
@@ -41,6 +43,9 @@ export interface PageCacheOptions {
   /** Milliseconds since the epoch, from the context's clock (tests move it). */
   now: () => number
 }
+
+/** What a kept page costs beyond its bodies: its key, header objects and entry. */
+const PAGE_OVERHEAD_BYTES = 512
 
 export type PageCache = ReturnType<typeof createPageCache>
 
@@ -52,14 +57,15 @@ export type PageCache = ReturnType<typeof createPageCache>
 export function createPageCache(options: PageCacheOptions) {
   const { now } = options
   const pages = new Map<string, CachedPage>()
-  let bytes = 0
+  const ledger =
+    typeof options.memory === 'number' ? ownShare('page cache', options.memory) : options.memory
   // Counts purges. A page is stored only if none happened since its request began: one
   // rendered from data read before a change must not outlive the purge of that change.
   let generation = 0
 
   function evictOverBudget(): void {
     for (const oldest of pages.keys()) {
-      if (bytes <= options.maxBytes) break
+      if (ledger.used <= ledger.limit) break
       remove(oldest)
     }
   }
@@ -68,7 +74,7 @@ export function createPageCache(options: PageCacheOptions) {
     const page = pages.get(key)
     if (!page) return
     pages.delete(key)
-    bytes -= page.bytes
+    ledger.used -= page.bytes
   }
 
   /** The page under `key` unless it is too old or past its freshness; such a page is dropped. */
@@ -86,11 +92,11 @@ export function createPageCache(options: PageCacheOptions) {
 
   return {
     get enabled(): boolean {
-      return options.maxBytes > 0
+      return ledger.limit > 0
     },
 
     get size(): { pages: number; bytes: number } {
-      return { pages: pages.size, bytes }
+      return { pages: pages.size, bytes: ledger.used }
     },
 
     /** Changes with every purge; take it when a request begins, give it to set(). */
@@ -146,7 +152,7 @@ export function createPageCache(options: PageCacheOptions) {
         extraHeaders?: Readonly<Record<string, string>>
       },
     ): CachedPage | undefined {
-      if (options.maxBytes <= 0 || since !== generation) return undefined
+      if (ledger.limit <= 0 || since !== generation) return undefined
       const security = {
         ...options.securityHeaders,
         ...(policy ? { 'content-security-policy': policy } : {}),
@@ -168,7 +174,7 @@ export function createPageCache(options: PageCacheOptions) {
         // A page dropped since it was answered no longer counts.
         if (pages.get(key) !== page) return
         page.bytes += added
-        bytes += added
+        ledger.used += added
         evictOverBudget()
       }
       const page: CachedPage = {
@@ -185,12 +191,12 @@ export function createPageCache(options: PageCacheOptions) {
           'last-modified': lastModified,
           vary: 'accept-encoding',
         },
-        bytes: identity.length + key.length,
+        bytes: PAGE_OVERHEAD_BYTES + identity.length + key.length,
       }
-      if (page.bytes > options.maxBytes) return undefined
+      if (page.bytes > ledger.limit) return undefined
       remove(key)
       pages.set(key, page)
-      bytes += page.bytes
+      ledger.used += page.bytes
       evictOverBudget()
       return page
     },
@@ -205,7 +211,7 @@ export function createPageCache(options: PageCacheOptions) {
       generation++
       if (change.scope === 'site') {
         pages.clear()
-        bytes = 0
+        ledger.used = 0
         return
       }
       const tag = articleCacheTag(change.articleId)

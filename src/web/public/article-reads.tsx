@@ -8,6 +8,7 @@ import type { CommentService } from '../../domain/comments/comment-service.js'
 import type { RelatedService } from '../../domain/related/related-service.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
 import { keyedMemo } from '../read-memo.js'
+import { estimateBytes, type ServerMemory, type StoreName } from '../../domain/memory-budget.js'
 import { flat } from '../ui/flat-string.js'
 import { CommentThreads, type CommentThreadsHtml } from './views/comments-section.js'
 
@@ -20,13 +21,6 @@ export interface Surroundings {
   relatedCoverage: ArticleSummary[]
 }
 
-/** About what a kept value costs, in characters. */
-const SUMMARY_WEIGHT = 1_000
-const ARTICLE_OVERHEAD = 4_000
-/** Bounds, in those characters: about 16 MB of strings each at most. */
-const MAX_ARTICLES_WEIGHT = 8_000_000
-const MAX_SURROUNDINGS_WEIGHT = 4_000_000
-const MAX_THREADS_WEIGHT = 8_000_000
 /** Articles whose comments changed since the site last did, at most; past it all stamps move. */
 const MAX_STAMPED_ARTICLES = 50_000
 
@@ -46,33 +40,22 @@ interface Services {
  * may appear in any of them); a change of one article's comments moves that
  * thread's stamp, which is part of its rendered comments' key.
  */
-export function createArticleReads(services: Services, site: SiteInfo, now: () => Date) {
-  const articles = keyedMemo<PublishedArticle>(MAX_ARTICLES_WEIGHT, {
-    now,
-    weigh: (article) => ARTICLE_OVERHEAD + article.body.length,
-  })
+export function createArticleReads(
+  services: Services,
+  site: SiteInfo,
+  now: () => Date,
+  memory: Pick<ServerMemory, 'store'>,
+) {
+  // Each kept in its share of the memory budget, weighed in bytes.
+  const inShare = <T,>(name: StoreName) =>
+    keyedMemo<T>(memory.store(name), { now, weigh: estimateBytes })
+  const articles = inShare<PublishedArticle>('articles')
   // The newest lists are the same for every article (of a section): kept once, not per article.
-  const newest = keyedMemo<ArticleSummary[]>(MAX_SURROUNDINGS_WEIGHT, {
-    now,
-    weigh: (list) => SUMMARY_WEIGHT * (1 + list.length),
-  })
-  const surroundings = keyedMemo<Pick<Surroundings, 'storyThread' | 'relatedCoverage'>>(
-    MAX_SURROUNDINGS_WEIGHT,
-    {
-      now,
-      weigh: (value) =>
-        SUMMARY_WEIGHT *
-        (1 + value.relatedCoverage.length + (value.storyThread?.items.length ?? 0)),
-    },
-  )
-  const commentSettings = keyedMemo<CommentSettings>(1_000_000, {
-    now,
-    weigh: (settings) => 100 + settings.blockedWords.join(' ').length,
-  })
-  const threads = keyedMemo<CommentThreadsHtml>(MAX_THREADS_WEIGHT, {
-    now,
-    weigh: (value) => 100 + value.html.length,
-  })
+  const newest = inShare<ArticleSummary[]>('newest')
+  const surroundings =
+    inShare<Pick<Surroundings, 'storyThread' | 'relatedCoverage'>>('surroundings')
+  const commentSettings = inShare<CommentSettings>('commentSettings')
+  const threads = inShare<CommentThreadsHtml>('threads')
   // A thread's stamp: the site's changes, then its own. Comments rendered under an old stamp
   // are never asked for again, so a render racing a change cannot show the old thread as new.
   let siteStamp = 0

@@ -3,15 +3,13 @@ import type { ContentChange } from '../../domain/changes.js'
 import type { FrontPage } from '../../domain/front-page/front-page-service.js'
 import type { Paged } from '../../domain/paging.js'
 import { keyedMemo, memoUntilChange } from '../read-memo.js'
+import { estimateBytes, ownShare, type MemoryShare } from '../../domain/memory-budget.js'
 import type { ArticleService } from '../../domain/articles/article-service.js'
 import type { Listing, ListingService } from '../../domain/articles/listing.js'
 import type { FrontPageService } from '../../domain/front-page/front-page-service.js'
 
 /** Stories on a section, author or tag page. */
 export const LISTING_PER_PAGE = 20
-
-/** Listing pages kept at once: every section's first pages and the busiest authors and tags. */
-const LISTING_PAGES_KEPT = 256
 
 export type ListingKind = 'section' | 'author' | 'tag'
 
@@ -40,12 +38,17 @@ export function createPublicReads(
     articles: Pick<ArticleService, 'listPublished'>
   },
   now: () => Date,
+  /** The listings' share of the memory budget (or bytes): every section's first pages and the busiest authors and tags. */
+  memory: MemoryShare | number = 2_000_000,
 ): PublicReads & { changed: (change: ContentChange) => void } {
   const front = memoUntilChange(() => services.frontPage.home(), {
     now,
     expiresAt: (page) => page.changesAt,
   })
-  const listings = keyedMemo<ListingRead>(LISTING_PAGES_KEPT, { now })
+  const listings = keyedMemo<ListingRead>(
+    typeof memory === 'number' ? ownShare('listings', memory) : memory,
+    { now, weigh: estimateBytes },
+  )
 
   return {
     front: front.get,

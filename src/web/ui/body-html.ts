@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { ImageRef } from '../../domain/media/media.js'
 import { renderBody, type EmbedMode } from '../../text/markdown.js'
+import { estimateBytes, type MemoryShare } from '../../domain/memory-budget.js'
 import { boundedMemo } from './bounded-memo.js'
 import { flat } from './flat-string.js'
 import { imageResolver } from './pictures.js'
@@ -22,9 +23,21 @@ export interface BodyOptions {
 
 type Rendered = ReturnType<typeof renderBody>
 
-/** Rendered bodies kept, in characters: about 16 MB of HTML, hundreds of stories. */
-const MAX_CHARS = 8_000_000
-const kept = boundedMemo<Rendered>(MAX_CHARS, (rendered) => rendered.html.length)
+/** Rendered bodies kept before an app gives them their share of its memory budget. */
+const DEFAULT_BYTES = 4_000_000
+const bodyMemo = (share: MemoryShare | number) =>
+  boundedMemo<Rendered>(share, (rendered) => estimateBytes(rendered))
+let kept = bodyMemo(DEFAULT_BYTES)
+
+/**
+ * Keeps rendered bodies within `share` of the memory budget from now on. The
+ * bodies are kept for the whole process (feeds and the API render them with
+ * no app at hand), so the app built last sets the share (a server builds one).
+ */
+export function keepBodiesWithin(share: MemoryShare): void {
+  kept.clear()
+  kept = bodyMemo(share)
+}
 
 /**
  * A story's body as HTML, rendered once per distinct source. The page, its

@@ -1,42 +1,53 @@
+import { entryBytes, ownShare, type MemoryShare } from '../../domain/memory-budget.js'
+
 /**
- * Values kept by key up to a total size, the least recently used dropped
- * first: for what is costly to make and cheap to keep (rendered bodies, the
- * API's article JSON). A Map iterates in insertion order, so a value used
- * again is moved to the end.
+ * Values kept by key within a share of the memory budget, in bytes, the least
+ * recently used dropped first: for what is costly to make and cheap to keep
+ * (rendered bodies, the API's article JSON). `sizeOf` says a value's bytes;
+ * its key and slot are added. A Map iterates in insertion order, so a value
+ * used again is moved to the end. A number instead of a share bounds the
+ * memo on its own.
  */
-export function boundedMemo<V>(maxSize: number, sizeOf: (value: V) => number) {
-  const kept = new Map<string, V>()
-  let size = 0
+export function boundedMemo<V>(share: MemoryShare | number, sizeOf: (value: V) => number) {
+  const budget = typeof share === 'number' ? ownShare('memo', share) : share
+  const kept = new Map<string, { value: V; bytes: number }>()
+  const drop = (key: string): void => {
+    const entry = kept.get(key)
+    if (!entry) return
+    kept.delete(key)
+    budget.used -= entry.bytes
+  }
   return {
     get(key: string): V | undefined {
-      const value = kept.get(key)
-      if (value !== undefined) {
+      const entry = kept.get(key)
+      if (entry !== undefined) {
         kept.delete(key)
-        kept.set(key, value)
+        kept.set(key, entry)
       }
-      return value
+      return entry?.value
     },
     set(key: string, value: V): void {
-      const old = kept.get(key)
-      if (old !== undefined) {
-        size -= sizeOf(old)
-        kept.delete(key)
-      }
-      kept.set(key, value)
-      size += sizeOf(value)
-      for (const [oldest, dropped] of kept) {
-        if (size <= maxSize) break
-        kept.delete(oldest)
-        size -= sizeOf(dropped)
+      drop(key)
+      const bytes = entryBytes(key) + sizeOf(value)
+      // One value bigger than the whole share is not kept at all.
+      if (bytes > budget.limit) return
+      kept.set(key, { value, bytes })
+      budget.used += bytes
+      for (const oldest of kept.keys()) {
+        if (budget.used <= budget.limit) break
+        drop(oldest)
       }
     },
     clear(): void {
-      kept.clear()
-      size = 0
+      for (const key of [...kept.keys()]) drop(key)
     },
     /** Values held. */
     get size(): number {
       return kept.size
+    },
+    /** Bytes held, by this memo's accounting. */
+    get bytes(): number {
+      return budget.used
     },
   }
 }

@@ -2,6 +2,7 @@ import { createContext, type VNode } from 'preact'
 import { useContext } from 'preact/hooks'
 import { renderToString } from 'preact-render-to-string'
 import type { ArticleSummary } from '../../domain/articles/article.js'
+import { stringBytes, type MemoryShare } from '../../domain/memory-budget.js'
 import { boundedMemo } from './bounded-memo.js'
 import { flat } from './flat-string.js'
 import { SiteContext, type SiteInfo } from './site.js'
@@ -20,7 +21,7 @@ export interface FragmentCache {
   html(story: ArticleSummary, variant: string, render: () => VNode): string
   /**
    * HTML made from an object that is replaced, never changed, when what it
-   * shows changes (a page's kept content): kept as long as the object lives.
+   * shows changes (a page's kept content): kept until it is the least used.
    */
   of(source: object, render: () => string): string
   /** Fragments held, for tests and diagnostics. */
@@ -29,11 +30,25 @@ export interface FragmentCache {
 
 export const FragmentContext = createContext<FragmentCache | undefined>(undefined)
 
-/** At most `max` fragments by content, the least recently used dropped first. */
-export function createFragmentCache(site: SiteInfo, max = 2000): FragmentCache {
+/**
+ * Fragments kept within `memory` (a share of the memory budget, or bytes),
+ * the least recently used dropped first: cards by content, pages' HTML by the
+ * object they were made from.
+ */
+export function createFragmentCache(
+  site: SiteInfo,
+  memory: MemoryShare | number = 4_000_000,
+): FragmentCache {
   const byObject = new WeakMap<ArticleSummary, Map<string, string>>()
-  const byContent = boundedMemo<string>(max, () => 1)
-  const bySource = new WeakMap<object, Map<string, string>>()
+  const byContent = boundedMemo<string>(memory, stringBytes)
+  // A number for each page source: its HTML is kept under it, and goes with the least used.
+  const sources = new WeakMap<object, number>()
+  let sourcesSeen = 0
+  const sourceId = (source: object): number => {
+    let id = sources.get(source)
+    if (id === undefined) sources.set(source, (id = ++sourcesSeen))
+    return id
+  }
   // The settings a fragment reads: an admin's change of name, zone or language makes new ones.
   const settings = () =>
     `${site.name}\u0000${site.timeZone}\u0000${site.language}\u0000${site.media.page}`
@@ -61,13 +76,11 @@ export function createFragmentCache(site: SiteInfo, max = 2000): FragmentCache {
       return html
     },
     of(source, render) {
-      const kind = settings()
-      let forSource = bySource.get(source)
-      const known = forSource?.get(kind)
+      const key = `page\u0000${sourceId(source)}\u0000${settings()}`
+      const known = byContent.get(key)
       if (known !== undefined) return known
       const html = flat(render())
-      if (!forSource) bySource.set(source, (forSource = new Map<string, string>()))
-      forSource.set(kind, html)
+      byContent.set(key, html)
       return html
     },
     get size() {
