@@ -112,7 +112,7 @@ function identityOf(value: object): number {
   return id
 }
 
-/** Article pages kept as HTML at most: the most read, about 20 KB each. */
+/** Keys of kept article pages at most: the most read. */
 const MAX_KEPT_PAGES = 500
 
 /**
@@ -120,7 +120,8 @@ const MAX_KEPT_PAGES = 500
  * one per page of rendered comments (itself one per article, thread stamp,
  * page and openness) and the objects the page is made from, each a kept read,
  * replaced, never changed, when what it shows changes. The least recently used
- * go past MAX_KEPT_PAGES, and their HTML with them.
+ * go past MAX_KEPT_PAGES. The HTML itself is weighed in the fragments' share of
+ * the memory budget (ui/fragments.tsx), which drops the least recently used.
  */
 const keptKeys = boundedMemo<object>(MAX_KEPT_PAGES, () => 1)
 function keptKeyOf(comments: object, parts: readonly object[], extra: string): object {
