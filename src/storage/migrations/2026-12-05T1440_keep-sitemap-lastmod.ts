@@ -4,7 +4,8 @@ import type { DialectName } from '../dialect.js'
 // Frozen in time: this file never imports the app's schema or code.
 // The author and tag sitemaps give each page the newest change of its published
 // articles. Read through a join, that is every byline or tag row and its
-// article's state (about 3 s for the sitemap index at 100,000 articles). Each
+// article's state (at 100,000 articles: 0.9 s for the sitemap index, 0.4 s for
+// the author or the tag file). Each
 // byline and tag row now keeps its article's updated_at while the article is
 // published (null otherwise), written with the article, and an index per
 // author and per tag ends with it: the newest is the last entry of a range.
