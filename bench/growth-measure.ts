@@ -36,14 +36,52 @@ export async function sequential(
   return { p50: percentile(times, 50), p99: percentile(times, 99), count: times.length }
 }
 
-/** The whole sitemap as a crawler reads it: the index, then every file it lists. */
-export async function sitemapMs(base: string): Promise<{ ms: number; files: number }> {
+/** The whole sitemap as a crawler reads it: the index, then every file it lists, each timed. */
+async function sitemapCrawl(base: string): Promise<{
+  ms: number
+  files: number
+  indexMs: number
+  /** Per file listed, by path. */
+  fileMs: Record<string, number>
+}> {
   const started = performance.now()
   const response = await fetch(`${base}/sitemap.xml`, { headers: HEADERS })
   const index = await response.text()
+  const indexMs = performance.now() - started
   const files = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!))
-  for (const file of files) await timed(base + file.pathname)
-  return { ms: performance.now() - started, files: files.length }
+  const fileMs: Record<string, number> = {}
+  for (const file of files) fileMs[file.pathname] = await timed(base + file.pathname)
+  return { ms: performance.now() - started, files: files.length, indexMs, fileMs }
+}
+
+type Crawl = Awaited<ReturnType<typeof sitemapCrawl>>
+
+export interface SitemapTimes {
+  ms: number
+  files: number
+  indexMs: number
+  /** The slowest of the article files, and of the section, author and tag files. */
+  articleFileMs: number
+  placeFileMs: number
+}
+
+/** Three crawls of the sitemap: the median of each measure. */
+export async function sitemapTimes(base: string): Promise<SitemapTimes> {
+  const crawls: Crawl[] = []
+  for (let run = 0; run < 3; run++) crawls.push(await sitemapCrawl(base))
+  const slowest = (crawl: Crawl, pattern: RegExp) =>
+    Math.max(
+      ...Object.entries(crawl.fileMs).flatMap(([path, ms]) => (pattern.test(path) ? [ms] : [])),
+    )
+  const medianOf = (value: (crawl: Crawl) => number) =>
+    crawls.map(value).sort((a, b) => a - b)[Math.floor(crawls.length / 2)] ?? NaN
+  return {
+    ms: medianOf((crawl) => crawl.ms),
+    files: crawls[0]?.files ?? 0,
+    indexMs: medianOf((crawl) => crawl.indexMs),
+    articleFileMs: medianOf((crawl) => slowest(crawl, /\/articles-/)),
+    placeFileMs: medianOf((crawl) => slowest(crawl, /\/(?:sections|authors|tags)-/)),
+  }
 }
 
 /** The median of `runs` timings of `measureOnce`. */

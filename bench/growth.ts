@@ -21,7 +21,15 @@ import pg from 'pg'
 import { isStopWord } from '../src/domain/search/stop-words.js'
 import { corpus } from './corpus.js'
 import { benchDatabase } from './database.js'
-import { median, sample, sequential, sitemapMs, timed, type Latency } from './growth-measure.js'
+import {
+  median,
+  sample,
+  sequential,
+  sitemapTimes,
+  timed,
+  type Latency,
+  type SitemapTimes,
+} from './growth-measure.js'
 import { freePort, peakRssMb, ROOT, runChild, startServer } from './harness.js'
 import { printGrowth } from './growth-table.js'
 
@@ -35,7 +43,7 @@ export interface GrowthStep {
   article: Latency
   home: Latency
   search: Record<'common' | 'rare' | 'phrase', Latency & { query: string }>
-  sitemap: { ms: number; files: number }
+  sitemap: SitemapTimes
   feedMs: number
   serverPeakRssMb: number
   loaderPeakRssMb: number
@@ -115,19 +123,14 @@ async function measureStep(
       rare: await searchOf(asked.rare),
       phrase: await searchOf(asked.phrase),
     }
-    let sitemapFiles = 0
-    const sitemap = await median(3, async () => {
-      const whole = await sitemapMs(base)
-      sitemapFiles = whole.files
-      return whole.ms
-    })
+    const sitemap = await sitemapTimes(base)
     const feedMs = await median(10, () => timed(`${base}/feed.rss`))
     return {
       coldStartMs: server.readyMs,
       article,
       home,
       search: searches,
-      sitemap: { ms: sitemap, files: sitemapFiles },
+      sitemap,
       feedMs,
       serverPeakRssMb: peakRssMb(server.child.pid),
     }

@@ -24,13 +24,18 @@ export function createArticleStore(
   /** Where search rows go: at once, or held for a batch's commit (deferred-search.ts). */
   search: SearchWriter = immediateSearchWriter(db),
 ): ArticleStore {
-  /** Writes the byline and tag rows that differ from `previous` (all of them without it). */
+  /**
+   * Writes the byline and tag rows that differ from `previous` (all of them
+   * without it); rows kept as they were get the article's last-modified time
+   * for the sitemaps (ArticleLastModified in schema-columns.ts).
+   */
   async function writeRelations(
     record: ArticleRecord,
     previous: KnownRelations['previous'],
   ): Promise<void> {
     const authorsChanged = !previous || !sameIds(previous.authorIds, record.authorIds)
     const tagsChanged = !previous || !sameIds(previous.tagIds, record.tagIds)
+    const published_updated_at = publishedUpdatedAt(record)
     if (authorsChanged && previous?.authorIds.length !== 0) {
       await db.deleteFrom('article_authors').where('article_id', '=', record.id).execute()
     }
@@ -42,8 +47,15 @@ export function createArticleStore(
             article_id: record.id,
             author_id,
             position,
+            published_updated_at,
           })),
         )
+        .execute()
+    } else if (!authorsChanged && record.authorIds.length > 0) {
+      await db
+        .updateTable('article_authors')
+        .set({ published_updated_at })
+        .where('article_id', '=', record.id)
         .execute()
     }
     if (tagsChanged && previous?.tagIds.length !== 0) {
@@ -53,8 +65,19 @@ export function createArticleStore(
       await db
         .insertInto('article_tags')
         .values(
-          record.tagIds.map((tag_id, position) => ({ article_id: record.id, tag_id, position })),
+          record.tagIds.map((tag_id, position) => ({
+            article_id: record.id,
+            tag_id,
+            position,
+            published_updated_at,
+          })),
         )
+        .execute()
+    } else if (!tagsChanged && record.tagIds.length > 0) {
+      await db
+        .updateTable('article_tags')
+        .set({ published_updated_at })
+        .where('article_id', '=', record.id)
         .execute()
     }
   }
@@ -161,6 +184,11 @@ export function createArticleStore(
         .execute()
     },
   }
+}
+
+/** The article's updated_at while it is published: what its byline and tag rows keep. */
+function publishedUpdatedAt(record: ArticleRecord): string | null {
+  return record.status === 'published' ? toDbTime(record.updatedAt) : null
 }
 
 function toRow(record: ArticleRecord) {

@@ -23,6 +23,7 @@ import * as addSiteStructure from './migrations/2026-12-05T1100_add-site-structu
 import * as addWebhooks from './migrations/2026-12-05T1200_add-webhooks.js'
 import * as indexSearchByTime from './migrations/2026-12-05T1320_index-search-by-time.js'
 import * as indexSitemapReads from './migrations/2026-12-05T1330_index-sitemap-reads.js'
+import * as keepSitemapLastmod from './migrations/2026-12-05T1440_keep-sitemap-lastmod.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-05T1200_add-webhooks': addWebhooks,
   '2026-12-05T1320_index-search-by-time': indexSearchByTime,
   '2026-12-05T1330_index-sitemap-reads': indexSitemapReads,
+  '2026-12-05T1440_keep-sitemap-lastmod': keepSitemapLastmod,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */

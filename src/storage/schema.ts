@@ -1,5 +1,5 @@
 import type { Generated, Selectable } from 'kysely'
-import type { NullableTime, Time } from './schema-columns.js'
+import type { ArticleLastModified, NullableTime, Time } from './schema-columns.js'
 import type { MediaItemTable, MediaRenditionTable, MediaUsageTable } from './schema-media.js'
 import type {
   FrontPageBannerTable,
@@ -76,13 +76,13 @@ export interface ArticleTable {
   social_image_id: string | null
 }
 
-export interface ArticleAuthorTable {
+export interface ArticleAuthorTable extends ArticleLastModified {
   article_id: string
   author_id: string
   position: number
 }
 
-export interface ArticleTagTable {
+export interface ArticleTagTable extends ArticleLastModified {
   article_id: string
   tag_id: string
   position: number

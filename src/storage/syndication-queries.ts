@@ -23,8 +23,9 @@ function imageList(value: unknown): ImageRef[] {
 /**
  * The reads behind feeds and sitemaps (part of the ArticleStore). Every list
  * walks an index: published articles by `articles(status, published_at, id)`,
- * per section by `articles(section_id, status, …)`, bylines and tags by their
- * author and tag indexes.
+ * per section by `articles(status, section_id, updated_at)`, the newest change
+ * per author and tag by the `published_updated_at` their byline and tag rows
+ * keep (schema-columns.ts).
  */
 export function createSyndicationReads(
   db: Kysely<Database>,
@@ -130,54 +131,66 @@ export function createSyndicationReads(
     },
 
     async sitemapSections() {
-      const [sections, newest] = await Promise.all([
-        db
-          .selectFrom('sections')
-          .select(['id', 'slug', 'updated_at'])
-          .orderBy('position')
-          .execute(),
-        db
-          .selectFrom('articles')
-          .select(['section_id', (eb) => eb.fn.max('updated_at').as('last')])
-          .where('status', '=', 'published')
-          .groupBy('section_id')
-          .execute(),
-      ])
-      const byId = new Map(newest.map((row) => [row.section_id, fromDbTime(row.last)]))
-      return sections.map((section) => {
-        const own = fromDbTime(section.updated_at)
-        const article = byId.get(section.id)
-        return { slug: section.slug, lastModified: article ? later(own, article) : own }
+      // Each section's newest published change is the last entry of its range in
+      // articles(status, section_id, updated_at): one step per section, however many articles.
+      const rows = await db
+        .selectFrom('sections as s')
+        .select((eb) => [
+          's.slug',
+          's.updated_at',
+          eb
+            .selectFrom('articles as a')
+            .whereRef('a.section_id', '=', 's.id')
+            .where('a.status', '=', 'published')
+            .select((sub) => sub.fn.max('a.updated_at').as('last'))
+            .as('last'),
+        ])
+        .orderBy('s.position')
+        .execute()
+      return rows.map((row) => {
+        const own = fromDbTime(row.updated_at)
+        return { slug: row.slug, lastModified: row.last ? later(own, fromDbTime(row.last)) : own }
       })
     },
 
     async sitemapAuthors() {
+      // Authors with a published article; its newest change is the last entry of the
+      // author's range in article_authors(author_id, published_updated_at).
       const rows = await db
         .selectFrom('authors as au')
-        .innerJoin('article_authors as aa', 'aa.author_id', 'au.id')
-        .innerJoin('articles as a', 'a.id', 'aa.article_id')
-        .where('a.status', '=', 'published')
-        .select(['au.slug', 'au.updated_at', (eb) => eb.fn.max('a.updated_at').as('last')])
-        .groupBy(['au.id', 'au.slug', 'au.updated_at'])
+        .select((eb) => [
+          'au.slug',
+          'au.updated_at',
+          eb
+            .selectFrom('article_authors as aa')
+            .whereRef('aa.author_id', '=', 'au.id')
+            .select((sub) => sub.fn.max('aa.published_updated_at').as('last'))
+            .as('last'),
+        ])
         .orderBy('au.slug')
         .execute()
-      return rows.map((row): SitemapPlace => ({
-        slug: row.slug,
-        lastModified: later(fromDbTime(row.updated_at), fromDbTime(row.last)),
-      }))
+      return rows.flatMap(({ slug, updated_at, last }): SitemapPlace[] =>
+        last ? [{ slug, lastModified: later(fromDbTime(updated_at), fromDbTime(last)) }] : [],
+      )
     },
 
     async sitemapTags() {
+      // As for authors, by article_tags(tag_id, published_updated_at).
       const rows = await db
         .selectFrom('tags as t')
-        .innerJoin('article_tags as at', 'at.tag_id', 't.id')
-        .innerJoin('articles as a', 'a.id', 'at.article_id')
-        .where('a.status', '=', 'published')
-        .select(['t.slug', (eb) => eb.fn.max('a.updated_at').as('last')])
-        .groupBy(['t.id', 't.slug'])
+        .select((eb) => [
+          't.slug',
+          eb
+            .selectFrom('article_tags as at')
+            .whereRef('at.tag_id', '=', 't.id')
+            .select((sub) => sub.fn.max('at.published_updated_at').as('last'))
+            .as('last'),
+        ])
         .orderBy('t.slug')
         .execute()
-      return rows.map((row) => ({ slug: row.slug, lastModified: fromDbTime(row.last) }))
+      return rows.flatMap(({ slug, last }): SitemapPlace[] =>
+        last ? [{ slug, lastModified: fromDbTime(last) }] : [],
+      )
     },
 
     async publishedSince(since, limit) {

@@ -3,7 +3,9 @@
 // the row reads the body too: every sitemap read must be answered from an index
 // alone (a covering index), never the articles table. On PostgreSQL (told not to
 // scan sequentially, so the plan shows whether an index can serve) none reads
-// the table whole.
+// the table whole. The newest change per author and per tag is a search of the
+// byline or tag index for each one, never a walk over every byline or tag row:
+// that walk is what grew with the archive.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import SQLite from 'better-sqlite3'
@@ -54,6 +56,35 @@ function articleRowReads(dialect: DialectName, { sql }: Statement, plan: string[
   })
 }
 
+/** Bylines and tags: the tables, their aliases in the sitemap reads, and the index each must use. */
+const RELATION_TABLES = [
+  { table: 'article_authors', alias: 'aa', index: 'article_authors_published_updated' },
+  { table: 'article_tags', alias: 'at', index: 'article_tags_published_updated' },
+]
+
+/**
+ * What is wrong with a plan's reads of bylines or tags: a scan of a whole
+ * table or index (SQLite SCAN, PostgreSQL Seq Scan or a scan with no Index
+ * Cond), or not using the index kept for the sitemaps.
+ */
+function relationProblems(dialect: DialectName, { sql }: Statement, plan: string[]): string[] {
+  const problems: string[] = []
+  for (const { table, alias, index } of RELATION_TABLES) {
+    if (!sql.includes(`"${table}"`)) continue
+    if (!plan.some((line) => line.includes(index))) problems.push(`${table}: not by ${index}`)
+    plan.forEach((line, at) => {
+      const scan =
+        dialect === 'sqlite'
+          ? new RegExp(`^SCAN (?:${alias}|${table})\\b`).test(line)
+          : new RegExp(`Seq Scan on ${table}\\b`).test(line) ||
+            (new RegExp(`Scan.* on ${table}\\b`).test(line) &&
+              !/Index Cond/.test(plan[at + 1] ?? ''))
+      if (scan) problems.push(`${table}: ${line.trim()}`)
+    })
+  }
+  return problems
+}
+
 for (const dialect of testDialects()) {
   describe(`sitemap reads (${dialect})`, () => {
     test('the sitemap index and files read articles from indexes alone', async (t) => {
@@ -78,15 +109,25 @@ for (const dialect of testDialects()) {
         (await syndication.tags()).map((tag) => tag.slug),
         ['floods'],
       )
-      const statements = captured.filter((statement) => /"articles"/.test(statement.sql))
+      const statements = captured.filter((statement) =>
+        /"(?:articles|article_authors|article_tags)"/.test(statement.sql),
+      )
       captured = undefined
-      assert.ok(statements.length >= 5, `${statements.length} statements read articles`)
+      assert.ok(statements.length >= 6, `${statements.length} statements read articles`)
       const problems: string[] = []
+      let relationReads = 0
       for (const statement of statements) {
         const plan = await planOf(dialect, ctx.config.databaseUrl, statement)
-        const reads = articleRowReads(dialect, statement, plan)
-        if (reads.length > 0) problems.push(`${statement.sql}\n  ${plan.join('\n  ')}`)
+        if (/"article_(?:authors|tags)"/.test(statement.sql)) relationReads++
+        const reads = [
+          ...articleRowReads(dialect, statement, plan),
+          ...relationProblems(dialect, statement, plan),
+        ]
+        if (reads.length > 0) {
+          problems.push(`${reads.join('; ')}\n${statement.sql}\n  ${plan.join('\n  ')}`)
+        }
       }
+      assert.equal(relationReads, 2, 'one read for the authors, one for the tags')
       assert.deepEqual(problems, [], problems.join('\n\n'))
     })
   })
