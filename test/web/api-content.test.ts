@@ -363,6 +363,37 @@ for (const dialect of testDialects()) {
       assert.equal((await list())[0]?.id, ids.third, 'published again, it leads the list')
     })
 
+    test('an uncached list keeps its ETag, answers 304 to it, and changes it when an article in it changes', async (t) => {
+      const { ctx, server, ids } = await site(t, dialect, { PAGE_CACHE_MB: '0' })
+      const tagOf = async (path: string) => {
+        const response = await server.get(path)
+        await response.arrayBuffer()
+        return response.headers.get('etag')
+      }
+      const etag = await tagOf('/api/v1/articles')
+      assert.ok(etag)
+      assert.equal(await tagOf('/api/v1/articles'), etag, 'the same bytes, the same tag')
+      assert.notEqual(await tagOf('/api/v1/articles?limit=2'), etag, 'a shorter list, another tag')
+      const again = await server.get('/api/v1/articles', { headers: { 'if-none-match': etag } })
+      assert.equal(again.status, 304)
+      const article = await ctx.stores.articles.findById(ids.second)
+      assert.ok(article)
+      await ctx.services.editing.save(
+        COMMAND_LINE,
+        ids.second,
+        inputOf(article, { standfirst: 'A standfirst rewritten.' }),
+        { baseVersion: article.version },
+      )
+      const changed = await server.get('/api/v1/articles', { headers: { 'if-none-match': etag } })
+      assert.equal(changed.status, 200, 'an edited article makes a new list')
+      assert.notEqual(changed.headers.get('etag'), etag)
+      const body = ArticlePage.parse(await changed.json())
+      assert.equal(
+        body.items.find((item) => item.id === ids.second)?.standfirst,
+        'A standfirst rewritten.',
+      )
+    })
+
     test('the Admin API has its own allowance, counted before the token is checked', async (t) => {
       const { ctx, server } = await site(t, dialect, {
         API_REQUESTS_PER_MINUTE: '2',

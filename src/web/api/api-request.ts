@@ -42,14 +42,14 @@ export function sendPublicJson(
   return sendPublicJsonBytes(request, reply, Buffer.from(JSON.stringify(body), 'utf8'), contentType)
 }
 
-/** sendPublicJson for a body already encoded as JSON. */
+/** sendPublicJson for a body already encoded as JSON (and its entity tag, when known). */
 export function sendPublicJsonBytes(
   request: FastifyRequest,
   reply: FastifyReply,
   bytes: Buffer,
   contentType = 'application/json; charset=utf-8',
+  etag = weakEtagOf(bytes),
 ): FastifyReply {
-  const etag = weakEtagOf(bytes)
   reply.header('etag', etag)
   if (isNotModified(request.headers, { etag, lastModified: undefined })) {
     return reply.code(304).send()

@@ -1,6 +1,7 @@
 import type { PublishedArticle } from '../../domain/articles/article.js'
 import type { ContentChange } from '../../domain/changes.js'
 import type { MemoryShare } from '../../domain/memory-budget.js'
+import { digestOf } from '../plugins/etag.js'
 import { boundedMemo } from '../ui/bounded-memo.js'
 import { articleJson, pickFields, type ApiSite, type ArticleField } from './api-json.js'
 import { ninjsItem } from './ninjs.js'
@@ -8,6 +9,12 @@ import { ninjsItem } from './ninjs.js'
 export type ArticleFormat = 'json' | 'ninjs'
 
 export type ArticleFragments = ReturnType<typeof createArticleFragments>
+
+/** An article's encoded JSON and the digest of those bytes, made once with them. */
+export interface Fragment {
+  bytes: Buffer
+  digest: string
+}
 
 /**
  * Each article's JSON, encoded once per version (and choice of fields) and
@@ -21,7 +28,7 @@ export type ArticleFragments = ReturnType<typeof createArticleFragments>
  */
 export function createArticleFragments(site: ApiSite, memory: MemoryShare | number) {
   // A Buffer's bytes are outside the engine's heap, but in the process's memory all the same.
-  const kept = boundedMemo<Buffer>(memory, (bytes) => 64 + bytes.length)
+  const kept = boundedMemo<Fragment>(memory, (fragment) => 128 + fragment.bytes.length)
   let generation = 0
   const shape = (
     format: ArticleFormat,
@@ -51,7 +58,7 @@ export function createArticleFragments(site: ApiSite, memory: MemoryShare | numb
       keys: readonly { id: string; version: number }[],
       load: (ids: readonly string[]) => Promise<PublishedArticle[]>,
       fields?: readonly ArticleField[],
-    ): Promise<Buffer[]> {
+    ): Promise<Fragment[]> {
       const started = generation
       const keyOf = (id: string, version: number) =>
         `${format}:${fields?.join(',') ?? '*'}:${id}:${version}`
@@ -61,11 +68,12 @@ export function createArticleFragments(site: ApiSite, memory: MemoryShare | numb
         (missing.length > 0 ? await load(missing) : []).map((article) => [article.id, article]),
       )
       return keys.flatMap((key, i) => {
-        const bytes = found[i]
-        if (bytes !== undefined) return [bytes]
+        const fragment = found[i]
+        if (fragment !== undefined) return [fragment]
         const article = loaded.get(key.id)
         if (!article) return []
-        const made = Buffer.from(JSON.stringify(shape(format, fields, article)), 'utf8')
+        const bytes = Buffer.from(JSON.stringify(shape(format, fields, article)), 'utf8')
+        const made = { bytes, digest: digestOf(bytes) }
         if (generation === started) kept.set(keyOf(article.id, article.version), made)
         return [made]
       })

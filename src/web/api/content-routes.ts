@@ -13,6 +13,7 @@ import {
   threadJson,
   type ArticleField,
 } from './api-json.js'
+import { weakEtagOfParts } from '../plugins/etag.js'
 import { parseApi, sendPublicJson, sendPublicJsonBytes } from './api-request.js'
 import {
   articleIdParams,
@@ -26,6 +27,7 @@ import {
 import type { ApiDeps } from './deps.js'
 import { NINJS_CONTENT_TYPE, ninjsItem } from './ninjs.js'
 
+const OPEN = Buffer.from('{"items":[')
 const COMMA = Buffer.from(',')
 
 /** The Content API's reads: published content only, the same for everyone. */
@@ -53,14 +55,20 @@ export async function contentRoutes(
       fields,
     )
     // The articles' JSON as kept, joined: what JSON.stringify({ items, next }) would write.
-    const parts: Buffer[] = [Buffer.from('{"items":[')]
-    items.forEach((item, i) => parts.push(...(i === 0 ? [item] : [COMMA, item])))
-    parts.push(Buffer.from(`],"next":${JSON.stringify(next)}}`))
+    const end = `],"next":${JSON.stringify(next)}}`
+    const parts: Buffer[] = [OPEN]
+    items.forEach((item, i) => parts.push(...(i === 0 ? [item.bytes] : [COMMA, item.bytes])))
+    parts.push(Buffer.from(end))
     return sendPublicJsonBytes(
       request,
       reply,
       Buffer.concat(parts),
       format === 'ninjs' ? NINJS_CONTENT_TYPE : undefined,
+      // Each article's digest was made with its bytes: a list's tag need not hash them again.
+      weakEtagOfParts(
+        items.map((item) => item.digest),
+        end,
+      ),
     )
   })
 

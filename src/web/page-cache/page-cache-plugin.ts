@@ -30,7 +30,10 @@ export const pageCachePlugin = fp<{ cache: PageCache }>(
       const contentType = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8')
       const policy = reply.getHeader('content-security-policy')
       const allowOrigin = reply.getHeader('access-control-allow-origin')
+      const etag = reply.getHeader('etag')
       const page = cache.set(cacheable.key, payload, {
+        // A tag the route made (the API's, from its parts) stays the answer's tag, cached or not.
+        etag: typeof etag === 'string' ? etag : undefined,
         contentType,
         tags: cacheable.tags,
         freshUntil: cacheable.freshUntil?.getTime(),

@@ -140,6 +140,7 @@ export function createPageCache(options: PageCacheOptions) {
         policy,
         freshUntil = Infinity,
         extraHeaders = {},
+        etag: given,
       }: {
         contentType: string
         tags: readonly string[]
@@ -150,6 +151,8 @@ export function createPageCache(options: PageCacheOptions) {
         policy?: string | undefined
         /** Headers of this answer beyond the site's (the API's CORS header). */
         extraHeaders?: Readonly<Record<string, string>>
+        /** The answer's entity tag, when the route made one; else one of its bytes. */
+        etag?: string | undefined
       },
     ): CachedPage | undefined {
       if (ledger.limit <= 0 || since !== generation) return undefined
@@ -159,7 +162,7 @@ export function createPageCache(options: PageCacheOptions) {
         ...extraHeaders,
       }
       const identity = Buffer.isBuffer(html) ? html : Buffer.from(html)
-      const etag = weakEtagOf(identity)
+      const etag = given ?? weakEtagOf(identity)
       const storedAt = now()
       const lastModified = new Date(storedAt).toUTCString()
       const common = {
