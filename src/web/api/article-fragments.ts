@@ -1,7 +1,7 @@
 import type { PublishedArticle } from '../../domain/articles/article.js'
 import type { ContentChange } from '../../domain/changes.js'
 import type { MemoryShare } from '../../domain/memory-budget.js'
-import { digestOf } from '../plugins/etag.js'
+import { digestOf, weakEtagOfParts } from '../plugins/etag.js'
 import { boundedMemo } from '../ui/bounded-memo.js'
 import { articleJson, pickFields, type ApiSite, type ArticleField } from './api-json.js'
 import { ninjsItem } from './ninjs.js'
@@ -16,6 +16,15 @@ export interface Fragment {
   digest: string
 }
 
+/** A list's JSON, as sent, and its entity tag. */
+export interface EncodedList {
+  bytes: Buffer
+  etag: string
+}
+
+const OPEN = Buffer.from('{"items":[')
+const COMMA = Buffer.from(',')
+
 /**
  * Each article's JSON, encoded once per version (and choice of fields) and
  * kept until the site changes. A list of twenty is then a keyed read and
@@ -28,7 +37,9 @@ export interface Fragment {
  */
 export function createArticleFragments(site: ApiSite, memory: MemoryShare | number) {
   // A Buffer's bytes are outside the engine's heap, but in the process's memory all the same.
-  const kept = boundedMemo<Fragment>(memory, (fragment) => 128 + fragment.bytes.length)
+  // Articles (keyed `json:…` or `ninjs:…`) and joined lists (`list:…`) in one memo, so that
+  // one share bounds both; a key's prefix says which of the two its value is.
+  const kept = boundedMemo<Fragment | EncodedList>(memory, (value) => 128 + value.bytes.length)
   let generation = 0
   const shape = (
     format: ArticleFormat,
@@ -40,6 +51,37 @@ export function createArticleFragments(site: ApiSite, memory: MemoryShare | numb
     return fields ? pickFields(json, fields) : json
   }
 
+  /**
+   * The JSON of the articles at these keys, in order; those not kept are
+   * loaded in one call, and one that is no longer published is left out.
+   * `fields` (the JSON shape only) keeps just those, in the shape's order.
+   */
+  async function encoded(
+    format: ArticleFormat,
+    keys: readonly { id: string; version: number }[],
+    load: (ids: readonly string[]) => Promise<PublishedArticle[]>,
+    fields?: readonly ArticleField[],
+  ): Promise<Fragment[]> {
+    const started = generation
+    const keyOf = (id: string, version: number) =>
+      `${format}:${fields?.join(',') ?? '*'}:${id}:${version}`
+    const found = keys.map((key) => kept.get(keyOf(key.id, key.version)) as Fragment | undefined)
+    const missing = keys.filter((_, i) => found[i] === undefined).map((key) => key.id)
+    const loaded = new Map(
+      (missing.length > 0 ? await load(missing) : []).map((article) => [article.id, article]),
+    )
+    return keys.flatMap((key, i) => {
+      const fragment = found[i]
+      if (fragment !== undefined) return [fragment]
+      const article = loaded.get(key.id)
+      if (!article) return []
+      const bytes = Buffer.from(JSON.stringify(shape(format, fields, article)), 'utf8')
+      const made = { bytes, digest: digestOf(bytes) }
+      if (generation === started) kept.set(keyOf(article.id, article.version), made)
+      return [made]
+    })
+  }
+
   return {
     changed(change: ContentChange): void {
       // One article's change makes a new version of it, kept under a new key: the rest stay true.
@@ -49,34 +91,39 @@ export function createArticleFragments(site: ApiSite, memory: MemoryShare | numb
     },
 
     /**
-     * The JSON of the articles at these keys, in order; those not kept are
-     * loaded in one call, and one that is no longer published is left out.
-     * `fields` (the JSON shape only) keeps just those, in the shape's order.
+     * A list's JSON, `{"items":[…],"next":…}`, as JSON.stringify would write
+     * it: the kept articles joined, its entity tag made from their digests
+     * rather than all its bytes again. The joined answer is kept too, while
+     * every article in it was found: its key names each article's version, so
+     * the same key makes the same bytes until the site changes, and an answer
+     * needs no new buffer of a couple of hundred kilobytes, and no collection
+     * of it after.
      */
-    async encoded(
+    async list(
       format: ArticleFormat,
       keys: readonly { id: string; version: number }[],
+      next: string | null,
       load: (ids: readonly string[]) => Promise<PublishedArticle[]>,
       fields?: readonly ArticleField[],
-    ): Promise<Fragment[]> {
+    ): Promise<EncodedList> {
       const started = generation
-      const keyOf = (id: string, version: number) =>
-        `${format}:${fields?.join(',') ?? '*'}:${id}:${version}`
-      const found = keys.map((key) => kept.get(keyOf(key.id, key.version)))
-      const missing = keys.filter((_, i) => found[i] === undefined).map((key) => key.id)
-      const loaded = new Map(
-        (missing.length > 0 ? await load(missing) : []).map((article) => [article.id, article]),
-      )
-      return keys.flatMap((key, i) => {
-        const fragment = found[i]
-        if (fragment !== undefined) return [fragment]
-        const article = loaded.get(key.id)
-        if (!article) return []
-        const bytes = Buffer.from(JSON.stringify(shape(format, fields, article)), 'utf8')
-        const made = { bytes, digest: digestOf(bytes) }
-        if (generation === started) kept.set(keyOf(article.id, article.version), made)
-        return [made]
-      })
+      const end = `],"next":${JSON.stringify(next)}}`
+      const listKey = `list:${format}:${fields?.join(',') ?? '*'}:${keys.map((key) => `${key.id}.${key.version}`).join(',')}${end}`
+      const found = kept.get(listKey) as EncodedList | undefined
+      if (found) return found
+      const items = await encoded(format, keys, load, fields)
+      const parts: Buffer[] = [OPEN]
+      items.forEach((item, i) => parts.push(...(i === 0 ? [item.bytes] : [COMMA, item.bytes])))
+      parts.push(Buffer.from(end))
+      const list = {
+        bytes: Buffer.concat(parts),
+        etag: weakEtagOfParts(
+          items.map((item) => item.digest),
+          end,
+        ),
+      }
+      if (generation === started && items.length === keys.length) kept.set(listKey, list)
+      return list
     },
   }
 }

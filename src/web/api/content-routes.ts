@@ -13,7 +13,6 @@ import {
   threadJson,
   type ArticleField,
 } from './api-json.js'
-import { weakEtagOfParts } from '../plugins/etag.js'
 import { parseApi, sendPublicJson, sendPublicJsonBytes } from './api-request.js'
 import {
   articleIdParams,
@@ -26,9 +25,6 @@ import {
 } from './content-schemas.js'
 import type { ApiDeps } from './deps.js'
 import { NINJS_CONTENT_TYPE, ninjsItem } from './ninjs.js'
-
-const OPEN = Buffer.from('{"items":[')
-const COMMA = Buffer.from(',')
 
 /** The Content API's reads: published content only, the same for everyone. */
 export async function contentRoutes(
@@ -48,27 +44,19 @@ export async function contentRoutes(
     const after = cursor === undefined ? undefined : articleKeyOf(cursor)
     const page = await keyPages.list(query, after, limit)
     const next = page.next ? articleCursor(page.next) : null
-    const items = await fragments.encoded(
+    const list = await fragments.list(
       format ?? 'json',
       page.items,
+      next,
       (ids) => api.publishedByIds(ids),
       fields,
     )
-    // The articles' JSON as kept, joined: what JSON.stringify({ items, next }) would write.
-    const end = `],"next":${JSON.stringify(next)}}`
-    const parts: Buffer[] = [OPEN]
-    items.forEach((item, i) => parts.push(...(i === 0 ? [item.bytes] : [COMMA, item.bytes])))
-    parts.push(Buffer.from(end))
     return sendPublicJsonBytes(
       request,
       reply,
-      Buffer.concat(parts),
+      list.bytes,
       format === 'ninjs' ? NINJS_CONTENT_TYPE : undefined,
-      // Each article's digest was made with its bytes: a list's tag need not hash them again.
-      weakEtagOfParts(
-        items.map((item) => item.digest),
-        end,
-      ),
+      list.etag,
     )
   })
 
