@@ -1,7 +1,7 @@
 import type { PublishedArticle } from '../../domain/articles/article.js'
 import type { ContentChange } from '../../domain/changes.js'
 import type { MemoryShare } from '../../domain/memory-budget.js'
-import { digestOf, weakEtagOfParts } from '../plugins/etag.js'
+import { weakEtagOf } from '../plugins/etag.js'
 import { boundedMemo } from '../ui/bounded-memo.js'
 import { articleJson, pickFields, type ApiSite, type ArticleField } from './api-json.js'
 import { ninjsItem } from './ninjs.js'
@@ -9,12 +9,6 @@ import { ninjsItem } from './ninjs.js'
 export type ArticleFormat = 'json' | 'ninjs'
 
 export type ArticleFragments = ReturnType<typeof createArticleFragments>
-
-/** An article's encoded JSON and the digest of those bytes, made once with them. */
-export interface Fragment {
-  bytes: Buffer
-  digest: string
-}
 
 /** A list's JSON, as sent, and its entity tag. */
 export interface EncodedList {
@@ -39,7 +33,9 @@ export function createArticleFragments(site: ApiSite, memory: MemoryShare | numb
   // A Buffer's bytes are outside the engine's heap, but in the process's memory all the same.
   // Articles (keyed `json:…` or `ninjs:…`) and joined lists (`list:…`) in one memo, so that
   // one share bounds both; a key's prefix says which of the two its value is.
-  const kept = boundedMemo<Fragment | EncodedList>(memory, (value) => 128 + value.bytes.length)
+  const kept = boundedMemo<Buffer | EncodedList>(memory, (value) =>
+    Buffer.isBuffer(value) ? 64 + value.length : 128 + value.bytes.length,
+  )
   let generation = 0
   const shape = (
     format: ArticleFormat,
@@ -61,22 +57,21 @@ export function createArticleFragments(site: ApiSite, memory: MemoryShare | numb
     keys: readonly { id: string; version: number }[],
     load: (ids: readonly string[]) => Promise<PublishedArticle[]>,
     fields?: readonly ArticleField[],
-  ): Promise<Fragment[]> {
+  ): Promise<Buffer[]> {
     const started = generation
     const keyOf = (id: string, version: number) =>
       `${format}:${fields?.join(',') ?? '*'}:${id}:${version}`
-    const found = keys.map((key) => kept.get(keyOf(key.id, key.version)) as Fragment | undefined)
+    const found = keys.map((key) => kept.get(keyOf(key.id, key.version)) as Buffer | undefined)
     const missing = keys.filter((_, i) => found[i] === undefined).map((key) => key.id)
     const loaded = new Map(
       (missing.length > 0 ? await load(missing) : []).map((article) => [article.id, article]),
     )
     return keys.flatMap((key, i) => {
-      const fragment = found[i]
-      if (fragment !== undefined) return [fragment]
+      const bytes = found[i]
+      if (bytes !== undefined) return [bytes]
       const article = loaded.get(key.id)
       if (!article) return []
-      const bytes = Buffer.from(JSON.stringify(shape(format, fields, article)), 'utf8')
-      const made = { bytes, digest: digestOf(bytes) }
+      const made = Buffer.from(JSON.stringify(shape(format, fields, article)), 'utf8')
       if (generation === started) kept.set(keyOf(article.id, article.version), made)
       return [made]
     })
@@ -92,12 +87,11 @@ export function createArticleFragments(site: ApiSite, memory: MemoryShare | numb
 
     /**
      * A list's JSON, `{"items":[…],"next":…}`, as JSON.stringify would write
-     * it: the kept articles joined, its entity tag made from their digests
-     * rather than all its bytes again. The joined answer is kept too, while
-     * every article in it was found: its key names each article's version, so
-     * the same key makes the same bytes until the site changes, and an answer
-     * needs no new buffer of a couple of hundred kilobytes, and no collection
-     * of it after.
+     * it, and its entity tag: the kept articles joined. The joined answer is
+     * kept too, while every article in it was found: its key names each
+     * article's version, so the same key makes the same bytes until the site
+     * changes, and an answer needs no new buffer of a couple of hundred
+     * kilobytes (and no collection of it after), nor hashing them again.
      */
     async list(
       format: ArticleFormat,
@@ -113,15 +107,10 @@ export function createArticleFragments(site: ApiSite, memory: MemoryShare | numb
       if (found) return found
       const items = await encoded(format, keys, load, fields)
       const parts: Buffer[] = [OPEN]
-      items.forEach((item, i) => parts.push(...(i === 0 ? [item.bytes] : [COMMA, item.bytes])))
+      items.forEach((item, i) => parts.push(...(i === 0 ? [item] : [COMMA, item])))
       parts.push(Buffer.from(end))
-      const list = {
-        bytes: Buffer.concat(parts),
-        etag: weakEtagOfParts(
-          items.map((item) => item.digest),
-          end,
-        ),
-      }
+      const bytes = Buffer.concat(parts)
+      const list = { bytes, etag: weakEtagOf(bytes) }
       if (generation === started && items.length === keys.length) kept.set(listKey, list)
       return list
     },

@@ -18,26 +18,9 @@ function opaque(tag: string): string {
   return tag.startsWith('W/') ? tag.slice(2) : tag
 }
 
-/** A digest of some bytes, to name them in an entity tag. */
-export function digestOf(bytes: string | Buffer): string {
-  return createHash('sha1').update(bytes).digest('base64url').slice(0, 22)
-}
-
 /** A weak entity tag of a response body: the one the page cache gives the same bytes. */
 export function weakEtagOf(body: string | Buffer): string {
-  return `W/"${digestOf(body)}"`
-}
-
-/**
- * A weak entity tag of a body joined from parts whose digests are known (an
- * API list of kept articles): the digests are hashed, with whatever joins
- * them, rather than every byte again. Different bytes make different digests,
- * so they still make a different tag.
- */
-export function weakEtagOfParts(digests: readonly string[], joining: string): string {
-  const hash = createHash('sha1')
-  for (const digest of digests) hash.update(digest)
-  return `W/"${hash.update(joining).digest('base64url').slice(0, 22)}"`
+  return `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`
 }
 
 /**
