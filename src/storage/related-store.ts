@@ -36,22 +36,20 @@ export function createRelatedStore(db: Kysely<Database>, dialect: DialectName): 
     },
 
     async publishedIdsWithTag(tagId, limit) {
-      // A CROSS JOIN fixes SQLite's join order: from the tag's few rows to their
-      // articles (by the covering articles_state_by_id index), then sort. Left free, it
-      // walks every published article newest first, probing each for the tag.
-      // PostgreSQL plans it as the inner join it is.
+      // From the tag's range of article_tags(tag_id, published_updated_at), newest first: as
+      // many rows read as asked for, however many articles carry the tag. Ordering by the
+      // articles' publication time instead read and sorted all of the tag's rows (10 ms for a
+      // tag on 15,000 articles).
       const rows = await db
-        .selectFrom('article_tags as at')
-        .crossJoin('articles as a')
-        .select('a.id')
-        .whereRef('a.id', '=', 'at.article_id')
-        .where('at.tag_id', '=', tagId)
-        .where('a.status', '=', 'published')
-        .orderBy('a.published_at', 'desc')
-        .orderBy('a.id', 'desc')
+        .selectFrom('article_tags')
+        .select('article_id')
+        .where('tag_id', '=', tagId)
+        .where('published_updated_at', 'is not', null)
+        .orderBy('published_updated_at', 'desc')
+        .orderBy('article_id', 'desc')
         .limit(limit)
         .execute()
-      return rows.map((row) => row.id)
+      return rows.map((row) => row.article_id)
     },
 
     async publishedIdsInSection(sectionId, limit) {

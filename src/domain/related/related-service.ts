@@ -10,7 +10,10 @@ import type { MemoryShare } from '../memory-budget.js'
 export const RELATED_LIMIT = 5
 /** Tags whose articles are gathered as candidates: the rarest, which say the most. */
 const CANDIDATE_TAGS = 5
-/** Newest articles gathered per tag, and from the article's own section (for shared words). */
+/**
+ * Articles gathered per tag (the latest published or updated), and from the article's own
+ * section (the newest, for shared words).
+ */
 const PER_TAG = 25
 const FROM_SECTION = 20
 

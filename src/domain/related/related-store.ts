@@ -9,7 +9,7 @@ export interface RelatedStore {
   tagIdsOf(articleId: string): Promise<string[]>
   /** How many articles carry each of these tags (from the tag index alone). */
   tagFrequencies(tagIds: readonly string[]): Promise<Map<string, number>>
-  /** The newest published articles carrying a tag, at most `limit`. */
+  /** The published articles carrying a tag most recently published or updated, at most `limit`. */
   publishedIdsWithTag(tagId: string, limit: number): Promise<string[]>
   /** The newest published articles of a section, at most `limit`. */
   publishedIdsInSection(sectionId: string, limit: number): Promise<string[]>
