@@ -273,22 +273,6 @@ for (const dialect of testDialects()) {
       }
     })
 
-    test('a miss is compressed for its client before the page is kept; the next such client gets those bytes', async (t) => {
-      const site = await setup(t, dialect)
-      for (const encoding of ['gzip', 'br']) {
-        const path = pathOf(await story(site.ctx))
-        const before = site.renders()
-        const missed = await raw(site, path, { 'accept-encoding': encoding })
-        assert.equal(site.renders(), before + 1, `${encoding}: the first request renders`)
-        assert.equal(header(missed, 'content-encoding'), encoding)
-        assert.equal(header(missed, 'content-length'), String(missed.body.length))
-        const hit = await raw(site, path, { 'accept-encoding': encoding })
-        assert.equal(site.renders(), before + 1, `${encoding}: the second is a hit`)
-        assert.deepEqual(hit.body, missed.body, `${encoding}: the kept body is the one sent`)
-        assert.deepEqual(decoded(missed), (await raw(site, path)).body)
-      }
-    })
-
     test('HEAD gets the headers of the page and no body', async (t) => {
       const site = await setup(t, dialect)
       const path = pathOf(await story(site.ctx))

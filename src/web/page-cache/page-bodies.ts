@@ -1,13 +1,4 @@
-import { promisify } from 'node:util'
-import {
-  brotliCompress,
-  brotliCompressSync,
-  constants,
-  gzip,
-  gzipSync,
-  type BrotliOptions,
-  type ZlibOptions,
-} from 'node:zlib'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Encoding } from '../plugins/content-encoding.js'
 
 /**
@@ -30,78 +21,46 @@ export interface EncodedBody {
 /** A page's body in an encoding, made the first time a client asks for it. */
 export type PageBodies = (encoding: Encoding) => EncodedBody
 
-/** A page's body in one compressed encoding, made before the page was stored. */
-export interface FirstCompressed {
-  encoding: Compressed
-  body: Buffer
-}
-
-type Compressed = Exclude<Encoding, 'identity'>
-
-const gzipOn = promisify<Buffer, ZlibOptions, Buffer>(gzip)
-const brotliOn = promisify<Buffer, BrotliOptions, Buffer>(brotliCompress)
-const GZIP: ZlibOptions = { level: 6 }
-
-function brotliOptions(identity: Buffer, quality: number): BrotliOptions {
-  return {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: quality,
-      [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
-    },
-  }
-}
-
-/**
- * A rendered page compressed on libuv's thread pool, for the answer that
- * rendered it: the event loop goes on with other requests meanwhile. Of a
- * 20 KB article's 0.56 ms of gzip, about 0.2 ms stays on the event loop
- * (measured with eventLoopUtilization); the rest runs on another core.
- */
-export function compressAway(identity: Buffer, encoding: Compressed): Promise<Buffer> {
-  return encoding === 'gzip'
-    ? gzipOn(identity, GZIP)
-    : brotliOn(identity, brotliOptions(identity, FIRST_BROTLI_QUALITY))
-}
-
 /**
  * A cached page's bodies: identity as rendered; gzip and brotli made when a
- * client first asks for each (the one `first` brings, already). Most pages
- * of a large archive are read once between changes, so compressing every
- * page both ways when it is rendered (about 1.1 ms for an article) was mostly
- * wasted. A page read often is compressed again, more tightly, after an
- * answer rather than during one. `grew` is told of each byte the page's
- * bodies add beyond `first`.
+ * client first asks for each. Most pages of a large archive are read once
+ * between changes, so compressing every page both ways when it is rendered
+ * (about 1.1 ms for an article) was mostly wasted. A page read often is
+ * compressed again, more tightly, after an answer rather than during one.
+ * `grew` is told of each byte the page's bodies add.
  */
 export function pageBodies(
   identity: Buffer,
   headers: Readonly<Record<string, string>>,
   grew: (bytes: number) => void,
-  first?: FirstCompressed,
 ): PageBodies {
-  const encoded = (encoding: Compressed, body: Buffer): EncodedBody => ({
-    body,
-    headers: { ...headers, 'content-encoding': encoding, 'content-length': String(body.length) },
-  })
-  const make = (encoding: Compressed, quality = FIRST_BROTLI_QUALITY): EncodedBody =>
-    encoded(
-      encoding,
+  const make = (encoding: 'gzip' | 'br', quality = FIRST_BROTLI_QUALITY): EncodedBody => {
+    const body =
       encoding === 'gzip'
-        ? gzipSync(identity, GZIP)
-        : brotliCompressSync(identity, brotliOptions(identity, quality)),
-    )
+        ? gzipSync(identity, { level: 6 })
+        : brotliCompressSync(identity, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: quality,
+              [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+            },
+          })
+    return {
+      body,
+      headers: { ...headers, 'content-encoding': encoding, 'content-length': String(body.length) },
+    }
+  }
   const made: Partial<Record<Encoding, EncodedBody>> = {
     identity: {
       body: identity,
       headers: { ...headers, 'content-length': String(identity.length) },
     },
   }
-  if (first) made[first.encoding] = encoded(first.encoding, first.body)
   let brotliAnswers = 0
 
   return (encoding) => {
     let found = made[encoding]
     if (!found) {
-      found = make(encoding as Compressed)
+      found = make(encoding as 'gzip' | 'br')
       made[encoding] = found
       grew(found.body.length)
     }

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { pickEncoding } from '../plugins/content-encoding.js'
 import { cacheKeyOf, carriesSession } from './cache-key.js'
-import { compressAway } from './page-bodies.js'
 import type { PageCache } from './page-cache.js'
 
 /**
@@ -32,15 +31,7 @@ export const pageCachePlugin = fp<{ cache: PageCache }>(
       const policy = reply.getHeader('content-security-policy')
       const allowOrigin = reply.getHeader('access-control-allow-origin')
       const etag = reply.getHeader('etag')
-      const identity = Buffer.isBuffer(payload) ? payload : Buffer.from(payload)
-      const encoding = pickEncoding(request.headers['accept-encoding'])
-      // Compressed off the event loop before the page is stored: a request for it meanwhile
-      // waits for this answer (miss-coalescer.ts) rather than compressing it again.
-      const compressed =
-        encoding === 'identity'
-          ? undefined
-          : { encoding, body: await compressAway(identity, encoding) }
-      const page = cache.set(cacheable.key, identity, {
+      const page = cache.set(cacheable.key, payload, {
         // A tag the route made (the API's, from its parts) stays the answer's tag, cached or not.
         etag: typeof etag === 'string' ? etag : undefined,
         contentType,
@@ -50,19 +41,16 @@ export const pageCachePlugin = fp<{ cache: PageCache }>(
         policy: typeof policy === 'string' ? policy : undefined,
         extraHeaders:
           typeof allowOrigin === 'string' ? { 'access-control-allow-origin': allowOrigin } : {},
-        compressed,
       })
-      if (page) {
-        reply
-          .header('etag', page.etag)
-          .header('last-modified', page.lastModified)
-          .header('vary', 'accept-encoding')
-      }
-      if (!compressed) return payload
-      // Not stored (a purge came meanwhile): sent all the same, as it was made.
-      if (!page) reply.header('vary', 'accept-encoding')
-      reply.header('content-encoding', compressed.encoding)
-      return compressed.body
+      if (!page) return payload
+      reply
+        .header('etag', page.etag)
+        .header('last-modified', page.lastModified)
+        .header('vary', 'accept-encoding')
+      const encoding = pickEncoding(request.headers['accept-encoding'])
+      if (encoding === 'identity') return payload
+      reply.header('content-encoding', encoding)
+      return page.body(encoding).body
     })
   },
   { name: 'page-cache' },

@@ -2,7 +2,7 @@ import type { ContentChange } from '../../domain/changes.js'
 import { pickEncoding } from '../plugins/content-encoding.js'
 import { etagMatches, weakEtagOf } from '../plugins/etag.js'
 import { ownShare, type MemoryShare } from '../../domain/memory-budget.js'
-import { pageBodies, type FirstCompressed, type PageBodies } from './page-bodies.js'
+import { pageBodies, type PageBodies } from './page-bodies.js'
 
 /** The tag of every page that shows one article or its comments: dropped when they change. */
 export function articleCacheTag(articleId: string): string {
@@ -141,7 +141,6 @@ export function createPageCache(options: PageCacheOptions) {
         freshUntil = Infinity,
         extraHeaders = {},
         etag: given,
-        compressed,
       }: {
         contentType: string
         tags: readonly string[]
@@ -154,8 +153,6 @@ export function createPageCache(options: PageCacheOptions) {
         extraHeaders?: Readonly<Record<string, string>>
         /** The answer's entity tag, when the route made one; else one of its bytes. */
         etag?: string | undefined
-        /** The body already compressed for the client that asked for it. */
-        compressed?: FirstCompressed | undefined
       },
     ): CachedPage | undefined {
       if (ledger.limit <= 0 || since !== generation) return undefined
@@ -189,7 +186,7 @@ export function createPageCache(options: PageCacheOptions) {
         freshUntil,
         etag,
         lastModified,
-        body: pageBodies(identity, common, grew, compressed),
+        body: pageBodies(identity, common, grew),
         notModifiedHeaders: {
           ...security,
           'cache-control': options.cacheControl,
@@ -197,7 +194,7 @@ export function createPageCache(options: PageCacheOptions) {
           'last-modified': lastModified,
           vary: 'accept-encoding',
         },
-        bytes: PAGE_OVERHEAD_BYTES + identity.length + (compressed?.body.length ?? 0) + key.length,
+        bytes: PAGE_OVERHEAD_BYTES + identity.length + key.length,
       }
       if (page.bytes > ledger.limit) return undefined
       remove(key)
