@@ -38,16 +38,8 @@ export function createSyndicationService({ stores, clock }: { stores: UnitOfWork
      * The article sitemaps: one entry per file of at most `perFile` articles,
      * oldest articles first, each with its newest update. Empty when nothing is published.
      */
-    async articleSitemapFiles(perFile: number): Promise<Date[]> {
-      const total = await stores.articles.countPublished({})
-      const files = Math.ceil(total / perFile)
-      const dates = await Promise.all(
-        Array.from({ length: files }, (_, index) =>
-          stores.articles.sitemapArticlesLastModified({ limit: perFile, offset: index * perFile }),
-        ),
-      )
-      return dates.filter((date): date is Date => date !== undefined)
-    },
+    articleSitemapFiles: (perFile: number): Promise<Date[]> =>
+      stores.articles.sitemapArticleFiles(perFile),
 
     /** The articles of article sitemap number `file` (from 1); NotFoundError past the last. */
     async articleSitemap(file: number, perFile: number): Promise<SitemapArticle[]> {

@@ -45,8 +45,11 @@ export interface SyndicationReads {
   ): Promise<Map<string, { tags: TagRef[]; body: string | undefined; inlineImages: ImageRef[] }>>
   /** Published articles, oldest first: a sitemap file keeps its stories as new ones arrive. */
   sitemapArticles(page: Slice): Promise<SitemapArticle[]>
-  /** The newest update among the articles of that same page; undefined when it is empty. */
-  sitemapArticlesLastModified(page: Slice): Promise<Date | undefined>
+  /**
+   * The newest update among the articles of each file of those pages, `perFile`
+   * articles to a file: empty when nothing is published.
+   */
+  sitemapArticleFiles(perFile: number): Promise<Date[]>
   /** Every section, with the newest update of it or of a published article in it. */
   sitemapSections(): Promise<SitemapPlace[]>
   /** Authors with at least one published article, with the newest update of them or of one. */
