@@ -6,7 +6,7 @@ import { COMMAND_LINE } from '../../src/domain/access/policy.js'
 import { staffActor } from '../helpers/comments.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects } from '../helpers/dialects.js'
-import { importArticle, type ArticleTextFields } from '../helpers/factories.js'
+import { importArticle, inputOf, type ArticleTextFields } from '../helpers/factories.js'
 
 const MINUTE = 60_000
 
@@ -133,6 +133,37 @@ for (const dialect of testDialects()) {
       assert.deepEqual(ids(await ctx.services.related.forArticle(subject)), [earlier.id, later.id])
       await ctx.services.workflow.transition(COMMAND_LINE, later.id, { transition: 'unpublish' })
       assert.deepEqual(ids(await ctx.services.related.forArticle(subject)), [earlier.id])
+    })
+
+    test("a tag's candidates are its published articles most recently published or updated", async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      const editor = await staffActor(ctx, 'editor')
+      const [oldest, older, newer, newest] = [
+        await story(ctx, 'Quarry opens', { tags: ['Quarries'] }),
+        await story(ctx, 'Quarry expands', { tags: ['Quarries'] }),
+        await story(ctx, 'Quarry floods', { tags: ['Quarries'] }),
+        await story(ctx, 'Quarry closes', { tags: ['Quarries'] }),
+      ]
+      const [tagId] = await ctx.stores.related.tagIdsOf(oldest.id)
+      assert.ok(tagId)
+      const candidates = (limit: number) => ctx.stores.related.publishedIdsWithTag(tagId, limit)
+      assert.deepEqual(await candidates(2), [newest.id, newer.id])
+
+      // Corrected now, the oldest story is the tag's latest change.
+      ctx.clock.advance(MINUTE)
+      const current = await ctx.services.editing.get(editor, oldest.id)
+      await ctx.services.editing.save(
+        editor,
+        oldest.id,
+        inputOf(current, { standfirst: 'With a correction.' }),
+        { baseVersion: current.version },
+      )
+      assert.deepEqual(await candidates(2), [oldest.id, newest.id])
+
+      // Unpublished, a story is no candidate, however recent its change.
+      ctx.clock.advance(MINUTE)
+      await ctx.services.workflow.transition(editor, newest.id, { transition: 'unpublish' })
+      assert.deepEqual(await candidates(10), [oldest.id, newer.id, older.id])
     })
 
     test('a story with nothing in common with any other has no related coverage', async (t) => {
