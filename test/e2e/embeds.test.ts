@@ -94,9 +94,9 @@ for (const dialect of testDialects()) {
         await frame.waitFor()
         assert.equal(await frame.getAttribute('src'), PLAYER)
         assert.equal(await frame.getAttribute('title'), 'YouTube video')
-        const player = page.frame({ url: PLAYER })
-        assert.ok(player, 'the player frame exists')
-        await player.locator('#stand-in').waitFor()
+        // Waits for the frame's document: the element can be there before its navigation is.
+        await figure.frameLocator('iframe').locator('#stand-in').waitFor()
+        assert.ok(page.frame({ url: PLAYER }), 'the player frame exists')
         assert.deepEqual(away, [PLAYER])
 
         const after = await figure.boundingBox()
