@@ -6,7 +6,7 @@ import { COMMAND_LINE } from '../../src/domain/access/policy.js'
 import { staffActor } from '../helpers/comments.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects } from '../helpers/dialects.js'
-import { importArticle, inputOf, type ArticleTextFields } from '../helpers/factories.js'
+import { importArticle, saveEdit, type ArticleTextFields } from '../helpers/factories.js'
 
 const MINUTE = 60_000
 
@@ -151,13 +151,7 @@ for (const dialect of testDialects()) {
 
       // Corrected now, the oldest story is the tag's latest change.
       ctx.clock.advance(MINUTE)
-      const current = await ctx.services.editing.get(editor, oldest.id)
-      await ctx.services.editing.save(
-        editor,
-        oldest.id,
-        inputOf(current, { standfirst: 'With a correction.' }),
-        { baseVersion: current.version },
-      )
+      await saveEdit(ctx, editor, oldest.id, { standfirst: 'With a correction.' })
       assert.deepEqual(await candidates(2), [oldest.id, newest.id])
 
       // Unpublished, a story is no candidate, however recent its change.

@@ -3,6 +3,7 @@ import type { Article } from '../../src/domain/articles/article.js'
 import type { ImportOptions, ImportResult } from '../../src/domain/articles/article-import.js'
 import type { ArticleInput } from '../../src/domain/articles/article-writes.js'
 import type { AppContext } from '../../src/context.js'
+import type { Actor } from '../../src/domain/access/policy.js'
 
 export interface ArticleTextFields {
   headline: string
@@ -87,4 +88,17 @@ export function inputOf(article: Article, overrides: Partial<ArticleInput> = {})
     slug: article.slug,
     ...overrides,
   }
+}
+
+/** Saves an edit of the article as it now stands: its fields with `overrides`, on its current version. */
+export async function saveEdit(
+  ctx: AppContext,
+  actor: Actor,
+  articleId: string,
+  overrides: Partial<ArticleInput>,
+): Promise<Article> {
+  const current = await ctx.services.editing.get(actor, articleId)
+  return ctx.services.editing.save(actor, articleId, inputOf(current, overrides), {
+    baseVersion: current.version,
+  })
 }

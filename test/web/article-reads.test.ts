@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '../helpers/app.js'
 import { postComment, setCommentSettings, staffActor, uniqueText } from '../helpers/comments.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects, type DialectName } from '../helpers/dialects.js'
-import { importArticle, inputOf } from '../helpers/factories.js'
+import { importArticle, saveEdit } from '../helpers/factories.js'
 import { pathOf, textOf } from './html.js'
 
 const MINUTE = 60_000
@@ -89,16 +89,10 @@ for (const dialect of testDialects()) {
       })
       assert.ok((await related()).includes(other.headline), 'a new related story is listed')
 
-      const current = await ctx.services.editing.get(editor, other.id)
-      await ctx.services.editing.save(editor, other.id, inputOf(current, { tags: ['Elections'] }), {
-        baseVersion: current.version,
-      })
+      await saveEdit(ctx, editor, other.id, { tags: ['Elections'] })
       assert.ok(!(await related()).includes(other.headline), 'retagged away: no longer listed')
 
-      const again = await ctx.services.editing.get(editor, other.id)
-      await ctx.services.editing.save(editor, other.id, inputOf(again, { tags: ['Ferries'] }), {
-        baseVersion: again.version,
-      })
+      await saveEdit(ctx, editor, other.id, { tags: ['Ferries'] })
       assert.ok((await related()).includes(other.headline), 'retagged back: listed')
       await ctx.services.workflow.transition(editor, other.id, { transition: 'unpublish' })
       assert.ok(!(await related()).includes(other.headline), 'unpublished: gone')
@@ -110,13 +104,7 @@ for (const dialect of testDialects()) {
       const article = await tagged(ctx, 'Harbour wall to be raised', ['Harbour'])
       const path = pathOf(article)
       assert.ok((await partOf(server, path, 'h1')).includes('Harbour wall to be raised'))
-      const current = await ctx.services.editing.get(editor, article.id)
-      await ctx.services.editing.save(
-        editor,
-        article.id,
-        inputOf(current, { headline: 'Harbour wall to be raised by a metre' }),
-        { baseVersion: current.version },
-      )
+      await saveEdit(ctx, editor, article.id, { headline: 'Harbour wall to be raised by a metre' })
       assert.equal(await partOf(server, path, 'h1'), 'Harbour wall to be raised by a metre')
       await ctx.services.workflow.transition(editor, article.id, { transition: 'unpublish' })
       assert.equal((await server.get(path)).status, 404)
@@ -135,13 +123,9 @@ for (const dialect of testDialects()) {
       // What the checks below look for, as the first render reads it.
       assert.match(statements.join('\n'), /select "a"\.\*/)
       assert.match(statements.join('\n'), /"comments"/)
-      const current = await ctx.services.editing.get(editor, other.id)
-      await ctx.services.editing.save(
-        editor,
-        other.id,
-        inputOf(current, { headline: 'Lighthouse lamp restored to its 1890 glass' }),
-        { baseVersion: current.version },
-      )
+      await saveEdit(ctx, editor, other.id, {
+        headline: 'Lighthouse lamp restored to its 1890 glass',
+      })
       statements.length = 0
       const { document } = await server.page(path)
       assert.ok(textOf(document).includes('Lighthouse lamp restored to its 1890 glass'))
