@@ -70,6 +70,13 @@ export async function startBurstSite(dataDir: string): Promise<BurstSite> {
     })
     await waitUntilServing(child, url)
   }
+  const stop = async () => {
+    const running = child
+    if (!running || running.exitCode !== null) return
+    const exited = new Promise((resolve) => running.once('exit', resolve))
+    running.kill('SIGTERM')
+    await exited
+  }
   await start()
   return {
     url,
@@ -79,15 +86,10 @@ export async function startBurstSite(dataDir: string): Promise<BurstSite> {
     pid: () => (child?.exitCode === null ? child.pid : undefined),
     kill,
     start,
-    async stop() {
-      const running = child
-      if (!running || running.exitCode !== null) return
-      const exited = new Promise((resolve) => running.once('exit', resolve))
-      running.kill('SIGTERM')
-      await exited
-    },
+    stop,
     async close() {
-      await kill()
+      // Stopped, not killed, so that a server run with --cpu-prof writes its profile.
+      await stop()
       await ctx.close()
     },
   }

@@ -6,26 +6,39 @@
 // by unique indexes at insert (comment-store.ts).
 import type { Kysely } from 'kysely'
 import type { AttemptReservation } from '../domain/comments/comment-store.js'
+import { compiledOnceWith } from './compiled-once.js'
+import type { DialectName } from './dialect.js'
 import type { Database } from './schema.js'
 
-export async function reserveCommentAttempt(
-  db: Kysely<Database>,
-  { networkHash, window, limit }: AttemptReservation,
-): Promise<boolean> {
-  if (limit < 1) return false
-  const row = await db
+const reserve = compiledOnceWith<
+  { network_hash: string; window_number: number; limit: number },
+  { attempts: number }
+>((db, _dialect, slots) =>
+  db
     .insertInto('comment_rate_windows')
-    .values({ network_hash: networkHash, window_number: window, attempts: 1 })
+    .values({ network_hash: slots.network_hash, window_number: slots.window_number, attempts: 1 })
     .onConflict((oc) =>
       oc
         .columns(['network_hash', 'window_number'])
         .doUpdateSet((eb) => ({ attempts: eb('comment_rate_windows.attempts', '+', 1) }))
-        .where('comment_rate_windows.attempts', '<', limit),
+        .where('comment_rate_windows.attempts', '<', slots.limit),
     )
-    .returning('attempts')
-    .executeTakeFirst()
+    .returning('attempts'),
+)
+
+export async function reserveCommentAttempt(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  { networkHash, window, limit }: AttemptReservation,
+): Promise<boolean> {
+  if (limit < 1) return false
+  const rows = await reserve(db, dialect, {
+    network_hash: networkHash,
+    window_number: window,
+    limit,
+  })
   // No row: the conflicting row was at the limit, and the update did not happen.
-  return row !== undefined
+  return rows.length > 0
 }
 
 export async function forgetRateWindowsBefore(db: Kysely<Database>, window: number): Promise<void> {

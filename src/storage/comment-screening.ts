@@ -5,7 +5,7 @@
 // lookup keyed by this comment's own values, so none of them grows with the
 // moderation queue; asking them together keeps a comment's cost to a fixed few
 // statements. (The rate limit is a write: comment-limits.ts.)
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import {
   ARTICLE_COMMENT_MODES,
   type ArticleCommentMode,
@@ -17,8 +17,9 @@ import type {
   ScreeningQuestion,
 } from '../domain/comments/comment-store.js'
 import { isCommentStatus } from '../domain/comments/comment.js'
-import { fromDbBool, fromDbTime, toDbTime } from './dialect.js'
-import type { Database } from './schema.js'
+import { compiledOnceWith } from './compiled-once.js'
+import { fromDbBool, fromDbTime, toDbTime, type DialectName } from './dialect.js'
+import type { ArticleTable, Database } from './schema.js'
 
 function commentModeOf(value: string): ArticleCommentMode {
   return (ARTICLE_COMMENT_MODES as readonly string[]).includes(value)
@@ -26,20 +27,41 @@ function commentModeOf(value: string): ArticleCommentMode {
     : 'default'
 }
 
+const targetColumns = [
+  'id',
+  'slug',
+  'headline',
+  'published_at',
+  'updated_at',
+  'comment_mode',
+] as const
+
+const targetById = compiledOnceWith<{ id: string }, CommentTargetRow>((db, _dialect, slots) =>
+  db
+    .selectFrom('articles')
+    .select(targetColumns)
+    .where('status', '=', 'published')
+    .where('id', '=', slots.id),
+)
+const targetBySlug = compiledOnceWith<{ slug: string }, CommentTargetRow>((db, _dialect, slots) =>
+  db
+    .selectFrom('articles')
+    .select(targetColumns)
+    .where('status', '=', 'published')
+    .where('slug', '=', slots.slug),
+)
+
+type CommentTargetRow = Pick<Selectable<ArticleTable>, (typeof targetColumns)[number]>
+
 export async function findCommentTarget(
   db: Kysely<Database>,
+  dialect: DialectName,
   article: ArticleRef,
 ): Promise<CommentTarget | undefined> {
-  const row = await db
-    .selectFrom('articles')
-    .select(['id', 'slug', 'headline', 'published_at', 'updated_at', 'comment_mode'])
-    .where('status', '=', 'published')
-    .where((eb) =>
-      'articleId' in article
-        ? eb('id', '=', article.articleId)
-        : eb('slug', '=', article.articleSlug),
-    )
-    .executeTakeFirst()
+  const [row] =
+    'articleId' in article
+      ? await targetById(db, dialect, { id: article.articleId })
+      : await targetBySlug(db, dialect, { slug: article.articleSlug })
   if (!row) return undefined
   return {
     id: row.id,
@@ -51,8 +73,76 @@ export async function findCommentTarget(
   }
 }
 
+/**
+ * The hashes a writer may be banned under: their network and email, under the
+ * current key and the one before it, and their commenter id. The statement
+ * has this many places, the unused ones null (which `in` never matches).
+ */
+const BAN_HASHES = 5
+
+/** The screening's values: `ban0`… each a hash or null (BAN_HASHES of them), and the comment's own. */
+interface ScreeningValues {
+  ban0: string | null
+  ban1: string | null
+  ban2: string | null
+  ban3: string | null
+  ban4: string | null
+  article_id: string
+  body_hash: string
+  duplicate_since: string
+  parent: string
+  /** Null for a first-time commenter: no row's hash equals null. */
+  commenter_hash: string | null
+}
+
+type DbBool = Parameters<typeof fromDbBool>[0]
+
+const screening = compiledOnceWith<
+  ScreeningValues,
+  {
+    banned: DbBool
+    duplicate: DbBool
+    parent_article_id: string | null
+    parent_status: string | null
+    parent_parent_id: string | null
+    known: DbBool
+  }
+>((db, _dialect, slots) => {
+  const comments = db.selectFrom('comments')
+  const ofParent = comments.where('id', '=', slots.parent)
+  const bans = [slots.ban0, slots.ban1, slots.ban2, slots.ban3, slots.ban4]
+  return db.selectNoFrom((eb) => [
+    eb
+      .exists(db.selectFrom('comment_bans').select('id').where('value_hash', 'in', bans))
+      .as('banned'),
+    // Down (article, text hash, time): the rows it visits are this text's, however long the queue.
+    eb
+      .exists(
+        comments
+          .select('id')
+          .where('article_id', '=', slots.article_id)
+          .where('body_hash', '=', slots.body_hash)
+          .where('created_at', '>', slots.duplicate_since)
+          .where('status', 'in', ['pending', 'approved']),
+      )
+      .as('duplicate'),
+    ofParent.select('article_id').as('parent_article_id'),
+    ofParent.select('status').as('parent_status'),
+    ofParent.select('parent_id').as('parent_parent_id'),
+    eb
+      .exists(
+        comments
+          .select('id')
+          .where('commenter_hash', '=', slots.commenter_hash)
+          .where('status', '=', 'approved'),
+      )
+      .as('known'),
+  ])
+})
+
 export async function screenComment(
   db: Kysely<Database>,
+  dialect: DialectName,
   {
     articleId,
     bodyHash,
@@ -62,41 +152,23 @@ export async function screenComment(
     parentId,
   }: ScreeningQuestion,
 ): Promise<CommentScreening> {
-  // PostgreSQL text cannot hold NUL, so no comment id has one; asking would be an error there.
-  const parent = parentId === null || parentId.includes('\u0000') ? '' : parentId
-  const comments = db.selectFrom('comments')
-  const ofParent = comments.where('id', '=', parent)
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb
-        .exists(db.selectFrom('comment_bans').select('id').where('value_hash', 'in', banHashes))
-        .as('banned'),
-      // Down (article, text hash, time): the rows it visits are this text's, however long the queue.
-      eb
-        .exists(
-          comments
-            .select('id')
-            .where('article_id', '=', articleId)
-            .where('body_hash', '=', bodyHash)
-            .where('created_at', '>', toDbTime(duplicateSince))
-            .where('status', 'in', ['pending', 'approved']),
-        )
-        .as('duplicate'),
-      ofParent.select('article_id').as('parent_article_id'),
-      ofParent.select('status').as('parent_status'),
-      ofParent.select('parent_id').as('parent_parent_id'),
-      returningCommenterHash === null
-        ? eb.lit(false).as('known')
-        : eb
-            .exists(
-              comments
-                .select('id')
-                .where('commenter_hash', '=', returningCommenterHash)
-                .where('status', '=', 'approved'),
-            )
-            .as('known'),
-    ])
-    .executeTakeFirstOrThrow()
+  if (banHashes.length > BAN_HASHES) {
+    throw new Error(`A comment is screened against at most ${BAN_HASHES} ban hashes`)
+  }
+  const [row] = await screening(db, dialect, {
+    ban0: banHashes[0] ?? null,
+    ban1: banHashes[1] ?? null,
+    ban2: banHashes[2] ?? null,
+    ban3: banHashes[3] ?? null,
+    ban4: banHashes[4] ?? null,
+    article_id: articleId,
+    body_hash: bodyHash,
+    duplicate_since: toDbTime(duplicateSince),
+    // PostgreSQL text cannot hold NUL, so no comment id has one; asking would be an error there.
+    parent: parentId === null || parentId.includes('\u0000') ? '' : parentId,
+    commenter_hash: returningCommenterHash,
+  })
+  if (!row) throw new Error('The screening statement answered no row')
   const status = row.parent_status
   return {
     banned: fromDbBool(row.banned),

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely'
+import type { Insertable, Kysely, Selectable } from 'kysely'
 import {
   COMMENT_STATUSES,
   isCommentStatus,
@@ -8,7 +8,7 @@ import {
 import type { BanStore, CommentStore } from '../domain/comments/comment-store.js'
 import { forgetRateWindowsBefore, reserveCommentAttempt } from './comment-limits.js'
 import { findCommentTarget, screenComment } from './comment-screening.js'
-import { compiledOnce, VALUE } from './compiled-once.js'
+import { compiledOnce, compiledOnceWith, VALUE } from './compiled-once.js'
 import {
   fromDbCount,
   fromDbTime,
@@ -59,32 +59,41 @@ function toComment(row: CommentRow): Comment {
 
 type NewComment = Parameters<CommentStore['insert']>[0]
 
-/** Inserts the comment; false when the same text already holds one of its duplicate buckets. */
-async function insertComment(db: Kysely<Database>, comment: NewComment): Promise<boolean> {
-  const row = await db
+type CommentInsert = Omit<Insertable<CommentTable>, 'id'> & { id: string }
+
+const insertCommentOnce = compiledOnceWith<CommentInsert, { id: string }>((db, _dialect, row) =>
+  db
     .insertInto('comments')
-    .values({
-      id: comment.id,
-      article_id: comment.articleId,
-      parent_id: comment.parentId,
-      author_name: comment.authorName,
-      body: comment.body,
-      status: comment.status,
-      created_at: toDbTime(comment.createdAt),
-      moderated_at: comment.moderatedAt ? toDbTime(comment.moderatedAt) : null,
-      moderated_by: comment.moderatedBy,
-      email_hash: comment.emailHash,
-      network_hash: comment.networkHash,
-      body_hash: comment.bodyHash,
-      commenter_hash: comment.commenterHash,
-      duplicate_day: comment.duplicateBuckets?.day ?? null,
-      duplicate_half_day: comment.duplicateBuckets?.halfDay ?? null,
-    })
+    .values(row)
     // Not an error to catch: inside a transaction PostgreSQL would abort the whole of it.
     .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .executeTakeFirst()
-  return row !== undefined
+    .returning('id'),
+)
+
+/** Inserts the comment; false when the same text already holds one of its duplicate buckets. */
+async function insertComment(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  comment: NewComment,
+): Promise<boolean> {
+  const rows = await insertCommentOnce(db, dialect, {
+    id: comment.id,
+    article_id: comment.articleId,
+    parent_id: comment.parentId,
+    author_name: comment.authorName,
+    body: comment.body,
+    status: comment.status,
+    created_at: toDbTime(comment.createdAt),
+    moderated_at: comment.moderatedAt ? toDbTime(comment.moderatedAt) : null,
+    moderated_by: comment.moderatedBy,
+    email_hash: comment.emailHash,
+    network_hash: comment.networkHash,
+    body_hash: comment.bodyHash,
+    commenter_hash: comment.commenterHash,
+    duplicate_day: comment.duplicateBuckets?.day ?? null,
+    duplicate_half_day: comment.duplicateBuckets?.halfDay ?? null,
+  })
+  return rows.length > 0
 }
 
 const approvedCounts = compiledOnce((db) =>
@@ -102,13 +111,13 @@ export function createCommentStore(db: Kysely<Database>, dialect: DialectName): 
   const comments = () => db.selectFrom('comments as c')
 
   return {
-    findTarget: (article) => findCommentTarget(db, article),
-    screen: (question) => screenComment(db, question),
-    reserveAttempt: (reservation) => reserveCommentAttempt(db, reservation),
+    findTarget: (article) => findCommentTarget(db, dialect, article),
+    screen: (question) => screenComment(db, dialect, question),
+    reserveAttempt: (reservation) => reserveCommentAttempt(db, dialect, reservation),
     forgetRateWindowsBefore: (window) => forgetRateWindowsBefore(db, window),
 
     async insert(comment) {
-      return (await insertComment(db, comment)) ? 'inserted' : 'duplicate'
+      return (await insertComment(db, dialect, comment)) ? 'inserted' : 'duplicate'
     },
 
     async findById(id) {

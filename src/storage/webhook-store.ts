@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely'
+import { compiledOnceWith } from './compiled-once.js'
 import type { WebhookEndpoint, WebhookEvent } from '../domain/webhooks/webhook.js'
 import type {
   DeliveryStatus,
@@ -26,6 +27,71 @@ const DELIVERY_COLUMNS = [
 ] as const
 
 type DeliveryRow = Pick<Selectable<WebhookDeliveryTable>, (typeof DELIVERY_COLUMNS)[number]>
+
+interface NewDeliveries {
+  message_id: string
+  event: string
+  payload: string
+  at: string
+}
+
+/**
+ * A message's deliveries, one per chosen endpoint, written by one statement:
+ * compiled once, as every comment and article change enqueues a message
+ * whether or not any endpoint listens. With `endpoint_id`, to that endpoint
+ * whatever it subscribes to (a test message, a redelivery); without, to
+ * every enabled endpoint that subscribes to the message's event.
+ */
+function deliveriesTo(db: Kysely<Database>, slots: NewDeliveries & { endpoint_id?: string }) {
+  const endpoints = db
+    .selectFrom('webhook_endpoints as e')
+    .select((eb) => [
+      sql<string>`${slots.message_id} || '/' || e.id`.as('id'),
+      eb.val(slots.message_id).as('message_id'),
+      'e.id as endpoint_id',
+      eb.val(slots.event).as('event'),
+      eb.val(slots.payload).as('payload'),
+      eb.val('pending').as('status'),
+      eb.val(0).as('attempts'),
+      eb.val(slots.at).as('created_at'),
+      eb.val(slots.at).as('next_attempt_at'),
+    ])
+  const chosen =
+    slots.endpoint_id !== undefined
+      ? endpoints.where('e.id', '=', slots.endpoint_id)
+      : endpoints
+          .where('e.enabled', '=', 1)
+          .where((eb) =>
+            eb.exists(
+              eb
+                .selectFrom('webhook_endpoint_events as ev')
+                .select('ev.event')
+                .whereRef('ev.endpoint_id', '=', 'e.id')
+                .where('ev.event', '=', slots.event),
+            ),
+          )
+  return db
+    .insertInto('webhook_deliveries')
+    .columns([
+      'id',
+      'message_id',
+      'endpoint_id',
+      'event',
+      'payload',
+      'status',
+      'attempts',
+      'created_at',
+      'next_attempt_at',
+    ])
+    .expression(chosen)
+}
+
+const enqueueForSubscribers = compiledOnceWith<NewDeliveries, never>((db, _dialect, slots) =>
+  deliveriesTo(db, slots),
+)
+const enqueueForEndpoint = compiledOnceWith<NewDeliveries & { endpoint_id: string }, never>(
+  (db, _dialect, slots) => deliveriesTo(db, slots),
+)
 
 function deliveryOf(row: DeliveryRow): WebhookDelivery {
   return {
@@ -158,47 +224,14 @@ export function createWebhookStore(db: Kysely<Database>, dialect: DialectName): 
     },
     async enqueue(message, { endpointId } = {}) {
       const at = toDbTime(message.createdAt)
-      const endpoints = db
-        .selectFrom('webhook_endpoints as e')
-        .select((eb) => [
-          sql<string>`${message.id} || '/' || e.id`.as('id'),
-          eb.val(message.id).as('message_id'),
-          'e.id as endpoint_id',
-          eb.val(message.type).as('event'),
-          eb.val(message.payload).as('payload'),
-          eb.val('pending').as('status'),
-          eb.val(0).as('attempts'),
-          eb.val(at).as('created_at'),
-          eb.val(at).as('next_attempt_at'),
-        ])
-      const chosen = endpointId
-        ? endpoints.where('e.id', '=', endpointId)
-        : endpoints
-            .where('e.enabled', '=', 1)
-            .where((eb) =>
-              eb.exists(
-                eb
-                  .selectFrom('webhook_endpoint_events as ev')
-                  .select('ev.event')
-                  .whereRef('ev.endpoint_id', '=', 'e.id')
-                  .where('ev.event', '=', message.type),
-              ),
-            )
-      await db
-        .insertInto('webhook_deliveries')
-        .columns([
-          'id',
-          'message_id',
-          'endpoint_id',
-          'event',
-          'payload',
-          'status',
-          'attempts',
-          'created_at',
-          'next_attempt_at',
-        ])
-        .expression(chosen)
-        .execute()
+      const values = {
+        message_id: message.id,
+        event: message.type,
+        payload: message.payload,
+        at,
+      }
+      if (endpointId === undefined) await enqueueForSubscribers(db, dialect, values)
+      else await enqueueForEndpoint(db, dialect, { ...values, endpoint_id: endpointId })
     },
     claimDue: (owner, now, until, limit) => claimDue(db, dialect, { owner, now, until, limit }),
     async recordAttempt(id, owner, outcome) {
