@@ -2,7 +2,8 @@ import type { Kysely, NotNull } from 'kysely'
 import type { ArticleSummary } from '../domain/articles/article.js'
 import type { ArticleStore, PublishedFilter } from '../domain/articles/article-store.js'
 import type { AuthorRef } from '../domain/people/author.js'
-import { fromDbCount, fromDbTime, toDbTime } from './dialect.js'
+import { compiledOnceWith } from './compiled-once.js'
+import { fromDbCount, fromDbTime, toDbTime, type DialectName } from './dialect.js'
 import { imageRefColumns, imageRefOf } from './media-rows.js'
 import type { Database } from './schema.js'
 
@@ -14,22 +15,25 @@ export type ListingReads = Pick<
   'listPublished' | 'publishedSummaries' | 'countPublished' | 'latestPublishedInSections'
 >
 
+const bylinesQuery = compiledOnceWith((db, _dialect, slots: { ids: readonly string[] }) =>
+  db
+    .selectFrom('article_authors as aa')
+    .innerJoin('authors as au', 'au.id', 'aa.author_id')
+    .select(['aa.article_id', 'au.slug', 'au.name'])
+    .where('aa.article_id', 'in', slots.ids)
+    .orderBy('aa.article_id')
+    .orderBy('aa.position'),
+)
+
 /** Bylines of many articles in one query, in byline order. */
 export async function bylinesOf(
   db: Kysely<Database>,
+  dialect: DialectName,
   articleIds: readonly string[],
 ): Promise<Map<string, AuthorRef[]>> {
   const byArticle = new Map<string, AuthorRef[]>()
   if (articleIds.length === 0) return byArticle
-  const rows = await db
-    .selectFrom('article_authors as aa')
-    .innerJoin('authors as au', 'au.id', 'aa.author_id')
-    .select(['aa.article_id', 'au.slug', 'au.name'])
-    .where('aa.article_id', 'in', articleIds)
-    .orderBy('aa.article_id')
-    .orderBy('aa.position')
-    .execute()
-  for (const { article_id, slug, name } of rows) {
+  for (const { article_id, slug, name } of await bylinesQuery(db, dialect, { ids: articleIds })) {
     const list = byArticle.get(article_id) ?? []
     list.push({ slug, name })
     byArticle.set(article_id, list)
@@ -37,8 +41,36 @@ export async function bylinesOf(
   return byArticle
 }
 
+/** Published articles among the ids, each with its section and lead image, in no order. */
+const summaryRows = compiledOnceWith((db, _dialect, slots: { ids: readonly string[] }) =>
+  db
+    .selectFrom('articles as a')
+    .innerJoin('sections as s', 's.id', 'a.section_id')
+    // The lead image, by primary key: cards show it.
+    .leftJoin('media_items as m', 'm.id', 'a.lead_image_id')
+    .select(imageRefColumns('m').map((column, index) => column.as(`m${index}`)))
+    .select([
+      'a.id',
+      'a.slug',
+      'a.headline',
+      'a.standfirst',
+      'a.dateline',
+      'a.brief',
+      'a.published_at',
+      'a.updated_at',
+      's.slug as section_slug',
+      's.name as section_name',
+    ])
+    // By id and status together: the articles_state_by_id index answers both.
+    .where('a.id', 'in', slots.ids)
+    .where('a.status', '=', 'published')
+    // What readers see has gone out, so it has a publication time: the type says so.
+    .where('a.published_at', 'is not', null)
+    .$narrowType<{ published_at: NotNull }>(),
+)
+
 /** What readers' listings show: published articles only, each with its publication time. */
-export function createListingReads(db: Kysely<Database>): ListingReads {
+export function createListingReads(db: Kysely<Database>, dialect: DialectName): ListingReads {
   function publishedQuery(filter: PublishedFilter) {
     let query = db
       .selectFrom('articles as a')
@@ -90,32 +122,8 @@ export function createListingReads(db: Kysely<Database>): ListingReads {
   async function summaries(ids: readonly string[]): Promise<ArticleSummary[]> {
     if (ids.length === 0) return []
     const [rows, bylines] = await Promise.all([
-      db
-        .selectFrom('articles as a')
-        .innerJoin('sections as s', 's.id', 'a.section_id')
-        // The lead image, by primary key: cards show it.
-        .leftJoin('media_items as m', 'm.id', 'a.lead_image_id')
-        .select(imageRefColumns('m').map((column, index) => column.as(`m${index}`)))
-        .select([
-          'a.id',
-          'a.slug',
-          'a.headline',
-          'a.standfirst',
-          'a.dateline',
-          'a.brief',
-          'a.published_at',
-          'a.updated_at',
-          's.slug as section_slug',
-          's.name as section_name',
-        ])
-        // By id and status together: the articles_state_by_id index answers both.
-        .where('a.id', 'in', ids)
-        .where('a.status', '=', 'published')
-        // What readers see has gone out, so it has a publication time: the type says so.
-        .where('a.published_at', 'is not', null)
-        .$narrowType<{ published_at: NotNull }>()
-        .execute(),
-      bylinesOf(db, ids),
+      summaryRows(db, dialect, { ids }),
+      bylinesOf(db, dialect, ids),
     ])
     const byId = new Map(rows.map((row) => [row.id, row]))
     return ids.flatMap((id) => {

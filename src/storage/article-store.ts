@@ -125,8 +125,8 @@ export function createArticleStore(
 
   return {
     ...createArticleReads(db, dialect),
-    ...createListingReads(db),
-    ...createNewsroomReads(db),
+    ...createListingReads(db, dialect),
+    ...createNewsroomReads(db, dialect),
     ...createSyndicationReads(db, dialect),
 
     async insert(record, known = {}) {

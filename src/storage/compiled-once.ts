@@ -28,43 +28,68 @@ export function compiledOnce<Row>(
  * A statement of several values, compiled once per dialect: `build` is given
  * `slots`, holding for each name of the first run's `values` what stands
  * where that value goes (`.where('id', '=', slots.id)`, or `.values(slots)`),
- * and each run binds its values in their places. Every run must pass the same
- * names, and what would change the SQL itself (a list's length, a branch)
- * must not depend on them. A reader's comment runs four such statements,
- * whose building and compiling cost more than SQLite's answering them.
+ * and each run binds its values in their places. A list's slot is a list of
+ * as many places (`.where('id', 'in', slots.ids)`): the statement is compiled
+ * once per length. Every run must pass the same names, and nothing else that
+ * changes the SQL (a branch) may depend on the values. A reader's comment
+ * runs four such statements, an article page a few more: building and
+ * compiling them cost more than SQLite's answering them.
  */
 export function compiledOnceWith<Values extends object, Row>(
   build: (db: Kysely<Database>, dialect: DialectName, slots: Values) => Compilable<Row>,
 ) {
-  const compiled = new Map<DialectName, Compiled<Row>>()
+  const compiled = new Map<string, Compiled<Row>>()
   return async (db: Kysely<Database>, dialect: DialectName, values: Values): Promise<Row[]> => {
-    let once = compiled.get(dialect)
-    if (!once) {
-      // Typed as the values so that builders take them; each is in fact its slot's name.
-      const slots = Object.fromEntries(Object.keys(values).map((name) => [name, SLOT + name]))
-      once = compile(build(db, dialect, slots as Values))
-      compiled.set(dialect, once)
-    }
     const bound = values as Record<string, unknown>
+    let shape: string = dialect
+    for (const name in bound) {
+      const value = bound[name]
+      if (Array.isArray(value)) shape += ` ${value.length}`
+    }
+    let once = compiled.get(shape)
+    if (!once) {
+      once = compile(build(db, dialect, slotsFor(bound) as Values))
+      // Lists of many lengths (an id list of any size) are compiled each time beyond this.
+      if (compiled.size < MAX_SHAPES) compiled.set(shape, once)
+    }
     const parameters = once.binds.map((bind) =>
-      typeof bind === 'string' ? bound[bind] : bind.fixed,
+      typeof bind === 'string'
+        ? bound[bind]
+        : 'fixed' in bind
+          ? bind.fixed
+          : (bound[bind.list] as unknown[])[bind.index],
     )
     return (await db.executeQuery<Row>({ ...once.query, parameters })).rows
   }
 }
 
-/** A compiled statement, and for each of its parameters the value's name or the value it always has. */
+/** Compiled statements kept per compiledOnceWith: one per dialect and list lengths. */
+const MAX_SHAPES = 64
+
+/** What stands in a statement for each value: its name, or for a list each place's. */
+function slotsFor(values: Record<string, unknown>): Record<string, string | string[]> {
+  return Object.fromEntries(
+    Object.entries(values).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? value.map((_, index) => `${SLOT}${name}#${index}`) : `${SLOT}${name}`,
+    ]),
+  )
+}
+
+type Bind = string | { list: string; index: number } | { fixed: unknown }
+
+/** A compiled statement, and for each of its parameters where its value comes from. */
 interface Compiled<Row> {
   query: CompiledQuery<Row>
-  binds: (string | { fixed: unknown })[]
+  binds: Bind[]
 }
 
 function compile<Row>(built: Compilable<Row>): Compiled<Row> {
   const query = built.compile()
-  const binds = query.parameters.map((parameter) =>
-    typeof parameter === 'string' && parameter.startsWith(SLOT)
-      ? parameter.slice(SLOT.length)
-      : { fixed: parameter },
-  )
+  const binds = query.parameters.map((parameter): Bind => {
+    if (typeof parameter !== 'string' || !parameter.startsWith(SLOT)) return { fixed: parameter }
+    const [name = '', index] = parameter.slice(SLOT.length).split('#')
+    return index === undefined ? name : { list: name, index: Number(index) }
+  })
   return { query, binds }
 }

@@ -6,7 +6,13 @@ import {
 } from '../domain/articles/article.js'
 import type { ArticleStore, NewsroomFilter } from '../domain/articles/article-store.js'
 import { bylinesOf } from './article-listings.js'
-import { fromDbCount, fromDbTime, fromNullableDbTime, toDbTime } from './dialect.js'
+import {
+  fromDbCount,
+  fromDbTime,
+  fromNullableDbTime,
+  toDbTime,
+  type DialectName,
+} from './dialect.js'
 import type { Database } from './schema.js'
 
 export type NewsroomReads = Pick<
@@ -19,7 +25,7 @@ export type NewsroomReads = Pick<
 >
 
 /** The newsroom's lists of articles in every status, and the scheduler's lookups. */
-export function createNewsroomReads(db: Kysely<Database>): NewsroomReads {
+export function createNewsroomReads(db: Kysely<Database>, dialect: DialectName): NewsroomReads {
   function newsroomQuery(filter: NewsroomFilter) {
     let query = db.selectFrom('articles as a').innerJoin('sections as s', 's.id', 'a.section_id')
     if (filter.status !== undefined) query = query.where('a.status', '=', filter.status)
@@ -55,6 +61,7 @@ export function createNewsroomReads(db: Kysely<Database>): NewsroomReads {
         .execute()
       const bylines = await bylinesOf(
         db,
+        dialect,
         rows.map((row) => row.id),
       )
       return rows.map((row) => ({

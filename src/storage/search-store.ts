@@ -25,7 +25,7 @@ export function createSearchStore(
   const engine = searchDialect(dialect)
 
   // Summaries as every listing has them, from the same (published-only) lookup.
-  const articles = createListingReads(db)
+  const articles = createListingReads(db, dialect)
 
   const hitsOf = async (matches: MarkedMatch[]): Promise<SearchHit[]> => {
     if (matches.length === 0) return []

@@ -92,10 +92,8 @@ export function createRelatedService({
         // One no longer published is remembered as such until the site changes.
         return new Map(missing.map((id) => [id, found.get(id)]))
       })
-      const own = new Set(tagIds)
-      const candidates = [...rows.values()].flatMap((row) =>
-        row ? [{ ...row, sharedTagIds: row.tagIds.filter((id) => own.has(id)) }] : [],
-      )
+      // Scored as kept, not copied: a first render scores some hundred of them.
+      const candidates = [...rows.values()].filter((row) => row !== undefined)
       return stores.articles.publishedSummaries(rankRelated(article, candidates, frequency, limit))
     },
 

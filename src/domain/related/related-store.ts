@@ -1,7 +1,7 @@
 import type { RelatedCandidate } from './related.js'
 
 /** A published article that may be related, with every tag it carries. */
-export type CandidateRow = Omit<RelatedCandidate, 'sharedTagIds'> & { tagIds: readonly string[] }
+export type CandidateRow = Omit<RelatedCandidate, 'terms'>
 
 /** The indexed lookups related coverage needs; none reads every article. */
 export interface RelatedStore {

@@ -13,7 +13,7 @@ function candidate(id: string, overrides: Partial<RelatedCandidate> = {}): Relat
     headline: 'Orchestra opens its season with a new symphony',
     standfirst: 'The conductor chose a premiere.',
     publishedAt: new Date('2026-11-01T12:00:00Z'),
-    sharedTagIds: [],
+    tagIds: [],
     ...overrides,
   }
 }
@@ -28,10 +28,7 @@ describe('related coverage: scoring', () => {
     ])
     const ranked = rankRelated(
       subject,
-      [
-        candidate('common', { sharedTagIds: ['common'] }),
-        candidate('rare', { sharedTagIds: ['rare'] }),
-      ],
+      [candidate('common', { tagIds: ['common'] }), candidate('rare', { tagIds: ['rare'] })],
       frequency,
       5,
     )
@@ -67,15 +64,15 @@ describe('related coverage: scoring', () => {
   test('equal scores go to the newer story, then by id', () => {
     const frequency = new Map([['floods', 10]])
     const older = candidate('b-older', {
-      sharedTagIds: ['floods'],
+      tagIds: ['floods'],
       publishedAt: new Date('2026-10-01T00:00:00Z'),
     })
     const newer = candidate('a-newer', {
-      sharedTagIds: ['floods'],
+      tagIds: ['floods'],
       publishedAt: new Date('2026-11-01T00:00:00Z'),
     })
     const twin = candidate('c-newer', {
-      sharedTagIds: ['floods'],
+      tagIds: ['floods'],
       publishedAt: new Date('2026-11-01T00:00:00Z'),
     })
     assert.deepEqual(rankRelated(subject, [older, newer, twin], frequency, 5), [
@@ -88,7 +85,7 @@ describe('related coverage: scoring', () => {
   test('at most `limit` are listed', () => {
     const frequency = new Map([['floods', 10]])
     const many = Array.from({ length: 12 }, (_, i) =>
-      candidate(`id-${String(i).padStart(2, '0')}`, { sharedTagIds: ['floods'] }),
+      candidate(`id-${String(i).padStart(2, '0')}`, { tagIds: ['floods'] }),
     )
     assert.equal(rankRelated(subject, many, frequency, 5).length, 5)
   })
@@ -96,7 +93,7 @@ describe('related coverage: scoring', () => {
 
 describe('related coverage: what is enough', () => {
   test('one shared tag is enough unless the tag is on about a thousand articles or more', () => {
-    const shared = candidate('shared', { sharedTagIds: ['t'] })
+    const shared = candidate('shared', { tagIds: ['t'] })
     assert.deepEqual(rankRelated(subject, [shared], new Map([['t', 200]]), 5), ['shared'])
     assert.deepEqual(rankRelated(subject, [shared], new Map([['t', 5000]]), 5), [])
   })

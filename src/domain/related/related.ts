@@ -6,8 +6,8 @@ export interface RelatedCandidate {
   headline: string
   standfirst: string
   publishedAt: Date
-  /** The tags it shares with the article being read. */
-  sharedTagIds: readonly string[]
+  /** The tags it carries. */
+  tagIds: readonly string[]
   /** Its significant words, when already known (significantTerms of it). */
   terms?: ReadonlySet<string>
 }
@@ -44,19 +44,29 @@ export function significantTerms(article: RelatedSubject): ReadonlySet<string> {
   )
 }
 
-/** A candidate's relatedness: shared tags weighted by rarity, plus shared significant words. */
+/**
+ * A candidate's relatedness: the tags it shares with the article read (those
+ * in `subjectTags`, the article's own with how many articles carry each)
+ * weighted by rarity, plus shared significant words.
+ */
 export function relatedScore(
   subjectTerms: ReadonlySet<string>,
   candidate: RelatedCandidate,
-  tagFrequency: ReadonlyMap<string, number>,
+  subjectTags: ReadonlyMap<string, number>,
 ): number {
   let score = 0
-  for (const tagId of candidate.sharedTagIds) score += tagWeight(tagFrequency.get(tagId) ?? 1)
+  let sharedTags = 0
+  for (const tagId of candidate.tagIds) {
+    const frequency = subjectTags.get(tagId)
+    if (frequency === undefined) continue
+    sharedTags++
+    score += tagWeight(frequency)
+  }
   let shared = 0
   for (const term of candidate.terms ?? significantTerms(candidate)) {
     if (subjectTerms.has(term)) shared++
   }
-  if (candidate.sharedTagIds.length > 0 || shared >= MIN_SHARED_TERMS) score += TERM_WEIGHT * shared
+  if (sharedTags > 0 || shared >= MIN_SHARED_TERMS) score += TERM_WEIGHT * shared
   return score
 }
 
@@ -68,12 +78,12 @@ export function relatedScore(
 export function rankRelated(
   subject: RelatedSubject,
   candidates: readonly RelatedCandidate[],
-  tagFrequency: ReadonlyMap<string, number>,
+  subjectTags: ReadonlyMap<string, number>,
   limit: number,
 ): string[] {
   const terms = significantTerms(subject)
   return candidates
-    .map((candidate) => ({ candidate, score: relatedScore(terms, candidate, tagFrequency) }))
+    .map((candidate) => ({ candidate, score: relatedScore(terms, candidate, subjectTags) }))
     .filter(({ score }) => score >= MIN_RELATED_SCORE)
     .sort(
       (a, b) =>
