@@ -96,6 +96,35 @@ async function insertComment(
   return rows.length > 0
 }
 
+/** A page of an article's approved comments that reply to none, oldest first. */
+const approvedTopLevel = compiledOnceWith(
+  (db, _dialect, slots: { articleId: string; limit: number; offset: number }) =>
+    db
+      .selectFrom('comments as c')
+      .select(COLUMNS)
+      .where('c.article_id', '=', slots.articleId)
+      .where('c.status', '=', 'approved')
+      .where('c.parent_id', 'is', null)
+      .orderBy('c.created_at')
+      .orderBy('c.id')
+      .limit(slots.limit)
+      .offset(slots.offset),
+)
+
+/**
+ * The replies to these comments, whatever their status, oldest first. Filtered
+ * by status by the caller rather than in SQL: given a status, SQLite prefers
+ * the (status, created_at) index and walks every approved comment on the site.
+ */
+const repliesTo = compiledOnceWith((db, _dialect, slots: { parentIds: readonly string[] }) =>
+  db
+    .selectFrom('comments as c')
+    .select(COLUMNS)
+    .where('c.parent_id', 'in', slots.parentIds)
+    .orderBy('c.created_at')
+    .orderBy('c.id'),
+)
+
 const approvedCounts = compiledOnce((db) =>
   db
     .selectFrom('comments as c')
@@ -128,29 +157,13 @@ export function createCommentStore(db: Kysely<Database>, dialect: DialectName): 
     },
 
     async listApprovedTopLevel(articleId, { limit, offset }) {
-      const rows = await comments()
-        .select(COLUMNS)
-        .where('c.article_id', '=', articleId)
-        .where('c.status', '=', 'approved')
-        .where('c.parent_id', 'is', null)
-        .orderBy('c.created_at')
-        .orderBy('c.id')
-        .limit(limit)
-        .offset(offset)
-        .execute()
+      const rows = await approvedTopLevel(db, dialect, { articleId, limit, offset })
       return rows.map(toComment)
     },
 
     async listApprovedReplies(parentIds) {
       if (parentIds.length === 0) return []
-      // Filtered by status here rather than in SQL: given a status, SQLite prefers the
-      // (status, created_at) index and walks every approved comment on the site.
-      const rows = await comments()
-        .select(COLUMNS)
-        .where('c.parent_id', 'in', parentIds)
-        .orderBy('c.created_at')
-        .orderBy('c.id')
-        .execute()
+      const rows = await repliesTo(db, dialect, { parentIds })
       return rows.filter((row) => row.status === 'approved').map(toComment)
     },
 
