@@ -377,6 +377,7 @@ for (const dialect of testDialects()) {
       const home = await server.page('/')
       assert.equal(home.document.querySelector('.site-name span')?.text, 'The Harbour Post')
       assert.equal(home.document.querySelector('.site-tagline')?.text, 'News from the coast')
+      assert.match(home.document.querySelector('.colophon')?.text ?? '', /^The Harbour Post/)
       assert.equal(home.document.querySelector('html')?.getAttribute('lang'), 'en-GB')
       const accent =
         home.document.querySelector('link[href^="/theme/"]')?.getAttribute('href') ?? ''

@@ -5,7 +5,13 @@ import { renderToString } from 'preact-render-to-string'
 import type { LiveBanner } from '../../domain/front-page/front-page.js'
 import type { Navigation } from '../../domain/menus/menu.js'
 import type { SectionRef } from '../../domain/sections/section.js'
-import { Layout, type PageMeta } from '../ui/layout.js'
+import {
+  FooterContent,
+  Layout,
+  MastheadContent,
+  type ChromeHtml,
+  type PageMeta,
+} from '../ui/layout.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
 import { FragmentContext, type FragmentCache } from '../ui/fragments.js'
 
@@ -97,6 +103,39 @@ export function rememberedNavigation(load: () => Promise<SiteChrome>): {
   }
 }
 
+/** Versions of the chrome kept per menus, beyond which they are forgotten (a few dozen sections). */
+const MAX_KEPT_CHROME = 200
+
+/**
+ * The masthead's and the footer's HTML, the same on every page of a section
+ * (which the navigation marks) until the menus or the site's identity
+ * change: kept per menus object, which is replaced, never changed, when they
+ * do, and by the section and the identity it shows. Rendering them was a
+ * large part of the layout around an uncached page.
+ */
+function keptChrome(site: SiteInfo, render: (node: VNode) => string) {
+  const kept = new WeakMap<Navigation, Map<string, ChromeHtml>>()
+  return (menus: Navigation, current: string | undefined): ChromeHtml => {
+    let versions = kept.get(menus)
+    if (!versions || versions.size >= MAX_KEPT_CHROME) {
+      versions = new Map()
+      kept.set(menus, versions)
+    }
+    const key = [current ?? '', site.name, site.tagline, JSON.stringify(site.brandLogo)].join(
+      '\u0000',
+    )
+    let chrome = versions.get(key)
+    if (!chrome) {
+      chrome = {
+        masthead: render(<MastheadContent menus={menus} current={current} />),
+        footer: render(<FooterContent menus={menus} current={current} />),
+      }
+      versions.set(key, chrome)
+    }
+    return chrome
+  }
+}
+
 /** Doctype, layout and page, all through one escaping renderer. */
 export function createPageRenderer(
   site: SiteInfo,
@@ -108,9 +147,10 @@ export function createPageRenderer(
       <FragmentContext.Provider value={fragments}>{node}</FragmentContext.Provider>
     </SiteContext.Provider>
   )
+  const chromeOf = keptChrome(site, (node) => renderToString(inContext(node)))
   return async (content, meta) => {
     const { sections, menus, banner } = await navigation()
-    const layout = { meta, menus, banner }
+    const layout = { meta, chrome: chromeOf(menus, meta.currentSection), banner }
     const html = `<!doctype html>${renderToString(
       isKept(content)
         ? inContext(

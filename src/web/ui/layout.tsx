@@ -168,16 +168,55 @@ function SiteMark() {
   )
 }
 
+/** What is inside the masthead: the site's mark, the search box, the sections. */
+export function MastheadContent({ menus, current }: { menus: Navigation; current?: string }) {
+  return (
+    <>
+      <div class="wrap masthead-bar">
+        <SiteMark />
+        <SearchForm id="site-search-q" compact landmark="Site" />
+      </div>
+      <div class="wrap">
+        <MenuNav links={menus.main} label="Sections" current={current} />
+      </div>
+    </>
+  )
+}
+
+/** What is inside the footer: its links and the colophon. */
+export function FooterContent({ menus, current }: { menus: Navigation; current?: string }) {
+  const site = useSite()
+  return (
+    <div class="wrap">
+      <MenuNav links={menus.footer} label="Site (footer)" current={current} />
+      {/* Each part stays whole: a narrow screen breaks the line after the dot, never at it. */}
+      <p class="colophon">
+        <span>
+          {site.name}
+          {'\u00a0'}·
+        </span>{' '}
+        <span>Published with Dateline</span>
+      </p>
+    </div>
+  )
+}
+
+/** The masthead's and the footer's contents, rendered (plugins/render.tsx keeps them). */
+export interface ChromeHtml {
+  masthead: string
+  footer: string
+}
+
 /** The document around every public page: head, masthead, section navigation, footer. */
 export function Layout({
   meta,
-  menus,
+  chrome,
   banner,
   children,
   mainHtml,
 }: {
   meta: PageMeta
-  menus: Navigation
+  chrome: ChromeHtml
   banner?: LiveBanner | undefined
   children?: ComponentChildren
   /** The page's content already rendered (a kept fragment, plugins/render.tsx), instead of children. */
@@ -228,15 +267,7 @@ export function Layout({
         <a class="skip-link" href="#main">
           Skip to content
         </a>
-        <header class="masthead">
-          <div class="wrap masthead-bar">
-            <SiteMark />
-            <SearchForm id="site-search-q" compact landmark="Site" />
-          </div>
-          <div class="wrap">
-            <MenuNav links={menus.main} label="Sections" current={meta.currentSection} />
-          </div>
-        </header>
+        <TrustedHtml as="header" class="masthead" html={chrome.masthead} />
         {banner && <BreakingBanner banner={banner} timeZone={site.timeZone} />}
         {mainHtml === undefined ? (
           <main id="main" class="wrap">
@@ -245,19 +276,7 @@ export function Layout({
         ) : (
           <TrustedHtml as="main" id="main" class="wrap" html={mainHtml} />
         )}
-        <footer class="site-footer">
-          <div class="wrap">
-            <MenuNav links={menus.footer} label="Site (footer)" current={meta.currentSection} />
-            {/* Each part stays whole: a narrow screen breaks the line after the dot, never at it. */}
-            <p class="colophon">
-              <span>
-                {site.name}
-                {'\u00a0'}·
-              </span>{' '}
-              <span>Published with Dateline</span>
-            </p>
-          </div>
-        </footer>
+        <TrustedHtml as="footer" class="site-footer" html={chrome.footer} />
       </body>
     </html>
   )

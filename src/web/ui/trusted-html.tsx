@@ -1,7 +1,8 @@
 /**
  * The only place raw HTML enters a page. `html` must come from a renderer
  * that escapes its input: text/markdown.ts, or preact's own for the cached
- * fragments of ui/fragments.tsx; grep for TrustedHtml in review.
+ * fragments of ui/fragments.tsx and the kept masthead and footer of
+ * plugins/render.tsx; grep for TrustedHtml in review.
  */
 export function TrustedHtml({
   html,
@@ -11,8 +12,11 @@ export function TrustedHtml({
 }: {
   html: string
   class?: string
-  /** The element that holds it: a card is a list item, a kept page's content the main element. */
-  as?: 'div' | 'li' | 'article' | 'main'
+  /**
+   * The element that holds it: a card is a list item, a kept page's content
+   * the main element, the kept masthead and footer theirs.
+   */
+  as?: 'div' | 'li' | 'article' | 'main' | 'header' | 'footer'
   id?: string
 }) {
   return <Tag id={id} class={className} dangerouslySetInnerHTML={{ __html: html }} />
