@@ -50,4 +50,18 @@ describe('renderedBody', () => {
     )
     assert.doesNotMatch(first, /https:\/\/news\.example/)
   })
+  test('read from an object, its key is made once per object and options', () => {
+    const article = { ...source }
+    const page = renderedBody(site, article, { embeds: 'placeholder' }, article)
+    assert.equal(page, renderedBody(site, source, { embeds: 'placeholder' }), 'the same entry')
+    assert.equal(renderedBody(site, article, { embeds: 'placeholder' }, article), page)
+    const absolute = renderedBody(site, article, { absolute: true }, article)
+    assert.match(absolute.html, /https:\/\/news\.example\/media\//)
+    assert.doesNotMatch(page.html, /https:\/\/news\.example/)
+    const elsewhere = { media: { page: '/pictures', absolute: 'https://cdn.example/pictures' } }
+    assert.match(renderedBody(elsewhere, article, {}, article).html, /\/pictures\//)
+    // An edited article is a new object, read afresh: its body is rendered anew.
+    const edited = { ...article, body: `${article.body} Corrected.` }
+    assert.match(renderedBody(site, edited, {}, edited).html, /Corrected\./)
+  })
 })

@@ -81,6 +81,7 @@ export function storyBody(
     site,
     { body: article.body, dateline: article.dateline, images: article.inlineImages },
     { embeds: 'placeholder' },
+    article,
   )
   return { html: body.html, scripts: allowEmbeds(reply, body.embeds) ? [site.embedsScript] : [] }
 }

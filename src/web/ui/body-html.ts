@@ -50,12 +50,17 @@ export function renderedBody(
   site: Pick<SiteInfo, 'media'>,
   source: BodySource,
   { absolute = false, embeds = 'link' }: BodyOptions = {},
+  /**
+   * What the source was read from, if it is replaced rather than changed when
+   * the story changes (an article as read): its hash is then computed once.
+   */
+  from?: object,
 ): Rendered {
-  const key = createHash('sha256')
-    .update(JSON.stringify([site.media, absolute, embeds, source.dateline, source.images]))
-    .update('\n')
-    .update(source.body)
-    .digest('base64')
+  const key = from
+    ? keyFrom(from, `${site.media.page} ${site.media.absolute} ${absolute} ${embeds}`, () =>
+        keyOf(site, source, absolute, embeds),
+      )
+    : keyOf(site, source, absolute, embeds)
   const found = kept.get(key)
   if (found) return found
   const rendered = renderBody(source.body, {
@@ -66,4 +71,28 @@ export function renderedBody(
   flat(rendered.html)
   kept.set(key, rendered)
   return rendered
+}
+
+function keyOf(
+  site: Pick<SiteInfo, 'media'>,
+  source: BodySource,
+  absolute: boolean,
+  embeds: EmbedMode,
+): string {
+  return createHash('sha256')
+    .update(JSON.stringify([site.media, absolute, embeds, source.dateline, source.images]))
+    .update('\n')
+    .update(source.body)
+    .digest('base64')
+}
+
+/** Each source object's keys, by the options they were made with: hashing a body costs as much as finding it. */
+const keys = new WeakMap<object, Map<string, string>>()
+
+function keyFrom(from: object, options: string, make: () => string): string {
+  let byOptions = keys.get(from)
+  if (!byOptions) keys.set(from, (byOptions = new Map<string, string>()))
+  let key = byOptions.get(options)
+  if (key === undefined) byOptions.set(options, (key = make()))
+  return key
 }
