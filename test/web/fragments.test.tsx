@@ -74,13 +74,26 @@ describe('createFragmentCache', () => {
     assert.ok(fragments.size > 1 && fragments.size < 80, `${fragments.size} kept`)
   })
 
-  test('kept content is rendered once per object and per site settings', () => {
+  test('kept content is rendered once per object and per site settings, as UTF-8', () => {
     const fragments = createFragmentCache(site)
     let renders = 0
     const source = {}
-    const render = () => `<p>${++renders}</p>`
-    assert.equal(fragments.of(source, render), '<p>1</p>')
-    assert.equal(fragments.of(source, render), '<p>1</p>')
-    assert.equal(fragments.of({}, render), '<p>2</p>', 'a new object: what it shows changed')
+    const render = () => `<p>Café ${++renders}</p>`
+    const text = (pieces: readonly Buffer[]) => pieces.map((piece) => piece.toString('utf8'))
+    const first = fragments.of(source, render)
+    assert.deepEqual(text(first), ['<p>Café 1</p>'])
+    assert.equal(fragments.of(source, render), first)
+    assert.deepEqual(text(fragments.of({}, render)), ['<p>Café 2</p>'], 'a new object: it changed')
+  })
+
+  test('kept content is cut where its hole stands, each piece with memory of its own', () => {
+    const fragments = createFragmentCache(site)
+    const pieces = fragments.of({}, () => '<form><input value="HOLE"><p>HOLE</p></form>', 'HOLE')
+    assert.deepEqual(
+      pieces.map((piece) => piece.toString('utf8')),
+      ['<form><input value="', '"><p>', '</p></form>'],
+    )
+    // Not a view of Node's shared 8 KB pool: a kept piece holds only its own bytes.
+    for (const piece of pieces) assert.equal(piece.buffer.byteLength, piece.length)
   })
 })

@@ -10,7 +10,7 @@ import {
   wantsJson,
   type Problem,
 } from './problems.js'
-import type { PageRenderer } from './render.js'
+import type { PageRenderer, RenderedPage } from './render.js'
 
 /** What a problem page says: a heading and the words under it. */
 interface ProblemWords {
@@ -57,9 +57,9 @@ export interface ProblemPageMemo {
  * costs what a cached page costs.
  */
 export function createProblemSender(renderPage: PageRenderer, memo?: ProblemPageMemo) {
-  let notFoundPage: { html: string; generation: number } | undefined
+  let notFoundPage: { html: RenderedPage['html']; generation: number } | undefined
 
-  async function render(words: ProblemWords): Promise<string> {
+  async function render(words: ProblemWords): Promise<RenderedPage['html']> {
     const page = async () =>
       (
         await renderPage(

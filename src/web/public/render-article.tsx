@@ -194,7 +194,7 @@ export async function renderArticlePage(
       ? {
           keptFor: keptKeyOf(threads, parts, `${commentPage} ${JSON.stringify(availability)}`),
           view,
-          fill: (html) => (token === undefined ? html : html.replaceAll(TOKEN_HOLE, token)),
+          ...(token === undefined ? {} : { hole: { marker: TOKEN_HOLE, value: token } }),
         }
       : view(),
     {

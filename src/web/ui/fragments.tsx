@@ -2,7 +2,7 @@ import { createContext, type VNode } from 'preact'
 import { useContext } from 'preact/hooks'
 import { renderToString } from 'preact-render-to-string'
 import type { ArticleSummary } from '../../domain/articles/article.js'
-import { stringBytes, type MemoryShare } from '../../domain/memory-budget.js'
+import { estimateBytes, stringBytes, type MemoryShare } from '../../domain/memory-budget.js'
 import { boundedMemo } from './bounded-memo.js'
 import { flat } from './flat-string.js'
 import { SiteContext, type SiteInfo } from './site.js'
@@ -21,9 +21,11 @@ export interface FragmentCache {
   html(story: ArticleSummary, variant: string, render: () => VNode): string
   /**
    * HTML made from an object that is replaced, never changed, when what it
-   * shows changes (a page's kept content): kept until it is the least used.
+   * shows changes (a page's kept content), as UTF-8: kept until it is the
+   * least used. Cut where `hole` stands (what each request fills in), so
+   * that a page is sent from these bytes as they are.
    */
-  of(source: object, render: () => string): string
+  of(source: object, render: () => string, hole?: string): readonly Buffer[]
   /** Fragments held, for tests and diagnostics. */
   readonly size: number
 }
@@ -40,7 +42,9 @@ export function createFragmentCache(
   memory: MemoryShare | number = 4_000_000,
 ): FragmentCache {
   const byObject = new WeakMap<ArticleSummary, Map<string, string>>()
-  const byContent = boundedMemo<string>(memory, stringBytes)
+  const byContent = boundedMemo<string | readonly Buffer[]>(memory, (kept) =>
+    typeof kept === 'string' ? stringBytes(kept) : estimateBytes(kept),
+  )
   // A number for each page source: its HTML is kept under it, and goes with the least used.
   const sources = new WeakMap<object, number>()
   let sourcesSeen = 0
@@ -55,7 +59,7 @@ export function createFragmentCache(
 
   function rendered(key: string, render: () => VNode): string {
     const known = byContent.get(key)
-    if (known !== undefined) return known
+    if (typeof known === 'string') return known
     // The same escaping renderer as the page around it.
     const html = flat(
       renderToString(<SiteContext.Provider value={site}>{render()}</SiteContext.Provider>),
@@ -75,13 +79,13 @@ export function createFragmentCache(
       forStory.set(kind, html)
       return html
     },
-    of(source, render) {
-      const key = `page\u0000${sourceId(source)}\u0000${settings()}`
+    of(source, render, hole) {
+      const key = `page\u0000${sourceId(source)}\u0000${settings()}\u0000${hole ?? ''}`
       const known = byContent.get(key)
-      if (known !== undefined) return known
-      const html = flat(render())
-      byContent.set(key, html)
-      return html
+      if (known !== undefined && typeof known !== 'string') return known
+      const pieces = utf8Pieces(render(), hole)
+      byContent.set(key, pieces)
+      return pieces
     },
     get size() {
       return byContent.size
@@ -100,4 +104,16 @@ export function useFragment(
 ): string | VNode {
   const fragments = useContext(FragmentContext)
   return fragments ? fragments.html(story, variant, render) : render()
+}
+
+/**
+ * HTML as UTF-8, cut where `hole` stands. Each piece has memory of its own:
+ * a small Buffer from Node's shared pool would keep its whole 8 KB slab alive.
+ */
+export function utf8Pieces(html: string, hole?: string): readonly Buffer[] {
+  return (hole === undefined ? [html] : html.split(hole)).map((piece) => {
+    const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(piece))
+    bytes.write(piece)
+    return bytes
+  })
 }
