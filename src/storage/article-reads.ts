@@ -9,9 +9,9 @@ import type {
 import type { ArticleStore } from '../domain/articles/article-store.js'
 import type { ArticleCommentMode } from '../domain/comments/comment-policy.js'
 import {
-  fromDbJson,
   fromDbTime,
   fromNullableDbTime,
+  jsonRows,
   jsonRowsOf,
   type DialectName,
 } from './dialect.js'
@@ -42,7 +42,7 @@ function articleQuery(db: Kysely<Database>, dialect: DialectName) {
           jsonRowsOf(
             dialect,
             [sql.ref('au.id'), sql.ref('au.slug'), sql.ref('au.name'), ...imageRefColumns('p')],
-            sql.ref('aa.position'),
+            [sql.ref('aa.position')],
           ).as('list'),
         )
         .as('bylines'),
@@ -56,7 +56,7 @@ function articleQuery(db: Kysely<Database>, dialect: DialectName) {
           jsonRowsOf(
             dialect,
             [sql.ref('mu.kind'), ...imageRefColumns('m')],
-            sql`mu.kind, mu.position`,
+            [sql.ref('mu.kind'), sql.ref('mu.position')],
           ).as('list'),
         )
         .as('images'),
@@ -68,7 +68,7 @@ function articleQuery(db: Kysely<Database>, dialect: DialectName) {
           jsonRowsOf(
             dialect,
             [sql.ref('t.id'), sql.ref('t.slug'), sql.ref('t.name')],
-            sql.ref('at.position'),
+            [sql.ref('at.position')],
           ).as('list'),
         )
         .as('tags'),
@@ -79,7 +79,7 @@ function articleQuery(db: Kysely<Database>, dialect: DialectName) {
           jsonRowsOf(
             dialect,
             [sql.ref('c.id'), sql.ref('c.note'), sql.ref('c.created_at')],
-            sql`c.created_at, c.id`,
+            [sql.ref('c.created_at'), sql.ref('c.id')],
           ).as('list'),
         )
         .as('corrections'),
@@ -119,13 +119,19 @@ export function createArticleReads(db: Kysely<Database>, dialect: DialectName): 
       brief: row.brief,
       sectionId: row.section_id,
       section: { slug: row.section_slug, name: row.section_name },
-      bylines: jsonList(row.bylines).map(([id, slug, name, ...photo]): ArticleByline => ({
-        id: String(id),
-        slug: String(slug),
-        name: String(name),
-        photo: imageRefOf(photo) ?? null,
+      bylines: jsonRows(dialect, row.bylines, 1).map(
+        ([id, slug, name, ...photo]): ArticleByline => ({
+          id: String(id),
+          slug: String(slug),
+          name: String(name),
+          photo: imageRefOf(photo) ?? null,
+        }),
+      ),
+      tags: triples(jsonRows(dialect, row.tags, 1)).map(([id, slug, name]): ArticleTag => ({
+        id,
+        slug,
+        name,
       })),
-      tags: triples(row.tags).map(([id, slug, name]): ArticleTag => ({ id, slug, name })),
       status: row.status as ArticleStatus,
       publishedAt: fromNullableDbTime(row.published_at),
       scheduledFor: fromNullableDbTime(row.scheduled_for),
@@ -133,12 +139,14 @@ export function createArticleReads(db: Kysely<Database>, dialect: DialectName): 
       updatedAt: fromDbTime(row.updated_at),
       createdBy: row.created_by,
       commentMode: row.comment_mode as ArticleCommentMode,
-      corrections: triples(row.corrections).map(([id, note, createdAt]): Correction => ({
-        id,
-        note,
-        createdAt: fromDbTime(createdAt),
-      })),
-      ...imagesOf(row.images),
+      corrections: triples(jsonRows(dialect, row.corrections, 2)).map(
+        ([id, note, createdAt]): Correction => ({
+          id,
+          note,
+          createdAt: fromDbTime(createdAt),
+        }),
+      ),
+      ...imagesOf(jsonRows(dialect, row.images, 2)),
       seo: {
         metaTitle: row.meta_title,
         metaDescription: row.meta_description,
@@ -199,21 +207,12 @@ export function createArticleReads(db: Kysely<Database>, dialect: DialectName): 
   }
 }
 
-/** A JSON list of rows the database built (jsonRowsOf). */
-function jsonList(value: unknown): unknown[][] {
-  const list = fromDbJson(value)
-  if (!Array.isArray(list) || !list.every(Array.isArray)) {
-    throw new Error('expected a JSON list of rows from the database')
-  }
-  return list as unknown[][]
-}
-
 /** The article's images from its usage rows: [kind, …image], lead first, then in body order. */
-function imagesOf(value: unknown): Pick<Article, 'leadImage' | 'inlineImages' | 'socialImage'> {
+function imagesOf(rows: unknown[][]): Pick<Article, 'leadImage' | 'inlineImages' | 'socialImage'> {
   let leadImage: ImageRef | null = null
   let socialImage: ImageRef | null = null
   const inlineImages: ImageRef[] = []
-  for (const [kind, ...values] of jsonList(value)) {
+  for (const [kind, ...values] of rows) {
     const image = imageRefOf(values)
     if (!image) continue
     if (kind === 'article_lead') leadImage = image
@@ -223,12 +222,10 @@ function imagesOf(value: unknown): Pick<Article, 'leadImage' | 'inlineImages' | 
   return { leadImage, inlineImages, socialImage }
 }
 
-/** A JSON list the database built of [text, text, text] rows (jsonRowsOf). */
-function triples(value: unknown): [string, string, string][] {
-  const list = fromDbJson(value)
-  if (!Array.isArray(list)) throw new Error('expected a JSON list from the database')
-  return list.map((item: unknown) => {
-    if (!Array.isArray(item) || item.length !== 3 || !item.every((v) => typeof v === 'string')) {
+/** Rows of [text, text, text] the database built (jsonRowsOf). */
+function triples(rows: unknown[][]): [string, string, string][] {
+  return rows.map((item) => {
+    if (item.length !== 3 || !item.every((v) => typeof v === 'string')) {
       throw new Error('expected [text, text, text] rows in a JSON list from the database')
     }
     return item as [string, string, string]

@@ -2,7 +2,7 @@ import { sql, type Kysely, type NotNull } from 'kysely'
 import type { ImageRef } from '../domain/media/media.js'
 import type { SitemapPlace, SyndicationReads } from '../domain/articles/syndication.js'
 import type { TagRef } from '../domain/tags/tag.js'
-import { fromDbJson, fromDbTime, jsonRowsOf, toDbTime, type DialectName } from './dialect.js'
+import { fromDbTime, jsonRows, jsonRowsOf, toDbTime, type DialectName } from './dialect.js'
 import { imageRefColumns, imageRefOf } from './media-rows.js'
 import type { Database } from './schema.js'
 
@@ -12,12 +12,8 @@ const later = (a: Date, b: Date): Date => (a.getTime() >= b.getTime() ? a : b)
 const IMAGE_COLUMN_NAMES = imageRefColumns('m').map((_, index) => `m${index}` as const)
 
 /** Pictures from a JSON list of imageRefColumns rows the database built. */
-function imageList(value: unknown): ImageRef[] {
-  const list = fromDbJson(value)
-  if (!Array.isArray(list)) return []
-  return list.flatMap((values: unknown) =>
-    Array.isArray(values) ? (imageRefOf(values) ?? []) : [],
-  )
+function imageList(rows: unknown[][]): ImageRef[] {
+  return rows.flatMap((values) => imageRefOf(values) ?? [])
 }
 
 /**
@@ -100,7 +96,10 @@ export function createSyndicationReads(
             .whereRef('mu.owner_id', '=', 'articles.id')
             .where('mu.kind', 'in', ['article_lead', 'article_inline'])
             .select(
-              jsonRowsOf(dialect, imageRefColumns('m'), sql`mu.kind desc, mu.position`).as('list'),
+              jsonRowsOf(dialect, imageRefColumns('m'), [
+                sql`case when mu.kind = 'article_lead' then 0 else 1 end`,
+                sql.ref('mu.position'),
+              ]).as('list'),
             )
             .as('images'),
         )
@@ -112,7 +111,7 @@ export function createSyndicationReads(
         slug: row.slug,
         publishedAt: fromDbTime(row.published_at),
         updatedAt: fromDbTime(row.updated_at),
-        images: imageList(row.images),
+        images: imageList(jsonRows(dialect, row.images, 2)),
       }))
     },
 
