@@ -5,7 +5,7 @@
 // lookup keyed by this comment's own values, so none of them grows with the
 // moderation queue; asking them together keeps a comment's cost to a fixed few
 // statements. (The rate limit is a write: comment-limits.ts.)
-import type { Kysely, Selectable } from 'kysely'
+import type { Kysely } from 'kysely'
 import {
   ARTICLE_COMMENT_MODES,
   type ArticleCommentMode,
@@ -19,7 +19,7 @@ import type {
 import { isCommentStatus } from '../domain/comments/comment.js'
 import { compiledOnceWith } from './compiled-once.js'
 import { fromDbBool, fromDbTime, toDbTime, type DialectName } from './dialect.js'
-import type { ArticleTable, Database } from './schema.js'
+import type { Database } from './schema.js'
 
 function commentModeOf(value: string): ArticleCommentMode {
   return (ARTICLE_COMMENT_MODES as readonly string[]).includes(value)
@@ -36,22 +36,20 @@ const targetColumns = [
   'comment_mode',
 ] as const
 
-const targetById = compiledOnceWith<{ id: string }, CommentTargetRow>((db, _dialect, slots) =>
+const targetById = compiledOnceWith((db, _dialect, slots: { id: string }) =>
   db
     .selectFrom('articles')
     .select(targetColumns)
     .where('status', '=', 'published')
     .where('id', '=', slots.id),
 )
-const targetBySlug = compiledOnceWith<{ slug: string }, CommentTargetRow>((db, _dialect, slots) =>
+const targetBySlug = compiledOnceWith((db, _dialect, slots: { slug: string }) =>
   db
     .selectFrom('articles')
     .select(targetColumns)
     .where('status', '=', 'published')
     .where('slug', '=', slots.slug),
 )
-
-type CommentTargetRow = Pick<Selectable<ArticleTable>, (typeof targetColumns)[number]>
 
 export async function findCommentTarget(
   db: Kysely<Database>,
@@ -95,19 +93,7 @@ interface ScreeningValues {
   commenter_hash: string | null
 }
 
-type DbBool = Parameters<typeof fromDbBool>[0]
-
-const screening = compiledOnceWith<
-  ScreeningValues,
-  {
-    banned: DbBool
-    duplicate: DbBool
-    parent_article_id: string | null
-    parent_status: string | null
-    parent_parent_id: string | null
-    known: DbBool
-  }
->((db, _dialect, slots) => {
+const screening = compiledOnceWith((db, _dialect, slots: ScreeningValues) => {
   const comments = db.selectFrom('comments')
   const ofParent = comments.where('id', '=', slots.parent)
   const bans = [slots.ban0, slots.ban1, slots.ban2, slots.ban3, slots.ban4]
