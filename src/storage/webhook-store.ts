@@ -10,7 +10,8 @@ import { fromDbTime, fromNullableDbTime, toDbTime, type DialectName } from './di
 import type { Database } from './schema.js'
 import type { WebhookDeliveryTable, WebhookEndpointTable } from './schema-webhooks.js'
 
-const DELIVERY_COLUMNS = [
+/** What a delivery is enqueued with; the rest is written by its attempts. */
+const NEW_DELIVERY_COLUMNS = [
   'id',
   'message_id',
   'endpoint_id',
@@ -20,6 +21,10 @@ const DELIVERY_COLUMNS = [
   'attempts',
   'created_at',
   'next_attempt_at',
+] as const
+
+const DELIVERY_COLUMNS = [
+  ...NEW_DELIVERY_COLUMNS,
   'last_attempt_at',
   'last_status_code',
   'last_response',
@@ -70,20 +75,7 @@ function deliveriesTo(db: Kysely<Database>, slots: NewDeliveries & { endpoint_id
                 .where('ev.event', '=', slots.event),
             ),
           )
-  return db
-    .insertInto('webhook_deliveries')
-    .columns([
-      'id',
-      'message_id',
-      'endpoint_id',
-      'event',
-      'payload',
-      'status',
-      'attempts',
-      'created_at',
-      'next_attempt_at',
-    ])
-    .expression(chosen)
+  return db.insertInto('webhook_deliveries').columns(NEW_DELIVERY_COLUMNS).expression(chosen)
 }
 
 const enqueueForSubscribers = compiledOnceWith<NewDeliveries, never>((db, _dialect, slots) =>
