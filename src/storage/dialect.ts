@@ -70,7 +70,7 @@ export function jsonRows(dialect: DialectName, value: unknown, keys: number): un
   return rows.map((row) => row.slice(0, row.length - keys))
 }
 
-/** Rows by their last `keys` values, as SQLite's BINARY collation and numbers compare. */
+/** Rows by their last `keys` values, as SQLite compares numbers and ASCII text (ids, times, kinds). */
 function compareTails(a: unknown[], b: unknown[], keys: number): number {
   for (let index = keys; index > 0; index--) {
     const x = a[a.length - index] as string | number
