@@ -54,7 +54,8 @@ for (const dialect of testDialects()) {
             await t.test(`${route} — ${one.what} — ${caller} → ${expected}`, async () => {
               const me = isRole(caller) ? world.staff[caller] : world.staff.editor
               const target = await one.prepare(world, me)
-              const before = await snapshot(world.ctx)
+              // Only a refused request is held to changing nothing.
+              const before = expected >= 400 ? await snapshot(world.ctx) : undefined
               const response = await send(world, method, target, world.tokens[caller])
               const text = await response.text()
               assert.equal(response.status, expected, `${response.status}: ${text.slice(0, 300)}`)
@@ -68,6 +69,7 @@ for (const dialect of testDialects()) {
                 assert.equal(response.headers.get('www-authenticate'), 'Bearer')
                 assert.equal(error.code, caller === 'no token' ? 'token_required' : 'invalid_token')
               }
+              assert.ok(before)
               assert.deepEqual(changes(before, await snapshot(world.ctx)), [], 'changed nothing')
             })
           }
