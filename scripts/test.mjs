@@ -15,6 +15,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundleEditor } from './bundle-editor.mjs'
+import { compileCliForTests } from './compile-cli-for-tests.mjs'
 import { freePort, startPostgresCluster } from './postgres-cluster.mjs'
 
 const root = new URL('..', import.meta.url).pathname
@@ -68,6 +69,9 @@ await bundleEditor()
 
 const files = testFiles(process.argv.slice(2))
 const env = { ...process.env }
+// The tests that run `dateline` as a process run this bundle of src/ (test/cli/cli.ts).
+const cli = await compileCliForTests()
+env.DATELINE_TEST_CLI = cli.script
 let postgres
 if (!env.TEST_POSTGRES_URL) {
   postgres = await startPostgresCluster()
@@ -122,4 +126,5 @@ const code = await new Promise((resolve) =>
 )
 postgres?.stop()
 await s3?.stop()
+rmSync(cli.dir, { recursive: true, force: true })
 process.exit(code)

@@ -15,7 +15,14 @@ import { buildArticleText, type ArticleTextFields } from '../helpers/factories.j
 
 /** The repository root: the children run here, so `--import tsx` resolves. */
 export const ROOT = realpathSync(fileURLToPath(new URL('../../', import.meta.url)))
-export const RUNNER = fileURLToPath(new URL('./run-cli.ts', import.meta.url))
+/**
+ * How a child runs `dateline`: `npm test` bundles src/ once for the run
+ * (scripts/compile-cli-for-tests.mjs, a sixth of tsx's start-up work); a test file
+ * run on its own runs run-cli.ts from source through tsx.
+ */
+const RUNNER_ARGS = process.env.DATELINE_TEST_CLI
+  ? [process.env.DATELINE_TEST_CLI]
+  : ['--import', 'tsx', fileURLToPath(new URL('./run-cli.ts', import.meta.url))]
 export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url))
 
 /** How long a command may run before it is killed and the test fails. */
@@ -84,7 +91,7 @@ export function startCli(
   options: StartOptions,
 ): CliProcess {
   const timeoutMs = options.timeoutMs ?? CLI_TIMEOUT_MS
-  const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, ...args], {
+  const child = spawn(process.execPath, [...RUNNER_ARGS, ...args], {
     cwd: ROOT,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -28,12 +28,14 @@ let validator: ValidateFunction | undefined
  */
 async function schemaValidator(): Promise<ValidateFunction> {
   if (!validator) {
-    const [{ Ajv2020 }, { default: addFormats }] = await Promise.all([
+    // CommonJS packages: `default` is the exports object under Node and in a split
+    // bundle alike (see domain/accounts/password-strength.ts).
+    const [ajvModule, formatsModule] = await Promise.all([
       import('ajv/dist/2020.js'),
       import('ajv-formats'),
     ])
-    const ajv = new Ajv2020({ allErrors: true, strict: true })
-    addFormats.default(ajv)
+    const ajv = new ajvModule.default.Ajv2020({ allErrors: true, strict: true })
+    formatsModule.default.default(ajv)
     validator = ajv.compile(JSON.parse(readFileSync(schemaUrl, 'utf8')) as object)
   }
   return validator

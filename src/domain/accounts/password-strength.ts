@@ -22,15 +22,20 @@ let estimator: Promise<ZxcvbnFactory> | undefined
 // passwords should carry. An import or an export never does, and V8 lets a
 // busy heap grow to a few times what stays live, so it would cost them far more.
 async function buildEstimator(): Promise<ZxcvbnFactory> {
-  const [{ ZxcvbnFactory }, common, english] = await Promise.all([
+  // The packages are CommonJS: `default` is their exports object under Node and in
+  // esbuild's split bundle alike, where named exports of a lazily imported CommonJS
+  // chunk are lost (dist/bundle/server.mjs once failed here with "not a constructor").
+  const [core, common, english] = await Promise.all([
     import('@zxcvbn-ts/core'),
     import('@zxcvbn-ts/language-common'),
     import('@zxcvbn-ts/language-en'),
   ])
+  const { ZxcvbnFactory } = core.default
+  const { dictionary, adjacencyGraphs } = common.default
   return new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...english.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: english.translations,
+    dictionary: { ...dictionary, ...english.default.dictionary },
+    graphs: adjacencyGraphs,
+    translations: english.default.translations,
   })
 }
 
