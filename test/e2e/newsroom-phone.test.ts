@@ -1,7 +1,7 @@
 // The newsroom on a phone and on a desk, in Chromium, on both databases: every
 // newsroom page at 390 px wide fits the screen (document.documentElement.scrollWidth
-// ≤ 390) and passes axe's WCAG 2.1 AA rules at 390 and 1280 px; the editor's
-// Save and workflow buttons stay in reach in a bar at the bottom of the screen.
+// ≤ 390) and passes axe's WCAG 2.1 AA rules at 390 and 1280 px (axe on SQLite only);
+// the editor's Save and workflow buttons stay in reach in a bar at the bottom of the screen.
 import assert from 'node:assert/strict'
 import { describe, test, type TestContext } from 'node:test'
 import { COMMAND_LINE } from '../../src/domain/access/policy.js'
@@ -155,7 +155,10 @@ for (const dialect of testDialects()) {
       const page = await context.newPage()
       await signInThroughForm(page, server.url, ADMIN)
       const problems: string[] = []
-      for (const viewport of [PHONE, DESK]) {
+      // axe judges the page, which is the same on either database: it runs on the first
+      // only. Every page's status and its width at 390 px are checked on both.
+      const axe = dialect === testDialects()[0]
+      for (const viewport of axe ? [PHONE, DESK] : [PHONE]) {
         await page.setViewportSize(viewport)
         for (const path of pages) {
           const response = await page.goto(`${server.url}${path}`)
@@ -170,6 +173,7 @@ for (const dialect of testDialects()) {
             const width = await page.evaluate(() => document.documentElement.scrollWidth)
             if (width > PHONE.width) problems.push(`${path} is ${width} px wide at 390`)
           }
+          if (!axe) continue
           for (const violation of await accessibilityViolations(page)) {
             problems.push(`${path} at ${viewport.width} px: ${violation}`)
           }
