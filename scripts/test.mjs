@@ -11,7 +11,7 @@
 // in a temporary folder. Without it, the S3 half of the media tests is skipped with a
 // message (CI=true makes that an error too).
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { bundleEditor } from './bundle-editor.mjs'
@@ -21,6 +21,16 @@ import { freePort, startPostgresCluster } from './postgres-cluster.mjs'
 const root = new URL('..', import.meta.url).pathname
 const isCi = process.env.CI === 'true' || process.env.CI === '1'
 
+/**
+ * The longest files first, so that the run does not end with one of them alone on a
+ * core: the browser tests, then the rest by size, which follows their running time.
+ */
+function longestFirst(files) {
+  const weight = (file) => statSync(join(root, file)).size * (file.startsWith('test/e2e/') ? 8 : 1)
+  const weights = new Map(files.map((file) => [file, weight(file)]))
+  return files.sort((a, b) => weights.get(b) - weights.get(a) || a.localeCompare(b))
+}
+
 function testFiles(args) {
   if (args.length > 0) return args
   const found = []
@@ -29,7 +39,7 @@ function testFiles(args) {
       if (/\.test\.tsx?$/.test(entry)) found.push(join(dir, entry))
     }
   }
-  return found.sort()
+  return longestFirst(found)
 }
 
 /** A local S3-compatible server for the media tests (its own files, thrown away after the run). */
