@@ -1,8 +1,9 @@
 // Bundles the `dateline` command from src/ for the tests that run it as a real process
 // (test/cli/cli.ts), laid out as dist/bundle/server.mjs is (scripts/bundle.mjs). Run from
 // TypeScript through tsx, each such process spent about 2.5 s of CPU loading some hundreds
-// of files; bundled once per test run (esbuild, about a second), each loads in about 0.4 s. The bundle sits in .tmp/, inside the
-// project, so that the native modules left outside it resolve from node_modules.
+// of files; bundled once per test run (esbuild, about a second), each loads in about 0.4 s.
+// The bundle sits in .tmp/, inside the project, so that the native modules left outside
+// it resolve from node_modules.
 import { build } from 'esbuild'
 import { NODE_BUNDLE } from './bundle.mjs'
 import { readFile } from 'node:fs/promises'

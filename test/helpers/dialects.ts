@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import { createDatabase, type DatabaseHandle } from '../../src/storage/database.js'
 import { migrateToLatest } from '../../src/storage/migrate.js'
@@ -96,32 +95,6 @@ function adminPool(): { url: string; query(sql: string): Promise<unknown> } {
   }
   const admin = pool
   return { url, query: (sql) => admin.query(sql) }
-}
-
-type Row = Record<string, unknown>
-const readers = new Map<string, (sql: string) => Promise<Row[]>>()
-
-/**
- * The rows a statement returns, read over a connection of its own beside the app's
- * (read-only on SQLite; on PostgreSQL one connection that never holds the process open):
- * for tests that compare whole tables before and after a request.
- */
-export async function readRows<R extends Row = Row>(url: string, sql: string): Promise<R[]> {
-  let read = readers.get(url)
-  if (!read) {
-    if (url.startsWith('postgres')) {
-      const reader = new pg.Pool({ connectionString: url, max: 1, allowExitOnIdle: true })
-      reader.on('error', () => {})
-      read = async (statement) => (await reader.query<Row>(statement)).rows
-    } else {
-      const connection = new SQLite(url.replace(/^(file|sqlite):/, ''), { readonly: true })
-      process.once('exit', () => connection.close())
-      read = async (statement) => connection.prepare<[], Row>(statement).all()
-    }
-    readers.set(url, read)
-  }
-  // The caller names the columns its statement selects; the drivers give plain objects.
-  return (await read(sql)) as R[]
 }
 
 /** A migrated database opened for one test, closed and dropped after it. */

@@ -3,7 +3,7 @@
 import diagnostics from 'node:diagnostics_channel'
 import type { FastifyInstance, RouteOptions } from 'fastify'
 import type { TestAppContext } from '../helpers/context.js'
-import { readRows } from '../helpers/dialects.js'
+import { rawRows } from '../helpers/raw-sql.js'
 
 /** Builds the app and collects every route it registers, as "METHOD /path". */
 export async function registeredRoutes<T>(
@@ -69,15 +69,15 @@ export async function snapshot(ctx: TestAppContext): Promise<Map<string, string>
   // Tables with a row per article are read whole, in one query each: a store call per
   // article made the snapshot grow with the square of the articles the matrix creates.
   const headlines = new Map(articles.map((article) => [article.id, article.headline]))
-  for (const row of await readRows<{ thread_id: string; position: number }>(
-    ctx.config.databaseUrl,
+  for (const row of await rawRows<{ thread_id: string; position: number }>(
+    ctx,
     'select * from thread_articles order by thread_id, position',
   )) {
     entries.set(`thread ${row.thread_id} article ${row.position}`, JSON.stringify(row))
   }
   for (const item of media) entries.set(`image ${item.fileName}`, JSON.stringify(item))
-  for (const row of await readRows<{ id: string; article_id: string }>(
-    ctx.config.databaseUrl,
+  for (const row of await rawRows<{ id: string; article_id: string }>(
+    ctx,
     'select * from preview_links order by id',
   )) {
     const article = headlines.get(row.article_id) ?? row.article_id
