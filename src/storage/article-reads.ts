@@ -119,15 +119,13 @@ export function createArticleReads(db: Kysely<Database>, dialect: DialectName): 
       brief: row.brief,
       sectionId: row.section_id,
       section: { slug: row.section_slug, name: row.section_name },
-      bylines: jsonRows(dialect, row.bylines, 1).map(
-        ([id, slug, name, ...photo]): ArticleByline => ({
-          id: String(id),
-          slug: String(slug),
-          name: String(name),
-          photo: imageRefOf(photo) ?? null,
-        }),
-      ),
-      tags: triples(jsonRows(dialect, row.tags, 1)).map(([id, slug, name]): ArticleTag => ({
+      bylines: jsonRows(dialect, row.bylines).map(([id, slug, name, ...photo]): ArticleByline => ({
+        id: String(id),
+        slug: String(slug),
+        name: String(name),
+        photo: imageRefOf(photo) ?? null,
+      })),
+      tags: triples(jsonRows(dialect, row.tags)).map(([id, slug, name]): ArticleTag => ({
         id,
         slug,
         name,
@@ -139,14 +137,14 @@ export function createArticleReads(db: Kysely<Database>, dialect: DialectName): 
       updatedAt: fromDbTime(row.updated_at),
       createdBy: row.created_by,
       commentMode: row.comment_mode as ArticleCommentMode,
-      corrections: triples(jsonRows(dialect, row.corrections, 2)).map(
+      corrections: triples(jsonRows(dialect, row.corrections)).map(
         ([id, note, createdAt]): Correction => ({
           id,
           note,
           createdAt: fromDbTime(createdAt),
         }),
       ),
-      ...imagesOf(jsonRows(dialect, row.images, 2)),
+      ...imagesOf(jsonRows(dialect, row.images)),
       seo: {
         metaTitle: row.meta_title,
         metaDescription: row.meta_description,

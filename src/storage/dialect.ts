@@ -39,42 +39,42 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * An aggregate of the rows it runs over as one JSON array of arrays, '[]' for
- * none: a row's short lists read in the same statement as the row. Each row
- * ends with its `orderBy` values (ascending), and jsonRows reads the list back
- * in that order without them. PostgreSQL orders inside json_agg (which gives
- * NULL for no rows); SQLite's json_group_array is left unordered and jsonRows
- * sorts the few rows, by the same binary comparison SQLite's would use: an
- * ORDER BY inside the aggregate sorts through a temporary B-tree per list,
- * which made reading an article four times slower (50 against 200 us).
+ * An aggregate of the rows it runs over as one JSON array, '[]' for none: a
+ * row's short lists read in the same statement as the row. Each element is
+ * [[...values], ...orderBy values], and jsonRows reads the list back as the
+ * values in `orderBy` order (ascending). PostgreSQL orders inside json_agg
+ * (which gives NULL for no rows); SQLite's json_group_array is left unordered
+ * and jsonRows sorts the few rows, by the same binary comparison SQLite's would
+ * use: an ORDER BY inside the aggregate sorts through a temporary B-tree per
+ * list, which made reading an article four times slower (50 against 200 us).
  */
 export function jsonRowsOf(
   dialect: DialectName,
   values: readonly Expression<unknown>[],
   orderBy: readonly Expression<unknown>[],
 ): RawBuilder<unknown> {
-  const list = sql.join([...values, ...orderBy])
+  const keys = sql.join(orderBy)
   return dialect === 'postgres'
-    ? sql`coalesce(json_agg(json_build_array(${list}) order by ${sql.join(orderBy)}), '[]'::json)`
-    : sql`json_group_array(json_array(${list}))`
+    ? sql`coalesce(json_agg(json_build_array(json_build_array(${sql.join(values)}), ${keys}) order by ${keys}), '[]'::json)`
+    : sql`json_group_array(json_array(json_array(${sql.join(values)}), ${keys}))`
 }
 
-/** A jsonRowsOf list read back: its rows in order, each without its `keys` order values. */
-export function jsonRows(dialect: DialectName, value: unknown, keys: number): unknown[][] {
+/** A jsonRowsOf list read back: each row's values, in the order of its keys. */
+export function jsonRows(dialect: DialectName, value: unknown): unknown[][] {
   const list = fromDbJson(value)
-  if (!Array.isArray(list) || !list.every((row) => Array.isArray(row) && row.length >= keys)) {
+  if (!Array.isArray(list) || !list.every((row) => Array.isArray(row) && Array.isArray(row[0]))) {
     throw new Error('expected a JSON list of rows from the database')
   }
-  const rows = list as unknown[][]
-  if (dialect === 'sqlite') rows.sort((a, b) => compareTails(a, b, keys))
-  return rows.map((row) => row.slice(0, row.length - keys))
+  const rows = list as [unknown[], ...unknown[]][]
+  if (dialect === 'sqlite') rows.sort(compareKeys)
+  return rows.map((row) => row[0])
 }
 
-/** Rows by their last `keys` values, as SQLite compares numbers and ASCII text (ids, times, kinds). */
-function compareTails(a: unknown[], b: unknown[], keys: number): number {
-  for (let index = keys; index > 0; index--) {
-    const x = a[a.length - index] as string | number
-    const y = b[b.length - index] as string | number
+/** Rows by their keys, as SQLite compares numbers and ASCII text (ids, times, kinds). */
+function compareKeys(a: unknown[], b: unknown[]): number {
+  for (let index = 1; index < a.length; index++) {
+    const x = a[index] as string | number
+    const y = b[index] as string | number
     if (x < y) return -1
     if (x > y) return 1
   }

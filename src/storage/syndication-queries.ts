@@ -111,7 +111,7 @@ export function createSyndicationReads(
         slug: row.slug,
         publishedAt: fromDbTime(row.published_at),
         updatedAt: fromDbTime(row.updated_at),
-        images: imageList(jsonRows(dialect, row.images, 2)),
+        images: imageList(jsonRows(dialect, row.images)),
       }))
     },
 
