@@ -314,42 +314,46 @@ for (const dialect of testDialects()) {
       ]
 
       const explainer = await explainerFor(dialect, ctx.config.databaseUrl)
-      t.after(() => explainer.close())
-      const explained: Explained[] = []
-      for (const [query, run] of queries) {
-        captured = []
-        await run()
-        const statements = captured
-        captured = undefined
-        assert.ok(statements.length > 0, `${query}: no statement was captured`)
-        for (const statement of statements) {
-          // Only reads: a plan of a write tells nothing about listings.
-          if (!/^\s*(select|with)\b/i.test(statement.sql)) continue
-          explained.push({ query, sql: statement.sql, plan: await explainer.explain(statement) })
-        }
-      }
-
-      const problems: string[] = []
-      for (const [query] of queries) {
-        const mine = explained.filter((item) => item.query === query)
-        const indexes = [...new Set(mine.flatMap((item) => indexesOf(dialect, item)))]
-        t.diagnostic(`${query} → ${indexes.join('; ') || '(no index)'}`)
-        for (const item of mine) {
-          const scanned = fullScans(dialect, item)
-          if (scanned.length > 0) {
-            problems.push(
-              `${query} reads ${scanned.join(', ')} whole:\n  ${item.sql}\n  ${item.plan.join('\n  ')}`,
-            )
+      // Closed here, not in t.after: the context's own cleanup, registered first, drops the database.
+      try {
+        const explained: Explained[] = []
+        for (const [query, run] of queries) {
+          captured = []
+          await run()
+          const statements = captured
+          captured = undefined
+          assert.ok(statements.length > 0, `${query}: no statement was captured`)
+          for (const statement of statements) {
+            // Only reads: a plan of a write tells nothing about listings.
+            if (!/^\s*(select|with)\b/i.test(statement.sql)) continue
+            explained.push({ query, sql: statement.sql, plan: await explainer.explain(statement) })
           }
         }
+
+        const problems: string[] = []
+        for (const [query] of queries) {
+          const mine = explained.filter((item) => item.query === query)
+          const indexes = [...new Set(mine.flatMap((item) => indexesOf(dialect, item)))]
+          t.diagnostic(`${query} → ${indexes.join('; ') || '(no index)'}`)
+          for (const item of mine) {
+            const scanned = fullScans(dialect, item)
+            if (scanned.length > 0) {
+              problems.push(
+                `${query} reads ${scanned.join(', ')} whole:\n  ${item.sql}\n  ${item.plan.join('\n  ')}`,
+              )
+            }
+          }
+        }
+        assert.deepEqual(problems, [], problems.join('\n\n'))
+        // The check can see a full scan: a query on an unindexed column is one.
+        captured = []
+        const probe = { sql: 'select id from articles where headline = ?', parameters: ['x'] }
+        if (dialect === 'postgres') probe.sql = probe.sql.replace('?', '$1')
+        const plan = await explainer.explain(probe)
+        assert.deepEqual(fullScans(dialect, { query: 'probe', sql: probe.sql, plan }), ['articles'])
+      } finally {
+        await explainer.close()
       }
-      assert.deepEqual(problems, [], problems.join('\n\n'))
-      // The check can see a full scan: a query on an unindexed column is one.
-      captured = []
-      const probe = { sql: 'select id from articles where headline = ?', parameters: ['x'] }
-      if (dialect === 'postgres') probe.sql = probe.sql.replace('?', '$1')
-      const plan = await explainer.explain(probe)
-      assert.deepEqual(fullScans(dialect, { query: 'probe', sql: probe.sql, plan }), ['articles'])
     })
 
     test("a comment's statements do not grow with the moderation queue", async (t) => {
@@ -374,50 +378,56 @@ for (const dialect of testDialects()) {
         })),
       )
       const explainer = await explainerFor(dialect, ctx.config.databaseUrl)
-      t.after(() => explainer.close())
-      // PostgreSQL plans by statistics, which autovacuum keeps; SQLite never has any (see above).
-      await explainer.analyze?.()
-      // A returning commenter's reply: every question a post can ask is asked.
-      const { commenterToken } = await postComment(ctx, { articleId: site.article.id })
-      captured = []
-      await postComment(ctx, {
-        articleId: site.article.id,
-        parentId: site.top.id,
-        email: 'reader@example.org',
-        commenterToken,
-      })
-      const statements = captured
-      captured = undefined
-      const problems: string[] = []
-      for (const statement of statements) {
-        if (!/^\s*(select|with|insert)\b/i.test(statement.sql)) continue
-        const item = {
-          query: 'comment',
-          sql: statement.sql,
-          plan: await explainer.explain(statement),
-        }
-        const used = indexesOf(dialect, item).filter((index) => index.startsWith('comments: '))
-        t.diagnostic(`${statement.sql.slice(0, 60)}… → ${used.join('; ') || '(no comments index)'}`)
-        const walking = used.filter((index) => !KEYED_COMMENT_INDEXES.includes(index.slice(10)))
-        const scanned = fullScans(dialect, item)
-        if (walking.length > 0 || scanned.length > 0) {
-          problems.push(
-            `${statement.sql}\n  walks ${[...walking, ...scanned].join(', ')}:\n  ${item.plan.join('\n  ')}`,
+      // Closed here, not in t.after: the context's own cleanup, registered first, drops the database.
+      try {
+        // PostgreSQL plans by statistics, which autovacuum keeps; SQLite never has any (see above).
+        await explainer.analyze?.()
+        // A returning commenter's reply: every question a post can ask is asked.
+        const { commenterToken } = await postComment(ctx, { articleId: site.article.id })
+        captured = []
+        await postComment(ctx, {
+          articleId: site.article.id,
+          parentId: site.top.id,
+          email: 'reader@example.org',
+          commenterToken,
+        })
+        const statements = captured
+        captured = undefined
+        const problems: string[] = []
+        for (const statement of statements) {
+          if (!/^\s*(select|with|insert)\b/i.test(statement.sql)) continue
+          const item = {
+            query: 'comment',
+            sql: statement.sql,
+            plan: await explainer.explain(statement),
+          }
+          const used = indexesOf(dialect, item).filter((index) => index.startsWith('comments: '))
+          t.diagnostic(
+            `${statement.sql.slice(0, 60)}… → ${used.join('; ') || '(no comments index)'}`,
           )
+          const walking = used.filter((index) => !KEYED_COMMENT_INDEXES.includes(index.slice(10)))
+          const scanned = fullScans(dialect, item)
+          if (walking.length > 0 || scanned.length > 0) {
+            problems.push(
+              `${statement.sql}\n  walks ${[...walking, ...scanned].join(', ')}:\n  ${item.plan.join('\n  ')}`,
+            )
+          }
         }
+        assert.deepEqual(problems, [], problems.join('\n\n'))
+        // The duplicate question goes down the index of the text's hash.
+        const screening = statements.find(
+          (statement) => /body_hash/.test(statement.sql) && /^\s*select/i.test(statement.sql),
+        )
+        assert.ok(screening, 'no statement asked about duplicates')
+        const plan = await explainer.explain(screening)
+        const used = indexesOf(dialect, { query: 'screening', sql: screening.sql, plan })
+        assert.ok(
+          used.some((index) => TEXT_HASH_INDEXES.includes(index)),
+          plan.join('\n'),
+        )
+      } finally {
+        await explainer.close()
       }
-      assert.deepEqual(problems, [], problems.join('\n\n'))
-      // The duplicate question goes down the index of the text's hash.
-      const screening = statements.find(
-        (statement) => /body_hash/.test(statement.sql) && /^\s*select/i.test(statement.sql),
-      )
-      assert.ok(screening, 'no statement asked about duplicates')
-      const plan = await explainer.explain(screening)
-      const used = indexesOf(dialect, { query: 'screening', sql: screening.sql, plan })
-      assert.ok(
-        used.some((index) => TEXT_HASH_INDEXES.includes(index)),
-        plan.join('\n'),
-      )
     })
   })
 }
