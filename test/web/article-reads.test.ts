@@ -152,9 +152,18 @@ for (const dialect of testDialects()) {
         assert.equal(response.status, 200)
         const html = await response.text()
         assert.doesNotMatch(html, /form-token-/, 'no hole is left in the page')
+        // Sent as the kept pieces and the token between them: the length announced is the whole.
+        assert.equal(response.headers.get('content-length'), String(Buffer.byteLength(html)))
         return /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? ''
       }
       const first = await tokenOf(path)
+      const head = await server.get(path, { method: 'HEAD' })
+      assert.equal(head.status, 200)
+      assert.equal(
+        head.headers.get('content-length'),
+        (await server.get(path)).headers.get('content-length'),
+      )
+      assert.equal(await head.text(), '')
       ctx.clock.advance(MINUTE)
       const second = await tokenOf(path)
       assert.notEqual(first, second, "a token of its own time, not the first page's")

@@ -22,8 +22,13 @@ interface Site {
   stories: Article[]
 }
 
-async function setup(t: TestContext, dialect: DialectName, count = 8): Promise<Site> {
-  const ctx = await createTestContext(t, dialect, { PAGE_CACHE_MB: '8' })
+async function setup(
+  t: TestContext,
+  dialect: DialectName,
+  count = 8,
+  pageCacheMb = '8',
+): Promise<Site> {
+  const ctx = await createTestContext(t, dialect, { PAGE_CACHE_MB: pageCacheMb })
   const server = await startTestServer(t, ctx)
   const sections = ['news', 'politics', 'sport']
   const stories: Article[] = []
@@ -145,42 +150,48 @@ for (const dialect of testDialects()) {
       assert.equal((await site.ctx.stores.frontPage.placements()).length, 1)
     })
 
-    test('the breaking-news banner shows on every page at once and goes when it expires', async (t) => {
-      const site = await setup(t, dialect)
-      const linked = story(site, 3)
-      const article = pathOf(linked)
-      // Cached before the banner goes up.
-      await site.server.page(article)
-      await site.server.page('/news')
-      const raised = await site.editor.post('/admin/front-page/banner', {
-        text: 'Sea wall breached at the north quay',
-        article_id: linked.id,
-        hours: '2',
-      })
-      assert.equal(raised.status, 303)
-      for (const path of ['/', '/news', article, '/search?q=quay']) {
-        const { document } = await site.server.page(path)
-        const banner = document.querySelector('.breaking')
-        assert.match(textOf(banner), /Breaking Sea wall breached at the north quay/, path)
-        assert.equal(banner?.querySelector('a')?.getAttribute('href'), article, path)
-      }
-      site.ctx.clock.advance(2 * HOUR)
-      for (const path of ['/', '/news', article]) {
-        const { document } = await site.server.page(path)
-        assert.equal(document.querySelector('.breaking'), null, path)
-      }
+    // With the page cache off, every page is still kept whole per banner (plugins/render.tsx).
+    for (const [cache, megabytes] of [
+      ['on', '8'],
+      ['off', '0'],
+    ] as const) {
+      test(`the breaking-news banner shows on every page at once and goes when it expires (page cache ${cache})`, async (t) => {
+        const site = await setup(t, dialect, 8, megabytes)
+        const linked = story(site, 3)
+        const article = pathOf(linked)
+        // Cached before the banner goes up.
+        await site.server.page(article)
+        await site.server.page('/news')
+        const raised = await site.editor.post('/admin/front-page/banner', {
+          text: 'Sea wall breached at the north quay',
+          article_id: linked.id,
+          hours: '2',
+        })
+        assert.equal(raised.status, 303)
+        for (const path of ['/', '/news', article, '/search?q=quay']) {
+          const { document } = await site.server.page(path)
+          const banner = document.querySelector('.breaking')
+          assert.match(textOf(banner), /Breaking Sea wall breached at the north quay/, path)
+          assert.equal(banner?.querySelector('a')?.getAttribute('href'), article, path)
+        }
+        site.ctx.clock.advance(2 * HOUR)
+        for (const path of ['/', '/news', article]) {
+          const { document } = await site.server.page(path)
+          assert.equal(document.querySelector('.breaking'), null, path)
+        }
 
-      // Lowered by hand before it expires (signed in again: two idle hours ended the session).
-      await site.editor.signInAs(await createStaff(site.ctx, 'editor'))
-      await site.editor.post('/admin/front-page/banner', {
-        text: 'Again',
-        article_id: '',
-        hours: '1',
+        // Lowered by hand before it expires (signed in again: two idle hours ended the session).
+        await site.editor.signInAs(await createStaff(site.ctx, 'editor'))
+        await site.editor.post('/admin/front-page/banner', {
+          text: 'Again',
+          article_id: '',
+          hours: '1',
+        })
+        assert.match((await front(site)).banner, /Again/)
+        assert.equal((await site.editor.post('/admin/front-page/banner/lower', {})).status, 303)
+        assert.equal((await front(site)).banner, '')
       })
-      assert.match((await front(site)).banner, /Again/)
-      assert.equal((await site.editor.post('/admin/front-page/banner/lower', {})).status, 303)
-      assert.equal((await front(site)).banner, '')
-    })
+    }
 
     test("section blocks: the editors' order, and hidden ones left out", async (t) => {
       const site = await setup(t, dialect, 24)

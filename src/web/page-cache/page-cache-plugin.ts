@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { pickEncoding } from '../plugins/content-encoding.js'
+import { PageStream } from '../plugins/page-bytes.js'
 import { cacheKeyOf, carriesSession } from './cache-key.js'
 import type { PageCache } from './page-cache.js'
 
@@ -21,12 +22,17 @@ export const pageCachePlugin = fp<{ cache: PageCache }>(
       if (!cache.enabled || !cacheable || request.method !== 'GET' || reply.statusCode !== 200) {
         return payload
       }
-      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
       // A page rendered for someone with a session, or one that sets a cookie, is never shared.
       if (reply.hasHeader('set-cookie') || carriesSession(request.headers.cookie)) return payload
       if (cacheKeyOf(request.url) !== cacheable.key) return payload
       const since = began.get(request)
       if (since === undefined) return payload
+      if (payload instanceof PageStream) {
+        // Kept, so made whole; Fastify counts the length of what is sent instead.
+        reply.removeHeader('content-length')
+        payload = payload.page.whole()
+      }
+      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
       const contentType = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8')
       const policy = reply.getHeader('content-security-policy')
       const allowOrigin = reply.getHeader('access-control-allow-origin')

@@ -11,6 +11,7 @@ import {
   type Problem,
 } from './problems.js'
 import type { PageRenderer, RenderedPage } from './render.js'
+import { sendHtml } from './page-bytes.js'
 
 /** What a problem page says: a heading and the words under it. */
 interface ProblemWords {
@@ -90,7 +91,7 @@ export function createProblemSender(renderPage: PageRenderer, memo?: ProblemPage
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
     if (wantsJson(request)) return sendJsonProblem(reply, problem)
     setRetryAfter(reply, problem).code(problem.status).header('cache-control', 'no-store')
-    return reply.type('text/html; charset=utf-8').send(await render(wordsFor(error, problem)))
+    return sendHtml(reply, await render(wordsFor(error, problem)))
   }
 }
 

@@ -213,14 +213,11 @@ export function Layout({
   chrome,
   banner,
   children,
-  mainHtml,
 }: {
   meta: PageMeta
   chrome: ChromeHtml
   banner?: LiveBanner | undefined
   children?: ComponentChildren
-  /** The page's content already rendered (a kept fragment, plugins/render.tsx), instead of children. */
-  mainHtml?: string
 }) {
   const site = useSite()
   return (
@@ -269,13 +266,9 @@ export function Layout({
         </a>
         <TrustedHtml as="header" class="masthead" html={chrome.masthead} />
         {banner && <BreakingBanner banner={banner} timeZone={site.timeZone} />}
-        {mainHtml === undefined ? (
-          <main id="main" class="wrap">
-            {children}
-          </main>
-        ) : (
-          <TrustedHtml as="main" id="main" class="wrap" html={mainHtml} />
-        )}
+        <main id="main" class="wrap">
+          {children}
+        </main>
         <TrustedHtml as="footer" class="site-footer" html={chrome.footer} />
       </body>
     </html>
