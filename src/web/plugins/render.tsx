@@ -42,8 +42,9 @@ export interface SiteChrome {
 }
 
 /**
- * A rendered document, as text or as its UTF-8 bytes (a page around kept
- * content), and when it stops being true by itself (a banner expires).
+ * A rendered document, as text, or as the UTF-8 bytes of a kept page (with
+ * each request's token between its pieces), and when it stops being true by
+ * itself (a banner expires).
  */
 export interface RenderedPage {
   html: string | Buffer | PageBytes
