@@ -24,6 +24,16 @@ export function testDialects(): DialectName[] {
   return process.env.TEST_POSTGRES_URL ? ['sqlite', 'postgres'] : ['sqlite']
 }
 
+/** Brings a database up to date by the real migrations, and closes it. */
+async function migrateAndClose(url: string): Promise<void> {
+  const database = await createDatabase(url)
+  try {
+    await migrateToLatest(database.db, database.dialect)
+  } finally {
+    await database.close()
+  }
+}
+
 let sqliteTemplate: Promise<string> | undefined
 
 /**
@@ -36,13 +46,8 @@ function migratedSqliteTemplate(): Promise<string> {
     const dir = mkdtempSync(join(tmpdir(), 'dateline-template-'))
     process.once('exit', () => rmSync(dir, { recursive: true, force: true }))
     const file = join(dir, 'template.db')
-    const database = await createDatabase(`file:${file}`)
-    try {
-      await migrateToLatest(database.db, database.dialect)
-    } finally {
-      // Closing the last connection checkpoints the WAL into the file: the file is all of it.
-      await database.close()
-    }
+    // Closing the last connection checkpoints the WAL into the file: the file is all of it.
+    await migrateAndClose(`file:${file}`)
     return file
   })()
   return sqliteTemplate
@@ -103,13 +108,8 @@ function migratedPostgresTemplate(): Promise<string> {
     const name = `template_${process.pid}_${randomBytes(4).toString('hex')}`
     await admin.query(`create database ${name}`)
     process.once('beforeExit', () => void admin.query(`drop database ${name} with (force)`))
-    const database = await createDatabase(databaseUrl(admin.url, name))
-    try {
-      await migrateToLatest(database.db, database.dialect)
-    } finally {
-      // A template cannot be copied while anyone is connected to it.
-      await database.close()
-    }
+    // A template cannot be copied while anyone is connected to it.
+    await migrateAndClose(databaseUrl(admin.url, name))
     return name
   })()
   return postgresTemplate
