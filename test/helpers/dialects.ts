@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { createDatabase, type DatabaseHandle } from '../../src/storage/database.js'
 import { migrateToLatest } from '../../src/storage/migrate.js'
+import { closeRawReader } from './raw-sql.js'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -65,11 +66,16 @@ export async function createTestDatabase(
   const secretKey = randomBytes(32).toString('base64url')
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'dateline-test-'))
-    if (migrated) copyFileSync(await migratedSqliteTemplate(), join(dir, 'test.db'))
+    const file = join(dir, 'test.db')
+    if (migrated) copyFileSync(await migratedSqliteTemplate(), file)
+    const url = `file:${file}`
     return {
-      url: `file:${join(dir, 'test.db')}`,
+      url,
       secretKey,
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
+      async drop() {
+        await closeRawReader(url)
+        rmSync(dir, { recursive: true, force: true })
+      },
     }
   }
   // Each test gets its own database on the shared server, so test files can run in parallel.
@@ -77,10 +83,12 @@ export async function createTestDatabase(
   const name = `test_${randomBytes(6).toString('hex')}`
   const template = migrated ? await migratedPostgresTemplate() : 'template1'
   await admin.query(`create database ${name} template ${template}`)
+  const url = databaseUrl(admin.url, name)
   return {
-    url: databaseUrl(admin.url, name),
+    url,
     secretKey,
     async drop() {
+      await closeRawReader(url)
       // FORCE: a connection the test left open is cut, and the test that uses it next fails.
       await admin.query(`drop database ${name} with (force)`)
     },

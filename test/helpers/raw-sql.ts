@@ -2,30 +2,41 @@ import SQLite from 'better-sqlite3'
 import pg from 'pg'
 import type { AppContext } from '../../src/context.js'
 
-type Read = (query: string, parameters: unknown[]) => Promise<unknown[]>
-/** One reading connection per database, kept for the test process. */
-const readers = new Map<string, Read>()
-const sqliteReaders: SQLite.Database[] = []
-process.once('exit', () => {
-  for (const connection of sqliteReaders) connection.close()
-})
+interface Reader {
+  read(query: string, parameters: unknown[]): Promise<unknown[]>
+  close(): Promise<void>
+}
+/** One reading connection per database, kept until the database is dropped. */
+const readers = new Map<string, Reader>()
 
-function readerOf(ctx: AppContext): Read {
+function readerOf(ctx: AppContext): Reader {
   const url = ctx.config.databaseUrl
-  let read = readers.get(url)
-  if (read) return read
+  let reader = readers.get(url)
+  if (reader) return reader
   if (ctx.database.dialect === 'sqlite') {
     const connection = new SQLite(url.replace(/^(?:file|sqlite):/, ''), { readonly: true })
-    sqliteReaders.push(connection)
-    read = async (query, parameters) => connection.prepare(query).all(...parameters)
+    reader = {
+      read: async (query, parameters) => connection.prepare(query).all(...parameters),
+      close: async () => void connection.close(),
+    }
   } else {
     // One connection that never holds the process open; a dropped one is replaced.
     const pool = new pg.Pool({ connectionString: url, max: 1, allowExitOnIdle: true })
     pool.on('error', () => {})
-    read = async (query, parameters) => (await pool.query(query, parameters)).rows as unknown[]
+    reader = {
+      read: async (query, parameters) => (await pool.query(query, parameters)).rows as unknown[],
+      close: () => pool.end(),
+    }
   }
-  readers.set(url, read)
-  return read
+  readers.set(url, reader)
+  return reader
+}
+
+/** Closes the raw reader of a database, if rawRows opened one: its test database is being dropped. */
+export async function closeRawReader(url: string): Promise<void> {
+  const reader = readers.get(url)
+  readers.delete(url)
+  await reader?.close()
 }
 
 /**
@@ -39,7 +50,7 @@ export async function rawRows<Row = Record<string, unknown>>(
   parameters: unknown[] = [],
 ): Promise<Row[]> {
   // The caller names the columns its query selects; the drivers give plain objects.
-  return (await readerOf(ctx)(query, parameters)) as Row[]
+  return (await readerOf(ctx).read(query, parameters)) as Row[]
 }
 
 /** The names of the app's tables (not the migrator's own). */
