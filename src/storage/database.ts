@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
+import { wordPairsOf } from './sqlite-word-pairs.js'
 import { Kysely, PostgresDialect, SqliteDialect, type LogConfig } from 'kysely'
 import type { DialectName } from './dialect.js'
 import type { Database } from './schema.js'
@@ -73,6 +74,7 @@ function openSqlite(path: string, options: DatabaseOptions): DatabaseHandle {
   connection.pragma('busy_timeout = 5000')
   for (const pragma of options.sqlitePragmas ?? []) connection.pragma(pragma)
   assertDurable(connection, file)
+  registerWordPairs(connection)
   const db = new Kysely<Database>({
     dialect: translatingDialect(new SqliteDialect({ database: withStatementCache(connection) })),
     log: options.log,
@@ -185,4 +187,14 @@ function errorMessage(error: unknown): string {
     return error.message || ('code' in error ? String(error.code) : error.name)
   }
   return String(error)
+}
+
+/**
+ * search_word_pairs(text): the triggers of article_search_pairs (SQLite's
+ * phrase index) call it, so every connection that writes the search table has it.
+ */
+function registerWordPairs(connection: SQLite.Database): void {
+  connection.function('search_word_pairs', { deterministic: true }, (text) =>
+    wordPairsOf(typeof text === 'string' ? text : '').join(' '),
+  )
 }

@@ -24,6 +24,7 @@ import * as addWebhooks from './migrations/2026-12-05T1200_add-webhooks.js'
 import * as indexSearchByTime from './migrations/2026-12-05T1320_index-search-by-time.js'
 import * as indexSitemapReads from './migrations/2026-12-05T1330_index-sitemap-reads.js'
 import * as keepSitemapLastmod from './migrations/2026-12-05T1440_keep-sitemap-lastmod.js'
+import * as indexSearchWordPairs from './migrations/2026-12-06T1000_index-search-word-pairs.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-05T1320_index-search-by-time': indexSearchByTime,
   '2026-12-05T1330_index-sitemap-reads': indexSitemapReads,
   '2026-12-05T1440_keep-sitemap-lastmod': keepSitemapLastmod,
+  '2026-12-06T1000_index-search-word-pairs': indexSearchWordPairs,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */

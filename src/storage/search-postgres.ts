@@ -3,7 +3,8 @@
 // matches come from article_search(published_at, article_id) walked
 // backwards, each row checked against the query, or, for a rarer query, from
 // the GIN index; the planner picks by the query's words' statistics, and
-// either way stops at the ranked number plus one.
+// either way stops at the ranked number plus one. A phrase is found by its
+// pairs of adjacent words first (the article_search_word_pairs index).
 import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { PageRequest } from '../domain/articles/article-store.js'
 import type { SearchQuery } from '../domain/search/search-query.js'
@@ -31,25 +32,54 @@ export const postgresSearch: SearchDialect = {
   async matches(db, query, ranked) {
     const tsquery = tsqueryOf(query)
     if (tsquery === undefined) return NO_MATCHES
+    const where = matchTest(tsquery, await phrasePairs(db, query))
     return windowedMatches<{ article_id: string; published_at: Date | string }, string>(ranked, {
       async newest(count) {
         const { rows } = await sql<{ article_id: string; published_at: Date | string }>`
-          select article_id, published_at from article_search
-          where document @@ ${tsquery}
-          order by ${hasPhrase(query) ? sql`published_at + interval '0 seconds'` : sql`published_at`} desc,
-            article_id desc
+          select s.article_id, s.published_at from article_search s
+          where ${where}
+          order by ${hasPhrase(query) ? sql`s.published_at + interval '0 seconds'` : sql`s.published_at`} desc,
+            s.article_id desc
           limit ${count}`.execute(db)
         return rows
       },
       keyOf: (row) => row.article_id,
       positionOf: (row) => fromDbTime(row.published_at).getTime(),
       span: () => timeSpan(db),
-      bestFirst: (window) => bestFirst(db, query, tsquery, window),
+      bestFirst: (window) => bestFirst(db, query, tsquery, where, window),
       rank: (ids) => bestFirstOf(db, query, tsquery, ids),
-      older: (oldest, window) => olderMatches(db, tsquery, oldest, window),
+      older: (oldest, window) => olderMatches(db, where, oldest, window),
       mark: (ids) => marked(db, tsquery, ids),
     })
   },
+}
+
+/**
+ * The pairs of adjacent lexemes the query's terms hold ("sea wall" has one),
+ * parsed as phraseto_tsquery parses them, so every story a phrase matches
+ * has them all in its document; none for single words.
+ */
+async function phrasePairs(db: Kysely<Database>, query: SearchQuery): Promise<string[]> {
+  const terms = termTexts(query.include).filter((text) => /[^\p{L}\p{N}]/u.test(text))
+  if (terms.length === 0) return []
+  const { rows } = await sql<{ pairs: string[] }>`
+    select coalesce(array_agg(distinct p), '{}') as pairs
+    from unnest(${terms}::text[]) as t(text),
+      unnest(search_word_pairs(to_tsvector('english'::regconfig, t.text))) as p`.execute(db)
+  return rows[0]?.pairs ?? []
+}
+
+/**
+ * Whether a row of article_search, aliased `s`, matches. With phrase pairs,
+ * the pairs index finds the few stories holding them all, and only those are
+ * checked against the query; ts_match_vq (what @@ calls) keeps the planner
+ * from reading the words' own index instead, which finds every story with
+ * the words anywhere.
+ */
+function matchTest(tsquery: TsQuery, pairs: readonly string[]): RawBuilder<unknown> {
+  return pairs.length === 0
+    ? sql`s.document @@ ${tsquery}`
+    : sql`search_word_pairs(s.document) @> ${pairs}::text[] and ts_match_vq(s.document, ${tsquery})`
 }
 
 /**
@@ -72,13 +102,14 @@ async function bestFirst(
   db: Kysely<Database>,
   query: SearchQuery,
   tsquery: TsQuery,
+  where: RawBuilder<unknown>,
   { limit, offset }: PageRequest,
 ): Promise<string[]> {
   const { rows } = await sql<{ article_id: string }>`
     select s.article_id
     from article_search s
     cross join (select ${tsquery} as query, ${bindable(query.exact)}::text as exact) q
-    where s.document @@ q.query
+    where ${where}
     ${BEST_FIRST}
     limit ${limit} offset ${offset}`.execute(db)
   return rows.map((row) => row.article_id)
@@ -103,15 +134,15 @@ async function bestFirstOf(
 /** Matches older than the ranked ones, newest first. */
 async function olderMatches(
   db: Kysely<Database>,
-  tsquery: TsQuery,
+  where: RawBuilder<unknown>,
   below: { article_id: string; published_at: Date | string },
   { limit, offset }: PageRequest,
 ): Promise<string[]> {
   const { rows } = await sql<{ article_id: string }>`
-    select article_id from article_search
-    where document @@ ${tsquery}
-      and (published_at, article_id) < (${fromDbTime(below.published_at)}, ${below.article_id})
-    order by published_at desc, article_id desc
+    select s.article_id from article_search s
+    where ${where}
+      and (s.published_at, s.article_id) < (${fromDbTime(below.published_at)}, ${below.article_id})
+    order by s.published_at desc, s.article_id desc
     limit ${limit} offset ${offset}`.execute(db)
   return rows.map((row) => row.article_id)
 }

@@ -16,6 +16,7 @@ import * as hardenSignIn from '../../src/storage/migrations/2026-12-02T0900_hard
 import * as addTwoFactor from '../../src/storage/migrations/2026-12-02T0910_add-two-factor.js'
 import * as addMedia from '../../src/storage/migrations/2026-12-04T1000_add-media.js'
 import * as addStoryImages from '../../src/storage/migrations/2026-12-04T1200_add-story-images.js'
+import * as indexWordPairs from '../../src/storage/migrations/2026-12-06T1000_index-search-word-pairs.js'
 import { createSearchStore } from '../../src/storage/search-store.js'
 import { createTestDatabase, testDialects } from '../helpers/dialects.js'
 
@@ -99,6 +100,7 @@ for (const dialect of testDialects()) {
         addTwoFactor,
         addMedia,
         addStoryImages,
+        indexWordPairs,
       ]) {
         await later.up(handle.db, dialect)
       }
@@ -118,6 +120,8 @@ for (const dialect of testDialects()) {
         (await search('"Harbour council approves new sea wall plan"'))[0]?.article.id,
         'a1',
       )
+      // A two-word phrase is found through the word pairs the last migration indexed.
+      assert.equal((await search('"sea wall"'))[0]?.article.id, 'a1')
 
       const [pays] = await search('pays')
       const snippet = (pays?.snippet ?? []).map((part) => part.text).join('')
