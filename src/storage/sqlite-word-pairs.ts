@@ -21,16 +21,11 @@ export const SEPARATORS_BEYOND_ASCII =
 const PLAIN_TEXT = new RegExp(`^[\\x00-\\x7f${SEPARATORS_BEYOND_ASCII}]*$`)
 const ASCII_WORD = /[A-Za-z0-9]+/g
 
-/** Stems remembered, at most; past it they are forgotten and asked again. */
-const MAX_KNOWN_STEMS = 100_000
+/** Stems remembered, at most (a news archive's everyday words); past it they are asked again. */
+const MAX_KNOWN_STEMS = 20_000
 
-export interface WordPairs {
-  /** The stems FTS5 makes of a text, in order. */
-  stemsOf(text: string): string[]
-  close(): void
-}
-
-export function createWordPairs(): WordPairs {
+/** FTS5's stems of a text, in order: from a private in-memory table, made when first needed. */
+function createStemmer(): (text: string) => string[] {
   const scratch = new SQLite(':memory:')
   scratch.exec(`
     create virtual table temp.words using fts5(t, content = '', contentless_delete = 1,
@@ -41,7 +36,6 @@ export function createWordPairs(): WordPairs {
   const clear = scratch.prepare('delete from temp.words where rowid = 1')
   const known = new Map<string, string>()
 
-  /** FTS5's stems of a text, in order. */
   function tokenized(text: string): string[] {
     insert.run(text)
     const stems: string[] = []
@@ -62,18 +56,15 @@ export function createWordPairs(): WordPairs {
     return words.map((word) => known.get(word) ?? word)
   }
 
-  return {
-    stemsOf: (text) => (PLAIN_TEXT.test(text) ? plainStems(text) : tokenized(text)),
-    close: () => scratch.close(),
-  }
+  return (text) => (PLAIN_TEXT.test(text) ? plainStems(text) : tokenized(text))
 }
 
-let shared: WordPairs | undefined
+let stemmer: ((text: string) => string[]) | undefined
 
-/** The stems of a text, by one tokenizer kept for the process (the triggers' and queries' alike). */
+/** The stems FTS5 makes of a text, in order (one stemmer per process: the triggers' and queries'). */
 export function stemsOf(text: string): string[] {
-  shared ??= createWordPairs()
-  return shared.stemsOf(text)
+  stemmer ??= createStemmer()
+  return stemmer(text)
 }
 
 /** A text's pairs of adjacent stems, each joined by PAIR_JOINER, each pair once. */
