@@ -83,8 +83,8 @@ export interface MatchSource<Newest, Key> {
   /** Where a match sits on the scale `span` measures (a time, a document number). */
   positionOf(match: Newest): number
   span(): Promise<{ first: number; last: number }>
-  /** One page of every match ranked (there are few). */
-  bestFirst(window: PageRequest): Promise<Key[]>
+  /** One page of every match ranked (there are few: `all`, newest first, as newest() found them). */
+  bestFirst(window: PageRequest, all: readonly Newest[]): Promise<Key[]>
   /** These, the newest matches, ranked. */
   rank(keys: Key[]): Promise<Key[]>
   /** Matches older than `oldest`, newest first. */
@@ -108,7 +108,7 @@ export async function windowedMatches<Newest, Key>(
     return {
       total: newest.length,
       estimated: false,
-      page: async (window) => source.mark(await source.bestFirst(window)),
+      page: async (window) => source.mark(await source.bestFirst(window, newest)),
     }
   }
   const order = await source.rank(newest.slice(0, ranked).map((match) => source.keyOf(match)))

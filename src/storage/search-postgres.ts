@@ -32,13 +32,16 @@ export const postgresSearch: SearchDialect = {
   async matches(db, query, ranked) {
     const tsquery = tsqueryOf(query)
     if (tsquery === undefined) return NO_MATCHES
-    const where = matchTest(tsquery, await phrasePairs(db, query))
+    const pairs = await phrasePairs(db, query)
+    const where = matchTest(tsquery, pairs)
+    // A phrase stays off the time index: walked back, each row's pairs would be made again.
+    const offTimeIndex = pairs.length > 0 || hasPhrase(query)
     return windowedMatches<{ article_id: string; published_at: Date | string }, string>(ranked, {
       async newest(count) {
         const { rows } = await sql<{ article_id: string; published_at: Date | string }>`
           select s.article_id, s.published_at from article_search s
           where ${where}
-          order by ${hasPhrase(query) ? sql`s.published_at + interval '0 seconds'` : sql`s.published_at`} desc,
+          order by ${offTimeIndex ? sql`s.published_at + interval '0 seconds'` : sql`s.published_at`} desc,
             s.article_id desc
           limit ${count}`.execute(db)
         return rows

@@ -60,23 +60,21 @@ export const sqliteSearch: SearchDialect = {
     const lookup: Lookup = pairs
       ? { table: 'article_search_pairs', match: pairs, include: pairs }
       : { table: 'article_search_fts', match, include: includeExpression(query) ?? '' }
-    const newest = (count: number) =>
-      olderMatches(db, lookup, undefined, { limit: count, offset: 0 })
     return windowedMatches<number, number>(ranked, {
-      newest,
+      newest: (count) => matchesBefore(db, lookup, undefined, { limit: count, offset: 0 }),
       keyOf: (doc) => doc,
       positionOf: (doc) => doc,
       span: () => docSpan(db),
-      bestFirst: async (window) =>
+      bestFirst: async (window, all) =>
         pairs
           ? // bm25 needs the words' positions: the few matches are ranked as the newest are.
-            (await rankNewest(db, query, lookup, await newest(ranked))).slice(
+            (await rankNewest(db, query, lookup, all)).slice(
               window.offset,
               window.offset + window.limit,
             )
           : bestFirst(db, query, match, window),
       rank: (docs) => rankNewest(db, query, lookup, docs),
-      older: (oldest, window) => olderMatches(db, lookup, oldest, window),
+      older: (oldest, window) => matchesBefore(db, lookup, oldest, window),
       mark: (docs) => marked(db, match, docs),
     })
   },
@@ -171,7 +169,7 @@ async function exactHeadlines(
 }
 
 /** Matches older than `below` (every match when undefined), newest first. */
-async function olderMatches(
+async function matchesBefore(
   db: Kysely<Database>,
   { table, match }: Lookup,
   below: number | undefined,
