@@ -24,6 +24,8 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   /** PostgreSQL connections per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** Whether PostgreSQL prepares the statements every page runs (off behind a pooler that cannot keep them). */
+  DATABASE_PREPARED_STATEMENTS: flag.default(true),
   /** The site's public address, used for absolute links (default: http://HOST:PORT). */
   SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The publication's name. */
@@ -170,6 +172,7 @@ export interface Config {
   dataDir: string
   databaseUrl: string
   databasePoolSize: number
+  databasePreparedStatements: boolean
   siteUrl: string
   siteName: string
   siteLanguage: string
@@ -250,6 +253,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     dataDir,
     databaseUrl: vars.DATABASE_URL ?? `file:${resolve(dataDir, 'dateline.db')}`,
     databasePoolSize: vars.DATABASE_POOL_SIZE,
+    databasePreparedStatements: vars.DATABASE_PREPARED_STATEMENTS,
     siteUrl: (vars.SITE_URL ?? `http://${displayHost}:${vars.PORT}`).replace(/\/+$/, ''),
     siteName: vars.SITE_NAME,
     siteLanguage: vars.SITE_LANGUAGE,

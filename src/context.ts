@@ -81,6 +81,7 @@ export interface ContextOptions {
 function openDatabase(config: Readonly<Config>, { onQuery, sqlitePragmas }: ContextOptions) {
   return createDatabase(config.databaseUrl, {
     poolSize: config.databasePoolSize,
+    preparedStatements: config.databasePreparedStatements,
     sqlitePragmas,
     log:
       onQuery &&

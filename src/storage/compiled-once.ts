@@ -50,7 +50,10 @@ export function compiledOnceWith<Values extends object, Row>(
     if (!once) {
       once = compile(build(db, dialect, slotsFor(bound) as Values))
       // Lists of many lengths (an id list of any size) are compiled each time beyond this.
-      if (compiled.size < MAX_SHAPES) compiled.set(shape, once)
+      if (compiled.size < MAX_SHAPES) {
+        compiled.set(shape, once)
+        kept.add(once.query.sql)
+      }
     }
     const parameters = once.binds.map((bind) =>
       typeof bind === 'string'
@@ -65,6 +68,14 @@ export function compiledOnceWith<Values extends object, Row>(
 
 /** Compiled statements kept per compiledOnceWith: one per dialect and list lengths. */
 const MAX_SHAPES = 64
+
+/** The text of every statement kept: the same statement, run again and again with new values. */
+const kept = new Set<string>()
+
+/** Whether `sql` is a statement compiledOnce keeps (PostgreSQL prepares those: postgres-prepared.ts). */
+export function isKeptStatement(sql: string): boolean {
+  return kept.has(sql)
+}
 
 /** What stands in a statement for each value: its name, or for a list each place's. */
 function slotsFor(values: Record<string, unknown>): Record<string, string | string[]> {

@@ -6,6 +6,8 @@ import { Kysely, PostgresDialect, SqliteDialect, type LogConfig } from 'kysely'
 import type { DialectName } from './dialect.js'
 import type { Database } from './schema.js'
 import { translatingDialect } from './storage-failures.js'
+import { isKeptStatement } from './compiled-once.js'
+import { prepareReusedStatements } from './postgres-prepared.js'
 
 export interface DatabaseHandle {
   db: Kysely<Database>
@@ -23,6 +25,8 @@ export class DatabaseUnavailableError extends Error {}
 export interface DatabaseOptions {
   /** PostgreSQL connection pool size. */
   poolSize?: number
+  /** Whether PostgreSQL prepares the statements compiledOnce keeps (on unless false). */
+  preparedStatements?: boolean
   log?: LogConfig
   /**
    * More SQLite pragmas for this connection, after the durability ones:
@@ -142,6 +146,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   })
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on('error', () => {})
+  if (options.preparedStatements !== false) prepareReusedStatements(pool, isKeptStatement)
   try {
     await pool.query('select 1')
   } catch (error) {
