@@ -7,7 +7,7 @@ import type { DialectName } from './dialect.js'
 import type { Database } from './schema.js'
 import { translatingDialect } from './storage-failures.js'
 import { isKeptStatement } from './compiled-once.js'
-import { prepareReusedStatements } from './postgres-prepared.js'
+import { prepareKeptStatements } from './postgres-prepared.js'
 
 export interface DatabaseHandle {
   db: Kysely<Database>
@@ -146,7 +146,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   })
   // An idle client losing its server must not crash the process; the next query reconnects.
   pool.on('error', () => {})
-  if (options.preparedStatements !== false) prepareReusedStatements(pool, isKeptStatement)
+  if (options.preparedStatements !== false) prepareKeptStatements(pool, isKeptStatement)
   try {
     await pool.query('select 1')
   } catch (error) {

@@ -7,7 +7,7 @@ type QueryArgs = [unknown, unknown?, ...unknown[]]
 const RESULT_TYPE_CHANGED = '0A000'
 
 /**
- * Runs the statements `isReused` picks as named prepared statements: each
+ * Runs the statements `isKept` picks (those compiledOnce keeps) as named prepared statements: each
  * connection parses and plans one once, and after a few runs keeps a generic
  * plan, instead of parsing and planning the same text on every call. The
  * statements compiledOnce keeps are lookups by key that every reader's page
@@ -21,11 +21,11 @@ const RESULT_TYPE_CHANGED = '0A000'
  * the retry cannot help, PostgreSQL having aborted it: that one transaction
  * fails.)
  */
-export function prepareReusedStatements(pool: pg.Pool, isReused: (sql: string) => boolean): void {
+export function prepareKeptStatements(pool: pg.Pool, isKept: (sql: string) => boolean): void {
   const names = new Map<string, string>()
   const unnamed = new Set<string>()
   const nameOf = (text: string): string | undefined => {
-    if (unnamed.has(text) || !isReused(text)) return undefined
+    if (unnamed.has(text) || !isKept(text)) return undefined
     let name = names.get(text)
     if (name === undefined) {
       name = `dateline_${names.size + 1}`

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict'
 import { describe, test, type TestContext } from 'node:test'
 import { sql, type Kysely } from 'kysely'
+import { loadConfig } from '../../src/config.js'
 import { compiledOnce, VALUE } from '../../src/storage/compiled-once.js'
 import { createDatabase } from '../../src/storage/database.js'
 import type { Database } from '../../src/storage/schema.js'
@@ -62,6 +63,19 @@ async function openOneConnection(t: TestContext, preparedStatements?: boolean) {
 
 const names = async (db: Kysely<Database>, slug: string) =>
   (await nameBySlug(db, 'postgres', slug)).map((row) => row.name)
+
+test('DATABASE_PREPARED_STATEMENTS: on unless set false, and nothing else but a yes or a no', () => {
+  assert.equal(loadConfig({}).databasePreparedStatements, true)
+  assert.equal(
+    loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' }).databasePreparedStatements,
+    false,
+  )
+  assert.equal(loadConfig({ DATABASE_PREPARED_STATEMENTS: '0' }).databasePreparedStatements, false)
+  assert.throws(
+    () => loadConfig({ DATABASE_PREPARED_STATEMENTS: 'sometimes' }),
+    /DATABASE_PREPARED_STATEMENTS/,
+  )
+})
 
 if (testDialects().includes('postgres')) {
   describe('prepared statements on PostgreSQL', () => {
