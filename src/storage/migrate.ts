@@ -25,6 +25,7 @@ import * as indexSearchByTime from './migrations/2026-12-05T1320_index-search-by
 import * as indexSitemapReads from './migrations/2026-12-05T1330_index-sitemap-reads.js'
 import * as keepSitemapLastmod from './migrations/2026-12-05T1440_keep-sitemap-lastmod.js'
 import * as indexSearchWordPairs from './migrations/2026-12-06T1000_index-search-word-pairs.js'
+import * as boundSearchPendingLists from './migrations/2026-12-06T1500_bound-search-pending-lists.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-05T1330_index-sitemap-reads': indexSitemapReads,
   '2026-12-05T1440_keep-sitemap-lastmod': keepSitemapLastmod,
   '2026-12-06T1000_index-search-word-pairs': indexSearchWordPairs,
+  '2026-12-06T1500_bound-search-pending-lists': boundSearchPendingLists,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */

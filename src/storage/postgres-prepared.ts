@@ -7,13 +7,13 @@ type QueryArgs = [unknown, unknown?, ...unknown[]]
 const RESULT_TYPE_CHANGED = '0A000'
 
 /**
- * Runs the statements `isKept` picks (those compiledOnce keeps) as named prepared statements: each
- * connection parses and plans one once, and after a few runs keeps a generic
- * plan, instead of parsing and planning the same text on every call. The
- * statements compiledOnce keeps are lookups by key that every reader's page
- * runs with new values; planning them was most of the server's work for a
- * first read of an article (ARCHITECTURE.md, "Storage portability"). Statements
- * whose best plan depends on their values (search) are not among them.
+ * Runs the statements `isKept` picks as named prepared statements: each
+ * connection parses and plans one once, and after five runs PostgreSQL may keep
+ * a generic plan, instead of parsing and planning the same text on every call.
+ * The statements compiledOnce keeps are lookups by key that every reader's
+ * page runs with new values; planning them was most of PostgreSQL's work for a
+ * first read of an article (ARCHITECTURE.md, "Storage portability"). Built
+ * queries, whose best plan may depend on their values (search), stay unnamed.
  *
  * A statement text has one name in this process. If a migration in another
  * process changes a table a prepared `select *` reads, PostgreSQL refuses to
