@@ -121,6 +121,43 @@ export async function measure(route: string, url: string, options: MeasureOption
   }
 }
 
+/**
+ * Two rows measured in turns (`rounds` runs of each, alternating, sharing the
+ * duration), for a ratio between them: measured a minute apart, a route and
+ * its baseline each moved by ±10% with the machine. Requests per second are
+ * the runs' mean, p50 their median and p99 their worst.
+ */
+export async function measureInTurns(
+  first: { route: string; url: string },
+  second: { route: string; url: string },
+  options: MeasureOptions,
+  rounds = 3,
+): Promise<[Row, Row]> {
+  const each = { ...options, duration: Math.max(1, Math.round(options.duration / rounds)) }
+  const runs: [Row[], Row[]] = [[], []]
+  for (let round = 0; round < rounds; round++) {
+    // Only the first run of each warms up: the later ones follow a run of their own kind.
+    const now = round === 0 ? each : { ...each, cold: true }
+    runs[0].push(await measure(first.route, first.url, now))
+    runs[1].push(await measure(second.route, second.url, now))
+  }
+  return [combined(runs[0]), combined(runs[1])]
+}
+
+function combined(runs: Row[]): Row {
+  const median = (values: number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0)
+  return {
+    ...runs[0]!,
+    requestsPerSecond: sum(runs.map((run) => run.requestsPerSecond)) / runs.length,
+    p50: median(runs.map((run) => run.p50)),
+    p99: Math.max(...runs.map((run) => run.p99)),
+    non2xx: sum(runs.map((run) => run.non2xx)),
+    errors: sum(runs.map((run) => run.errors)),
+  }
+}
+
 /** A process's peak resident memory so far (VmHWM), in MB. */
 export function peakRssMb(pid: number | undefined): number {
   if (pid === undefined) return NaN

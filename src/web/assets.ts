@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { extname, join } from 'node:path'
-import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 
 /** A static file held in memory with its compressed variants. */
 export interface Asset {
@@ -57,38 +57,58 @@ function readAssets(dir: string): Map<string, Asset> {
       // Weak: the identity, gzip and brotli bodies are one representation, byte-different.
       etag: `W/"${hash}"`,
       identity,
-      gzip: compressible ? gzipSync(identity, { level: 9 }) : undefined,
-      br: compressible ? brotliOf(join(dir, name), identity) : undefined,
+      gzip: compressible ? compressedForm('gzip', join(dir, name), identity) : undefined,
+      br: compressible ? compressedForm('br', join(dir, name), identity) : undefined,
     })
   }
   return assets
 }
 
+/** How each stored form is made (at the highest level) and read back. */
+const ENCODINGS = {
+  gzip: {
+    suffix: '.gz',
+    compress: (data: Buffer) => gzipSync(data, { level: 9 }),
+    decompress: gunzipSync,
+  },
+  br: {
+    suffix: '.br',
+    compress: (data: Buffer) => brotliCompressSync(data),
+    decompress: brotliDecompressSync,
+  },
+}
+type Encoding = keyof typeof ENCODINGS
+
 /**
- * A file's brotli form at the highest quality: the one `npm run build` wrote
- * beside it when that is still this file's (it decompresses to the same
- * bytes), else made now. Brotli's highest quality is slow: made at start-up,
- * the editor's bundle alone took a second.
+ * A file's compressed form at the highest level: the one `npm run build`
+ * wrote beside it (`site.css.gz`, `site.css.br`) when that is still this
+ * file's (it decompresses to the same bytes), else made now. Made at
+ * start-up, brotli's highest quality took a second for the editor's bundle
+ * alone, and gzip's a fifth of what was left of reading the assets.
  */
-function brotliOf(file: string, identity: Buffer): Buffer {
-  const prebuilt = `${file}.br`
+function compressedForm(encoding: Encoding, file: string, identity: Buffer): Buffer {
+  const { suffix, compress, decompress } = ENCODINGS[encoding]
+  const prebuilt = file + suffix
   if (existsSync(prebuilt)) {
     const compressed = readFileSync(prebuilt)
     try {
-      if (brotliDecompressSync(compressed).equals(identity)) return compressed
+      if (decompress(compressed).equals(identity)) return compressed
     } catch {
-      // Not brotli after all: made again below.
+      // Not in that encoding after all: made again below.
     }
   }
-  return brotliCompressSync(identity)
+  return compress(identity)
 }
 
-/** Writes each compressible file's brotli form beside it (`npm run build`): servers start without making them. */
+/** Writes each compressible file's gzip and brotli forms beside it (`npm run build`): servers start without making them. */
 export function precompressAssets(dir: string): void {
   for (const name of readdirSync(dir)) {
     if (!COMPRESSIBLE.has(extname(name))) continue
     const file = join(dir, name)
-    writeFileSync(`${file}.br`, brotliOf(file, readFileSync(file)))
+    const identity = readFileSync(file)
+    for (const encoding of ['gzip', 'br'] as const) {
+      writeFileSync(file + ENCODINGS[encoding].suffix, compressedForm(encoding, file, identity))
+    }
   }
 }
 
