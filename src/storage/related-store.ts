@@ -1,27 +1,14 @@
 import type { Kysely, NotNull } from 'kysely'
 import type { CandidateRow, RelatedStore } from '../domain/related/related-store.js'
-import { compiledOnce, VALUE } from './compiled-once.js'
 import { fromDbCount, fromDbTime, type DialectName } from './dialect.js'
 import type { Database } from './schema.js'
 
 /**
  * Related coverage's lookups. Each one starts from an index: article_tags by
- * article or by tag, articles by section and status, articles by id.
+ * tag, articles by section and status, articles by id.
  */
-const tagIdsOf = compiledOnce((db) =>
-  db
-    .selectFrom('article_tags')
-    .select('tag_id')
-    .where('article_id', '=', VALUE)
-    .orderBy('position'),
-)
-
 export function createRelatedStore(db: Kysely<Database>, dialect: DialectName): RelatedStore {
   return {
-    async tagIdsOf(articleId) {
-      return (await tagIdsOf(db, dialect, articleId)).map((row) => row.tag_id)
-    },
-
     async tagFrequencies(tagIds) {
       const frequencies = new Map<string, number>()
       if (tagIds.length === 0) return frequencies

@@ -135,6 +135,27 @@ for (const dialect of testDialects()) {
       assert.deepEqual(ids(await ctx.services.related.forArticle(subject)), [earlier.id])
     })
 
+    test('a listed story reads as it now stands: after its own edit and its section renamed, not after an edit elsewhere', async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      const editor = await staffActor(ctx, 'editor')
+      const subject = await story(ctx, 'Harbour dredging begins', { tags: ['Harbour works'] })
+      const listed = await story(ctx, 'Harbour dredging contract signed', {
+        tags: ['Harbour works'],
+      })
+      const elsewhere = await story(ctx, 'Market report', { tags: ['Markets'] })
+      const shown = async () =>
+        (await ctx.services.related.forArticle(subject)).map(
+          (item) => `${item.headline} (${item.section.name})`,
+        )
+      assert.deepEqual(await shown(), ['Harbour dredging contract signed (News)'])
+      await saveEdit(ctx, editor, elsewhere.id, { headline: 'Markets close higher' })
+      assert.deepEqual(await shown(), ['Harbour dredging contract signed (News)'])
+      await saveEdit(ctx, editor, listed.id, { headline: 'Harbour dredging contract signed at last' })
+      assert.deepEqual(await shown(), ['Harbour dredging contract signed at last (News)'])
+      await ctx.services.sections.rename(COMMAND_LINE, 'news', 'Local news')
+      assert.deepEqual(await shown(), ['Harbour dredging contract signed at last (Local news)'])
+    })
+
     test("a tag's candidates are its published articles most recently published or updated", async (t) => {
       const ctx = await createTestContext(t, dialect)
       const editor = await staffActor(ctx, 'editor')
@@ -144,7 +165,7 @@ for (const dialect of testDialects()) {
         await story(ctx, 'Quarry floods', { tags: ['Quarries'] }),
         await story(ctx, 'Quarry closes', { tags: ['Quarries'] }),
       ]
-      const [tagId] = await ctx.stores.related.tagIdsOf(oldest.id)
+      const tagId = oldest.tags[0]?.id
       assert.ok(tagId)
       const candidates = (limit: number) => ctx.stores.related.publishedIdsWithTag(tagId, limit)
       assert.deepEqual(await candidates(2), [newest.id, newer.id])

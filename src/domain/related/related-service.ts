@@ -1,4 +1,5 @@
 import type { Article, ArticleSummary } from '../articles/article.js'
+import type { StoryThread } from '../threads/thread.js'
 import type { ContentChange } from '../changes.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import { rankRelated, significantTerms, type RelatedCandidate } from './related.js'
@@ -57,13 +58,16 @@ export function createRelatedService({
      * (its thread box shows those).
      */
     async forArticle(
-      article: Pick<Article, 'id' | 'headline' | 'standfirst' | 'sectionId'>,
+      article: Pick<Article, 'id' | 'headline' | 'standfirst' | 'sectionId' | 'tags'>,
+      known: {
+        /** The article's thread (null: none), when the caller has looked it up already. */
+        thread?: StoryThread | null
+      } = {},
       limit = RELATED_LIMIT,
     ): Promise<ArticleSummary[]> {
-      const [tagIds, thread] = await Promise.all([
-        stores.related.tagIdsOf(article.id),
-        stores.threads.findByArticle(article.id),
-      ])
+      const tagIds = article.tags.map((tag) => tag.id)
+      const thread =
+        known.thread === undefined ? await stores.threads.findByArticle(article.id) : known.thread
       const frequency = await frequencies(tagIds)
       const rarest = [...tagIds]
         .sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0))
@@ -94,17 +98,26 @@ export function createRelatedService({
       })
       // Scored as kept, not copied: a first render scores some hundred of them.
       const candidates = [...rows.values()].filter((row) => row !== undefined)
-      return stores.articles.publishedSummaries(rankRelated(article, candidates, frequency, limit))
+      const best = rankRelated(article, candidates, frequency, limit)
+      const summaries = await kept.many<ArticleSummary | undefined>('summary', best, async (missing) => {
+        const found = new Map(
+          (await stores.articles.publishedSummaries(missing)).map((summary) => [summary.id, summary]),
+        )
+        return new Map(missing.map((id) => [id, found.get(id)]))
+      })
+      return best.flatMap((id) => summaries.get(id) ?? [])
     },
 
     /**
      * Anything on the site may change what is related to what: kept lookups
-     * go, except, when one article changed, what is known of the others.
+     * go, except, when one article changed, what is known of the others (as
+     * candidates, and as listed: a summary shows only its own article's fields,
+     * and its section's, authors' and picture's, whose changes are the whole site's).
      */
     changed(change: ContentChange): void {
       if (change.scope !== 'site') return
       if (change.article === undefined) kept.forget()
-      else kept.forgetAllBut('candidate', change.article)
+      else kept.forgetAllBut(['candidate', 'summary'], change.article)
     },
   }
 }

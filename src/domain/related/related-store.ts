@@ -5,8 +5,6 @@ export type CandidateRow = Omit<RelatedCandidate, 'terms'>
 
 /** The indexed lookups related coverage needs; none reads every article. */
 export interface RelatedStore {
-  /** The ids of an article's tags. */
-  tagIdsOf(articleId: string): Promise<string[]>
   /** How many articles carry each of these tags (from the tag index alone). */
   tagFrequencies(tagIds: readonly string[]): Promise<Map<string, number>>
   /** The published articles carrying a tag most recently published or updated, at most `limit`. */

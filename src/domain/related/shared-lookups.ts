@@ -106,16 +106,20 @@ export function sharedLookups(memory: MemoryShare | number = 2_000_000) {
 
     forget,
 
-    /** Forgets everything but the values of one kind, less the one under `key`. */
-    forgetAllBut(kind: string, key: string): void {
-      const keep = manies.get(kind)
-      if (!keep) return forget()
-      uncount(keep, keep.get(key))
-      keep.delete(key)
-      const bytes = counted.get(keep) ?? 0
+    /** Forgets everything but the values of these kinds, less those under `key`. */
+    forgetAllBut(kinds: readonly string[], key: string): void {
+      const kept = kinds.flatMap((kind) => {
+        const map = manies.get(kind)
+        if (!map) return []
+        uncount(map, map.get(key))
+        map.delete(key)
+        return [{ kind, map, bytes: counted.get(map) ?? 0 }]
+      })
       forget()
-      manies.set(kind, keep)
-      charge(keep, bytes)
+      for (const { kind, map, bytes } of kept) {
+        manies.set(kind, map)
+        charge(map, bytes)
+      }
     },
   }
 }

@@ -87,9 +87,11 @@ export function createArticleReads(
         ),
         newest.get('site', () => services.articles.latest({}, 6)),
         surroundings.get(article.id, async () => {
+          // Both need the article's thread: looked up once.
+          const thread = await services.threads.threadOf(article.id)
           const [storyThread, relatedCoverage] = await Promise.all([
-            services.threads.boxFor(article.id),
-            services.related.forArticle(article),
+            services.threads.boxFor(article.id, { thread }),
+            services.related.forArticle(article, { thread }),
           ])
           return { storyThread, relatedCoverage }
         }),
