@@ -1,13 +1,13 @@
 import type { Kysely, NotNull } from 'kysely'
 import type { CandidateRow, RelatedStore } from '../domain/related/related-store.js'
-import { fromDbCount, fromDbTime, type DialectName } from './dialect.js'
+import { fromDbCount, fromDbTime } from './dialect.js'
 import type { Database } from './schema.js'
 
 /**
  * Related coverage's lookups. Each one starts from an index: article_tags by
  * tag, articles by section and status, articles by id.
  */
-export function createRelatedStore(db: Kysely<Database>, dialect: DialectName): RelatedStore {
+export function createRelatedStore(db: Kysely<Database>): RelatedStore {
   return {
     async tagFrequencies(tagIds) {
       const frequencies = new Map<string, number>()

@@ -77,7 +77,7 @@ function createStores(
     bans: () => createBanStore(db),
     settings: () => createSettingsStore(db),
     threads: () => createThreadStore(db, dialect),
-    related: () => createRelatedStore(db, dialect),
+    related: () => createRelatedStore(db),
     media: () => createMediaStore(db),
     previewLinks: () => createPreviewLinkStore(db),
     redirects: () => createRedirectStore(db),

@@ -150,7 +150,9 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await shown(), ['Harbour dredging contract signed (News)'])
       await saveEdit(ctx, editor, elsewhere.id, { headline: 'Markets close higher' })
       assert.deepEqual(await shown(), ['Harbour dredging contract signed (News)'])
-      await saveEdit(ctx, editor, listed.id, { headline: 'Harbour dredging contract signed at last' })
+      await saveEdit(ctx, editor, listed.id, {
+        headline: 'Harbour dredging contract signed at last',
+      })
       assert.deepEqual(await shown(), ['Harbour dredging contract signed at last (News)'])
       await ctx.services.sections.rename(COMMAND_LINE, 'news', 'Local news')
       assert.deepEqual(await shown(), ['Harbour dredging contract signed at last (Local news)'])

@@ -99,12 +99,19 @@ export function createRelatedService({
       // Scored as kept, not copied: a first render scores some hundred of them.
       const candidates = [...rows.values()].filter((row) => row !== undefined)
       const best = rankRelated(article, candidates, frequency, limit)
-      const summaries = await kept.many<ArticleSummary | undefined>('summary', best, async (missing) => {
-        const found = new Map(
-          (await stores.articles.publishedSummaries(missing)).map((summary) => [summary.id, summary]),
-        )
-        return new Map(missing.map((id) => [id, found.get(id)]))
-      })
+      const summaries = await kept.many<ArticleSummary | undefined>(
+        'summary',
+        best,
+        async (missing) => {
+          const found = new Map(
+            (await stores.articles.publishedSummaries(missing)).map((summary) => [
+              summary.id,
+              summary,
+            ]),
+          )
+          return new Map(missing.map((id) => [id, found.get(id)]))
+        },
+      )
       return best.flatMap((id) => summaries.get(id) ?? [])
     },
 
