@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { finished } from 'node:stream'
 import { sendCachedPage, type PageCache } from './page-cache.js'
 import { readerCacheKey, serveFromCache } from './serve-from-cache.js'
 
@@ -12,10 +13,16 @@ import { readerCacheKey, serveFromCache } from './serve-from-cache.js'
 export function createMissCoalescer(cache: PageCache) {
   const rendering = new Map<string, Promise<void>>()
 
-  /** Marks `response` as the one rendering `key` until it is complete (or its client is gone). */
+  /**
+   * Marks `response` as the one rendering `key` until it is complete (or its
+   * client is gone). `finished` also answers for a response already closed: a
+   * reader who left while waiting for another's render comes here after its
+   * 'close' has been emitted, and a listener for it would wait for good, with
+   * every later reader of the page behind it.
+   */
   function lead(key: string, response: ServerResponse): void {
     const done: Promise<void> = new Promise((resolve) => {
-      response.once('close', () => {
+      finished(response, () => {
         if (rendering.get(key) === done) rendering.delete(key)
         resolve()
       })
@@ -49,6 +56,8 @@ export function createMissCoalescer(cache: PageCache) {
         const stale = cache.stale(key)
         if (stale) return sendCachedPage(stale, request, response)
         await pending
+        // A reader who left while waiting is owed nothing: no render for nobody.
+        if (response.destroyed) return
         if (serveFromCache(cache, request, response)) return
       }
       lead(key, response)
