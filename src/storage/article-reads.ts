@@ -83,6 +83,12 @@ function articleQuery(db: Kysely<Database>, dialect: DialectName) {
           ).as('list'),
         )
         .as('corrections'),
+      // By the unique thread_articles(article_id): the one thread it is in, if any.
+      eb
+        .selectFrom('thread_articles as ta')
+        .whereRef('ta.article_id', '=', 'a.id')
+        .select('ta.thread_id')
+        .as('thread_id'),
     ])
 }
 
@@ -130,6 +136,7 @@ export function createArticleReads(db: Kysely<Database>, dialect: DialectName): 
         slug,
         name,
       })),
+      threadId: row.thread_id ?? null,
       status: row.status as ArticleStatus,
       publishedAt: fromNullableDbTime(row.published_at),
       scheduledFor: fromNullableDbTime(row.scheduled_for),

@@ -213,6 +213,11 @@ for (const dialect of testDialects()) {
       assert.equal(box?.position, 2)
       assert.equal(box?.total, 3)
       assert.equal(await threads.boxFor(pending.id), undefined, 'a draft has no public box')
+      // The article as read says which thread it is in: its page asks for the box only then.
+      assert.equal((await ctx.stores.articles.findById(a.id))?.threadId, box?.thread.id)
+      await threads.removeArticle(editor, 'mondego-floods', b.id)
+      assert.equal((await ctx.stores.articles.findById(b.id))?.threadId, null)
+      await threads.addArticle(editor, 'mondego-floods', b.id)
 
       // Unpublishing takes an article out of what readers see, not out of the thread.
       const current = await ctx.stores.articles.findById(c.id)

@@ -113,6 +113,19 @@ for (const dialect of testDialects()) {
       assert.equal(removed.document.querySelector('nav.story-thread'), null)
     })
 
+    test('a story added to a thread shows its box at once, though its page was read before', async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      const server = await startTestServer(t, ctx)
+      const { thread, outside } = await runningStory(ctx)
+      const before = await server.page(pathOf(outside))
+      assert.equal(before.document.querySelector('nav.story-thread'), null)
+
+      await ctx.services.threads.addArticle(COMMAND_LINE, thread.slug, outside.id)
+
+      const { document } = await server.page(pathOf(outside))
+      assert.equal(textOf(document.querySelector('.story-thread-position')), 'Story 4 of 4')
+    })
+
     test('unknown threads, malformed slugs and pages past the last are 404', async (t) => {
       const ctx = await createTestContext(t, dialect)
       const server = await startTestServer(t, ctx)

@@ -169,6 +169,8 @@ export function createArticleImporter({
       createdBy: null,
       commentMode: 'default',
       corrections: [],
+      // New: in no thread until an editor adds it to one.
+      threadId: null,
       version: 1,
     }
     const article = await insertArticle(tx, deps, {

@@ -24,6 +24,7 @@ function article(overrides: Partial<Article> = {}): Article {
     section: { slug: 'news', name: 'News' },
     bylines: [{ id: 'u1', slug: 'ada-brekke', name: 'Ada Brekke' }],
     tags: [],
+    threadId: null,
     status: 'draft',
     publishedAt: null,
     scheduledFor: null,

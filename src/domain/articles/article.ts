@@ -63,6 +63,8 @@ export interface Article {
   /** Bylines in order. */
   bylines: ArticleByline[]
   tags: ArticleTag[]
+  /** The story thread it belongs to (domain/threads), if any: an article is in one at most. */
+  threadId: string | null
   status: ArticleStatus
   /** Set when it first goes out, and kept through unpublishing and publishing again. */
   publishedAt: Date | null

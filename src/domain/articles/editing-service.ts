@@ -80,6 +80,8 @@ export function createEditingService({
           createdBy: actor.id,
           commentMode: resolved.commentMode ?? 'default',
           corrections: [],
+          // New: in no thread until an editor adds it to one.
+          threadId: null,
           version: 1,
         }
         const steps: Step[] = [{ article: draft, note: 'Created' }]

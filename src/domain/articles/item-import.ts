@@ -149,6 +149,8 @@ export async function writeImportedStory(
     createdBy: null,
     commentMode: 'default',
     corrections: [],
+    // New: in no thread until an editor adds it to one.
+    threadId: null,
     version: 1,
   }
   const article = await insertArticle(tx, deps, {

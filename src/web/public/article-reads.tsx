@@ -87,8 +87,9 @@ export function createArticleReads(
         ),
         newest.get('site', () => services.articles.latest({}, 6)),
         surroundings.get(article.id, async () => {
-          // Both need the article's thread: looked up once.
-          const thread = await services.threads.threadOf(article.id)
+          // Both need the article's thread: looked up once, and only when it is in one.
+          const thread =
+            article.threadId === null ? null : await services.threads.threadOf(article.id)
           const [storyThread, relatedCoverage] = await Promise.all([
             services.threads.boxFor(article.id, { thread }),
             services.related.forArticle(article, { thread }),
