@@ -244,7 +244,7 @@ for (const dialect of testDialects()) {
       }
       const last = articles[11]
       assert.ok(last)
-      const box = await ctx.services.threads.boxFor(last.id, { size: 5 })
+      const box = await ctx.services.threads.boxFor(last.id, 5)
       assert.deepEqual(
         box?.items.map((item) => item.id),
         articles.slice(7).map((item) => item.id),

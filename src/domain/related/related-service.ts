@@ -1,5 +1,4 @@
 import type { Article, ArticleSummary } from '../articles/article.js'
-import type { StoryThread } from '../threads/thread.js'
 import type { ContentChange } from '../changes.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import { rankRelated, significantTerms, type RelatedCandidate } from './related.js'
@@ -58,22 +57,18 @@ export function createRelatedService({
      * (its thread box shows those).
      */
     async forArticle(
-      article: Pick<Article, 'id' | 'headline' | 'standfirst' | 'sectionId' | 'tags'>,
-      known: {
-        /** The article's thread (null: none), when the caller has looked it up already. */
-        thread?: StoryThread | null
-      } = {},
+      article: Pick<Article, 'id' | 'headline' | 'standfirst' | 'sectionId' | 'tags' | 'threadId'>,
       limit = RELATED_LIMIT,
     ): Promise<ArticleSummary[]> {
       const tagIds = article.tags.map((tag) => tag.id)
-      const thread =
-        known.thread === undefined ? await stores.threads.findByArticle(article.id) : known.thread
       const frequency = await frequencies(tagIds)
       const rarest = [...tagIds]
         .sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0))
         .slice(0, CANDIDATE_TAGS)
       const [threadIds, fromSection, ...fromTags] = await Promise.all([
-        thread ? stores.threads.articleIds(thread.id) : Promise.resolve([]),
+        article.threadId === null
+          ? Promise.resolve([])
+          : stores.threads.articleIds(article.threadId),
         kept.one(`section ${article.sectionId}`, () =>
           stores.related.publishedIdsInSection(article.sectionId, FROM_SECTION),
         ),

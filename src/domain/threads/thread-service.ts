@@ -282,27 +282,12 @@ export function createThreadService({
       return { thread, articles: await paginate({ page, perPage, total: ids.length }, summariesIn) }
     },
 
-    /** The thread an article belongs to, null when none. */
-    threadOf: async (articleId: string): Promise<StoryThread | null> =>
-      (await stores.threads.findByArticle(articleId)) ?? null,
-
     /**
      * The thread a published article belongs to, with the thread's published
      * articles around it, for the article's page; undefined when it is in none.
      */
-    async boxFor(
-      articleId: string,
-      {
-        size = THREAD_BOX_SIZE,
-        ...known
-      }: {
-        size?: number
-        /** The article's thread (null: none), when the caller has looked it up already. */
-        thread?: StoryThread | null
-      } = {},
-    ): Promise<ThreadBox | undefined> {
-      const thread =
-        known.thread === undefined ? await stores.threads.findByArticle(articleId) : known.thread
+    async boxFor(articleId: string, size = THREAD_BOX_SIZE): Promise<ThreadBox | undefined> {
+      const thread = await stores.threads.findByArticle(articleId)
       if (!thread) return undefined
       const ids = await stores.threads.publishedArticleIds(thread.id)
       const index = ids.indexOf(articleId)

@@ -87,12 +87,10 @@ export function createArticleReads(
         ),
         newest.get('site', () => services.articles.latest({}, 6)),
         surroundings.get(article.id, async () => {
-          // Both need the article's thread: looked up once, and only when it is in one.
-          const thread =
-            article.threadId === null ? null : await services.threads.threadOf(article.id)
           const [storyThread, relatedCoverage] = await Promise.all([
-            services.threads.boxFor(article.id, { thread }),
-            services.related.forArticle(article, { thread }),
+            // The article says whether it is in a thread: the box is looked up only then.
+            article.threadId === null ? undefined : services.threads.boxFor(article.id),
+            services.related.forArticle(article),
           ])
           return { storyThread, relatedCoverage }
         }),
