@@ -19,6 +19,15 @@ const FROM_SECTION = 20
 
 export type RelatedService = ReturnType<typeof createRelatedService>
 
+/** Each asked id's row, undefined for one not found: kept lookups remember that too. */
+function everyAsked<T extends { id: string }>(
+  asked: readonly string[],
+  rows: readonly T[],
+): Map<string, T | undefined> {
+  const found = new Map(rows.map((row) => [row.id, row]))
+  return new Map(asked.map((id) => [id, found.get(id)]))
+}
+
 /** A candidate as kept: its words found once, however many articles it is scored for. */
 type Known = CandidateRow & Pick<Required<RelatedCandidate>, 'terms'>
 
@@ -81,31 +90,23 @@ export function createRelatedService({
         (id) => !excluded.has(id),
       )
       if (ids.length === 0) return []
-      const rows = await kept.many<Known | undefined>('candidate', ids, async (missing) => {
-        const found = new Map(
-          (await stores.related.candidates(missing)).map((row) => [
-            row.id,
-            { ...row, terms: significantTerms(row) },
-          ]),
-        )
-        // One no longer published is remembered as such until the site changes.
-        return new Map(missing.map((id) => [id, found.get(id)]))
-      })
+      // One no longer published is remembered as such until the site changes.
+      const rows = await kept.many<Known | undefined>('candidate', ids, async (missing) =>
+        everyAsked(
+          missing,
+          (await stores.related.candidates(missing)).map((row) => ({
+            ...row,
+            terms: significantTerms(row),
+          })),
+        ),
+      )
       // Scored as kept, not copied: a first render scores some hundred of them.
       const candidates = [...rows.values()].filter((row) => row !== undefined)
       const best = rankRelated(article, candidates, frequency, limit)
       const summaries = await kept.many<ArticleSummary | undefined>(
         'summary',
         best,
-        async (missing) => {
-          const found = new Map(
-            (await stores.articles.publishedSummaries(missing)).map((summary) => [
-              summary.id,
-              summary,
-            ]),
-          )
-          return new Map(missing.map((id) => [id, found.get(id)]))
-        },
+        async (missing) => everyAsked(missing, await stores.articles.publishedSummaries(missing)),
       )
       return best.flatMap((id) => summaries.get(id) ?? [])
     },
