@@ -36,7 +36,7 @@ export async function compileCliForTests() {
     entryPoints: { 'run-cli': 'test/cli/run-cli.ts' },
     outdir: dir,
     ...NODE_BUNDLE,
-    plugins: [sourceUrls],
+    plugins: [...NODE_BUNDLE.plugins, sourceUrls],
   })
   return { dir, script: join(dir, 'run-cli.mjs') }
 }
