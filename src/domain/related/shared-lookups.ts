@@ -17,6 +17,9 @@ export function sharedLookups(memory: MemoryShare | number = 2_000_000) {
   // Each answered lookup's bytes, and each map's: what budget.used adds up. A map not
   // counted here was forgotten.
   const weights = new WeakMap<Promise<unknown>, number>()
+  // Each answered lookup's value: read at once, since awaiting a hundred settled promises
+  // for one first read was a hundred trips through the microtask queue.
+  const answers = new WeakMap<Promise<unknown>, unknown>()
   let counted = new Map<Kept, number>()
 
   function charge(map: Kept, bytes: number): void {
@@ -34,6 +37,7 @@ export function sharedLookups(memory: MemoryShare | number = 2_000_000) {
     map.set(key, value)
     value.then(
       (answer) => {
+        answers.set(value, answer)
         if (map.get(key) !== value || !counted.has(map)) return
         const bytes = entryBytes(key) + estimateBytes(answer)
         weights.set(value, bytes)
@@ -86,22 +90,25 @@ export function sharedLookups(memory: MemoryShare | number = 2_000_000) {
         manies.set(kind, (map = new Map<string, Promise<unknown>>()))
         counted.set(map, 0)
       }
-      const asked = new Map<string, Promise<V>>()
+      const known = new Map<string, V>()
+      const pending = new Map<string, Promise<V>>()
+      const missing = new Set<string>()
       for (const key of keys) {
         const found = map.get(key) as Promise<V> | undefined
-        if (found) asked.set(key, found)
+        if (found === undefined) missing.add(key)
+        else if (answers.has(found)) known.set(key, answers.get(found) as V)
+        else pending.set(key, found)
       }
-      const missing = [...new Set(keys)].filter((key) => !asked.has(key))
-      if (missing.length > 0) {
-        const loading = load(missing)
+      if (missing.size > 0) {
+        const loading = load([...missing])
         for (const key of missing) {
           const value = loading.then((values) => values.get(key) as V)
-          asked.set(key, value)
+          pending.set(key, value)
           remember(map, key, value)
         }
       }
-      const values = await Promise.all(keys.map((key) => asked.get(key) as Promise<V>))
-      return new Map(keys.map((key, i) => [key, values[i] as V]))
+      for (const [key, value] of pending) known.set(key, await value)
+      return new Map(keys.map((key) => [key, known.get(key) as V]))
     },
 
     forget,
