@@ -26,13 +26,35 @@ export interface PageWindow {
  * empty list.
  */
 export async function paginate<T>(
-  { page, perPage, total }: { page: number; perPage: number; total: number },
+  at: { page: number; perPage: number; total: number },
   list: (window: PageWindow) => Promise<T[]> | T[],
 ): Promise<Paged<T>> {
+  const window = pageWindow(at.page, at.perPage)
+  // Past the last page is refused before anything is listed.
+  const empty = pageOf<T>([], at)
+  return at.total === 0 ? empty : { ...empty, items: await list(window) }
+}
+
+/**
+ * The rows of page `page`, for a store that reads a page and the list's
+ * length at once: NotFoundError for a page number that is not a whole number
+ * from 1 to MAX_PAGE. pageOf then checks the page against the length.
+ */
+export function pageWindow(page: number, perPage: number): PageWindow {
+  if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) throw noPage(page)
+  return { limit: perPage, offset: (page - 1) * perPage }
+}
+
+/** A page's items as a Paged; NotFoundError for a page past the last of `total` items. */
+export function pageOf<T>(
+  items: T[],
+  { page, perPage, total }: { page: number; perPage: number; total: number },
+): Paged<T> {
   const pageCount = Math.max(1, Math.ceil(total / perPage))
-  if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE || page > pageCount) {
-    throw new NotFoundError('page_not_found', `There is no page ${page}.`)
-  }
-  const items = total === 0 ? [] : await list({ limit: perPage, offset: (page - 1) * perPage })
+  if (page > pageCount) throw noPage(page)
   return { items, page, perPage, total, pageCount }
+}
+
+function noPage(page: number): NotFoundError {
+  return new NotFoundError('page_not_found', `There is no page ${page}.`)
 }

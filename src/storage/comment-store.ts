@@ -8,7 +8,7 @@ import {
 import type { BanStore, CommentStore } from '../domain/comments/comment-store.js'
 import { forgetRateWindowsBefore, reserveCommentAttempt } from './comment-limits.js'
 import { findCommentTarget, screenComment } from './comment-screening.js'
-import { compiledOnce, compiledOnceWith, VALUE } from './compiled-once.js'
+import { compiledOnceWith } from './compiled-once.js'
 import {
   fromDbCount,
   fromDbTime,
@@ -96,19 +96,57 @@ async function insertComment(
   return rows.length > 0
 }
 
-/** A page of an article's approved comments that reply to none, oldest first. */
-const approvedTopLevel = compiledOnceWith(
-  (db, _dialect, slots: { articleId: string; limit: number; offset: number }) =>
-    db
+/**
+ * The article's approved counts, joined to a window of its approved comments
+ * that reply to none, oldest first, each marked if anything replies to it: one
+ * row of counts alone when the window is empty.
+ */
+const approvedPage = compiledOnceWith(
+  (db, _dialect, slots: { articleId: string; limit: number; offset: number }) => {
+    const counts = db
+      .selectFrom('comments as n')
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('all'),
+        eb.fn.count<number | string>('n.id').filterWhere('n.parent_id', 'is', null).as('top_level'),
+      ])
+      .where('n.article_id', '=', slots.articleId)
+      .where('n.status', '=', 'approved')
+    const window = db
       .selectFrom('comments as c')
       .select(COLUMNS)
+      // By the parent_id index, whatever their status: see repliesTo.
+      .select((eb) =>
+        eb
+          .exists(
+            eb.selectFrom('comments as r').select('r.id').whereRef('r.parent_id', '=', 'c.id'),
+          )
+          .as('has_replies'),
+      )
       .where('c.article_id', '=', slots.articleId)
       .where('c.status', '=', 'approved')
       .where('c.parent_id', 'is', null)
       .orderBy('c.created_at')
       .orderBy('c.id')
       .limit(slots.limit)
-      .offset(slots.offset),
+      .offset(slots.offset)
+    return db
+      .selectFrom(counts.as('counts'))
+      .leftJoin(window.as('w'), (join) => join.onTrue())
+      .select(['counts.all', 'counts.top_level', 'w.has_replies'])
+      .select([
+        'w.id',
+        'w.article_id',
+        'w.parent_id',
+        'w.author_name',
+        'w.body',
+        'w.status',
+        'w.created_at',
+        'w.moderated_at',
+        'w.moderated_by',
+      ])
+      .orderBy('w.created_at')
+      .orderBy('w.id')
+  },
 )
 
 /**
@@ -123,17 +161,6 @@ const repliesTo = compiledOnceWith((db, _dialect, slots: { parentIds: readonly s
     .where('c.parent_id', 'in', slots.parentIds)
     .orderBy('c.created_at')
     .orderBy('c.id'),
-)
-
-const approvedCounts = compiledOnce((db) =>
-  db
-    .selectFrom('comments as c')
-    .select((eb) => [
-      eb.fn.countAll<number | string>().as('all'),
-      eb.fn.count<number | string>('c.id').filterWhere('c.parent_id', 'is', null).as('top_level'),
-    ])
-    .where('c.article_id', '=', VALUE)
-    .where('c.status', '=', 'approved'),
 )
 
 export function createCommentStore(db: Kysely<Database>, dialect: DialectName): CommentStore {
@@ -156,20 +183,21 @@ export function createCommentStore(db: Kysely<Database>, dialect: DialectName): 
       return row && toComment(row)
     },
 
-    async listApprovedTopLevel(articleId, { limit, offset }) {
-      const rows = await approvedTopLevel(db, dialect, { articleId, limit, offset })
-      return rows.map(toComment)
+    async approvedPage(articleId, { limit, offset }) {
+      const rows = await approvedPage(db, dialect, { articleId, limit, offset })
+      const items = rows.flatMap((row) => (row.id === null ? [] : [toComment(row as CommentRow)]))
+      return {
+        all: fromDbCount(rows[0]?.all ?? 0),
+        topLevel: fromDbCount(rows[0]?.top_level ?? 0),
+        items,
+        replied: rows.flatMap((row) => (row.id !== null && row.has_replies ? [row.id] : [])),
+      }
     },
 
     async listApprovedReplies(parentIds) {
       if (parentIds.length === 0) return []
       const rows = await repliesTo(db, dialect, { parentIds })
       return rows.filter((row) => row.status === 'approved').map(toComment)
-    },
-
-    async countApproved(articleId) {
-      const [row] = await approvedCounts(db, dialect, articleId)
-      return { all: fromDbCount(row?.all ?? 0), topLevel: fromDbCount(row?.top_level ?? 0) }
     },
 
     async listApprovedNewest(articleId, limit) {

@@ -174,6 +174,46 @@ for (const dialect of testDialects()) {
       assert.equal(await tokenOf(path), second)
     })
 
+    test('comments are read in one statement, and their replies in one more only when there are some', async (t) => {
+      const { ctx, server, statements } = await uncachedSite(t, dialect)
+      const article = await tagged(ctx, 'Ferry crews to strike', ['Ferries'])
+      const path = pathOf(article)
+      /** The statements that read comments for one render of the page, and what it shows. */
+      const commentReads = async () => {
+        statements.length = 0
+        const shown = await partOf(server, path, '#comments')
+        return { shown, reads: statements.filter((sql) => /"comments"/.test(sql)).length }
+      }
+      await commentReads()
+      assert.equal((await commentReads()).reads, 0, 'kept: not read again')
+      // Nothing kept for a thread that changed: its counts and first page in one statement.
+      await ctx.changes.announce({ scope: 'comments', articleId: article.id })
+      const none = await commentReads()
+      assert.match(none.shown, /Comments \(0\)/)
+      assert.equal(none.reads, 1, 'an article without comments')
+
+      const first = await postComment(ctx, { articleId: article.id })
+      const second = await postComment(ctx, { articleId: article.id })
+      await ctx.services.comments.moderate(COMMAND_LINE, [first.id, second.id], 'approve')
+      const two = await commentReads()
+      assert.ok(two.shown.includes(first.body) && two.shown.includes(second.body))
+      assert.equal(two.reads, 1, 'comments without replies')
+
+      // A held reply is read (its status is checked as replies are), never shown.
+      const held = await postComment(ctx, { articleId: article.id, parentId: first.id })
+      await ctx.changes.announce({ scope: 'comments', articleId: article.id })
+      const withHeld = await commentReads()
+      assert.ok(!withHeld.shown.includes(held.body))
+      assert.match(withHeld.shown, /Comments \(2\)/)
+      assert.equal(withHeld.reads, 2, 'a comment with a reply of any status')
+
+      await ctx.services.comments.moderate(COMMAND_LINE, [held.id], 'approve')
+      const replied = await commentReads()
+      assert.ok(replied.shown.includes(held.body))
+      assert.match(replied.shown, /Comments \(3\)/)
+      assert.equal(replied.reads, 2)
+    })
+
     test('rendered again with nothing changed, the page asks the database nothing', async (t) => {
       const { ctx, server, queries } = await uncachedSite(t, dialect)
       const article = await tagged(ctx, 'Ferry fares frozen', ['Ferries'])

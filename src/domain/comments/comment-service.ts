@@ -3,7 +3,7 @@ import type { ContentChanges } from '../changes.js'
 import type { Clock } from '../clock.js'
 import { NotFoundError } from '../errors.js'
 import type { IdGenerator } from '../ids.js'
-import { paginate, type Paged } from '../paging.js'
+import { pageOf, pageWindow, type Paged } from '../paging.js'
 import type { SettingsService } from '../settings/settings-service.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import {
@@ -180,18 +180,17 @@ export function createCommentService({
 
     /** One page of an article's approved comments, oldest first, with their replies. */
     async approvedThreads(articleId: string, page: number): Promise<Paged<CommentThread>> {
-      const counts = await stores.comments.countApproved(articleId)
       // Pages are of conversations: a top-level comment and its replies together.
-      const paged = await paginate(
-        { page, perPage: COMMENT_LIMITS.perPage, total: counts.topLevel },
-        (window) => stores.comments.listApprovedTopLevel(articleId, window),
-      )
-      const replies = await stores.comments.listApprovedReplies(paged.items.map((c) => c.id))
+      const perPage = COMMENT_LIMITS.perPage
+      const found = await stores.comments.approvedPage(articleId, pageWindow(page, perPage))
+      const paged = pageOf(found.items, { page, perPage, total: found.topLevel })
+      const replies =
+        found.replied.length === 0 ? [] : await stores.comments.listApprovedReplies(found.replied)
       const items = paged.items.map((comment) => ({
         ...comment,
         replies: replies.filter((reply) => reply.parentId === comment.id),
       }))
-      return { ...paged, items, total: counts.all }
+      return { ...paged, items, total: found.all }
     },
 
     /** A published article's newest approved comments, for its feeds. */

@@ -89,14 +89,19 @@ export interface CommentStore {
     comment: Comment & CommentFingerprints & { duplicateBuckets: DuplicateBuckets | null },
   ): Promise<'inserted' | 'duplicate'>
   findById(id: string): Promise<Comment | undefined>
-  /** Approved top-level comments, oldest first. */
-  listApprovedTopLevel(
+  /**
+   * A window of the article's approved top-level comments, oldest first, in
+   * one statement with how many approved comments it has (`all`, replies
+   * included, and `topLevel`) and which of the window's comments have replies
+   * of any status (`replied`): a first read of an article page asks only this,
+   * and for the replies only when there are some.
+   */
+  approvedPage(
     articleId: string,
-    page: { limit: number; offset: number },
-  ): Promise<Comment[]>
+    window: { limit: number; offset: number },
+  ): Promise<{ all: number; topLevel: number; items: Comment[]; replied: string[] }>
   /** Approved replies to the given comments, oldest first. */
   listApprovedReplies(parentIds: readonly string[]): Promise<Comment[]>
-  countApproved(articleId: string): Promise<{ all: number; topLevel: number }>
   /** Approved comments, newest first, for feeds. */
   listApprovedNewest(articleId: string, limit: number): Promise<Comment[]>
   setStatus(ids: readonly string[], status: CommentStatus, at: Date, by: string): Promise<number>
