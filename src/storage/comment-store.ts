@@ -132,18 +132,8 @@ const approvedPage = compiledOnceWith(
     return db
       .selectFrom(counts.as('counts'))
       .leftJoin(window.as('w'), (join) => join.onTrue())
-      .select(['counts.all', 'counts.top_level', 'w.has_replies'])
-      .select([
-        'w.id',
-        'w.article_id',
-        'w.parent_id',
-        'w.author_name',
-        'w.body',
-        'w.status',
-        'w.created_at',
-        'w.moderated_at',
-        'w.moderated_by',
-      ])
+      .select(['counts.all', 'counts.top_level'])
+      .selectAll('w')
       .orderBy('w.created_at')
       .orderBy('w.id')
   },
