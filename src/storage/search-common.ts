@@ -86,7 +86,7 @@ export interface MatchSource<Newest, Key> {
   /** One page of every match ranked (there are few: `all`, newest first, as newest() found them). */
   bestFirst(window: PageRequest, all: readonly Newest[]): Promise<Key[]>
   /** These, the newest matches, ranked. */
-  rank(keys: Key[]): Promise<Key[]>
+  rank(newest: readonly Newest[]): Promise<Key[]>
   /** Matches older than `oldest`, newest first. */
   older(oldest: Newest, window: PageRequest): Promise<Key[]>
   mark(keys: Key[]): Promise<MarkedMatch[]>
@@ -111,7 +111,7 @@ export async function windowedMatches<Newest, Key>(
       page: async (window) => source.mark(await source.bestFirst(window, newest)),
     }
   }
-  const order = await source.rank(newest.slice(0, ranked).map((match) => source.keyOf(match)))
+  const order = await source.rank(newest.slice(0, ranked))
   const total = estimatedTotal(ranked, {
     ...(await source.span()),
     oldestRanked: source.positionOf(oldest),

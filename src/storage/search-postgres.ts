@@ -36,10 +36,15 @@ export const postgresSearch: SearchDialect = {
     const where = matchTest(tsquery, pairs)
     // A phrase stays off the time index: walked back, each row's pairs would be made again.
     const offTimeIndex = pairs.length > 0 || hasPhrase(query)
-    return windowedMatches<{ article_id: string; published_at: Date | string }, string>(ranked, {
+    return windowedMatches<NewestMatch, string>(ranked, {
       async newest(count) {
-        const { rows } = await sql<{ article_id: string; published_at: Date | string }>`
-          select s.article_id, s.published_at from article_search s
+        // Ranked as they are found: the walk has each document at hand, where ranking them
+        // afterwards read all of them again by id (3 of 17 ms for a common word at 10,000 stories).
+        const { rows } = await sql<NewestMatch>`
+          select s.article_id, s.published_at, s.headline_key = q.exact as exact,
+            ts_rank_cd(${RANK_WEIGHTS}, s.document, q.query) as rank
+          from article_search s
+          cross join (select ${tsquery} as query, ${bindable(query.exact)}::text as exact) q
           where ${where}
           order by ${offTimeIndex ? sql`s.published_at + interval '0 seconds'` : sql`s.published_at`} desc,
             s.article_id desc
@@ -49,12 +54,37 @@ export const postgresSearch: SearchDialect = {
       keyOf: (row) => row.article_id,
       positionOf: (row) => fromDbTime(row.published_at).getTime(),
       span: () => timeSpan(db),
-      bestFirst: (window) => bestFirst(db, query, tsquery, where, window),
-      rank: (ids) => bestFirstOf(db, query, tsquery, ids),
+      bestFirst: async ({ limit, offset }, all) =>
+        bestFirst(all)
+          .slice(offset, offset + limit)
+          .map((row) => row.article_id),
+      rank: async (newest) => bestFirst(newest).map((row) => row.article_id),
       older: (oldest, window) => olderMatches(db, where, oldest, window),
       mark: (ids) => marked(db, tsquery, ids),
     })
   },
+}
+
+/** One of the newest matches, with what ranks it. */
+interface NewestMatch {
+  article_id: string
+  published_at: Date | string
+  /** Whether its headline is the query, word for word. */
+  exact: boolean
+  /** ts_rank_cd, weighted by column. */
+  rank: number
+}
+
+/** Matches ranked: an exact headline first, then rank, then the newest. */
+function bestFirst(matches: readonly NewestMatch[]): NewestMatch[] {
+  const time = (match: NewestMatch) => fromDbTime(match.published_at).getTime()
+  return [...matches].sort(
+    (a, b) =>
+      Number(b.exact) - Number(a.exact) ||
+      b.rank - a.rank ||
+      time(b) - time(a) ||
+      (a.article_id < b.article_id ? 1 : a.article_id > b.article_id ? -1 : 0),
+  )
 }
 
 /**
@@ -96,49 +126,11 @@ function hasPhrase(query: SearchQuery): boolean {
   return termTexts(query.include).some((text) => /\s/.test(text))
 }
 
-/** The order of ranked matches: an exact headline first, then rank, then the newest. */
-const BEST_FIRST = sql`order by s.headline_key = q.exact desc,
-  ts_rank_cd(${RANK_WEIGHTS}, s.document, q.query) desc, s.published_at desc, s.article_id desc`
-
-/** All matches ranked (there are few). */
-async function bestFirst(
-  db: Kysely<Database>,
-  query: SearchQuery,
-  tsquery: TsQuery,
-  where: RawBuilder<unknown>,
-  { limit, offset }: PageRequest,
-): Promise<string[]> {
-  const { rows } = await sql<{ article_id: string }>`
-    select s.article_id
-    from article_search s
-    cross join (select ${tsquery} as query, ${bindable(query.exact)}::text as exact) q
-    where ${where}
-    ${BEST_FIRST}
-    limit ${limit} offset ${offset}`.execute(db)
-  return rows.map((row) => row.article_id)
-}
-
-/** These articles (the newest matches), ranked. */
-async function bestFirstOf(
-  db: Kysely<Database>,
-  query: SearchQuery,
-  tsquery: TsQuery,
-  ids: readonly string[],
-): Promise<string[]> {
-  const { rows } = await sql<{ article_id: string }>`
-    select s.article_id
-    from article_search s
-    cross join (select ${tsquery} as query, ${bindable(query.exact)}::text as exact) q
-    where s.article_id = any(${ids}::text[])
-    ${BEST_FIRST}`.execute(db)
-  return rows.map((row) => row.article_id)
-}
-
 /** Matches older than the ranked ones, newest first. */
 async function olderMatches(
   db: Kysely<Database>,
   where: RawBuilder<unknown>,
-  below: { article_id: string; published_at: Date | string },
+  below: NewestMatch,
   { limit, offset }: PageRequest,
 ): Promise<string[]> {
   const { rows } = await sql<{ article_id: string }>`
