@@ -60,7 +60,7 @@ export const postgresSearch: SearchDialect = {
           .map((row) => row.article_id),
       rank: async (newest) => bestFirst(newest).map((row) => row.article_id),
       older: (oldest, window) => olderMatches(db, where, oldest, window),
-      mark: (ids) => marked(db, tsquery, ids),
+      mark: (ids) => marked(db, tsquery, termTexts(query.include), ids),
     })
   },
 }
@@ -153,13 +153,33 @@ async function timeSpan(db: Kysely<Database>): Promise<{ first: number; last: nu
     : { first: 0, last: 0 }
 }
 
-/** These articles' marked text, in this order. */
+/**
+ * Where a body's passage is looked for first: from this many characters
+ * before the first place a term is written as typed (or the body's start),
+ * this many long (about a hundred words), cut back to whole words.
+ */
+const NEAR = { before: 200, length: 700 }
+
+/**
+ * These articles' marked text, in this order. ts_headline parses all the text
+ * it is given, and a common word's best hits are often matched by their
+ * headline or standfirst alone. So a body is read only when a term is in it
+ * (its part of the document, weight D, matches), and its passage is looked
+ * for first in a cut around the first place a term is written as typed
+ * (strpos, case aside), or at the start where it is written otherwise (the
+ * index finds other forms of a word too); the whole body only when the cut
+ * holds no match. A body without a match gives no passage: the snippet is
+ * then the standfirst or the brief, as it was when ts_headline gave the
+ * body's first words unmarked.
+ */
 async function marked(
   db: Kysely<Database>,
   tsquery: TsQuery,
+  terms: readonly string[],
   ids: readonly string[],
 ): Promise<MarkedMatch[]> {
   if (ids.length === 0) return []
+  const typed = terms.map((term) => term.toLowerCase())
   const { rows } = await sql<{
     article_id: string
     headline: string
@@ -171,10 +191,27 @@ async function marked(
     select s.article_id,
       ts_headline('english'::regconfig, s.headline, q.query, ${HIGHLIGHT_ALL}) as headline,
       ts_headline('english'::regconfig, s.standfirst, q.query, ${HIGHLIGHT_ALL}) as standfirst,
-      ts_headline('english'::regconfig, s.body, q.query, ${PASSAGE}) as body,
+      case when near.passage is null then ''
+        when strpos(near.passage, ${MATCH_START}) > 0 then near.passage
+        else ts_headline('english'::regconfig, s.body, q.query, ${PASSAGE}) end as body,
       left(s.body, ${EDGE}) as body_head, right(s.body, ${EDGE}) as body_tail
     from article_search s
     cross join (select ${tsquery} as query) q
+    cross join lateral (
+      select case when body.matches then ts_headline('english'::regconfig,
+        regexp_replace(
+          regexp_replace(substr(s.body, cut.start, ${NEAR.length}),
+            case when cut.start > 1 then '^\\S*\\s+' else '^$' end, ''),
+          case when cut.start + ${NEAR.length} <= length(s.body) then '\\s+\\S*$' else '^$' end, ''),
+        q.query, ${PASSAGE}) end as passage
+      from (select exists (select from unnest(${typed}::text[]) t
+          where ts_filter(s.document, '{d}') @@ phraseto_tsquery('english'::regconfig, t)) as matches
+        ) body,
+        (select greatest(1, min(nullif(strpos(lower(s.body), t), 0)) - ${NEAR.before}) as start
+          from unnest(${typed}::text[]) t) cut
+      -- Made once: without the fence the planner copies the passage into each use of it.
+      offset 0
+    ) near
     where s.article_id = any(${ids}::text[])`.execute(db)
   return inOrderOf(ids, rows, (row) => row.article_id).map((row) => ({
     articleId: row.article_id,

@@ -85,6 +85,19 @@ async function seed(ctx: TestAppContext): Promise<Fixtures> {
   return { exact, repeats, plural, bylined, tagged, draft }
 }
 
+/** Words a filler passage is made of: none of them is searched for. */
+const FILLER = [
+  'market',
+  'morning',
+  'stalls',
+  'opened',
+  'under',
+  'grey',
+  'skies',
+  'bread',
+  'cheese',
+]
+
 async function ids(ctx: TestAppContext, query: string, page = 1): Promise<string[]> {
   return (await ctx.services.search.search(query, page)).items.map((hit) => hit.article.id)
 }
@@ -421,6 +434,52 @@ for (const dialect of testDialects()) {
       const [byName] = (await ctx.services.search.search('Brekke', 1)).items
       assert.ok(byName && byName.snippet.length > 0)
       assert.ok(byName.snippet.every((part) => !part.highlighted))
+    })
+
+    test("a long story's passage is the one around its match, in whole words, whatever the word's form", async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      // About 2,400 characters without a match, then the match, then more.
+      const filler = (from: number) =>
+        Array.from(
+          { length: 40 },
+          (_, i) =>
+            `${FILLER[(from + i) % FILLER.length]} ${FILLER[(from + 3 * i) % FILLER.length]}`,
+        ).join(' ') + '.'
+      const body = (match: string) => [filler(0), filler(1), filler(2), filler(3), match, filler(4)]
+      const story = async (headline: string, match: string) =>
+        (
+          await importArticle(ctx, {
+            dateLine: '',
+            headline,
+            standfirst: 'Market day under grey skies.',
+            body: body(match),
+          })
+        ).article
+      const resigned = await story(
+        'Quayside news',
+        'Then the harbour master resigned without warning.',
+      )
+      const flooding = await story(
+        'Quayside notes',
+        'Flooding closed the lower road again by noon.',
+      )
+
+      const [first] = (await ctx.services.search.search('resigned', 1)).items
+      assert.equal(first?.article.id, resigned.id)
+      assert.deepEqual(highlightedWords(first), ['resigned'])
+      const passage = first.snippet.map((part) => part.text).join('')
+      assert.match(passage, /harbour master resigned/)
+      assert.match(passage, /^…/, 'cut from the middle of the body')
+      const opening = passage.replace(/^…\s*/, '').split(/\s+/)[0] ?? ''
+      const words = body('Then the harbour master resigned without warning.')
+        .join(' ')
+        .split(/[\s.]+/)
+      assert.ok(words.includes(opening), `"${opening}" is a whole word of the body`)
+
+      // Another form of the word than the one typed, deep in the body: still found and marked.
+      const [second] = (await ctx.services.search.search('floods', 1)).items
+      assert.equal(second?.article.id, flooding.id)
+      assert.deepEqual(highlightedWords(second), ['flooding'])
     })
 
     test('every nasty query is a result or a ValidationError, never a database error', async (t) => {
