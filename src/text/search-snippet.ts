@@ -14,6 +14,7 @@ export interface TextPart {
 export const MATCH_START = '\u0002'
 /** Closes a match in marked text (ETX). */
 export const MATCH_END = '\u0003'
+const MARKERS = new RegExp(`[${MATCH_START}${MATCH_END}]`, 'g')
 
 /**
  * Text fit for the search index: control characters (the match markers among
@@ -31,23 +32,16 @@ export function searchableText(text: string): string {
 export function snippetParts(marked: string): TextPart[] {
   const parts: TextPart[] = []
   let highlighted = false
-  let text = ''
-  const flush = () => {
-    if (text !== '') push(parts, { text, highlighted })
-    text = ''
+  let from = 0
+  // Runs between markers are sliced whole: a passage is a few hundred characters, ten a page.
+  for (const marker of marked.matchAll(MARKERS)) {
+    const at = marker.index
+    // A run of the same kind joins the last part, so a stray marker only drops out.
+    if (at > from) push(parts, { text: marked.slice(from, at), highlighted })
+    highlighted = marker[0] === MATCH_START
+    from = at + 1
   }
-  for (const char of marked) {
-    if (char === MATCH_START || char === MATCH_END) {
-      const opening = char === MATCH_START
-      if (opening !== highlighted) {
-        flush()
-        highlighted = opening
-      }
-      continue
-    }
-    text += char
-  }
-  flush()
+  if (from < marked.length) push(parts, { text: marked.slice(from), highlighted })
   return mergeAcrossSpaces(parts)
 }
 
