@@ -182,6 +182,7 @@ async function marked(
 ): Promise<MarkedMatch[]> {
   if (ids.length === 0) return []
   const typed = terms.map((term) => term.toLowerCase())
+  // `offset 0` keeps the passage a subquery made once: pulled up, it was made for each use of it.
   const { rows } = await sql<{
     article_id: string
     headline: string
@@ -211,7 +212,6 @@ async function marked(
         ) body,
         (select greatest(1, min(nullif(strpos(lower(s.body), t), 0)) - ${NEAR.before}) as start
           from unnest(${typed}::text[]) t) cut
-      -- Made once: without the fence the planner copies the passage into each use of it.
       offset 0
     ) near
     where s.article_id = any(${ids}::text[])`.execute(db)
