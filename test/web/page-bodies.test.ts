@@ -14,7 +14,7 @@ const page = Buffer.from(
 )
 const afterAnswer = () => new Promise((resolve) => setImmediate(resolve))
 
-test('compresses an encoding only when a client first asks for it', () => {
+test('compresses an encoding only when a client first asks for it, and keeps only what is compressed', () => {
   const grown: number[] = []
   const body = pageBodies(page, { 'content-type': 'text/html' }, (bytes) => grown.push(bytes))
   const identity = body('identity')
@@ -29,11 +29,25 @@ test('compresses an encoding only when a client first asks for it', () => {
   assert.equal(gzip.headers['content-length'], String(gzip.body.length))
   assert.equal(gzip.headers['content-type'], 'text/html')
   assert.equal(body('gzip').body, gzip.body, 'made once, then kept')
-  assert.deepEqual(grown, [gzip.body.length])
+  assert.equal(gzip.body.buffer.byteLength, gzip.body.length, 'kept without the rest of a chunk')
+  assert.deepEqual(grown, [gzip.body.length - page.length], 'the page as rendered is let go')
+
+  const again = body('identity')
+  assert.notEqual(again.body, page, 'made again from the compressed page')
+  assert.deepEqual(again.body, page)
+  assert.equal(again.headers['content-length'], String(page.length))
 
   const br = body('br')
   assert.deepEqual(brotliDecompressSync(br.body), page)
-  assert.deepEqual(grown, [gzip.body.length, br.body.length])
+  assert.equal(br.body.buffer.byteLength, br.body.length, 'kept without the rest of a chunk')
+  assert.deepEqual(grown, [gzip.body.length - page.length, br.body.length])
+})
+
+test('a page first asked for in brotli is given back whole from it', () => {
+  const body = pageBodies(page, {}, () => {})
+  body('br')
+  assert.deepEqual(body('identity').body, page)
+  assert.deepEqual(gunzipSync(body('gzip').body), page)
 })
 
 for (const [encoding, decompress] of [
@@ -52,6 +66,6 @@ for (const [encoding, decompress] of [
     assert.ok(tighter.body.length <= first.length, `${tighter.body.length} ≤ ${first.length}`)
     assert.deepEqual(decompress(tighter.body), page)
     assert.equal(tighter.headers['content-length'], String(tighter.body.length))
-    assert.equal(size, page.length + tighter.body.length, 'the size counts the new body, not both')
+    assert.equal(size, tighter.body.length, 'the size counts the new body alone')
   })
 }

@@ -44,8 +44,13 @@ export interface PageCacheOptions {
   now: () => number
 }
 
-/** What a kept page costs beyond its bodies: its key, header objects and entry. */
-const PAGE_OVERHEAD_BYTES = 512
+/**
+ * What a kept page costs beyond its bodies and key: its entry, header objects
+ * and closures. Measured: 3.4 KB of heap a page, over 20,000 pages of a few
+ * bytes each (it was counted as 512, which mattered less while a page was
+ * kept uncompressed beside its compressed form).
+ */
+const PAGE_OVERHEAD_BYTES = 4096
 
 export type PageCache = ReturnType<typeof createPageCache>
 
