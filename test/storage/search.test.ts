@@ -438,7 +438,7 @@ for (const dialect of testDialects()) {
 
     test("a long story's passage is the one around its match, in whole words, whatever the word's form", async (t) => {
       const ctx = await createTestContext(t, dialect)
-      // About 2,400 characters without a match, then the match, then more.
+      // About 2,000 characters without a match, then the match, then more.
       const filler = (from: number) =>
         Array.from(
           { length: 40 },

@@ -26,8 +26,7 @@ const HOT_AFTER = 8
 
 /**
  * The bytes alone. zlib answers with a view of its 16 KB output chunk, so a
- * kept 7 KB page held 16 KB while the cache counted 7: after the long tail,
- * 47 MB outside the heap for a page cache of 32.
+ * kept 7 KB page held 16 KB while the cache counted 7.
  */
 function ownBytes(buffer: Buffer): Buffer {
   if (buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.length) return buffer
