@@ -79,7 +79,6 @@ export function pageOfOrdered<T>(
 export interface MatchSource<Newest, Key> {
   /** The newest matches, newest first, at most `count`. */
   newest(count: number): Promise<Newest[]>
-  keyOf(match: Newest): Key
   /** Where a match sits on the scale `span` measures (a time, a document number). */
   positionOf(match: Newest): number
   span(): Promise<{ first: number; last: number }>

@@ -52,14 +52,10 @@ export const postgresSearch: SearchDialect = {
           limit ${count}`.execute(db)
         return rows
       },
-      keyOf: (row) => row.article_id,
       positionOf: (row) => row.published_ms,
       span: () => timeSpan(db),
-      bestFirst: async ({ limit, offset }, all) =>
-        bestFirst(all)
-          .slice(offset, offset + limit)
-          .map((row) => row.article_id),
-      rank: async (newest) => bestFirst(newest).map((row) => row.article_id),
+      bestFirst: async ({ limit, offset }, all) => bestFirst(all).slice(offset, offset + limit),
+      rank: async (newest) => bestFirst(newest),
       older: (oldest, window) => olderMatches(db, where, oldest, window),
       mark: (ids) => marked(db, tsquery, termTexts(query.include), ids),
     })
@@ -77,15 +73,17 @@ interface NewestMatch {
   rank: number
 }
 
-/** Matches ranked: an exact headline first, then rank, then the newest. */
-function bestFirst(matches: readonly NewestMatch[]): NewestMatch[] {
-  return [...matches].sort(
-    (a, b) =>
-      Number(b.exact) - Number(a.exact) ||
-      b.rank - a.rank ||
-      b.published_ms - a.published_ms ||
-      (a.article_id < b.article_id ? 1 : a.article_id > b.article_id ? -1 : 0),
-  )
+/** The ids of these matches ranked: an exact headline first, then rank, then the newest. */
+function bestFirst(matches: readonly NewestMatch[]): string[] {
+  return [...matches]
+    .sort(
+      (a, b) =>
+        Number(b.exact) - Number(a.exact) ||
+        b.rank - a.rank ||
+        b.published_ms - a.published_ms ||
+        (a.article_id < b.article_id ? 1 : a.article_id > b.article_id ? -1 : 0),
+    )
+    .map((match) => match.article_id)
 }
 
 /**

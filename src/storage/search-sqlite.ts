@@ -62,7 +62,6 @@ export const sqliteSearch: SearchDialect = {
       : { table: 'article_search_fts', match, include: includeExpression(query) ?? '' }
     return windowedMatches<number, number>(ranked, {
       newest: (count) => matchesBefore(db, lookup, undefined, { limit: count, offset: 0 }),
-      keyOf: (doc) => doc,
       positionOf: (doc) => doc,
       span: () => docSpan(db),
       bestFirst: async (window, all) =>
