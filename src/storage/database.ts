@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { wordPairsOf } from './sqlite-word-pairs.js'
+import { keptStatements } from './sqlite-statements.js'
 import { Kysely, PostgresDialect, SqliteDialect, type LogConfig } from 'kysely'
 import type { DialectName } from './dialect.js'
 import type { Database } from './schema.js'
@@ -80,7 +81,7 @@ function openSqlite(path: string, options: DatabaseOptions): DatabaseHandle {
   assertDurable(connection, file)
   registerWordPairs(connection)
   const db = new Kysely<Database>({
-    dialect: translatingDialect(new SqliteDialect({ database: withStatementCache(connection) })),
+    dialect: translatingDialect(new SqliteDialect({ database: keptStatements(connection) })),
     log: options.log,
   })
   return {
@@ -90,36 +91,6 @@ function openSqlite(path: string, options: DatabaseOptions): DatabaseHandle {
     driver: { kind: 'sqlite', connection },
     close: () => db.destroy(),
   }
-}
-
-/** Prepared statements kept, by SQL text; beyond this many the oldest are dropped. */
-const STATEMENT_CACHE_SIZE = 500
-
-/**
- * Kysely prepares every statement again each time it runs it; preparing costs
- * as much as running a small query. The same few hundred statements come
- * back on every request, so they are prepared once and kept.
- */
-function withStatementCache(connection: SQLite.Database): SQLite.Database {
-  const cache = new Map<string, SQLite.Statement>()
-  const prepare = connection.prepare.bind(connection)
-  return new Proxy(connection, {
-    get(target, property, receiver) {
-      if (property !== 'prepare') return Reflect.get(target, property, receiver) as unknown
-      return (sql: string) => {
-        let statement = cache.get(sql)
-        if (statement) {
-          // Refresh its place: a Map keeps insertion order, so the first key is the least recent.
-          cache.delete(sql)
-        } else {
-          statement = prepare(sql)
-          if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '')
-        }
-        cache.set(sql, statement)
-        return statement
-      }
-    },
-  })
 }
 
 /** Refuses to run unless every commit is synced to disk. */

@@ -26,6 +26,7 @@ import * as indexSitemapReads from './migrations/2026-12-05T1330_index-sitemap-r
 import * as keepSitemapLastmod from './migrations/2026-12-05T1440_keep-sitemap-lastmod.js'
 import * as indexSearchWordPairs from './migrations/2026-12-06T1000_index-search-word-pairs.js'
 import * as boundSearchPendingLists from './migrations/2026-12-06T1500_bound-search-pending-lists.js'
+import * as orderArticleCommentsByIndex from './migrations/2026-12-07T0100_order-article-comments-by-index.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-05T1440_keep-sitemap-lastmod': keepSitemapLastmod,
   '2026-12-06T1000_index-search-word-pairs': indexSearchWordPairs,
   '2026-12-06T1500_bound-search-pending-lists': boundSearchPendingLists,
+  '2026-12-07T0100_order-article-comments-by-index': orderArticleCommentsByIndex,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */
