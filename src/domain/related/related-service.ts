@@ -1,7 +1,7 @@
 import type { Article, ArticleSummary } from '../articles/article.js'
 import type { ContentChange } from '../changes.js'
 import type { UnitOfWork } from '../unit-of-work.js'
-import { rankRelated, significantTerms, type RelatedCandidate } from './related.js'
+import { rankRelated, scoringKeys, type RelatedCandidate } from './related.js'
 import type { CandidateRow } from './related-store.js'
 import { sharedLookups } from './shared-lookups.js'
 import type { MemoryShare } from '../memory-budget.js'
@@ -28,8 +28,8 @@ function everyAsked<T extends { id: string }>(
   return new Map(asked.map((id) => [id, found.get(id)]))
 }
 
-/** A candidate as kept: its words found once, however many articles it is scored for. */
-type Known = CandidateRow & Pick<Required<RelatedCandidate>, 'terms'>
+/** A candidate as kept: its keys made once, however many articles it is scored for. */
+type Known = CandidateRow & Pick<Required<RelatedCandidate>, 'keys'>
 
 /**
  * Related coverage: other published stories that share this one's tags (the
@@ -96,7 +96,7 @@ export function createRelatedService({
           missing,
           (await stores.related.candidates(missing)).map((row) => ({
             ...row,
-            terms: significantTerms(row),
+            keys: scoringKeys(row),
           })),
         ),
       )

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { rankRelated, tagWeight, type RelatedCandidate } from './related.js'
+import { keyOf, rankRelated, scoringKeys, tagWeight, type RelatedCandidate } from './related.js'
 
 const subject = {
   headline: 'Mondego floods force thousands from their homes',
@@ -96,5 +96,66 @@ describe('related coverage: what is enough', () => {
     const shared = candidate('shared', { tagIds: ['t'] })
     assert.deepEqual(rankRelated(subject, [shared], new Map([['t', 200]]), 5), ['shared'])
     assert.deepEqual(rankRelated(subject, [shared], new Map([['t', 5000]]), 5), [])
+  })
+})
+
+describe('related coverage: scoring keys', () => {
+  test('each word and tag is one number, the same for the same text, and sorted once each', () => {
+    assert.equal(keyOf('flood'), keyOf('flood'))
+    assert.notEqual(keyOf('flood'), keyOf('floods'))
+    assert.ok(Number.isSafeInteger(keyOf('a word of some length, with ø and 漢字')))
+    const keys = scoringKeys({
+      headline: 'Floods floods flooding',
+      standfirst: 'Relief for the flooded valley',
+      tagIds: ['t2', 't1', 't2'],
+    })
+    assert.equal(keys.tags.length, 2)
+    assert.deepEqual(
+      [...keys.tags],
+      [...keys.tags].sort((a, b) => a - b),
+    )
+    assert.deepEqual(
+      [...keys.terms],
+      [...new Set(keys.terms)].sort((a, b) => a - b),
+    )
+  })
+
+  test('keys made ahead score as the candidate itself does', () => {
+    const frequency = new Map([
+      ['floods', 10],
+      ['mondego', 40],
+    ])
+    const stories = [
+      candidate('tags', { tagIds: ['mondego', 'floods', 'other'] }),
+      candidate('words', {
+        headline: 'Mondego floods reach the homes of thousands',
+        standfirst: '',
+      }),
+      candidate('none'),
+    ]
+    const ranked = rankRelated(subject, stories, frequency, 5)
+    assert.deepEqual(ranked, ['words', 'tags'])
+    const withKeys = stories.map((story) => ({ ...story, keys: scoringKeys(story) }))
+    assert.deepEqual(rankRelated(subject, withKeys, frequency, 5), ranked)
+  })
+
+  test('the words and tags shared are counted, however the two lists interleave', () => {
+    const frequency = new Map([['a', 10]])
+    // Two shared tags weigh more than one; three shared words more than two.
+    const one = candidate('one', { tagIds: ['a', 'x', 'y', 'z'] })
+    const two = candidate('two', { tagIds: ['b', 'a'] })
+    assert.deepEqual(rankRelated(subject, [one, two], new Map([...frequency, ['b', 10]]), 5), [
+      'two',
+      'one',
+    ])
+    const threeWords = candidate('three', {
+      headline: 'Thousands leave homes as floods rise',
+      standfirst: '',
+    })
+    const twoWords = candidate('two-words', { headline: 'Thousands of new homes', standfirst: '' })
+    assert.deepEqual(rankRelated(subject, [twoWords, threeWords], new Map(), 5), [
+      'three',
+      'two-words',
+    ])
   })
 })
