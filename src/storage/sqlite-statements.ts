@@ -77,6 +77,26 @@ export function withLimitsWritten(
 }
 
 /**
+ * `make`'s answer for each SQL text, made once and kept; beyond
+ * STATEMENT_CACHE_SIZE texts the least recently used go. A Map iterates in
+ * insertion order, so a text used again is moved to the end.
+ */
+function keptBy<T>(make: (sql: string) => T): (sql: string) => T {
+  const kept = new Map<string, T>()
+  return (sql) => {
+    let value = kept.get(sql)
+    if (value !== undefined) {
+      kept.delete(sql)
+    } else {
+      value = make(sql)
+      if (kept.size >= STATEMENT_CACHE_SIZE) kept.delete(kept.keys().next().value ?? '')
+    }
+    kept.set(sql, value)
+    return value
+  }
+}
+
+/**
  * The connection as Kysely's SQLite dialect sees it, with two costs taken off
  * every statement:
  *
@@ -90,51 +110,31 @@ export function withLimitsWritten(
  *   a listing has a handful of page sizes, each its own kept statement.
  */
 export function keptStatements(connection: SQLite.Database): SqliteDatabase {
-  const cache = new Map<string, SQLite.Statement>()
-  const prepared = (sql: string): SQLite.Statement => {
-    let statement = cache.get(sql)
-    if (statement) {
-      // Refresh its place: a Map keeps insertion order, so the first key is the least recent.
-      cache.delete(sql)
-    } else {
-      statement = connection.prepare(sql)
-      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '')
+  const prepared = keptBy((sql) => connection.prepare(sql))
+  // What Kysely is given for each text it prepares: the statement itself, or, where a LIMIT is
+  // bound, one that picks the statement with the run's limits written in.
+  const forKysely = keptBy((sql): SqliteStatement => {
+    const limits = limitPlaces(sql)
+    if (limits === undefined) return prepared(sql)
+    const written = (parameters: readonly unknown[]) => {
+      const statement = withLimitsWritten(limits, parameters)
+      return { statement: prepared(statement.sql), rest: statement.parameters }
     }
-    cache.set(sql, statement)
-    return statement
-  }
-  const places = new Map<string, LimitPlaces | undefined>()
-
-  return {
-    close: () => connection.close(),
-    prepare(sql: string): SqliteStatement {
-      let limits = places.get(sql)
-      if (!places.has(sql)) {
-        limits = limitPlaces(sql)
-        // Texts beyond the cache's size are read each time: a statement of a list of any length.
-        if (places.size < STATEMENT_CACHE_SIZE) places.set(sql, limits)
-      }
-      if (limits === undefined) return prepared(sql)
-      // Which statement runs depends on the values it is run with.
-      const bound = (parameters: readonly unknown[]) => {
-        const written = withLimitsWritten(limits, parameters)
-        return { statement: prepared(written.sql), parameters: written.parameters }
-      }
-      return {
-        reader: prepared(sql).reader,
-        all(parameters) {
-          const { statement, parameters: rest } = bound(parameters)
-          return statement.all(rest)
-        },
-        run(parameters) {
-          const { statement, parameters: rest } = bound(parameters)
-          return statement.run(rest)
-        },
-        iterate(parameters) {
-          const { statement, parameters: rest } = bound(parameters)
-          return statement.iterate(rest)
-        },
-      }
-    },
-  }
+    return {
+      reader: prepared(sql).reader,
+      all(parameters) {
+        const { statement, rest } = written(parameters)
+        return statement.all(rest)
+      },
+      run(parameters) {
+        const { statement, rest } = written(parameters)
+        return statement.run(rest)
+      },
+      iterate(parameters) {
+        const { statement, rest } = written(parameters)
+        return statement.iterate(rest)
+      },
+    }
+  })
+  return { close: () => connection.close(), prepare: forKysely }
 }

@@ -101,33 +101,31 @@ function subjectOf(article: RelatedSubject, tagFrequencies: ReadonlyMap<string, 
 }
 
 /**
+ * What the keys of `mine` that `theirs` holds too weigh together: each its
+ * weight in `weights` (at the same index as in `mine`), or 1 without them.
+ * The two sorted lists are walked side by side.
+ */
+function sharedWeight(mine: Float64Array, theirs: Float64Array, weights?: Float64Array): number {
+  let total = 0
+  for (let i = 0, j = 0; i < mine.length && j < theirs.length;) {
+    const a = mine[i] ?? 0
+    const b = theirs[j] ?? 0
+    if (a === b) total += weights ? (weights[i] ?? 0) : 1
+    if (a <= b) i++
+    if (b <= a) j++
+  }
+  return total
+}
+
+/**
  * A candidate's relatedness: the tags it shares with the article read
- * weighted by rarity, plus shared significant words. Both walk two sorted
- * lists of keys side by side.
+ * weighted by rarity, plus shared significant words. Every tag weighs more
+ * than nothing, so a tag score above 0 means a shared tag.
  */
 function relatedScore(subject: Subject, candidate: ScoringKeys): number {
-  let score = 0
-  let sharedTags = 0
-  for (let i = 0, j = 0; i < subject.tags.length && j < candidate.tags.length;) {
-    const mine = subject.tags[i] ?? 0
-    const theirs = candidate.tags[j] ?? 0
-    if (mine === theirs) {
-      sharedTags++
-      score += subject.tagWeights[i] ?? 0
-    }
-    if (mine <= theirs) i++
-    if (theirs <= mine) j++
-  }
-  let shared = 0
-  for (let i = 0, j = 0; i < subject.terms.length && j < candidate.terms.length;) {
-    const mine = subject.terms[i] ?? 0
-    const theirs = candidate.terms[j] ?? 0
-    if (mine === theirs) shared++
-    if (mine <= theirs) i++
-    if (theirs <= mine) j++
-  }
-  if (sharedTags > 0 || shared >= MIN_SHARED_TERMS) score += TERM_WEIGHT * shared
-  return score
+  const tags = sharedWeight(subject.tags, candidate.tags, subject.tagWeights)
+  const terms = sharedWeight(subject.terms, candidate.terms)
+  return tags > 0 || terms >= MIN_SHARED_TERMS ? tags + TERM_WEIGHT * terms : tags
 }
 
 /** A candidate with what ordering it reads, taken once: its score and time. */
