@@ -52,7 +52,7 @@ export function tagWeight(frequency: number): number {
 }
 
 /** The significant words of a headline and standfirst, as stems, each once. */
-export function significantTerms(article: RelatedSubject): ReadonlySet<string> {
+function significantTerms(article: RelatedSubject): ReadonlySet<string> {
   return new Set(
     contentTerms(`${article.headline} ${article.standfirst}`).filter((term) => term.length >= 3),
   )
