@@ -1,3 +1,4 @@
+import type { ContentChanges } from './domain/changes.js'
 import type { Config } from './config.js'
 import { createAccountServices } from './domain/accounts/account-service.js'
 import { createPasswordHasher } from './domain/accounts/password.js'
@@ -171,7 +172,24 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     throw error
   }
   const stores = createUnitOfWork(database.db, { clock, dialect: database.dialect })
-  const deps = { stores, clock, newId, changes }
+  // One memory budget for every store kept in memory: the web app draws the rest of it.
+  const memory = serverMemory(config.memoryBytes, config.pageCacheBytes)
+  // Related coverage keeps the lookups articles share until the site changes (here or elsewhere).
+  const related = createRelatedService({ stores, memory: memory.store('related') })
+  changes.subscribe((change) => related.changed(change))
+  // The process that makes a change brings the kept related lists up to date with it before
+  // any cache hears of it: pages read the lists with their articles.
+  const announcing: ContentChanges = {
+    announce: async (change) => {
+      await related.keepUpWith(change)
+      // An import's list of articles is for the line above alone: other processes recompute
+      // nothing, and PostgreSQL's NOTIFY carries 8,000 bytes at most.
+      await changes.announce(
+        change.scope === 'site' && change.articles ? { ...change, articles: undefined } : change,
+      )
+    },
+  }
+  const deps = { stores, clock, newId, changes: announcing }
   /** The one way to call other hosts (webhooks, media for imports): never private addresses. */
   const outbound = createGuardedFetch({ allowLoopback: config.outboundAllowLoopback })
   const mediaStorage = await createMediaStorage(config.media.storage)
@@ -201,11 +219,6 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
       : undefined,
   )
   const timeZone = () => identity.current().timeZone
-  // One memory budget for every store kept in memory: the web app draws the rest of it.
-  const memory = serverMemory(config.memoryBytes, config.pageCacheBytes)
-  // Related coverage keeps the lookups articles share until the site changes (here or elsewhere).
-  const related = createRelatedService({ stores, memory: memory.store('related') })
-  changes.subscribe((change) => related.changed(change))
   // Webhook events are written by the newsroom's writes (and the Admin API's, through the
   // same services) and by comments; imports send none.
   const outbox = createWebhookOutbox({ clock, newId, siteUrl: config.siteUrl, timeZone })

@@ -12,6 +12,9 @@ import { collectSooner } from './heap-growth.js'
 
 export { StartupError, describeFatal } from './startup-errors.js'
 
+/** Related lists computed per scheduler poll at most: a large archive's are filled in over time. */
+const RELATED_LISTS_PER_TIDY = 2_000
+
 export interface RunningServer {
   app: FastifyInstance
   url: string
@@ -30,6 +33,8 @@ export async function listen(ctx: AppContext): Promise<RunningServer> {
     tidy: async () => {
       await ctx.services.comments.tidy()
       await ctx.services.contentApi.tidy()
+      // Lists an import or an older version left out; until then those articles are scored when read.
+      await ctx.services.related.fillMissing(RELATED_LISTS_PER_TIDY)
     },
   })
   const renditions = startRenditionWorker(ctx.services.media, app.log)

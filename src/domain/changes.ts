@@ -20,6 +20,11 @@ export type ContentChange =
        * fields changed, so what was kept of other articles stays true.
        */
       article?: string
+      /**
+       * Set by an import: the published articles it created or changed. Caches
+       * drop everything all the same; related coverage recomputes around them.
+       */
+      articles?: readonly string[]
     }
   /** An article's comments: its page and its comment feeds. */
   | {

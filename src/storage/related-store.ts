@@ -1,7 +1,22 @@
 import type { Kysely, NotNull } from 'kysely'
-import type { CandidateRow, RelatedStore } from '../domain/related/related-store.js'
+import type {
+  CandidateRow,
+  RelatedStore,
+  RelatedSubjectRow,
+} from '../domain/related/related-store.js'
 import { fromDbCount, fromDbTime } from './dialect.js'
 import type { Database } from './schema.js'
+
+/** A kept related list read back; one that is not a list of ids counts as never computed. */
+export function keptRelatedIds(value: string | null): string[] | null {
+  if (value === null) return null
+  try {
+    const ids: unknown = JSON.parse(value)
+    return Array.isArray(ids) && ids.every((id) => typeof id === 'string') ? ids : null
+  } catch {
+    return null
+  }
+}
 
 /**
  * Related coverage's lookups. Each one starts from an index: article_tags by
@@ -80,6 +95,85 @@ export function createRelatedStore(db: Kysely<Database>): RelatedStore {
         publishedAt: fromDbTime(row.published_at),
         tagIds: tagsOf.get(row.id) ?? [],
       }))
+    },
+
+    async subjects(ids): Promise<RelatedSubjectRow[]> {
+      if (ids.length === 0) return []
+      const [rows, tags] = await Promise.all([
+        db
+          .selectFrom('articles as a')
+          .leftJoin('thread_articles as ta', 'ta.article_id', 'a.id')
+          .leftJoin('related_lists as rl', 'rl.article_id', 'a.id')
+          .select([
+            'a.id',
+            'a.headline',
+            'a.standfirst',
+            'a.section_id',
+            'a.status',
+            'ta.thread_id',
+            'rl.related_ids',
+          ])
+          .where('a.id', 'in', ids)
+          .execute(),
+        db
+          .selectFrom('article_tags')
+          .select(['article_id', 'tag_id'])
+          .where('article_id', 'in', ids)
+          .orderBy('article_id')
+          .orderBy('position')
+          .execute(),
+      ])
+      const tagsOf = new Map<string, string[]>()
+      for (const { article_id, tag_id } of tags) {
+        tagsOf.set(article_id, [...(tagsOf.get(article_id) ?? []), tag_id])
+      }
+      return rows.map((row) => ({
+        id: row.id,
+        headline: row.headline,
+        standfirst: row.standfirst,
+        sectionId: row.section_id,
+        tagIds: tagsOf.get(row.id) ?? [],
+        threadId: row.thread_id,
+        published: row.status === 'published',
+        relatedIds: keptRelatedIds(row.related_ids),
+      }))
+    },
+
+    async saveLists(lists) {
+      if (lists.size === 0) return
+      await db
+        .insertInto('related_lists')
+        .values(
+          [...lists].map(([id, related]) => ({
+            article_id: id,
+            related_ids: JSON.stringify(related),
+          })),
+        )
+        .onConflict((oc) =>
+          oc.column('article_id').doUpdateSet((eb) => ({
+            related_ids: eb.ref('excluded.related_ids'),
+          })),
+        )
+        .execute()
+    },
+
+    async dropLists(ids) {
+      if (ids.length === 0) return
+      await db.deleteFrom('related_lists').where('article_id', 'in', ids).execute()
+    },
+
+    async withoutList(after, limit) {
+      const rows = await db
+        .selectFrom('articles as a')
+        .leftJoin('related_lists as rl', 'rl.article_id', 'a.id')
+        .select('a.id')
+        .where('a.status', '=', 'published')
+        .where('a.id', '>', after)
+        .where('rl.article_id', 'is', null)
+        .orderBy('a.id')
+        .limit(limit)
+        .execute()
+      return rows.map((row) => row.id)
     },
   }
 }

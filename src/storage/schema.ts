@@ -222,6 +222,13 @@ export interface ThreadArticleTable {
   position: number
 }
 
+/** Related coverage as last computed for a published article (domain/related). */
+export interface RelatedListTable {
+  article_id: string
+  /** The related articles' ids, best first, as a JSON list. */
+  related_ids: string
+}
+
 /**
  * The search index's copy of a published article (storage/search-index.ts
  * writes it). SQLite adds an integer `doc_id` key for its FTS5 table,
@@ -280,6 +287,7 @@ export interface Database extends WebhookTables {
   article_search: ArticleSearchTable
   threads: ThreadTable
   thread_articles: ThreadArticleTable
+  related_lists: RelatedListTable
   media_items: MediaItemTable
   media_renditions: MediaRenditionTable
   media_usages: MediaUsageTable

@@ -6,7 +6,12 @@ import { COMMAND_LINE } from '../../src/domain/access/policy.js'
 import { staffActor } from '../helpers/comments.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects } from '../helpers/dialects.js'
-import { importArticle, saveEdit, type ArticleTextFields } from '../helpers/factories.js'
+import {
+  buildArticleText,
+  importArticle,
+  saveEdit,
+  type ArticleTextFields,
+} from '../helpers/factories.js'
 
 const MINUTE = 60_000
 
@@ -184,6 +189,81 @@ for (const dialect of testDialects()) {
       ctx.clock.advance(MINUTE)
       await ctx.services.workflow.transition(editor, newest.id, { transition: 'unpublish' })
       assert.deepEqual(await candidates(10), [oldest.id, newer.id, older.id])
+    })
+
+    test('each list is kept when articles change, and read with the article', async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      const subject = await story(ctx, 'Ferry strike enters its second week', {
+        tags: ['Ferry strike'],
+      })
+      const kept = async () => (await ctx.stores.articles.findById(subject.id))?.relatedIds
+      // Computed when it was published: nothing shared anything with it yet.
+      assert.deepEqual(await kept(), [])
+      // A story published later enters the lists of the stories it relates to.
+      const earlier = await story(ctx, 'Ferry crews vote to strike', { tags: ['Ferry strike'] })
+      const later = await story(ctx, 'Ferry talks resume at dawn', { tags: ['Ferry strike'] })
+      assert.deepEqual(await kept(), [earlier.id, later.id])
+      const reread = await ctx.stores.articles.findById(subject.id)
+      assert.ok(reread)
+      assert.deepEqual(ids(await ctx.services.related.forArticle(reread)), [earlier.id, later.id])
+      // Unpublished, a story leaves the lists that named it, and its own list goes.
+      await ctx.services.workflow.transition(COMMAND_LINE, later.id, { transition: 'unpublish' })
+      assert.deepEqual(await kept(), [earlier.id])
+      assert.equal((await ctx.stores.articles.findById(later.id))?.relatedIds, null)
+      // Edited to share nothing, a story leaves the lists too.
+      const editor = await staffActor(ctx, 'editor')
+      await saveEdit(ctx, editor, earlier.id, { headline: 'Orchestra tours the islands', tags: [] })
+      assert.deepEqual(await kept(), [])
+    })
+
+    test('a page reads the kept list as it stands, showing only published stories outside its thread', async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      const editor = await staffActor(ctx, 'editor')
+      const subject = await story(ctx, 'Harbour dredging begins', { tags: ['Harbour works'] })
+      const shown = await story(ctx, 'Orchestra opens its season', { section: 'arts' })
+      const draft = await importArticle(
+        ctx,
+        { ...PLAIN, headline: 'Draft about the harbour' },
+        { draft: true },
+      )
+      const threadMate = await story(ctx, 'Tram depot to close', { section: 'arts' })
+      // A list says what it says: nothing is scored again when the article is read.
+      await ctx.stores.related.saveLists(
+        new Map([[subject.id, [draft.article.id, shown.id, threadMate.id]]]),
+      )
+      await ctx.services.threads.create(editor, { title: 'Harbour works' })
+      await ctx.services.threads.addArticle(editor, 'harbour-works', subject.id)
+      await ctx.services.threads.addArticle(editor, 'harbour-works', threadMate.id)
+      const article = await ctx.stores.articles.findById(subject.id)
+      assert.ok(article)
+      assert.deepEqual(ids(await ctx.services.related.forArticle(article)), [shown.id])
+    })
+
+    test('lists missing are filled in, oldest first, and an import keeps the lists it alters', async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      const first = await story(ctx, 'Quarry opens', { tags: ['Quarries'] })
+      const second = await story(ctx, 'Quarry expands', { tags: ['Quarries'] })
+      await ctx.stores.related.dropLists([first.id, second.id])
+      const kept = async (id: string) => (await ctx.stores.articles.findById(id))?.relatedIds
+      assert.equal(await kept(first.id), null)
+      assert.equal(await ctx.services.related.fillMissing(1), 1)
+      assert.deepEqual(await kept(first.id), [second.id])
+      assert.equal(await kept(second.id), null)
+      assert.equal(await ctx.services.related.fillMissing(), 1)
+      assert.deepEqual(await kept(second.id), [first.id])
+      assert.equal(await ctx.services.related.fillMissing(), 0)
+
+      // Many stories in one import: each has its list, and older lists take them in.
+      const results = await ctx.services.importer.importBatch(
+        ['Quarry floods', 'Quarry closes'].map((headline) => ({
+          text: buildArticleText({ ...PLAIN, headline }),
+          options: { sectionSlug: 'news', draft: false, tags: ['Quarries'] },
+        })),
+      )
+      const imported = results.flatMap((result) => ('article' in result ? [result.article.id] : []))
+      assert.equal(imported.length, 2)
+      for (const id of imported) assert.equal((await kept(id))?.length, 3)
+      assert.deepEqual(new Set(await kept(first.id)), new Set([second.id, ...imported]))
     })
 
     test('a story with nothing in common with any other has no related coverage', async (t) => {

@@ -76,13 +76,14 @@ export function createArticleImporter({
 
   /** Readers see the import when it created or changed a published article. */
   async function announce(results: readonly (ImportResult | DomainError)[]): Promise<void> {
-    const visible = results.some(
-      (result) =>
-        !(result instanceof DomainError) &&
-        result.action !== 'unchanged' &&
-        result.article.status === 'published',
+    const visible = results.flatMap((result) =>
+      !(result instanceof DomainError) &&
+      result.action !== 'unchanged' &&
+      result.article.status === 'published'
+        ? [result.article.id]
+        : [],
     )
-    if (visible) await changes.announce({ scope: 'site' })
+    if (visible.length > 0) await changes.announce({ scope: 'site', articles: visible })
   }
 
   /** The article this source made before: by its source key, else by its content. */
@@ -171,6 +172,7 @@ export function createArticleImporter({
       corrections: [],
       // New: in no thread until an editor adds it to one.
       threadId: null,
+      relatedIds: null,
       version: 1,
     }
     const article = await insertArticle(tx, deps, {

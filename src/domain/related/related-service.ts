@@ -31,6 +31,14 @@ function everyAsked<T extends { id: string }>(
 /** A candidate as kept: its keys made once, however many articles it is scored for. */
 type Known = CandidateRow & Pick<Required<RelatedCandidate>, 'keys'>
 
+/** What a related list is computed for: an article as the scoring and the candidates' lookups see it. */
+type Subject = Pick<Article, 'id' | 'headline' | 'standfirst' | 'sectionId' | 'threadId'> & {
+  tagIds: readonly string[]
+}
+
+/** Lists computed in one go at most, when filling in those missing. */
+const FILL_BATCH = 200
+
 /**
  * Related coverage: other published stories that share this one's tags (the
  * rarer the tag, the more it counts) and the significant words of its
@@ -38,10 +46,21 @@ type Known = CandidateRow & Pick<Required<RelatedCandidate>, 'keys'>
  * tag, newest of the section), never a scan of every article; they are then
  * scored here (domain/related/related.ts).
  *
+ * Each published article's list is computed when articles change and kept
+ * (`keepUpWith`), and read with the article, so a reader's first read of an
+ * article scores nothing. A change of article X recomputes the lists X may
+ * enter or leave: its own, those of the stories it would consider itself
+ * (its section's newest and its rarest tags' newest, for relatedness is
+ * mostly mutual) and those of the stories it listed. Other lists stay as they
+ * were, even though a tag's weight moves a little with each story tagged: a
+ * list is the ranking as of its last recomputation, never one naming an
+ * unpublished story (only published summaries are shown). An article with no
+ * list yet (one imported, or from before lists were kept) is scored when
+ * read, until `fillMissing` computes it.
+ *
  * What many articles share (a tag's newest and how common it is, a section's
  * newest, a candidate's words and tags) is kept until the site changes, so
- * an article read for the first time is related from memory: the archive's
- * long tail is mostly such reads.
+ * computing a list is mostly from memory.
  */
 export function createRelatedService({
   stores,
@@ -59,56 +78,149 @@ export function createRelatedService({
       return new Map(missing.map((id) => [id, found.get(id) ?? 0]))
     })
 
-  return {
+  /** The article itself and the other stories of its thread: never listed as related. */
+  async function excludedFrom(article: Pick<Subject, 'id' | 'threadId'>): Promise<Set<string>> {
+    const inThread =
+      article.threadId === null ? [] : await stores.threads.articleIds(article.threadId)
+    return new Set([article.id, ...inThread])
+  }
+
+  /** The stories `article` is compared with: its section's newest and its rarest tags' newest. */
+  async function candidateIds(
+    article: Subject,
+  ): Promise<{ ids: string[]; frequency: Map<string, number> }> {
+    const frequency = await frequencies(article.tagIds)
+    const rarest = [...article.tagIds]
+      .sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0))
+      .slice(0, CANDIDATE_TAGS)
+    const [excluded, fromSection, ...fromTags] = await Promise.all([
+      excludedFrom(article),
+      kept.one(`section ${article.sectionId}`, () =>
+        stores.related.publishedIdsInSection(article.sectionId, FROM_SECTION),
+      ),
+      ...rarest.map((tagId) =>
+        kept.one(`tag ${tagId}`, () => stores.related.publishedIdsWithTag(tagId, PER_TAG)),
+      ),
+    ])
+    const ids = [...new Set([...fromTags.flat(), ...fromSection])].filter((id) => !excluded.has(id))
+    return { ids, frequency }
+  }
+
+  /** The ids of up to `limit` stories most related to `article`, best first. */
+  async function ranked(article: Subject, limit: number): Promise<string[]> {
+    const { ids, frequency } = await candidateIds(article)
+    if (ids.length === 0) return []
+    // One no longer published is remembered as such until the site changes.
+    const rows = await kept.many<Known | undefined>('candidate', ids, async (missing) =>
+      everyAsked(
+        missing,
+        (await stores.related.candidates(missing)).map((row) => ({
+          ...row,
+          keys: scoringKeys(row),
+        })),
+      ),
+    )
+    // Scored as kept, not copied: a list is some hundred candidates.
+    const candidates = [...rows.values()].filter((row) => row !== undefined)
+    return rankRelated(article, candidates, frequency, limit)
+  }
+
+  /** The published stories among `ids`, in that order, as listed. */
+  async function summariesOf(ids: readonly string[]): Promise<ArticleSummary[]> {
+    const summaries = await kept.many<ArticleSummary | undefined>('summary', ids, async (missing) =>
+      everyAsked(missing, await stores.articles.publishedSummaries(missing)),
+    )
+    return ids.flatMap((id) => summaries.get(id) ?? [])
+  }
+
+  /** Computes and keeps the lists of these articles: the published ones'; the others' go. */
+  async function keepListsOf(ids: readonly string[]): Promise<void> {
+    const lists = new Map<string, string[]>()
+    const gone: string[] = []
+    for (const row of await stores.related.subjects(ids)) {
+      if (row.published) lists.set(row.id, await ranked(row, RELATED_LIMIT))
+      else if (row.relatedIds !== null) gone.push(row.id)
+    }
+    await stores.related.saveLists(lists)
+    await stores.related.dropLists(gone)
+  }
+
+  /** After these articles changed: the lists they may have entered or left, theirs included. */
+  async function refreshAround(changed: readonly string[]): Promise<void> {
+    const around = new Set<string>()
+    // A deleted one is not found: its list went with it, and lists naming it show only published stories.
+    for (const row of await stores.related.subjects(changed)) {
+      const { ids } = await candidateIds(row)
+      for (const id of [row.id, ...ids, ...(row.relatedIds ?? [])]) around.add(id)
+    }
+    await keepListsOf([...around])
+  }
+
+  // Ids up to here were looked at by fillMissing: newer articles have greater ids (ids.ts).
+  let filledUpTo = ''
+  let filling: Promise<number> | undefined
+
+  async function fill(limit: number): Promise<number> {
+    let filled = 0
+    while (filled < limit) {
+      const ids = await stores.related.withoutList(filledUpTo, Math.min(FILL_BATCH, limit - filled))
+      if (ids.length === 0) break
+      await keepListsOf(ids)
+      filledUpTo = ids[ids.length - 1] ?? filledUpTo
+      filled += ids.length
+    }
+    return filled
+  }
+
+  const service = {
     /**
      * Up to `limit` stories related to a published article, best first;
      * never the article itself, nor another article of its story thread
-     * (its thread box shows those).
+     * (its thread box shows those). Its kept list when it has one.
      */
     async forArticle(
-      article: Pick<Article, 'id' | 'headline' | 'standfirst' | 'sectionId' | 'tags' | 'threadId'>,
+      article: Pick<Article, 'id' | 'headline' | 'standfirst' | 'sectionId' | 'tags' | 'threadId'> &
+        Partial<Pick<Article, 'relatedIds'>>,
       limit = RELATED_LIMIT,
     ): Promise<ArticleSummary[]> {
-      const tagIds = article.tags.map((tag) => tag.id)
-      const frequency = await frequencies(tagIds)
-      const rarest = [...tagIds]
-        .sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0))
-        .slice(0, CANDIDATE_TAGS)
-      const [threadIds, fromSection, ...fromTags] = await Promise.all([
-        article.threadId === null
-          ? Promise.resolve([])
-          : stores.threads.articleIds(article.threadId),
-        kept.one(`section ${article.sectionId}`, () =>
-          stores.related.publishedIdsInSection(article.sectionId, FROM_SECTION),
-        ),
-        ...rarest.map((tagId) =>
-          kept.one(`tag ${tagId}`, () => stores.related.publishedIdsWithTag(tagId, PER_TAG)),
-        ),
-      ])
-      const excluded = new Set([article.id, ...threadIds])
-      const ids = [...new Set([...fromTags.flat(), ...fromSection])].filter(
-        (id) => !excluded.has(id),
-      )
-      if (ids.length === 0) return []
-      // One no longer published is remembered as such until the site changes.
-      const rows = await kept.many<Known | undefined>('candidate', ids, async (missing) =>
-        everyAsked(
-          missing,
-          (await stores.related.candidates(missing)).map((row) => ({
-            ...row,
-            keys: scoringKeys(row),
-          })),
-        ),
-      )
-      // Scored as kept, not copied: a first render scores some hundred of them.
-      const candidates = [...rows.values()].filter((row) => row !== undefined)
-      const best = rankRelated(article, candidates, frequency, limit)
-      const summaries = await kept.many<ArticleSummary | undefined>(
-        'summary',
-        best,
-        async (missing) => everyAsked(missing, await stores.articles.publishedSummaries(missing)),
-      )
-      return best.flatMap((id) => summaries.get(id) ?? [])
+      const { relatedIds } = article
+      if (!relatedIds || limit > RELATED_LIMIT) {
+        const subject = { ...article, tagIds: article.tags.map((tag) => tag.id) }
+        return summariesOf(await ranked(subject, limit))
+      }
+      // The thread may have taken in one of them since the list was kept.
+      const excluded = await excludedFrom(article)
+      return summariesOf(relatedIds.filter((id) => !excluded.has(id)).slice(0, limit))
+    },
+
+    /**
+     * Keeps lists up to date with a change this process made, before it is
+     * announced (context.ts): a change of articles (one, or an import's)
+     * recomputes the lists it may alter; any other change of what readers see
+     * fills in the lists of articles that have none. Lists are derived, and
+     * one missing is computed when read: a failure leaves the lists as they
+     * were, but for the changed articles' own, which go so that they are
+     * computed when read.
+     */
+    async keepUpWith(change: ContentChange): Promise<void> {
+      if (change.scope !== 'site' || change.foreign || change.settings) return
+      // What the lists are computed from changed: what is kept of it must go first.
+      service.changed(change)
+      const changed = change.article === undefined ? change.articles : [change.article]
+      try {
+        await (changed === undefined ? service.fillMissing() : refreshAround(changed))
+      } catch {
+        if (changed !== undefined) await stores.related.dropLists(changed).catch(() => {})
+      }
+    },
+
+    /**
+     * Computes up to `limit` lists of published articles that have none, the
+     * oldest first; how many it computed. Calls at once share one filling.
+     */
+    fillMissing(limit = Number.POSITIVE_INFINITY): Promise<number> {
+      filling ??= fill(limit).finally(() => (filling = undefined))
+      return filling
     },
 
     /**
@@ -123,4 +235,5 @@ export function createRelatedService({
       else kept.forgetAllBut(['candidate', 'summary'], change.article)
     },
   }
+  return service
 }
