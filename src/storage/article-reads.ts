@@ -18,7 +18,6 @@ import {
 import type { ImageRef } from '../domain/media/media.js'
 import { imageRefColumns, imageRefOf } from './media-rows.js'
 import { compiledOnce, VALUE } from './compiled-once.js'
-import { keptRelatedIds } from './related-store.js'
 import type { Database } from './schema.js'
 
 export type ArticleReads = Pick<
@@ -90,12 +89,6 @@ function articleQuery(db: Kysely<Database>, dialect: DialectName) {
         .whereRef('ta.article_id', '=', 'a.id')
         .select('ta.thread_id')
         .as('thread_id'),
-      // Kept by domain/related when articles change: read here, a first read scores nothing.
-      eb
-        .selectFrom('related_lists as rl')
-        .whereRef('rl.article_id', '=', 'a.id')
-        .select('rl.related_ids')
-        .as('related_ids'),
     ])
 }
 
@@ -144,7 +137,6 @@ export function createArticleReads(db: Kysely<Database>, dialect: DialectName): 
         name,
       })),
       threadId: row.thread_id ?? null,
-      relatedIds: keptRelatedIds(row.related_ids),
       status: row.status as ArticleStatus,
       publishedAt: fromNullableDbTime(row.published_at),
       scheduledFor: fromNullableDbTime(row.scheduled_for),

@@ -8,7 +8,7 @@ import { fromDbCount, fromDbTime } from './dialect.js'
 import type { Database } from './schema.js'
 
 /** A kept related list read back; one that is not a list of ids counts as never computed. */
-export function keptRelatedIds(value: string | null): string[] | null {
+function keptRelatedIds(value: string | null): string[] | null {
   if (value === null) return null
   try {
     const ids: unknown = JSON.parse(value)
@@ -137,6 +137,15 @@ export function createRelatedStore(db: Kysely<Database>): RelatedStore {
         published: row.status === 'published',
         relatedIds: keptRelatedIds(row.related_ids),
       }))
+    },
+
+    async keptList(id) {
+      const row = await db
+        .selectFrom('related_lists')
+        .select('related_ids')
+        .where('article_id', '=', id)
+        .executeTakeFirst()
+      return row ? keptRelatedIds(row.related_ids) : null
     },
 
     async saveLists(lists) {

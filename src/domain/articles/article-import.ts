@@ -172,7 +172,6 @@ export function createArticleImporter({
       corrections: [],
       // New: in no thread until an editor adds it to one.
       threadId: null,
-      relatedIds: null,
       version: 1,
     }
     const article = await insertArticle(tx, deps, {

@@ -25,7 +25,6 @@ function article(overrides: Partial<Article> = {}): Article {
     bylines: [{ id: 'u1', slug: 'ada-brekke', name: 'Ada Brekke' }],
     tags: [],
     threadId: null,
-    relatedIds: null,
     status: 'draft',
     publishedAt: null,
     scheduledFor: null,

@@ -65,11 +65,6 @@ export interface Article {
   tags: ArticleTag[]
   /** The story thread it belongs to (domain/threads), if any: an article is in one at most. */
   threadId: string | null
-  /**
-   * Related coverage as last kept (domain/related: computed when articles
-   * change), best first; null until it is computed.
-   */
-  relatedIds: string[] | null
   status: ArticleStatus
   /** Set when it first goes out, and kept through unpublishing and publishing again. */
   publishedAt: Date | null

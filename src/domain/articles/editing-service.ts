@@ -82,7 +82,6 @@ export function createEditingService({
           corrections: [],
           // New: in no thread until an editor adds it to one.
           threadId: null,
-          relatedIds: null,
           version: 1,
         }
         const steps: Step[] = [{ article: draft, note: 'Created' }]

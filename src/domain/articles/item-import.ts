@@ -151,7 +151,6 @@ export async function writeImportedStory(
     corrections: [],
     // New: in no thread until an editor adds it to one.
     threadId: null,
-    relatedIds: null,
     version: 1,
   }
   const article = await insertArticle(tx, deps, {

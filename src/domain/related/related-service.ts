@@ -179,18 +179,18 @@ export function createRelatedService({
      * (its thread box shows those). Its kept list when it has one.
      */
     async forArticle(
-      article: Pick<Article, 'id' | 'headline' | 'standfirst' | 'sectionId' | 'tags' | 'threadId'> &
-        Partial<Pick<Article, 'relatedIds'>>,
+      article: Pick<Article, 'id' | 'headline' | 'standfirst' | 'sectionId' | 'tags' | 'threadId'>,
       limit = RELATED_LIMIT,
     ): Promise<ArticleSummary[]> {
-      const { relatedIds } = article
-      if (!relatedIds || limit > RELATED_LIMIT) {
+      const kept = limit <= RELATED_LIMIT ? await stores.related.keptList(article.id) : null
+      if (kept === null) {
         const subject = { ...article, tagIds: article.tags.map((tag) => tag.id) }
         return summariesOf(await ranked(subject, limit))
       }
+      if (kept.length === 0) return []
       // The thread may have taken in one of them since the list was kept.
       const excluded = await excludedFrom(article)
-      return summariesOf(relatedIds.filter((id) => !excluded.has(id)).slice(0, limit))
+      return summariesOf(kept.filter((id) => !excluded.has(id)).slice(0, limit))
     },
 
     /**
@@ -203,7 +203,7 @@ export function createRelatedService({
      * computed when read.
      */
     async keepUpWith(change: ContentChange): Promise<void> {
-      if (change.scope !== 'site' || change.foreign || change.settings) return
+      if (change.scope !== 'site' || change.foreign) return
       // What the lists are computed from changed: what is kept of it must go first.
       service.changed(change)
       const changed = change.article === undefined ? change.articles : [change.article]

@@ -28,6 +28,8 @@ export interface RelatedStore {
   candidates(ids: readonly string[]): Promise<CandidateRow[]>
   /** These articles, whatever their status. */
   subjects(ids: readonly string[]): Promise<RelatedSubjectRow[]>
+  /** An article's kept list (related ids, best first); null if it has none. */
+  keptList(id: string): Promise<string[] | null>
   /** Keeps each article's list (related ids, best first), replacing the one it had. */
   saveLists(lists: ReadonlyMap<string, readonly string[]>): Promise<void>
   /** Forgets these articles' lists. */
