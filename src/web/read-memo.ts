@@ -1,5 +1,6 @@
 import type { ContentChange } from '../domain/changes.js'
 import { entryBytes, ownShare, type MemoryShare } from '../domain/memory-budget.js'
+import type { Admission } from './second-use.js'
 
 /**
  * Reads that pages repeat until the site changes: the front page's story set,
@@ -17,6 +18,11 @@ export interface MemoOptions<T> {
    * share of the memory budget (its key is added), else 1 without it.
    */
   weigh?: (value: T) => number
+  /**
+   * Which reads are kept once loaded (second-use.ts); without it, all are. One
+   * not admitted is still shared by the readers that ask while it loads.
+   */
+  admit?: Admission
 }
 
 interface Kept<T> {
@@ -50,7 +56,7 @@ export interface KeyedMemo<T> {
  */
 export function keyedMemo<T>(
   max: number | MemoryShare,
-  { now, expiresAt, weigh = () => 1 }: MemoOptions<T>,
+  { now, expiresAt, weigh = () => 1, admit }: MemoOptions<T>,
 ): KeyedMemo<T> {
   const inBytes = typeof max !== 'number'
   const budget = inBytes ? max : ownShare('memo', max)
@@ -63,12 +69,18 @@ export function keyedMemo<T>(
   }
 
   function fresh(key: string, load: () => Promise<T>): Promise<T> {
+    const keep = admit?.admits(key) ?? true
     const entry: Kept<T> = { loading: load(), settled: false, expiresAt: undefined, weight: 0 }
     const generation = kept
     generation.set(key, entry)
     entry.loading.then(
       (value) => {
         if (generation !== kept || generation.get(key) !== entry) return
+        // Not admitted: gone once its readers have it, never weighed nor counted.
+        if (!keep) {
+          drop(generation, key, entry)
+          return
+        }
         entry.settled = true
         entry.expiresAt = expiresAt?.(value)
         entry.weight = weigh(value) + (inBytes ? entryBytes(key) : 0)

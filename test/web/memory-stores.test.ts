@@ -6,6 +6,7 @@ import { serverMemory, type MemoryShare } from '../../src/domain/memory-budget.j
 import { sharedLookups } from '../../src/domain/related/shared-lookups.js'
 import { createPageCache } from '../../src/web/page-cache/page-cache.js'
 import { keyedMemo } from '../../src/web/read-memo.js'
+import { secondUse } from '../../src/web/second-use.js'
 import { boundedMemo } from '../../src/web/ui/bounded-memo.js'
 
 const now = () => new Date('2026-06-01T12:00:00Z')
@@ -55,6 +56,45 @@ describe('stores within one memory budget', () => {
     assert.equal(loads, 101, 'the oldest was read again')
     memo.changed({ scope: 'site' })
     assert.equal(share.used, 0)
+  })
+
+  test('stores that keep on second use neither weigh nor count a first one, and hold their share', async () => {
+    const { memory, within } = budget()
+    const bodies = memory.store('bodies')
+    let weighed = 0
+    const memo = boundedMemo<string>(bodies, (html) => (weighed++, html.length * 2), {
+      admit: secondUse(1_000),
+    })
+    const reads = memory.store('articles')
+    const kept = keyedMemo<string>(reads, {
+      now,
+      weigh: (html) => html.length * 2,
+      admit: secondUse(1_000),
+    })
+    for (let n = 0; n < 200; n++) {
+      memo.set(`page ${n}`, page(n))
+      await kept.get(`a${n}`, async () => page(n))
+      within(bodies)
+      within(reads)
+    }
+    assert.equal(weighed, 0, 'a first use is not even weighed')
+    assert.equal(memo.size + kept.size, 0)
+    assert.equal(bodies.used + reads.used, 0)
+    // Every one used again: kept now, and past their shares the least recently used go.
+    for (let n = 0; n < 200; n++) {
+      memo.set(`page ${n}`, page(n))
+      await kept.get(`a${n}`, async () => page(n))
+      within(bodies)
+      within(reads)
+    }
+    assert.equal(weighed, 200)
+    assert.ok(memo.size > 1 && memo.size < 200, `${memo.size} kept`)
+    assert.ok(kept.size > 1 && kept.size < 200, `${kept.size} kept`)
+    assert.equal(memo.get('page 199'), page(199), 'the newest stayed')
+    assert.equal(memo.get('page 0'), undefined, 'the oldest went')
+    memo.clear()
+    kept.forget()
+    assert.equal(bodies.used + reads.used, 0)
   })
 
   test('related lookups drop their oldest past their share, and forgetting clears the account', async () => {

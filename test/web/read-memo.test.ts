@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
+import { entryBytes, ownShare } from '../../src/domain/memory-budget.js'
 import { keyedMemo, memoUntilChange } from '../../src/web/read-memo.js'
+import { secondUse } from '../../src/web/second-use.js'
 
 const T0 = new Date('2026-06-01T12:00:00Z')
 const at = (ms: number) => new Date(T0.getTime() + ms)
@@ -55,6 +57,64 @@ describe('keyedMemo', () => {
     assert.equal(reads, 4, 'a was used lately and is kept')
     await memo.get('b', load)
     assert.equal(reads, 5, 'b was the least recently used and went')
+  })
+
+  test('with admission, a read is kept on its second use and served from memory after', async () => {
+    const share = ownShare('articles', 100_000)
+    const weighed: string[] = []
+    const memo = keyedMemo<string>(share, {
+      now: () => T0,
+      weigh: (value) => (weighed.push(value), 100),
+      admit: secondUse(100),
+    })
+    let reads = 0
+    const load = async () => `read ${++reads}`
+    assert.equal(await memo.get('a', load), 'read 1')
+    assert.equal(memo.size, 0, 'first use: given to its page, not kept')
+    assert.equal(share.used, 0, 'nor counted')
+    assert.deepEqual(weighed, [], 'nor weighed')
+    assert.equal(await memo.get('a', load), 'read 2', 'second use: read again')
+    assert.equal(memo.size, 1, 'and kept')
+    assert.equal(share.used, 100 + entryBytes('a'), 'counted with its key')
+    assert.equal(await memo.get('a', load), 'read 2', 'third use: from memory')
+    assert.equal(reads, 2)
+    assert.deepEqual(weighed, ['read 2'])
+    memo.forget()
+    assert.equal(share.used, 0)
+  })
+
+  test('with admission, concurrent readers of a new key share one read, not kept', async () => {
+    const share = ownShare('articles', 100_000)
+    const memo = keyedMemo<string>(share, {
+      now: () => T0,
+      weigh: () => 100,
+      admit: secondUse(100),
+    })
+    let reads = 0
+    let finish!: () => void
+    const gate = new Promise<void>((resolve) => (finish = resolve))
+    const load = async () => {
+      const read = ++reads
+      await gate
+      return `read ${read}`
+    }
+    const readers = [memo.get('a', load), memo.get('a', load), memo.get('a', load)]
+    assert.equal(memo.size, 1, 'held while it loads, for the readers that come')
+    finish()
+    assert.deepEqual(await Promise.all(readers), ['read 1', 'read 1', 'read 1'])
+    assert.equal(reads, 1)
+    assert.equal(memo.size, 0, 'then gone')
+    assert.equal(share.used, 0)
+    // Failed, it is not kept either, and the next reader tries again.
+    await assert.rejects(
+      memo.get('b', async () => {
+        throw new Error('database away')
+      }),
+      /database away/,
+    )
+    assert.equal(await memo.get('b', load), 'read 2')
+    assert.equal(await memo.get('b', load), 'read 2', 'its second use was kept')
+    assert.equal(share.used, 100 + entryBytes('b'), 'only what is kept is counted')
   })
 
   test('an answer that runs out by itself is read again at that time, by the clock given', async () => {

@@ -8,6 +8,7 @@ import type { CommentService } from '../../domain/comments/comment-service.js'
 import type { RelatedService } from '../../domain/related/related-service.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
 import { keyedMemo } from '../read-memo.js'
+import { secondUseWithin } from '../second-use.js'
 import { estimateBytes, type ServerMemory, type StoreName } from '../../domain/memory-budget.js'
 import { flat } from '../ui/flat-string.js'
 import { CommentThreads, type CommentThreadsHtml } from './views/comments-section.js'
@@ -24,6 +25,14 @@ export interface Surroundings {
 /** Articles whose comments changed since the site last did, at most; past it all stamps move. */
 const MAX_STAMPED_ARTICLES = 50_000
 
+/**
+ * About what an entry weighs in each store kept per article, which sizes its
+ * record of keys seen (second-use.ts): an article with the benchmark corpus's
+ * 4.6 KB bodies, about 8 KB; the others are guesses, which need be right only
+ * within a few times.
+ */
+const ENTRY_BYTES = { articles: 8_000, surroundings: 3_000, threads: 2_000 } as const
+
 interface Services {
   articles: ArticleService
   comments: CommentService
@@ -38,7 +47,8 @@ interface Services {
  * rendered. `changed` is given every content change: anything on the site
  * drops them all (an article published, unpublished, corrected or retagged
  * may appear in any of them); a change of one article's comments moves that
- * thread's stamp, which is part of its rendered comments' key.
+ * thread's stamp, which is part of its rendered comments' key. What is read
+ * for one article is kept from its second read on: most are read once.
  */
 export function createArticleReads(
   services: Services,
@@ -49,13 +59,20 @@ export function createArticleReads(
   // Each kept in its share of the memory budget, weighed in bytes.
   const inShare = <T,>(name: StoreName) =>
     keyedMemo<T>(memory.store(name), { now, weigh: estimateBytes })
-  const articles = inShare<PublishedArticle>('articles')
+  // Kept on a key's second use: most of an archive's articles are read once (the page cache
+  // keeps their page), and keeping each would evict the ones read again.
+  const perArticle = <T,>(name: keyof typeof ENTRY_BYTES) => {
+    const share = memory.store(name)
+    const admit = secondUseWithin(share.limit, ENTRY_BYTES[name])
+    return keyedMemo<T>(share, { now, weigh: estimateBytes, admit })
+  }
+  const articles = perArticle<PublishedArticle>('articles')
   // The newest lists are the same for every article (of a section): kept once, not per article.
   const newest = inShare<ArticleSummary[]>('newest')
   const surroundings =
-    inShare<Pick<Surroundings, 'storyThread' | 'relatedCoverage'>>('surroundings')
+    perArticle<Pick<Surroundings, 'storyThread' | 'relatedCoverage'>>('surroundings')
   const commentSettings = inShare<CommentSettings>('commentSettings')
-  const threads = inShare<CommentThreadsHtml>('threads')
+  const threads = perArticle<CommentThreadsHtml>('threads')
   // A thread's stamp: the site's changes, then its own. Comments rendered under an old stamp
   // are never asked for again, so a render racing a change cannot show the old thread as new.
   let siteStamp = 0

@@ -1,4 +1,5 @@
 import { entryBytes, ownShare, type MemoryShare } from '../../domain/memory-budget.js'
+import type { Admission } from '../second-use.js'
 
 /**
  * Values kept by key within a share of the memory budget, in bytes, the least
@@ -6,9 +7,14 @@ import { entryBytes, ownShare, type MemoryShare } from '../../domain/memory-budg
  * (rendered bodies, the API's article JSON). `sizeOf` says a value's bytes;
  * its key and slot are added. A Map iterates in insertion order, so a value
  * used again is moved to the end. A number instead of a share bounds the
- * memo on its own.
+ * memo on its own. With `admit` (second-use.ts), a value is kept only for a
+ * key it admits; any other is neither kept nor weighed.
  */
-export function boundedMemo<V>(share: MemoryShare | number, sizeOf: (value: V) => number) {
+export function boundedMemo<V>(
+  share: MemoryShare | number,
+  sizeOf: (value: V) => number,
+  { admit }: { admit?: Admission } = {},
+) {
   const budget = typeof share === 'number' ? ownShare('memo', share) : share
   const kept = new Map<string, { value: V; bytes: number }>()
   const drop = (key: string): void => {
@@ -27,6 +33,7 @@ export function boundedMemo<V>(share: MemoryShare | number, sizeOf: (value: V) =
       return entry?.value
     },
     set(key: string, value: V): void {
+      if (admit && !kept.has(key) && !admit.admits(key)) return
       drop(key)
       const bytes = entryBytes(key) + sizeOf(value)
       // One value bigger than the whole share is not kept at all.

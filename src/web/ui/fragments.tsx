@@ -3,6 +3,7 @@ import { useContext } from 'preact/hooks'
 import { renderToString } from 'preact-render-to-string'
 import type { ArticleSummary } from '../../domain/articles/article.js'
 import { estimateBytes, stringBytes, type MemoryShare } from '../../domain/memory-budget.js'
+import { secondUseWithin } from '../second-use.js'
 import { boundedMemo } from './bounded-memo.js'
 import { flat } from './flat-string.js'
 import { SiteContext, type SiteInfo } from './site.js'
@@ -21,9 +22,9 @@ export interface FragmentCache {
   html(story: ArticleSummary, variant: string, render: () => VNode): string
   /**
    * HTML made from an object that is replaced, never changed, when what it
-   * shows changes (a page's kept content), as UTF-8: kept until it is the
-   * least used. Cut where `hole` stands (what each request fills in), so
-   * that a page is sent from these bytes as they are.
+   * shows changes (a page's kept content), as UTF-8: kept from its second
+   * rendering on, until it is the least used. Cut where `hole` stands (what
+   * each request fills in), so that a page is sent from these bytes as they are.
    */
   of(source: object, render: () => string, hole?: string): readonly Buffer[]
   /** Fragments held, for tests and diagnostics. */
@@ -31,6 +32,9 @@ export interface FragmentCache {
 }
 
 export const FragmentContext = createContext<FragmentCache | undefined>(undefined)
+
+/** About what a kept page weighs: some tens of KB (an article page with fifty comments, 60). */
+const PAGE_BYTES = 30_000
 
 /**
  * Fragments kept within `memory` (a share of the memory budget, or bytes),
@@ -45,6 +49,9 @@ export function createFragmentCache(
   const byContent = boundedMemo<string | readonly Buffer[]>(memory, (kept) =>
     typeof kept === 'string' ? stringBytes(kept) : estimateBytes(kept),
   )
+  // A page's HTML is kept on its second rendering: most of an archive's pages are rendered once
+  // (the page cache keeps them). Cards are not held back: the same card is on many pages.
+  const pagesSeen = secondUseWithin(typeof memory === 'number' ? memory : memory.limit, PAGE_BYTES)
   // A number for each page source: its HTML is kept under it, and goes with the least used.
   const sources = new WeakMap<object, number>()
   let sourcesSeen = 0
@@ -84,7 +91,7 @@ export function createFragmentCache(
       const known = byContent.get(key)
       if (known !== undefined && typeof known !== 'string') return known
       const pieces = utf8Pieces(render(), hole)
-      byContent.set(key, pieces)
+      if (pagesSeen.admits(key)) byContent.set(key, pieces)
       return pieces
     },
     get size() {
