@@ -48,6 +48,17 @@ const PUBLISH_BUDGET = 9 + SITEMAP_LASTMOD
  * article's pictures are read with it, in its one statement).
  */
 const IMAGE_CHANGE_EXTRA = 3
+/**
+ * A change readers see costs more after its commit: the process that made it
+ * recomputes the related lists around the article before announcing it
+ * (domain/related). For an article with two tags, in no thread, alone on the
+ * site: its row and tags (2), how common its tags are (1), its section's and
+ * each tag's newest (3), and one upsert of the lists. With a story sharing
+ * them, that story's row and tags (2), the candidates' rows and tags (2), and
+ * how common its own tags are and their newest, when not yet kept. What many
+ * articles share is kept until the site changes, so most changes read less.
+ */
+const RELATED_LISTS = 13
 
 const MINUTE = 60_000
 
@@ -143,7 +154,7 @@ for (const dialect of testDialects()) {
         }),
       )
       report.push(`publish: ${publish.statements.length}`)
-      assertWithin('publishing', publish.statements, PUBLISH_BUDGET)
+      assertWithin('publishing', publish.statements, PUBLISH_BUDGET + RELATED_LISTS)
       const live = publish.result
       assert.equal(live.status, 'published')
       assert.deepEqual(await found(ctx, 'quay winter'), [live.id], 'published is searchable')
@@ -156,7 +167,7 @@ for (const dialect of testDialects()) {
         }),
       )
       report.push(`save a published article: ${update.statements.length}`)
-      assertWithin('saving a published article', update.statements, SAVE_BUDGET)
+      assertWithin('saving a published article', update.statements, SAVE_BUDGET + RELATED_LISTS)
       assert.deepEqual(await found(ctx, 'cormorants'), [live.id], 'the index has the new text')
 
       // The editor's "Publish now" with changes: the save and the move, as one operation.
@@ -170,7 +181,7 @@ for (const dialect of testDialects()) {
         }),
       )
       report.push(`save and publish: ${both.statements.length}`)
-      assertWithin('saving and publishing', both.statements, PUBLISH_BUDGET)
+      assertWithin('saving and publishing', both.statements, PUBLISH_BUDGET + RELATED_LISTS)
       assert.equal(both.result.status, 'published')
       assert.deepEqual(await found(ctx, 'ferries moor'), [second.id])
 
@@ -253,7 +264,7 @@ for (const dialect of testDialects()) {
         }),
       )
       report.push(`publish: ${publish.statements.length}`)
-      assertWithin('publishing with pictures', publish.statements, PUBLISH_BUDGET)
+      assertWithin('publishing with pictures', publish.statements, PUBLISH_BUDGET + RELATED_LISTS)
       assert.equal(publish.result.status, 'published')
       t.diagnostic(`statements with pictures (${dialect}): ${report.join('; ')}`)
     })

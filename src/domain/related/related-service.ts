@@ -2,7 +2,7 @@ import type { Article, ArticleSummary } from '../articles/article.js'
 import type { ContentChange } from '../changes.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import { rankRelated, scoringKeys, type RelatedCandidate } from './related.js'
-import type { CandidateRow } from './related-store.js'
+import type { CandidateRow, RelatedSubjectRow } from './related-store.js'
 import { sharedLookups } from './shared-lookups.js'
 import type { MemoryShare } from '../memory-budget.js'
 
@@ -133,11 +133,22 @@ export function createRelatedService({
     return ids.flatMap((id) => summaries.get(id) ?? [])
   }
 
-  /** Computes and keeps the lists of these articles: the published ones'; the others' go. */
-  async function keepListsOf(ids: readonly string[]): Promise<void> {
+  /**
+   * Computes and keeps the lists of these articles: the published ones'; the
+   * others' go. `known` holds rows already read of some of them.
+   */
+  async function keepListsOf(
+    ids: readonly string[],
+    known: readonly RelatedSubjectRow[] = [],
+  ): Promise<void> {
+    const byId = new Map(known.map((row) => [row.id, row]))
+    const rows = [
+      ...ids.flatMap((id) => byId.get(id) ?? []),
+      ...(await stores.related.subjects(ids.filter((id) => !byId.has(id)))),
+    ]
     const lists = new Map<string, string[]>()
     const gone: string[] = []
-    for (const row of await stores.related.subjects(ids)) {
+    for (const row of rows) {
       if (row.published) lists.set(row.id, await ranked(row, RELATED_LIMIT))
       else if (row.relatedIds !== null) gone.push(row.id)
     }
@@ -147,13 +158,16 @@ export function createRelatedService({
 
   /** After these articles changed: the lists they may have entered or left, theirs included. */
   async function refreshAround(changed: readonly string[]): Promise<void> {
+    // One deleted is not found: its list went with it, and lists show only published stories.
+    const rows = await stores.related.subjects(changed)
     const around = new Set<string>()
-    // A deleted one is not found: its list went with it, and lists naming it show only published stories.
-    for (const row of await stores.related.subjects(changed)) {
+    for (const row of rows) {
+      // Never listed: a draft, or one unpublished before lists were kept.
+      if (!row.published && row.relatedIds === null) continue
       const { ids } = await candidateIds(row)
       for (const id of [row.id, ...ids, ...(row.relatedIds ?? [])]) around.add(id)
     }
-    await keepListsOf([...around])
+    await keepListsOf([...around], rows)
   }
 
   // Ids up to here were looked at by fillMissing: newer articles have greater ids (ids.ts).
