@@ -3,6 +3,8 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { Article } from '../../src/domain/articles/article.js'
 import { COMMAND_LINE } from '../../src/domain/access/policy.js'
+import { createRelatedService } from '../../src/domain/related/related-service.js'
+import type { RelatedStore } from '../../src/domain/related/related-store.js'
 import { staffActor } from '../helpers/comments.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
 import { testDialects } from '../helpers/dialects.js'
@@ -262,6 +264,24 @@ for (const dialect of testDialects()) {
       assert.equal(imported.length, 2)
       for (const id of imported) assert.equal((await kept(id))?.length, 3)
       assert.deepEqual(new Set(await kept(first.id)), new Set([second.id, ...imported]))
+    })
+
+    test('a recomputation that fails leaves the changed article to be scored when read', async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      const subject = await story(ctx, 'Ferry strike enters its second week', {
+        tags: ['Ferry strike'],
+      })
+      const other = await story(ctx, 'Ferry crews vote to strike', { tags: ['Ferry strike'] })
+      assert.deepEqual(await ctx.stores.related.keptList(subject.id), [other.id])
+      const related: RelatedStore = {
+        ...ctx.stores.related,
+        saveLists: () => Promise.reject(new Error('disk full')),
+      }
+      const failing = createRelatedService({ stores: { ...ctx.stores, related } })
+      // The change was made: announcing it does not fail for a list.
+      await failing.keepUpWith({ scope: 'site', article: subject.id })
+      assert.equal(await ctx.stores.related.keptList(subject.id), null)
+      assert.deepEqual(ids(await failing.forArticle(subject)), [other.id])
     })
 
     test('a story with nothing in common with any other has no related coverage', async (t) => {

@@ -2,7 +2,7 @@ import type { Article, ArticleSummary } from '../articles/article.js'
 import type { ContentChange } from '../changes.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import { rankRelated, scoringKeys, type RelatedCandidate } from './related.js'
-import type { CandidateRow, RelatedSubjectRow } from './related-store.js'
+import type { CandidateRow } from './related-store.js'
 import { sharedLookups } from './shared-lookups.js'
 import type { MemoryShare } from '../memory-budget.js'
 
@@ -47,14 +47,16 @@ const FILL_BATCH = 200
  * scored here (domain/related/related.ts).
  *
  * Each published article's list is computed when articles change and kept
- * (`keepUpWith`), and read with the article, so a reader's first read of an
- * article scores nothing. A change of article X recomputes the lists X may
- * enter or leave: its own, those of the stories it would consider itself
- * (its section's newest and its rarest tags' newest, for relatedness is
- * mostly mutual) and those of the stories it listed. Other lists stay as they
- * were, even though a tag's weight moves a little with each story tagged: a
- * list is the ranking as of its last recomputation, never one naming an
- * unpublished story (only published summaries are shown). An article with no
+ * (`keepUpWith`): a reader's first read of an article reads its list and
+ * scores nothing. A change of article X computes X's list whole, and ranks
+ * again the lists X may enter or leave (of the stories X would consider
+ * itself, its section's newest and its rarest tags' newest, for relatedness
+ * is mostly mutual, and of those X listed) among their own stories and X:
+ * a list takes in a new story where it ranks, and keeps its stories until
+ * better ones come, whatever their age. Other lists stay as they were, even
+ * though a tag's weight moves a little with each story tagged: a list is the
+ * ranking as of its last change, never one naming an unpublished story (only
+ * published summaries are shown). An article with no
  * list yet (one imported, or from before lists were kept) is scored when
  * read, until `fillMissing` computes it.
  *
@@ -106,9 +108,13 @@ export function createRelatedService({
     return { ids, frequency }
   }
 
-  /** The ids of up to `limit` stories most related to `article`, best first. */
-  async function ranked(article: Subject, limit: number): Promise<string[]> {
-    const { ids, frequency } = await candidateIds(article)
+  /** The ids of up to `limit` of the stories `ids` most related to `article`, best first. */
+  async function rankAmong(
+    article: Subject,
+    ids: readonly string[],
+    frequency: ReadonlyMap<string, number>,
+    limit: number,
+  ): Promise<string[]> {
     if (ids.length === 0) return []
     // One no longer published is remembered as such until the site changes.
     const rows = await kept.many<Known | undefined>('candidate', ids, async (missing) =>
@@ -125,6 +131,12 @@ export function createRelatedService({
     return rankRelated(article, candidates, frequency, limit)
   }
 
+  /** The ids of up to `limit` stories most related to `article`, best first. */
+  async function ranked(article: Subject, limit: number): Promise<string[]> {
+    const { ids, frequency } = await candidateIds(article)
+    return rankAmong(article, ids, frequency, limit)
+  }
+
   /** The published stories among `ids`, in that order, as listed. */
   async function summariesOf(ids: readonly string[]): Promise<ArticleSummary[]> {
     const summaries = await kept.many<ArticleSummary | undefined>('summary', ids, async (missing) =>
@@ -133,22 +145,11 @@ export function createRelatedService({
     return ids.flatMap((id) => summaries.get(id) ?? [])
   }
 
-  /**
-   * Computes and keeps the lists of these articles: the published ones'; the
-   * others' go. `known` holds rows already read of some of them.
-   */
-  async function keepListsOf(
-    ids: readonly string[],
-    known: readonly RelatedSubjectRow[] = [],
-  ): Promise<void> {
-    const byId = new Map(known.map((row) => [row.id, row]))
-    const rows = [
-      ...ids.flatMap((id) => byId.get(id) ?? []),
-      ...(await stores.related.subjects(ids.filter((id) => !byId.has(id)))),
-    ]
+  /** Computes and keeps the lists of these articles: the published ones'; the others' go. */
+  async function keepListsOf(ids: readonly string[]): Promise<void> {
     const lists = new Map<string, string[]>()
     const gone: string[] = []
-    for (const row of rows) {
+    for (const row of await stores.related.subjects(ids)) {
       if (row.published) lists.set(row.id, await ranked(row, RELATED_LIMIT))
       else if (row.relatedIds !== null) gone.push(row.id)
     }
@@ -156,18 +157,44 @@ export function createRelatedService({
     await stores.related.dropLists(gone)
   }
 
-  /** After these articles changed: the lists they may have entered or left, theirs included. */
+  /**
+   * After these articles changed (one, or an import's): their own lists
+   * computed whole, and each list they may enter or leave (of the stories
+   * they would consider, and of those they listed) ranked again among its
+   * own stories and the changed ones. So a list takes in a new story where it
+   * ranks and lets go of one that no longer does, for a few candidates each,
+   * not a hundred: an import's thousand neighbours cost about what its own
+   * lists do.
+   */
   async function refreshAround(changed: readonly string[]): Promise<void> {
+    const lists = new Map<string, string[]>()
+    const gone: string[] = []
+    // Each neighbour's list, and the changed stories that may enter or leave it.
+    const arrivals = new Map<string, Set<string>>()
     // One deleted is not found: its list went with it, and lists show only published stories.
-    const rows = await stores.related.subjects(changed)
-    const around = new Set<string>()
-    for (const row of rows) {
+    for (const row of await stores.related.subjects(changed)) {
       // Never listed: a draft, or one unpublished before lists were kept.
       if (!row.published && row.relatedIds === null) continue
-      const { ids } = await candidateIds(row)
-      for (const id of [row.id, ...ids, ...(row.relatedIds ?? [])]) around.add(id)
+      const { ids, frequency } = await candidateIds(row)
+      if (row.published) lists.set(row.id, await rankAmong(row, ids, frequency, RELATED_LIMIT))
+      else gone.push(row.id)
+      for (const id of [...ids, ...(row.relatedIds ?? [])]) {
+        arrivals.set(id, (arrivals.get(id) ?? new Set()).add(row.id))
+      }
     }
-    await keepListsOf([...around], rows)
+    for (const id of changed) arrivals.delete(id)
+    for (const row of await stores.related.subjects([...arrivals.keys()])) {
+      // One without a list is computed whole when filled, or scored when read.
+      if (!row.published || row.relatedIds === null) continue
+      const excluded = await excludedFrom(row)
+      const ids = [...new Set([...row.relatedIds, ...(arrivals.get(row.id) ?? [])])].filter(
+        (id) => !excluded.has(id),
+      )
+      const list = await rankAmong(row, ids, await frequencies(row.tagIds), RELATED_LIMIT)
+      if (list.join() !== row.relatedIds.join()) lists.set(row.id, list)
+    }
+    await stores.related.saveLists(lists)
+    await stores.related.dropLists(gone)
   }
 
   // Ids up to here were looked at by fillMissing: newer articles have greater ids (ids.ts).
@@ -196,15 +223,15 @@ export function createRelatedService({
       article: Pick<Article, 'id' | 'headline' | 'standfirst' | 'sectionId' | 'tags' | 'threadId'>,
       limit = RELATED_LIMIT,
     ): Promise<ArticleSummary[]> {
-      const kept = limit <= RELATED_LIMIT ? await stores.related.keptList(article.id) : null
-      if (kept === null) {
+      const list = limit <= RELATED_LIMIT ? await stores.related.keptList(article.id) : null
+      if (list === null) {
         const subject = { ...article, tagIds: article.tags.map((tag) => tag.id) }
         return summariesOf(await ranked(subject, limit))
       }
-      if (kept.length === 0) return []
+      if (list.length === 0) return []
       // The thread may have taken in one of them since the list was kept.
       const excluded = await excludedFrom(article)
-      return summariesOf(kept.filter((id) => !excluded.has(id)).slice(0, limit))
+      return summariesOf(list.filter((id) => !excluded.has(id)).slice(0, limit))
     },
 
     /**
@@ -224,7 +251,10 @@ export function createRelatedService({
       try {
         await (changed === undefined ? service.fillMissing() : refreshAround(changed))
       } catch {
-        if (changed !== undefined) await stores.related.dropLists(changed).catch(() => {})
+        if (changed === undefined) return
+        await stores.related.dropLists(changed).catch(() => {})
+        // Those dropped may be behind where filling has looked: it starts over.
+        filledUpTo = ''
       }
     },
 
