@@ -114,7 +114,7 @@ describe('stores within one memory budget', () => {
     assert.equal(loads, 400, 'the newest is kept')
     await kept.one('tag 0', async () => (loads++, []))
     assert.equal(loads, 401, 'the oldest went')
-    kept.forgetAllBut(['candidate'], 'c199')
+    kept.forgetAllBut(['candidate'], ['c199'])
     within(share)
     assert.ok(share.used > 0, 'the candidates kept still count')
     kept.forget()

@@ -108,16 +108,10 @@ export function createRelatedService({
     return { ids, frequency }
   }
 
-  /** The ids of up to `limit` of the stories `ids` most related to `article`, best first. */
-  async function rankAmong(
-    article: Subject,
-    ids: readonly string[],
-    frequency: ReadonlyMap<string, number>,
-    limit: number,
-  ): Promise<string[]> {
-    if (ids.length === 0) return []
+  /** These stories as candidates, with their keys; one no longer published is undefined. */
+  const candidatesOf = (ids: readonly string[]): Promise<Map<string, Known | undefined>> =>
     // One no longer published is remembered as such until the site changes.
-    const rows = await kept.many<Known | undefined>('candidate', ids, async (missing) =>
+    kept.many<Known | undefined>('candidate', ids, async (missing) =>
       everyAsked(
         missing,
         (await stores.related.candidates(missing)).map((row) => ({
@@ -126,6 +120,16 @@ export function createRelatedService({
         })),
       ),
     )
+
+  /** The ids of up to `limit` of the stories `ids` most related to `article`, best first. */
+  async function rankAmong(
+    article: Subject,
+    ids: readonly string[],
+    frequency: ReadonlyMap<string, number>,
+    limit: number,
+  ): Promise<string[]> {
+    if (ids.length === 0) return []
+    const rows = await candidatesOf(ids)
     // Scored as kept, not copied: a list is some hundred candidates.
     const candidates = [...rows.values()].filter((row) => row !== undefined)
     return rankRelated(article, candidates, frequency, limit)
@@ -169,13 +173,19 @@ export function createRelatedService({
   async function refreshAround(changed: readonly string[]): Promise<void> {
     const lists = new Map<string, string[]>()
     const gone: string[] = []
+    // One deleted is not found: its list went with it, and lists show only published stories.
+    // One never listed (a draft, or unpublished before lists were kept) is in no list.
+    const rows = (await stores.related.subjects(changed)).filter(
+      (row) => row.published || row.relatedIds !== null,
+    )
+    // What they all read, each kind asked for at once (an import's two hundred stories).
+    await frequencies(rows.flatMap((row) => row.tagIds))
+    const pools = await Promise.all(rows.map(candidateIds))
+    await candidatesOf(pools.flatMap((pool) => pool.ids))
     // Each neighbour's list, and the changed stories that may enter or leave it.
     const arrivals = new Map<string, Set<string>>()
-    // One deleted is not found: its list went with it, and lists show only published stories.
-    for (const row of await stores.related.subjects(changed)) {
-      // Never listed: a draft, or one unpublished before lists were kept.
-      if (!row.published && row.relatedIds === null) continue
-      const { ids, frequency } = await candidateIds(row)
+    for (const [index, row] of rows.entries()) {
+      const { ids, frequency } = pools[index] ?? { ids: [], frequency: new Map() }
       if (row.published) lists.set(row.id, await rankAmong(row, ids, frequency, RELATED_LIMIT))
       else gone.push(row.id)
       for (const id of [...ids, ...(row.relatedIds ?? [])]) {
@@ -183,15 +193,20 @@ export function createRelatedService({
       }
     }
     for (const id of changed) arrivals.delete(id)
-    for (const row of await stores.related.subjects([...arrivals.keys()])) {
-      // One without a list is computed whole when filled, or scored when read.
-      if (!row.published || row.relatedIds === null) continue
+    // One without a list is computed whole when filled, or scored when read.
+    const neighbours = (await stores.related.subjects([...arrivals.keys()])).filter(
+      (row) => row.published && row.relatedIds !== null,
+    )
+    await frequencies(neighbours.flatMap((row) => row.tagIds))
+    await candidatesOf(neighbours.flatMap((row) => row.relatedIds ?? []))
+    for (const row of neighbours) {
+      const own = row.relatedIds ?? []
       const excluded = await excludedFrom(row)
-      const ids = [...new Set([...row.relatedIds, ...(arrivals.get(row.id) ?? [])])].filter(
+      const ids = [...new Set([...own, ...(arrivals.get(row.id) ?? [])])].filter(
         (id) => !excluded.has(id),
       )
       const list = await rankAmong(row, ids, await frequencies(row.tagIds), RELATED_LIMIT)
-      if (list.join() !== row.relatedIds.join()) lists.set(row.id, list)
+      if (list.join() !== own.join()) lists.set(row.id, list)
     }
     await stores.related.saveLists(lists)
     await stores.related.dropLists(gone)
@@ -269,14 +284,16 @@ export function createRelatedService({
 
     /**
      * Anything on the site may change what is related to what: kept lookups
-     * go, except, when one article changed, what is known of the others (as
+     * go, except, when articles changed (one, or an import's, in the process
+     * that made the change), what is known of the others (as
      * candidates, and as listed: a summary shows only its own article's fields,
      * and its section's, authors' and picture's, whose changes are the whole site's).
      */
     changed(change: ContentChange): void {
       if (change.scope !== 'site') return
-      if (change.article === undefined) kept.forget()
-      else kept.forgetAllBut(['candidate', 'summary'], change.article)
+      const only = change.article === undefined ? change.articles : [change.article]
+      if (only === undefined) kept.forget()
+      else kept.forgetAllBut(['candidate', 'summary'], only)
     },
   }
   return service

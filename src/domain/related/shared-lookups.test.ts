@@ -64,7 +64,7 @@ test('a lookup begun before forget() is not kept after it; a failed one is not k
   assert.equal(await kept.one('tag b', async () => 'asked again'), 'asked again')
 })
 
-test('forgetAllBut keeps the kinds named, less one key; everything else is asked again', async () => {
+test('forgetAllBut keeps the kinds named, less some keys; everything else is asked again', async () => {
   const kept = sharedLookups()
   let asked: string[] = []
   const load = async (missing: string[]) => (
@@ -75,7 +75,7 @@ test('forgetAllBut keeps the kinds named, less one key; everything else is asked
   await kept.many('summary', ['x', 'z'], load)
   await kept.many('other', ['y'], load)
   await kept.one('tag a', async () => 'first')
-  kept.forgetAllBut(['candidate', 'summary'], 'x')
+  kept.forgetAllBut(['candidate', 'summary'], ['x'])
   asked = []
   await kept.many('candidate', ['x', 'y'], load)
   assert.deepEqual(asked, ['x'], 'y is still known; x is asked again')

@@ -113,13 +113,15 @@ export function sharedLookups(memory: MemoryShare | number = 2_000_000) {
 
     forget,
 
-    /** Forgets everything but the values of these kinds, less those under `key`. */
-    forgetAllBut(kinds: readonly string[], key: string): void {
+    /** Forgets everything but the values of these kinds, less those under `keys`. */
+    forgetAllBut(kinds: readonly string[], keys: readonly string[]): void {
       const kept = kinds.flatMap((kind) => {
         const map = manies.get(kind)
         if (!map) return []
-        uncount(map, map.get(key))
-        map.delete(key)
+        for (const key of keys) {
+          uncount(map, map.get(key))
+          map.delete(key)
+        }
         return [{ kind, map, bytes: counted.get(map) ?? 0 }]
       })
       forget()
