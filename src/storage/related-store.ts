@@ -18,6 +18,25 @@ function keptRelatedIds(value: string | null): string[] | null {
   }
 }
 
+/** The tags each of these articles carries, in no particular order. */
+async function tagIdsOf(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
+  const rows = await db
+    .selectFrom('article_tags')
+    .select(['article_id', 'tag_id'])
+    .where('article_id', 'in', ids)
+    .execute()
+  const tagsOf = new Map<string, string[]>()
+  for (const { article_id, tag_id } of rows) {
+    const tags = tagsOf.get(article_id)
+    if (tags) tags.push(tag_id)
+    else tagsOf.set(article_id, [tag_id])
+  }
+  return tagsOf
+}
+
 /**
  * Related coverage's lookups. Each one starts from an index: article_tags by
  * tag, articles by section and status, articles by id.
@@ -69,7 +88,7 @@ export function createRelatedStore(db: Kysely<Database>): RelatedStore {
 
     async candidates(ids): Promise<CandidateRow[]> {
       if (ids.length === 0) return []
-      const [rows, tags] = await Promise.all([
+      const [rows, tagsOf] = await Promise.all([
         db
           .selectFrom('articles')
           .select(['id', 'headline', 'standfirst', 'published_at'])
@@ -78,16 +97,8 @@ export function createRelatedStore(db: Kysely<Database>): RelatedStore {
           .where('published_at', 'is not', null)
           .$narrowType<{ published_at: NotNull }>()
           .execute(),
-        db
-          .selectFrom('article_tags')
-          .select(['article_id', 'tag_id'])
-          .where('article_id', 'in', ids)
-          .execute(),
+        tagIdsOf(db, ids),
       ])
-      const tagsOf = new Map<string, string[]>()
-      for (const { article_id, tag_id } of tags) {
-        tagsOf.set(article_id, [...(tagsOf.get(article_id) ?? []), tag_id])
-      }
       return rows.map((row) => ({
         id: row.id,
         headline: row.headline,
@@ -99,7 +110,7 @@ export function createRelatedStore(db: Kysely<Database>): RelatedStore {
 
     async subjects(ids): Promise<RelatedSubjectRow[]> {
       if (ids.length === 0) return []
-      const [rows, tags] = await Promise.all([
+      const [rows, tagsOf] = await Promise.all([
         db
           .selectFrom('articles as a')
           .leftJoin('thread_articles as ta', 'ta.article_id', 'a.id')
@@ -115,18 +126,8 @@ export function createRelatedStore(db: Kysely<Database>): RelatedStore {
           ])
           .where('a.id', 'in', ids)
           .execute(),
-        db
-          .selectFrom('article_tags')
-          .select(['article_id', 'tag_id'])
-          .where('article_id', 'in', ids)
-          .orderBy('article_id')
-          .orderBy('position')
-          .execute(),
+        tagIdsOf(db, ids),
       ])
-      const tagsOf = new Map<string, string[]>()
-      for (const { article_id, tag_id } of tags) {
-        tagsOf.set(article_id, [...(tagsOf.get(article_id) ?? []), tag_id])
-      }
       return rows.map((row) => ({
         id: row.id,
         headline: row.headline,
