@@ -177,16 +177,17 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   // Related coverage keeps the lookups articles share until the site changes (here or elsewhere).
   const related = createRelatedService({ stores, memory: memory.store('related') })
   changes.subscribe((change) => related.changed(change))
-  // The process that makes a change brings the kept related lists up to date with it before
-  // any cache hears of it: pages read the lists with their articles.
+  // The process that makes a change brings the kept related lists up to date with it, once
+  // the caches have dropped what it made stale (an unpublished story's page goes at once) and
+  // before the writer is answered.
   const announcing: ContentChanges = {
     announce: async (change) => {
-      await related.keepUpWith(change)
-      // An import's list of articles is for the line above alone: other processes recompute
+      // An import's list of articles is for related coverage alone: other processes recompute
       // nothing, and PostgreSQL's NOTIFY carries 8,000 bytes at most.
       await changes.announce(
         change.scope === 'site' && change.articles ? { ...change, articles: undefined } : change,
       )
+      await related.keepUpWith(change)
     },
   }
   const deps = { stores, clock, newId, changes: announcing }

@@ -250,7 +250,7 @@ export function createRelatedService({
     },
 
     /**
-     * Keeps lists up to date with a change this process made, before it is
+     * Keeps lists up to date with a change this process made, once it is
      * announced (context.ts): a change of articles (one, or an import's)
      * recomputes the lists it may alter; any other change of what readers see
      * fills in the lists of articles that have none. Lists are derived, and

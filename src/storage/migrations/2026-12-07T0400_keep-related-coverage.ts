@@ -5,7 +5,7 @@ import type { DialectName } from '../dialect.js'
 // Related coverage is computed when articles change and kept here, one row per
 // published article: its related stories' ids, best first, as a JSON list. A
 // first read of an article scored some hundred candidates (about a sixth of
-// its CPU); it now reads the list with the article. No row: not yet computed
+// its CPU); it now reads the kept list. No row: not yet computed
 // (articles from before this migration, until the server fills them in).
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration must not depend on today's schema type
