@@ -180,12 +180,13 @@ export function createRelatedService({
     )
     // What they all read, each kind asked for at once (an import's two hundred stories).
     await frequencies(rows.flatMap((row) => row.tagIds))
-    const pools = await Promise.all(rows.map(candidateIds))
+    const pools = await Promise.all(
+      rows.map(async (row) => ({ row, ...(await candidateIds(row)) })),
+    )
     await candidatesOf(pools.flatMap((pool) => pool.ids))
     // Each neighbour's list, and the changed stories that may enter or leave it.
     const arrivals = new Map<string, Set<string>>()
-    for (const [index, row] of rows.entries()) {
-      const { ids, frequency } = pools[index] ?? { ids: [], frequency: new Map() }
+    for (const { row, ids, frequency } of pools) {
       if (row.published) lists.set(row.id, await rankAmong(row, ids, frequency, RELATED_LIMIT))
       else gone.push(row.id)
       for (const id of [...ids, ...(row.relatedIds ?? [])]) {
