@@ -18,6 +18,24 @@ function keptRelatedIds(value: string | null): string[] | null {
   }
 }
 
+/**
+ * Ids in one statement at most, well under either database's limit on
+ * parameters: an import's neighbours can be thousands.
+ */
+const IDS_PER_STATEMENT = 1_000
+
+/** `read` over `ids` a slice at a time (none for no ids), the answers together. */
+async function bySlices<T>(
+  ids: readonly string[],
+  read: (slice: readonly string[]) => Promise<T[]>,
+): Promise<T[]> {
+  const answers: T[] = []
+  for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
+    answers.push(...(await read(ids.slice(start, start + IDS_PER_STATEMENT))))
+  }
+  return answers
+}
+
 /** The tags each of these articles carries, in no particular order. */
 async function tagIdsOf(
   db: Kysely<Database>,
@@ -86,59 +104,59 @@ export function createRelatedStore(db: Kysely<Database>): RelatedStore {
       return rows.map((row) => row.id)
     },
 
-    async candidates(ids): Promise<CandidateRow[]> {
-      if (ids.length === 0) return []
-      const [rows, tagsOf] = await Promise.all([
-        db
-          .selectFrom('articles')
-          .select(['id', 'headline', 'standfirst', 'published_at'])
-          .where('id', 'in', ids)
-          .where('status', '=', 'published')
-          .where('published_at', 'is not', null)
-          .$narrowType<{ published_at: NotNull }>()
-          .execute(),
-        tagIdsOf(db, ids),
-      ])
-      return rows.map((row) => ({
-        id: row.id,
-        headline: row.headline,
-        standfirst: row.standfirst,
-        publishedAt: fromDbTime(row.published_at),
-        tagIds: tagsOf.get(row.id) ?? [],
-      }))
-    },
+    candidates: (ids) =>
+      bySlices(ids, async (ids): Promise<CandidateRow[]> => {
+        const [rows, tagsOf] = await Promise.all([
+          db
+            .selectFrom('articles')
+            .select(['id', 'headline', 'standfirst', 'published_at'])
+            .where('id', 'in', ids)
+            .where('status', '=', 'published')
+            .where('published_at', 'is not', null)
+            .$narrowType<{ published_at: NotNull }>()
+            .execute(),
+          tagIdsOf(db, ids),
+        ])
+        return rows.map((row) => ({
+          id: row.id,
+          headline: row.headline,
+          standfirst: row.standfirst,
+          publishedAt: fromDbTime(row.published_at),
+          tagIds: tagsOf.get(row.id) ?? [],
+        }))
+      }),
 
-    async subjects(ids): Promise<RelatedSubjectRow[]> {
-      if (ids.length === 0) return []
-      const [rows, tagsOf] = await Promise.all([
-        db
-          .selectFrom('articles as a')
-          .leftJoin('thread_articles as ta', 'ta.article_id', 'a.id')
-          .leftJoin('related_lists as rl', 'rl.article_id', 'a.id')
-          .select([
-            'a.id',
-            'a.headline',
-            'a.standfirst',
-            'a.section_id',
-            'a.status',
-            'ta.thread_id',
-            'rl.related_ids',
-          ])
-          .where('a.id', 'in', ids)
-          .execute(),
-        tagIdsOf(db, ids),
-      ])
-      return rows.map((row) => ({
-        id: row.id,
-        headline: row.headline,
-        standfirst: row.standfirst,
-        sectionId: row.section_id,
-        tagIds: tagsOf.get(row.id) ?? [],
-        threadId: row.thread_id,
-        published: row.status === 'published',
-        relatedIds: keptRelatedIds(row.related_ids),
-      }))
-    },
+    subjects: (ids) =>
+      bySlices(ids, async (ids): Promise<RelatedSubjectRow[]> => {
+        const [rows, tagsOf] = await Promise.all([
+          db
+            .selectFrom('articles as a')
+            .leftJoin('thread_articles as ta', 'ta.article_id', 'a.id')
+            .leftJoin('related_lists as rl', 'rl.article_id', 'a.id')
+            .select([
+              'a.id',
+              'a.headline',
+              'a.standfirst',
+              'a.section_id',
+              'a.status',
+              'ta.thread_id',
+              'rl.related_ids',
+            ])
+            .where('a.id', 'in', ids)
+            .execute(),
+          tagIdsOf(db, ids),
+        ])
+        return rows.map((row) => ({
+          id: row.id,
+          headline: row.headline,
+          standfirst: row.standfirst,
+          sectionId: row.section_id,
+          tagIds: tagsOf.get(row.id) ?? [],
+          threadId: row.thread_id,
+          published: row.status === 'published',
+          relatedIds: keptRelatedIds(row.related_ids),
+        }))
+      }),
 
     async keptList(id) {
       const row = await db
@@ -150,26 +168,27 @@ export function createRelatedStore(db: Kysely<Database>): RelatedStore {
     },
 
     async saveLists(lists) {
-      if (lists.size === 0) return
-      await db
-        .insertInto('related_lists')
-        .values(
-          [...lists].map(([id, related]) => ({
-            article_id: id,
-            related_ids: JSON.stringify(related),
-          })),
-        )
-        .onConflict((oc) =>
-          oc.column('article_id').doUpdateSet((eb) => ({
-            related_ids: eb.ref('excluded.related_ids'),
-          })),
-        )
-        .execute()
+      await bySlices([...lists.keys()], async (ids) => {
+        await db
+          .insertInto('related_lists')
+          .values(
+            ids.map((id) => ({ article_id: id, related_ids: JSON.stringify(lists.get(id) ?? []) })),
+          )
+          .onConflict((oc) =>
+            oc.column('article_id').doUpdateSet((eb) => ({
+              related_ids: eb.ref('excluded.related_ids'),
+            })),
+          )
+          .execute()
+        return []
+      })
     },
 
     async dropLists(ids) {
-      if (ids.length === 0) return
-      await db.deleteFrom('related_lists').where('article_id', 'in', ids).execute()
+      await bySlices(ids, async (ids) => {
+        await db.deleteFrom('related_lists').where('article_id', 'in', ids).execute()
+        return []
+      })
     },
 
     async withoutList(after, limit) {

@@ -266,6 +266,25 @@ for (const dialect of testDialects()) {
       assert.deepEqual(new Set(await kept(first.id)), new Set([second.id, ...imported]))
     })
 
+    test('the store answers for thousands of ids at once, as an import asks', async (t) => {
+      const ctx = await createTestContext(t, dialect)
+      const first = await story(ctx, 'Quarry opens', { tags: ['Quarries'] })
+      const second = await story(ctx, 'Quarry expands', { tags: ['Quarries'] })
+      // More than either database takes as parameters of one statement (SQLite 32,766, PostgreSQL 65,535).
+      const many = [
+        ...Array.from({ length: 70_000 }, (_, i) => `no-such-${i}`),
+        first.id,
+        second.id,
+      ]
+      assert.deepEqual(
+        (await ctx.stores.related.subjects(many)).map((row) => row.id).sort(),
+        [first.id, second.id].sort(),
+      )
+      assert.equal((await ctx.stores.related.candidates(many)).length, 2)
+      await ctx.stores.related.dropLists(many)
+      assert.equal(await ctx.stores.related.keptList(first.id), null)
+    })
+
     test('a recomputation that fails leaves the changed article to be scored when read', async (t) => {
       const ctx = await createTestContext(t, dialect)
       const subject = await story(ctx, 'Ferry strike enters its second week', {
