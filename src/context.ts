@@ -182,11 +182,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   // before the writer is answered.
   const announcing: ContentChanges = {
     announce: async (change) => {
-      // An import's list of articles is for related coverage alone: other processes recompute
-      // nothing, and PostgreSQL's NOTIFY carries 8,000 bytes at most.
-      await changes.announce(
-        change.scope === 'site' && change.articles ? { ...change, articles: undefined } : change,
-      )
+      await changes.announce(change)
       await related.keepUpWith(change)
     },
   }

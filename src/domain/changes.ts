@@ -23,6 +23,7 @@ export type ContentChange =
       /**
        * Set by an import: the published articles it created or changed. Caches
        * drop everything all the same; related coverage recomputes around them.
+       * Heard only in the process that made the change.
        */
       articles?: readonly string[]
     }

@@ -104,7 +104,10 @@ export async function createChangeFeed(database: DatabaseHandle): Promise<Change
     subscribe,
     async announce(change) {
       await tell(change)
-      await sql`select pg_notify(${channel}, ${JSON.stringify({ from: origin, change })})`.execute(
+      // An import's list of articles is for this process alone (related coverage recomputes
+      // around them here), and a NOTIFY carries 8,000 bytes at most.
+      const sent = change.scope === 'site' ? { ...change, articles: undefined } : change
+      await sql`select pg_notify(${channel}, ${JSON.stringify({ from: origin, change: sent })})`.execute(
         database.db,
       )
     },

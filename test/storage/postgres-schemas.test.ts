@@ -66,6 +66,18 @@ test(
       await eventually(async () => harbourAgain.heard.length > 0),
       'the other harbour process hears it',
     )
+    // An import's list of articles is heard here only: past 8,000 bytes a NOTIFY fails.
+    const articles = Array.from(
+      { length: 400 },
+      (_, i) => `01a1f831-dda0-71a6-9258-${String(i).padStart(12, '0')}`,
+    )
+    await harbour.ctx.changes.announce({ scope: 'site', articles })
+    assert.deepEqual(harbour.heard.at(-1), { scope: 'site', articles })
+    assert.ok(
+      await eventually(async () => harbourAgain.heard.length > 1),
+      'the other harbour process hears the import',
+    )
+    assert.deepEqual(harbourAgain.heard.at(-1), { scope: 'site' })
     // PostgreSQL hands each listener the notifications in commit order: once valley has
     // heard its own, later one, it has read past harbour's.
     await valleyAgain.ctx.changes.announce({ scope: 'comments', articleId: 'x' })

@@ -252,7 +252,7 @@ export function createRelatedService({
 
     /**
      * Keeps lists up to date with a change this process made, once it is
-     * announced (context.ts): a change of articles (one, or an import's)
+     * announced (context.ts), and so once `changed` has dropped what it made stale: a change of articles (one, or an import's)
      * recomputes the lists it may alter; any other change of what readers see
      * fills in the lists of articles that have none. Lists are derived, and
      * one missing is computed when read: a failure leaves the lists as they
@@ -261,8 +261,6 @@ export function createRelatedService({
      */
     async keepUpWith(change: ContentChange): Promise<void> {
       if (change.scope !== 'site' || change.foreign) return
-      // What the lists are computed from changed: what is kept of it must go first.
-      service.changed(change)
       const changed = change.article === undefined ? change.articles : [change.article]
       try {
         await (changed === undefined ? service.fillMissing() : refreshAround(changed))
