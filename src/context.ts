@@ -30,6 +30,9 @@ import { createTagService } from './domain/tags/tag-service.js'
 import { createThreadService } from './domain/threads/thread-service.js'
 import { serverMemory } from './domain/memory-budget.js'
 import { createRelatedService } from './domain/related/related-service.js'
+import { createStoryService } from './domain/stories/story-service.js'
+import { createStoryKeeper } from './web/public/story-keeper.js'
+import { siteInfo } from './web/ui/site-info.js'
 import { createSearchService } from './domain/search/search-service.js'
 import { createMediaService } from './domain/media/media-service.js'
 import { createSharpProcessor } from './media/sharp-processor.js'
@@ -184,6 +187,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     announce: async (change) => {
       await changes.announce(change)
       await related.keepUpWith(change)
+      await stories.keepUpWith(change)
     },
   }
   const deps = { stores, clock, newId, changes: announcing }
@@ -216,6 +220,8 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
       : undefined,
   )
   const timeZone = () => identity.current().timeZone
+  // Article pages' stories, rendered when articles change and kept (web/public/story-parts.tsx).
+  const stories = createStoryKeeper(createStoryService({ stores }), siteInfo(config, identity))
   // Webhook events are written by the newsroom's writes (and the Admin API's, through the
   // same services) and by comments; imports send none.
   const outbox = createWebhookOutbox({ clock, newId, siteUrl: config.siteUrl, timeZone })
@@ -285,6 +291,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     audit: createAuditService({ stores }),
     threads: createThreadService(deps),
     related,
+    stories,
     search: createSearchService({ search: createSearchStore(database.db, database.dialect) }),
     media,
     contentApi: createContentApiService({
@@ -335,6 +342,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     async close() {
       // Comments already gathering are written (and answered) before the database closes.
       await comments.flushPosts()
+      await stories.flush()
       await changes.close()
       await database.close()
       mediaStorage.close()

@@ -14,6 +14,8 @@ export { StartupError, describeFatal } from './startup-errors.js'
 
 /** Related lists computed per scheduler poll at most: a large archive's are filled in over time. */
 const RELATED_LISTS_PER_TIDY = 2_000
+/** Stories rendered and kept per scheduler poll at most (about a millisecond each). */
+const STORIES_PER_TIDY = 2_000
 
 export interface RunningServer {
   app: FastifyInstance
@@ -35,6 +37,8 @@ export async function listen(ctx: AppContext): Promise<RunningServer> {
       await ctx.services.contentApi.tidy()
       // Lists an import or an older version left out; until then those articles are scored when read.
       await ctx.services.related.fillMissing(RELATED_LISTS_PER_TIDY)
+      // Stories an import, a restore or an older version left unrendered: rendered when read till then.
+      await ctx.services.stories.fillMissing(STORIES_PER_TIDY)
     },
   })
   const renditions = startRenditionWorker(ctx.services.media, app.log)

@@ -14,6 +14,7 @@ import type { SectionStore } from './sections/section-store.js'
 import type { TagStore } from './tags/tag-store.js'
 import type { ThreadStore } from './threads/thread-store.js'
 import type { RelatedStore } from './related/related-store.js'
+import type { StoryStore } from './stories/story-store.js'
 import type { MediaStore } from './media/media-store.js'
 import type { PreviewLinkStore } from './previews/preview-store.js'
 import type { RedirectStore } from './redirects/redirect-store.js'
@@ -41,6 +42,8 @@ export interface Stores {
   settings: SettingsStore
   threads: ThreadStore
   related: RelatedStore
+  /** Article pages' stories as rendered, and whether they are current. */
+  stories: StoryStore
   media: MediaStore
   previewLinks: PreviewLinkStore
   redirects: RedirectStore

@@ -28,6 +28,7 @@ import * as indexSearchWordPairs from './migrations/2026-12-06T1000_index-search
 import * as boundSearchPendingLists from './migrations/2026-12-06T1500_bound-search-pending-lists.js'
 import * as orderArticleCommentsByIndex from './migrations/2026-12-07T0100_order-article-comments-by-index.js'
 import * as keepRelatedCoverage from './migrations/2026-12-07T0400_keep-related-coverage.js'
+import * as keepRenderedStories from './migrations/2026-12-07T0700_keep-rendered-stories.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-06T1500_bound-search-pending-lists': boundSearchPendingLists,
   '2026-12-07T0100_order-article-comments-by-index': orderArticleCommentsByIndex,
   '2026-12-07T0400_keep-related-coverage': keepRelatedCoverage,
+  '2026-12-07T0700_keep-rendered-stories': keepRenderedStories,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */

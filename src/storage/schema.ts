@@ -230,6 +230,28 @@ export interface RelatedListTable {
 }
 
 /**
+ * How often what a kept story shows has changed: per article (its id) and for
+ * the whole site (''). Moved by triggers (migration 2026-12-07T0700).
+ */
+export interface RenderGenerationTable {
+  scope: string
+  generation: number
+}
+
+/** An article page's story as rendered, with the generations it was rendered at. */
+export interface ArticleRenderTable {
+  article_id: string
+  generation: number
+  site_generation: number
+  /** What rendered it: the code and the site's settings. */
+  stamp: string
+  /** JSON: what the page needs of the article beyond its rendered parts. */
+  meta: string
+  top: string
+  footer: string
+}
+
+/**
  * The search index's copy of a published article (storage/search-index.ts
  * writes it). SQLite adds an integer `doc_id` key for its FTS5 table,
  * PostgreSQL a generated `document` tsvector; queries name those in raw SQL.
@@ -288,6 +310,8 @@ export interface Database extends WebhookTables {
   threads: ThreadTable
   thread_articles: ThreadArticleTable
   related_lists: RelatedListTable
+  render_generations: RenderGenerationTable
+  article_renders: ArticleRenderTable
   media_items: MediaItemTable
   media_renditions: MediaRenditionTable
   media_usages: MediaUsageTable

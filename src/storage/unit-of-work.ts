@@ -18,6 +18,7 @@ import { createSectionStore } from './section-store.js'
 import { createTagStore } from './tag-store.js'
 import { createThreadStore } from './thread-store.js'
 import { createRelatedStore } from './related-store.js'
+import { createStoryStore } from './story-store.js'
 import { createMediaStore } from './media-store.js'
 import { createPreviewLinkStore } from './preview-link-store.js'
 import { createRedirectStore } from './redirect-store.js'
@@ -78,6 +79,7 @@ function createStores(
     settings: () => createSettingsStore(db),
     threads: () => createThreadStore(db, dialect),
     related: () => createRelatedStore(db),
+    stories: () => createStoryStore(db, dialect),
     media: () => createMediaStore(db),
     previewLinks: () => createPreviewLinkStore(db),
     redirects: () => createRedirectStore(db),

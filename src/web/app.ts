@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Config } from '../config.js'
-import { ASSETS_DIR, loadAssets, type Asset } from './assets.js'
+import { ASSETS_DIR, loadAssets } from './assets.js'
+import { siteInfo } from './ui/site-info.js'
 import { createProblemSender, errorsPlugin } from './plugins/errors.js'
 import {
   createPageRenderer,
@@ -24,13 +25,11 @@ import type { ApiDeps } from './api/deps.js'
 import { publicSite } from './public/index.js'
 import { createArticleReads } from './public/article-reads.js'
 import { apiV1 } from './api/index.js'
-import type { SiteInfo } from './ui/site.js'
 import { createFragmentCache } from './ui/fragments.js'
 import { keepBodiesWithin } from './ui/body-html.js'
 import type { ServerMemory } from '../domain/memory-budget.js'
 import type { ContentChange } from '../domain/changes.js'
 import type { Clock } from '../domain/clock.js'
-import type { SiteIdentityService } from '../domain/settings/site-identity-service.js'
 import { createPageCache, type PageCache } from './page-cache/page-cache.js'
 import { serveFromCache } from './page-cache/serve-from-cache.js'
 import { closeAfterGrace, createLimitedServer } from './slow-clients.js'
@@ -87,7 +86,7 @@ export async function buildApp(
   options: AppOptions = {},
 ): Promise<FastifyInstance> {
   const assets = loadAssets(ASSETS_DIR.pathname)
-  const site = siteInfo(config, assets, services.identity)
+  const site = siteInfo(config, services.identity, assets)
   const chrome = memoizedChrome(
     async () => {
       const [sections, menus, banner] = await Promise.all([
@@ -223,11 +222,6 @@ export async function buildApp(
 }
 
 /**
- * The site as pages see it. The identity's fields are read through getters:
- * an admin's change shows on the next page rendered, in every handler that
- * holds this object.
- */
-/**
  * Another process's commits (SQLite): checked before an old address or a
  * cached page is answered. A database that is closing or down is left for the
  * request's own reads to report.
@@ -237,53 +231,5 @@ function noticeForeignWrites(changes: ContentChangeFeed): void {
     changes.checkForeignWrites()
   } catch {
     // Nothing to do here: the app answers the request, and its queries say what is wrong.
-  }
-}
-
-function siteInfo(
-  config: AppDeps['config'],
-  assets: ReadonlyMap<string, Asset>,
-  identity: SiteIdentityService,
-): SiteInfo {
-  const assetPath = (name: string): string => {
-    const asset = assets.get(name)
-    if (!asset) throw new Error(`missing asset ${name} in ${ASSETS_DIR.pathname}`)
-    return asset.path
-  }
-  return {
-    get name() {
-      return identity.current().name
-    },
-    get tagline() {
-      return identity.current().tagline
-    },
-    get accent() {
-      return identity.current().accent
-    },
-    get brandLogo() {
-      return identity.current().logo
-    },
-    get language() {
-      return identity.current().language
-    },
-    get timeZone() {
-      return identity.current().timeZone
-    },
-    url: config.siteUrl,
-    stylesheet: assetPath('site.css'),
-    favicon: assetPath('favicon.svg'),
-    logo: assetPath('logo.png'),
-    adminStylesheet: assetPath('admin.css'),
-    deskStylesheet: assetPath('desk.css'),
-    adminScript: assetPath('admin.js'),
-    mediaScript: assetPath('media.js'),
-    deskScript: assetPath('desk.js'),
-    editorScript: assetPath('editor.js'),
-    commentsScript: assetPath('comments.js'),
-    embedsScript: assetPath('embeds.js'),
-    media: {
-      page: config.media.publicUrl ?? '/media',
-      absolute: config.media.publicUrl ?? `${config.siteUrl}/media`,
-    },
   }
 }

@@ -6,6 +6,8 @@ import type { ThreadBox, ThreadService } from '../../domain/threads/thread-servi
 import type { ArticleService } from '../../domain/articles/article-service.js'
 import type { CommentService } from '../../domain/comments/comment-service.js'
 import type { RelatedService } from '../../domain/related/related-service.js'
+import type { StoryPage } from './render-article.js'
+import type { StoryKeeper } from './story-keeper.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
 import { keyedMemo } from '../read-memo.js'
 import { secondUseWithin } from '../second-use.js'
@@ -38,6 +40,7 @@ interface Services {
   comments: CommentService
   threads: ThreadService
   related: RelatedService
+  stories: Pick<StoryKeeper, 'page'>
 }
 
 /**
@@ -66,7 +69,7 @@ export function createArticleReads(
     const admit = secondUseWithin(share.limit, ENTRY_BYTES[name])
     return keyedMemo<T>(share, { now, weigh: estimateBytes, admit })
   }
-  const articles = perArticle<PublishedArticle>('articles')
+  const articles = perArticle<StoryPage>('articles')
   // The newest lists are the same for every article (of a section): kept once, not per article.
   const newest = inShare<ArticleSummary[]>('newest')
   const surroundings =
@@ -89,15 +92,19 @@ export function createArticleReads(
   const slugsOf = new Map<string, Set<string>>()
 
   return {
-    /** A published article by slug (NotFoundError otherwise, never kept). */
-    article: (slug: string): Promise<PublishedArticle> =>
+    /** A published article's page by slug, its story rendered (NotFoundError otherwise, never kept). */
+    article: (slug: string): Promise<StoryPage> =>
       articles.get(slug, async () => {
-        const article = await services.articles.getPublishedBySlug(slug)
-        slugsOf.set(article.id, (slugsOf.get(article.id) ?? new Set()).add(slug))
-        return article
+        const {
+          kept: _kept,
+          generations: _generations,
+          ...page
+        } = await services.stories.page(slug)
+        slugsOf.set(page.id, (slugsOf.get(page.id) ?? new Set()).add(slug))
+        return page
       }),
 
-    async surroundings(article: PublishedArticle): Promise<Surroundings> {
+    async surroundings(article: StoryPage): Promise<Surroundings> {
       const [related, latest, own] = await Promise.all([
         newest.get(`section ${article.sectionId}`, () =>
           services.articles.latest({ sectionId: article.sectionId }, 5),
@@ -107,7 +114,7 @@ export function createArticleReads(
           const [storyThread, relatedCoverage] = await Promise.all([
             // The article says whether it is in a thread: the box is looked up only then.
             article.threadId === null ? undefined : services.threads.boxFor(article.id),
-            services.related.forArticle(article),
+            services.related.forArticle({ ...article, ...article.parts.related }),
           ])
           return { storyThread, relatedCoverage }
         }),
@@ -116,7 +123,7 @@ export function createArticleReads(
     },
 
     /** Whether the article takes comments now (the rules kept, the time asked each render). */
-    availability: async (article: PublishedArticle) =>
+    availability: async (article: Pick<PublishedArticle, 'publishedAt' | 'commentMode'>) =>
       commentsOpen(
         await commentSettings.get('', () => services.comments.settings()),
         article,
@@ -128,7 +135,7 @@ export function createArticleReads(
 
     /** One page of the article's approved comments as HTML (NotFoundError past the last page). */
     commentThreads(
-      article: PublishedArticle,
+      article: Pick<PublishedArticle, 'id'>,
       { page, open, articlePath }: { page: number; open: boolean; articlePath: string },
     ): Promise<CommentThreadsHtml> {
       const key = `${article.id} ${stampOf(article.id)} ${page} ${open ? 'open' : 'closed'}`

@@ -15,6 +15,7 @@ import type { MenuService } from '../../domain/menus/menu-service.js'
 import type { SiteIdentityService } from '../../domain/settings/site-identity-service.js'
 import type { SiteInfo } from '../ui/site.js'
 import type { ArticleReads } from './article-reads.js'
+import type { StoryKeeper } from './story-keeper.js'
 import type { PublicReads } from './public-reads.js'
 
 /** What the public site needs: read services and the site's settings. */
@@ -35,6 +36,8 @@ export interface PublicDeps {
     pages: PageService
     menus: MenuService
     identity: SiteIdentityService
+    /** Article pages' stories, rendered and kept. */
+    stories: Pick<StoryKeeper, 'page'>
   }
   site: SiteInfo
   /** An article page's reads, kept between renders until content changes. */

@@ -3,20 +3,28 @@ import { renderedBody } from '../ui/body-html.js'
 import { boundedMemo } from '../ui/bounded-memo.js'
 import type { FastifyReply } from 'fastify'
 import type { Article, ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
-import { effectiveSeo } from '../../domain/articles/article-seo.js'
-import type { Embed } from '../../text/embeds.js'
+import type { StoryPageRow } from '../../domain/stories/story-store.js'
 import { pageKey } from '../page-cache/cache-key.js'
 import { withFrameSources } from '../plugins/security-headers.js'
 import { articleCacheTag } from '../page-cache/page-cache.js'
 import type { SiteInfo } from '../ui/site.js'
 import { articlePath } from '../ui/urls.js'
 import type { PublicDeps } from './deps.js'
-import { articleSharing, articleStructuredData } from './structured-data.js'
+import type { StoryParts } from './story-parts.js'
 import { ArticlePage } from './views/article-page.js'
 import type { CommentFormState } from './views/comments-section.js'
 
+/**
+ * A published article as its page reads it: a few of its fields, read each
+ * time, and its story, rendered (story-parts.tsx).
+ */
+export type StoryPage = Omit<StoryPageRow, 'kept' | 'generations'> & { parts: StoryParts }
+
 /** The article's one true path, dated in the site's zone. */
-export function canonicalPathOf(article: PublishedArticle, timeZone: string): string {
+export function canonicalPathOf(
+  article: Pick<PublishedArticle, 'slug' | 'publishedAt'>,
+  timeZone: string,
+): string {
   return articlePath(article, timeZone)
 }
 
@@ -58,15 +66,14 @@ function cacheKeyOf(
 
 /**
  * Lets the page's embeds load their players, once a reader asks: frames from
- * their hosts only, and the script that makes them. Pages without one keep
- * the site's policy and load no script for it.
+ * their hosts only (`origins`), and the script that makes them. Pages without
+ * one keep the site's policy and load no script for it.
  */
-export function allowEmbeds(reply: FastifyReply, embeds: readonly Embed[]): boolean {
-  const origins = embeds.flatMap((embed) => (embed.frame ? [new URL(embed.frame).origin] : []))
+export function allowFrames(reply: FastifyReply, origins: readonly string[]): boolean {
   if (origins.length === 0) return false
   const policy = reply.getHeader('content-security-policy')
   if (typeof policy === 'string') {
-    reply.header('content-security-policy', withFrameSources(policy, origins))
+    reply.header('content-security-policy', withFrameSources(policy, [...origins]))
   }
   return true
 }
@@ -83,22 +90,8 @@ export function storyBody(
     { embeds: 'placeholder' },
     article,
   )
-  return { html: body.html, scripts: allowEmbeds(reply, body.embeds) ? [site.embedsScript] : [] }
-}
-
-/**
- * Each article's structured data, made once per article as read: the page's
- * reads keep the article until it or the site changes, and then read a new one.
- */
-const structuredDataOf = new WeakMap<PublishedArticle, object[]>()
-
-function keptStructuredData(site: SiteInfo, article: PublishedArticle, path: string): object[] {
-  let data = structuredDataOf.get(article)
-  if (!data) {
-    data = articleStructuredData(site, article, path)
-    structuredDataOf.set(article, data)
-  }
-  return data
+  const origins = body.embeds.flatMap((embed) => (embed.frame ? [new URL(embed.frame).origin] : []))
+  return { html: body.html, scripts: allowFrames(reply, origins) ? [site.embedsScript] : [] }
 }
 
 /** Stands for the comment form's token in an article page's kept HTML: random, so no text forges it. */
@@ -138,7 +131,7 @@ const NO_THREAD = {}
 export async function renderArticlePage(
   reply: FastifyReply,
   { services, site, articleReads: reads }: PublicDeps,
-  article: PublishedArticle,
+  article: StoryPage,
   {
     commentPage = 1,
     form,
@@ -146,7 +139,7 @@ export async function renderArticlePage(
   }: { commentPage?: number; form?: Partial<CommentFormState>; status?: number } = {},
 ): Promise<FastifyReply> {
   const path = canonicalPathOf(article, site.timeZone)
-  const seo = effectiveSeo(article)
+  const { parts } = article
   const [surroundings, availability] = await Promise.all([
     reads.surroundings(article),
     reads.availability(article),
@@ -169,12 +162,15 @@ export async function renderArticlePage(
           token: shared ? TOKEN_HOLE : token,
           ...form,
         }
-  const body = storyBody(reply, site, article)
-  const scripts = [...body.scripts, ...(availability.open ? [site.commentsScript] : [])]
+  const scripts = [
+    ...(allowFrames(reply, parts.frameOrigins) ? [site.embedsScript] : []),
+    ...(availability.open ? [site.commentsScript] : []),
+  ]
   const view = () => (
     <ArticlePage
-      article={article}
-      bodyHtml={body.html}
+      articleId={article.id}
+      story={parts}
+      sectionName={article.section.name}
       {...moreStories(article, { related, latest, storyThread, relatedCoverage })}
       storyThread={storyThread}
       relatedCoverage={relatedCoverage}
@@ -188,21 +184,21 @@ export async function renderArticlePage(
       }}
     />
   )
-  const parts = [article, related, latest, relatedCoverage, storyThread ?? NO_THREAD]
+  const keptFrom = [article, related, latest, relatedCoverage, storyThread ?? NO_THREAD]
   return reply.page(
     shared
       ? {
-          keptFor: keptKeyOf(threads, parts, `${commentPage} ${JSON.stringify(availability)}`),
+          keptFor: keptKeyOf(threads, keptFrom, `${commentPage} ${JSON.stringify(availability)}`),
           view,
           ...(token === undefined ? {} : { hole: { marker: TOKEN_HOLE, value: token } }),
         }
       : view(),
     {
-      title: seo.metaTitle,
-      description: seo.metaDescription,
+      title: parts.title,
+      description: parts.description,
       canonicalPath: path,
-      structuredData: keptStructuredData(site, article, path),
-      sharing: articleSharing(site, article),
+      structuredData: parts.structuredData,
+      sharing: parts.sharing,
       currentSection: article.section.slug,
       status,
       scripts,

@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify'
 import type { Article } from '../../domain/articles/article.js'
 import type { PublicDeps } from './deps.js'
 import { moreStories, storyBody } from './render-article.js'
+import { storyHtml } from './story-parts.js'
 import { ArticlePage } from './views/article-page.js'
 
 export const PREVIEW_NOTICE = 'Preview — not published. This draft may change before it appears.'
@@ -27,8 +28,9 @@ export async function renderPreviewPage(
   const publishedAt = article.publishedAt ?? article.scheduledFor ?? shownAt
   return reply.page(
     <ArticlePage
-      article={{ ...article, publishedAt }}
-      bodyHtml={body.html}
+      articleId={article.id}
+      story={storyHtml(site, { ...article, publishedAt }, body.html)}
+      sectionName={article.section.name}
       notice={PREVIEW_NOTICE}
       {...moreStories(article, {
         related,

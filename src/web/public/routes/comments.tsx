@@ -78,7 +78,7 @@ export async function commentRoutes(app: FastifyInstance, deps: PublicDeps) {
       // A script gets the one JSON error shape, and no such article is a 404 like any other.
       if (!problem || wantsJson(request) || error instanceof NotFoundError) throw error
       // Refused, the comment comes back in the form with the reason; nothing the reader wrote is lost.
-      const article = await services.articles.getPublishedBySlug(articleSlug)
+      const article = await deps.articleReads.article(articleSlug)
       const replyTo = values.parentId
         ? await services.comments.approvedComment(article.id, values.parentId)
         : undefined

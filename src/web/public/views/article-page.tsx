@@ -1,28 +1,25 @@
-import {
-  isUpdatedAfterPublication,
-  type Article,
-  type ArticleSummary,
-} from '../../../domain/articles/article.js'
+import { renderToString } from 'preact-render-to-string'
+import type { ArticleSummary } from '../../../domain/articles/article.js'
 import { ArticleCard } from '../../ui/article-card.js'
 import { BriefsRail } from '../../ui/briefs-rail.js'
-import { AuthorNames, Byline } from '../../ui/byline.js'
-import { DateTime } from '../../ui/date-time.js'
 import { TrustedHtml } from '../../ui/trusted-html.js'
-import { Caption, Picture } from '../../ui/picture.js'
-import { pictureFor } from '../../ui/pictures.js'
-import { useSite } from '../../ui/site.js'
-import type { ImageRef } from '../../../domain/media/media.js'
-import { BODY_SIZES } from '../../../text/markdown.js'
+import { SiteContext, useSite, type SiteInfo } from '../../ui/site.js'
 import { CommentsSection, type CommentsSectionProps } from './comments-section.js'
 import type { ThreadBox } from '../../../domain/threads/thread-service.js'
 import { RelatedCoverage } from './related-coverage.js'
 import { StoryThreadBox } from './story-thread-box.js'
-import { sectionPath, tagPath } from '../../ui/urls.js'
+
+/** The story as rendered (story.tsx): the parts above and below its thread box, as HTML. */
+export interface StoryHtml {
+  top: string
+  footer: string
+}
 
 export interface ArticlePageProps {
-  article: Article & { publishedAt: Date }
-  /** The body rendered by text/markdown.ts, dateline included. */
-  bodyHtml: string
+  articleId: string
+  story: StoryHtml
+  /** The section's name, for "More from". */
+  sectionName: string
   /** Other recent stories from the same section. */
   more: ArticleSummary[]
   /** The latest stories site-wide, for the "At a glance" rail. */
@@ -37,20 +34,19 @@ export interface ArticlePageProps {
   relatedCoverage?: ArticleSummary[]
 }
 
-/** The story's picture, first on the page: loaded at once, with its caption and credit. */
-function LeadFigure({ image }: { image: ImageRef }) {
-  const site = useSite()
-  return (
-    <figure class="figure lead-figure">
-      <Picture picture={pictureFor(site, image)} sizes={BODY_SIZES} priority />
-      <Caption image={image} />
-    </figure>
+/** The thread box, as HTML to go between the story's parts. */
+function threadBoxHtml(site: SiteInfo, box: ThreadBox, currentId: string): string {
+  return renderToString(
+    <SiteContext.Provider value={site}>
+      <StoryThreadBox box={box} currentId={currentId} />
+    </SiteContext.Provider>,
   )
 }
 
 export function ArticlePage({
-  article,
-  bodyHtml,
+  articleId,
+  story,
+  sectionName,
   more,
   briefs,
   comments,
@@ -58,7 +54,7 @@ export function ArticlePage({
   storyThread,
   relatedCoverage = [],
 }: ArticlePageProps) {
-  const updated = isUpdatedAfterPublication(article)
+  const site = useSite()
   return (
     <div class="story-layout">
       {notice && (
@@ -66,88 +62,11 @@ export function ArticlePage({
           {notice}
         </p>
       )}
-      <article class="story">
-        <header class="story-header">
-          <p class="kicker">
-            <a href={sectionPath(article.section.slug)}>{article.section.name}</a>
-          </p>
-          <h1>{article.headline}</h1>
-          {article.standfirst && <p class="standfirst">{article.standfirst}</p>}
-          <Byline authors={article.bylines} withPhotos />
-          <p class="meta">
-            Published <DateTime date={article.publishedAt} />
-            {updated && (
-              <>
-                {' · '}Updated <DateTime date={article.updatedAt} withTime />
-              </>
-            )}
-            {article.corrections.length > 0 && (
-              <>
-                {' · '}
-                <a href="#corrections">
-                  {article.corrections.length === 1
-                    ? 'Corrected'
-                    : `${article.corrections.length} corrections`}
-                </a>
-              </>
-            )}
-          </p>
-        </header>
-
-        {article.leadImage && <LeadFigure image={article.leadImage} />}
-
-        {article.keyPoints.length > 0 && (
-          <aside class="at-a-glance" aria-label="At a glance: this story's key points">
-            <h2>At a glance</h2>
-            <ul>
-              {article.keyPoints.map((point, index) => (
-                <li key={index}>{point}</li>
-              ))}
-            </ul>
-          </aside>
-        )}
-
-        <TrustedHtml class="story-body" html={bodyHtml} />
-
-        {article.corrections.length > 0 && (
-          <aside class="corrections" id="corrections" aria-labelledby="corrections-title">
-            <h2 id="corrections-title">
-              {article.corrections.length === 1 ? 'Correction' : 'Corrections'}
-            </h2>
-            <ul>
-              {article.corrections.map((correction) => (
-                <li key={correction.id}>
-                  <DateTime date={correction.createdAt} withTime />: {correction.note}
-                </li>
-              ))}
-            </ul>
-          </aside>
-        )}
-
-        {storyThread && <StoryThreadBox box={storyThread} currentId={article.id} />}
-
-        <footer class="story-footer">
-          {article.bylines.length > 0 && (
-            <p class="byline">
-              <AuthorNames authors={article.bylines} />
-            </p>
-          )}
-          {article.tags.length > 0 && (
-            <>
-              <h2 class="visually-hidden">Topics</h2>
-              <ul class="tag-list">
-                {article.tags.map((tag) => (
-                  <li key={tag.slug}>
-                    <a href={tagPath(tag.slug)} rel="tag">
-                      {tag.name}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </footer>
-      </article>
+      <TrustedHtml
+        as="article"
+        class="story"
+        html={`${story.top}${storyThread ? threadBoxHtml(site, storyThread, articleId) : ''}${story.footer}`}
+      />
 
       {/* On a phone the comments follow the story, and the site-wide rail them. */}
       {comments && <CommentsSection {...comments} />}
@@ -159,7 +78,7 @@ export function ArticlePage({
       {more.length > 0 && (
         <section class="related" aria-labelledby="more-title">
           <h2 id="more-title" class="section-heading">
-            More from {article.section.name}
+            More from {sectionName}
           </h2>
           <ul class="cards">
             {more.map((item) => (

@@ -1,0 +1,53 @@
+import type { ArticleCommentMode } from '../comments/comment-policy.js'
+
+/**
+ * How often what an article's story shows has changed: the article's own
+ * count (it, its bylines, tags, corrections and pictures) and the whole
+ * site's (sections, authors, tags, settings). Moved by the database itself,
+ * in the writer's transaction.
+ */
+export interface StoryGenerations {
+  article: number
+  site: number
+}
+
+/** A story as rendered and kept: what rendered it, its parts' HTML and what the page needs besides. */
+export interface KeptStory {
+  /** What rendered it: the code and the site's settings, as the web layer sums them up. */
+  stamp: string
+  /** JSON: the page's meta and the article's fields its page reads (web/public/story-parts.tsx). */
+  meta: string
+  top: string
+  footer: string
+}
+
+/** A published article as its page reads it: a few columns, and its story if kept and current. */
+export interface StoryPageRow {
+  id: string
+  slug: string
+  publishedAt: Date
+  sectionId: string
+  section: { slug: string; name: string }
+  threadId: string | null
+  commentMode: ArticleCommentMode
+  /** The generations now: a story rendered from what is read after this is kept at them. */
+  generations: StoryGenerations
+  /** Its kept story, when rendered at these generations with this stamp. */
+  kept: KeptStory | undefined
+}
+
+export interface StoryStore {
+  /** The published article under this slug, with its story if one is kept for `stamp`. */
+  pageBySlug(slug: string, stamp: string): Promise<StoryPageRow | undefined>
+  /** The generations now of these articles' stories: read before the articles are. */
+  generations(ids: readonly string[]): Promise<Map<string, StoryGenerations>>
+  /**
+   * Published articles whose story is not kept, or kept by another renderer
+   * (not `stamp`), by id from just after `after`, at most `limit`.
+   */
+  missing(after: string, stamp: string, limit: number): Promise<string[]>
+  /** Keeps these stories, each at its generations; one kept at later generations stays. */
+  save(
+    stories: readonly (KeptStory & { articleId: string; generations: StoryGenerations })[],
+  ): Promise<void>
+}

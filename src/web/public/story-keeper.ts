@@ -1,0 +1,137 @@
+import type { ContentChange } from '../../domain/changes.js'
+import { NotFoundError } from '../../domain/errors.js'
+import type { StoryPageRow } from '../../domain/stories/story-store.js'
+import type { StoryService, StoryToKeep } from '../../domain/stories/story-service.js'
+import type { SiteInfo } from '../ui/site.js'
+import {
+  keptStoryOf,
+  renderStoryParts,
+  storyPartsOf,
+  storyStamp,
+  type StoryParts,
+} from './story-parts.js'
+
+/** Stories rendered on a read, written together once this many wait… */
+const WRITE_BATCH = 100
+/** …or this long after the first of them. */
+const WRITE_AFTER_MS = 50
+/** Stories filled in per statement of ids. */
+const FILL_BATCH = 200
+
+export type StoryKeeper = ReturnType<typeof createStoryKeeper>
+
+/**
+ * Renders article pages' stories and keeps them (story-parts.tsx): when
+ * articles change, in the process that changed them, and when a page is read
+ * whose story is not kept or no longer current. Those rendered on reads are
+ * written in batches, after the answer: kept stories are derived, and a lost
+ * one is rendered again.
+ */
+export function createStoryKeeper(stories: StoryService, site: SiteInfo) {
+  const stamp = storyStamp(site)
+  let waiting: StoryToKeep[] = []
+  let timer: NodeJS.Timeout | undefined
+  let writing: Promise<void> = Promise.resolve()
+
+  function flush(): Promise<void> {
+    if (timer) clearTimeout(timer)
+    timer = undefined
+    const batch = waiting
+    waiting = []
+    if (batch.length > 0) {
+      writing = writing.then(() =>
+        // Derived: a write that fails leaves the story to be rendered again when next read.
+        stories.keep(batch).catch(() => {}),
+      )
+    }
+    return writing
+  }
+
+  function keepLater(story: StoryToKeep): void {
+    waiting.push(story)
+    if (waiting.length >= WRITE_BATCH) void flush()
+    else timer ??= setTimeout(() => void flush(), WRITE_AFTER_MS).unref()
+  }
+
+  /** Renders and keeps these articles' stories, the published ones'. */
+  async function keepStoriesOf(ids: readonly string[]): Promise<void> {
+    // The generations first: a change after them leaves what is rendered behind.
+    const generations = await stories.generations(ids)
+    const current = stamp()
+    const kept: StoryToKeep[] = []
+    for (const article of await stories.published(ids)) {
+      const at = generations.get(article.id)
+      if (!at) continue
+      kept.push({
+        articleId: article.id,
+        generations: at,
+        ...keptStoryOf(renderStoryParts(site, article), current),
+      })
+    }
+    await stories.keep(kept)
+  }
+
+  // Where filling has got to, for the stamp it fills for.
+  const cursor = { stamp: '', after: '' }
+
+  return {
+    stamp,
+
+    /**
+     * An article page's row and story by slug (NotFoundError if no article is
+     * published under it): the kept story when current, or one rendered now
+     * from the article as read after the row, kept at the row's generations.
+     */
+    async page(slug: string): Promise<StoryPageRow & { parts: StoryParts }> {
+      const current = stamp()
+      const row = await stories.page(slug, current)
+      if (row.kept) return { ...row, parts: storyPartsOf(row.kept) }
+      const [article] = await stories.published([row.id])
+      // Unpublished between the two reads: as if it never was.
+      if (!article) {
+        throw new NotFoundError('article_not_found', `There is no published article "${slug}".`)
+      }
+      const parts = renderStoryParts(site, article)
+      keepLater({ articleId: row.id, generations: row.generations, ...keptStoryOf(parts, current) })
+      return { ...row, parts }
+    },
+
+    /**
+     * After a change this process made: the changed articles' stories
+     * rendered and kept at once, so that the first reader of each finds it.
+     * Kept stories are derived: a failure leaves them to be rendered when read.
+     */
+    async keepUpWith(change: ContentChange): Promise<void> {
+      if (change.scope !== 'site' || change.foreign) return
+      const ids = change.article === undefined ? change.articles : [change.article]
+      if (ids && ids.length > 0) await keepStoriesOf(ids).catch(() => {})
+    },
+
+    /**
+     * Renders and keeps up to `limit` stories of published articles that have
+     * none, or one from another renderer (an older version, other settings),
+     * from the oldest; how many. A story kept and then outdated by a change of
+     * the whole site is rendered again when read, not here.
+     */
+    async fillMissing(limit = Number.POSITIVE_INFINITY): Promise<number> {
+      const current = stamp()
+      if (current !== cursor.stamp) Object.assign(cursor, { stamp: current, after: '' })
+      let filled = 0
+      while (filled < limit) {
+        const ids = await stories.missing(
+          cursor.after,
+          current,
+          Math.min(FILL_BATCH, limit - filled),
+        )
+        if (ids.length === 0) break
+        await keepStoriesOf(ids)
+        cursor.after = ids[ids.length - 1] ?? cursor.after
+        filled += ids.length
+      }
+      return filled
+    },
+
+    /** Writes what waits (at shutdown, and in tests). */
+    flush,
+  }
+}
