@@ -185,6 +185,8 @@ export async function runGrowth(args: readonly string[]): Promise<void> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
+    // One address for the loader and the server, as a site has: kept stories are rendered for it.
+    SITE_URL: 'http://127.0.0.1',
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
   }

@@ -58,6 +58,8 @@ const env: NodeJS.ProcessEnv = {
   LOG_LEVEL: 'warn',
   HOST: '127.0.0.1',
   API_REQUESTS_PER_MINUTE: '1000000',
+  // One address for the loader and the servers, as a site has: kept stories are rendered for it.
+  SITE_URL: 'http://127.0.0.1',
 }
 if (database.url) env.DATABASE_URL = database.url
 else delete env.DATABASE_URL

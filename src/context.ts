@@ -1,4 +1,4 @@
-import type { ContentChanges } from './domain/changes.js'
+import type { ContentChange, ContentChanges } from './domain/changes.js'
 import type { Config } from './config.js'
 import { createAccountServices } from './domain/accounts/account-service.js'
 import { createPasswordHasher } from './domain/accounts/password.js'
@@ -30,9 +30,8 @@ import { createTagService } from './domain/tags/tag-service.js'
 import { createThreadService } from './domain/threads/thread-service.js'
 import { serverMemory } from './domain/memory-budget.js'
 import { createRelatedService } from './domain/related/related-service.js'
-import { createStoryService } from './domain/stories/story-service.js'
-import { createStoryKeeper } from './web/public/story-keeper.js'
-import { siteInfo } from './web/ui/site-info.js'
+import { createStoryService, type StoryService } from './domain/stories/story-service.js'
+import type { StoryKeeper } from './web/public/story-keeper.js'
 import { createSearchService } from './domain/search/search-service.js'
 import { createMediaService } from './domain/media/media-service.js'
 import { createSharpProcessor } from './media/sharp-processor.js'
@@ -158,6 +157,37 @@ function imageFetcher(outbound: OutboundFetch): FetchImage {
 }
 
 /**
+ * The story keeper (web/public/story-keeper.ts), loaded when first used: a
+ * command that changes no article never loads the web's views and assets.
+ */
+function lazyStoryKeeper(
+  config: Readonly<Config>,
+  stories: StoryService,
+  identity: ReturnType<typeof createSiteIdentityService>,
+) {
+  let loading: Promise<StoryKeeper> | undefined
+  const keeper = () =>
+    (loading ??= Promise.all([
+      import('./web/public/story-keeper.js'),
+      import('./web/ui/site-info.js'),
+    ]).then(([{ createStoryKeeper }, { siteInfo }]) =>
+      createStoryKeeper(stories, siteInfo(config, identity)),
+    ))
+  return {
+    page: async (slug: string) => (await keeper()).page(slug),
+    stamp: async () => (await keeper()).stamp(),
+    async keepUpWith(change: ContentChange): Promise<void> {
+      if (change.scope !== 'site' || (change.article === undefined && !change.articles?.length)) {
+        return
+      }
+      await (await keeper()).keepUpWith(change)
+    },
+    fillMissing: async (limit?: number) => (await keeper()).fillMissing(limit),
+    flush: async () => (loading ? (await loading).flush() : undefined),
+  }
+}
+
+/**
  * The composition root: opens the database, brings its schema up to date and
  * builds every service. The server, the CLI and the tests all start here.
  */
@@ -221,7 +251,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   )
   const timeZone = () => identity.current().timeZone
   // Article pages' stories, rendered when articles change and kept (web/public/story-parts.tsx).
-  const stories = createStoryKeeper(createStoryService({ stores }), siteInfo(config, identity))
+  const stories = lazyStoryKeeper(config, createStoryService({ stores }), identity)
   // Webhook events are written by the newsroom's writes (and the Admin API's, through the
   // same services) and by comments; imports send none.
   const outbox = createWebhookOutbox({ clock, newId, siteUrl: config.siteUrl, timeZone })

@@ -50,7 +50,7 @@ const PUBLISH_BUDGET = 9 + SITEMAP_LASTMOD
 const IMAGE_CHANGE_EXTRA = 3
 /**
  * A change readers see costs more after its commit: the process that made it
- * recomputes the related lists around the article before announcing it
+ * recomputes the related lists around the article once it is announced
  * (domain/related). For an article with two tags, in no thread, alone on the
  * site: its row and tags (2), how common its tags are (1), its section's and
  * each tag's newest (3), and one upsert of the lists. With a story sharing

@@ -31,7 +31,7 @@ async function uncachedSite(t: TestContext, dialect: DialectName) {
 
 /** Whether the article's story is kept and current for this process. */
 async function isKept(ctx: TestAppContext, article: Article): Promise<boolean> {
-  const row = await ctx.stores.stories.pageBySlug(article.slug, ctx.services.stories.stamp())
+  const row = await ctx.stores.stories.pageBySlug(article.slug, await ctx.services.stories.stamp())
   return row?.kept !== undefined
 }
 
@@ -135,7 +135,7 @@ for (const dialect of testDialects()) {
       const late = {
         articleId: article.id,
         generations: before,
-        stamp: ctx.services.stories.stamp(),
+        stamp: await ctx.services.stories.stamp(),
         meta: '{}',
         top: '<h1>Stale</h1>',
         footer: '',
@@ -171,10 +171,11 @@ for (const dialect of testDialects()) {
         })),
       )
       assert.equal(await ctx.services.stories.fillMissing(2), 2)
-      assert.deepEqual(
-        await Promise.all(articles.map((article) => isKept(ctx, article))),
-        [true, true, false],
-      )
+      assert.deepEqual(await Promise.all(articles.map((article) => isKept(ctx, article))), [
+        true,
+        true,
+        false,
+      ])
       assert.equal(await ctx.services.stories.fillMissing(), 1)
       assert.ok(await isKept(ctx, articles[2] as Article))
       assert.equal(await ctx.services.stories.fillMissing(), 0)

@@ -1,8 +1,9 @@
 /**
  * The only place raw HTML enters a page. `html` must come from a renderer
  * that escapes its input: text/markdown.ts, or preact's own for the cached
- * fragments of ui/fragments.tsx and the kept masthead and footer of
- * plugins/render.tsx; grep for TrustedHtml in review.
+ * fragments of ui/fragments.tsx, the kept masthead and footer of
+ * plugins/render.tsx and the stories kept in the database by
+ * public/story-parts.tsx; grep for TrustedHtml in review.
  */
 export function TrustedHtml({
   html,
