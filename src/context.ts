@@ -164,6 +164,7 @@ function lazyStoryKeeper(
   config: Readonly<Config>,
   stories: StoryService,
   identity: ReturnType<typeof createSiteIdentityService>,
+  timers: Timers,
 ) {
   let loading: Promise<StoryKeeper> | undefined
   const keeper = () =>
@@ -171,7 +172,7 @@ function lazyStoryKeeper(
       import('./web/public/story-keeper.js'),
       import('./web/ui/site-info.js'),
     ]).then(([{ createStoryKeeper }, { siteInfo }]) =>
-      createStoryKeeper(stories, siteInfo(config, identity)),
+      createStoryKeeper(stories, siteInfo(config, identity), timers),
     ))
   return {
     page: async (slug: string) => (await keeper()).page(slug),
@@ -251,7 +252,8 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
   )
   const timeZone = () => identity.current().timeZone
   // Article pages' stories, rendered when articles change and kept (web/public/story-parts.tsx).
-  const stories = lazyStoryKeeper(config, createStoryService({ stores }), identity)
+  const timers = options.timers ?? systemTimers
+  const stories = lazyStoryKeeper(config, createStoryService({ stores }), identity, timers)
   // Webhook events are written by the newsroom's writes (and the Admin API's, through the
   // same services) and by comments; imports send none.
   const outbox = createWebhookOutbox({ clock, newId, siteUrl: config.siteUrl, timeZone })
@@ -271,7 +273,7 @@ export async function createContext(config: Readonly<Config>, options: ContextOp
     ...deps,
     settings,
     outbox,
-    timers: options.timers ?? systemTimers,
+    timers,
     batch: options.commentBatch,
   })
   const media = createMediaService({

@@ -2,6 +2,7 @@ import type { ContentChange } from '../../domain/changes.js'
 import { NotFoundError } from '../../domain/errors.js'
 import type { StoryPageRow } from '../../domain/stories/story-store.js'
 import type { StoryService, StoryToKeep } from '../../domain/stories/story-service.js'
+import type { Timers } from '../../domain/timers.js'
 import type { SiteInfo } from '../ui/site.js'
 import {
   keptStoryOf,
@@ -27,14 +28,14 @@ export type StoryKeeper = ReturnType<typeof createStoryKeeper>
  * written in batches, after the answer: kept stories are derived, and a lost
  * one is rendered again.
  */
-export function createStoryKeeper(stories: StoryService, site: SiteInfo) {
+export function createStoryKeeper(stories: StoryService, site: SiteInfo, timers: Timers) {
   const stamp = storyStamp(site)
   let waiting: StoryToKeep[] = []
-  let timer: NodeJS.Timeout | undefined
+  let timer: { cancel(): void } | undefined
   let writing: Promise<void> = Promise.resolve()
 
   function flush(): Promise<void> {
-    if (timer) clearTimeout(timer)
+    timer?.cancel()
     timer = undefined
     const batch = waiting
     waiting = []
@@ -50,7 +51,7 @@ export function createStoryKeeper(stories: StoryService, site: SiteInfo) {
   function keepLater(story: StoryToKeep): void {
     waiting.push(story)
     if (waiting.length >= WRITE_BATCH) void flush()
-    else timer ??= setTimeout(() => void flush(), WRITE_AFTER_MS).unref()
+    else timer ??= timers.after(WRITE_AFTER_MS, () => void flush())
   }
 
   /** Renders and keeps these articles' stories, the published ones'. */
