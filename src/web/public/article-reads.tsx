@@ -6,7 +6,7 @@ import type { ThreadBox, ThreadService } from '../../domain/threads/thread-servi
 import type { ArticleService } from '../../domain/articles/article-service.js'
 import type { CommentService } from '../../domain/comments/comment-service.js'
 import type { RelatedService } from '../../domain/related/related-service.js'
-import type { StoryPage } from './render-article.js'
+import type { StoryPage } from './story-parts.js'
 import type { StoryKeeper } from './story-keeper.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
 import { keyedMemo } from '../read-memo.js'

@@ -3,22 +3,15 @@ import { renderedBody } from '../ui/body-html.js'
 import { boundedMemo } from '../ui/bounded-memo.js'
 import type { FastifyReply } from 'fastify'
 import type { Article, ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
-import type { StoryPageRow } from '../../domain/stories/story-store.js'
 import { pageKey } from '../page-cache/cache-key.js'
 import { withFrameSources } from '../plugins/security-headers.js'
 import { articleCacheTag } from '../page-cache/page-cache.js'
 import type { SiteInfo } from '../ui/site.js'
 import { articlePath } from '../ui/urls.js'
 import type { PublicDeps } from './deps.js'
-import type { StoryParts } from './story-parts.js'
+import type { StoryPage } from './story-parts.js'
 import { ArticlePage } from './views/article-page.js'
 import type { CommentFormState } from './views/comments-section.js'
-
-/**
- * A published article as its page reads it: a few of its fields, read each
- * time, and its story, rendered (story-parts.tsx).
- */
-export type StoryPage = Omit<StoryPageRow, 'kept' | 'generations'> & { parts: StoryParts }
 
 /** The article's one true path, dated in the site's zone. */
 export function canonicalPathOf(

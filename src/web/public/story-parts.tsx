@@ -3,7 +3,7 @@ import type { VNode } from 'preact'
 import { renderToString } from 'preact-render-to-string'
 import type { Article, ArticleTag, PublishedArticle } from '../../domain/articles/article.js'
 import { effectiveSeo } from '../../domain/articles/article-seo.js'
-import type { KeptStory } from '../../domain/stories/story-store.js'
+import type { KeptStory, StoryPageRow } from '../../domain/stories/story-store.js'
 import { renderedBody } from '../ui/body-html.js'
 import type { SharingCard } from '../ui/layout.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
@@ -32,6 +32,12 @@ export interface StoryParts {
   /** What related coverage scores an article without a kept list by. */
   related: Pick<Article, 'headline' | 'standfirst'> & { tags: ArticleTag[] }
 }
+
+/**
+ * A published article as its page reads it: a few of its fields, read each
+ * time, and its story, rendered.
+ */
+export type StoryPage = Omit<StoryPageRow, 'kept' | 'generations'> & { parts: StoryParts }
 
 /** The story of a published article, rendered. */
 export function renderStoryParts(site: SiteInfo, article: PublishedArticle): StoryParts {
