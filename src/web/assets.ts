@@ -112,5 +112,16 @@ export function precompressAssets(dir: string): void {
   }
 }
 
-/** The folder of the site's static files, beside src/ and dist/. */
-export const ASSETS_DIR = new URL('../../assets/', import.meta.url)
+/**
+ * The folder of the site's static files, beside src/ and dist/: found from
+ * the project's package.json above this module, wherever the module is (in
+ * src/web, dist/web, or a chunk of the bundle shared with code loaded later).
+ */
+export const ASSETS_DIR = projectFolder('assets/')
+
+function projectFolder(name: string): URL {
+  for (let dir = new URL('./', import.meta.url); ; dir = new URL('../', dir)) {
+    if (existsSync(new URL('package.json', dir))) return new URL(name, dir)
+    if (dir.pathname === '/') throw new Error(`no package.json above ${import.meta.url}`)
+  }
+}
