@@ -95,11 +95,7 @@ export function createArticleReads(
     /** A published article's page by slug, its story rendered (NotFoundError otherwise, never kept). */
     article: (slug: string): Promise<StoryPage> =>
       articles.get(slug, async () => {
-        const {
-          kept: _kept,
-          generations: _generations,
-          ...page
-        } = await services.stories.page(slug)
+        const page = await services.stories.page(slug)
         slugsOf.set(page.id, (slugsOf.get(page.id) ?? new Set()).add(slug))
         return page
       }),

@@ -9,7 +9,7 @@ import { articleCacheTag } from '../page-cache/page-cache.js'
 import type { SiteInfo } from '../ui/site.js'
 import { articlePath } from '../ui/urls.js'
 import type { PublicDeps } from './deps.js'
-import type { StoryPage } from './story-parts.js'
+import { frameOriginsOf, type StoryPage } from './story-parts.js'
 import { ArticlePage } from './views/article-page.js'
 import type { CommentFormState } from './views/comments-section.js'
 
@@ -66,7 +66,7 @@ export function allowFrames(reply: FastifyReply, origins: readonly string[]): bo
   if (origins.length === 0) return false
   const policy = reply.getHeader('content-security-policy')
   if (typeof policy === 'string') {
-    reply.header('content-security-policy', withFrameSources(policy, [...origins]))
+    reply.header('content-security-policy', withFrameSources(policy, origins))
   }
   return true
 }
@@ -83,8 +83,8 @@ export function storyBody(
     { embeds: 'placeholder' },
     article,
   )
-  const origins = body.embeds.flatMap((embed) => (embed.frame ? [new URL(embed.frame).origin] : []))
-  return { html: body.html, scripts: allowFrames(reply, origins) ? [site.embedsScript] : [] }
+  const frames = allowFrames(reply, frameOriginsOf(body.embeds))
+  return { html: body.html, scripts: frames ? [site.embedsScript] : [] }
 }
 
 /** Stands for the comment form's token in an article page's kept HTML: random, so no text forges it. */

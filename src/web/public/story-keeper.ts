@@ -1,6 +1,5 @@
 import type { ContentChange } from '../../domain/changes.js'
 import { NotFoundError } from '../../domain/errors.js'
-import type { StoryPageRow } from '../../domain/stories/story-store.js'
 import type { StoryService, StoryToKeep } from '../../domain/stories/story-service.js'
 import type { Timers } from '../../domain/timers.js'
 import type { SiteInfo } from '../ui/site.js'
@@ -9,7 +8,7 @@ import {
   renderStoryParts,
   storyPartsOf,
   storyStamp,
-  type StoryParts,
+  type StoryPage,
 } from './story-parts.js'
 
 /** Stories rendered on a read, written together once this many wait… */
@@ -83,17 +82,17 @@ export function createStoryKeeper(stories: StoryService, site: SiteInfo, timers:
      * published under it): the kept story when current, or one rendered now
      * from the article as read after the row, kept at the row's generations.
      */
-    async page(slug: string): Promise<StoryPageRow & { parts: StoryParts }> {
+    async page(slug: string): Promise<StoryPage> {
       const current = stamp()
-      const row = await stories.page(slug, current)
-      if (row.kept) return { ...row, parts: storyPartsOf(row.kept) }
+      const { kept, generations, ...row } = await stories.page(slug, current)
+      if (kept) return { ...row, parts: storyPartsOf(kept) }
       const [article] = await stories.published([row.id])
       // Unpublished between the two reads: as if it never was.
       if (!article) {
         throw new NotFoundError('article_not_found', `There is no published article "${slug}".`)
       }
       const parts = renderStoryParts(site, article)
-      keepLater({ articleId: row.id, generations: row.generations, ...keptStoryOf(parts, current) })
+      keepLater({ articleId: row.id, generations, ...keptStoryOf(parts, current) })
       return { ...row, parts }
     },
 

@@ -4,6 +4,7 @@ import { renderToString } from 'preact-render-to-string'
 import type { Article, ArticleTag, PublishedArticle } from '../../domain/articles/article.js'
 import { effectiveSeo } from '../../domain/articles/article-seo.js'
 import type { KeptStory, StoryPageRow } from '../../domain/stories/story-store.js'
+import type { Embed } from '../../text/embeds.js'
 import { renderedBody } from '../ui/body-html.js'
 import type { SharingCard } from '../ui/layout.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
@@ -54,17 +55,18 @@ export function renderStoryParts(site: SiteInfo, article: PublishedArticle): Sto
     description: seo.metaDescription,
     structuredData: articleStructuredData(site, article, articlePath(article, site.timeZone)),
     sharing: articleSharing(site, article),
-    frameOrigins: [
-      ...new Set(
-        body.embeds.flatMap((embed) => (embed.frame ? [new URL(embed.frame).origin] : [])),
-      ),
-    ],
+    frameOrigins: frameOriginsOf(body.embeds),
     related: {
       headline: article.headline,
       standfirst: article.standfirst,
       tags: article.tags,
     },
   }
+}
+
+/** The hosts of these embeds' players, each once: the frames a page showing them must allow. */
+export function frameOriginsOf(embeds: readonly Embed[]): string[] {
+  return [...new Set(embeds.flatMap((embed) => (embed.frame ? [new URL(embed.frame).origin] : [])))]
 }
 
 /** The story's two parts as HTML (a preview's too: a draft given the date it would show). */
