@@ -5,6 +5,7 @@ import type {
   RelatedSubjectRow,
 } from '../domain/related/related-store.js'
 import { fromDbCount, fromDbTime } from './dialect.js'
+import { bySlices } from './by-slices.js'
 import type { Database } from './schema.js'
 
 /** A kept related list read back; one that is not a list of ids counts as never computed. */
@@ -16,24 +17,6 @@ function keptRelatedIds(value: string | null): string[] | null {
   } catch {
     return null
   }
-}
-
-/**
- * Ids in one statement at most, well under either database's limit on
- * parameters: an import's neighbours can be thousands.
- */
-const IDS_PER_STATEMENT = 1_000
-
-/** `read` over `ids` a slice at a time (none for no ids), the answers together. */
-async function bySlices<T>(
-  ids: readonly string[],
-  read: (slice: readonly string[]) => Promise<T[]>,
-): Promise<T[]> {
-  const answers: T[] = []
-  for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
-    answers.push(...(await read(ids.slice(start, start + IDS_PER_STATEMENT))))
-  }
-  return answers
 }
 
 /** The tags each of these articles carries, in no particular order. */

@@ -2,14 +2,12 @@ import { sql, type Kysely } from 'kysely'
 import type { ArticleCommentMode } from '../domain/comments/comment-policy.js'
 import type { StoryGenerations, StoryPageRow, StoryStore } from '../domain/stories/story-store.js'
 import { compiledOnceWith } from './compiled-once.js'
+import { bySlices } from './by-slices.js'
 import { fromDbTime, type DialectName } from './dialect.js'
 import type { Database } from './schema.js'
 
 /** The scope of the whole site's generation in render_generations. */
 const SITE = ''
-
-/** Ids in one statement at most, well under either database's limit on parameters. */
-const IDS_PER_STATEMENT = 1_000
 
 const generationOf = (scope: ReturnType<typeof sql.ref>) =>
   sql<number>`coalesce((select g.generation from render_generations g where g.scope = ${scope}), 0)`
@@ -98,8 +96,7 @@ export function createStoryStore(db: Kysely<Database>, dialect: DialectName): St
 
     async generations(ids) {
       const found = new Map<string, StoryGenerations>()
-      for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
-        const slice = ids.slice(start, start + IDS_PER_STATEMENT)
+      await bySlices(ids, async (slice) => {
         // The site's with each slice: read together, never one older than the other.
         const rows = await db
           .selectFrom('render_generations')
@@ -109,7 +106,7 @@ export function createStoryStore(db: Kysely<Database>, dialect: DialectName): St
         const byScope = new Map(rows.map((row) => [row.scope, Number(row.generation)]))
         const site = byScope.get(SITE) ?? 0
         for (const id of slice) found.set(id, { article: byScope.get(id) ?? 0, site })
-      }
+      })
       return found
     },
 
@@ -128,42 +125,46 @@ export function createStoryStore(db: Kysely<Database>, dialect: DialectName): St
     },
 
     async save(stories) {
-      for (let start = 0; start < stories.length; start += IDS_PER_STATEMENT / 10) {
-        const slice = stories.slice(start, start + IDS_PER_STATEMENT / 10)
-        await db
-          .insertInto('article_renders')
-          .values(
-            slice.map((story) => ({
-              article_id: story.articleId,
-              generation: story.generations.article,
-              site_generation: story.generations.site,
-              stamp: story.stamp,
-              meta: story.meta,
-              top: story.top,
-              footer: story.footer,
-            })),
-          )
-          .onConflict((conflict) =>
-            conflict
-              .column('article_id')
-              .doUpdateSet((eb) => ({
-                generation: eb.ref('excluded.generation'),
-                site_generation: eb.ref('excluded.site_generation'),
-                stamp: eb.ref('excluded.stamp'),
-                meta: eb.ref('excluded.meta'),
-                top: eb.ref('excluded.top'),
-                footer: eb.ref('excluded.footer'),
-              }))
-              // A story rendered from an older state, written late, leaves a newer one be.
-              .where((eb) =>
-                eb.and([
-                  eb('excluded.generation', '>=', eb.ref('article_renders.generation')),
-                  eb('excluded.site_generation', '>=', eb.ref('article_renders.site_generation')),
-                ]),
-              ),
-          )
-          .execute()
-      }
+      // Seven values a story: a hundred stories a statement.
+      await bySlices(
+        stories,
+        async (slice) => {
+          await db
+            .insertInto('article_renders')
+            .values(
+              slice.map((story) => ({
+                article_id: story.articleId,
+                generation: story.generations.article,
+                site_generation: story.generations.site,
+                stamp: story.stamp,
+                meta: story.meta,
+                top: story.top,
+                footer: story.footer,
+              })),
+            )
+            .onConflict((conflict) =>
+              conflict
+                .column('article_id')
+                .doUpdateSet((eb) => ({
+                  generation: eb.ref('excluded.generation'),
+                  site_generation: eb.ref('excluded.site_generation'),
+                  stamp: eb.ref('excluded.stamp'),
+                  meta: eb.ref('excluded.meta'),
+                  top: eb.ref('excluded.top'),
+                  footer: eb.ref('excluded.footer'),
+                }))
+                // A story rendered from an older state, written late, leaves a newer one be.
+                .where((eb) =>
+                  eb.and([
+                    eb('excluded.generation', '>=', eb.ref('article_renders.generation')),
+                    eb('excluded.site_generation', '>=', eb.ref('article_renders.site_generation')),
+                  ]),
+                ),
+            )
+            .execute()
+        },
+        100,
+      )
     },
   }
 }
