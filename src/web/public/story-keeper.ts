@@ -15,8 +15,8 @@ import {
 const WRITE_BATCH = 100
 /** …or this long after the first of them. */
 const WRITE_AFTER_MS = 50
-/** Stories filled in per statement of ids. */
-const FILL_BATCH = 200
+/** Stories rendered and kept together, when articles change or are filled in: an import's hundreds. */
+const BATCH = 200
 
 export type StoryKeeper = ReturnType<typeof createStoryKeeper>
 
@@ -53,22 +53,25 @@ export function createStoryKeeper(stories: StoryService, site: SiteInfo, timers:
     else timer ??= timers.after(WRITE_AFTER_MS, () => void flush())
   }
 
-  /** Renders and keeps these articles' stories, the published ones'. */
+  /** Renders and keeps these articles' stories, the published ones', a batch at a time. */
   async function keepStoriesOf(ids: readonly string[]): Promise<void> {
-    // The generations first: a change after them leaves what is rendered behind.
-    const generations = await stories.generations(ids)
-    const current = stamp()
-    const kept: StoryToKeep[] = []
-    for (const article of await stories.published(ids)) {
-      const at = generations.get(article.id)
-      if (!at) continue
-      kept.push({
-        articleId: article.id,
-        generations: at,
-        ...keptStoryOf(renderStoryParts(site, article), current),
-      })
+    for (let start = 0; start < ids.length; start += BATCH) {
+      const batch = ids.slice(start, start + BATCH)
+      // The generations first: a change after them leaves what is rendered behind.
+      const generations = await stories.generations(batch)
+      const current = stamp()
+      const kept: StoryToKeep[] = []
+      for (const article of await stories.published(batch)) {
+        const at = generations.get(article.id)
+        if (!at) continue
+        kept.push({
+          articleId: article.id,
+          generations: at,
+          ...keptStoryOf(renderStoryParts(site, article), current),
+        })
+      }
+      await stories.keep(kept)
     }
-    await stories.keep(kept)
   }
 
   // Where filling has got to, for the stamp it fills for.
@@ -118,11 +121,7 @@ export function createStoryKeeper(stories: StoryService, site: SiteInfo, timers:
       if (current !== cursor.stamp) Object.assign(cursor, { stamp: current, after: '' })
       let filled = 0
       while (filled < limit) {
-        const ids = await stories.missing(
-          cursor.after,
-          current,
-          Math.min(FILL_BATCH, limit - filled),
-        )
+        const ids = await stories.missing(cursor.after, current, Math.min(BATCH, limit - filled))
         if (ids.length === 0) break
         await keepStoriesOf(ids)
         cursor.after = ids[ids.length - 1] ?? cursor.after
