@@ -54,7 +54,16 @@ export function Byline({
       {photos.map((author) =>
         author.photo ? <AuthorPhoto key={author.slug} photo={author.photo} size="byline" /> : null,
       )}
-      By <AuthorNames authors={authors} />
+      {/* One item of the photos' flex row: its commas stay against the names. */}
+      {photos.length > 0 ? (
+        <span>
+          By <AuthorNames authors={authors} />
+        </span>
+      ) : (
+        <>
+          By <AuthorNames authors={authors} />
+        </>
+      )}
     </p>
   )
 }
