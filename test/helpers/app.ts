@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify'
 import { parse, type HTMLElement } from 'node-html-parser'
 import { buildApp } from '../../src/web/app.js'
 import type { AppContext } from '../../src/context.js'
+import { createTestContext } from './context.js'
+import type { DialectName } from './dialects.js'
 
 export interface TestServer {
   /** Base URL of the running app, e.g. http://127.0.0.1:41234 */
@@ -37,4 +39,20 @@ export async function startTestServer(t: TestContext, ctx: AppContext): Promise<
       return { response, html, document: parse(html) }
     },
   }
+}
+
+/**
+ * A site with the page cache off, so that every GET renders, and the text of
+ * every statement it runs, in order (tests clear it between steps).
+ */
+export async function startUncachedSite(t: TestContext, dialect: DialectName) {
+  const statements: string[] = []
+  const ctx = await createTestContext(
+    t,
+    dialect,
+    { PAGE_CACHE_MB: '0' },
+    { onQuery: (sql) => statements.push(sql) },
+  )
+  const server = await startTestServer(t, ctx)
+  return { ctx, server, queries: () => statements.length, statements }
 }

@@ -2,29 +2,17 @@
 // with the page cache off, every GET renders, and each must show the article,
 // its related coverage and its comments as they now are.
 import assert from 'node:assert/strict'
-import { describe, test, type TestContext } from 'node:test'
+import { describe, test } from 'node:test'
 import { COMMAND_LINE } from '../../src/domain/access/policy.js'
 import type { Article } from '../../src/domain/articles/article.js'
-import { startTestServer, type TestServer } from '../helpers/app.js'
+import { startUncachedSite, type TestServer } from '../helpers/app.js'
 import { postComment, setCommentSettings, staffActor, uniqueText } from '../helpers/comments.js'
-import { createTestContext, type TestAppContext } from '../helpers/context.js'
-import { testDialects, type DialectName } from '../helpers/dialects.js'
+import type { TestAppContext } from '../helpers/context.js'
+import { testDialects } from '../helpers/dialects.js'
 import { importArticle, saveEdit } from '../helpers/factories.js'
 import { pathOf, textOf } from './html.js'
 
 const MINUTE = 60_000
-
-async function uncachedSite(t: TestContext, dialect: DialectName) {
-  const statements: string[] = []
-  const ctx = await createTestContext(
-    t,
-    dialect,
-    { PAGE_CACHE_MB: '0' },
-    { onQuery: (sql) => statements.push(sql) },
-  )
-  const server = await startTestServer(t, ctx)
-  return { ctx, server, queries: () => statements.length, statements }
-}
 
 /** The text of one part of the article page, as a reader sees it ('' when it is not there). */
 async function partOf(server: TestServer, path: string, selector: string): Promise<string> {
@@ -49,7 +37,7 @@ async function tagged(
 for (const dialect of testDialects()) {
   describe(`article page reads kept between renders (${dialect})`, () => {
     test('the comments follow every change of the thread and of the comment settings', async (t) => {
-      const { ctx, server } = await uncachedSite(t, dialect)
+      const { ctx, server } = await startUncachedSite(t, dialect)
       const { article } = await importArticle(ctx)
       const path = pathOf(article)
       assert.match(await partOf(server, path, '#comments'), /No comments yet/)
@@ -76,7 +64,7 @@ for (const dialect of testDialects()) {
     })
 
     test('related coverage follows articles published, unpublished and retagged', async (t) => {
-      const { ctx, server } = await uncachedSite(t, dialect)
+      const { ctx, server } = await startUncachedSite(t, dialect)
       const editor = await staffActor(ctx, 'editor')
       const article = await tagged(ctx, 'Night ferry timetable agreed', ['Ferries', 'Harbour'])
       const path = pathOf(article)
@@ -99,7 +87,7 @@ for (const dialect of testDialects()) {
     })
 
     test('the article itself follows an edit, and an unpublished one is a 404', async (t) => {
-      const { ctx, server } = await uncachedSite(t, dialect)
+      const { ctx, server } = await startUncachedSite(t, dialect)
       const editor = await staffActor(ctx, 'editor')
       const article = await tagged(ctx, 'Harbour wall to be raised', ['Harbour'])
       const path = pathOf(article)
@@ -111,7 +99,7 @@ for (const dialect of testDialects()) {
     })
 
     test('another article edited: this one and its comments are not read again, its lists are', async (t) => {
-      const { ctx, server, statements } = await uncachedSite(t, dialect)
+      const { ctx, server, statements } = await startUncachedSite(t, dialect)
       const editor = await staffActor(ctx, 'editor')
       const reading = await tagged(ctx, 'Lighthouse keeper retires', ['Lighthouses'])
       const other = await tagged(ctx, 'Lighthouse lamp restored', ['Lighthouses'])
@@ -144,7 +132,7 @@ for (const dialect of testDialects()) {
     })
 
     test("a page kept as HTML gets each request its own form token; a reader's reply page is its own", async (t) => {
-      const { ctx, server } = await uncachedSite(t, dialect)
+      const { ctx, server } = await startUncachedSite(t, dialect)
       const article = await tagged(ctx, 'Ferry timetable changes in spring', ['Ferries'])
       const comment = await postComment(ctx, { articleId: article.id })
       await ctx.services.comments.moderate(COMMAND_LINE, [comment.id], 'approve')
@@ -177,7 +165,7 @@ for (const dialect of testDialects()) {
     })
 
     test('comments are read in one statement, and their replies in one more only when there are some', async (t) => {
-      const { ctx, server, statements } = await uncachedSite(t, dialect)
+      const { ctx, server, statements } = await startUncachedSite(t, dialect)
       const article = await tagged(ctx, 'Ferry crews to strike', ['Ferries'])
       const path = pathOf(article)
       /** The statements that read comments for one render of the page, and what it shows. */
@@ -219,7 +207,7 @@ for (const dialect of testDialects()) {
     })
 
     test('rendered again with nothing changed, the page asks the database nothing', async (t) => {
-      const { ctx, server, queries } = await uncachedSite(t, dialect)
+      const { ctx, server, queries } = await startUncachedSite(t, dialect)
       const article = await tagged(ctx, 'Ferry fares frozen', ['Ferries'])
       await tagged(ctx, 'Ferry fares frozen for pensioners', ['Ferries'])
       const comment = await postComment(ctx, { articleId: article.id })

@@ -3,31 +3,20 @@
 // uses a kept story only while the database's generations say it is current,
 // whichever process made the change, and it is the page rendered afresh.
 import assert from 'node:assert/strict'
-import { describe, test, type TestContext } from 'node:test'
+import { describe, test } from 'node:test'
 import { COMMAND_LINE } from '../../src/domain/access/policy.js'
 import type { Article } from '../../src/domain/articles/article.js'
 import { NotFoundError } from '../../src/domain/errors.js'
-import { startTestServer } from '../helpers/app.js'
+import { startUncachedSite } from '../helpers/app.js'
 import { staffActor } from '../helpers/comments.js'
 import { createTestContext, type TestAppContext } from '../helpers/context.js'
-import { testDialects, type DialectName } from '../helpers/dialects.js'
+import { testDialects } from '../helpers/dialects.js'
 import { importArticle, saveEdit } from '../helpers/factories.js'
 import { createSharedDatabase } from '../helpers/shared-database.js'
 import { pathOf } from './html.js'
 
 /** The article's statement read whole (storage/article-reads.ts): what a kept story spares. */
 const WHOLE_ARTICLE = /select "a"\.\*/
-
-async function uncachedSite(t: TestContext, dialect: DialectName) {
-  const statements: string[] = []
-  const ctx = await createTestContext(
-    t,
-    dialect,
-    { PAGE_CACHE_MB: '0' },
-    { onQuery: (sql) => statements.push(sql) },
-  )
-  return { ctx, server: await startTestServer(t, ctx), statements }
-}
 
 /** Whether the article's story is kept and current for this process. */
 async function isKept(ctx: TestAppContext, article: Article): Promise<boolean> {
@@ -47,7 +36,7 @@ const withoutToken = (html: string) => html.replace(/name="_csrf" value="[^"]*"/
 for (const dialect of testDialects()) {
   describe(`kept stories (${dialect})`, () => {
     test("a published story is kept, and its page's first read spares the article's statement", async (t) => {
-      const { ctx, server, statements } = await uncachedSite(t, dialect)
+      const { ctx, server, statements } = await startUncachedSite(t, dialect)
       const { article } = await importArticle(ctx, { headline: 'Ferry pier reopens after repairs' })
       assert.ok(await isKept(ctx, article), 'kept when published')
       statements.length = 0
@@ -58,7 +47,7 @@ for (const dialect of testDialects()) {
     })
 
     test('the page made from a kept story is the page rendered afresh, byte for byte', async (t) => {
-      const { ctx, server, statements } = await uncachedSite(t, dialect)
+      const { ctx, server, statements } = await startUncachedSite(t, dialect)
       const { article } = await importArticle(ctx, { headline: 'Lighthouse gets a new lamp' })
       const path = pathOf(article)
       const fromKept = await (await server.get(path)).text()
