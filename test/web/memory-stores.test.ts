@@ -2,6 +2,8 @@
 // the least recently used go and what is accounted never exceeds the whole.
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { serverMemory, type MemoryShare } from '../../src/domain/memory-budget.js'
 import { sharedLookups } from '../../src/domain/related/shared-lookups.js'
 import { createPageCache } from '../../src/web/page-cache/page-cache.js'
@@ -141,5 +143,43 @@ describe('stores within one memory budget', () => {
     assert.equal(cache.get('/p0'), undefined)
     assert.ok(cache.get('/p99'))
     assert.equal(cache.size.bytes, memory.pageCache.used)
+  })
+
+  test('what the page cache counts for a page covers what it holds in the heap', async () => {
+    setFlagsFromString('--expose-gc')
+    const collect = runInNewContext('gc') as () => void
+    const cache = createPageCache({
+      memory: 1e9,
+      maxAgeMs: 600_000,
+      cacheControl: 'public, max-age=60',
+      securityHeaders: { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' },
+      now: () => 0,
+    })
+    const pages = 20_000
+    collect()
+    const before = process.memoryUsage()
+    for (let n = 0; n < pages; n++) {
+      const key = `/2026/06/01/a-story-of-the-harbour-${n}`
+      const stored = cache.set(key, `<p>${n}</p>`, {
+        contentType: 'text/html; charset=utf-8',
+        tags: [`article:${n}`],
+        since: cache.generation,
+      })
+      // Answered in both encodings, as a page read by many browsers is.
+      stored?.body.in('gzip')
+      stored?.body.in('br')
+    }
+    // zlib lets go of its engines' memory once the tick that used them is over, and the
+    // collector frees array buffers' memory after it is done marking: collect twice.
+    for (let round = 0; round < 2; round++) {
+      await new Promise((resolve) => setImmediate(resolve))
+      collect()
+    }
+    const after = process.memoryUsage()
+    const held = after.heapUsed + after.external - before.heapUsed - before.external
+    assert.equal(cache.size.pages, pages)
+    assert.ok(held <= cache.size.bytes, `${held} bytes held, ${cache.size.bytes} counted`)
+    // Counted too high, the cache holds fewer pages than its budget allows.
+    assert.ok(held >= cache.size.bytes * 0.6, `${held} bytes held, ${cache.size.bytes} counted`)
   })
 })

@@ -21,8 +21,25 @@ const QUALITY: Record<Compressed, { first: number; hot: number }> = {
   br: { first: 2, hot: 5 },
   gzip: { first: 2, hot: 6 },
 }
+/** What each encoding kept costs beyond its bytes: its Buffer's objects and its header list. */
+export const ENCODING_OVERHEAD_BYTES = 512
+
 /** Answers in one encoding after which a page counts as read often. */
 const HOT_AFTER = 8
+
+/**
+ * Response headers as `writeHead` takes them flat: name, value, name, value.
+ * A page's are the headers its kind shares (held once for all its pages) and
+ * its own few; as an object per page and encoding they cost a cached page
+ * more than a kilobyte.
+ */
+export type FlatHeaders = string[]
+
+/** The value of `name` in flat headers, if set. */
+export function headerValue(headers: FlatHeaders, name: string): string | undefined {
+  for (let i = 0; i < headers.length; i += 2) if (headers[i] === name) return headers[i + 1]
+  return undefined
+}
 
 /**
  * The bytes alone. zlib answers with a view of its 16 KB output chunk, so a
@@ -37,12 +54,22 @@ function ownBytes(buffer: Buffer): Buffer {
 
 /** One encoding of a page, with the complete headers that go with it. */
 export interface EncodedBody {
-  body: Buffer
-  headers: Record<string, string>
+  readonly body: Buffer
+  readonly headers: FlatHeaders
 }
 
-/** A page's body in an encoding, made the first time a client asks for it. */
-export type PageBodies = (encoding: Encoding) => EncodedBody
+function compress(encoding: Compressed, quality: number, page: Buffer): Buffer {
+  return ownBytes(
+    encoding === 'gzip'
+      ? gzipSync(page, { level: quality })
+      : brotliCompressSync(page, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: quality,
+            [constants.BROTLI_PARAM_SIZE_HINT]: page.length,
+          },
+        }),
+  )
+}
 
 /**
  * A cached page's bodies: gzip and brotli, each made when a client first asks
@@ -54,61 +81,76 @@ export type PageBodies = (encoding: Encoding) => EncodedBody
  * gzip). A client that asks for neither, and a second encoding, get the page
  * back by decompressing the first (about 0.05 ms). A page read often is
  * compressed again, more tightly, after an answer rather than during one.
- * `grew` is told of each byte the page's bodies add or drop.
+ * One object with its fields, not closures: a cache holds thousands.
  */
-export function pageBodies(
-  identity: Buffer,
-  headers: Readonly<Record<string, string>>,
-  grew: (bytes: number) => void,
-): PageBodies {
-  const make = (encoding: Compressed, quality: number, page: Buffer): EncodedBody => {
-    const body = ownBytes(
-      encoding === 'gzip'
-        ? gzipSync(page, { level: quality })
-        : brotliCompressSync(page, {
-            params: {
-              [constants.BROTLI_PARAM_QUALITY]: quality,
-              [constants.BROTLI_PARAM_SIZE_HINT]: page.length,
-            },
-          }),
-    )
-    return {
-      body,
-      headers: { ...headers, 'content-encoding': encoding, 'content-length': String(body.length) },
-    }
-  }
-  const plainHeaders = { ...headers, 'content-length': String(identity.length) }
+export class PageBodies {
   /** The page as rendered, until a compressed form is kept. */
-  let kept: Buffer | undefined = identity
-  const made: Partial<Record<Compressed, EncodedBody>> = {}
-  const answers: Record<Compressed, number> = { br: 0, gzip: 0 }
+  #rendered: Buffer | undefined
+  #gzip: EncodedBody | undefined
+  #br: EncodedBody | undefined
+  #gzipAnswers = 0
+  #brAnswers = 0
 
-  const rendered = (): Buffer => {
-    if (kept) return kept
-    const gzip = made.gzip
-    if (gzip) return gunzipSync(gzip.body)
-    const br = made.br
-    if (!br) throw new Error('a page kept without any body')
-    return brotliDecompressSync(br.body)
+  /**
+   * `shared` are the headers of every page of its kind and `own` this page's,
+   * without its length or encoding. `grew` is told of each byte the page's
+   * bodies add or drop, with the page's `key`: one function for the whole
+   * cache, not a closure per page.
+   */
+  constructor(
+    rendered: Buffer,
+    private readonly shared: FlatHeaders,
+    private readonly own: FlatHeaders,
+    private readonly grew: (key: string, bodies: PageBodies, bytes: number) => void,
+    private readonly key = '',
+  ) {
+    this.#rendered = rendered
   }
 
-  return (encoding) => {
-    if (encoding === 'identity') return { body: rendered(), headers: plainHeaders }
-    let found = made[encoding]
+  /** The page in `encoding`, made the first time it is asked for. */
+  in(encoding: Encoding): EncodedBody {
+    if (encoding === 'identity') return this.#encoded(this.#page(), undefined)
+    let found = encoding === 'gzip' ? this.#gzip : this.#br
     if (!found) {
-      found = make(encoding, QUALITY[encoding].first, rendered())
-      made[encoding] = found
-      grew(found.body.length - (kept?.length ?? 0))
-      kept = undefined
+      found = this.#encoded(compress(encoding, QUALITY[encoding].first, this.#page()), encoding)
+      this.#keep(encoding, found)
+      this.grew(
+        this.key,
+        this,
+        ENCODING_OVERHEAD_BYTES + found.body.length - (this.#rendered?.length ?? 0),
+      )
+      this.#rendered = undefined
     }
-    if (++answers[encoding] === HOT_AFTER) {
+    const answers = encoding === 'gzip' ? ++this.#gzipAnswers : ++this.#brAnswers
+    if (answers === HOT_AFTER) {
       setImmediate(() => {
-        const before = made[encoding]?.body.length ?? 0
-        const tighter = make(encoding, QUALITY[encoding].hot, rendered())
-        made[encoding] = tighter
-        grew(tighter.body.length - before)
+        const before = found.body.length
+        const tighter = compress(encoding, QUALITY[encoding].hot, this.#page())
+        this.#keep(encoding, this.#encoded(tighter, encoding))
+        this.grew(this.key, this, tighter.length - before)
       })
     }
     return found
+  }
+
+  #keep(encoding: Compressed, body: EncodedBody): void {
+    if (encoding === 'gzip') this.#gzip = body
+    else this.#br = body
+  }
+
+  #page(): Buffer {
+    if (this.#rendered) return this.#rendered
+    if (this.#gzip) return gunzipSync(this.#gzip.body)
+    if (this.#br) return brotliDecompressSync(this.#br.body)
+    throw new Error('a page kept without any body')
+  }
+
+  #encoded(body: Buffer, encoding: Compressed | undefined): EncodedBody {
+    const length = String(body.length)
+    // concat() makes an array of the exact length; a spread grows one and keeps the slack.
+    const tail = encoding
+      ? ['content-encoding', encoding, 'content-length', length]
+      : ['content-length', length]
+    return { body, headers: this.shared.concat(this.own, tail) }
   }
 }

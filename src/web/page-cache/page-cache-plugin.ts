@@ -56,7 +56,7 @@ export const pageCachePlugin = fp<{ cache: PageCache }>(
       const encoding = pickEncoding(request.headers['accept-encoding'])
       if (encoding === 'identity') return payload
       reply.header('content-encoding', encoding)
-      return page.body(encoding).body
+      return page.body.in(encoding).body
     })
   },
   { name: 'page-cache' },
