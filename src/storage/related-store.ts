@@ -4,7 +4,8 @@ import type {
   RelatedStore,
   RelatedSubjectRow,
 } from '../domain/related/related-store.js'
-import { fromDbCount, fromDbTime } from './dialect.js'
+import { compiledOnce, VALUE } from './compiled-once.js'
+import { fromDbCount, fromDbTime, type DialectName } from './dialect.js'
 import { bySlices } from './by-slices.js'
 import type { Database } from './schema.js'
 
@@ -38,11 +39,16 @@ async function tagIdsOf(
   return tagsOf
 }
 
+/** An article's kept list: read on every first read of an article page. */
+const keptListOf = compiledOnce((db) =>
+  db.selectFrom('related_lists').select('related_ids').where('article_id', '=', VALUE),
+)
+
 /**
  * Related coverage's lookups. Each one starts from an index: article_tags by
  * tag, articles by section and status, articles by id.
  */
-export function createRelatedStore(db: Kysely<Database>): RelatedStore {
+export function createRelatedStore(db: Kysely<Database>, dialect: DialectName): RelatedStore {
   return {
     async tagFrequencies(tagIds) {
       const frequencies = new Map<string, number>()
@@ -142,11 +148,7 @@ export function createRelatedStore(db: Kysely<Database>): RelatedStore {
       }),
 
     async keptList(id) {
-      const row = await db
-        .selectFrom('related_lists')
-        .select('related_ids')
-        .where('article_id', '=', id)
-        .executeTakeFirst()
+      const [row] = await keptListOf(db, dialect, id)
       return row ? keptRelatedIds(row.related_ids) : null
     },
 

@@ -78,7 +78,7 @@ function createStores(
     bans: () => createBanStore(db),
     settings: () => createSettingsStore(db),
     threads: () => createThreadStore(db, dialect),
-    related: () => createRelatedStore(db),
+    related: () => createRelatedStore(db, dialect),
     stories: () => createStoryStore(db, dialect),
     media: () => createMediaStore(db),
     previewLinks: () => createPreviewLinkStore(db),

@@ -75,21 +75,43 @@ function intlParts(instant: number, timeZone: string): ZonedParts {
 // A zone's offset from UTC changes only at transitions, and those fall on a
 // quarter hour: one Intl call per zone and quarter hour, then plain arithmetic.
 // A page with fifty dates asks Intl once or twice instead of a hundred times.
+// Most days have no transition: a day whose first and last quarter hours have
+// the same offset has it throughout (no zone changes twice within a day), so
+// the dates of a year of stories ask Intl about twice a day they fall on,
+// not once a quarter hour.
 const QUARTER_HOUR = 15 * 60 * 1000
+const DAY = 24 * 60 * 60 * 1000
 const MAX_OFFSETS = 100_000
 const offsets = new Map<string, number>()
 
-function offsetAt(instant: number, timeZone: string): number {
-  const quarter = instant - (((instant % QUARTER_HOUR) + QUARTER_HOUR) % QUARTER_HOUR)
-  const key = `${timeZone} ${quarter}`
+function remembered(key: string, find: () => number): number {
   let offset = offsets.get(key)
   if (offset === undefined) {
-    const p = intlParts(quarter, timeZone)
-    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - quarter
+    offset = find()
     if (offsets.size >= MAX_OFFSETS) offsets.clear()
     offsets.set(key, offset)
   }
   return offset
+}
+
+const floorTo = (instant: number, unit: number): number =>
+  instant - (((instant % unit) + unit) % unit)
+
+function quarterOffset(quarter: number, timeZone: string): number {
+  return remembered(`${timeZone} ${quarter}`, () => {
+    const p = intlParts(quarter, timeZone)
+    return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - quarter
+  })
+}
+
+function offsetAt(instant: number, timeZone: string): number {
+  const day = floorTo(instant, DAY)
+  // NaN: the day has a transition, and each quarter hour is asked for.
+  const whole = remembered(`${timeZone} day ${day}`, () => {
+    const first = quarterOffset(day, timeZone)
+    return first === quarterOffset(day + DAY - QUARTER_HOUR, timeZone) ? first : NaN
+  })
+  return Number.isNaN(whole) ? quarterOffset(floorTo(instant, QUARTER_HOUR), timeZone) : whole
 }
 
 /** The wall-clock parts of an instant in a time zone. */

@@ -227,6 +227,44 @@ describe('zonedParts', () => {
       weekday: 6,
     })
   })
+
+  test('reads what Intl reads at every hour of a year, across each transition', () => {
+    // Zones with summer time on either side of the equator, half an hour of it (Lord Howe),
+    // and offsets of a quarter hour (Kathmandu, Chatham).
+    const zones = [
+      'Europe/London',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+      'Pacific/Chatham',
+    ]
+    const HOUR = 3_600_000
+    const start = Date.UTC(2026, 0, 1)
+    for (const timeZone of zones) {
+      const intl = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+      })
+      for (let hour = 0; hour < 366 * 24; hour++) {
+        // Off the quarter hour, so each hour's instant falls between two of them.
+        const instant = new Date(start + hour * HOUR + 7 * 60_000 + 13_000)
+        const expected = Object.fromEntries(
+          intl.formatToParts(instant).map((part) => [part.type, part.value]),
+        )
+        const parts = zonedParts(instant, timeZone)
+        assert.deepEqual(
+          [parts.year, parts.month, parts.day, parts.hour, parts.minute],
+          [expected.year, expected.month, expected.day, expected.hour, expected.minute].map(Number),
+          `${timeZone} at ${instant.toISOString()}`,
+        )
+      }
+    }
+  })
 })
 
 describe('formatLongDate', () => {

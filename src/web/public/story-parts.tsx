@@ -6,6 +6,7 @@ import { effectiveSeo } from '../../domain/articles/article-seo.js'
 import type { KeptStory, StoryPageRow } from '../../domain/stories/story-store.js'
 import type { Embed } from '../../text/embeds.js'
 import { renderedBody } from '../ui/body-html.js'
+import { WrittenJsonLd, writeJsonLd } from '../ui/json-ld.js'
 import type { SharingCard } from '../ui/layout.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
 import { articlePath } from '../ui/urls.js'
@@ -26,7 +27,7 @@ export interface StoryParts {
   /** The page's head, as the article gives it. */
   title: string
   description: string
-  structuredData: object[]
+  structuredData: WrittenJsonLd[]
   sharing: SharingCard
   /** Hosts of the body's embedded players: the page lets their frames load, and the embeds script. */
   frameOrigins: string[]
@@ -53,7 +54,9 @@ export function renderStoryParts(site: SiteInfo, article: PublishedArticle): Sto
     ...storyHtml(site, article, body.html),
     title: seo.metaTitle,
     description: seo.metaDescription,
-    structuredData: articleStructuredData(site, article, articlePath(article, site.timeZone)),
+    structuredData: articleStructuredData(site, article, articlePath(article, site.timeZone)).map(
+      writeJsonLd,
+    ),
     sharing: articleSharing(site, article),
     frameOrigins: frameOriginsOf(body.embeds),
     related: {
@@ -83,18 +86,25 @@ export function storyHtml(
   }
 }
 
-type Meta = Omit<StoryParts, 'top' | 'footer'>
+/** The parts beside the HTML, as kept: the structured data as its JSON-LD text. */
+type Meta = Omit<StoryParts, 'top' | 'footer' | 'structuredData'> & { structuredData: string[] }
 
 /** The parts as kept: the HTML as it is, the rest as JSON. */
 export function keptStoryOf(parts: StoryParts, stamp: string): KeptStory {
-  const { top, footer, ...meta } = parts
-  return { stamp, top, footer, meta: JSON.stringify(meta satisfies Meta) }
+  const { top, footer, structuredData, ...rest } = parts
+  const meta: Meta = { ...rest, structuredData: structuredData.map((data) => data.json) }
+  return { stamp, top, footer, meta: JSON.stringify(meta) }
 }
 
 /** Kept parts read back (their stamp says they were written by this very renderer). */
 export function storyPartsOf(kept: KeptStory): StoryParts {
-  const meta = JSON.parse(kept.meta) as Meta
-  return { ...meta, top: kept.top, footer: kept.footer }
+  const { structuredData, ...meta } = JSON.parse(kept.meta) as Meta
+  return {
+    ...meta,
+    structuredData: structuredData.map((json) => new WrittenJsonLd(json)),
+    top: kept.top,
+    footer: kept.footer,
+  }
 }
 
 const DAY = 86_400_000

@@ -2,11 +2,18 @@
 const written = new WeakMap<object, string>()
 
 /**
- * A schema.org object as JSON-LD. The script is data, never run (and so not
- * subject to the page's script policy). JSON.stringify escapes quotes; "<" is
+ * Structured data already written as JSON-LD: what an article's kept story
+ * carries, so a page made from it parses and writes no schema.org objects.
+ */
+export class WrittenJsonLd {
+  constructor(readonly json: string) {}
+}
+
+/**
+ * A schema.org object's JSON-LD. JSON.stringify escapes quotes; "<" is
  * escaped as well, so no value can close the element early.
  */
-export function JsonLd({ data }: { data: object }) {
+export function writeJsonLd(data: object): WrittenJsonLd {
   let json = written.get(data)
   if (json === undefined) {
     json = JSON.stringify(data)
@@ -15,5 +22,11 @@ export function JsonLd({ data }: { data: object }) {
       .replace(/\u2029/g, '\\u2029')
     written.set(data, json)
   }
+  return new WrittenJsonLd(json)
+}
+
+/** A schema.org object as JSON-LD. The script is data, never run (and so not subject to the page's script policy). */
+export function JsonLd({ data }: { data: object }) {
+  const { json } = data instanceof WrittenJsonLd ? data : writeJsonLd(data)
   return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />
 }
