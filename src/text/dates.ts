@@ -160,8 +160,14 @@ export function zonedDate(instant: Date, timeZone: string): CalendarDate {
 const englishOrdinals = new Intl.PluralRules('en', { type: 'ordinal' })
 const ORDINAL_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' }
 
+/** The days of a month as ordinals, made once: Intl's plural rules are slow to ask. */
+const MONTH_DAYS = Array.from(
+  { length: 32 },
+  (_, day) => `${day}${ORDINAL_SUFFIX[englishOrdinals.select(day)] ?? 'th'}`,
+)
+
 export function ordinal(day: number): string {
-  return `${day}${ORDINAL_SUFFIX[englishOrdinals.select(day)] ?? 'th'}`
+  return MONTH_DAYS[day] ?? `${day}${ORDINAL_SUFFIX[englishOrdinals.select(day)] ?? 'th'}`
 }
 
 export interface DateFormatOptions {
