@@ -104,13 +104,17 @@ function quarterOffset(quarter: number, timeZone: string): number {
   })
 }
 
-function offsetAt(instant: number, timeZone: string): number {
-  const day = floorTo(instant, DAY)
-  // NaN: the day has a transition, and each quarter hour is asked for.
-  const whole = remembered(`${timeZone} day ${day}`, () => {
+/** The zone's offset through the UTC day starting at `day`; NaN if the day has a transition. */
+function dayOffset(day: number, timeZone: string): number {
+  return remembered(`${timeZone} day ${day}`, () => {
     const first = quarterOffset(day, timeZone)
     return first === quarterOffset(day + DAY - QUARTER_HOUR, timeZone) ? first : NaN
   })
+}
+
+function offsetAt(instant: number, timeZone: string): number {
+  const whole = dayOffset(floorTo(instant, DAY), timeZone)
+  // A day with a transition: each quarter hour is asked for.
   return Number.isNaN(whole) ? quarterOffset(floorTo(instant, QUARTER_HOUR), timeZone) : whole
 }
 
@@ -218,24 +222,75 @@ const MONTH_NAMES = [
   'December',
 ]
 
-/** A time of day with the zone's short name: "14:05 GMT". */
+const timeFormatter = (locale: string, timeZone: string): Intl.DateTimeFormat =>
+  formatter(
+    `time:${locale}:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZoneName: 'short',
+      }),
+  )
+
+const TWO_DIGITS = /^[0-9]{2}$/
+const twoDigits = (n: number): string => (n < 10 ? `0${n}` : String(n))
+
+/**
+ * How a locale writes a time of day in a zone on one UTC day, as Intl's parts
+ * with the hour and minute to fill in: the same all day when the day has no
+ * transition (its offset, and so its zone name, hold throughout). Null on a
+ * day with a transition, or for a locale whose digits are not ASCII: those ask
+ * Intl each time.
+ */
+function timeTemplate(locale: string, timeZone: string, day: number) {
+  const key = `${locale} ${timeZone} ${day}`
+  let template = timeTemplates.get(key)
+  if (template === undefined) {
+    const parts = Number.isNaN(dayOffset(day, timeZone))
+      ? null
+      : timeFormatter(locale, timeZone).formatToParts(day)
+    template = parts?.every(
+      (part) => (part.type !== 'hour' && part.type !== 'minute') || TWO_DIGITS.test(part.value),
+    )
+      ? parts
+      : null
+    if (timeTemplates.size >= MAX_OFFSETS) timeTemplates.clear()
+    timeTemplates.set(key, template)
+  }
+  return template
+}
+
+const timeTemplates = new Map<string, Intl.DateTimeFormatPart[] | null>()
+
+/**
+ * A time of day with the zone's short name: "14:05 GMT". Each comment carries
+ * one: Intl is asked once per day and locale, and the hour and minute come
+ * from the zone's offset.
+ */
 export function formatTimeOfDay(instant: Date, { timeZone, locale }: DateFormatOptions): string {
   const time = instant.getTime()
+  const template = timeTemplate(locale, timeZone, floorTo(time, DAY))
+  if (template) {
+    const { hour, minute } = zonedParts(instant, timeZone)
+    let text = ''
+    for (const part of template) {
+      text +=
+        part.type === 'hour'
+          ? twoDigits(hour)
+          : part.type === 'minute'
+            ? twoDigits(minute)
+            : part.value
+    }
+    return text
+  }
   // Same minute, same words: remembered, since comment lists repeat the work many times over.
   const key = `${locale} ${timeZone} ${time - (time % 60_000)}`
   let text = timesOfDay.get(key)
   if (text === undefined) {
-    text = formatter(
-      `time:${locale}:${timeZone}`,
-      () =>
-        new Intl.DateTimeFormat(locale, {
-          timeZone,
-          hour: '2-digit',
-          minute: '2-digit',
-          hourCycle: 'h23',
-          timeZoneName: 'short',
-        }),
-    ).format(instant)
+    text = timeFormatter(locale, timeZone).format(instant)
     if (timesOfDay.size >= MAX_OFFSETS) timesOfDay.clear()
     timesOfDay.set(key, text)
   }

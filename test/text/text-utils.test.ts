@@ -9,6 +9,7 @@ import { isPersonName, joinNames, splitNames } from '../../src/text/article-text
 import { briefLine, truncate } from '../../src/text/brief.js'
 import {
   formatLongDate,
+  formatTimeOfDay,
   isValidCalendarDate,
   ordinal,
   zonedParts,
@@ -262,6 +263,36 @@ describe('zonedParts', () => {
           [expected.year, expected.month, expected.day, expected.hour, expected.minute].map(Number),
           `${timeZone} at ${instant.toISOString()}`,
         )
+      }
+    }
+  })
+})
+
+describe('formatTimeOfDay', () => {
+  test('writes what Intl writes at every hour of a year, in each zone and locale', () => {
+    // Summer time both sides of the equator and by half an hour, quarter-hour offsets; locales
+    // that put the zone first (zh), name it in their own script (ar) or write other digits (ar-EG).
+    const zones = ['Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu']
+    const locales = ['en', 'en-GB', 'fr', 'zh', 'ar', 'ar-EG']
+    const HOUR = 3_600_000
+    const start = Date.UTC(2026, 0, 1)
+    for (const timeZone of zones) {
+      for (const locale of locales) {
+        const intl = new Intl.DateTimeFormat(locale, {
+          timeZone,
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+          timeZoneName: 'short',
+        })
+        for (let hour = 0; hour < 366 * 24; hour += 5) {
+          const instant = new Date(start + hour * HOUR + (hour % 60) * 60_000)
+          assert.equal(
+            formatTimeOfDay(instant, { timeZone, locale }),
+            intl.format(instant),
+            `${locale} in ${timeZone} at ${instant.toISOString()}`,
+          )
+        }
       }
     }
   })
