@@ -25,7 +25,11 @@ export function writeJsonLd(data: object): WrittenJsonLd {
   return new WrittenJsonLd(json)
 }
 
-/** A schema.org object as JSON-LD. The script is data, never run (and so not subject to the page's script policy). */
+/**
+ * A schema.org object as JSON-LD. The script is data, never run (and so not
+ * subject to the page's script policy). Written JSON-LD is used as it is: it
+ * was escaped by writeJsonLd when written, a kept story's when it was kept.
+ */
 export function JsonLd({ data }: { data: object }) {
   const { json } = data instanceof WrittenJsonLd ? data : writeJsonLd(data)
   return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />
