@@ -49,21 +49,18 @@ export function Byline({
 }) {
   if (authors.length === 0) return null
   const photos = withPhotos ? authors.flatMap((author) => (author.photo ? [author] : [])) : []
+  const names = (
+    <>
+      By <AuthorNames authors={authors} />
+    </>
+  )
   return (
     <p class={photos.length > 0 ? 'byline with-photos' : 'byline'}>
       {photos.map((author) =>
         author.photo ? <AuthorPhoto key={author.slug} photo={author.photo} size="byline" /> : null,
       )}
       {/* One item of the photos' flex row: its commas stay against the names. */}
-      {photos.length > 0 ? (
-        <span>
-          By <AuthorNames authors={authors} />
-        </span>
-      ) : (
-        <>
-          By <AuthorNames authors={authors} />
-        </>
-      )}
+      {photos.length > 0 ? <span>{names}</span> : names}
     </p>
   )
 }
