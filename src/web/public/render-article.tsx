@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { renderedBody } from '../ui/body-html.js'
-import { boundedMemo } from '../ui/bounded-memo.js'
 import type { FastifyReply } from 'fastify'
 import type { Article, ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
 import { pageKey } from '../page-cache/cache-key.js'
@@ -10,6 +9,7 @@ import type { SiteInfo } from '../ui/site.js'
 import { articlePath } from '../ui/urls.js'
 import type { PublicDeps } from './deps.js'
 import { frameOriginsOf, type StoryPage } from './story-parts.js'
+import { keptPageKeys } from './kept-page-keys.js'
 import { ArticlePage } from './views/article-page.js'
 import type { CommentFormState } from './views/comments-section.js'
 
@@ -99,24 +99,18 @@ function identityOf(value: object): number {
   return id
 }
 
-/** Keys of kept article pages at most: the most read. */
+/** Article pages whose HTML is kept, at most: the most read. */
 const MAX_KEPT_PAGES = 500
 
 /**
  * The object an article page's HTML is kept under (render.tsx's keptFor):
  * one per page of rendered comments (itself one per article, thread stamp,
  * page and openness) and the objects the page is made from, each a kept read,
- * replaced, never changed, when what it shows changes. The least recently used
- * go past MAX_KEPT_PAGES. The HTML itself is weighed in the fragments' share of
- * the memory budget (ui/fragments.tsx), which drops the least recently used.
+ * replaced, never changed, when what it shows changes.
  */
-const keptKeys = boundedMemo<object>(MAX_KEPT_PAGES, () => 1)
-function keptKeyOf(comments: object, parts: readonly object[], extra: string): object {
-  const id = `${[comments, ...parts].map(identityOf).join('.')} ${extra}`
-  let key = keptKeys.get(id)
-  if (!key) keptKeys.set(id, (key = {}))
-  return key
-}
+const keptKey = keptPageKeys(MAX_KEPT_PAGES)
+const keptKeyOf = (comments: object, parts: readonly object[], extra: string): object =>
+  keptKey(`${[comments, ...parts].map(identityOf).join('.')} ${extra}`)
 
 const NO_THREAD = {}
 
