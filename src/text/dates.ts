@@ -164,14 +164,14 @@ export function zonedDate(instant: Date, timeZone: string): CalendarDate {
 const englishOrdinals = new Intl.PluralRules('en', { type: 'ordinal' })
 const ORDINAL_SUFFIX: Record<string, string> = { one: 'st', two: 'nd', few: 'rd', other: 'th' }
 
+const ordinalOf = (day: number): string =>
+  `${day}${ORDINAL_SUFFIX[englishOrdinals.select(day)] ?? 'th'}`
+
 /** The days of a month as ordinals, made once: Intl's plural rules are slow to ask. */
-const MONTH_DAYS = Array.from(
-  { length: 32 },
-  (_, day) => `${day}${ORDINAL_SUFFIX[englishOrdinals.select(day)] ?? 'th'}`,
-)
+const MONTH_DAYS = Array.from({ length: 32 }, (_, day) => ordinalOf(day))
 
 export function ordinal(day: number): string {
-  return MONTH_DAYS[day] ?? `${day}${ORDINAL_SUFFIX[englishOrdinals.select(day)] ?? 'th'}`
+  return MONTH_DAYS[day] ?? ordinalOf(day)
 }
 
 export interface DateFormatOptions {
@@ -238,6 +238,8 @@ const timeFormatter = (locale: string, timeZone: string): Intl.DateTimeFormat =>
 const TWO_DIGITS = /^[0-9]{2}$/
 const twoDigits = (n: number): string => (n < 10 ? `0${n}` : String(n))
 
+const timeTemplates = new Map<string, Intl.DateTimeFormatPart[] | null>()
+
 /**
  * How a locale writes a time of day in a zone on one UTC day, as Intl's parts
  * with the hour and minute to fill in: the same all day when the day has no
@@ -262,8 +264,6 @@ function timeTemplate(locale: string, timeZone: string, day: number) {
   }
   return template
 }
-
-const timeTemplates = new Map<string, Intl.DateTimeFormatPart[] | null>()
 
 /**
  * A time of day with the zone's short name: "14:05 GMT". Each comment carries

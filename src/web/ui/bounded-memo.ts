@@ -7,8 +7,10 @@ import type { Admission } from '../second-use.js'
  * (rendered bodies, the API's article JSON). `sizeOf` says a value's bytes;
  * its key and slot are added. A Map iterates in insertion order, so a value
  * used again is moved to the end. A number instead of a share bounds the
- * memo on its own. With `admit` (second-use.ts), a value is kept only for a
- * key it admits; any other is neither kept nor weighed.
+ * memo on its own, in bytes too: each entry weighs its key besides its value,
+ * so the number is no count of entries (kept-page-keys.ts counts). With
+ * `admit` (second-use.ts), a value is kept only for a key it admits; any
+ * other is neither kept nor weighed.
  */
 export function boundedMemo<V>(
   share: MemoryShare | number,

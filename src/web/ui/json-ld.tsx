@@ -1,5 +1,5 @@
-/** Each object's JSON, written once: an article's structured data is kept with the article. */
-const written = new WeakMap<object, string>()
+/** Each object's JSON-LD, written once: an article's structured data is kept with the article. */
+const written = new WeakMap<object, WrittenJsonLd>()
 
 /**
  * Structured data already written as JSON-LD: what an article's kept story
@@ -16,13 +16,15 @@ export class WrittenJsonLd {
 export function writeJsonLd(data: object): WrittenJsonLd {
   let json = written.get(data)
   if (json === undefined) {
-    json = JSON.stringify(data)
-      .replace(/</g, '\\u003c')
-      .replace(/\u2028/g, '\\u2028')
-      .replace(/\u2029/g, '\\u2029')
+    json = new WrittenJsonLd(
+      JSON.stringify(data)
+        .replace(/</g, '\\u003c')
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029'),
+    )
     written.set(data, json)
   }
-  return new WrittenJsonLd(json)
+  return json
 }
 
 /**
