@@ -184,6 +184,7 @@ function lazyStoryKeeper(
       await (await keeper()).keepUpWith(change)
     },
     fillMissing: async (limit?: number) => (await keeper()).fillMissing(limit),
+    fillMissingBoxes: async (limit?: number) => (await keeper()).fillMissingBoxes(limit),
     flush: async () => (loading ? (await loading).flush() : undefined),
   }
 }

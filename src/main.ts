@@ -39,6 +39,8 @@ export async function listen(ctx: AppContext): Promise<RunningServer> {
       await ctx.services.related.fillMissing(RELATED_LISTS_PER_TIDY)
       // Stories an import, a restore or an older version left unrendered: rendered when read till then.
       await ctx.services.stories.fillMissing(STORIES_PER_TIDY)
+      // Related coverage boxes a saved list cleared: rendered when read till then.
+      await ctx.services.stories.fillMissingBoxes(STORIES_PER_TIDY)
     },
   })
   const renditions = startRenditionWorker(ctx.services.media, app.log)

@@ -3,7 +3,17 @@ import { dirname, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { wordPairsOf } from './sqlite-word-pairs.js'
 import { keptStatements } from './sqlite-statements.js'
-import { Kysely, PostgresDialect, SqliteDialect, type LogConfig } from 'kysely'
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type LogConfig,
+  type SqliteDialectConfig,
+} from 'kysely'
 import type { DialectName } from './dialect.js'
 import type { Database } from './schema.js'
 import { translatingDialect } from './storage-failures.js'
@@ -54,6 +64,30 @@ export async function createDatabase(
   return openSqlite(match[1], options)
 }
 
+/**
+ * SQLite transactions that take the write lock as they begin. A deferred one
+ * that has read, and then writes after another process (the server beside a
+ * CLI command, or its kept stories written in the background) committed,
+ * fails at once with SQLITE_BUSY_SNAPSHOT; an immediate one waits its turn
+ * (busy_timeout). Within one process the one connection serves one at a time.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig
+  constructor(config: SqliteDialectConfig) {
+    super(config)
+    this.#config = config
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config)
+  }
+}
+
 function openSqlite(path: string, options: DatabaseOptions): DatabaseHandle {
   const file = resolve(path.replace(/^\/\/(?=\/)/, ''))
   let connection: SQLite.Database
@@ -81,7 +115,9 @@ function openSqlite(path: string, options: DatabaseOptions): DatabaseHandle {
   assertDurable(connection, file)
   registerWordPairs(connection)
   const db = new Kysely<Database>({
-    dialect: translatingDialect(new SqliteDialect({ database: keptStatements(connection) })),
+    dialect: translatingDialect(
+      new ImmediateSqliteDialect({ database: keptStatements(connection) }),
+    ),
     log: options.log,
   })
   return {

@@ -29,6 +29,7 @@ import * as boundSearchPendingLists from './migrations/2026-12-06T1500_bound-sea
 import * as orderArticleCommentsByIndex from './migrations/2026-12-07T0100_order-article-comments-by-index.js'
 import * as keepRelatedCoverage from './migrations/2026-12-07T0400_keep-related-coverage.js'
 import * as keepRenderedStories from './migrations/2026-12-07T0700_keep-rendered-stories.js'
+import * as keepRelatedBoxes from './migrations/2026-12-07T1500_keep-related-boxes.js'
 
 interface MigrationModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run against no particular schema type
@@ -66,6 +67,7 @@ const MIGRATIONS: Record<string, MigrationModule> = {
   '2026-12-07T0100_order-article-comments-by-index': orderArticleCommentsByIndex,
   '2026-12-07T0400_keep-related-coverage': keepRelatedCoverage,
   '2026-12-07T0700_keep-rendered-stories': keepRenderedStories,
+  '2026-12-07T1500_keep-related-boxes': keepRelatedBoxes,
 }
 
 /** Brings the schema up to date. Throws, naming the migration, if one fails. */

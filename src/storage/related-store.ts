@@ -10,7 +10,7 @@ import { bySlices } from './by-slices.js'
 import type { Database } from './schema.js'
 
 /** A kept related list read back; one that is not a list of ids counts as never computed. */
-function keptRelatedIds(value: string | null): string[] | null {
+export function keptRelatedIds(value: string | null): string[] | null {
   if (value === null) return null
   try {
     const ids: unknown = JSON.parse(value)
@@ -162,6 +162,12 @@ export function createRelatedStore(db: Kysely<Database>, dialect: DialectName): 
           .onConflict((oc) =>
             oc.column('article_id').doUpdateSet((eb) => ({
               related_ids: eb.ref('excluded.related_ids'),
+              // Rendered from the list before: the new one's is rendered when it is next read.
+              box_stamp: null,
+              box_site_generation: null,
+              box_listed: null,
+              box_ids: null,
+              box_html: null,
             })),
           )
           .execute()

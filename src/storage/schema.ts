@@ -227,6 +227,17 @@ export interface RelatedListTable {
   article_id: string
   /** The related articles' ids, best first, as a JSON list. */
   related_ids: string
+  /**
+   * The related coverage box rendered from this list, and what says whether it
+   * is still true (migration 2026-12-07T1500): all null when none is kept.
+   */
+  box_stamp: string | null
+  box_site_generation: number | null
+  /** The listed stories' `id:generation` pairs, in id order, when it was rendered. */
+  box_listed: string | null
+  /** The stories it shows, as a JSON list. */
+  box_ids: string | null
+  box_html: string | null
 }
 
 /**

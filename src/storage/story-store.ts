@@ -1,6 +1,12 @@
-import { sql, type Kysely } from 'kysely'
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import type { ArticleCommentMode } from '../domain/comments/comment-policy.js'
-import type { StoryGenerations, StoryPageRow, StoryStore } from '../domain/stories/story-store.js'
+import type {
+  RelatedBoxSource,
+  StoryGenerations,
+  StoryPageRow,
+  StoryStore,
+} from '../domain/stories/story-store.js'
+import { keptRelatedIds } from './related-store.js'
 import { compiledOnceWith } from './compiled-once.js'
 import { bySlices } from './by-slices.js'
 import { fromDbTime, type DialectName } from './dialect.js'
@@ -12,11 +18,32 @@ const SITE = ''
 const generationOf = (scope: ReturnType<typeof sql.ref>) =>
   sql<number>`coalesce((select g.generation from render_generations g where g.scope = ${scope}), 0)`
 
-const pageBySlug = compiledOnceWith<{ slug: string }, PageRow>((db, _dialect, { slug }) =>
+/**
+ * The `id:generation` pairs, in id order, of the stories `rl`'s list names
+ * (as related_lists.box_listed keeps them): any write to what a card shows
+ * moves one, and a deleted story's pair goes.
+ */
+const listedGenerations = (dialect: DialectName) =>
+  dialect === 'sqlite'
+    ? sql<string | null>`(select group_concat(g.scope || ':' || g.generation, ',' order by g.scope)
+        from render_generations g where g.scope in (select value from json_each(rl.related_ids)))`
+    : sql<string | null>`(select string_agg(g.scope || ':' || g.generation, ',' order by g.scope)
+        from render_generations g
+        where g.scope in (select jsonb_array_elements_text(rl.related_ids::jsonb)))`
+
+/** Whether article `a` is in a thread: its box would leave out its thread's stories. */
+const inThread = (eb: ExpressionBuilder<Database & { a: Database['articles'] }, 'a'>) =>
+  eb
+    .selectFrom('thread_articles as ta')
+    .whereRef('ta.article_id', '=', 'a.id')
+    .select('ta.thread_id')
+
+const pageBySlug = compiledOnceWith<{ slug: string }, PageRow>((db, dialect, { slug }) =>
   db
     .selectFrom('articles as a')
     .innerJoin('sections as s', 's.id', 'a.section_id')
     .leftJoin('article_renders as r', 'r.article_id', 'a.id')
+    .leftJoin('related_lists as rl', 'rl.article_id', 'a.id')
     .select((eb) => [
       'a.id',
       'a.slug',
@@ -39,6 +66,14 @@ const pageBySlug = compiledOnceWith<{ slug: string }, PageRow>((db, _dialect, { 
       'r.meta',
       'r.top',
       'r.footer',
+      'rl.box_stamp',
+      'rl.box_site_generation',
+      'rl.box_listed',
+      'rl.box_ids',
+      'rl.box_html',
+      // Only where a box is kept: what says whether it still is true.
+      sql<string | null>`case when rl.box_html is null then null
+        else ${listedGenerations(dialect)} end`.as('listed_now'),
     ])
     .where('a.slug', '=', slug)
     .where('a.status', '=', 'published'),
@@ -61,6 +96,12 @@ interface PageRow {
   meta: string | null
   top: string | null
   footer: string | null
+  box_stamp: string | null
+  box_site_generation: number | string | null
+  box_listed: string | null
+  box_ids: string | null
+  box_html: string | null
+  listed_now: string | null
 }
 
 /**
@@ -78,6 +119,14 @@ export function createStoryStore(db: Kysely<Database>, dialect: DialectName): St
         row.stamp === stamp &&
         row.kept_generation === generations.article &&
         row.kept_site_generation === generations.site
+      // An article in a thread leaves its thread's stories out, which no generation follows.
+      const boxCurrent =
+        row.thread_id === null &&
+        row.box_html !== null &&
+        row.box_ids !== null &&
+        row.box_stamp === stamp &&
+        Number(row.box_site_generation) === generations.site &&
+        row.box_listed === (row.listed_now ?? '')
       return {
         id: row.id,
         slug: row.slug,
@@ -91,7 +140,82 @@ export function createStoryStore(db: Kysely<Database>, dialect: DialectName): St
           current && row.meta !== null && row.top !== null && row.footer !== null
             ? { stamp, meta: row.meta, top: row.top, footer: row.footer }
             : undefined,
+        relatedBox: boxCurrent
+          ? { ids: JSON.parse(row.box_ids ?? '[]') as string[], html: row.box_html ?? '' }
+          : undefined,
       } satisfies StoryPageRow
+    },
+
+    async boxSources(ids) {
+      return bySlices(ids, async (slice) => {
+        // The generations with the lists, and before the summaries are read: a change after
+        // them leaves the box rendered behind.
+        const rows = await db
+          .selectFrom('related_lists as rl')
+          .innerJoin('articles as a', 'a.id', 'rl.article_id')
+          .select([
+            'rl.article_id',
+            'rl.related_ids',
+            generationOf(sql.lit(SITE)).as('site_generation'),
+            listedGenerations(dialect).as('listed'),
+          ])
+          .where('rl.article_id', 'in', slice)
+          .where('a.status', '=', 'published')
+          .where((eb) => eb.not(eb.exists(inThread(eb))))
+          .execute()
+        return rows.flatMap((row): RelatedBoxSource[] => {
+          const relatedIds = keptRelatedIds(row.related_ids)
+          if (relatedIds === null) return []
+          return [
+            {
+              articleId: row.article_id,
+              list: row.related_ids,
+              relatedIds,
+              site: Number(row.site_generation),
+              listed: row.listed ?? '',
+            },
+          ]
+        })
+      })
+    },
+
+    async missingBoxes(after, stamp, limit) {
+      const rows = await db
+        .selectFrom('related_lists as rl')
+        .innerJoin('articles as a', 'a.id', 'rl.article_id')
+        .select('a.id')
+        .where('a.status', '=', 'published')
+        .where('a.id', '>', after)
+        .where((eb) => eb.or([eb('rl.box_html', 'is', null), eb('rl.box_stamp', '<>', stamp)]))
+        .where((eb) => eb.not(eb.exists(inThread(eb))))
+        .orderBy('a.id')
+        .limit(limit)
+        .execute()
+      return rows.map((row) => row.id)
+    },
+
+    async saveBoxes(boxes) {
+      if (boxes.length === 0) return
+      const write = async (trx: Kysely<Database>) => {
+        for (const box of boxes) {
+          // Only beside the list it was rendered from: a list saved since has cleared its box.
+          await trx
+            .updateTable('related_lists')
+            .set({
+              box_stamp: box.stamp,
+              box_site_generation: box.site,
+              box_listed: box.listed,
+              box_ids: JSON.stringify(box.ids),
+              box_html: box.html,
+            })
+            .where('article_id', '=', box.articleId)
+            .where('related_ids', '=', box.list)
+            .execute()
+        }
+      }
+      // Several at once share one commit (one sync to disk); one alone needs no transaction.
+      if (boxes.length === 1 || db.isTransaction) await write(db)
+      else await db.transaction().execute(write)
     },
 
     async generations(ids) {

@@ -64,7 +64,13 @@ const RELATED_LISTS = 13
  * generations it is rendered at (1), the article whole (1), the upsert (1).
  */
 const KEPT_STORY = 3
-const AFTER_COMMIT = RELATED_LISTS + KEPT_STORY
+/**
+ * And its related coverage box (web/public/related-box.tsx): its list with the
+ * generations it is rendered at (1), the stories it lists and their bylines
+ * (2, none when it lists none), the update (1).
+ */
+const KEPT_BOX = 4
+const AFTER_COMMIT = RELATED_LISTS + KEPT_STORY + KEPT_BOX
 
 const MINUTE = 60_000
 

@@ -1,10 +1,19 @@
-import type { PublishedArticle } from '../articles/article.js'
+import type { ArticleSummary, PublishedArticle } from '../articles/article.js'
 import { isPublished } from '../articles/article.js'
 import { NotFoundError } from '../errors.js'
 import type { UnitOfWork } from '../unit-of-work.js'
-import type { KeptStory, StoryGenerations, StoryPageRow } from './story-store.js'
+import type {
+  KeptRelatedBox,
+  KeptStory,
+  RelatedBoxSource,
+  StoryGenerations,
+  StoryPageRow,
+} from './story-store.js'
 
 export type StoryService = ReturnType<typeof createStoryService>
+
+/** A related coverage box to keep: what it was rendered from, and what renders it. */
+export type BoxToKeep = RelatedBoxSource & KeptRelatedBox & { stamp: string }
 
 /** A story to keep: its parts, and the generations read before its article was. */
 export type StoryToKeep = KeptStory & { articleId: string; generations: StoryGenerations }
@@ -38,5 +47,18 @@ export function createStoryService({ stores }: { stores: UnitOfWork }) {
       stores.stories.missing(after, stamp, limit),
 
     keep: (stories: readonly StoryToKeep[]): Promise<void> => stores.stories.save(stories),
+
+    /** What these articles' related coverage boxes are rendered from, for those that have one. */
+    boxSources: (ids: readonly string[]): Promise<RelatedBoxSource[]> =>
+      stores.stories.boxSources(ids),
+
+    /** The published ones of these stories, as listed: read after their generations. */
+    summaries: (ids: readonly string[]): Promise<ArticleSummary[]> =>
+      stores.articles.publishedSummaries(ids),
+
+    missingBoxes: (after: string, stamp: string, limit: number): Promise<string[]> =>
+      stores.stories.missingBoxes(after, stamp, limit),
+
+    keepBoxes: (boxes: readonly BoxToKeep[]): Promise<void> => stores.stories.saveBoxes(boxes),
   }
 }

@@ -13,12 +13,34 @@ export interface StoryGenerations {
 
 /** A story as rendered and kept: what rendered it, its parts' HTML and what the page needs besides. */
 export interface KeptStory {
-  /** What rendered it: the code and the site's settings, as the web layer sums them up. */
+  /** What rendered it (and a box): the code and the site's settings, as the web layer sums them up. */
   stamp: string
   /** JSON: the page's meta and the article's fields its page reads (web/public/story-parts.tsx). */
   meta: string
   top: string
   footer: string
+}
+
+/** An article page's related coverage box as rendered and kept beside its list. */
+export interface KeptRelatedBox {
+  /** The stories it shows, which the page's other lists leave out. */
+  ids: string[]
+  html: string
+}
+
+/**
+ * What an article's related coverage box is rendered from: its kept list, and
+ * what says the box is still true, read before the listed stories are.
+ */
+export interface RelatedBoxSource {
+  articleId: string
+  /** The list as kept: the box is kept only while the list is still this. */
+  list: string
+  relatedIds: string[]
+  /** The whole site's generation. */
+  site: number
+  /** The listed stories' generations, as the database spells them. */
+  listed: string
 }
 
 /** A published article as its page reads it: a few columns, and its story if kept and current. */
@@ -34,10 +56,12 @@ export interface StoryPageRow {
   generations: StoryGenerations
   /** Its kept story, when rendered at these generations with this stamp. */
   kept: KeptStory | undefined
+  /** Its kept related coverage box, when still true (never for an article in a thread). */
+  relatedBox: KeptRelatedBox | undefined
 }
 
 export interface StoryStore {
-  /** The published article under this slug, with its story if one is kept for `stamp`. */
+  /** The published article under this slug, with its story and box if kept for `stamp`. */
   pageBySlug(slug: string, stamp: string): Promise<StoryPageRow | undefined>
   /** The generations now of these articles' stories: read before the articles are. */
   generations(ids: readonly string[]): Promise<Map<string, StoryGenerations>>
@@ -46,6 +70,17 @@ export interface StoryStore {
    * (not `stamp`), by id from just after `after`, at most `limit`.
    */
   missing(after: string, stamp: string, limit: number): Promise<string[]>
+  /** What the boxes of these articles are rendered from: the published ones not in a thread with a list. */
+  boxSources(ids: readonly string[]): Promise<RelatedBoxSource[]>
+  /**
+   * Published articles not in a thread whose kept list has no box, or one by
+   * another renderer (not `stamp`), by id from just after `after`, at most `limit`.
+   */
+  missingBoxes(after: string, stamp: string, limit: number): Promise<string[]>
+  /** Keeps these boxes, each beside its list while the list is still the one it was rendered from. */
+  saveBoxes(
+    boxes: readonly (RelatedBoxSource & KeptRelatedBox & { stamp: string })[],
+  ): Promise<void>
   /** Keeps these stories, each at its generations; one kept at later generations stays. */
   save(
     stories: readonly (KeptStory & { articleId: string; generations: StoryGenerations })[],

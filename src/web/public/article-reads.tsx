@@ -14,6 +14,8 @@ import { secondUseWithin } from '../second-use.js'
 import { estimateBytes, type ServerMemory, type StoreName } from '../../domain/memory-budget.js'
 import { flat } from '../ui/flat-string.js'
 import { CommentThreads, type CommentThreadsHtml } from './views/comments-section.js'
+import type { KeptRelatedBox } from '../../domain/stories/story-store.js'
+import { relatedBoxOf } from './related-box.js'
 
 /** What an article page shows around the story, beyond its comments. */
 export interface Surroundings {
@@ -21,7 +23,8 @@ export interface Surroundings {
   related: ArticleSummary[]
   latest: ArticleSummary[]
   storyThread: ThreadBox | undefined
-  relatedCoverage: ArticleSummary[]
+  /** Its related coverage box (related-box.tsx): the kept one when still true. */
+  relatedCoverage: KeptRelatedBox
 }
 
 /** Articles whose comments changed since the site last did, at most; past it all stamps move. */
@@ -90,12 +93,18 @@ export function createArticleReads(
   }
   // The slugs each kept article was asked for by: what to drop when that article changes.
   const slugsOf = new Map<string, Set<string>>()
+  // Moved by every change of the site's content. A page's kept related coverage box is true as
+  // read, and stays so in memory only until anything changes: it names other stories.
+  let siteChanges = 0
+  const boxReadAt = new WeakMap<StoryPage, number>()
 
   return {
     /** A published article's page by slug, its story rendered (NotFoundError otherwise, never kept). */
     article: (slug: string): Promise<StoryPage> =>
       articles.get(slug, async () => {
+        const readAt = siteChanges
         const page = await services.stories.page(slug)
+        if (page.relatedBox) boxReadAt.set(page, readAt)
         slugsOf.set(page.id, (slugsOf.get(page.id) ?? new Set()).add(slug))
         return page
       }),
@@ -107,10 +116,14 @@ export function createArticleReads(
         ),
         newest.get('site', () => services.articles.latest({}, 6)),
         surroundings.get(article.id, async () => {
+          const kept = boxReadAt.get(article) === siteChanges ? article.relatedBox : undefined
           const [storyThread, relatedCoverage] = await Promise.all([
             // The article says whether it is in a thread: the box is looked up only then.
             article.threadId === null ? undefined : services.threads.boxFor(article.id),
-            services.related.forArticle({ ...article, ...article.parts.related }),
+            kept ??
+              services.related
+                .forArticle({ ...article, ...article.parts.related })
+                .then((stories) => relatedBoxOf(site, stories)),
           ])
           return { storyThread, relatedCoverage }
         }),
@@ -149,6 +162,7 @@ export function createArticleReads(
     changed(change: ContentChange): void {
       if (change.scope === 'comments') return moveStamp(change.articleId)
       if (change.scope !== 'site') return
+      siteChanges++
       // One article changed: the newest lists, related coverage and thread boxes may now show
       // it, but every other article and its comments read as before.
       if (change.article !== undefined) {

@@ -28,14 +28,14 @@ export function moreStories(
     related: readonly ArticleSummary[]
     latest: readonly ArticleSummary[]
     storyThread: { items: readonly { id: string }[] } | undefined
-    relatedCoverage: readonly { id: string }[]
+    relatedCoverage: { ids: readonly string[] }
   },
 ): { more: ArticleSummary[]; briefs: ArticleSummary[] } {
   // A story listed in the thread box or under Related is not listed again under "More from".
   const shown = new Set([
     article.id,
     ...(lists.storyThread?.items ?? []).map((item) => item.id),
-    ...lists.relatedCoverage.map((item) => item.id),
+    ...lists.relatedCoverage.ids,
   ])
   return {
     more: lists.related.filter((item) => !shown.has(item.id)).slice(0, 4),
@@ -160,7 +160,7 @@ export async function renderArticlePage(
       sectionName={article.section.name}
       {...moreStories(article, { related, latest, storyThread, relatedCoverage })}
       storyThread={storyThread}
-      relatedCoverage={relatedCoverage}
+      relatedCoverageHtml={relatedCoverage.html}
       comments={{
         articlePath: path,
         threads,

@@ -36,7 +36,7 @@ export async function renderPreviewPage(
         related,
         latest,
         storyThread: undefined,
-        relatedCoverage: [],
+        relatedCoverage: { ids: [] },
       })}
     />,
     {

@@ -1,6 +1,7 @@
 import type { ContentChange } from '../../domain/changes.js'
 import { NotFoundError } from '../../domain/errors.js'
-import type { StoryService, StoryToKeep } from '../../domain/stories/story-service.js'
+import type { ArticleSummary } from '../../domain/articles/article.js'
+import type { BoxToKeep, StoryService, StoryToKeep } from '../../domain/stories/story-service.js'
 import type { Timers } from '../../domain/timers.js'
 import type { SiteInfo } from '../ui/site.js'
 import {
@@ -10,6 +11,7 @@ import {
   storyStamp,
   type StoryPage,
 } from './story-parts.js'
+import { relatedBoxOf } from './related-box.js'
 
 /** Stories rendered on a read, written together once this many wait… */
 const WRITE_BATCH = 100
@@ -21,15 +23,17 @@ const BATCH = 200
 export type StoryKeeper = ReturnType<typeof createStoryKeeper>
 
 /**
- * Renders article pages' stories and keeps them (story-parts.tsx): when
- * articles change, in the process that changed them, and when a page is read
- * whose story is not kept or no longer current. Those rendered on reads are
- * written in batches, after the answer: kept stories are derived, and a lost
- * one is rendered again.
+ * Renders article pages' stories and related coverage boxes, and keeps them
+ * (story-parts.tsx, related-box.tsx): when articles change, in the process
+ * that changed them, and when a page is read whose story or box is not kept or
+ * no longer current. Those rendered on reads are written in batches, after the
+ * answer: kept stories and boxes are derived, and a lost one is rendered again.
  */
 export function createStoryKeeper(stories: StoryService, site: SiteInfo, timers: Timers) {
   const stamp = storyStamp(site)
   let waiting: StoryToKeep[] = []
+  // Boxes are rendered again for the write, from what is read after their generations.
+  let boxesWaiting = new Set<string>()
   let timer: { cancel(): void } | undefined
   let writing: Promise<void> = Promise.resolve()
 
@@ -37,20 +41,53 @@ export function createStoryKeeper(stories: StoryService, site: SiteInfo, timers:
     timer?.cancel()
     timer = undefined
     const batch = waiting
+    const boxes = [...boxesWaiting]
     waiting = []
-    if (batch.length > 0) {
+    boxesWaiting = new Set()
+    if (batch.length > 0 || boxes.length > 0) {
       writing = writing.then(() =>
-        // Derived: a write that fails leaves the story to be rendered again when next read.
-        stories.keep(batch).catch(() => {}),
+        // Derived: a write that fails leaves the story or box to be rendered again when next read.
+        Promise.all([stories.keep(batch), keepBoxesOf(boxes)]).then(
+          () => {},
+          () => {},
+        ),
       )
     }
     return writing
   }
 
+  function writeSoon(): void {
+    if (waiting.length + boxesWaiting.size >= WRITE_BATCH) void flush()
+    else timer ??= timers.after(WRITE_AFTER_MS, () => void flush())
+  }
+
   function keepLater(story: StoryToKeep): void {
     waiting.push(story)
-    if (waiting.length >= WRITE_BATCH) void flush()
-    else timer ??= timers.after(WRITE_AFTER_MS, () => void flush())
+    writeSoon()
+  }
+
+  /**
+   * Renders and keeps the related coverage boxes of these articles (the
+   * published ones not in a thread, with a kept list): the lists and
+   * generations first, then the stories they name.
+   */
+  async function keepBoxesOf(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return
+    const sources = await stories.boxSources(ids)
+    const named = [...new Set(sources.flatMap((source) => source.relatedIds))]
+    const summaries = new Map<string, ArticleSummary>(
+      (await stories.summaries(named)).map((summary) => [summary.id, summary]),
+    )
+    const current = stamp()
+    const boxes: BoxToKeep[] = sources.map((source) => ({
+      ...source,
+      stamp: current,
+      ...relatedBoxOf(
+        site,
+        source.relatedIds.flatMap((id) => summaries.get(id) ?? []),
+      ),
+    }))
+    await stories.keepBoxes(boxes)
   }
 
   /** Renders and keeps these articles' stories, the published ones', a batch at a time. */
@@ -71,11 +108,13 @@ export function createStoryKeeper(stories: StoryService, site: SiteInfo, timers:
         })
       }
       await stories.keep(kept)
+      await keepBoxesOf(batch)
     }
   }
 
   // Where filling has got to, for the stamp it fills for.
   const cursor = { stamp: '', after: '' }
+  const boxCursor = { stamp: '', after: '' }
 
   return {
     stamp,
@@ -88,6 +127,11 @@ export function createStoryKeeper(stories: StoryService, site: SiteInfo, timers:
     async page(slug: string): Promise<StoryPage> {
       const current = stamp()
       const { kept, generations, ...row } = await stories.page(slug, current)
+      // Rendered on this read (article-reads.tsx), and kept for the next.
+      if (!row.relatedBox && row.threadId === null) {
+        boxesWaiting.add(row.id)
+        writeSoon()
+      }
       if (kept) return { ...row, parts: storyPartsOf(kept) }
       const [article] = await stories.published([row.id])
       // Unpublished between the two reads: as if it never was.
@@ -125,6 +169,30 @@ export function createStoryKeeper(stories: StoryService, site: SiteInfo, timers:
         if (ids.length === 0) break
         await keepStoriesOf(ids)
         cursor.after = ids[ids.length - 1] ?? cursor.after
+        filled += ids.length
+      }
+      return filled
+    },
+
+    /**
+     * Renders and keeps up to `limit` related coverage boxes that are missing
+     * (a list saved anew clears its box) or from another renderer, from the
+     * oldest article; how many. A box outdated by a change of the stories it
+     * lists is rendered again when read, not here.
+     */
+    async fillMissingBoxes(limit = Number.POSITIVE_INFINITY): Promise<number> {
+      const current = stamp()
+      if (current !== boxCursor.stamp) Object.assign(boxCursor, { stamp: current, after: '' })
+      let filled = 0
+      while (filled < limit) {
+        const ids = await stories.missingBoxes(
+          boxCursor.after,
+          current,
+          Math.min(BATCH, limit - filled),
+        )
+        if (ids.length === 0) break
+        await keepBoxesOf(ids)
+        boxCursor.after = ids[ids.length - 1] ?? boxCursor.after
         filled += ids.length
       }
       return filled

@@ -11,6 +11,7 @@ import type { SharingCard } from '../ui/layout.js'
 import { SiteContext, type SiteInfo } from '../ui/site.js'
 import { articlePath } from '../ui/urls.js'
 import { articleSharing, articleStructuredData } from './structured-data.js'
+import { relatedBoxOf } from './related-box.js'
 import { StoryFooter, StoryTop, type StoryProps } from './views/story.js'
 
 /**
@@ -181,7 +182,8 @@ const SAMPLE: PublishedArticle = {
 }
 
 /**
- * What a kept story was rendered by: a hash of the sample story rendered now.
+ * What a kept story (and related coverage box) was rendered by: a hash of the
+ * sample story, and a box listing it, rendered now.
  * Any change of the code or of the site's settings that changes how a story
  * renders changes it, and stories kept under another stamp are rendered again
  * (the triggers' generations cover what is in the database; this, what is
@@ -203,7 +205,13 @@ export function storyStamp(site: SiteInfo): () => string {
     ].join('\u0000')
     if (now !== key) {
       const parts = renderStoryParts(site, SAMPLE)
-      stamp = createHash('sha256').update(JSON.stringify(parts)).update(now).digest('base64url')
+      // Related coverage boxes are kept under the same stamp: a card renders the sample too.
+      const box = relatedBoxOf(site, [{ ...SAMPLE, brief: SAMPLE.standfirst }])
+      stamp = createHash('sha256')
+        .update(JSON.stringify(parts))
+        .update(box.html)
+        .update(now)
+        .digest('base64url')
       key = now
     }
     return stamp

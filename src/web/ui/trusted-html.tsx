@@ -15,9 +15,9 @@ export function TrustedHtml({
   class?: string
   /**
    * The element that holds it: a card is a list item, a kept page's content
-   * the main element, the kept masthead and footer theirs.
+   * the main element, the kept masthead and footer theirs, kept cards their list.
    */
-  as?: 'div' | 'li' | 'article' | 'main' | 'header' | 'footer'
+  as?: 'div' | 'li' | 'ul' | 'article' | 'main' | 'header' | 'footer'
   id?: string
 }) {
   return <Tag id={id} class={className} dangerouslySetInnerHTML={{ __html: html }} />

@@ -6,8 +6,8 @@ import { TrustedHtml } from '../../ui/trusted-html.js'
 import { SiteContext, useSite, type SiteInfo } from '../../ui/site.js'
 import { CommentsSection, type CommentsSectionProps } from './comments-section.js'
 import type { ThreadBox } from '../../../domain/threads/thread-service.js'
-import { RelatedCoverage } from './related-coverage.js'
 import { StoryThreadBox } from './story-thread-box.js'
+import { RelatedCoverage } from './related-coverage.js'
 
 /** The story as rendered (story.tsx): the parts above and below its thread box, as HTML. */
 export interface StoryHtml {
@@ -30,8 +30,8 @@ export interface ArticlePageProps {
   notice?: string
   /** The story thread the article is part of, if any. */
   storyThread?: ThreadBox
-  /** Stories related by shared tags and words. */
-  relatedCoverage?: ArticleSummary[]
+  /** Stories related by shared tags and words, as their cards' HTML (related-box.tsx). */
+  relatedCoverageHtml?: string
 }
 
 /** The thread box, as HTML to go between the story's parts. */
@@ -52,7 +52,7 @@ export function ArticlePage({
   comments,
   notice,
   storyThread,
-  relatedCoverage = [],
+  relatedCoverageHtml = '',
 }: ArticlePageProps) {
   const site = useSite()
   return (
@@ -73,7 +73,7 @@ export function ArticlePage({
 
       {briefs.length > 0 && <BriefsRail briefs={briefs} title="Latest news" />}
 
-      <RelatedCoverage items={relatedCoverage} />
+      <RelatedCoverage cardsHtml={relatedCoverageHtml} />
 
       {more.length > 0 && (
         <section class="related" aria-labelledby="more-title">
