@@ -3,7 +3,7 @@ import { isPublished } from '../articles/article.js'
 import { NotFoundError } from '../errors.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import type {
-  KeptRelatedBox,
+  BoxToKeep,
   KeptStory,
   RelatedBoxSource,
   StoryGenerations,
@@ -11,9 +11,6 @@ import type {
 } from './story-store.js'
 
 export type StoryService = ReturnType<typeof createStoryService>
-
-/** A related coverage box to keep: what it was rendered from, and what renders it. */
-export type BoxToKeep = RelatedBoxSource & KeptRelatedBox & { stamp: string }
 
 /** A story to keep: its parts, and the generations read before its article was. */
 export type StoryToKeep = KeptStory & { articleId: string; generations: StoryGenerations }

@@ -13,7 +13,7 @@ export interface StoryGenerations {
 
 /** A story as rendered and kept: what rendered it, its parts' HTML and what the page needs besides. */
 export interface KeptStory {
-  /** What rendered it (and a box): the code and the site's settings, as the web layer sums them up. */
+  /** What rendered it (and the boxes beside the lists): the code and the site's settings. */
   stamp: string
   /** JSON: the page's meta and the article's fields its page reads (web/public/story-parts.tsx). */
   meta: string
@@ -42,6 +42,9 @@ export interface RelatedBoxSource {
   /** The listed stories' generations, as the database spells them. */
   listed: string
 }
+
+/** A related coverage box to keep: what it was rendered from, and what rendered it. */
+export type BoxToKeep = RelatedBoxSource & KeptRelatedBox & { stamp: string }
 
 /** A published article as its page reads it: a few columns, and its story if kept and current. */
 export interface StoryPageRow {
@@ -78,9 +81,7 @@ export interface StoryStore {
    */
   missingBoxes(after: string, stamp: string, limit: number): Promise<string[]>
   /** Keeps these boxes, each beside its list while the list is still the one it was rendered from. */
-  saveBoxes(
-    boxes: readonly (RelatedBoxSource & KeptRelatedBox & { stamp: string })[],
-  ): Promise<void>
+  saveBoxes(boxes: readonly BoxToKeep[]): Promise<void>
   /** Keeps these stories, each at its generations; one kept at later generations stays. */
   save(
     stories: readonly (KeptStory & { articleId: string; generations: StoryGenerations })[],
