@@ -9,8 +9,8 @@
 //
 // On SQLite only. Who may do what is decided in one module (domain/access/
 // policy.ts), before any store is asked; each feature's own tests run on both
-// databases. On PostgreSQL the matrix took 88 s of CI's 20 minutes, most of it
-// snapshotting the database around each refused request.
+// databases. On PostgreSQL the matrix took 88 s of CI's 20 minutes (52 s on
+// SQLite), for the same rules.
 import assert from 'node:assert/strict'
 import { describe, test, type TestContext } from 'node:test'
 import { COMMAND_LINE } from '../../src/domain/access/policy.js'

@@ -6,8 +6,8 @@ import { TrustedHtml } from '../../ui/trusted-html.js'
 import { SiteContext, useSite, type SiteInfo } from '../../ui/site.js'
 import { CommentsSection, type CommentsSectionProps } from './comments-section.js'
 import type { ThreadBox } from '../../../domain/threads/thread-service.js'
-import { StoryThreadBox } from './story-thread-box.js'
 import { RelatedCoverage } from './related-coverage.js'
+import { StoryThreadBox } from './story-thread-box.js'
 
 /** The story as rendered (story.tsx): the parts above and below its thread box, as HTML. */
 export interface StoryHtml {
