@@ -31,7 +31,7 @@ const listedGenerations = (dialect: DialectName) =>
         from render_generations g
         where g.scope in (select jsonb_array_elements_text(rl.related_ids::jsonb)))`
 
-/** Whether article `a` is in a thread: its box would leave out its thread's stories. */
+/** The thread article `a` is in, if any: an article in one leaves its thread's stories out of its box. */
 const inThread = (eb: ExpressionBuilder<Database & { a: Database['articles'] }, 'a'>) =>
   eb
     .selectFrom('thread_articles as ta')
@@ -53,11 +53,7 @@ const pageBySlug = compiledOnceWith<{ slug: string }, PageRow>((db, dialect, { s
       's.name as section_name',
       'a.comment_mode',
       // By the unique thread_articles(article_id): the one thread it is in, if any.
-      eb
-        .selectFrom('thread_articles as ta')
-        .whereRef('ta.article_id', '=', 'a.id')
-        .select('ta.thread_id')
-        .as('thread_id'),
+      inThread(eb).as('thread_id'),
       generationOf(sql.ref('a.id')).as('generation'),
       generationOf(sql.lit(SITE)).as('site_generation'),
       'r.generation as kept_generation',

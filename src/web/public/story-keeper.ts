@@ -178,8 +178,10 @@ export function createStoryKeeper(stories: StoryService, site: SiteInfo, timers:
     /**
      * Renders and keeps up to `limit` related coverage boxes that are missing
      * (a list saved anew clears its box) or from another renderer, from the
-     * oldest article; how many. A box outdated by a change of the stories it
-     * lists is rendered again when read, not here.
+     * oldest article on from where filling has got to; how many. Filling goes
+     * through the archive once per process and stamp (an import's, an older
+     * version's, a restart's); a box cleared behind it, or outdated by a
+     * change of the stories it lists, is rendered again when read, not here.
      */
     async fillMissingBoxes(limit = Number.POSITIVE_INFINITY): Promise<number> {
       const current = stamp()
