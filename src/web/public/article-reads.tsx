@@ -1,4 +1,3 @@
-import { renderToString } from 'preact-render-to-string'
 import type { ArticleSummary, PublishedArticle } from '../../domain/articles/article.js'
 import type { ContentChange } from '../../domain/changes.js'
 import { commentsOpen, type CommentSettings } from '../../domain/comments/comment-policy.js'
@@ -8,7 +7,7 @@ import type { CommentService } from '../../domain/comments/comment-service.js'
 import type { RelatedService } from '../../domain/related/related-service.js'
 import type { StoryPage } from './story-parts.js'
 import type { StoryKeeper } from './story-keeper.js'
-import { SiteContext, type SiteInfo } from '../ui/site.js'
+import { renderInSite, type SiteInfo } from '../ui/site.js'
 import { keyedMemo } from '../read-memo.js'
 import { secondUseWithin } from '../second-use.js'
 import { estimateBytes, type ServerMemory, type StoreName } from '../../domain/memory-budget.js'
@@ -150,10 +149,9 @@ export function createArticleReads(
       const key = `${article.id} ${stampOf(article.id)} ${page} ${open ? 'open' : 'closed'}`
       return threads.get(key, async () => {
         const paged = await services.comments.approvedThreads(article.id, page)
-        const html = renderToString(
-          <SiteContext.Provider value={site}>
-            <CommentThreads articlePath={articlePath} threads={paged} open={open} />
-          </SiteContext.Provider>,
+        const html = renderInSite(
+          site,
+          <CommentThreads articlePath={articlePath} threads={paged} open={open} />,
         )
         return { html: flat(html), total: paged.total }
       })

@@ -1,7 +1,6 @@
-import { renderToString } from 'preact-render-to-string'
 import type { ArticleSummary } from '../../domain/articles/article.js'
 import type { KeptRelatedBox } from '../../domain/stories/story-store.js'
-import { SiteContext, type SiteInfo } from '../ui/site.js'
+import { renderInSite, type SiteInfo } from '../ui/site.js'
 import { flat } from '../ui/flat-string.js'
 import { RelatedCards } from './views/related-coverage.js'
 
@@ -13,15 +12,6 @@ import { RelatedCards } from './views/related-coverage.js'
 export function relatedBoxOf(site: SiteInfo, stories: readonly ArticleSummary[]): KeptRelatedBox {
   return {
     ids: stories.map((story) => story.id),
-    html:
-      stories.length === 0
-        ? ''
-        : flat(
-            renderToString(
-              <SiteContext.Provider value={site}>
-                <RelatedCards items={stories} />
-              </SiteContext.Provider>,
-            ),
-          ),
+    html: stories.length === 0 ? '' : flat(renderInSite(site, <RelatedCards items={stories} />)),
   }
 }

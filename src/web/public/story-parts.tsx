@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto'
-import type { VNode } from 'preact'
-import { renderToString } from 'preact-render-to-string'
 import type { Article, ArticleTag, PublishedArticle } from '../../domain/articles/article.js'
 import { effectiveSeo } from '../../domain/articles/article-seo.js'
 import type { KeptStory, StoryPageRow } from '../../domain/stories/story-store.js'
@@ -8,7 +6,7 @@ import type { Embed } from '../../text/embeds.js'
 import { renderedBody } from '../ui/body-html.js'
 import { WrittenJsonLd, writeJsonLd } from '../ui/json-ld.js'
 import type { SharingCard } from '../ui/layout.js'
-import { SiteContext, type SiteInfo } from '../ui/site.js'
+import { renderInSite, type SiteInfo } from '../ui/site.js'
 import { articlePath } from '../ui/urls.js'
 import { articleSharing, articleStructuredData } from './structured-data.js'
 import { relatedBoxOf } from './related-box.js'
@@ -79,11 +77,9 @@ export function storyHtml(
   article: StoryProps['article'],
   bodyHtml: string,
 ): { top: string; footer: string } {
-  const html = (node: VNode) =>
-    renderToString(<SiteContext.Provider value={site}>{node}</SiteContext.Provider>)
   return {
-    top: html(<StoryTop article={article} bodyHtml={bodyHtml} />),
-    footer: html(<StoryFooter article={article} />),
+    top: renderInSite(site, <StoryTop article={article} bodyHtml={bodyHtml} />),
+    footer: renderInSite(site, <StoryFooter article={article} />),
   }
 }
 

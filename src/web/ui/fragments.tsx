@@ -1,12 +1,11 @@
 import { createContext, type VNode } from 'preact'
 import { useContext } from 'preact/hooks'
-import { renderToString } from 'preact-render-to-string'
 import type { ArticleSummary } from '../../domain/articles/article.js'
 import { estimateBytes, stringBytes, type MemoryShare } from '../../domain/memory-budget.js'
 import { secondUseWithin } from '../second-use.js'
 import { boundedMemo } from './bounded-memo.js'
 import { flat } from './flat-string.js'
-import { SiteContext, type SiteInfo } from './site.js'
+import { renderInSite, type SiteInfo } from './site.js'
 
 /**
  * Story cards rendered once and kept as HTML: the home page carries sixty,
@@ -68,9 +67,7 @@ export function createFragmentCache(
     const known = byContent.get(key)
     if (typeof known === 'string') return known
     // The same escaping renderer as the page around it.
-    const html = flat(
-      renderToString(<SiteContext.Provider value={site}>{render()}</SiteContext.Provider>),
-    )
+    const html = flat(renderInSite(site, render()))
     byContent.set(key, html)
     return html
   }

@@ -1,4 +1,5 @@
-import { createContext } from 'preact'
+import { createContext, h, type VNode } from 'preact'
+import { renderToString } from 'preact-render-to-string'
 import type { ImageRef } from '../../domain/media/media.js'
 import { useContext } from 'preact/hooks'
 
@@ -42,4 +43,9 @@ export function useSite(): SiteInfo {
   const site = useContext(SiteContext)
   if (!site) throw new Error('a view was rendered outside SiteContext')
   return site
+}
+
+/** A view's HTML, rendered on its own within the site (the same escaping renderer as a page). */
+export function renderInSite(site: SiteInfo, node: VNode): string {
+  return renderToString(h(SiteContext.Provider, { value: site }, node))
 }

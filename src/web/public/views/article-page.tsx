@@ -1,9 +1,8 @@
-import { renderToString } from 'preact-render-to-string'
 import type { ArticleSummary } from '../../../domain/articles/article.js'
 import { ArticleCard } from '../../ui/article-card.js'
 import { BriefsRail } from '../../ui/briefs-rail.js'
 import { TrustedHtml } from '../../ui/trusted-html.js'
-import { SiteContext, useSite, type SiteInfo } from '../../ui/site.js'
+import { renderInSite, useSite, type SiteInfo } from '../../ui/site.js'
 import { CommentsSection, type CommentsSectionProps } from './comments-section.js'
 import type { ThreadBox } from '../../../domain/threads/thread-service.js'
 import { RelatedCoverage } from './related-coverage.js'
@@ -36,11 +35,7 @@ export interface ArticlePageProps {
 
 /** The thread box, as HTML to go between the story's parts. */
 function threadBoxHtml(site: SiteInfo, box: ThreadBox, currentId: string): string {
-  return renderToString(
-    <SiteContext.Provider value={site}>
-      <StoryThreadBox box={box} currentId={currentId} />
-    </SiteContext.Provider>,
-  )
+  return renderInSite(site, <StoryThreadBox box={box} currentId={currentId} />)
 }
 
 export function ArticlePage({
