@@ -93,7 +93,10 @@ describe('the media library in a real browser', { skip }, () => {
         await page.screenshot({ path: `${SCREENSHOTS}/media-1-library.png`, fullPage: true })
       }
       assert.deepEqual(await axeOn(page.url()), [], 'axe on the library')
-      const served = async (url: string) => (await page.context().request.get(url)).text()
+      // Retried on a reset, as a browser retries a GET: the connection kept from the first
+      // call may meet the server's 5 s keep-alive timeout just as it is used again (seen in CI).
+      const served = async (url: string) =>
+        (await page.context().request.get(url, { maxRetries: 2 })).text()
       await assertValidHtml(await served(page.url()), 'the media library')
 
       // The plain file input, as without JavaScript: one file goes to its page.
