@@ -4,16 +4,13 @@ import { NotFoundError } from '../errors.js'
 import type { UnitOfWork } from '../unit-of-work.js'
 import type {
   BoxToKeep,
-  KeptStory,
   RelatedBoxSource,
   StoryGenerations,
   StoryPageRow,
+  StoryToKeep,
 } from './story-store.js'
 
 export type StoryService = ReturnType<typeof createStoryService>
-
-/** A story to keep: its parts, and the generations read before its article was. */
-export type StoryToKeep = KeptStory & { articleId: string; generations: StoryGenerations }
 
 /**
  * Article pages' stories as rendered and kept (the web layer renders them):

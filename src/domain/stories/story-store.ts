@@ -43,6 +43,9 @@ export interface RelatedBoxSource {
   listed: string
 }
 
+/** A story to keep: its parts, and the generations read before its article was. */
+export type StoryToKeep = KeptStory & { articleId: string; generations: StoryGenerations }
+
 /** A related coverage box to keep: what it was rendered from, and what rendered it. */
 export type BoxToKeep = RelatedBoxSource & KeptRelatedBox & { stamp: string }
 
@@ -83,7 +86,5 @@ export interface StoryStore {
   /** Keeps these boxes, each beside its list while the list is still the one it was rendered from. */
   saveBoxes(boxes: readonly BoxToKeep[]): Promise<void>
   /** Keeps these stories, each at its generations; one kept at later generations stays. */
-  save(
-    stories: readonly (KeptStory & { articleId: string; generations: StoryGenerations })[],
-  ): Promise<void>
+  save(stories: readonly StoryToKeep[]): Promise<void>
 }

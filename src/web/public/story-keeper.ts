@@ -1,8 +1,8 @@
 import type { ContentChange } from '../../domain/changes.js'
 import { NotFoundError } from '../../domain/errors.js'
 import type { ArticleSummary } from '../../domain/articles/article.js'
-import type { StoryService, StoryToKeep } from '../../domain/stories/story-service.js'
-import type { BoxToKeep } from '../../domain/stories/story-store.js'
+import type { StoryService } from '../../domain/stories/story-service.js'
+import type { BoxToKeep, StoryToKeep } from '../../domain/stories/story-store.js'
 import type { Timers } from '../../domain/timers.js'
 import type { SiteInfo } from '../ui/site.js'
 import {
